@@ -1,0 +1,3 @@
+from haru_cli.cli import main
+
+main()

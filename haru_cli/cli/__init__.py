@@ -1,0 +1,87 @@
+"""The `haru` command: global options, and one module per command group."""
+
+import os
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from typer.core import TyperGroup
+
+from haru_cli import __version__
+from haru_cli.cli import validate
+from haru_cli.cli.context import Failure, State, parse_today
+
+
+class HaruGroup(TyperGroup):
+    """Reports a Failure from any command as one line on stderr, with its exit status."""
+
+    def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        try:
+            return super().invoke(ctx)
+        except Failure as exc:
+            typer.echo(f"haru: {exc}", err=True)
+            raise typer.Exit(exc.exit_code) from None
+
+
+app = typer.Typer(
+    name="haru",
+    cls=HaruGroup,
+    rich_markup_mode=None,
+    help="株式会社HaRu の外部パートナー連携（パートナー・契約・会議・紹介・紹介手数料）を YAML で管理します。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Lang(StrEnum):
+    ja = "ja"
+    en = "en"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"haru {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option("--data", envvar="HARU_DATA", help="Workspace folder (default: nearest haru.yaml upwards)."),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option("--today", envvar="HARU_TODAY", metavar="YYYY-MM-DD", help="Treat this date as today."),
+    ] = None,
+    lang: Annotated[
+        Lang | None, typer.Option("--lang", help="Language of output (default: the workspace's locale).")
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
+) -> None:
+    """株式会社HaRu の外部パートナー連携を YAML で管理します。例: haru validate"""
+    ctx.obj = State(data=data, today=parse_today(today), lang=lang.value if lang else None)
+
+
+app.command("validate")(validate.validate)
+
+
+def main() -> None:
+    """Entry point: user mistakes end as one message (see Failure); a bug ends as one line too,
+    with the traceback only when HARU_DEBUG is set."""
+    try:
+        app()
+    except (KeyboardInterrupt, BrokenPipeError):
+        sys.exit(130)
+    except Exception as exc:  # the one place unexpected errors are caught
+        if os.environ.get("HARU_DEBUG"):
+            raise
+        typer.echo(f"haru: internal error: {type(exc).__name__}: {exc} (set HARU_DEBUG=1 for details)", err=True)
+        sys.exit(70)

@@ -1,0 +1,108 @@
+"""What every command shares: the global options, finding and loading the workspace, failing cleanly."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+import typer
+
+from haru_cli.workspace import WorkspaceNotFound, find_workspace
+
+if TYPE_CHECKING:
+    from haru_cli.loader import Dataset
+
+
+class Failure(Exception):
+    """A user's mistake or a refusal: one line on stderr, no traceback (exit 1, or 2 for usage).
+
+    Raised anywhere in a command, reported in one place (HaruGroup.invoke).
+    """
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def say(lang: str, english: str, japanese: str) -> str:
+    return english if lang == "en" else japanese
+
+
+@dataclass
+class State:
+    """The global options of one invocation (SPEC §5)."""
+
+    data: Path | None
+    today: date
+    lang: str | None  # None: the workspace's locale decides
+
+    def language(self, ds: Dataset | None = None) -> str:
+        if self.lang:
+            return self.lang
+        return ds.settings.locale if ds is not None else "ja"
+
+    def workspace(self) -> Path:
+        try:
+            return find_workspace(self.data, Path.cwd())
+        except WorkspaceNotFound as exc:
+            raise Failure(self._not_found(exc), exit_code=2) from None
+
+    def _not_found(self, exc: WorkspaceNotFound) -> str:
+        lang, path = self.language(), exc.path
+        where = {
+            "no-folder": say(lang, f"no such folder: {path}", f"フォルダ {path} がありません"),
+            "no-settings": say(lang, f"{path} is not a haru workspace (no haru.yaml)",
+                               f"{path} は haru のワークスペースではありません（haru.yaml がありません）"),
+            "none-found": say(lang, f"no haru workspace in {path} or above",
+                              f"{path} とその上のフォルダに haru のワークスペースがありません"),
+        }[exc.reason]
+        hint = say(lang, "create one with `haru init DIR`, or name one with --data DIR (or HARU_DATA)",
+                   "`haru init DIR` で作成するか、--data DIR（または HARU_DATA）で指定してください")
+        return f"{where} — {hint}"
+
+    def load(self, *, quiet: bool = False) -> Dataset:
+        """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
+        from haru_cli.loader import load_workspace
+
+        ds = load_workspace(self.workspace())
+        if ds.skipped and not quiet:
+            lang = self.language(ds)
+            typer.echo(
+                say(lang, f"{ds.skipped} files skipped — run haru validate",
+                    f"{ds.skipped} 件のファイルを読み飛ばしました — haru validate で確認してください"),
+                err=True,
+            )
+        return ds
+
+
+def state_of(ctx: typer.Context) -> State:
+    state = ctx.find_object(State)
+    if state is None:  # pragma: no cover - the root callback always sets it
+        raise RuntimeError("haru's global options were not parsed")
+    return state
+
+
+def parse_today(value: str | None) -> date:
+    """--today / HARU_TODAY, else the clock: the one place haru reads it."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value) if len(value) == 10 else _bad_today(value)
+    except ValueError:
+        _bad_today(value)
+
+
+def _bad_today(value: str) -> NoReturn:
+    raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--today")
+
+
+def relative_to_cwd(root: Path, path: str) -> str:
+    """A workspace path as the user can open it from where they are (for editors' jump-to-line)."""
+    full = root / path
+    try:
+        return os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return str(full)

@@ -1,0 +1,89 @@
+"""haru validate — the pre-commit gate (SPEC §6)."""
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from haru_cli.cli.context import Failure, relative_to_cwd, say, state_of
+
+
+class ValidateFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Report only problems in these files or folders (the whole workspace is still loaded)."),
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    fmt: Annotated[ValidateFormat, typer.Option("--format", help="text (one line per problem) or json.")] = (
+        ValidateFormat.text
+    ),
+) -> None:
+    """Check every file and every reference of the workspace.
+
+    One line per problem, `path:line:column: error[CODE] message`, then a summary. Exit 0 when clean
+    (warnings allowed unless --strict), 1 when any error.
+
+    Example: haru validate --strict
+    """
+    state = state_of(ctx)
+    root = state.workspace()
+    selected = _selected(root, paths or [])
+    ds = state.load(quiet=True)
+    lang = state.language(ds)
+    problems = [p for p in ds.problems if selected is None or _concerns(p, selected)]
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    ok = errors == 0 and not (strict and warnings)
+    if fmt is ValidateFormat.json:
+        report = {
+            "ok": ok,
+            "errors": errors,
+            "warnings": warnings,
+            "problems": [
+                {"path": p.path, "line": p.line, "column": p.column, "severity": p.severity,
+                 "code": p.code, "message": p.message(lang)}
+                for p in problems
+            ],
+        }
+        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        for p in problems:
+            typer.echo(f"{relative_to_cwd(root, p.path)}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}")
+        typer.echo(
+            say(lang, f"{ds.files} files checked: {errors} errors, {warnings} warnings",
+                f"{ds.files} ファイルを検査: エラー {errors} 件、警告 {warnings} 件")
+        )
+    raise typer.Exit(0 if ok else 1)
+
+
+def _selected(root: Path, paths: list[Path]) -> list[str] | None:
+    """Workspace-relative forms of the given paths (None: report everything)."""
+    if not paths:
+        return None
+    selected = []
+    base = root.resolve()
+    for path in paths:
+        if not path.exists():
+            raise Failure(f"no such file or folder: {path}", exit_code=2)
+        try:
+            relative = path.resolve().relative_to(base).as_posix()
+        except ValueError:
+            raise Failure(f"{path} is not inside the workspace {root}", exit_code=2) from None
+        selected.append("" if relative == "." else relative)
+    return selected
+
+
+def _concerns(problem: object, selected: list[str]) -> bool:
+    from haru_cli.problems import Problem
+
+    assert isinstance(problem, Problem)
+    files = {problem.path, *problem.related}
+    return any(s == "" or f == s or f.startswith(s + "/") for s in selected for f in files)

@@ -25,7 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty": ("the file is empty", "ファイルが空です"),
     "yaml-syntax": ("YAML syntax error: {reason}", "YAML の構文エラー: {reason}"),
-    "yaml-tab": (
+    "yaml-syntax.tab": (
         "a tab cannot indent YAML; indent with spaces",
         "タブ文字で字下げはできません。スペースで字下げしてください",
     ),
@@ -63,7 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "unknown-key.near": ("unknown key {key:q}; did you mean {near:q}?", "不明なキー {key:q}（{near:q} の誤り？）"),
     "missing-key": ("{key} is required", "{key} は必須です"),
     "enum": ("{key}: {value:q} is not one of: {expected}", "{key}: {value:q} は使えません（次のいずれか: {expected}）"),
-    "pay-day": ("{key}: {value:q} must be end or a day 1-28", "{key}: {value:q} は end か 1〜28 の日にしてください"),
+    "enum.pay-day": (
+        "{key}: {value:q} must be end or a day 1-28",
+        "{key}: {value:q} は end か 1〜28 の日にしてください",
+    ),
     "type.str": (
         "{key}: expected text, got {value:q}; put it in quotes",
         "{key}: 文字列が必要です（{value:q}）。引用符で囲んでください",

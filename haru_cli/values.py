@@ -203,7 +203,7 @@ InvoiceNumber = Annotated[
 def parse_pay_day(value: object) -> int | Literal["end"]:
     if value == "end" or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 28):
         return value
-    raise _fail("enum", "pay-day", value=value)
+    raise _fail("enum", "enum.pay-day", value=value)
 
 
 PayDay = Annotated[

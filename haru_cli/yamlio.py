@@ -179,7 +179,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     lines = text.splitlines()
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
         tab_column = lines[line - 1].index("\t") + 1
-        return error(path, (line, tab_column), "yaml-syntax", variant="yaml-tab")
+        return error(path, (line, tab_column), "yaml-syntax", variant="yaml-syntax.tab")
     reason = exc.problem or exc.context or "invalid YAML"
     return error(path, (line, column), "yaml-syntax", reason=reason)
 

@@ -1,0 +1,151 @@
+"""Cross-file rules of SPEC §6, one test per rule, each on a small inline workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from haru_cli.loader import load_workspace
+from tests.conftest import WorkspaceFactory
+
+
+def problems(root: Path) -> list[tuple[str, int, str, str, str]]:
+    return [(p.path, p.line, p.severity, p.code, p.message("en")) for p in load_workspace(root).problems]
+
+
+CONTRACT = """\
+    id: ueda-referral
+    partner: ueda
+    type: referral
+    start: 2026-01-01
+    {extra}
+    """
+
+
+def contract(extra: str) -> dict[str, str | bytes | None]:
+    return {"contracts/ueda-referral.yaml": CONTRACT.format(extra=extra.replace("\n", "\n    "))}
+
+
+def test_reference_to_a_missing_partner(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": None, "partners/other.yaml": "id: other\nname: x\n"})
+    assert problems(root) == [
+        ("contracts/ueda-referral.yaml", 2, "error", "ref-partner", "no partner 'ueda' (expected partners/ueda.yaml)"),
+        ("meetings/2026/2026-11-10-ueda-regular.yaml", 2, "error", "ref-partner",
+         "no partner 'ueda' (expected partners/ueda.yaml)"),
+        ("referrals/2026-ueda-001.yaml", 2, "error", "ref-partner", "no partner 'ueda' (expected partners/ueda.yaml)"),
+    ]
+
+
+def test_reference_to_a_missing_contract(workspace: WorkspaceFactory) -> None:
+    root = workspace({"contracts/ueda-referral.yaml": None})
+    assert [(p[0], p[3]) for p in problems(root)] == [
+        ("meetings/2026/2026-11-10-ueda-regular.yaml", "ref-contract"),
+        ("referrals/2026-ueda-001.yaml", "ref-contract"),
+    ]
+
+
+def test_referral_contract_of_another_partner(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\n",
+        "contracts/spcom-referral.yaml": "id: spcom-referral\npartner: spcom\ntype: referral\nstart: 2026-01-01\n"
+                                         "fees:\n  customer:\n    rate: 10%\n",
+        "referrals/2026-ueda-001.yaml": "id: 2026-ueda-001\npartner: ueda\ncontract: spcom-referral\n"
+                                        "client: x\nreferred: 2026-06-01\n",
+    })
+    assert problems(root) == [
+        ("referrals/2026-ueda-001.yaml", 3, "error", "contract-partner",
+         "contract 'spcom-referral' belongs to partner 'spcom', not 'ueda'"),
+    ]
+
+
+def test_meeting_contract_must_belong_to_its_partners(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        "partners/spcom.yaml": "id: spcom\nname: x\n",
+        "meetings/2026/2026-11-10-ueda-regular.yaml": "id: 2026-11-10-ueda-regular\npartners: [spcom]\n"
+                                                      "date: 2026-11-10\ncontract: ueda-referral\n",
+    })
+    assert [(p[1], p[3]) for p in problems(root)] == [(4, "contract-partner")]
+
+
+def test_referral_kind_needs_a_fee_rule(workspace: WorkspaceFactory) -> None:
+    root = workspace(contract("fees:\n  student:\n    fixed: 30000"))
+    assert problems(root) == [
+        ("referrals/2026-ueda-001.yaml", 4, "error", "fee-rule",
+         "contract 'ueda-referral' has no fee rule for 'customer' referrals (fees.customer)"),
+    ]
+
+
+def test_fee_rule_is_a_rate_or_a_fixed_amount(workspace: WorkspaceFactory) -> None:
+    root = workspace(contract("fees:\n  customer:\n    rate: 15%\n    fixed: 1000\n"
+                              "  student:\n    fixed: 30000\n    basis: paid"))
+    assert [(p[1], p[3], p[4]) for p in problems(root)] == [
+        (6, "fee-rule", "fees.customer: give exactly one of rate or fixed"),
+        (11, "fee-rule", "'basis' applies only to a rate, not to a fixed fee"),
+    ]
+
+
+def test_auto_renew_needs_a_term(workspace: WorkspaceFactory) -> None:
+    root = workspace(contract("end: 2026-12-31\nauto_renew: true\nfees:\n  customer:\n    rate: 15%"))
+    assert problems(root) == [
+        ("contracts/ueda-referral.yaml", 6, "error", "auto-renew-term",
+         "auto_renew needs a term (the length of each renewal, e.g. term: 1y)"),
+    ]
+
+
+def test_dates_in_order(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        **contract("signed: 2026-02-01\nend: 2025-12-31\nfees:\n  customer:\n    rate: 15%"),
+        "referrals/2026-ueda-001.yaml": """\
+            id: 2026-ueda-001
+            partner: ueda
+            contract: ueda-referral
+            client: x
+            referred: 2026-06-01
+            status: won
+            deal: {signed: 2026-07-01, amount: 1000}
+            payments:
+              - {date: 2026-06-30, amount: 100}
+            """,
+    })
+    assert [(p[0], p[1], p[2], p[4]) for p in problems(root)] == [
+        ("contracts/ueda-referral.yaml", 5, "warning", "signed 2026-02-01 is after start 2026-01-01"),
+        ("contracts/ueda-referral.yaml", 6, "error", "end 2025-12-31 is before start 2026-01-01"),
+        ("referrals/2026-ueda-001.yaml", 9, "error",
+         "payment on 2026-06-30 is before the deal was signed (2026-07-01)"),
+    ]
+
+
+def test_withholding_on_a_corporation(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\nwithholding: true\n"})
+    assert [(p[1], p[3]) for p in problems(root)] == [(3, "withholding")]
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: 上田太郎\nentity: individual\nwithholding: true\n"})
+    assert problems(root) == []
+
+
+def test_cancelled_referral_needs_its_date_and_a_deal(workspace: WorkspaceFactory) -> None:
+    root = workspace({"referrals/2026-ueda-001.yaml": "id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\n"
+                                                      "client: x\nreferred: 2026-06-01\nstatus: cancelled\n"})
+    assert [(p[1], p[3]) for p in problems(root)] == [(6, "cancelled-date"), (6, "deal-missing")]
+
+
+def test_meeting_folder_year(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        "meetings/2026/2026-11-10-ueda-regular.yaml": None,
+        "meetings/2025/2026-01-10-ueda.yaml": "id: 2026-01-10-ueda\npartners: [ueda]\ndate: 2026-01-10\n",
+        "meetings/2026-02-10-ueda.yaml": "id: 2026-02-10-ueda\npartners: [ueda]\ndate: 2026-02-10\n",
+    })
+    assert [(p[0], p[3], p[4]) for p in problems(root)] == [
+        ("meetings/2025/2026-01-10-ueda.yaml", "meeting-year",
+         "a meeting of 2026 belongs in meetings/2026/2026-01-10-ueda.yaml"),
+        ("meetings/2026-02-10-ueda.yaml", "meeting-year",
+         "a meeting of 2026 belongs in meetings/2026/2026-02-10-ueda.yaml"),
+    ]
+
+
+def test_every_problem_is_reported_in_one_run(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        "partners/ueda.yaml": "id: ueda\nname: x\nwithholding: true\n",
+        "partners/bad.yaml": "id: bad\nname: [\n",
+        "contracts/ueda-referral.yaml": "id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                                        "auto_renew: true\nend: 2026-12-31\nfees:\n  customer:\n    rate: 15%\n",
+    })
+    assert {p[3] for p in problems(root)} == {"withholding", "yaml-syntax", "auto-renew-term"}

@@ -1,0 +1,110 @@
+"""Files → records: problems point at the key or value, broken files are skipped, nothing else stops."""
+
+from __future__ import annotations
+
+from haru_cli.loader import load_workspace
+from tests.conftest import WorkspaceFactory
+
+
+def found(root: object) -> list[tuple[str, int, int, str]]:
+    ds = load_workspace(root)  # type: ignore[arg-type]
+    return [(p.path, p.line, p.column, p.code) for p in ds.problems]
+
+
+def test_base_workspace_is_clean(workspace: WorkspaceFactory) -> None:
+    ds = load_workspace(workspace())
+    assert ds.problems == []
+    assert (len(ds.partners), len(ds.contracts), len(ds.meetings), len(ds.referrals), ds.files) == (1, 1, 1, 1, 4)
+    assert ds.settings.company == "テスト株式会社"
+    assert str(ds.settings.tax.rate) == "10%" and ds.settings.payout.day == "end"
+
+
+def test_unknown_key_points_at_the_key_and_suggests(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\ncontacts:\n  - name: 上田\n    emial: u@x.jp\n"})
+    ds = load_workspace(root)
+    [problem] = ds.problems
+    assert (problem.path, problem.line, problem.column, problem.code) == ("partners/ueda.yaml", 5, 5, "unknown-key")
+    assert problem.message("en") == "unknown key 'emial'; did you mean 'email'?"
+
+
+def test_missing_required_key(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nkana: ウエダ\n"})
+    ds = load_workspace(root)
+    assert [(p.code, p.message("en")) for p in ds.problems] == [("missing-key", "name is required")]
+
+
+def test_wrong_types_point_at_the_value(workspace: WorkspaceFactory) -> None:
+    root = workspace({"contracts/ueda-referral.yaml": """\
+        id: ueda-referral
+        partner: ueda
+        type: referal
+        start: 2026-02-30
+        auto_renew: yes
+        term: 1y
+        value:
+          amount: 1,000,000
+          per: month
+        """})
+    assert found(root) == [
+        ("contracts/ueda-referral.yaml", 3, 7, "enum"),
+        ("contracts/ueda-referral.yaml", 4, 8, "date"),
+        ("contracts/ueda-referral.yaml", 5, 13, "type"),
+        ("contracts/ueda-referral.yaml", 8, 11, "money"),
+    ]
+
+
+def test_empty_key_means_not_given(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\nkana:\naliases:\nnotes:\n"})
+    assert found(root) == []
+
+
+def test_id_must_match_the_file_name(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: uedaa\nname: x\n"})
+    ds = load_workspace(root)
+    assert [(p.code, p.line) for p in ds.problems] == [("id-filename", 1)]
+    assert "ueda" not in ds.partners and ds.skipped == 1
+
+
+def test_a_broken_file_is_skipped_and_references_to_it_are_not_repeated(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: [x\n"})
+    ds = load_workspace(root)
+    assert [p.code for p in ds.problems] == ["yaml-syntax"]
+    assert ds.skipped == 1 and len(ds.contracts) == 1
+
+
+def test_duplicate_meeting_id_across_years(workspace: WorkspaceFactory) -> None:
+    meeting = "id: m1\npartners: [ueda]\ndate: {date}\n"
+    root = workspace({"meetings/2025/m1.yaml": meeting.format(date="2025-05-01"),
+                      "meetings/2026/m1.yaml": meeting.format(date="2026-05-01")})
+    assert found(root) == [("meetings/2026/m1.yaml", 1, 5, "duplicate-id")]
+
+
+def test_yml_files_are_named_not_ignored(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/other.yml": "id: other\nname: x\n"})
+    assert found(root) == [("partners/other.yml", 1, 1, "file-name")]
+
+
+def test_other_files_and_subfolders_are_left_alone(workspace: WorkspaceFactory) -> None:
+    root = workspace({"contracts/pdf/readme.yaml": "not: a contract\n", "partners/README.md": "# notes\n"})
+    assert found(root) == []
+
+
+def test_settings_are_validated(workspace: WorkspaceFactory) -> None:
+    root = workspace({"haru.yaml": "locale: fr\ntax:\n  rate: 0.1\n  rounding: up\npayout:\n  day: 31\n"})
+    ds = load_workspace(root)
+    assert [(p.path, p.line, p.code) for p in ds.problems] == [
+        ("haru.yaml", 1, "enum"), ("haru.yaml", 3, "rate"), ("haru.yaml", 4, "enum"), ("haru.yaml", 6, "enum"),
+    ]
+    assert ds.settings.locale == "ja"  # the defaults stand in for a broken haru.yaml
+
+
+def test_comment_only_settings_mean_defaults(workspace: WorkspaceFactory) -> None:
+    assert found(workspace({"haru.yaml": "# all defaults\n"})) == []
+
+
+def test_yaml_1_2_keys_and_values_reach_the_models(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\ncontacts:\n  - name: y\n    phone: 0312345678\n"})
+    ds = load_workspace(root)
+    # 0312345678 is the integer 312345678 in YAML 1.2: a phone number must be quoted, and haru says so.
+    assert [(p.code, p.line, p.column) for p in ds.problems] == [("type", 5, 12)]
+    assert "quotes" in ds.problems[0].message("en")

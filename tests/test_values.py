@@ -1,0 +1,119 @@
+"""Value types: each accepts the SPEC's form and names what is wrong with anything else."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pydantic_core import PydanticCustomError
+
+from haru_cli.values import (
+    Duration,
+    Rate,
+    add_months,
+    parse_date,
+    parse_invoice_number,
+    parse_pay_day,
+    parse_slug,
+    parse_yen,
+)
+
+
+def variant_of(call: object, *args: object) -> str:
+    with pytest.raises(PydanticCustomError) as caught:
+        call(*args)  # type: ignore[operator]
+    return str((caught.value.context or {})["variant"])
+
+
+@pytest.mark.parametrize(
+    ("text", "percent", "shown"),
+    [("15%", "15", "15%"), ("10.21%", "10.21", "10.21%"), ("１５％", "15", "15%"), ("100%", "100", "100%")],
+)
+def test_rate_accepts_percent_strings(text: str, percent: str, shown: str) -> None:
+    rate = Rate.parse(text)
+    assert rate.percent == Decimal(percent)
+    assert str(rate) == shown
+
+
+def test_rate_of_an_amount_is_exact() -> None:
+    assert Rate.parse("10.21%").of(50000) == Decimal("5105")
+
+
+@pytest.mark.parametrize(("value", "variant"), [(0.15, "rate.bare-number"), (15, "rate.bare-number"),
+                                                ("15", "rate.format"), ("150%", "rate.range"), (True, "rate.format")])
+def test_rate_rejects(value: object, variant: str) -> None:
+    assert variant_of(Rate.parse, value) == variant
+
+
+def test_bare_rate_hint_guesses_the_percentage() -> None:
+    with pytest.raises(PydanticCustomError) as caught:
+        Rate.parse(0.15)
+    assert (caught.value.context or {})["hint"] == "15%"
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [("30d", Duration(30, "d")), ("2w", Duration(2, "w")), ("3m", Duration(3, "m")), ("1y", Duration(1, "y")),
+     ("30日", Duration(30, "d")), ("2週間", Duration(2, "w")), ("3ヶ月", Duration(3, "m")), ("3か月", Duration(3, "m")),
+     ("3カ月", Duration(3, "m")), ("1年", Duration(1, "y")), ("３０日", Duration(30, "d")), ("0d", Duration(0, "d"))],
+)
+def test_duration_forms(text: str, duration: Duration) -> None:
+    assert Duration.parse(text) == duration
+
+
+@pytest.mark.parametrize("value", ["30", "1 month", "-1d", 30, "d"])
+def test_duration_rejects(value: object) -> None:
+    assert variant_of(Duration.parse, value) == "duration.format"
+
+
+def test_month_steps_clamp_to_the_month_end() -> None:
+    assert Duration(1, "m").after(date(2026, 1, 31)) == date(2026, 2, 28)
+    assert Duration(1, "y").after(date(2028, 2, 29)) == date(2029, 2, 28)
+    assert Duration(3, "m").before(date(2026, 5, 31)) == date(2026, 2, 28)
+    assert Duration(2, "w").after(date(2026, 12, 25)) == date(2027, 1, 8)
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)), st.integers(-240, 240))
+def test_add_months_lands_in_the_right_month(day: date, months: int) -> None:
+    moved = add_months(day, months)
+    assert (moved.year * 12 + moved.month) - (day.year * 12 + day.month) == months
+    assert moved.day == min(day.day, calendar.monthrange(moved.year, moved.month)[1])
+
+
+def test_dates() -> None:
+    assert parse_date("2026-11-27") == date(2026, 11, 27)
+    assert variant_of(parse_date, "2026-02-30") == "date.no-such-day"
+    assert variant_of(parse_date, "2026/11/27") == "date.format"
+    assert variant_of(parse_date, 20261127) == "date.format"
+
+
+def test_yen() -> None:
+    assert parse_yen(1000000) == 1000000
+    assert variant_of(parse_yen, "1,000,000") == "money.separators"
+    assert variant_of(parse_yen, "¥1,000,000") == "money.separators"
+    assert variant_of(parse_yen, 1000.5) == "money.float"
+    assert variant_of(parse_yen, -1) == "money.negative"
+    assert variant_of(parse_yen, True) == "money.type"
+
+
+def test_slug() -> None:
+    assert parse_slug("2026-ueda-001") == "2026-ueda-001"
+    for bad in ("Ueda", "-ueda", "ueda_1", "ウエダ", "a" * 65, 12):
+        assert variant_of(parse_slug, bad) == "id.slug"
+
+
+def test_invoice_number_check_digit() -> None:
+    assert parse_invoice_number("T7000012050002") == "T7000012050002"
+    assert variant_of(parse_invoice_number, "T8000012050002") == "invoice-number.check-digit"
+    assert variant_of(parse_invoice_number, "7000012050002") == "invoice-number.format"
+    assert variant_of(parse_invoice_number, "T700001205000") == "invoice-number.format"
+
+
+def test_pay_day() -> None:
+    assert parse_pay_day("end") == "end"
+    assert parse_pay_day(25) == 25
+    assert variant_of(parse_pay_day, 31) == "enum.pay-day"

@@ -1,0 +1,108 @@
+"""YAML 1.2 meanings, positions, and every way a file can fail to be read."""
+
+from __future__ import annotations
+
+import pytest
+
+from haru_cli.yamlio import decode, parse_yaml, resolve_plain
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("yes", "yes"), ("no", "no"), ("on", "on"), ("off", "off"), ("Y", "Y"),
+        ("true", True), ("False", False), ("~", None), ("null", None), ("", None),
+        ("14:00", "14:00"), ("010", 10), ("0o10", 8), ("0x1F", 31), ("-3", -3),
+        ("1.5", 1.5), ("1e3", 1000.0), ("2026-11-27", "2026-11-27"), ("1,000,000", "1,000,000"),
+        ("15%", "15%"), ("0.15", 0.15),
+    ],
+)
+def test_plain_scalars_follow_yaml_1_2(text: str, value: object) -> None:
+    assert resolve_plain(text) == value
+    assert type(resolve_plain(text)) is type(value)
+
+
+def test_quoted_scalars_stay_text() -> None:
+    doc, problems = parse_yaml("a: '010'\nb: \"true\"\nc: |\n  yes\n", "f.yaml")
+    assert problems == []
+    assert doc is not None and doc.data == {"a": "010", "b": "true", "c": "yes\n"}
+
+
+def test_positions_of_values_and_keys() -> None:
+    doc, _ = parse_yaml("id: x\ncontacts:\n  - name: 上田\n    email: u@example.jp\n", "f.yaml")
+    assert doc is not None
+    assert doc.mark(("contacts", 0, "email")) == (4, 12)
+    assert doc.mark(("contacts", 0, "email"), key=True) == (4, 5)
+    assert doc.mark(("contacts", 0, "missing")) == (3, 5)  # the nearest enclosing value
+
+
+def test_duplicate_key_points_at_the_second_and_names_the_first() -> None:
+    doc, problems = parse_yaml("name: a\nkana: b\nname: c\n", "f.yaml")
+    assert doc is not None and doc.data == {"name": "a", "kana": "b"}
+    [problem] = problems
+    assert (problem.code, problem.line, problem.column) == ("duplicate-key", 3, 1)
+    assert problem.message("en") == "key 'name' is given twice (first on line 1)"
+
+
+def test_tab_indentation_is_named_as_such() -> None:
+    _, [problem] = parse_yaml("contacts:\n\t- name: x\n", "f.yaml")
+    assert (problem.code, problem.line, problem.column) == ("yaml-syntax", 2, 1)
+    assert "tab" in problem.message("en")
+
+
+def test_syntax_error_has_its_line() -> None:
+    _, [problem] = parse_yaml("id: x\nname: [a, b\nkana: c\n", "f.yaml")
+    assert problem.code == "yaml-syntax" and problem.line >= 2
+
+
+def test_empty_file_and_comment_only_file() -> None:
+    assert [p.code for p in parse_yaml("", "f.yaml")[1]] == ["empty"]
+    assert [p.code for p in parse_yaml("# nothing\n", "f.yaml")[1]] == ["empty"]
+
+
+def test_several_documents_are_a_syntax_error() -> None:
+    assert [p.code for p in parse_yaml("a: 1\n---\nb: 2\n", "f.yaml")[1]] == ["yaml-syntax"]
+
+
+def test_control_character_is_refused_with_its_position() -> None:
+    _, [problem] = parse_yaml("id: x\nname: a\x1bb\n", "f.yaml")
+    assert (problem.code, problem.line, problem.column) == ("control-char", 2, 8)
+    assert "U+001B" in problem.message("en")
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for prev, name in zip("abcdefghi", "bcdefghij", strict=True):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    # 9**10 strings if expanded: this test would exhaust memory instead of returning.
+    doc, [problem] = parse_yaml("\n".join(lines) + "\n", "f.yaml")
+    assert doc is None
+    assert (problem.code, problem.line, problem.column) == ("yaml-alias", 2, 8)
+
+
+def test_scalar_alias_is_harmless_and_allowed() -> None:
+    doc, problems = parse_yaml("a: &x hello\nb: *x\n", "f.yaml")
+    assert problems == [] and doc is not None and doc.data == {"a": "hello", "b": "hello"}
+
+
+def test_unknown_tag() -> None:
+    _, [problem] = parse_yaml("a: !python/object x\n", "f.yaml")
+    assert problem.code == "yaml-tag"
+
+
+def test_deep_nesting_is_bounded() -> None:
+    _, problems = parse_yaml("a: " + "[" * 200 + "]" * 200 + "\n", "f.yaml")
+    assert [p.code for p in problems] == ["yaml-depth"]
+
+
+def test_utf8_with_bom_is_accepted() -> None:
+    text, problems = decode("\ufeffid: x\n".encode(), "f.yaml")
+    assert (text, problems) == ("id: x\n", [])
+
+
+def test_shift_jis_is_named() -> None:
+    raw = "id: ueda\nname: 株式会社ウエダ\n".encode("cp932")
+    text, [problem] = decode(raw, "f.yaml")
+    assert text is None
+    assert (problem.code, problem.line) == ("encoding", 2)
+    assert "Shift_JIS" in problem.message("en")

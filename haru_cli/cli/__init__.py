@@ -10,8 +10,9 @@ import typer
 from typer.core import TyperGroup
 
 from haru_cli import __version__
-from haru_cli.cli import validate
+from haru_cli.cli import contract, partner, validate
 from haru_cli.cli.context import Failure, State, parse_today
+from haru_cli.render import visible
 
 
 class HaruGroup(TyperGroup):
@@ -21,7 +22,7 @@ class HaruGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except Failure as exc:
-            typer.echo(f"haru: {exc}", err=True)
+            typer.echo(f"haru: {visible(str(exc))}", err=True)
             raise typer.Exit(exc.exit_code) from None
 
 
@@ -71,6 +72,8 @@ def root(
 
 
 app.command("validate")(validate.validate)
+app.add_typer(partner.app, name="partner")
+app.add_typer(contract.app, name="contract")
 
 
 def main() -> None:

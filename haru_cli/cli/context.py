@@ -14,6 +14,7 @@ from haru_cli.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
     from haru_cli.loader import Dataset
+    from haru_cli.models import Partner
 
 
 class Failure(Exception):
@@ -106,3 +107,28 @@ def relative_to_cwd(root: Path, path: str) -> str:
         return os.path.relpath(full)
     except ValueError:  # another drive on Windows
         return str(full)
+
+
+def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
+    """The partner a QUERY names, or a Failure listing the candidates or the closest names."""
+    from haru_cli.lookup import find_partner, sort_key
+
+    match = find_partner(ds, query)
+    if match.partner is not None:
+        return match.partner
+
+    def listing(partners: list[Partner]) -> str:
+        return ", ".join(f"{p.name} ({p.id})" for p in partners)
+
+    if match.candidates:
+        raise Failure(say(
+            lang,
+            f"{query!r} matches several partners: {listing(match.candidates)} — be more specific",
+            f"「{query}」に該当するパートナーが複数あります: {listing(match.candidates)} — より詳しく指定してください",
+        ))
+    if match.nearest:
+        raise Failure(say(lang, f"no partner matches {query!r}; did you mean: {listing(match.nearest)}?",
+                          f"「{query}」に該当するパートナーがありません。候補: {listing(match.nearest)}"))
+    everyone = listing(sorted(ds.partners.values(), key=sort_key))
+    raise Failure(say(lang, f"no partner matches {query!r}; partners: {everyone or '(none)'}",
+                      f"「{query}」に該当するパートナーがありません。パートナー一覧: {everyone or '（なし）'}"))

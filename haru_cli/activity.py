@@ -1,0 +1,64 @@
+"""What happened with a partner: meetings, open action items, the 社長's hours (strategy 3.4) — pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from haru_cli.models import Action, Meeting, Settings
+
+if TYPE_CHECKING:
+    from haru_cli.loader import Dataset
+
+
+def meetings_with(ds: Dataset, partner_id: str) -> list[Meeting]:
+    """The partner's meetings, newest first."""
+    found = [m for m in ds.meetings.values() if partner_id in m.partners]
+    return sorted(found, key=lambda m: (m.date, m.id), reverse=True)
+
+
+def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
+    """The latest meeting held (dated today or earlier) with the partner."""
+    return next((m for m in meetings_with(ds, partner_id) if m.date <= today), None)
+
+
+@dataclass(frozen=True)
+class OpenAction:
+    meeting: Meeting
+    action: Action
+    overdue: bool
+
+
+def open_actions(ds: Dataset, today: date, partner_id: str | None = None) -> list[OpenAction]:
+    """Action items not done, earliest due first (those without a due date last)."""
+    found = [
+        OpenAction(m, a, a.due is not None and a.due < today)
+        for m in ds.meetings.values()
+        if partner_id is None or partner_id in m.partners
+        for a in m.actions
+        if not a.done
+    ]
+    return sorted(found, key=lambda o: (o.action.due or date.max, o.meeting.date, o.meeting.id))
+
+
+def fiscal_year_start(settings: Settings, today: date) -> date:
+    """The first day of the fiscal year that holds today (fiscal_year_start is its first month)."""
+    month = settings.fiscal_year_start
+    return date(today.year if today.month >= month else today.year - 1, month, 1)
+
+
+def share_of_minutes(meeting: Meeting) -> Decimal:
+    """The 社長's minutes in a meeting, split evenly among its partners so that totals add up."""
+    return Decimal(meeting.minutes or 0) / len(meeting.partners)
+
+
+def hours(meetings: list[Meeting], since: date | None = None, until: date | None = None) -> Decimal:
+    """Hours (to 0.1) spent in the meetings dated within [since, until]."""
+    minutes = sum(
+        (share_of_minutes(m) for m in meetings
+         if (since is None or m.date >= since) and (until is None or m.date <= until)),
+        Decimal(0),
+    )
+    return (minutes / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

@@ -1,0 +1,79 @@
+"""Everything about one partner on one screen (`haru partner show`, `partner list`) — pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from haru_cli.activity import OpenAction, fiscal_year_start, hours, last_meeting, meetings_with, open_actions
+from haru_cli.models import Contract, Meeting, Partner, Referral
+from haru_cli.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_deadline
+
+if TYPE_CHECKING:
+    from haru_cli.loader import Dataset
+
+RECENT_MEETINGS = 5
+
+
+@dataclass(frozen=True)
+class ContractDates:
+    contract: Contract
+    term_end: date | None
+    notice_deadline: date | None
+    expired: bool
+    notice_passed: bool  # the notice deadline is behind us but the term has not ended yet
+
+
+def contract_dates(contract: Contract, today: date) -> ContractDates:
+    end, deadline = current_term_end(contract, today), notice_deadline(contract, today)
+    passed = end is not None and deadline is not None and deadline < today <= end
+    return ContractDates(contract, end, deadline, is_expired(contract, today), passed)
+
+
+@dataclass(frozen=True)
+class Overview:
+    """A partner with what list and show need: contracts and their dates, meetings, actions, hours."""
+
+    partner: Partner
+    contracts: list[ContractDates]
+    meetings: list[Meeting]  # newest first, all of them
+    open_actions: list[OpenAction]
+    referrals: list[Referral]
+    last_meeting: Meeting | None
+    next_regular: RegularMeeting | None
+    fiscal_year_start: date
+    hours_fiscal_year: Decimal
+    hours_total: Decimal
+
+    @property
+    def recent_meetings(self) -> list[Meeting]:
+        return self.meetings[:RECENT_MEETINGS]
+
+    @property
+    def active_contracts(self) -> list[Contract]:
+        return [c.contract for c in self.contracts if c.contract.status == "active"]
+
+
+def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
+    meetings = meetings_with(ds, partner.id)
+    contracts = sorted(
+        (c for c in ds.contracts.values() if c.partner == partner.id),
+        key=lambda c: (c.status != "active", c.start, c.id),
+    )
+    fy_start = fiscal_year_start(ds.settings, today)
+    return Overview(
+        partner=partner,
+        contracts=[contract_dates(c, today) for c in contracts],
+        meetings=meetings,
+        open_actions=open_actions(ds, today, partner.id),
+        referrals=sorted(
+            (r for r in ds.referrals.values() if r.partner == partner.id), key=lambda r: (r.referred, r.id)
+        ),
+        last_meeting=last_meeting(ds, partner.id, today),
+        next_regular=next_regular_meeting(ds, partner, today),
+        fiscal_year_start=fy_start,
+        hours_fiscal_year=hours(meetings, since=fy_start, until=today),
+        hours_total=hours(meetings, until=today),
+    )

@@ -1,0 +1,145 @@
+"""Output formats (table, JSON, CSV, Markdown): data from files is shown literally in every one of them.
+
+Nothing from a file is ever parsed as markup: Rich gets Text objects, Markdown cells are escaped, JSON is
+JSON. Control characters are shown as `\\x1b`-style escapes wherever a person reads the output (tables,
+Markdown, CSV on a terminal); JSON escapes them itself, and CSV written to a file keeps the bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+_C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell; `alert` marks what needs attention (overdue, expired), shown in red on a terminal."""
+
+    text: str
+    alert: bool = False
+
+    def __str__(self) -> str:
+        return self.text
+
+
+Row = list[Cell | str]
+
+
+def visible(text: str) -> str:
+    """Text with control characters made visible, so none reaches the terminal."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def md_text(text: str) -> str:
+    """Text for Markdown, rendered exactly as written: specials escaped, newlines as <br>."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", visible(text))
+    return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def json_text(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool) -> str:
+    """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    shown = visible if for_terminal else str
+    writer.writerow([shown(h) for h in headings])
+    writer.writerows([[shown(str(cell)) for cell in row] for row in rows])
+    return "\ufeff" + out.getvalue()
+
+
+def md_table(headings: list[str], rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(md_text(h) for h in headings) + " |", "|" + " --- |" * len(headings)]
+    lines += ["| " + " | ".join(md_text(str(cell)) or " " for cell in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rich_table(headings: list[str], rows: list[Row], title: str | None = None) -> Table:
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*headings, title=title, box=box.SIMPLE_HEAD, title_justify="left", highlight=False)
+    for row in rows:
+        table.add_row(*(
+            Text(visible(str(cell)), style="bold red" if isinstance(cell, Cell) and cell.alert else "")
+            for cell in row
+        ))
+    return table
+
+
+@dataclass
+class Section:
+    """Part of a `show` document: key/value fields, or a table, or both."""
+
+    title: str
+    fields: list[tuple[str, Cell | str]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    empty: str = "—"  # shown when the section has nothing
+
+
+@dataclass
+class Document:
+    title: str
+    sections: list[Section]
+
+
+def md_document(doc: Document) -> str:
+    parts = [f"# {md_text(doc.title)}\n"]
+    for section in doc.sections:
+        parts.append(f"## {md_text(section.title)}\n")
+        if section.fields:
+            parts.append("".join(f"- **{md_text(k)}**: {md_text(str(v))}\n" for k, v in section.fields))
+        if section.rows:
+            parts.append(md_table(section.headings, section.rows))
+        if not section.fields and not section.rows:
+            parts.append(f"{md_text(section.empty)}\n")
+    return "\n".join(parts)
+
+
+def csv_document(doc: Document, *, for_terminal: bool) -> str:
+    """One CSV: each row starts with its section; a table section repeats its headings first."""
+    rows: list[Row] = []
+    for section in doc.sections:
+        rows += [[section.title, key, value] for key, value in section.fields]
+        if section.rows:
+            rows.append([section.title, *section.headings])
+            rows += [[section.title, *row] for row in section.rows]
+    return csv_text([doc.title], rows, for_terminal=for_terminal)
+
+
+def rich_document(doc: Document) -> list[Any]:
+    from rich.table import Table
+    from rich.text import Text
+
+    out: list[Any] = [Text(visible(doc.title), style="bold")]
+    for section in doc.sections:
+        out.append(Text("\n" + visible(section.title), style="bold cyan"))
+        if section.fields:
+            grid = Table.grid(padding=(0, 2))
+            grid.add_column(style="dim", no_wrap=True)
+            grid.add_column()
+            for key, value in section.fields:
+                style = "bold red" if isinstance(value, Cell) and value.alert else ""
+                grid.add_row(Text(visible(key)), Text(visible(str(value)), style=style))
+            out.append(grid)
+        if section.rows:
+            out.append(rich_table(section.headings, section.rows))
+        if not section.fields and not section.rows:
+            out.append(Text(visible(section.empty), style="dim"))
+    return out

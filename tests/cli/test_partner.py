@@ -1,0 +1,162 @@
+"""haru partner list | show."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+import pytest
+from typer.testing import Result
+
+from tests.conftest import WorkspaceFactory
+from tests.test_render import table_shapes
+
+Haru = Callable[..., Result]
+TODAY = ("--today", "2026-11-27")
+
+HOSTILE_NAME = "[bold]x[/] | {{ 7*7 }} \x1b[31mRED"
+HOSTILE_NOTES = "line1 [red]r[/red]\nline2 | pipe \\ back"
+HOSTILE = {
+    "partners/evil.yaml": """\
+        id: evil
+        name: "[bold]x[/] | {{ 7*7 }} \\e[31mRED"
+        kana: イービル
+        notes: "line1 [red]r[/red]\\nline2 | pipe \\\\ back"
+        contacts:
+          - {name: "悪 | 太郎", key_person: true}
+        """,
+}
+
+
+@pytest.fixture
+def two_partners(workspace: WorkspaceFactory) -> str:
+    return str(workspace({
+        "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\nkana: エスピーコム\nstatus: paused\n",
+        "partners/andath.yaml": "id: andath\nname: 株式会社&ath\nkana: アンドアス\ncadence: monthly\n"
+                                "since: 2026-09-01\ncontacts:\n  - name: 三保\n",
+    }))
+
+
+def test_list_sorted_by_reading(two_partners: str, haru: Haru) -> None:
+    result = haru("--data", two_partners, *TODAY, "partner", "list", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["today"] == "2026-11-27"
+    assert [p["id"] for p in data["partners"]] == ["andath", "ueda", "spcom"]
+    andath, ueda = data["partners"][0], data["partners"][1]
+    assert (andath["next_regular_meeting"], andath["regular_meeting_overdue"]) == ("2026-10-01", True)
+    assert ueda["last_meeting"] == "2026-11-10" and ueda["next_regular_meeting"] == "2026-12-10"
+    assert ueda["active_contracts"] == ["ueda-referral"]
+    assert ueda["name"] == "株式会社ウエダ" and ueda["invoice_number"] == "T7000012050002"  # fields as loaded
+
+
+def test_list_status_filter_and_table(two_partners: str, haru: Haru) -> None:
+    result = haru("--data", two_partners, *TODAY, "partner", "list", "--status", "active")
+    assert result.exit_code == 0
+    assert "株式会社&ath" in result.stdout and "2026-10-01 (超過)" in result.stdout
+    assert "S.P.COM" not in result.stdout
+
+
+def test_list_english_csv(two_partners: str, haru: Haru) -> None:
+    result = haru("--data", two_partners, *TODAY, "--lang", "en", "partner", "list", "--format", "csv")
+    assert result.stdout.startswith("\ufeffName,Status,Cadence,Last meeting,Next regular,Active contracts")
+    rows = list(csv.reader(io.StringIO(result.stdout[1:])))
+    assert rows[2] == ["株式会社ウエダ", "active", "monthly", "2026-11-10", "2026-12-10", "ueda-referral"]
+
+
+@pytest.mark.parametrize(
+    "query", ["ウエダ", "うえだ", "ｳｴﾀﾞ", "株式会社ウエダ", "(株)ウエダ", "㈱ウエダ", "上田", "ueda"]
+)
+def test_show_finds_ueda_however_typed(workspace: WorkspaceFactory, haru: Haru, query: str) -> None:
+    result = haru("--data", workspace(), *TODAY, "partner", "show", query, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["name"] == "株式会社ウエダ"
+
+
+def test_show_json_has_everything(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace(), *TODAY, "partner", "show", "ueda", "--format", "json")
+    data = json.loads(result.stdout)
+    assert data["id"] == "ueda" and data["cadence"] == "monthly"
+    [contract] = data["contracts"]
+    assert (contract["id"], contract["term_end"], contract["notice_deadline"]) == (
+        "ueda-referral", "2026-12-31", "2026-11-30")
+    assert contract["fees"]["customer"]["rate"] == "15%"
+    assert [m["id"] for m in data["meetings"]] == ["2026-11-10-ueda-regular"]
+    assert data["hours"] == {"fiscal_year": 1.0, "total": 1.0, "fiscal_year_start": "2026-04-01"}
+    assert data["last_meeting"] == "2026-11-10" and data["next_regular_meeting"] == "2026-12-10"
+    assert [r["id"] for r in data["referrals"]] == ["2026-ueda-001"]
+    assert data["open_actions"] == []
+
+
+def test_show_table(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace(), *TODAY, "partner", "show", "ウエダ")
+    assert result.exit_code == 0
+    for text in ("株式会社ウエダ", "T7000012050002", "次回定例", "2026-12-10", "ueda-referral", "2026-11-30",
+                 "株式会社サンプル物流", "1.0 時間"):
+        assert text in result.stdout, text
+
+
+def test_ambiguous_query(two_partners: str, haru: Haru) -> None:
+    result = haru("--data", two_partners, "--lang", "en", "partner", "show", "株式会社")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "haru: no partner matches '株式会社'; partners: 株式会社&ath (andath), 株式会社ウエダ (ueda), "
+        "株式会社S.P.COM (spcom)\n"
+    )
+    result = haru("--data", two_partners, "--lang", "en", "partner", "show", "com")
+    assert result.exit_code == 0  # unique partial: S.P.COM
+    result = haru("--data", two_partners, "partner", "show", "a")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("haru: 「a」に該当するパートナーが複数あります: 株式会社&ath (andath)")
+
+
+def test_unknown_query_lists_the_nearest(two_partners: str, haru: Haru) -> None:
+    result = haru("--data", two_partners, "--lang", "en", "partner", "show", "ウエタ")
+    assert result.exit_code == 1
+    assert result.stderr == "haru: no partner matches 'ウエタ'; did you mean: 株式会社ウエダ (ueda)?\n"
+
+
+@pytest.mark.parametrize("fmt", ["table", "md", "csv", "json"])
+def test_hostile_text_is_shown_literally(workspace: WorkspaceFactory, haru: Haru, fmt: str) -> None:
+    root = workspace(HOSTILE)
+    shown = haru("--data", root, *TODAY, "partner", "show", "evil", "--format", fmt)
+    listed = haru("--data", root, *TODAY, "partner", "list", "--format", fmt)
+    assert shown.exit_code == 0 and listed.exit_code == 0
+    for out in (shown.stdout, listed.stdout):
+        assert "49" not in out  # never evaluated as a template
+    if fmt == "json":
+        assert json.loads(shown.stdout)["name"] == HOSTILE_NAME
+        assert json.loads(shown.stdout)["notes"] == HOSTILE_NOTES
+        assert json.loads(listed.stdout)["partners"][0]["name"] == HOSTILE_NAME
+    elif fmt == "csv":  # written to a file (not a terminal): exactly the text
+        assert [HOSTILE_NAME, "有効", "なし", "—", "—", "—"] in list(csv.reader(io.StringIO(listed.stdout[1:])))
+        assert ["パートナー", "メモ", HOSTILE_NOTES] in list(csv.reader(io.StringIO(shown.stdout[1:])))
+    elif fmt == "md":
+        assert "\\[bold\\]x\\[/\\] \\| {{ 7\\*7 }} \\\\x1b\\[31mRED" in listed.stdout
+        shapes = table_shapes(shown.stdout) + table_shapes(listed.stdout)
+        assert shapes and all(cells == header for header, rows in shapes for cells in rows)
+    else:
+        assert "[bold]x[/] | {{ 7*7 }} \\x1b[31mRED" in shown.stdout + listed.stdout
+        assert "line2 | pipe \\ back" in shown.stdout
+        assert "\x1b" not in shown.stdout + listed.stdout
+
+
+def test_broken_files_are_skipped_with_one_line(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"partners/bad.yaml": "id: bad\nname: [\n", "contracts/x.yaml": "id: y\n"})
+    result = haru("--data", root, "partner", "list", "--format", "json")
+    assert result.exit_code == 0
+    assert result.stderr == "2 件のファイルを読み飛ばしました — haru validate で確認してください\n"
+    assert [p["id"] for p in json.loads(result.stdout)["partners"]] == ["ueda"]
+
+
+def test_help(haru: Haru) -> None:
+    for command in (["partner", "--help"], ["partner", "list", "--help"], ["partner", "show", "--help"]):
+        assert haru(*command).exit_code == 0
+    assert "Example: haru partner show ウエダ" in haru("partner", "show", "--help").stdout
+
+
+def test_wrong_option_value_exits_2(workspace: WorkspaceFactory, haru: Haru) -> None:
+    assert haru("--data", workspace(), "partner", "list", "--status", "gone").exit_code == 2
+    assert haru("--data", workspace(), "partner", "list", "--format", "xml").exit_code == 2

@@ -1,0 +1,74 @@
+"""Data is shown literally in every format; Markdown tables keep their shape whatever the text."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from markdown_it import MarkdownIt
+
+from haru_cli.render import Cell, Document, Section, csv_text, json_text, md_document, md_table, md_text, visible
+
+HOSTILE = "[bold]x[/] | {{ 7*7 }} \x1b[31m a\\|b `c` *d* <b>e</b>\nnext line \x9b"
+
+
+def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
+    """For every table: the header's cell count and each body row's."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    shapes: list[tuple[int, list[int]]] = []
+    header, rows, cells, part = 0, [], 0, ""
+    for token in tokens:
+        if token.type in ("thead_open", "tbody_open"):
+            part = token.type
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            if part == "thead_open":
+                header = cells
+            else:
+                rows.append(cells)
+        elif token.type == "table_close":
+            shapes.append((header, rows))
+            rows = []
+    return shapes
+
+
+def test_visible_escapes_control_characters_only() -> None:
+    assert visible("a\x1bb\tc\nd\x9be") == "a\\x1bb\tc\nd\\x9be"
+
+
+def test_markdown_table_cells_survive_pipes_backslashes_and_newlines() -> None:
+    markdown = md_table(["名前", "メモ"], [[HOSTILE, "ok"], ["a\\", "|"], ["", Cell("x|y", alert=True)]])
+    assert table_shapes(markdown) == [(2, [2, 2, 2])]
+
+
+def test_markdown_renders_the_text_as_written() -> None:
+    html = MarkdownIt("commonmark").render(md_text("[bold]x[/] *d* <b>e</b> a\\b"))
+    assert "[bold]x[/] *d* &lt;b&gt;e&lt;/b&gt; a\\b" in html
+
+
+def test_document_tables_keep_their_shape() -> None:
+    doc = Document(HOSTILE, [Section(HOSTILE, fields=[(HOSTILE, HOSTILE)], headings=["a", "b", "c"],
+                                     rows=[[HOSTILE, HOSTILE, HOSTILE]])])
+    markdown = md_document(doc)
+    assert table_shapes(markdown) == [(3, [3])]
+    assert "\x1b" not in markdown and "\x9b" not in markdown
+
+
+def test_csv_has_a_bom_and_round_trips_exactly_when_written_to_a_file() -> None:
+    text = csv_text(["名前"], [[HOSTILE], ["a,b"]], for_terminal=False)
+    assert text.startswith("\ufeff")
+    assert list(csv.reader(io.StringIO(text[1:]))) == [["名前"], [HOSTILE], ["a,b"]]
+
+
+def test_csv_on_a_terminal_escapes_control_characters() -> None:
+    assert "\x1b" not in csv_text(["x"], [[HOSTILE]], for_terminal=True)
+
+
+def test_json_round_trips_and_escapes_every_control_character() -> None:
+    text = json_text({"name": HOSTILE})
+    assert json.loads(text) == {"name": HOSTILE}
+    assert "\x1b" not in text and "\x9b" not in text

@@ -27,6 +27,7 @@ def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
 @dataclass(frozen=True)
 class OpenAction:
     meeting: Meeting
+    index: int  # position in the meeting's actions: with the meeting's id, the action's identity
     action: Action
     overdue: bool
 
@@ -34,10 +35,10 @@ class OpenAction:
 def open_actions(ds: Dataset, today: date, partner_id: str | None = None) -> list[OpenAction]:
     """Action items not done, earliest due first (those without a due date last)."""
     found = [
-        OpenAction(m, a, a.due is not None and a.due < today)
+        OpenAction(m, i, a, a.due is not None and a.due < today)
         for m in ds.meetings.values()
         if partner_id is None or partner_id in m.partners
-        for a in m.actions
+        for i, a in enumerate(m.actions)
         if not a.done
     ]
     return sorted(found, key=lambda o: (o.action.due or date.max, o.meeting.date, o.meeting.id))

@@ -57,6 +57,15 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "per": {"month": ("per month", "月額"), "year": ("per year", "年額"), "once": ("once", "一括")},
     "basis": {"paid": ("on payments", "入金額"), "deal": ("on the deal", "成約額")},
+    "milestone_status": {"held": ("held", "実施済み"), "due": ("due", "予定"), "overdue": ("not held", "未実施")},
+    "item_kind": {
+        "notice_deadline": ("Notice deadline", "解約予告期限"),
+        "term_end": ("Term ends", "契約期間満了"),
+        "feedback": ("Customer feedback", "顧客フィードバック"),
+        "regular_meeting": ("Regular meeting", "定例会"),
+        "action": ("Action", "アクション"),
+        "payout": ("Fee payout", "紹介手数料の支払"),
+    },
 }
 
 HEADINGS: dict[str, tuple[str, str]] = {
@@ -127,6 +136,16 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "hours_unit": ("h", "時間"),
     "fiscal_year_from": ("fiscal year from", "年度開始"),
     "meetings_count": ("meetings", "件"),
+    "contract": ("Contract", "契約"),
+    "milestone": ("Milestone", "節目"),
+    "window_start": ("Window from", "面談期間の開始"),
+    "held_on": ("Held on", "実施日"),
+    "subject": ("Subject", "内容"),
+    "ref": ("Ref", "参照"),
+    "renewals_calendar": ("haru renewals", "haru 契約更新"),
+    "feedback_calendar": ("haru feedback hearings", "haru 顧客フィードバック"),
+    "upcoming_calendar": ("haru upcoming", "haru 予定"),
+    "nothing_due": ("Nothing due.", "該当なし"),
 }
 
 

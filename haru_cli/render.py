@@ -12,6 +12,7 @@ import io
 import json
 import re
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -143,3 +144,34 @@ def rich_document(doc: Document) -> list[Any]:
         if not section.fields and not section.rows:
             out.append(Text(visible(section.empty), style="dim"))
     return out
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    uid: str
+    day: date
+    summary: str
+    description: str
+
+
+def ics_text(events: list[CalendarEvent], stamp: date, name: str) -> str:
+    """RFC 5545 all-day events. DTSTAMP is the run's `today`, so the same data gives the same file."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//HaRu//haru//JA")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamped = datetime.combine(stamp, time(0, 0), tzinfo=UTC)
+    for e in events:
+        event = Event()
+        event.add("uid", e.uid)
+        event.add("dtstamp", stamped)
+        event.add("dtstart", e.day)
+        event.add("dtend", e.day + timedelta(days=1))
+        event.add("summary", e.summary)
+        event.add("description", e.description)
+        event.add("transp", "TRANSPARENT")
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))

@@ -99,3 +99,139 @@ def next_regular_meeting(ds: Dataset, partner: Partner, today: date) -> RegularM
         return None
     due = step.after(base)
     return RegularMeeting(due, due < today)
+
+
+# --- renewals (§4.1) ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """An active contract with a renewal decision ahead (or an expired one that needs it now)."""
+
+    contract: Contract
+    term_end: date
+    notice_deadline: date
+    expired: bool
+
+    def sort_date(self, today: date) -> date:
+        """The earlier of the two dates still ahead; an expired contract sorts by its past end (first)."""
+        ahead = [d for d in (self.notice_deadline, self.term_end) if d >= today]
+        return min(ahead) if ahead else self.term_end
+
+
+def renewals_due(ds: Dataset, today: date, until: date) -> list[Renewal]:
+    """Active contracts whose current term end or notice deadline falls in [today, until], plus expired ones."""
+    found = []
+    for contract in ds.contracts.values():
+        if contract.status != "active":
+            continue
+        end = current_term_end(contract, today)
+        if end is None:
+            continue
+        deadline = contract.notice.before(end)
+        expired = is_expired(contract, today)
+        if expired or today <= end <= until or today <= deadline <= until:
+            found.append(Renewal(contract, end, deadline, expired))
+    return sorted(found, key=lambda r: (r.sort_date(today), r.contract.partner, r.contract.id))
+
+
+# --- feedback milestones (§4.2) ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A renewal milestone of a contract with feedback hearings, and whether one was held in time."""
+
+    contract: Contract
+    milestone: date
+    window_start: date
+    status: str  # "held" | "due" | "overdue"
+    held_on: date | None
+
+
+def feedback_milestones(ds: Dataset, start: date, until: date, today: date) -> list[Milestone]:
+    """Every milestone in [start, until] of the active contracts that hold feedback hearings."""
+    window = ds.settings.reminders.feedback_window
+    hearings: dict[str, list[tuple[date, str | None]]] = {}
+    for m in ds.meetings.values():
+        if m.kind == "feedback":
+            for partner in m.partners:
+                hearings.setdefault(partner, []).append((m.date, m.contract))
+    found = []
+    for contract in ds.contracts.values():
+        if contract.status != "active" or not contract.holds_feedback:
+            continue
+        for milestone in term_ends(contract, start, until):
+            window_start = window.before(milestone)
+            held = [
+                day for day, named in hearings.get(contract.partner, [])
+                if named in (None, contract.id) and window_start <= day <= milestone
+            ]
+            status = "held" if held else "due" if milestone >= today else "overdue"
+            found.append(Milestone(contract, milestone, window_start, status, max(held, default=None)))
+    return sorted(found, key=lambda m: (m.milestone, m.contract.partner, m.contract.id))
+
+
+def feedback_due(ds: Dataset, today: date, until: date, back: date) -> list[Milestone]:
+    """Milestones from today to until (held or due), and those in [back, today) that were not held."""
+    return [
+        m for m in feedback_milestones(ds, back, until, today)
+        if m.milestone >= today or m.status == "overdue"
+    ]
+
+
+# --- upcoming: everything dated, in one list ---------------------------------------------------------
+
+KINDS = ("notice_deadline", "term_end", "feedback", "regular_meeting", "action", "payout")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One dated thing to do. `source` is the (folder, id) of the record it comes from."""
+
+    date: date
+    kind: str  # one of KINDS
+    partner: str
+    subject: str | None  # the contract's title or the action's task; None where the kind says it all
+    ref: str
+    overdue: bool
+    source: tuple[str, str]
+    uid: str  # stable across runs, so that a calendar updates the event instead of duplicating it
+
+
+def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
+    """Overdue first, then by date."""
+    return (not item.overdue, item.date, KINDS.index(item.kind), item.partner, item.ref)
+
+
+def upcoming(ds: Dataset, today: date, until: date, back: date) -> list[Item]:
+    """Notice deadlines, term ends, feedback hearings, regular meetings and action items due by `until`;
+    overdue ones first. `back` is how far back unheld feedback milestones are still shown."""
+    from haru_cli.activity import open_actions
+
+    items: list[Item] = []
+    for r in renewals_due(ds, today, until):
+        c = r.contract
+        source = ("contracts", c.id)
+        if today <= r.notice_deadline <= until:
+            items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False, source,
+                              f"notice_deadline/{c.id}/{r.term_end}"))
+        if r.expired or today <= r.term_end <= until:
+            items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, source,
+                              f"term_end/{c.id}/{r.term_end}"))
+    for m in feedback_due(ds, today, until, back):
+        if m.status != "held":
+            c = m.contract
+            items.append(Item(m.milestone, "feedback", c.partner, c.title, c.id, m.status == "overdue",
+                              ("contracts", c.id), f"feedback/{c.id}/{m.milestone}"))
+    for partner in ds.partners.values():
+        regular = next_regular_meeting(ds, partner, today)
+        if regular is not None and regular.due <= until:
+            items.append(Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
+                              ("partners", partner.id), f"regular_meeting/{partner.id}"))
+    for o in open_actions(ds, today):
+        due = o.action.due
+        if due is not None and due <= until:
+            items.append(Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
+                              ("meetings", o.meeting.id), f"action/{o.meeting.id}/{o.index}"))
+    return sorted(items, key=_item_order)

@@ -43,6 +43,14 @@ class Labels:
     def join(self, items: list[str]) -> str:
         return ("、" if self.lang == "ja" else ", ").join(items) or self("none")
 
+    def days(self, day: date, today: date) -> str:
+        n = (day - today).days
+        if n == 0:
+            return "today" if self.lang == "en" else "今日"
+        if self.lang == "en":
+            return f"in {n} days" if n > 0 else f"{-n} days ago"
+        return f"あと {n} 日" if n > 0 else f"{-n} 日経過"
+
     def flagged(self, day: date | None, alert: bool, flag: str) -> Cell:
         """A date, marked (and shown in red) when it needs attention."""
         return Cell(f"{self.day(day)} ({self(flag)})" if alert else self.day(day), alert)

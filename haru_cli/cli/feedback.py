@@ -1,0 +1,37 @@
+"""haru feedback — customer-feedback hearings due before renewal milestones (SPEC §4.2, strategy 3.5)."""
+
+from typing import Annotated
+
+import typer
+
+from haru_cli.cli.context import state_of
+from haru_cli.cli.output import DatedFormat, DatedFormatOption, emit_calendar, emit_rows, parse_span
+
+
+def feedback(
+    ctx: typer.Context,
+    due: Annotated[str, typer.Option("--due", metavar="DURATION", help="Window from today: 30d, 2w, 3m, 30日 ...")]
+    = "30d",
+    fmt: DatedFormatOption = DatedFormat.table,
+) -> None:
+    """Every feedback milestone from today to the window's end (held or due), and the ones of the same
+    span back that were not held (overdue).
+
+    Example: haru feedback --due 30d
+    """
+    from haru_cli.cli import schedule_views as sv
+    from haru_cli.schedule import feedback_due
+
+    state = state_of(ctx)
+    span = parse_span(due, "--due")
+    today, until = state.today, span.after(state.today)
+    ds = state.load()
+    t = sv.Labels(state.language(ds))
+    found = feedback_due(ds, today, until, span.before(today))
+    if fmt == DatedFormat.ics:
+        emit_calendar(sv.milestone_events(ds, found, t), today, t("feedback_calendar"))
+        return
+    data = {"today": today.isoformat(), "until": until.isoformat(),
+            "milestones": [sv.milestone_json(ds, m) for m in found]}
+    rows = [sv.milestone_row(ds, m, today, t) for m in found]
+    emit_rows(fmt, data, [t(h) for h in sv.MILESTONE_HEADINGS], rows, empty=t("nothing_due"))

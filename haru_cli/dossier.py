@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from haru_cli.activity import OpenAction, fiscal_year_start, hours, last_meeting, meetings_with, open_actions
+from haru_cli.fees import events_by_partner, statements
 from haru_cli.models import Contract, Meeting, Partner, Referral
 from haru_cli.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_deadline
 
@@ -46,6 +47,8 @@ class Overview:
     fiscal_year_start: date
     hours_fiscal_year: Decimal
     hours_total: Decimal
+    fees_accrued: int  # this fiscal year, up to today
+    fees_paid: int  # payable of the statements paid this fiscal year, up to today
 
     @property
     def recent_meetings(self) -> list[Meeting]:
@@ -63,6 +66,8 @@ def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
         key=lambda c: (c.status != "active", c.start, c.id),
     )
     fy_start = fiscal_year_start(ds.settings, today)
+    events = events_by_partner(ds).get(partner.id, [])
+    history = statements(ds.settings, partner, events, today)
     return Overview(
         partner=partner,
         contracts=[contract_dates(c, today) for c in contracts],
@@ -76,4 +81,6 @@ def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
         fiscal_year_start=fy_start,
         hours_fiscal_year=hours(meetings, since=fy_start, until=today),
         hours_total=hours(meetings, until=today),
+        fees_accrued=sum(e.amount for e in events if fy_start <= e.date <= today),
+        fees_paid=sum(s.payable for s in history if fy_start <= s.pay_on <= today),
     )

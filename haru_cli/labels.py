@@ -146,6 +146,8 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "feedback_calendar": ("haru feedback hearings", "haru 顧客フィードバック"),
     "upcoming_calendar": ("haru upcoming", "haru 予定"),
     "nothing_due": ("Nothing due.", "該当なし"),
+    "fees_accrued": ("Fees accrued this fiscal year", "今年度の紹介手数料（発生）"),
+    "fees_paid": ("Fees paid this fiscal year", "今年度の紹介手数料（支払済み）"),
 }
 
 

@@ -229,9 +229,28 @@ def upcoming(ds: Dataset, today: date, until: date, back: date) -> list[Item]:
         if regular is not None and regular.due <= until:
             items.append(Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
                               ("partners", partner.id), f"regular_meeting/{partner.id}"))
+    items += _payouts(ds, today, until)
     for o in open_actions(ds, today):
         due = o.action.due
         if due is not None and due <= until:
             items.append(Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
                               ("meetings", o.meeting.id), f"action/{o.meeting.id}/{o.index}"))
     return sorted(items, key=_item_order)
+
+
+def _payouts(ds: Dataset, today: date, until: date) -> list[Item]:
+    """Fee statements whose pay date falls in [today, until] and that pay something."""
+    from haru_cli.fees import events_by_partner, statements
+    from haru_cli.templating import yen
+
+    items = []
+    for partner_id, events in events_by_partner(ds).items():
+        partner = ds.partners.get(partner_id)
+        if partner is None:
+            continue
+        for s in statements(ds.settings, partner, events, until):
+            if today <= s.pay_on <= until and s.payable > 0:
+                month = f"{s.month:%Y-%m}"
+                items.append(Item(s.pay_on, "payout", partner_id, f"{month} {yen(s.payable)}", f"{partner_id}/{month}",
+                                  False, ("partners", partner_id), f"payout/{partner_id}/{month}"))
+    return items

@@ -1,4 +1,4 @@
-"""YAML 1.2 reading that keeps the line and column of every value.
+"""YAML 1.2 reading that keeps the line and column of every value; atomic writing of new files.
 
 PyYAML resolves plain scalars with YAML 1.1 rules (`yes` → True, `14:00` → 840, `010` → 8). We only let
 it compose the document into nodes — with the C parser when present — and build the Python values
@@ -8,7 +8,9 @@ duplicate keys, anchors and unknown tags are caught.
 
 from __future__ import annotations
 
+import os
 import re
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -223,3 +225,22 @@ def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]
     if text is None:
         return None, problems
     return parse_yaml(text, path)
+
+
+def write_new(target: Path, text: str) -> None:
+    """Write a new file atomically and never over an existing one.
+
+    The text goes to a temporary file in the same folder, which is then hard-linked to the target name:
+    the link fails if the target exists (even one created a moment ago), and a reader never sees half a
+    file. An interrupted write leaves the old state as it was. Raises FileExistsError.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.link(tmp, target)
+    finally:
+        os.unlink(tmp)

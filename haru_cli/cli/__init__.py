@@ -10,7 +10,7 @@ import typer
 from typer.core import TyperGroup
 
 from haru_cli import __version__
-from haru_cli.cli import contract, feedback, partner, renewals, upcoming, validate
+from haru_cli.cli import contract, feedback, fees, partner, renewals, upcoming, validate
 from haru_cli.cli.context import Failure, State, parse_today
 from haru_cli.render import visible
 
@@ -77,6 +77,7 @@ app.add_typer(contract.app, name="contract")
 app.command("renewals")(renewals.renewals)
 app.command("feedback")(feedback.feedback)
 app.command("upcoming")(upcoming.upcoming)
+app.add_typer(fees.app, name="fees")
 
 
 def main() -> None:

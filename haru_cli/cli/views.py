@@ -111,6 +111,7 @@ def partner_show_json(ov: Overview) -> dict[str, Any]:
             "total": _json(ov.hours_total),
             "fiscal_year_start": ov.fiscal_year_start.isoformat(),
         },
+        "fees": {"fiscal_year_accrued": ov.fees_accrued, "fiscal_year_paid": ov.fees_paid},
     }
 
 
@@ -189,6 +190,8 @@ def partner_document(ov: Overview, t: Labels) -> Document:
                                               bool(regular and regular.overdue), "overdue")),
         (t("hours_fiscal_year"), f"{t.hours(ov.hours_fiscal_year)} ({t('fiscal_year_from')} {ov.fiscal_year_start})"),
         (t("hours_total"), t.hours(ov.hours_total)),
+        (t("fees_accrued"), t.yen(ov.fees_accrued)),
+        (t("fees_paid"), t.yen(ov.fees_paid)),
     ]
     if p.notes:
         profile.append((t("notes"), p.notes.strip()))

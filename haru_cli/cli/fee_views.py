@@ -1,0 +1,123 @@
+"""Fee statements as JSON (SPEC §5 keys), documents, CSV rows and the Markdown 支払明細書."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from haru_cli.cli.views import Labels as Labels  # re-exported for the command module
+from haru_cli.fees import FeeEvent, Statement, input_tax_credit_percent
+from haru_cli.models import Settings
+from haru_cli.render import Cell, Document, Row, Section
+from haru_cli.templating import environment, template, yen
+
+EVENT_LABELS = {
+    "fixed": ("fixed fee", "定額"),
+    "deal": ("deal", "成約"),
+    "payment": ("on a payment", "入金"),
+    "clawback": ("clawback", "返戻（クローバック）"),
+}
+
+
+def line_json(line: FeeEvent) -> dict[str, Any]:
+    r = line.referral
+    return {
+        "referral": r.id,
+        "contract": r.contract,
+        "kind": r.kind,
+        "client": r.client,
+        "date": line.date.isoformat(),
+        "basis": line.basis,
+        "rate": str(line.rate) if line.rate else None,
+        "amount": line.amount,
+        "event": line.event,
+    }
+
+
+def statement_json(s: Statement) -> dict[str, Any]:
+    return {
+        "partner": s.partner.id,
+        "name": s.partner.name,
+        "lines": [line_json(line) for line in s.lines],
+        "carried_in": s.carried_in,
+        "subtotal": s.subtotal,
+        "consumption_tax": s.consumption_tax,
+        "withholding": s.withholding,
+        "payable": s.payable,
+        "carry_forward": s.carry_forward,
+        "pay_on": s.pay_on.isoformat(),
+        "invoice_number": s.partner.invoice_number,
+        "invoice_registered": s.partner.invoice_number is not None,
+    }
+
+
+def _event(line: FeeEvent, t: Labels) -> str:
+    english, japanese = EVENT_LABELS[line.event]
+    return english if t.lang == "en" else japanese
+
+
+def _basis(line: FeeEvent, t: Labels) -> str:
+    return t.value("basis", line.basis) if line.basis else "—"
+
+
+def _say(t: Labels, english: str, japanese: str) -> str:
+    return english if t.lang == "en" else japanese
+
+
+def fees_document(month: str, found: list[Statement], t: Labels) -> Document:
+    sections = []
+    for s in found:
+        rows: list[Row] = [
+            [line.referral.client, line.date.isoformat(), _event(line, t), _basis(line, t), str(line.rate or "—"),
+             yen(line.amount)]
+            for line in s.lines
+        ]
+        fields: list[tuple[str, Cell | str]] = []
+        if s.carried_in:
+            fields.append((_say(t, "Carried in", "前月繰越"), yen(s.carried_in)))
+        fields += [
+            (_say(t, "Subtotal", "小計"), yen(s.subtotal)),
+            (_say(t, "Consumption tax", "消費税"), yen(s.consumption_tax)),
+            (_say(t, "Withholding", "源泉徴収"), yen(s.withholding)),
+            (_say(t, "Payable", "差引支払額"), yen(s.payable)),
+            (_say(t, "Pay on", "支払日"), s.pay_on.isoformat()),
+            (_say(t, "Invoice no.", "登録番号"), s.partner.invoice_number or _say(t, "not registered", "未登録")),
+        ]
+        if s.carry_forward:
+            fields.append((_say(t, "Carried forward", "翌月繰越"), yen(s.carry_forward)))
+        headings = [t("client"), t("date"), _say(t, "Event", "区分"), _say(t, "Basis", "基準"),
+                    _say(t, "Rate", "料率"), _say(t, "Amount", "金額")]
+        sections.append(Section(s.partner.name, fields=fields, headings=headings, rows=rows))
+    total = sum(s.payable for s in found)
+    sections.append(Section(_say(t, "Total", "合計"), fields=[(_say(t, "Payable", "差引支払額"), yen(total))]))
+    return Document(_say(t, f"Referral fees for {month}", f"{month} 分の紹介手数料"), sections)
+
+
+STATEMENT_HEADINGS = [("partner", "Partner", "パートナー"), ("subtotal", "Subtotal", "小計"),
+                      ("consumption_tax", "Consumption tax", "消費税"), ("withholding", "Withholding", "源泉徴収"),
+                      ("payable", "Payable", "差引支払額"), ("pay_on", "Pay on", "支払日"),
+                      ("invoice_number", "Invoice no.", "登録番号"), ("carry_forward", "Carried forward", "翌月繰越")]
+
+
+def statement_row(s: Statement) -> Row:
+    return [s.partner.name, str(s.subtotal), str(s.consumption_tax), str(s.withholding), str(s.payable),
+            s.pay_on.isoformat(), s.partner.invoice_number or "", str(s.carry_forward)]
+
+
+def statement_markdown(s: Statement, settings: Settings, workspace: Path | None, lang: str,
+                       template_file: Path | None = None) -> str:
+    """The 支払明細書, rendered from fees_statement.md.j2 (the workspace's own, if it has one)."""
+    t = Labels(lang)
+    env = environment(workspace, lang)
+    tpl = env.from_string(template_file.read_text(encoding="utf-8")) if template_file else template(
+        env, "fees_statement", lang)
+    lines = [
+        {"client": line.referral.client, "date": line.date, "event_label": _event(line, t),
+         "basis_label": _basis(line, t), "rate": str(line.rate) if line.rate else None, "amount": line.amount,
+         "referral": line.referral.id}
+        for line in s.lines
+    ]
+    return tpl.render(
+        company=settings.company, partner=s.partner, statement=s, lines=lines, month=s.month, pay_on=s.pay_on,
+        tax_rate=str(settings.tax.rate), credit_percent=input_tax_credit_percent(s.pay_on),
+    )

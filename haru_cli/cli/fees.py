@@ -1,0 +1,95 @@
+"""haru fees calc | statement — what HaRu owes each partner, with tax, and when it is paid (SPEC §4.4)."""
+
+import re
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from haru_cli.cli.context import Failure, resolve_partner, say, state_of
+from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
+
+app = typer.Typer(help="Referral fees: monthly statements with tax, withholding and pay dates.", no_args_is_help=True)
+
+
+def parse_month(value: str) -> date:
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise typer.BadParameter(f"{value!r} is not a month: use YYYY-MM", param_hint="--month")
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+@app.command("calc")
+def fees_calc(
+    ctx: typer.Context,
+    month: Annotated[str | None, typer.Option("--month", metavar="YYYY-MM", help="Default: the previous month.")]
+    = None,
+    partner: Annotated[str | None, typer.Option("--partner", help="Only this partner (any QUERY form).")] = None,
+    fmt: FormatOption = OutputFormat.table,
+) -> None:
+    """Each partner's statement for the month: lines, carried-in balance, subtotal, consumption tax,
+    withholding, payable and pay date; then the total. CSV gives one row per statement.
+
+    Example: haru fees calc --month 2026-10
+    """
+    from haru_cli.cli import fee_views as fv
+    from haru_cli.fees import month_statements
+    from haru_cli.values import add_months
+
+    state = state_of(ctx)
+    first = parse_month(month) if month else add_months(state.today.replace(day=1), -1)
+    ds = state.load()
+    lang = state.language(ds)
+    only = [resolve_partner(ds, partner, lang).id] if partner else None
+    found = month_statements(ds, first, only)
+    label = f"{first:%Y-%m}"
+    data = {"month": label, "statements": [fv.statement_json(s) for s in found],
+            "total_payable": sum(s.payable for s in found)}
+    t = fv.Labels(lang)
+    if fmt == OutputFormat.csv:
+        headings = [english if lang == "en" else japanese for _, english, japanese in fv.STATEMENT_HEADINGS]
+        emit_rows(fmt, data, headings, [fv.statement_row(s) for s in found], empty="")
+    else:
+        emit_document(fmt, data, fv.fees_document(label, found, t))
+
+
+@app.command("statement")
+def fees_statement(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="The month the fees accrued in.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this new file (never overwrites).")]
+    = None,
+    template_file: Annotated[Path | None, typer.Option("--template", help="Render with this Jinja template.")]
+    = None,
+) -> None:
+    """One partner's 支払明細書 for a month, as Markdown (templates/fees_statement.md.j2).
+
+    Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md
+    """
+    from haru_cli.cli.fee_views import statement_markdown
+    from haru_cli.fees import monthly_statement
+    from haru_cli.yamlio import write_new
+
+    state = state_of(ctx)
+    first = parse_month(month)
+    ds = state.load()
+    lang = state.language(ds)
+    found = resolve_partner(ds, query, lang)
+    statement = monthly_statement(ds, found, first)
+    if statement is None:
+        raise Failure(say(lang, f"{found.name} has no fees for {first:%Y-%m}",
+                          f"{found.name} の {first:%Y-%m} 分の紹介手数料はありません"))
+    if template_file is not None and not template_file.is_file():
+        raise Failure(say(lang, f"no such template: {template_file}", f"テンプレート {template_file} がありません"), 2)
+    text = statement_markdown(statement, ds.settings, ds.root, lang, template_file)
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_new(output, text)
+    except FileExistsError:
+        raise Failure(say(lang, f"{output} already exists; haru never overwrites a file",
+                          f"{output} は既にあります（haru はファイルを上書きしません）")) from None
+    typer.echo(say(lang, f"wrote {output}", f"{output} に書き出しました"), err=True)

@@ -1,0 +1,1 @@
+"""haru's shipped report templates (installed as the package haru_cli.templates)."""

@@ -1,0 +1,157 @@
+"""haru fees calc | statement."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from tests.conftest import WorkspaceFactory
+from tests.test_render import table_shapes
+
+Haru = Callable[..., Result]
+TODAY = ("--today", "2026-11-27")
+
+FEES: dict[str, str | bytes | None] = {
+    "partners/tanaka.yaml": "id: tanaka\nname: 田中一郎\nkana: タナカイチロウ\nentity: individual\nwithholding: true\n",
+    "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"
+                                      "fees:\n  student:\n    fixed: 50000\n",
+    "referrals/2026-tanaka-001.yaml": "id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\n"
+                                      "kind: student\nclient: 受講生A | 株式会社[B]\n"
+                                      "referred: 2026-09-01\nstatus: won\n"
+                                      "deal: {signed: 2026-10-05, amount: 198000}\n",
+    "referrals/2026-ueda-001.yaml": """\
+        id: 2026-ueda-001
+        partner: ueda
+        contract: ueda-referral
+        kind: customer
+        client: 株式会社サンプル物流
+        referred: 2026-06-01
+        status: won
+        deal: {signed: 2026-07-01, amount: 3600000}
+        payments:
+          - {date: 2026-09-30, amount: 300000}
+          - {date: 2026-10-30, amount: 823040}
+        """,
+}
+
+
+@pytest.fixture
+def ws(workspace: WorkspaceFactory) -> str:
+    return str(workspace(FEES))
+
+
+def test_calc_json_defaults_to_the_previous_month(ws: str, haru: Haru) -> None:
+    result = haru("--data", ws, *TODAY, "fees", "calc", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["month"] == "2026-10"
+    assert [s["partner"] for s in data["statements"]] == ["ueda", "tanaka"]  # by reading: ウエダ, タナカ
+    by_partner = {s["partner"]: s for s in data["statements"]}
+    assert by_partner["ueda"] == {
+        "partner": "ueda", "name": "株式会社ウエダ",
+        "lines": [{"referral": "2026-ueda-001", "contract": "ueda-referral", "kind": "customer",
+                   "client": "株式会社サンプル物流", "date": "2026-10-30", "basis": "paid", "rate": "15%",
+                   "amount": 123_456, "event": "payment"}],
+        "carried_in": 0, "subtotal": 123_456, "consumption_tax": 12_345, "withholding": 0, "payable": 135_801,
+        "carry_forward": 0, "pay_on": "2026-11-30", "invoice_number": "T7000012050002", "invoice_registered": True,
+    }
+    assert by_partner["tanaka"]["lines"][0]["basis"] is None and by_partner["tanaka"]["lines"][0]["rate"] is None
+    assert (by_partner["tanaka"]["withholding"], by_partner["tanaka"]["payable"]) == (5_105, 49_895)
+    assert by_partner["tanaka"]["invoice_registered"] is False
+    assert data["total_payable"] == 135_801 + 49_895
+
+
+def test_calc_partner_filter_and_other_month(ws: str, haru: Haru) -> None:
+    data = json.loads(haru("--data", ws, *TODAY, "fees", "calc", "--month", "2026-09", "--partner", "うえだ",
+                           "--format", "json").stdout)
+    assert [(s["partner"], s["subtotal"]) for s in data["statements"]] == [("ueda", 45_000)]
+    empty = json.loads(haru("--data", ws, "fees", "calc", "--month", "2025-01", "--format", "json").stdout)
+    assert empty == {"month": "2025-01", "statements": [], "total_payable": 0}
+
+
+def test_calc_csv_has_one_row_per_statement(ws: str, haru: Haru) -> None:
+    result = haru("--data", ws, *TODAY, "--lang", "en", "fees", "calc", "--format", "csv")
+    rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
+    assert rows[0] == ["Partner", "Subtotal", "Consumption tax", "Withholding", "Payable", "Pay on", "Invoice no.",
+                       "Carried forward"]
+    assert ["株式会社ウエダ", "123456", "12345", "0", "135801", "2026-11-30", "T7000012050002", "0"] in rows
+
+
+def test_calc_table_and_markdown(ws: str, haru: Haru) -> None:
+    table = haru("--data", ws, *TODAY, "fees", "calc")
+    assert "¥135,801" in table.stdout and "2026-11-30" in table.stdout and "未登録" in table.stdout
+    markdown = haru("--data", ws, *TODAY, "fees", "calc", "--format", "md").stdout
+    shapes = table_shapes(markdown)
+    assert shapes and all(cells == header for header, rows in shapes for cells in rows)
+
+
+def test_wrong_month_is_a_usage_error(ws: str, haru: Haru) -> None:
+    assert haru("--data", ws, "fees", "calc", "--month", "2026-13").exit_code == 2
+    assert haru("--data", ws, "fees", "calc", "--month", "October").exit_code == 2
+
+
+def test_statement_markdown(ws: str, haru: Haru) -> None:
+    result = haru("--data", ws, *TODAY, "fees", "statement", "田中", "--month", "2026-10")
+    assert result.exit_code == 0
+    text = result.stdout
+    for line in ("# 支払明細書", "**田中一郎 御中**", "| 発行者 | テスト株式会社 |",
+                 "| 対象月 | 2026年10月分（月末締め） |", "| 支払予定日 | 2026年11月30日 |",
+                 "| 源泉徴収税額 | ¥5,105 |", "| **差引支払額** | **¥49,895** |"):
+        assert line in text, line
+    assert "受講生A \\| 株式会社\\[B\\]" in text  # data escaped, table intact
+    assert "経過措置" in text  # no registration number
+    shapes = table_shapes(text)
+    assert len(shapes) == 3 and all(cells == header for header, rows in shapes for cells in rows)
+
+
+def test_statement_in_english_and_registered(ws: str, haru: Haru) -> None:
+    text = haru("--data", ws, *TODAY, "--lang", "en", "fees", "statement", "ueda", "--month", "2026-10").stdout
+    assert "# Referral fee statement" in text and "| Your registration no. | T7000012050002 |" in text
+    assert "transitional" not in text
+
+
+def test_statement_written_to_a_new_file_never_over_one(ws: str, haru: Haru, tmp_path: Path) -> None:
+    target = tmp_path / "out" / "statement.md"
+    first = haru("--data", ws, *TODAY, "fees", "statement", "ueda", "--month", "2026-10", "-o", target)
+    assert first.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# 支払明細書")
+    target.write_text("edited by hand\n", encoding="utf-8")
+    second = haru("--data", ws, *TODAY, "fees", "statement", "ueda", "--month", "2026-10", "-o", target)
+    assert second.exit_code == 1 and "上書き" in second.stderr
+    assert target.read_text(encoding="utf-8") == "edited by hand\n"
+    assert [p.name for p in target.parent.iterdir()] == ["statement.md"]  # no temporary file left
+
+
+def test_statement_workspace_template_overrides_the_shipped_one(ws: str, haru: Haru) -> None:
+    (Path(ws) / "templates").mkdir()
+    (Path(ws) / "templates" / "fees_statement.md.j2").write_text(
+        "{{ partner.name }}: {{ statement.payable | yen }}\n", encoding="utf-8")
+    result = haru("--data", ws, *TODAY, "fees", "statement", "ueda", "--month", "2026-10")
+    assert result.stdout == "株式会社ウエダ: ¥135,801\n"
+
+
+def test_statement_without_fees(ws: str, haru: Haru) -> None:
+    result = haru("--data", ws, "--lang", "en", "fees", "statement", "ueda", "--month", "2025-01")
+    assert result.exit_code == 1 and result.stderr == "haru: 株式会社ウエダ has no fees for 2025-01\n"
+
+
+def test_help(haru: Haru) -> None:
+    assert "Example: haru fees calc" in haru("fees", "calc", "--help").stdout
+    assert "Example: haru fees statement" in haru("fees", "statement", "--help").stdout
+
+
+def test_upcoming_lists_payouts(ws: str, haru: Haru) -> None:
+    data = json.loads(haru("--data", ws, *TODAY, "upcoming", "--within", "7d", "--format", "json").stdout)
+    payouts = [(i["partner"], i["date"], i["subject"]) for i in data["items"] if i["kind"] == "payout"]
+    assert payouts == [("tanaka", "2026-11-30", "2026-10 ¥49,895"), ("ueda", "2026-11-30", "2026-10 ¥135,801")]
+
+
+def test_partner_show_has_this_fiscal_years_fees(ws: str, haru: Haru) -> None:
+    data = json.loads(haru("--data", ws, *TODAY, "partner", "show", "ueda", "--format", "json").stdout)
+    # Accrued: 45,000 (Sep) + 123,456 (Oct). Paid by today: September's statement, paid 2026-10-30.
+    assert data["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 49_500}

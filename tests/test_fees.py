@@ -1,0 +1,133 @@
+"""SPEC §4.4: fee events, statements, tax, withholding and pay dates — known vectors and properties."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from haru_cli.calendar_jp import is_business_day
+from haru_cli.fees import (
+    consumption_tax,
+    fee_events,
+    pay_date,
+    statements,
+    withholding_tax,
+)
+from haru_cli.models import FeeRule, Partner, Referral, Settings
+
+
+def referral(**fields: object) -> Referral:
+    base: dict[str, object] = {"id": "r", "partner": "p", "contract": "c", "client": "x",
+                               "referred": date(2026, 1, 1), "status": "won",
+                               "deal": {"signed": date(2026, 1, 10), "amount": 1_000_000}}
+    return Referral.model_validate({**base, **fields})
+
+
+def rule(**fields: object) -> FeeRule:
+    return FeeRule.model_validate(fields)
+
+
+def pay(*pairs: tuple[str, int]) -> list[dict[str, object]]:
+    return [{"date": date.fromisoformat(d), "amount": a} for d, a in pairs]
+
+
+@pytest.mark.parametrize(("base", "tax"), [(50_000, 5_105), (1_000_000, 102_100), (1_500_000, 204_200), (0, 0),
+                                           (99, 10)])
+def test_withholding_vectors(base: int, tax: int) -> None:
+    assert withholding_tax(base) == tax
+
+
+@pytest.mark.parametrize(("rounding", "tax"), [("floor", 12_345), ("half_up", 12_346), ("ceil", 12_346)])
+def test_consumption_tax_rounding(rounding: str, tax: int) -> None:
+    assert consumption_tax(123_456, Settings.model_validate({"tax": {"rounding": rounding}})) == tax
+
+
+def test_pay_dates() -> None:
+    settings = Settings()
+    assert pay_date(date(2026, 1, 1), settings) == date(2026, 2, 27)  # 2/28 is a Saturday
+    assert pay_date(date(2026, 11, 1), settings) == date(2026, 12, 30)  # 12/31 is closed
+    later = Settings.model_validate({"payout": {"month_offset": 2, "day": 10, "shift": "next"}})
+    assert pay_date(date(2026, 11, 1), later) == date(2027, 1, 12)  # 1/10 Sun, 1/11 成人の日
+
+
+def test_fixed_and_deal_events() -> None:
+    assert [(e.date, e.event, e.amount, e.basis, e.rate) for e in fee_events(referral(), rule(fixed=30000))] == [
+        (date(2026, 1, 10), "fixed", 30000, None, None)]
+    [deal] = fee_events(referral(deal={"signed": date(2026, 1, 10), "amount": 123_457}),
+                        rule(rate="10%", basis="deal"))
+    assert (deal.event, deal.amount, deal.basis, str(deal.rate)) == ("deal", 12_345, "deal", "10%")  # rounded down
+
+
+def test_paid_events_respect_months_and_cancellation() -> None:
+    r = referral(status="cancelled", cancelled=date(2026, 6, 15),
+                 payments=pay(("2026-04-10", 100_000), ("2026-01-31", 100_001), ("2026-05-10", 100_000),
+                              ("2026-06-20", 100_000)))
+    events = fee_events(r, rule(rate="15%", months=3))
+    # Sorted by date; 2026-04-10 is the last day of deal.signed + 3m (it counts), 2026-05-10 is after it,
+    # and 2026-06-20 is after the cancellation.
+    assert [(e.date, e.amount) for e in events] == [(date(2026, 1, 31), 15_000), (date(2026, 4, 10), 15_000)]
+
+
+def test_cap_is_met_exactly_and_later_events_earn_nothing() -> None:
+    r = referral(payments=pay(("2026-01-31", 400_000), ("2026-02-28", 400_000), ("2026-03-31", 400_000)))
+    events = fee_events(r, rule(rate="50%", cap=500_000))
+    assert [e.amount for e in events] == [200_000, 200_000, 100_000]
+    small = fee_events(referral(payments=pay(("2026-01-31", 10), ("2026-02-28", 10))), rule(rate="50%", cap=5))
+    assert [e.amount for e in small] == [5]
+
+
+def test_clawback_nets_the_referral_to_zero_and_the_balance_is_carried() -> None:
+    r = referral(status="cancelled", cancelled=date(2026, 3, 15),
+                 payments=pay(("2026-01-31", 100_000), ("2026-02-28", 100_000)))
+    events = fee_events(r, rule(rate="10%", clawback="3m"))
+    assert [(e.event, e.amount) for e in events] == [("payment", 10_000), ("payment", 10_000), ("clawback", -20_000)]
+    assert sum(e.amount for e in events) == 0
+    partner = Partner(id="p", name="x")
+    found = statements(Settings(), partner, events, date(2026, 5, 1))
+    assert [(f"{s.month:%m}", s.carried_in, s.subtotal, s.payable, s.carry_forward) for s in found] == [
+        ("01", 0, 10_000, 11_000, 0), ("02", 0, 10_000, 11_000, 0), ("03", 0, 0, 0, -20_000),
+        ("04", -20_000, 0, 0, -20_000), ("05", -20_000, 0, 0, -20_000)]
+    late = fee_events(referral(status="cancelled", cancelled=date(2026, 5, 1), payments=pay(("2026-01-31", 1000))),
+                      rule(rate="10%", clawback="3m"))
+    assert [e.event for e in late] == ["payment"]  # cancelled after the clawback window: no reversal
+
+
+def test_withholding_applies_to_partners_that_have_it() -> None:
+    individual = Partner(id="p", name="上田太郎", entity="individual", withholding=True)
+    events = fee_events(referral(), rule(fixed=50_000))
+    [s] = statements(Settings(), individual, events, date(2026, 1, 1))
+    assert (s.subtotal, s.consumption_tax, s.withholding, s.payable) == (50_000, 5_000, 5_105, 49_895)
+
+
+amounts = st.integers(min_value=0, max_value=5_000_000)
+payment_lists = st.lists(st.tuples(st.dates(date(2026, 1, 10), date(2027, 12, 31)), amounts), max_size=12)
+
+
+@settings(max_examples=150)
+@given(payments=payment_lists, cap=st.integers(1, 3_000_000), percent=st.integers(1, 100),
+       cancel=st.one_of(st.none(), st.dates(date(2026, 1, 10), date(2027, 12, 31))))
+def test_properties_of_events_and_statements(payments: list[tuple[date, int]], cap: int, percent: int,
+                                             cancel: date | None) -> None:
+    r = referral(status="cancelled" if cancel else "won", cancelled=cancel,
+                 payments=[{"date": d, "amount": a} for d, a in payments])
+    events = fee_events(r, rule(rate=f"{percent}%", cap=cap, clawback="3m"))
+    positive = sum(e.amount for e in events if e.amount > 0)
+    assert positive <= cap  # the cap is never exceeded
+    assert sum(e.amount for e in events) >= 0  # a clawback never takes back more than was earned
+    found = statements(Settings(), Partner(id="p", name="x"), events, date(2028, 1, 1))
+    for s in found:
+        assert s.payable >= 0
+        assert is_business_day(s.pay_on)
+    # Carried balances add up: what was paid out as subtotals plus what is still owed back is everything earned.
+    if found:
+        assert sum(s.subtotal for s in found) + found[-1].carry_forward == sum(e.amount for e in events)
+
+
+@given(st.dates(date(2020, 1, 1), date(2035, 12, 1)), st.integers(0, 3), st.sampled_from(["end", 1, 15, 28]),
+       st.sampled_from(["previous", "next"]))
+def test_every_pay_date_is_a_business_day(month: date, offset: int, day: object, shift: str) -> None:
+    settings_ = Settings.model_validate({"payout": {"month_offset": offset, "day": day, "shift": shift}})
+    assert is_business_day(pay_date(month.replace(day=1), settings_))

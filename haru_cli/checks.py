@@ -37,7 +37,10 @@ def check_references(ds: Dataset) -> Iterator[Problem]:
                       related=(f"partners/{c.partner}.yaml",))
     for m in ds.meetings.values():
         for i, partner in enumerate(m.partners):
-            if _missing(ds, "partners", partner):
+            if partner in m.partners[:i]:  # would count the meeting's minutes twice
+                yield _at(ds, "error", "meetings", m.id, ("partners", i), "ref-partner", "ref-partner.twice",
+                          ref=partner)
+            elif _missing(ds, "partners", partner):
                 yield _at(ds, "error", "meetings", m.id, ("partners", i), "ref-partner", ref=partner,
                           related=(f"partners/{partner}.yaml",))
         if m.contract is None:
@@ -74,6 +77,8 @@ def check_contract_terms(ds: Dataset) -> Iterator[Problem]:
     for c in ds.contracts.values():
         if c.auto_renew and c.term is None:
             yield _at(ds, "error", "contracts", c.id, ("auto_renew",), "auto-renew-term", key=True)
+        elif c.term is not None and c.term.count == 0:
+            yield _at(ds, "error", "contracts", c.id, ("term",), "auto-renew-term", "auto-renew-term.zero")
         elif c.auto_renew and c.end is None:
             yield _at(ds, "warning", "contracts", c.id, ("auto_renew",), "auto-renew-term",
                       "auto-renew-term.no-end", key=True)

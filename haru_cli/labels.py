@@ -146,6 +146,10 @@ HEADINGS: dict[str, tuple[str, str]] = {
     "feedback_calendar": ("haru feedback hearings", "haru 顧客フィードバック"),
     "upcoming_calendar": ("haru upcoming", "haru 予定"),
     "nothing_due": ("Nothing due.", "該当なし"),
+    "fee_months": ("paid for months:", "対象月数:"),
+    "fee_cap": ("cap:", "上限:"),
+    "fee_clawback": ("clawback within", "返戻期間:"),
+    "fee_terms": ("Terms", "条件"),
     "fees_accrued": ("Fees accrued this fiscal year", "今年度の紹介手数料（発生）"),
     "fees_paid": ("Fees paid this fiscal year", "今年度の紹介手数料（支払済み）"),
 }

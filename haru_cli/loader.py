@@ -53,6 +53,11 @@ class Dataset:
     def skipped(self) -> int:
         return len(self.broken)
 
+    @property
+    def settings_broken(self) -> bool:
+        """haru.yaml has errors: its defaults stand in for it."""
+        return any(p.path == SETTINGS_FILE and p.severity == "error" for p in self.problems)
+
     def records(self, folder: str) -> dict[str, Any]:
         return typing.cast(dict[str, Any], getattr(self, folder))
 
@@ -69,13 +74,26 @@ def load_workspace(root: Path) -> Dataset:
     """Load every record under root, run every cross-file check, and return all of it."""
     ds = Dataset(root)
     ds.settings = _load_settings(root, ds.problems)
+    ds.files = int((root / SETTINGS_FILE).is_file())
     for folder, model in FOLDERS.items():
         for file, path in _record_files(root, folder, ds.problems):
             ds.files += 1
             _load_record(ds, folder, model, file, path)
     ds.problems.extend(run_checks(ds))
     ds.problems.sort(key=Problem.sort_key)
+    _skip_records_with_errors(ds)
     return ds
+
+
+def _skip_records_with_errors(ds: Dataset) -> None:
+    """A record with any error (a dangling reference, dates out of order ...) is left out, like an
+    unreadable file: other commands then work only on what is known to be right."""
+    wrong = {p.path for p in ds.problems if p.severity == "error"}
+    for (folder, record_id), (path, _) in list(ds.documents.items()):
+        if path in wrong:
+            del ds.records(folder)[record_id]
+            del ds.documents[(folder, record_id)]
+            ds.broken.add((folder, path.rsplit("/", 1)[-1].removesuffix(".yaml")))
 
 
 def _load_settings(root: Path, problems: list[Problem]) -> Settings:
@@ -113,8 +131,11 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> 
             if depth > 1:
                 yield from _scan(Path(entry.path), path + "/", depth - 1, problems)
         elif entry.name.endswith(".yaml"):
-            yield Path(entry.path), path
-        elif entry.name.endswith(".yml"):
+            if entry.is_file():
+                yield Path(entry.path), path
+            else:  # a FIFO or a device would hang or flood the reader
+                problems.append(error(path, (1, 1), "file-name", variant="file-name.not-regular"))
+        elif entry.name.lower().endswith((".yml", ".yaml")):
             # Silently ignoring it would hide a record; say why it is not read.
             problems.append(error(path, (1, 1), "file-name", variant="file-name.yml"))
 
@@ -126,7 +147,11 @@ def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, p
     if record is not None and record.id != stem:
         problems.append(error(path, doc.mark(("id",)) if doc else (1, 1), "id-filename", id=record.id, stem=stem))
     if record is not None and doc is not None and record.id in ds.records(folder):
-        first = ds.path_of(folder, record.id)
+        # Neither copy can be trusted to be the right one: both are reported, and both skipped.
+        first, first_doc = ds.documents.pop((folder, record.id))
+        del ds.records(folder)[record.id]
+        ds.broken.add((folder, first.rsplit("/", 1)[-1].removesuffix(".yaml")))
+        ds.problems.append(error(first, first_doc.mark(("id",)), "duplicate-id", id=record.id, first=path))
         problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
     ds.problems.extend(problems)
     if record is None or any(p.severity == "error" for p in problems):
@@ -166,6 +191,7 @@ _TYPE_VARIANTS = {
     "model_type": "type.mapping",
     "dict_type": "type.mapping",
     "float_type": "type.number",
+    "string_too_short": "type.empty",
 }
 _RANGE_VARIANTS = {
     "greater_than_equal": "range.ge",

@@ -6,18 +6,25 @@ escaped, so that nothing from a file can garble the terminal.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from haru_cli.render import visible
 
 # key: (English, Japanese)
 MESSAGES: dict[str, tuple[str, str]] = {
     # reading the file
     "unreadable": ("cannot read the file: {reason}", "ファイルを読めません: {reason}"),
+    "unreadable.too-large": (
+        "the file is larger than {limit} MB: a record is a page of text",
+        "{limit} MB を超えるファイルです（1 レコードは数ページの文章のはずです）",
+    ),
     "encoding": (
-        "the file is not UTF-8 (it looks like {guess}); save it as UTF-8",
-        "UTF-8 ではありません（{guess} のようです）。UTF-8 で保存し直してください",
+        "the file is not UTF-8 text (it looks like {guess}); save it as UTF-8",
+        "UTF-8 のテキストではありません（{guess} のようです）。UTF-8 で保存し直してください",
+    ),
+    "encoding.unknown": (
+        "the file is not UTF-8 text; save it as UTF-8",
+        "UTF-8 のテキストではありません。UTF-8 で保存し直してください",
     ),
     "control-char": (
         "control character {char} is not allowed in YAML; remove it or write it as an escape in double quotes",
@@ -25,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty": ("the file is empty", "ファイルが空です"),
     "yaml-syntax": ("YAML syntax error: {reason}", "YAML の構文エラー: {reason}"),
+    "yaml-syntax.documents": (
+        "a file holds one record: remove the second document (from this ---)",
+        "1 ファイルに 1 レコードです。2 つ目の文書（この --- 以降）を削除してください",
+    ),
     "yaml-syntax.tab": (
         "a tab cannot indent YAML; indent with spaces",
         "タブ文字で字下げはできません。スペースで字下げしてください",
@@ -34,7 +45,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "anchors and aliases (&name / *name) are not supported; write the value out",
         "アンカーとエイリアス（&name / *name）は使えません。値をそのまま書いてください",
     ),
-    "yaml-tag": ("YAML tag {tag:q} is not supported", "YAML タグ {tag:q} は使えません"),
+    "yaml-tag": (
+        "YAML tag {tag:q} is not supported here (or does not fit its value)",
+        "YAML タグ {tag:q} は使えません（または値と合いません）",
+    ),
     "yaml-key": ("a key must be plain text", "キーは文字列で書いてください"),
     "duplicate-key": (
         "key {key:q} is given twice (first on line {first})",
@@ -45,9 +59,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{model} のファイルは「キー: 値」の形で書いてください",
     ),
     # file names and ids
+    "file-name.not-regular": (
+        "not a regular file (a folder, device or pipe named .yaml); it is not read",
+        "通常のファイルではありません（.yaml という名前のフォルダ・デバイス・パイプ）。読み込まれません",
+    ),
     "file-name.yml": (
-        "records must end in .yaml; this file is not read",
-        "レコードの拡張子は .yaml です。このファイルは読み込まれません",
+        "records end in .yaml (lowercase); this file is not read",
+        "レコードの拡張子は .yaml（小文字）です。このファイルは読み込まれません",
     ),
     "id-filename": (
         "id {id:q} does not match the file name {stem:q}; rename the file to {id}.yaml or fix the id",
@@ -68,9 +86,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}: {value:q} は end か 1〜28 の日にしてください",
     ),
     "type.str": (
-        "{key}: expected text, got {value:q}; put it in quotes",
-        "{key}: 文字列が必要です（{value:q}）。引用符で囲んでください",
+        "{key}: expected text, got {value:q}; put it in quotes to keep it as typed",
+        "{key}: 文字列が必要です（{value:q}）。書いたとおりに残すには引用符で囲んでください",
     ),
+    "type.empty": ("{key} must not be empty", "{key} を空にはできません"),
     "type.int": ("{key}: expected a whole number, got {value:q}", "{key}: 整数が必要です（{value:q}）"),
     "type.number": ("{key}: expected a number, got {value:q}", "{key}: 数値が必要です（{value:q}）"),
     "type.bool": (
@@ -87,6 +106,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date.format": (
         "{key}: {value:q} is not a date; write YYYY-MM-DD",
         "{key}: {value:q} は日付ではありません。YYYY-MM-DD で書いてください",
+    ),
+    "date.range": (
+        "{key}: {value:q} is outside the years {first}-{last}",
+        "{key}: {value:q} は {first}〜{last} 年の範囲外です",
     ),
     "date.no-such-day": ("{key}: {value:q} is not a day of the calendar", "{key}: {value:q} という日付は存在しません"),
     "money.type": ("{key}: {value:q} is not an amount of yen", "{key}: {value:q} は金額（円）ではありません"),
@@ -112,6 +135,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{key}: {value:q} is not a duration; write 30d, 2w, 3m or 1y (or 30日, 2週間, 3ヶ月, 1年)",
         "{key}: {value:q} は期間ではありません。30d・2w・3m・1y（30日・2週間・3ヶ月・1年）のように書いてください",
     ),
+    "duration.range": ("{key}: {value:q} is longer than a century", "{key}: {value:q} は 100 年を超えています"),
     "invoice-number.format": (
         "{key}: {value:q} is not an invoice registration number: T and 13 digits",
         "{key}: {value:q} は登録番号ではありません（T＋13桁）",
@@ -125,6 +149,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no partner {ref:q} (expected partners/{ref}.yaml)",
         "パートナー {ref:q} がありません（partners/{ref}.yaml）",
     ),
+    "ref-partner.twice": ("partner {ref:q} is listed twice", "パートナー {ref:q} が二重に書かれています"),
     "ref-contract": (
         "no contract {ref:q} (expected contracts/{ref}.yaml)",
         "契約 {ref:q} がありません（contracts/{ref}.yaml）",
@@ -156,6 +181,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "auto-renew-term": (
         "auto_renew needs a term (the length of each renewal, e.g. term: 1y)",
         "auto_renew には term（更新期間、例: term: 1y）が必要です",
+    ),
+    "auto-renew-term.zero": (
+        "term must be longer than zero",
+        "term（更新期間）は 0 より長くしてください",
     ),
     "auto-renew-term.no-end": (
         "auto_renew has no effect without end (an open-ended contract never renews)",
@@ -220,11 +249,11 @@ class _Param:
         value = self.value
         if spec == "q":
             text = value if isinstance(value, str) else _plain(value)
-            text = _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+            text = visible(text, one_line=True)  # a problem is one line
             if len(text) > 60:
                 text = text[:57] + "..."
             return f"'{text}'" if isinstance(value, str) else text
-        return _CONTROL.sub(" ", format(value, spec))
+        return visible(format(value, spec), one_line=True)
 
 
 def _plain(value: Any) -> str:

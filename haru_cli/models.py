@@ -21,6 +21,7 @@ ContractType = Literal["alliance", "referral", "joint_development", "consulting"
 MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
 ReferralKind = Literal["customer", "student"]
 Count = Annotated[int, Field(ge=0)]
+Name = Annotated[str, Field(min_length=1)]  # required text: an empty string is as good as missing
 
 
 class _Model(BaseModel):
@@ -31,7 +32,7 @@ class _Model(BaseModel):
 
 
 class Contact(_Model):
-    name: str
+    name: Name
     title: str | None = None
     email: str | None = None
     phone: str | None = None
@@ -40,7 +41,7 @@ class Contact(_Model):
 
 class Partner(_Model):
     id: Slug
-    name: str
+    name: Name
     kana: str | None = None
     aliases: list[str] = []
     entity: Literal["corporation", "individual"] = "corporation"
@@ -117,7 +118,7 @@ class Contract(_Model):
 
 
 class Action(_Model):
-    task: str
+    task: Name
     owner: str | None = None
     due: Day | None = None
     done: bool = False
@@ -161,7 +162,7 @@ class Referral(_Model):
     partner: Slug
     contract: Slug
     kind: ReferralKind = "customer"
-    client: str
+    client: Name
     referred: Day
     status: Literal["lead", "won", "lost", "cancelled"] = "lead"
     deal: Deal | None = None

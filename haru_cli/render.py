@@ -18,9 +18,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.table import Table
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # all but tab and newline
+# Control characters and the bidi overrides that reorder what a terminal shows; tab and newline apart.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>=+-]|\d+(?=[.)]))([.)]?)")
 
 
 @dataclass(frozen=True)
@@ -37,15 +40,34 @@ class Cell:
 Row = list[Cell | str]
 
 
-def visible(text: str) -> str:
-    """Text with control characters made visible, so none reaches the terminal."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+def visible(text: str, *, one_line: bool = False) -> str:
+    """Text with control characters shown as escapes (`\\x1b`), so none reaches the terminal; with
+    one_line, newlines and tabs too."""
+    return (_CONTROL_ALL if one_line else _CONTROL).sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def md_text(text: str) -> str:
-    """Text for Markdown, rendered exactly as written: specials escaped, newlines as <br>."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", visible(text))
+    """Text for a Markdown table cell or line, rendered exactly as written: specials escaped, newlines
+    (but a block's trailing one) as <br>."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", visible(text.strip("\r\n")))
     return escaped.replace("\r\n", "\n").replace("\n", "<br>")
+
+
+def _escape_line_start(match: re.Match[str]) -> str:
+    indent, marker, dot = match.groups()
+    return f"{indent}{marker}\\{dot}" if dot else f"{indent}\\{marker}"
+
+
+def md_block(text: str) -> str:
+    """Multi-line text as a Markdown paragraph: each line escaped, kept apart by hard line breaks, and
+    never turned into a heading or a quote."""
+    lines = [_MD_LINE_START.sub(_escape_line_start, md_text(line)) for line in text.strip("\r\n").splitlines()]
+    return "  \n".join(lines)
 
 
 def json_text(data: Any) -> str:
@@ -77,7 +99,7 @@ def rich_table(headings: list[str], rows: list[Row], title: str | None = None) -
     table = Table(*headings, title=title, box=box.SIMPLE_HEAD, title_justify="left", highlight=False)
     for row in rows:
         table.add_row(*(
-            Text(visible(str(cell)), style="bold red" if isinstance(cell, Cell) and cell.alert else "")
+            Text(visible(str(cell)), style="bold red" if isinstance(cell, Cell) and cell.alert else "", overflow="fold")
             for cell in row
         ))
     return table

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from haru_cli.loader import Dataset
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
-_APPROX_DAYS = {"d": 1, "w": 7, "m": 31, "y": 366}
 
 
 def term_end(contract: Contract, k: int) -> date | None:
@@ -29,11 +28,16 @@ def term_end(contract: Contract, k: int) -> date | None:
     return contract.term.after(contract.end + timedelta(days=1), k) - timedelta(days=1)
 
 
+def renews(contract: Contract) -> bool:
+    """Whether the contract renews (a zero term, which validation rejects, would renew forever)."""
+    return contract.auto_renew and contract.term is not None and contract.term.count > 0
+
+
 def term_ends(contract: Contract, start: date, until: date) -> Iterator[date]:
     """Every term end within [start, until], in order (just E0 without auto_renew)."""
     if contract.end is None:
         return
-    if not (contract.auto_renew and contract.term is not None):
+    if not renews(contract) or contract.term is None:
         if start <= contract.end <= until:
             yield contract.end
         return
@@ -49,7 +53,7 @@ def _first_k_on_or_after(contract: Contract, term: Duration, day: date) -> int:
     if contract.end >= day:
         return 0
     # A lower bound from the longest a term can be, then step forward: at most a few steps.
-    k = max(0, (day - contract.end).days // (term.count * _APPROX_DAYS[term.unit] or 1))
+    k = max(0, (day - contract.end).days // term.days_at_most)
     while (end := term_end(contract, k)) is not None and end < day:
         k += 1
     return k
@@ -59,7 +63,7 @@ def current_term_end(contract: Contract, today: date) -> date | None:
     """The first term end on or after today; without auto_renew, `end` (which may have passed)."""
     if contract.end is None:
         return None
-    if not (contract.auto_renew and contract.term is not None):
+    if not renews(contract) or contract.term is None:
         return contract.end
     return term_end(contract, _first_k_on_or_after(contract, contract.term, today))
 

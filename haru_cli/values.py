@@ -7,6 +7,7 @@ type is the problem code (`date`, `money`, `rate`, ...) and whose context feeds 
 from __future__ import annotations
 
 import calendar
+import math
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ _RATE = re.compile(r"(\d+(?:\.\d+)?)%\Z")
 _INVOICE = re.compile(r"T(\d{13})\Z")
 
 DurationUnit = Literal["d", "w", "m", "y"]
+MAX_DURATION_DAYS = 100 * 366  # a century: longer is a typo
 _UNITS: dict[str, DurationUnit] = {
     "d": "d", "日": "d",
     "w": "w", "週": "w", "週間": "w",
@@ -41,15 +43,24 @@ def _fail(code: str, variant: str, **context: Any) -> PydanticCustomError:
 # --- dates -------------------------------------------------------------------------------------------
 
 
+# Records are about a business's lifetime: dates outside these years are typos (and would overflow
+# the calendar arithmetic of renewals and pay dates).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 def parse_date(value: object) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
-        return value
-    if isinstance(value, str) and _ISO_DATE.match(value):
+        day = value
+    elif isinstance(value, str) and _ISO_DATE.match(value):
         try:
-            return date.fromisoformat(value)
+            day = date.fromisoformat(value)
         except ValueError:
             raise _fail("date", "date.no-such-day", value=value) from None
-    raise _fail("date", "date.format", value=value)
+    else:
+        raise _fail("date", "date.format", value=value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise _fail("date", "date.range", value=str(value), first=FIRST_YEAR, last=LAST_YEAR)
+    return day
 
 
 Day = Annotated[date, BeforeValidator(parse_date)]
@@ -105,6 +116,8 @@ class Rate:
             return value
         if isinstance(value, bool):
             raise _fail("rate", "rate.format", value=value)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _fail("rate", "rate.format", value=value)
         if isinstance(value, int | float):
             # 0.15 was probably meant as 15%, 15 as 15%.
             guess = Decimal(str(value)) * (100 if value < 1 else 1)
@@ -159,8 +172,16 @@ class Duration:
         if isinstance(value, str):
             match = _DURATION.match(unicodedata.normalize("NFKC", value).strip())
             if match:
-                return cls(int(match.group(1)), _UNITS[match.group(2).lower()])
+                duration = cls(int(match.group(1)), _UNITS[match.group(2).lower()])
+                if duration.days_at_most > MAX_DURATION_DAYS:
+                    raise _fail("duration", "duration.range", value=value)
+                return duration
         raise _fail("duration", "duration.format", value=value)
+
+    @property
+    def days_at_most(self) -> int:
+        """The longest this duration can be, in days."""
+        return self.count * {"d": 1, "w": 7, "m": 31, "y": 366}[self.unit]
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:

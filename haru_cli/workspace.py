@@ -17,14 +17,15 @@ class WorkspaceNotFound(Exception):
 
 
 def find_workspace(explicit: Path | None, start: Path) -> Path:
-    """The workspace folder: explicit (from --data or HARU_DATA) or the nearest from start upwards
-    that holds haru.yaml or data/haru.yaml."""
+    """The workspace folder: explicit (from --data or HARU_DATA; it or its data/ holds haru.yaml) or the
+    nearest from start upwards that holds haru.yaml or data/haru.yaml."""
     if explicit is not None:
         if not explicit.is_dir():
             raise WorkspaceNotFound("no-folder", explicit)
-        if not (explicit / SETTINGS_FILE).is_file():
-            raise WorkspaceNotFound("no-settings", explicit)
-        return explicit
+        for folder in (explicit, explicit / "data"):
+            if (folder / SETTINGS_FILE).is_file():
+                return folder
+        raise WorkspaceNotFound("no-settings", explicit)
     for folder in (start, *start.parents):
         if (folder / SETTINGS_FILE).is_file():
             return folder

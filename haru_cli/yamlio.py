@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ Loc = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line and column
 
 MAX_DEPTH = 64
+MAX_FILE_BYTES = 4 * 2**20  # a record is a page of text; megabytes of it are a mistake
 
 _STD = "tag:yaml.org,2002:"
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -85,61 +87,105 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
-class _AliasFound(Exception):
-    pass
+# YAML 1.1 (and so libyaml) breaks lines at NEL, LS and PS; YAML 1.2 does not. They are swapped for
+# private-use stand-ins while parsing (one character for one, so positions hold) and restored in values.
+_OLD_BREAKS = {"\x85": "\ue085", "\u2028": "\ue028", "\u2029": "\ue029"}
+_HIDE = str.maketrans(_OLD_BREAKS)
+_RESTORE = str.maketrans({v: k for k, v in _OLD_BREAKS.items()})
+_SCALAR_TAGS = {f"{_STD}{name}": kind for name, kind in
+                (("str", str), ("int", int), ("float", float), ("bool", bool), ("null", type(None)))}
+
+
+class _Fatal(Exception):
+    """The file cannot be read at all; carries the one problem that says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.code)
+        self.problem = problem
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    """Builds Python values from the parser's events, recording where each value and key starts."""
+
+    def __init__(self, text: str, path: str, events: Iterator[yaml.Event], restore: bool) -> None:
+        self.text = text
         self.path = path
+        self.events = events
         self.doc = Document(None)
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
+        self.restore = restore  # the text's NEL/LS/PS were hidden: put them back in values
 
-    def build(self, node: yaml.Node, loc: Loc, depth: int = 0) -> Any:
-        mark = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self.doc.marks[loc] = mark
-        if depth > MAX_DEPTH:
-            self.problems.append(error(self.path, mark, "yaml-depth", limit=MAX_DEPTH))
+    def mark(self, event: yaml.Event) -> Mark:
+        return _position(self.text, event.start_mark.index) if event.start_mark else (1, 1)
+
+    def document(self) -> Document | None:
+        next(self.events)  # StreamStart
+        event = next(self.events)
+        if isinstance(event, yaml.StreamEndEvent):
             return None
-        if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node, mark)
-        # An anchored collection met a second time is an alias. Expanding aliases is how "billion laughs"
-        # documents exhaust memory, and records never need them: refuse the whole file.
-        if id(node) in self._seen:
-            raise _AliasFound
-        self._seen.add(id(node))
-        if not node.tag.startswith(_STD):
-            self.problems.append(error(self.path, mark, "yaml-tag", tag=node.tag))
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*loc, i), depth + 1) for i, item in enumerate(node.value)]
-        assert isinstance(node, yaml.MappingNode)
-        return self._mapping(node, loc, depth)
+        self.doc.data = self.build(next(self.events), ())
+        next(self.events)  # DocumentEnd
+        extra = next(self.events)
+        if isinstance(extra, yaml.DocumentStartEvent):
+            raise _Fatal(error(self.path, self.mark(extra), "yaml-syntax", "yaml-syntax.documents"))
+        return self.doc
 
-    def _scalar(self, node: yaml.ScalarNode, mark: Mark) -> Any:
-        if not node.tag.startswith(_STD):
-            self.problems.append(error(self.path, mark, "yaml-tag", tag=node.tag))
-            return node.value
-        if node.style in (None, ""):  # plain: C and pure-Python parsers spell it differently
-            return resolve_plain(node.value)
-        return node.value
+    def build(self, event: yaml.Event, loc: Loc, depth: int = 0) -> Any:
+        mark = self.mark(event)
+        self.doc.marks[loc] = mark
+        if isinstance(event, yaml.AliasEvent):
+            # Expanding aliases is how "billion laughs" files exhaust memory; records never need them.
+            raise _Fatal(error(self.path, mark, "yaml-alias"))
+        if depth > MAX_DEPTH:
+            raise _Fatal(error(self.path, mark, "yaml-depth", limit=MAX_DEPTH))
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event, mark)
+        if isinstance(event, yaml.SequenceStartEvent):
+            self._check_tag(event, f"{_STD}seq", mark)
+            items: list[Any] = []
+            while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
+                items.append(self.build(item, (*loc, len(items)), depth + 1))
+            return items
+        assert isinstance(event, yaml.MappingStartEvent)
+        self._check_tag(event, f"{_STD}map", mark)
+        return self._mapping(loc, depth)
 
-    def _mapping(self, node: yaml.MappingNode, loc: Loc, depth: int) -> dict[Any, Any]:
+    def _check_tag(self, event: yaml.CollectionStartEvent, tag: str, mark: Mark) -> None:
+        if event.tag not in (None, "!", tag):
+            self.problems.append(error(self.path, mark, "yaml-tag", tag=event.tag))
+
+    def _scalar(self, event: yaml.ScalarEvent, mark: Mark) -> Any:
+        text = event.value.translate(_RESTORE) if self.restore else event.value
+        tag = event.tag
+        if tag in (None, "!"):
+            return resolve_plain(text) if event.style in (None, "") else text
+        kind = _SCALAR_TAGS.get(tag)
+        value = text if kind is str else resolve_plain(text)
+        if kind is float and type(value) is int:
+            value = float(value)
+        if kind is None or not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            self.problems.append(error(self.path, mark, "yaml-tag", tag=tag))
+        return value
+
+    def _mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key_mark = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(error(self.path, key_mark, "yaml-key"))
-                continue
-            key = self._scalar(key_node, key_mark)
+        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+            key_mark = self.mark(key_event)
+            if not isinstance(key_event, yaml.ScalarEvent):
+                if isinstance(key_event, yaml.AliasEvent):
+                    raise _Fatal(error(self.path, key_mark, "yaml-alias"))
+                raise _Fatal(error(self.path, key_mark, "yaml-key"))
+            key = self._scalar(key_event, key_mark)
             if not isinstance(key, str):
-                key = key_node.value  # `2026: x` or `true: x` as a key: keep the text, the model rejects it
+                key = key_event.value  # `2026: x` or `true: x` as a key: keep the text, the model rejects it
+            value_event = next(self.events)
             if key in result:
                 first = self.doc.key_marks[(*loc, key)]
                 self.problems.append(error(self.path, key_mark, "duplicate-key", key=key, first=first[0]))
+                self.build(value_event, (*loc, key, "#duplicate"), depth + 1)  # consume it, keep the first
                 continue
             self.doc.key_marks[(*loc, key)] = key_mark
-            result[key] = self.build(value_node, (*loc, key), depth + 1)
+            result[key] = self.build(value_event, (*loc, key), depth + 1)
         return result
 
 
@@ -147,38 +193,27 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. None (with the reasons) when it cannot be read at all."""
     bad = _FORBIDDEN.search(text)
     if bad:
-        line, column = _position(text, bad.start())
-        return None, [error(path, (line, column), "control-char", char=f"U+{ord(bad.group()):04X}")]
+        return None, [error(path, _position(text, bad.start()), "control-char", char=f"U+{ord(bad.group()):04X}")]
+    hide = any(c in text for c in _OLD_BREAKS) and not any(c in text for c in _OLD_BREAKS.values())
+    parsed = text.translate(_HIDE) if hide else text
+    builder = _Builder(text, path, iter(yaml.parse(parsed, Loader=_Loader)), restore=hide)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        doc = builder.document()
+    except _Fatal as fatal:
+        return None, [fatal.problem]
     except yaml.MarkedYAMLError as exc:
         return None, [_syntax_problem(exc, text, path)]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, [error(path, (1, 1), "yaml-syntax", reason=str(exc).splitlines()[0])]
-    if node is None:
+    if doc is None:
         return None, [error(path, (1, 1), "empty")]
-    builder = _Builder(path)
-    try:
-        builder.doc.data = builder.build(node, ())
-    except RecursionError:
-        return None, [error(path, (1, 1), "yaml-depth", limit=MAX_DEPTH)]
-    except _AliasFound:
-        return None, [error(path, _first_alias(text), "yaml-alias")]
-    return builder.doc, builder.problems
-
-
-def _first_alias(text: str) -> Mark:
-    """Where the first alias (*name) is used; the composed nodes only remember where anchors are."""
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-            return event.start_mark.line + 1, event.start_mark.column + 1
-    return (1, 1)
+    return doc, builder.problems
 
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    lines = text.splitlines()
+    line, column = _position(text, mark.index) if mark else (1, 1)
+    lines = text.split("\n")
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
         tab_column = lines[line - 1].index("\t") + 1
         return error(path, (line, tab_column), "yaml-syntax", variant="yaml-syntax.tab")
@@ -187,6 +222,7 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
 
 
 def _position(text: str, index: int) -> Mark:
+    """1-based line and column of a character index; only LF ends a line (YAML 1.2)."""
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
@@ -195,17 +231,30 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     """UTF-8 text of a file (a BOM is accepted), or a problem naming the encoding it seems to be in."""
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if b"\x00" in raw:  # valid UTF-8, but never text: UTF-16 or a binary file
+        index = raw.index(b"\x00")
+        line = raw.count(b"\n", 0, index) + 1
+        return None, [_encoding_problem(path, (line, 1), raw)]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        return None, [error(path, (line, column), "encoding", guess=_guess_encoding(raw))]
+        return None, [_encoding_problem(path, (line, column), raw)]
+
+
+def _encoding_problem(path: str, mark: Mark, raw: bytes) -> Problem:
+    guess = _guess_encoding(raw)
+    return error(path, mark, "encoding", "encoding.unknown" if guess == "unknown" else "", guess=guess)
 
 
 def _guess_encoding(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16"
+    if b"\x00" in raw:
+        # UTF-16 puts a zero byte beside every ASCII character, all at even or all at odd offsets.
+        zeros = [i % 2 for i, byte in enumerate(raw[:4096]) if byte == 0]
+        return "UTF-16" if len(zeros) * 4 >= len(raw[:4096]) and len(set(zeros)) == 1 else "binary"
     for name, label in (("cp932", "Shift_JIS"), ("euc_jp", "EUC-JP")):
         try:
             raw.decode(name)
@@ -218,6 +267,8 @@ def _guess_encoding(raw: bytes) -> str:
 def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
     """Read, decode and parse one file; `path` is how problems name it."""
     try:
+        if file.stat().st_size > MAX_FILE_BYTES:
+            return None, [error(path, (1, 1), "unreadable", "unreadable.too-large", limit=MAX_FILE_BYTES // 2**20)]
         raw = file.read_bytes()
     except OSError as exc:
         return None, [error(path, (1, 1), "unreadable", reason=exc.strerror or str(exc))]

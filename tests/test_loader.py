@@ -14,7 +14,7 @@ def found(root: object) -> list[tuple[str, int, int, str]]:
 def test_base_workspace_is_clean(workspace: WorkspaceFactory) -> None:
     ds = load_workspace(workspace())
     assert ds.problems == []
-    assert (len(ds.partners), len(ds.contracts), len(ds.meetings), len(ds.referrals), ds.files) == (1, 1, 1, 1, 4)
+    assert (len(ds.partners), len(ds.contracts), len(ds.meetings), len(ds.referrals), ds.files) == (1, 1, 1, 1, 5)
     assert ds.settings.company == "テスト株式会社"
     assert str(ds.settings.tax.rate) == "10%" and ds.settings.payout.day == "end"
 
@@ -76,7 +76,10 @@ def test_duplicate_meeting_id_across_years(workspace: WorkspaceFactory) -> None:
     meeting = "id: m1\npartners: [ueda]\ndate: {date}\n"
     root = workspace({"meetings/2025/m1.yaml": meeting.format(date="2025-05-01"),
                       "meetings/2026/m1.yaml": meeting.format(date="2026-05-01")})
-    assert found(root) == [("meetings/2026/m1.yaml", 1, 5, "duplicate-id")]
+    # Neither copy is trusted: both are reported and both skipped.
+    assert found(root) == [("meetings/2025/m1.yaml", 1, 5, "duplicate-id"),
+                           ("meetings/2026/m1.yaml", 1, 5, "duplicate-id")]
+    assert load_workspace(root).meetings.keys() == {"2026-11-10-ueda-regular"}
 
 
 def test_yml_files_are_named_not_ignored(workspace: WorkspaceFactory) -> None:

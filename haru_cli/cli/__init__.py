@@ -10,9 +10,10 @@ import typer
 from typer.core import TyperGroup
 
 from haru_cli import __version__
-from haru_cli.cli import contract, feedback, fees, partner, renewals, upcoming, validate
+from haru_cli.cli import contract, feedback, fees, partner, renewals, report, upcoming, validate
 from haru_cli.cli.context import Failure, State, parse_today
 from haru_cli.render import visible
+from haru_cli.templating import TemplateProblem
 
 
 class HaruGroup(TyperGroup):
@@ -24,6 +25,9 @@ class HaruGroup(TyperGroup):
         except Failure as exc:
             typer.echo(f"haru: {visible(str(exc))}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except TemplateProblem as exc:  # a user's template: their mistake, named with its line
+            typer.echo(f"haru: {visible(str(exc))}", err=True)
+            raise typer.Exit(1) from None
 
 
 app = typer.Typer(
@@ -78,6 +82,7 @@ app.command("renewals")(renewals.renewals)
 app.command("feedback")(feedback.feedback)
 app.command("upcoming")(upcoming.upcoming)
 app.add_typer(fees.app, name="fees")
+app.add_typer(report.app, name="report")
 
 
 def main() -> None:

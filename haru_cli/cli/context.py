@@ -69,13 +69,14 @@ class State:
         from haru_cli.loader import load_workspace
 
         ds = load_workspace(self.workspace())
+        lang = self.language(ds)
         if ds.skipped and not quiet:
-            lang = self.language(ds)
-            typer.echo(
-                say(lang, f"{ds.skipped} files skipped — run haru validate",
-                    f"{ds.skipped} 件のファイルを読み飛ばしました — haru validate で確認してください"),
-                err=True,
-            )
+            files = "1 file" if ds.skipped == 1 else f"{ds.skipped} files"
+            typer.echo(say(lang, f"{files} skipped — run haru validate",
+                           f"{ds.skipped} 件のファイルを読み飛ばしました — haru validate で確認してください"), err=True)
+        if ds.settings_broken and not quiet:
+            typer.echo(say(lang, "haru.yaml has errors: using the defaults — run haru validate",
+                           "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください"), err=True)
         return ds
 
 
@@ -91,9 +92,12 @@ def parse_today(value: str | None) -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value) if len(value) == 10 else _bad_today(value)
+        day = date.fromisoformat(value) if len(value) == 10 else _bad_today(value)
     except ValueError:
         _bad_today(value)
+    if not 1900 <= day.year <= 2199:  # the years records may hold (values.FIRST_YEAR, LAST_YEAR)
+        _bad_today(value)
+    return day
 
 
 def _bad_today(value: str) -> NoReturn:
@@ -109,6 +113,15 @@ def relative_to_cwd(root: Path, path: str) -> str:
         return str(full)
 
 
+def broken_file(ds: Dataset, folder: str, record_id: str, lang: str) -> None:
+    """Fail saying the record's file has errors, if that is why it cannot be found."""
+    stem = record_id.strip().lower()
+    if (folder, stem) in ds.broken:
+        path = f"{folder}/{stem}.yaml"
+        raise Failure(say(lang, f"{path} has errors and was skipped — run haru validate",
+                          f"{path} に誤りがあるため読み飛ばしました — haru validate で確認してください"))
+
+
 def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
     """The partner a QUERY names, or a Failure listing the candidates or the closest names."""
     from haru_cli.lookup import find_partner, sort_key
@@ -116,6 +129,7 @@ def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
     match = find_partner(ds, query)
     if match.partner is not None:
         return match.partner
+    broken_file(ds, "partners", query, lang)
 
     def listing(partners: list[Partner]) -> str:
         return ", ".join(f"{p.name} ({p.id})" for p in partners)

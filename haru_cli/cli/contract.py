@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import Failure, resolve_partner, say, state_of
+from haru_cli.cli.context import Failure, broken_file, resolve_partner, say, state_of
 from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
 
 app = typer.Typer(help="Contracts: list them, or show one.", no_args_is_help=True)
@@ -81,6 +81,7 @@ def contract_show(
     lang = state.language(ds)
     contract = ds.contracts.get(contract_id)
     if contract is None:
+        broken_file(ds, "contracts", contract_id, lang)
         near = difflib.get_close_matches(contract_id, list(ds.contracts), n=5, cutoff=0.5)
         hint = ", ".join(near) or say(lang, "(none)", "（なし）")
         raise Failure(say(lang, f"no contract {contract_id!r}; closest: {hint}",

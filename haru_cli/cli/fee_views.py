@@ -9,7 +9,7 @@ from haru_cli.cli.views import Labels as Labels  # re-exported for the command m
 from haru_cli.fees import FeeEvent, Statement, input_tax_credit_percent
 from haru_cli.models import Settings
 from haru_cli.render import Cell, Document, Row, Section
-from haru_cli.templating import environment, template, yen
+from haru_cli.templating import render_document, yen
 
 EVENT_LABELS = {
     "fixed": ("fixed fee", "定額"),
@@ -108,16 +108,14 @@ def statement_markdown(s: Statement, settings: Settings, workspace: Path | None,
                        template_file: Path | None = None) -> str:
     """The 支払明細書, rendered from fees_statement.md.j2 (the workspace's own, if it has one)."""
     t = Labels(lang)
-    env = environment(workspace, lang)
-    tpl = env.from_string(template_file.read_text(encoding="utf-8")) if template_file else template(
-        env, "fees_statement", lang)
     lines = [
         {"client": line.referral.client, "date": line.date, "event_label": _event(line, t),
          "basis_label": _basis(line, t), "rate": str(line.rate) if line.rate else None, "amount": line.amount,
          "referral": line.referral.id}
         for line in s.lines
     ]
-    return tpl.render(
-        company=settings.company, partner=s.partner, statement=s, lines=lines, month=s.month, pay_on=s.pay_on,
-        tax_rate=str(settings.tax.rate), credit_percent=input_tax_credit_percent(s.pay_on),
-    )
+    context = {
+        "company": settings.company, "partner": s.partner, "statement": s, "lines": lines, "month": s.month,
+        "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": input_tax_credit_percent(s.pay_on),
+    }
+    return render_document("fees_statement", context, workspace=workspace, lang=lang, template_file=template_file)

@@ -2,13 +2,20 @@
 
 import re
 from datetime import date
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from haru_cli.cli.context import Failure, resolve_partner, say, state_of
-from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
+from haru_cli.cli.output import (
+    FormatOption,
+    OutputFormat,
+    OutputOption,
+    TemplateOption,
+    emit_document,
+    emit_rows,
+    emit_text,
+)
 
 app = typer.Typer(help="Referral fees: monthly statements with tax, withholding and pay dates.", no_args_is_help=True)
 
@@ -59,10 +66,8 @@ def fees_statement(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
     month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="The month the fees accrued in.")],
-    output: Annotated[Path | None, typer.Option("-o", "--output", help="Write to this new file (never overwrites).")]
-    = None,
-    template_file: Annotated[Path | None, typer.Option("--template", help="Render with this Jinja template.")]
-    = None,
+    output: OutputOption = None,
+    template_file: TemplateOption = None,
 ) -> None:
     """One partner's 支払明細書 for a month, as Markdown (templates/fees_statement.md.j2).
 
@@ -70,7 +75,6 @@ def fees_statement(
     """
     from haru_cli.cli.fee_views import statement_markdown
     from haru_cli.fees import monthly_statement
-    from haru_cli.yamlio import write_new
 
     state = state_of(ctx)
     first = parse_month(month)
@@ -81,15 +85,5 @@ def fees_statement(
     if statement is None:
         raise Failure(say(lang, f"{found.name} has no fees for {first:%Y-%m}",
                           f"{found.name} の {first:%Y-%m} 分の紹介手数料はありません"))
-    if template_file is not None and not template_file.is_file():
-        raise Failure(say(lang, f"no such template: {template_file}", f"テンプレート {template_file} がありません"), 2)
     text = statement_markdown(statement, ds.settings, ds.root, lang, template_file)
-    if output is None:
-        typer.echo(text, nl=False)
-        return
-    try:
-        write_new(output, text)
-    except FileExistsError:
-        raise Failure(say(lang, f"{output} already exists; haru never overwrites a file",
-                          f"{output} は既にあります（haru はファイルを上書きしません）")) from None
-    typer.echo(say(lang, f"wrote {output}", f"{output} に書き出しました"), err=True)
+    emit_text(text, output, lang)

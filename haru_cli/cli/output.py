@@ -1,7 +1,9 @@
 """Printing: the only place that writes to stdout (besides `validate`'s plain lines)."""
 
+import io
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -10,8 +12,6 @@ from haru_cli.render import Document, Row, csv_document, csv_text, json_text, md
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from rich.console import Console
 
     from haru_cli.render import CalendarEvent
     from haru_cli.values import Duration
@@ -29,12 +29,21 @@ FormatOption = Annotated[
 ]
 
 
-def _console() -> "Console":
+def _print(*renderables: Any) -> None:
+    """Rich on a terminal; plain text when piped: no colours, no padding at line ends, and wide enough
+    that cells are not wrapped at 80 columns."""
     from rich.console import Console
 
-    terminal = sys.stdout.isatty()
-    # Piped output is plain text (no colours) and wide enough that cells are not wrapped at 80 columns.
-    return Console(highlight=False, width=None if terminal else 200, no_color=not terminal)
+    if sys.stdout.isatty():
+        console = Console(highlight=False)
+        for renderable in renderables:
+            console.print(renderable)
+        return
+    console = Console(highlight=False, width=200, no_color=True, record=True, file=io.StringIO())
+    for renderable in renderables:
+        console.print(renderable)
+    text = console.export_text(styles=False)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
 
 def _write(text: str) -> None:
@@ -54,7 +63,7 @@ def emit_rows(fmt: str, data: Any, headings: list[str], rows: list[Row], *, empt
     else:
         from haru_cli.render import rich_table
 
-        _console().print(rich_table(headings, rows))
+        _print(rich_table(headings, rows))
 
 
 def emit_document(fmt: str, data: Any, doc: Document) -> None:
@@ -68,9 +77,7 @@ def emit_document(fmt: str, data: Any, doc: Document) -> None:
     else:
         from haru_cli.render import rich_document
 
-        console = _console()
-        for part in rich_document(doc):
-            console.print(part)
+        _print(*rich_document(doc))
 
 
 class DatedFormat(StrEnum):
@@ -104,3 +111,29 @@ def parse_span(value: str, option: str) -> "Duration":
     except PydanticCustomError:
         raise typer.BadParameter(f"{value!r} is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ...",
                                  param_hint=option) from None
+
+
+def emit_text(text: str, output: Path | None, lang: str) -> None:
+    """A rendered document: to stdout, or to a new file written atomically (never over an existing one)."""
+    from haru_cli.cli.context import Failure, say
+    from haru_cli.yamlio import write_new
+
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        write_new(output, text)
+    except FileExistsError:
+        raise Failure(say(lang, f"{output} already exists; haru never overwrites a file",
+                          f"{output} は既にあります（haru はファイルを上書きしません）")) from None
+    except OSError as exc:
+        raise Failure(say(lang, f"cannot write {output}: {exc.strerror}",
+                          f"{output} に書き込めません: {exc.strerror}")) from None
+    typer.echo(say(lang, f"wrote {output}", f"{output} に書き出しました"), err=True)
+
+
+TemplateOption = Annotated[
+    Path | None,
+    typer.Option("--template", exists=True, dir_okay=False, help="Render with this Jinja template instead."),
+]
+OutputOption = Annotated[Path | None, typer.Option("-o", "--output", help="Write to this new file (never overwrites).")]

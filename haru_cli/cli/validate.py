@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import Failure, relative_to_cwd, say, state_of
+from haru_cli.render import visible
 
 
 class ValidateFormat(StrEnum):
@@ -35,9 +36,9 @@ def validate(
     """
     state = state_of(ctx)
     root = state.workspace()
-    selected = _selected(root, paths or [])
     ds = state.load(quiet=True)
     lang = state.language(ds)
+    selected = _selected(root, paths or [], lang)
     problems = [p for p in ds.problems if selected is None or _concerns(p, selected)]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
@@ -56,15 +57,20 @@ def validate(
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         for p in problems:
-            typer.echo(f"{relative_to_cwd(root, p.path)}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}")
+            where = visible(relative_to_cwd(root, p.path), one_line=True)
+            typer.echo(f"{where}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}")
         typer.echo(
-            say(lang, f"{ds.files} files checked: {errors} errors, {warnings} warnings",
+            say(lang, f"{_count(ds.files, 'file')} checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}",
                 f"{ds.files} ファイルを検査: エラー {errors} 件、警告 {warnings} 件")
         )
     raise typer.Exit(0 if ok else 1)
 
 
-def _selected(root: Path, paths: list[Path]) -> list[str] | None:
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def _selected(root: Path, paths: list[Path], lang: str) -> list[str] | None:
     """Workspace-relative forms of the given paths (None: report everything)."""
     if not paths:
         return None
@@ -72,11 +78,13 @@ def _selected(root: Path, paths: list[Path]) -> list[str] | None:
     base = root.resolve()
     for path in paths:
         if not path.exists():
-            raise Failure(f"no such file or folder: {path}", exit_code=2)
+            raise Failure(say(lang, f"no such file or folder: {path}", f"ファイルまたはフォルダ {path} がありません"),
+                          exit_code=2)
         try:
             relative = path.resolve().relative_to(base).as_posix()
         except ValueError:
-            raise Failure(f"{path} is not inside the workspace {root}", exit_code=2) from None
+            raise Failure(say(lang, f"{path} is not inside the workspace {root}",
+                              f"{path} はワークスペース {root} の中にありません"), exit_code=2) from None
         selected.append("" if relative == "." else relative)
     return selected
 

@@ -11,6 +11,7 @@ from haru_cli.dossier import ContractDates, Overview
 from haru_cli.labels import heading, value_label
 from haru_cli.models import Meeting, Partner, Referral
 from haru_cli.render import Cell, Document, Row, Section
+from haru_cli.values import Duration
 
 
 class Labels:
@@ -36,6 +37,14 @@ class Labels:
 
     def yen(self, amount: int | None) -> str:
         return f"¥{amount:,}" if amount is not None else self("none")
+
+    def duration(self, value: Duration | None) -> str:
+        """1y → 1年, 3m → 3か月 in Japanese; as written in English."""
+        if value is None:
+            return self("none")
+        if self.lang == "en":
+            return str(value)
+        return f"{value.count}{ {'d': '日', 'w': '週間', 'm': 'か月', 'y': '年'}[value.unit]}"
 
     def hours(self, value: Decimal) -> str:
         return f"{value} {self('hours_unit')}"
@@ -226,8 +235,8 @@ def contract_document(cd: ContractDates, partner: Partner | None, t: Labels) -> 
         (t("start"), t.day(c.start)),
         (t("end"), t.day(c.end)),
         (t("auto_renew"), t.yesno(c.auto_renew)),
-        (t("term"), str(c.term) if c.term else t("none")),
-        (t("notice"), str(c.notice)),
+        (t("term"), t.duration(c.term)),
+        (t("notice"), t.duration(c.notice)),
         (t("term_end"), t.flagged(cd.term_end, cd.expired, "expired")),
         (t("notice_deadline"), t.flagged(cd.notice_deadline, cd.notice_passed, "notice_passed")),
         (t("feedback"), t.yesno(c.holds_feedback)),
@@ -242,7 +251,7 @@ def contract_document(cd: ContractDates, partner: Partner | None, t: Labels) -> 
         text = getattr(c, key)
         if text:
             fields.append((t(key), str(text).strip()))
-    sections = [Section(c.title or c.id, fields=fields)]
+    sections = [Section(t("contract"), fields=fields)]
     if c.fees:
         rows: list[Row] = []
         for kind in ("customer", "student"):
@@ -253,9 +262,9 @@ def contract_document(cd: ContractDates, partner: Partner | None, t: Labels) -> 
                 how = f"{rule.rate} ({t.value('basis', rule.basis or 'paid')})"
             else:
                 how = t.yen(rule.fixed)
-            extras = [f"months: {rule.months}" if rule.months else "",
-                      f"cap: {t.yen(rule.cap)}" if rule.cap is not None else "",
-                      f"clawback: {rule.clawback}" if rule.clawback else ""]
+            extras = [f"{t('fee_months')} {rule.months}" if rule.months else "",
+                      f"{t('fee_cap')} {t.yen(rule.cap)}" if rule.cap is not None else "",
+                      f"{t('fee_clawback')} {t.duration(rule.clawback)}" if rule.clawback else ""]
             rows.append([t.value("referral_kind", kind), how, " ".join(e for e in extras if e)])
-        sections.append(Section(t("fees"), headings=[t("kind"), t("fees"), ""], rows=rows))
+        sections.append(Section(t("fees"), headings=[t("kind"), t("fees"), t("fee_terms")], rows=rows))
     return Document(title=f"{c.title or c.id}", sections=sections)

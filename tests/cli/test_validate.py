@@ -19,7 +19,7 @@ BROKEN_PARTNER = "id: ueda\nname: 株式会社ウエダ\ncadence: weekly\n"
 def test_clean_workspace(workspace: WorkspaceFactory, haru: Haru) -> None:
     result = haru("--data", workspace(), "validate")
     assert result.exit_code == 0
-    assert result.stdout == "4 ファイルを検査: エラー 0 件、警告 0 件\n"
+    assert result.stdout == "5 ファイルを検査: エラー 0 件、警告 0 件\n"
 
 
 def test_problem_line_and_summary(workspace: WorkspaceFactory, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -29,7 +29,7 @@ def test_problem_line_and_summary(workspace: WorkspaceFactory, haru: Haru, monke
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
         "partners/ueda.yaml:3:10: error[enum] cadence: 'weekly' is not one of: 'monthly', 'quarterly', 'none'",
-        "4 files checked: 1 errors, 0 warnings",
+        "5 files checked: 1 error, 0 warnings",
     ]
 
 
@@ -90,7 +90,7 @@ def test_paths_limit_the_report_to_those_files_and_their_references(
 
 
 def test_a_path_that_does_not_exist_is_a_usage_error(workspace: WorkspaceFactory, haru: Haru) -> None:
-    result = haru("--data", workspace(), "validate", "nope.yaml")
+    result = haru("--data", workspace(), "--lang", "en", "validate", "nope.yaml")
     assert result.exit_code == 2
     assert result.stderr == "haru: no such file or folder: nope.yaml\n"
 
@@ -123,7 +123,7 @@ class TestWorkspaceDiscovery:
         write_workspace(tmp_path / "repo" / "data", {})
         (tmp_path / "repo" / "docs" / "deep").mkdir(parents=True)
         monkeypatch.chdir(tmp_path / "repo" / "docs" / "deep")
-        assert haru("validate").stdout == "4 ファイルを検査: エラー 0 件、警告 0 件\n"
+        assert haru("validate").stdout == "5 ファイルを検査: エラー 0 件、警告 0 件\n"
         monkeypatch.chdir(tmp_path / "repo" / "data" / "partners")
         assert haru("validate").exit_code == 0
 

@@ -1,0 +1,161 @@
+"""What the Markdown reports say (the templates only lay it out): monthly activity with the 社長's
+hours and their trend (strategy 3.4), feedback heard (3.5), and the agenda of the next 定例会 — pure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING
+
+from haru_cli.activity import OpenAction, meetings_with, open_actions, share_of_minutes
+from haru_cli.calendar_jp import month_end
+from haru_cli.fees import Statement, month_statements
+from haru_cli.models import Meeting, Partner, Referral
+from haru_cli.schedule import Item, Milestone, RegularMeeting, feedback_milestones, next_regular_meeting, upcoming
+from haru_cli.values import add_months
+
+if TYPE_CHECKING:
+    from haru_cli.loader import Dataset
+
+TREND_MONTHS = 3  # the month is compared with the three before it
+LOOKAHEAD = timedelta(days=60)
+
+
+def _hours(minutes: Decimal) -> Decimal:
+    return (minutes / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class HoursRow:
+    """Hours of one partner (or one meeting kind) in the month and in each of the months before it."""
+
+    key: str
+    hours: Decimal
+    share: Decimal  # percent of the month's hours
+    previous: list[Decimal]  # the months before, most recent first
+
+    @property
+    def average_before(self) -> Decimal:
+        return (sum(self.previous, Decimal(0)) / len(self.previous)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Monthly:
+    month: date
+    meetings: list[Meeting]
+    hours_by_partner: list[HoursRow]
+    hours_by_kind: list[HoursRow]
+    total_hours: Decimal
+    total_previous: list[Decimal]
+    feedback: list[Meeting]
+    referrals_new: list[Referral]
+    referrals_won: list[Referral]
+    statements: list[Statement]
+    ahead: list[Item]  # notice deadlines, term ends and feedback hearings in the next 60 days
+    overdue_actions: list[OpenAction]
+
+    @property
+    def fees_accrued(self) -> int:
+        return sum(line.amount for s in self.statements for line in s.lines)
+
+    @property
+    def fees_payable(self) -> int:
+        return sum(s.payable for s in self.statements)
+
+
+def _in_month(day: date, month: date) -> bool:
+    return month <= day <= month_end(month.year, month.month)
+
+
+def _minutes_by(meetings: list[Meeting], by_partner: bool) -> dict[str, Decimal]:
+    """Minutes per partner (a joint meeting's split evenly) or per meeting kind."""
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for m in meetings:
+        if by_partner:
+            for partner in m.partners:
+                totals[partner] += share_of_minutes(m)
+        else:
+            totals[m.kind] += Decimal(m.minutes or 0)
+    return totals
+
+
+def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]:
+    per_month = [_minutes_by(meetings, by_partner) for meetings in months]
+    total = sum(per_month[0].values(), Decimal(0))
+    rows = [
+        HoursRow(
+            key,
+            _hours(per_month[0].get(key, Decimal(0))),
+            (per_month[0].get(key, Decimal(0)) * 100 / total).quantize(Decimal("0.1"), ROUND_HALF_UP)
+            if total else Decimal(0),
+            [_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
+        )
+        for key in {key for minutes in per_month for key in minutes}
+    ]
+    return sorted(rows, key=lambda r: (-r.hours, -sum(r.previous), r.key))
+
+
+def monthly(ds: Dataset, month: date, today: date) -> Monthly:
+    month = month.replace(day=1)
+    months = [add_months(month, -i) for i in range(TREND_MONTHS + 1)]
+    by_month = [
+        sorted((m for m in ds.meetings.values() if _in_month(m.date, first)), key=lambda m: (m.date, m.id))
+        for first in months
+    ]
+    referrals = sorted(ds.referrals.values(), key=lambda r: (r.referred, r.id))
+    ahead = [
+        item for item in upcoming(ds, today, today + LOOKAHEAD, today)
+        if item.kind in ("notice_deadline", "term_end", "feedback")
+    ]
+    return Monthly(
+        month=month,
+        meetings=by_month[0],
+        hours_by_partner=_hours_rows(by_month, by_partner=True),
+        hours_by_kind=_hours_rows(by_month, by_partner=False),
+        total_hours=_hours(sum((Decimal(m.minutes or 0) for m in by_month[0]), Decimal(0))),
+        total_previous=[_hours(sum((Decimal(m.minutes or 0) for m in ms), Decimal(0))) for ms in by_month[1:]],
+        feedback=[m for m in by_month[0] if m.feedback is not None],
+        referrals_new=[r for r in referrals if _in_month(r.referred, month)],
+        referrals_won=[r for r in referrals if r.deal is not None and r.status in ("won", "cancelled")
+                       and _in_month(r.deal.signed, month)],
+        statements=month_statements(ds, month),
+        ahead=ahead,
+        overdue_actions=[o for o in open_actions(ds, today) if o.overdue],
+    )
+
+
+@dataclass(frozen=True)
+class Agenda:
+    """What to bring to the next 定例会 with a partner."""
+
+    partner: Partner
+    next_meeting: RegularMeeting | None
+    last_meeting: Meeting | None
+    open_actions: list[OpenAction]
+    decisions: list[tuple[Meeting, str]]  # decided since the last regular meeting (included)
+    dates_ahead: list[Item]  # the partner's notice deadlines, term ends, feedback hearings, payouts
+    pipeline: list[Referral]  # referrals still open (lead) or won
+    feedback_due: list[Milestone] = field(default_factory=list)
+
+
+def agenda(ds: Dataset, partner: Partner, today: date) -> Agenda:
+    meetings = [m for m in meetings_with(ds, partner.id) if m.date <= today]  # newest first
+    last_regular = next((m for m in meetings if m.kind == "regular"), None)
+    since = last_regular.date if last_regular else date.min
+    decisions = [(m, d) for m in reversed(meetings) if m.date >= since for d in m.decisions]
+    horizon = today + timedelta(days=90)
+    return Agenda(
+        partner=partner,
+        next_meeting=next_regular_meeting(ds, partner, today),
+        last_meeting=meetings[0] if meetings else None,
+        open_actions=open_actions(ds, today, partner.id),
+        decisions=decisions,
+        dates_ahead=[item for item in upcoming(ds, today, horizon, today)
+                     if item.partner == partner.id and item.kind in ("notice_deadline", "term_end", "payout")],
+        pipeline=[r for r in sorted(ds.referrals.values(), key=lambda r: (r.referred, r.id))
+                  if r.partner == partner.id and r.status in ("lead", "won")],
+        feedback_due=[m for m in feedback_milestones(ds, today - LOOKAHEAD, horizon, today)
+                      if m.contract.partner == partner.id and m.status != "held"],
+    )

@@ -1,0 +1,155 @@
+"""haru report partner | monthly | agenda: golden files, table shapes on hostile data, empty workspaces."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from tests.cli.test_fees import FEES
+from tests.conftest import BASE, WorkspaceFactory
+from tests.test_render import table_shapes
+
+Haru = Callable[..., Result]
+TODAY = ("--today", "2026-11-27")
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+
+REPORTS: dict[str, str | bytes | None] = {
+    **FEES,
+    "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\nkana: エスピーコム\ncadence: monthly\n"
+                           "since: 2025-10-01\n",
+    "contracts/spcom-consulting.yaml": "id: spcom-consulting\npartner: spcom\ntype: consulting\ntitle: 業務効率化支援\n"
+                                       "start: 2026-07-01\nend: 2026-12-31\nauto_renew: true\nterm: 6m\nnotice: 1m\n",
+    "meetings/2026/2026-10-06-ueda-regular.yaml": """\
+        id: 2026-10-06-ueda-regular
+        partners: [ueda]
+        date: 2026-10-06
+        kind: regular
+        minutes: 60
+        summary: |
+          配車計画の試行を確認。
+          # 見出しではない行
+        decisions: [研修を1月に実施する]
+        actions:
+          - {task: 研修資料を送付, owner: 社長, due: 2026-10-20}
+        """,
+    "meetings/2026/2026-10-21-joint.yaml": """\
+        id: 2026-10-21-joint
+        partners: [ueda, spcom]
+        date: 2026-10-21
+        kind: knowledge
+        minutes: 120
+        summary: 合同ナレッジ共有会
+        feedback: {satisfaction: 5, comments: "事例が参考になった | 次回はセキュリティ"}
+        """,
+    "meetings/2026/2026-11-20-spcom-feedback.yaml": """\
+        id: 2026-11-20-spcom-feedback
+        partners: [spcom]
+        date: 2026-11-20
+        kind: feedback
+        contract: spcom-consulting
+        minutes: 45
+        decisions: [次期も継続]
+        feedback: {satisfaction: 4}
+        """,
+}
+
+HOSTILE: dict[str, str | bytes | None] = {
+    **REPORTS,
+    "partners/spcom.yaml": 'id: spcom\nname: "S|P [x] {{ 7*7 }}\\nCOM"\ncadence: monthly\nsince: 2025-10-01\n'
+                           'role: "a | b\\n# c\\n> d"\nexpertise: ["|", "[", "{{"]\n'
+                           'contacts:\n  - {name: "a|b", title: "[c]", email: "\\\\|", key_person: true}\n',
+    "referrals/2026-spcom-001.yaml": 'id: 2026-spcom-001\npartner: spcom\ncontract: spcom-referral\n'
+                                     'client: "x | y\\nz"\nreferred: 2026-10-02\n',
+    "contracts/spcom-referral.yaml": "id: spcom-referral\npartner: spcom\ntype: referral\ntitle: \"t | {{ x }}\"\n"
+                                     "start: 2026-01-01\nfees:\n  customer:\n    rate: 10%\n",
+}
+
+CASES = [
+    ("report_partner.ja.md", ["report", "partner", "ueda"]),
+    ("report_partner.en.md", ["--lang", "en", "report", "partner", "ueda"]),
+    ("report_monthly.ja.md", ["report", "monthly", "--month", "2026-10"]),
+    ("report_monthly.en.md", ["--lang", "en", "report", "monthly", "--month", "2026-10"]),
+    ("report_agenda.ja.md", ["report", "agenda", "エスピーコム"]),
+    ("report_agenda.en.md", ["--lang", "en", "report", "agenda", "spcom"]),
+]
+
+
+@pytest.mark.parametrize(("golden", "args"), CASES)
+def test_reports_match_their_golden_files(workspace: WorkspaceFactory, haru: Haru, golden: str,
+                                          args: list[str]) -> None:
+    result = haru("--data", workspace(REPORTS), *TODAY, *args)
+    assert result.exit_code == 0, result.stderr
+    path = GOLDEN / golden
+    if os.environ.get("UPDATE_GOLDEN"):
+        path.write_text(result.stdout, encoding="utf-8")
+    assert result.stdout == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("golden", "args"), CASES)
+def test_every_table_keeps_its_shape_on_hostile_data(workspace: WorkspaceFactory, haru: Haru, golden: str,
+                                                     args: list[str]) -> None:
+    partner_args = [{"エスピーコム": "spcom", "ueda": "spcom"}.get(a, a) for a in args]
+    result = haru("--data", workspace(HOSTILE), *TODAY, *partner_args)
+    assert result.exit_code == 0, result.stderr
+    shapes = table_shapes(result.stdout)
+    assert shapes and all(cells == header for header, rows in shapes for cells in rows)
+    assert "S\\|P \\[x\\] {{ 7\\*7 }}" in result.stdout  # data, escaped, never evaluated as a template
+    assert "\n# c" not in result.stdout and "\n> d" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["report", "monthly"], ["report", "partner", "solo"], ["report", "agenda", "solo"],
+                                  ["--lang", "en", "report", "monthly"]])
+def test_reports_on_an_empty_workspace(workspace: WorkspaceFactory, haru: Haru, args: list[str]) -> None:
+    nothing: dict[str, str | bytes | None] = dict.fromkeys([*BASE, *REPORTS])
+    empty = nothing | {"haru.yaml": "# defaults\n", "partners/solo.yaml": "id: solo\nname: x\n"}
+    result = haru("--data", workspace(empty), *TODAY, *args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# ")
+    assert all(cells == header for header, rows in table_shapes(result.stdout) for cells in rows)
+
+
+def test_wareki_dates(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace(REPORTS), *TODAY, "report", "agenda", "spcom", "--wareki")
+    assert "令和8年" in result.stdout and "2026年" not in result.stdout
+
+
+def test_workspace_template_and_template_option(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    root = workspace(REPORTS)
+    (root / "templates").mkdir()
+    (root / "templates" / "report_agenda.md.j2").write_text("{{ p.name }} / {{ a.open_actions | length }}\n",
+                                                            encoding="utf-8")
+    assert haru("--data", root, *TODAY, "report", "agenda", "ueda").stdout == "株式会社ウエダ / 1\n"
+    mine = tmp_path / "mine.j2"
+    mine.write_text("{{ r.month | jmonth }}: {{ r.total_hours }}\n", encoding="utf-8")
+    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10", "--template", mine)
+    assert result.stdout == "2026年10月: 3.0\n"
+
+
+def test_template_mistakes_are_named_with_their_line(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    undefined = tmp_path / "undefined.j2"
+    undefined.write_text("{{ p.name }}\n{{ p.nmae }}\n", encoding="utf-8")
+    result = haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", undefined)
+    assert result.exit_code == 1 and result.stderr.startswith(f"haru: {undefined}: ")
+    broken = tmp_path / "broken.j2"
+    broken.write_text("ok\n{% for x in %}\n", encoding="utf-8")
+    result = haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", broken)
+    assert result.exit_code == 1 and result.stderr.startswith(f"haru: {broken}:2: ")
+    assert haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", tmp_path / "none.j2") \
+        .exit_code == 2
+
+
+def test_output_file_is_new_and_atomic(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    target = tmp_path / "ueda.md"
+    assert haru("--data", workspace(REPORTS), *TODAY, "report", "partner", "ueda", "-o", target).exit_code == 0
+    assert target.read_text(encoding="utf-8").startswith("# 株式会社ウエダ — パートナー概要")
+    again = haru("--data", workspace(REPORTS), *TODAY, "report", "partner", "ueda", "-o", target)
+    assert again.exit_code == 1
+
+
+def test_help(haru: Haru) -> None:
+    for command in ("partner", "monthly", "agenda"):
+        assert "Example: haru report " + command in haru("report", command, "--help").stdout

@@ -22,7 +22,7 @@ from haru_cli.checks import run_checks
 from haru_cli.models import Contract, Meeting, Partner, Record, Referral, Settings
 from haru_cli.problems import Problem, error
 from haru_cli.workspace import SETTINGS_FILE
-from haru_cli.yamlio import Document, Loc, Mark, read_document
+from haru_cli.yamlio import Document, Loc, Mark, parse_yaml, read_document
 
 FOLDERS: dict[str, type[BaseModel]] = {
     "partners": Partner,
@@ -70,15 +70,22 @@ class Dataset:
         return self.documents[(folder, record_id)][0]
 
 
-def load_workspace(root: Path) -> Dataset:
-    """Load every record under root, run every cross-file check, and return all of it."""
+def load_workspace(root: Path, overlay: dict[str, str] | None = None) -> Dataset:
+    """Load every record under root, run every cross-file check, and return all of it.
+
+    `overlay` maps workspace paths to texts read as if those files were there: `haru new` validates the
+    workspace as it will be, before writing anything.
+    """
     ds = Dataset(root)
     ds.settings = _load_settings(root, ds.problems)
     ds.files = int((root / SETTINGS_FILE).is_file())
+    overlay = overlay or {}
     for folder, model in FOLDERS.items():
-        for file, path in _record_files(root, folder, ds.problems):
+        files = dict(_record_files(root, folder, ds.problems))
+        files |= {path: root / path for path in overlay if path.startswith(f"{folder}/")}
+        for path in sorted(files):
             ds.files += 1
-            _load_record(ds, folder, model, file, path)
+            _load_record(ds, folder, model, files[path], path, overlay.get(path))
     ds.problems.extend(run_checks(ds))
     ds.problems.sort(key=Problem.sort_key)
     _skip_records_with_errors(ds)
@@ -111,7 +118,7 @@ def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     return settings if isinstance(settings, Settings) and not found else Settings()
 
 
-def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[str, Path]]:
     """The record files of a folder, sorted; meetings also one level down (meetings/YYYY/)."""
     base = root / folder
     if not base.is_dir():
@@ -120,7 +127,7 @@ def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[
     yield from _scan(base, f"{folder}/", depth, problems)
 
 
-def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> Iterator[tuple[Path, str]]:
+def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> Iterator[tuple[str, Path]]:
     with os.scandir(directory) as entries:
         listing = sorted(entries, key=lambda entry: entry.name)
     for entry in listing:
@@ -132,7 +139,7 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> 
                 yield from _scan(Path(entry.path), path + "/", depth - 1, problems)
         elif entry.name.endswith(".yaml"):
             if entry.is_file():
-                yield Path(entry.path), path
+                yield path, Path(entry.path)
             else:  # a FIFO or a device would hang or flood the reader
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.not-regular"))
         elif entry.name.lower().endswith((".yml", ".yaml")):
@@ -140,9 +147,9 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> 
             problems.append(error(path, (1, 1), "file-name", variant="file-name.yml"))
 
 
-def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, path: str) -> None:
+def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, path: str, text: str | None) -> None:
     stem = file.name.removesuffix(".yaml")
-    doc, problems = read_document(file, path)
+    doc, problems = read_document(file, path) if text is None else parse_yaml(text, path)
     record = _validate(model, doc, path, problems) if doc is not None else None
     if record is not None and record.id != stem:
         problems.append(error(path, doc.mark(("id",)) if doc else (1, 1), "id-filename", id=record.id, stem=stem))

@@ -92,7 +92,7 @@ def parse_yen(value: object) -> int:
     raise _fail("money", "money.type", value=value)
 
 
-Yen = Annotated[int, BeforeValidator(parse_yen)]
+Yen = Annotated[int, BeforeValidator(parse_yen), WithJsonSchema({"type": "integer", "minimum": 0})]
 
 
 # --- rates -------------------------------------------------------------------------------------------

@@ -8,11 +8,13 @@ duplicate keys, anchors and unknown tags are caught.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -212,7 +214,11 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
 
 def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    line, column = _position(text, mark.index) if mark else (1, 1)
+    index = mark.index if mark else 0
+    if not text[index:].strip() and text.strip():
+        # Noticed only at the end of the file (an unclosed [ or "): point at the last line there is.
+        index = len(text.rstrip())
+    line, column = _position(text, index)
     lines = text.split("\n")
     if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
         tab_column = lines[line - 1].index("\t") + 1
@@ -295,3 +301,73 @@ def write_new(target: Path, text: str) -> None:
         os.link(tmp, target)
     finally:
         os.unlink(tmp)
+
+
+# --- writing records --------------------------------------------------------------------------------
+
+_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
+_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_BREAKING = re.compile(r"[\t\r\x85\u2028\u2029]")  # breaks or tabs: only safe inside double quotes
+
+
+def _scalar_text(value: Any, *, in_flow: bool = False) -> str:
+    """A scalar as YAML 1.2 reads it back to the same value: plain when that is safe, else quoted."""
+    if value is True or value is False:
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value)
+    plain = (
+        _PLAIN.fullmatch(text) is not None
+        and text == text.strip()
+        and not _FORBIDDEN.search(text)
+        and not _BREAKING.search(text)
+        and resolve_plain(text) == text
+        and not (in_flow and _FLOW_UNSAFE.search(text))
+    )
+    return text if plain else _quoted(text)
+
+
+_UNSAFE_IN_QUOTES = re.compile(r"[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar: JSON's escapes (valid YAML ones), plus \\u escapes for DEL, C1 controls and
+    the characters YAML 1.1 parsers take for line breaks."""
+    return _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
+
+
+def _block_text(text: str, indent: str) -> str | None:
+    """A multi-line string as a literal block (|, or |- without a final newline), when that is exact."""
+    lines = text.split("\n")
+    body = lines[:-1] if text.endswith("\n") else lines
+    if text.endswith("\n\n") or not body or body[0].startswith(" ") or any(
+        line != line.rstrip() or _FORBIDDEN.search(line) or _BREAKING.search(line) for line in body
+    ):
+        return None
+    chomp = "|" if text.endswith("\n") else "|-"
+    return chomp + "".join(f"\n{indent}{line}" if line else "\n" for line in body)
+
+
+def dump_yaml(data: dict[str, Any], indent: str = "") -> str:
+    """Block-style YAML for a record built from options: keys in the given order, None left out."""
+    out: list[str] = []
+    for key, value in data.items():
+        if value is None or value == [] or value == {}:
+            continue
+        if isinstance(value, dict):
+            out.append(f"{indent}{key}:\n{dump_yaml(value, indent + '  ')}")
+        elif isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            out.append(f"{indent}{key}:\n")
+            for item in value:
+                first, *rest = dump_yaml(item, indent + "    ").splitlines()
+                out.append(f"{indent}  - {first.lstrip()}\n" + "".join(f"{line}\n" for line in rest))
+        elif isinstance(value, list):
+            out.append(f"{indent}{key}: [{', '.join(_scalar_text(v, in_flow=True) for v in value)}]\n")
+        elif isinstance(value, str) and "\n" in value and (block := _block_text(value, indent + "  ")):
+            out.append(f"{indent}{key}: {block}\n")
+        else:
+            out.append(f"{indent}{key}: {_scalar_text(value)}\n")
+    return "".join(out)

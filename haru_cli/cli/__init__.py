@@ -10,7 +10,20 @@ import typer
 from typer.core import TyperGroup
 
 from haru_cli import __version__
-from haru_cli.cli import contract, feedback, fees, partner, renewals, report, upcoming, validate
+from haru_cli.cli import (
+    contract,
+    feedback,
+    fees,
+    hook,
+    init,
+    new,
+    partner,
+    renewals,
+    report,
+    schema,
+    upcoming,
+    validate,
+)
 from haru_cli.cli.context import Failure, State, parse_today
 from haru_cli.render import visible
 from haru_cli.templating import TemplateProblem
@@ -83,6 +96,10 @@ app.command("feedback")(feedback.feedback)
 app.command("upcoming")(upcoming.upcoming)
 app.add_typer(fees.app, name="fees")
 app.add_typer(report.app, name="report")
+app.add_typer(new.app, name="new")
+app.command("init")(init.init)
+app.command("schema")(schema.schema)
+app.add_typer(hook.app, name="hook")
 
 
 def main() -> None:

@@ -1,0 +1,62 @@
+"""Making new records (`haru new`): ids and paths by the SPEC's conventions, the YAML text — pure."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from haru_cli.models import Contract, ReferralKind
+from haru_cli.yamlio import dump_yaml
+
+if TYPE_CHECKING:
+    from haru_cli.loader import Dataset
+
+SCHEMA_OF = {"partners": "partner", "contracts": "contract", "meetings": "meeting", "referrals": "referral"}
+SCHEMAS_FOLDER = "schemas"
+
+
+def record_path(folder: str, record_id: str, day: date | None = None) -> str:
+    """partners/<id>.yaml …, meetings/<year of the date>/<id>.yaml."""
+    if folder == "meetings":
+        assert day is not None
+        return f"meetings/{day.year}/{record_id}.yaml"
+    return f"{folder}/{record_id}.yaml"
+
+
+def schema_comment(path: str) -> str:
+    """The yaml-language-server line that points an editor at the workspace's schema for this file."""
+    up = "../" * path.count("/")
+    return f"# yaml-language-server: $schema={up}{SCHEMAS_FOLDER}/{SCHEMA_OF[path.split('/')[0]]}.schema.json\n"
+
+
+def record_text(path: str, data: dict[str, Any], *, with_schema: bool) -> str:
+    return (schema_comment(path) if with_schema else "") + dump_yaml(data)
+
+
+def slug_of(text: str) -> str | None:
+    """An id made from ASCII text (`S.P.COM` → `s-p-com`); None for text with no ASCII letters or digits."""
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
+    return slug or None
+
+
+def free_id(base: str, taken: set[str]) -> str:
+    """base, or base-2, base-3 … — the first not taken."""
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base[: 64 - len(str(n)) - 1]}-{n}"
+    return candidate
+
+
+def next_referral_id(ds: Dataset, partner_id: str, year: int) -> str:
+    """<year>-<partner>-<NNN>, one more than the partner's highest of that year."""
+    prefix = f"{year}-{partner_id}-"
+    numbers = [int(rid[len(prefix):]) for rid in ds.referrals if rid.startswith(prefix) and rid[len(prefix):].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:03d}"
+
+
+def fee_contracts(ds: Dataset, partner_id: str, kind: ReferralKind) -> list[Contract]:
+    """The partner's active contracts with a fee rule for that kind of referral."""
+    return [c for c in ds.contracts.values()
+            if c.partner == partner_id and c.status == "active" and c.fee_rule(kind) is not None]

@@ -1,0 +1,314 @@
+"""haru new partner | contract | meeting | referral — a new record from options, validated first."""
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from haru_cli.cli.context import Failure, State, resolve_partner, say, state_of
+
+if TYPE_CHECKING:
+    from haru_cli.loader import Dataset
+    from haru_cli.problems import Problem
+
+app = typer.Typer(help="Write a new record from options (validated before anything is written).",
+                  no_args_is_help=True)
+
+IdOption = Annotated[str | None, typer.Option("--id", help="The record's id (default: made from the options).")]
+EditOption = Annotated[bool, typer.Option("--edit", help="Finish the record in $EDITOR before it is written.")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Print the YAML instead of writing it.")]
+DRAFT_NOTE = "# haru: "
+
+
+def _day(value: str | None, option: str, default: date | None = None) -> date | None:
+    if value is None:
+        return default
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+
+
+def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
+    """The errors the workspace would have in (or because of) the new file."""
+    from haru_cli.loader import load_workspace
+
+    after = load_workspace(ds.root, overlay={path: text})
+    return [p for p in after.problems if p.severity == "error" and p.concerns({path})]
+
+
+def _lines(problems: "list[Problem]", lang: str, offset: int = 0) -> list[str]:
+    return [f"{p.path}:{p.line + offset}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}" for p in problems]
+
+
+def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[str, str]:
+    """Open the draft in $EDITOR until it is valid (visudo-style: problems as comments at the top), or
+    abandon it, keeping the draft. Returns the final path and text."""
+    from haru_cli.authoring import record_path
+    from haru_cli.yamlio import parse_yaml
+
+    editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    fd, name = tempfile.mkstemp(prefix="haru-new-", suffix=".yaml")
+    draft = Path(name)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    while True:
+        if subprocess.run([*editor, str(draft)]).returncode != 0:
+            raise Failure(say(lang, f"the editor failed; nothing written (draft kept at {draft})",
+                              f"エディタが異常終了しました。何も書き込んでいません（下書き: {draft}）"))
+        body = "".join(line for line in draft.read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith(DRAFT_NOTE))
+        if not body.strip():
+            draft.unlink()
+            raise Failure(say(lang, "the draft is empty: nothing written", "下書きが空のため何も書き込んでいません"))
+        doc, _ = parse_yaml(body, path)
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        if isinstance(data.get("id"), str) and data["id"] != Path(path).stem:  # the id was changed: follow it
+            day = _day(str(data.get("date")), "date") if folder == "meetings" and data.get("date") else None
+            path = record_path(folder, data["id"], day or date.today())
+        problems = _problems(ds, path, body)
+        if (ds.root / path).exists():
+            raise Failure(say(lang, f"{path} already exists; nothing written (draft kept at {draft})",
+                              f"{path} は既にあります。何も書き込んでいません（下書き: {draft}）"))
+        if not problems:
+            draft.unlink()
+            return path, body
+        notes = _lines(problems, lang, offset=len(problems))
+        if not sys.stdin.isatty() or typer.prompt(
+                say(lang, "The record has problems: (e)dit again or (a)bandon?", "問題があります: (e)再編集 / (a)中止"),
+                default="e").strip().lower().startswith("a"):
+            for line in _lines(problems, lang):
+                typer.echo(line, err=True)
+            raise Failure(say(lang, f"nothing written; the draft is kept at {draft}",
+                              f"何も書き込んでいません。下書きは {draft} にあります"))
+        draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + body, encoding="utf-8")
+
+
+def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str, Any], edit: bool,
+            dry_run: bool) -> None:
+    from haru_cli.authoring import record_text
+    from haru_cli.yamlio import write_new
+
+    lang = state.language(ds)
+    if (ds.root / path).exists():
+        raise Failure(say(lang, f"{path} already exists; haru never overwrites a file",
+                          f"{path} は既にあります（haru はファイルを上書きしません）"))
+    text = record_text(path, data, with_schema=(ds.root / "schemas").is_dir())
+    if edit:
+        path, text = _edit(ds, folder, path, text, lang)
+    problems = _problems(ds, path, text)
+    if problems:
+        for line in _lines(problems, lang):
+            typer.echo(line, err=True)
+        raise Failure(say(lang, "nothing written", "何も書き込んでいません"))
+    if dry_run:
+        sys.stdout.write(text)
+        return
+    try:
+        write_new(ds.root / path, text)
+    except FileExistsError:
+        raise Failure(say(lang, f"{path} already exists; haru never overwrites a file",
+                          f"{path} は既にあります（haru はファイルを上書きしません）")) from None
+    except OSError as exc:
+        raise Failure(say(lang, f"cannot write {path}: {exc.strerror or exc}; nothing written",
+                          f"{path} に書き込めません: {exc.strerror or exc}（何も書き込んでいません）")) from None
+    typer.echo(os.path.relpath(ds.root / path))
+
+
+def _id(state: State, ds: "Dataset", given: str | None, base: str | None, taken: set[str], what: str) -> str:
+    from haru_cli.authoring import free_id
+
+    if given:
+        return given
+    if base is None:
+        japanese = {"partner": "パートナー", "contract": "契約", "meeting": "会議"}.get(what, what)
+        raise typer.BadParameter(say(state.language(ds), f"give the {what}'s id (lowercase letters, digits, -)",
+                                     f"{japanese}の ID（英小文字・数字・-）を --id で指定してください"),
+                                 param_hint="--id")
+    return free_id(base, taken)
+
+
+@app.command("partner")
+def new_partner(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The partner's legal name, e.g. 株式会社ウエダ.")],
+    record_id: IdOption = None,
+    kana: Annotated[str | None, typer.Option("--kana", help="Reading (ウエダ).")] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name to find it by (repeatable).")]
+    = None,
+    entity: Annotated[str | None, typer.Option("--entity", help="corporation or individual.")] = None,
+    invoice_number: Annotated[str | None, typer.Option("--invoice-number", help="T + 13 digits.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="prospect, active, paused or ended.")] = None,
+    since: Annotated[str | None, typer.Option("--since", help="Partner since (YYYY-MM-DD).")] = None,
+    contact: Annotated[str | None, typer.Option("--contact", help="The key person's name.")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="The key person's title.")] = None,
+    email: Annotated[str | None, typer.Option("--email", help="The key person's email.")] = None,
+    phone: Annotated[str | None, typer.Option("--phone", help="The key person's phone.")] = None,
+    expertise: Annotated[list[str] | None, typer.Option("--expertise", help="Expertise (repeatable).")] = None,
+    role: Annotated[str | None, typer.Option("--role", help="Expected role.")] = None,
+    synergy: Annotated[list[str] | None, typer.Option("--synergy", help="A synergy code (repeatable).")] = None,
+    cadence: Annotated[str | None, typer.Option("--cadence", help="monthly, quarterly or none.")] = None,
+    owner: Annotated[str | None, typer.Option("--owner", help="Who at HaRu owns the relationship.")] = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """A new partner file partners/<id>.yaml.
+
+    Example: haru new partner 株式会社ウエダ --id ueda --kana ウエダ --contact 上田 --cadence monthly
+    """
+    from haru_cli.authoring import record_path, slug_of
+
+    state = state_of(ctx)
+    ds = state.load(quiet=True)
+    record_id = _id(state, ds, record_id, slug_of(name), set(ds.partners), "partner")
+    person = {"name": contact, "title": title, "email": email, "phone": phone, "key_person": True} if contact else None
+    data = {
+        "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
+        "invoice_number": invoice_number, "status": status or "active", "since": since,
+        "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
+        "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
+    }
+    _create(state, ds, "partners", record_path("partners", record_id), data, edit, dry_run)
+
+
+@app.command("contract")
+def new_contract(
+    ctx: typer.Context,
+    partner: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
+    type_: Annotated[str, typer.Option("--type", help="alliance, referral, joint_development, consulting, "
+                                                      "directorship or nda.")],
+    start: Annotated[str, typer.Option("--start", help="Start date (YYYY-MM-DD).")],
+    record_id: IdOption = None,
+    title: Annotated[str | None, typer.Option("--title", help="Title.")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="draft, active, ended or terminated.")] = None,
+    signed: Annotated[str | None, typer.Option("--signed", help="Signed on (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, typer.Option("--end", help="End of the first term (YYYY-MM-DD).")] = None,
+    auto_renew: Annotated[bool, typer.Option("--auto-renew", help="Renews automatically (needs --term).")] = False,
+    term: Annotated[str | None, typer.Option("--term", help="Each renewal's length: 1y, 6m ...")] = None,
+    notice: Annotated[str | None, typer.Option("--notice", help="Notice period: 1m, 30d ...")] = None,
+    amount: Annotated[int | None, typer.Option("--amount", help="Value in yen (with --per).")] = None,
+    per: Annotated[str | None, typer.Option("--per", help="month, year or once.")] = None,
+    fee_kind: Annotated[str, typer.Option("--fee-kind", help="Which referrals the fee rule pays: customer or "
+                                                             "student.")] = "customer",
+    rate: Annotated[str | None, typer.Option("--rate", help="Fee rule: a rate such as 15%.")] = None,
+    basis: Annotated[str | None, typer.Option("--basis", help="Fee rule: paid (on each payment) or deal.")] = None,
+    fixed: Annotated[int | None, typer.Option("--fixed", help="Fee rule: a fixed fee in yen per referral.")] = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>).
+
+    Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y
+    """
+    from haru_cli.authoring import record_path
+
+    state = state_of(ctx)
+    ds = state.load(quiet=True)
+    owner = resolve_partner(ds, partner, state.language(ds))
+    first = _day(start, "--start")
+    base = f"{owner.id}-{type_.replace('_', '-')}-{first.year if first else ''}".strip("-")
+    record_id = _id(state, ds, record_id, base, set(ds.contracts) | _stems(ds, "contracts"), "contract")
+    data = {
+        "id": record_id, "partner": owner.id, "type": type_, "title": title, "status": status or "active",
+        "signed": signed, "start": start, "end": end, "auto_renew": auto_renew or None, "term": term,
+        "notice": notice, "value": {"amount": amount, "per": per} if amount is not None else None,
+        "fees": {fee_kind: {"rate": rate, "basis": basis, "fixed": fixed}} if rate or fixed is not None else None,
+    }
+    _create(state, ds, "contracts", record_path("contracts", record_id), data, edit, dry_run)
+
+
+@app.command("meeting")
+def new_meeting(
+    ctx: typer.Context,
+    partners: Annotated[list[str], typer.Argument(help="The partner(s) met (any QUERY form).")],
+    kind: Annotated[str, typer.Option("--kind", help="regular, hearing, project, knowledge, feedback or other.")]
+    = "regular",
+    day: Annotated[str | None, typer.Option("--date", help="The meeting's date (default: today).")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", help="Minutes the 社長 spent.")] = None,
+    summary: Annotated[str | None, typer.Option("--summary", help="Summary.")] = None,
+    contract: Annotated[str | None, typer.Option("--contract", help="The contract it concerns.")] = None,
+    attendee: Annotated[list[str] | None, typer.Option("--attendee", help="An attendee (repeatable).")] = None,
+    decision: Annotated[list[str] | None, typer.Option("--decision", help="A decision (repeatable).")] = None,
+    action: Annotated[list[str] | None, typer.Option("--action", help="An open action item (repeatable).")] = None,
+    satisfaction: Annotated[int | None, typer.Option("--satisfaction", help="Feedback: satisfaction 1-5.")] = None,
+    comments: Annotated[str | None, typer.Option("--comments", help="Feedback: what they said.")] = None,
+    next_day: Annotated[str | None, typer.Option("--next", help="Planned date of the next meeting.")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """A new meeting log meetings/<year>/<id>.yaml (id by default <date>-<partner>-<kind>).
+
+    Example: haru new meeting ウエダ --kind regular --date 2026-11-27 --minutes 60 --summary "定例会"
+    """
+    from haru_cli.authoring import record_path
+
+    state = state_of(ctx)
+    ds = state.load(quiet=True)
+    lang = state.language(ds)
+    met = [resolve_partner(ds, query, lang).id for query in partners]
+    when = _day(day, "--date", state.today)
+    assert when is not None
+    record_id = _id(state, ds, record_id, f"{when}-{met[0]}-{kind}", set(ds.meetings) | _stems(ds, "meetings"),
+                    "meeting")
+    feedback = {"satisfaction": satisfaction, "comments": comments} if satisfaction or comments else None
+    data = {
+        "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind, "contract": contract,
+        "minutes": minutes, "attendees": attendee, "summary": summary, "decisions": decision,
+        "actions": [{"task": task, "done": False} for task in action or []] or None,
+        "feedback": {k: v for k, v in feedback.items() if v is not None} if feedback else None, "next": next_day,
+    }
+    _create(state, ds, "meetings", record_path("meetings", record_id, when), data, edit, dry_run)
+
+
+@app.command("referral")
+def new_referral(
+    ctx: typer.Context,
+    partner: Annotated[str, typer.Argument(help="The referring partner (any QUERY form).")],
+    client: Annotated[str, typer.Option("--client", help="Who was referred.")],
+    kind: Annotated[str, typer.Option("--kind", help="customer or student.")] = "customer",
+    contract: Annotated[str | None, typer.Option("--contract", help="The contract with the fee rule (default: "
+                                                                  "the partner's only one for this kind).")] = None,
+    referred: Annotated[str | None, typer.Option("--referred", help="Date of the introduction (default: today).")]
+    = None,
+    status: Annotated[str, typer.Option("--status", help="lead, won, lost or cancelled.")] = "lead",
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    """A new referral referrals/<id>.yaml (id by default <year>-<partner>-<NNN>).
+
+    Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer
+    """
+    from haru_cli.authoring import fee_contracts, next_referral_id, record_path
+
+    state = state_of(ctx)
+    ds = state.load(quiet=True)
+    lang = state.language(ds)
+    source = resolve_partner(ds, partner, lang)
+    when = _day(referred, "--referred", state.today)
+    assert when is not None
+    if contract is None and kind in ("customer", "student"):
+        found = fee_contracts(ds, source.id, kind)  # type: ignore[arg-type]
+        if len(found) != 1:
+            raise typer.BadParameter(say(lang, f"{source.name} has {len(found)} active contracts with a {kind} fee "
+                                               "rule: name one with --contract",
+                                         f"{source.name} の {kind} 手数料規定のある有効な契約が "
+                                         f"{len(found)} 件あります。--contract で指定してください"),
+                                     param_hint="--contract")
+        contract = found[0].id
+    record_id = record_id or next_referral_id(ds, source.id, when.year)
+    data = {"id": record_id, "partner": source.id, "contract": contract, "kind": kind, "client": client,
+            "referred": when.isoformat(), "status": status}
+    _create(state, ds, "referrals", record_path("referrals", record_id), data, edit, dry_run)
+
+
+def _stems(ds: "Dataset", folder: str) -> set[str]:
+    """Ids taken by files that exist but did not load (a new record must not collide with them either)."""
+    return {stem for kind, stem in ds.broken if kind == folder}

@@ -1,0 +1,81 @@
+"""The files `haru init` writes into a new data repository."""
+
+from __future__ import annotations
+
+HARU_YAML = """\
+# yaml-language-server: $schema=schemas/haru.schema.json
+# haru のワークスペース設定。すべて省略可能で、書かれていない項目は既定値になります。
+company: {company}
+locale: {locale}                  # 表示言語: ja | en
+fiscal_year_start: 4       # 事業年度の開始月（1〜12）
+tax:
+  rate: 10%                # 紹介手数料にかかる消費税率
+  rounding: floor          # 端数処理: floor | half_up | ceil（明細書ごとに 1 回・インボイス制度）
+payout:                    # 紹介手数料の支払日（既定: 月末締め翌月末払い）
+  month_offset: 1          # 発生月の何か月後に支払うか
+  day: end                 # end（月末）| 1〜28
+  shift: previous          # 土日・祝日・12/31〜1/3 の場合: previous（前営業日）| next（翌営業日）
+reminders:
+  feedback_window: 60d     # 更新節目の何日前までの顧客フィードバック面談を「実施済み」とするか
+"""
+
+GITIGNORE = """\
+# haru's parse cache: rebuilt whenever a file changes, never worth committing.
+.haru-cache/
+"""
+
+PRE_COMMIT = """\
+# Refuses a commit that leaves a broken record (haru must be on PATH). Install with: pre-commit install
+repos:
+  - repo: local
+    hooks:
+      - id: haru-validate
+        name: haru validate
+        entry: haru validate
+        language: system
+        pass_filenames: false
+        always_run: true
+"""
+
+WORKFLOW = """\
+# Checks every push and pull request with `haru validate --strict`.
+name: haru validate
+
+env:
+  # Where to install haru from: a git URL, a path or a package name. Set it to your copy of haru.
+  HARU_SOURCE: "git+https://github.com/YOUR-ORG/haru.git"
+
+on: [push, pull_request]
+
+jobs:
+  validate:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install "$HARU_SOURCE"
+      - run: haru validate --strict
+"""
+
+README = """\
+# {company} — パートナー連携データ
+
+外部パートナーとの連携（パートナー・契約・会議・紹介）を YAML で管理するリポジトリです。
+[haru](https://github.com/YOUR-ORG/haru) で読み書きします。
+
+```sh
+haru new partner 株式会社ウエダ --id ueda --kana ウエダ --contact 上田 --cadence monthly
+haru new meeting ウエダ --kind regular --minutes 60 --summary "定例会"
+haru validate                  # コミット前の検査（pre-commit が自動で実行します）
+haru partner show ウエダ
+haru renewals --due 30d
+```
+
+- `partners/`, `contracts/`, `meetings/<年>/`, `referrals/`: 1 レコード 1 ファイル（ファイル名 = id）
+- `schemas/`: エディタの補完・ホバー用 JSON Schema（`haru schema --out schemas` で再生成）
+- `pre-commit install` で、壊れたファイルのコミットを防ぐフックが有効になります。
+"""
+
+FOLDERS = ("partners", "contracts", "meetings", "referrals")

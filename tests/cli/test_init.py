@@ -1,0 +1,82 @@
+"""haru init, and the whole first-day flow of a data repository with the real pre-commit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import Result
+
+Haru = Callable[..., Result]
+BIN = Path(sys.executable).parent
+
+
+def test_init_writes_a_complete_workspace(tmp_path: Path, haru: Haru) -> None:
+    target = tmp_path / "partners-data"
+    result = haru("init", target, "--company", "テスト株式会社")
+    assert result.exit_code == 0, result.stderr
+    for name in ("haru.yaml", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/haru.yml", "README.md",
+                 "partners", "contracts", "meetings", "referrals", "schemas/partner.schema.json",
+                 "schemas/haru.schema.json"):
+        assert (target / name).exists(), name
+    settings = (target / "haru.yaml").read_text(encoding="utf-8")
+    assert settings.startswith("# yaml-language-server: $schema=schemas/haru.schema.json")
+    assert "company: テスト株式会社" in settings
+    workflow = yaml.safe_load((target / ".github/workflows/haru.yml").read_text(encoding="utf-8"))
+    assert list(workflow["env"]) == ["HARU_SOURCE"]
+    assert workflow["jobs"]["validate"]["steps"][-1]["run"] == "haru validate --strict"
+    hook = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
+    assert (hook["entry"], hook["pass_filenames"], hook["always_run"]) == ("haru validate", False, True)
+    assert haru("--data", target, "validate", "--strict").exit_code == 0
+    if shutil.which("git"):
+        assert (target / ".git").is_dir()
+
+
+def test_init_never_overwrites(tmp_path: Path, haru: Haru) -> None:
+    (tmp_path / "README.md").write_text("mine\n", encoding="utf-8")
+    assert haru("init", tmp_path).exit_code == 0
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine\n"
+    again = haru("--lang", "en", "init", tmp_path)
+    assert again.exit_code == 1 and "already holds a workspace" in again.stderr
+    (tmp_path / ".gitignore").unlink()
+    settings = (tmp_path / "haru.yaml").read_text(encoding="utf-8")
+    (tmp_path / "haru.yaml").write_text(settings + "# edited\n", encoding="utf-8")
+    assert haru("init", tmp_path, "--missing").exit_code == 0
+    assert (tmp_path / ".gitignore").exists()
+    assert (tmp_path / "haru.yaml").read_text(encoding="utf-8").endswith("# edited\n")
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_first_day_with_pre_commit(tmp_path: Path) -> None:
+    """haru init && haru new … && git commit — and a broken file is refused."""
+    env = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}",
+           "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.jp", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.jp"}
+    env.pop("HARU_DATA", None)
+
+    def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(list(args), cwd=cwd, env=env, capture_output=True, text=True, timeout=120)
+
+    assert run("haru", "init", "partners-data", cwd=tmp_path).returncode == 0
+    repo = tmp_path / "partners-data"
+    for command in (["haru", "new", "partner", "株式会社ウエダ", "--id", "ueda", "--kana", "ウエダ",
+                     "--contact", "上田", "--cadence", "monthly"],
+                    ["haru", "new", "contract", "ウエダ", "--type", "referral", "--start", "2026-04-01",
+                     "--rate", "15%", "--basis", "paid"],
+                    ["haru", "new", "meeting", "うえだ", "--kind", "regular", "--date", "2026-11-27", "--minutes", "60",
+                     "--summary", "初回定例"],
+                    [sys.executable, "-m", "pre_commit", "install"], ["git", "add", "-A"],
+                    ["git", "commit", "-q", "-m", "first records"]):
+        done = run(*command, cwd=repo)
+        assert done.returncode == 0, (command, done.stdout, done.stderr)
+    (repo / "partners" / "ueda.yaml").write_text("id: ueda\nname: [\n", encoding="utf-8")
+    run("git", "add", "-A", cwd=repo)
+    refused = run("git", "commit", "-q", "-m", "broken", cwd=repo)
+    assert refused.returncode != 0 and "partners/ueda.yaml:2:" in refused.stdout + refused.stderr

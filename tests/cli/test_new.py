@@ -1,0 +1,145 @@
+"""haru new partner | contract | meeting | referral: validated first, written atomically, never over a file."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from haru_cli.loader import load_workspace
+from tests.conftest import WorkspaceFactory
+
+Haru = Callable[..., Result]
+TODAY = ("--today", "2026-11-27")
+
+
+@pytest.fixture
+def ws(workspace: WorkspaceFactory) -> Path:
+    root = workspace()
+    (root / "schemas").mkdir()
+    return root
+
+
+def test_new_partner(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "new", "partner", "株式会社S.P.COM", "--id", "spcom", "--kana", "エスピーコム",
+                  "--contact", "小向", "--email", "komukai@example.jp", "--cadence", "monthly", "--since", "2025-10-01",
+                  "--synergy", "case_study", "--expertise", "看板製作", "--expertise", "Notion")
+    assert result.exit_code == 0, result.stderr
+    text = (ws / "partners" / "spcom.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/partner.schema.json\nid: spcom\n")
+    ds = load_workspace(ws)
+    assert ds.problems == []
+    spcom = ds.partners["spcom"]
+    assert (spcom.name, spcom.contacts[0].name, spcom.contacts[0].key_person) == ("株式会社S.P.COM", "小向", True)
+    assert spcom.expertise == ["看板製作", "Notion"]
+
+
+def test_partner_id_from_an_ascii_name_or_asked_for(ws: Path, haru: Haru) -> None:
+    assert haru("--data", ws, "new", "partner", "UCWORLD Inc.").exit_code == 0
+    assert (ws / "partners" / "ucworld-inc.yaml").exists()
+    result = haru("--data", ws, "new", "partner", "株式会社マナテック")
+    assert result.exit_code == 2 and "--id" in result.stderr
+
+
+def test_new_meeting_with_default_ids_in_its_year_folder(ws: Path, haru: Haru) -> None:
+    args = ["--data", ws, *TODAY, "new", "meeting", "うえだ", "--kind", "regular", "--minutes", "60",
+            "--summary", "定例会: 研修の準備", "--action", "資料送付", "--decision", "1月に研修"]
+    assert haru(*args).stdout.strip().endswith("meetings/2026/2026-11-27-ueda-regular.yaml")
+    assert haru(*args).stdout.strip().endswith("meetings/2026/2026-11-27-ueda-regular-2.yaml")
+    meeting = load_workspace(ws).meetings["2026-11-27-ueda-regular"]
+    assert (meeting.summary, meeting.actions[0].task) == ("定例会: 研修の準備", "資料送付")
+    assert meeting.decisions == ["1月に研修"]
+    dated = haru("--data", ws, "new", "meeting", "ueda", "--date", "2025-12-01", "--kind", "hearing")
+    assert dated.stdout.strip().endswith("meetings/2025/2025-12-01-ueda-hearing.yaml")
+
+
+def test_new_contract_and_referral(ws: Path, haru: Haru) -> None:
+    contract = haru("--data", ws, "new", "contract", "ueda", "--type", "consulting", "--start", "2026-04-01",
+                    "--end", "2027-03-31", "--auto-renew", "--term", "1y", "--notice", "1m", "--amount", "300000",
+                    "--per", "month", "--title", "生成AI社内導入支援")
+    assert contract.exit_code == 0, contract.stderr
+    assert (ws / "contracts" / "ueda-consulting-2026.yaml").exists()
+    for expected in ("2026-ueda-002", "2026-ueda-003"):  # the base workspace holds 2026-ueda-001
+        referral = haru("--data", ws, *TODAY, "new", "referral", "ウエダ", "--client", "株式会社サンプル")
+        assert referral.exit_code == 0, referral.stderr
+        assert (ws / "referrals" / f"{expected}.yaml").exists()
+    assert load_workspace(ws).referrals["2026-ueda-003"].contract == "ueda-referral"  # the only fee contract
+
+
+def test_dry_run_writes_nothing(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--minutes", "30", "--dry-run")
+    assert result.exit_code == 0
+    assert "id: 2026-11-27-ueda-regular\npartners: [ueda]\ndate: 2026-11-27\n" in result.stdout
+    assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
+
+
+def test_an_invalid_record_is_not_written(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "--lang", "en", "new", "meeting", "ueda", "--date", "2026-11-27", "--kind", "weekly")
+    assert result.exit_code == 1
+    assert "meetings/2026/2026-11-27-ueda-weekly.yaml:5:7: error[enum]" in result.stderr
+    assert result.stderr.endswith("haru: nothing written\n")
+    assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-weekly.yaml").exists()
+    bad_ref = haru("--data", ws, "new", "contract", "ueda", "--type", "referral", "--start", "2026-01-01",
+                   "--end", "2025-01-01")
+    assert bad_ref.exit_code == 1 and "error[date-order]" in bad_ref.stderr
+
+
+def test_never_over_an_existing_file(ws: Path, haru: Haru) -> None:
+    before = (ws / "partners" / "ueda.yaml").read_bytes()
+    result = haru("--data", ws, "--lang", "en", "new", "partner", "別の会社", "--id", "ueda")
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert (ws / "partners" / "ueda.yaml").read_bytes() == before
+
+
+def test_an_interrupted_write_leaves_everything_as_it_was(ws: Path, haru: Haru,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", fail)
+    result = haru("--data", ws, "--lang", "en", "new", "partner", "Acme", "--id", "acme")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert sorted(p.name for p in (ws / "partners").iterdir()) == ["ueda.yaml"]  # no file, no temporary file
+
+
+EDITOR = """\
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+open(path, "w", encoding="utf-8").write(text.replace({old!r}, {new!r}))
+"""
+
+
+def editor(tmp_path: Path, old: str, new: str) -> str:
+    script = tmp_path / "editor.py"
+    script.write_text(EDITOR.format(old=old, new=new), encoding="utf-8")
+    return f"{sys.executable} {script}"
+
+
+def test_edit_finishes_the_record_in_the_editor(ws: Path, haru: Haru, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", editor(tmp_path, "minutes: 30", "minutes: 45\nsummary: 追記した概要"))
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--minutes", "30", "--edit")
+    assert result.exit_code == 0, result.stderr
+    meeting = load_workspace(ws).meetings["2026-11-27-ueda-regular"]
+    assert (meeting.minutes, meeting.summary) == (45, "追記した概要")
+
+
+def test_an_invalid_edit_is_abandoned_and_the_draft_kept(ws: Path, haru: Haru, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", editor(tmp_path, "kind: regular", "kind: weekly"))
+    result = haru("--data", ws, *TODAY, "--lang", "en", "new", "meeting", "ueda", "--edit")
+    assert result.exit_code == 1
+    draft = Path(result.stderr.split("the draft is kept at ")[1].strip())
+    assert "kind: weekly" in draft.read_text(encoding="utf-8")
+    assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
+    draft.unlink()
+
+
+def test_help(haru: Haru) -> None:
+    for kind in ("partner", "contract", "meeting", "referral"):
+        assert "Example: haru new " + kind in haru("new", kind, "--help").stdout

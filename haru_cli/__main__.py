@@ -1,3 +1,3 @@
-from haru_cli.cli import main
+from haru_cli.entry import main
 
 main()

@@ -15,8 +15,7 @@ if TYPE_CHECKING:
 
 def meetings_with(ds: Dataset, partner_id: str) -> list[Meeting]:
     """The partner's meetings, newest first."""
-    found = [m for m in ds.meetings.values() if partner_id in m.partners]
-    return sorted(found, key=lambda m: (m.date, m.id), reverse=True)
+    return ds.meetings_of(partner_id)
 
 
 def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
@@ -36,8 +35,7 @@ def open_actions(ds: Dataset, today: date, partner_id: str | None = None) -> lis
     """Action items not done, earliest due first (those without a due date last)."""
     found = [
         OpenAction(m, i, a, a.due is not None and a.due < today)
-        for m in ds.meetings.values()
-        if partner_id is None or partner_id in m.partners
+        for m in (ds.meetings.values() if partner_id is None else ds.meetings_of(partner_id))
         for i, a in enumerate(m.actions)
         if not a.done
     ]

@@ -1,18 +1,78 @@
 """Japanese business days: not Saturday or Sunday, not a public holiday (the `holidays` package), and
-not 12/31–1/3, when companies and banks are closed."""
+not 12/31–1/3, when companies and banks are closed.
+
+Importing `holidays` costs more than the rest of a command (it registers every country), so the dates it
+gives are kept in the user's cache folder, keyed by the installed package: most runs never import it.
+"""
 
 from __future__ import annotations
 
 import calendar
+import importlib.util
+import json
+import os
+import tempfile
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+_SPAN = 10  # years computed around the one asked for, so that one import serves many runs
+
+
+def _table_file() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haru" / "holidays-jp.json"
+
+
+def _package_key() -> str:
+    """Which `holidays` is installed, without importing it."""
+    spec = importlib.util.find_spec("holidays")
+    origin = spec.origin if spec is not None else None
+    if origin is None:
+        return "missing"
+    stat = os.stat(origin)
+    return f"{origin}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    """The saved holiday dates, if they are of the installed `holidays`; else an empty table to fill."""
+    key = _package_key()
+    try:
+        table = json.loads(_table_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # none yet, or unreadable
+        return {"key": key, "years": {}}
+    if isinstance(table, dict) and table.get("key") == key and isinstance(table.get("years"), dict):
+        return table
+    return {"key": key, "years": {}}
 
 
 @lru_cache(maxsize=64)
 def _holidays(year: int) -> frozenset[date]:
-    import holidays
+    table = _table()
+    if str(year) not in table["years"]:
+        import holidays
 
-    return frozenset(holidays.country_holidays("JP", years=year))
+        computed = holidays.country_holidays("JP", years=range(year - _SPAN, year + _SPAN + 1))
+        for y in range(year - _SPAN, year + _SPAN + 1):
+            table["years"][str(y)] = sorted(d.isoformat() for d in computed if d.year == y)
+        _save(table)
+    return frozenset(date.fromisoformat(d) for d in table["years"][str(year)])
+
+
+def _save(table: dict[str, Any]) -> None:
+    target = _table_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".holidays-", suffix=".tmp")
+    except OSError:
+        return  # no writable cache folder: the next run computes them again
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(table, handle)
+        os.replace(tmp, target)
+    except OSError:
+        os.unlink(tmp)
 
 
 def is_business_day(day: date) -> bool:

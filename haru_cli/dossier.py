@@ -61,10 +61,7 @@ class Overview:
 
 def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
     meetings = meetings_with(ds, partner.id)
-    contracts = sorted(
-        (c for c in ds.contracts.values() if c.partner == partner.id),
-        key=lambda c: (c.status != "active", c.start, c.id),
-    )
+    contracts = sorted(ds.contracts_of(partner.id), key=lambda c: (c.status != "active", c.start, c.id))
     fy_start = fiscal_year_start(ds.settings, today)
     events = events_by_partner(ds).get(partner.id, [])
     history = statements(ds.settings, partner, events, today)
@@ -73,9 +70,7 @@ def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
         contracts=[contract_dates(c, today) for c in contracts],
         meetings=meetings,
         open_actions=open_actions(ds, today, partner.id),
-        referrals=sorted(
-            (r for r in ds.referrals.values() if r.partner == partner.id), key=lambda r: (r.referred, r.id)
-        ),
+        referrals=ds.referrals_of(partner.id),
         last_meeting=last_meeting(ds, partner.id, today),
         next_regular=next_regular_meeting(ds, partner, today),
         fiscal_year_start=fy_start,

@@ -128,14 +128,16 @@ class Statement:
 
 
 def events_by_partner(ds: Dataset) -> dict[str, list[FeeEvent]]:
-    """Every fee event of every referral, grouped by partner, in date order."""
-    events: dict[str, list[FeeEvent]] = defaultdict(list)
-    for referral in ds.referrals.values():
-        contract: Contract | None = ds.contracts.get(referral.contract)
-        rule = contract.fee_rule(referral.kind) if contract else None
-        if rule is not None:
-            events[referral.partner] += fee_events(referral, rule)
-    return {partner: sorted(found, key=lambda e: (e.date, e.referral.id)) for partner, found in events.items()}
+    """Every fee event of every referral, grouped by partner, in date order (computed once per dataset)."""
+    def build() -> dict[str, list[FeeEvent]]:
+        events: dict[str, list[FeeEvent]] = defaultdict(list)
+        for referral in ds.referrals.values():
+            contract: Contract | None = ds.contracts.get(referral.contract)
+            rule = contract.fee_rule(referral.kind) if contract else None
+            if rule is not None:
+                events[referral.partner] += fee_events(referral, rule)
+        return {partner: sorted(found, key=lambda e: (e.date, e.referral.id)) for partner, found in events.items()}
+    return ds.memo("fee_events", build)
 
 
 def statements(settings: Settings, partner: Partner, events: list[FeeEvent], until: date) -> list[Statement]:

@@ -8,13 +8,16 @@ points at the offending key or value rather than at the top of the file.
 from __future__ import annotations
 
 import difflib
+import functools
+import gc
+import hashlib
 import os
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -24,6 +27,7 @@ from haru_cli.problems import Problem, error
 from haru_cli.workspace import SETTINGS_FILE
 from haru_cli.yamlio import Document, Loc, Mark, parse_yaml, read_document
 
+T = TypeVar("T")
 FOLDERS: dict[str, type[BaseModel]] = {
     "partners": Partner,
     "contracts": Contract,
@@ -42,7 +46,44 @@ class Dataset:
     contracts: dict[str, Contract] = field(default_factory=dict)
     meetings: dict[str, Meeting] = field(default_factory=dict)
     referrals: dict[str, Referral] = field(default_factory=dict)
-    documents: dict[tuple[str, str], tuple[str, Document]] = field(default_factory=dict)
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)  # (folder, id) → file
+    # Texts read as if they were files (`haru new` checks a record before writing it).
+    overlay: dict[str, str] = field(default_factory=dict)
+    # Values derived from the records once and kept (indexes, fee events): see memo().
+    memos: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def memo(self, name: str, build: Callable[[], T]) -> T:
+        """build() the first time a command asks for it; the same value after that."""
+        if name not in self.memos:
+            self.memos[name] = build()
+        return typing.cast(T, self.memos[name])
+
+    def meetings_of(self, partner_id: str) -> list[Meeting]:
+        """The partner's meetings, newest first."""
+        def build() -> dict[str, list[Meeting]]:
+            index: dict[str, list[Meeting]] = {}
+            for m in sorted(self.meetings.values(), key=lambda m: (m.date, m.id), reverse=True):
+                for partner in dict.fromkeys(m.partners):
+                    index.setdefault(partner, []).append(m)
+            return index
+        return self.memo("meetings_of", build).get(partner_id, [])
+
+    def contracts_of(self, partner_id: str) -> list[Contract]:
+        def build() -> dict[str, list[Contract]]:
+            index: dict[str, list[Contract]] = {}
+            for c in self.contracts.values():
+                index.setdefault(c.partner, []).append(c)
+            return index
+        return self.memo("contracts_of", build).get(partner_id, [])
+
+    def referrals_of(self, partner_id: str) -> list[Referral]:
+        """The partner's referrals, in the order they were made."""
+        def build() -> dict[str, list[Referral]]:
+            index: dict[str, list[Referral]] = {}
+            for r in sorted(self.referrals.values(), key=lambda r: (r.referred, r.id)):
+                index.setdefault(r.partner, []).append(r)
+            return index
+        return self.memo("referrals_of", build).get(partner_id, [])
     # (folder, file stem) of files that exist but could not be loaded: references to them are not
     # reported again, the file's own problem says it all.
     broken: set[tuple[str, str]] = field(default_factory=set)
@@ -62,44 +103,106 @@ class Dataset:
         return typing.cast(dict[str, Any], getattr(self, folder))
 
     def locate(self, folder: str, record_id: str, loc: Loc = (), *, key: bool = False) -> tuple[str, Mark]:
-        """The file of a record and the position of one of its values (or keys)."""
-        path, doc = self.documents[(folder, record_id)]
-        return path, doc.mark(loc, key=key)
+        """The file of a record and the position of one of its values (or keys).
+
+        Positions are not kept for every value of every file (they would double the memory a large
+        workspace takes): the file is read again, only when a problem in it needs pointing at.
+        """
+        path = self.paths[(folder, record_id)]
+        return path, _document(self.root, path, self.overlay.get(path)).mark(loc, key=key)
 
     def path_of(self, folder: str, record_id: str) -> str:
-        return self.documents[(folder, record_id)][0]
+        return self.paths[(folder, record_id)]
 
 
-def load_workspace(root: Path, overlay: dict[str, str] | None = None) -> Dataset:
+def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False,
+                   progress: Callable[[int, int], None] | None = None) -> Dataset:
     """Load every record under root, run every cross-file check, and return all of it.
 
     `overlay` maps workspace paths to texts read as if those files were there: `haru new` validates the
-    workspace as it will be, before writing anything.
+    workspace as it will be, before writing anything. With `cache`, a dataset saved by an earlier run is
+    used when no file has changed since (see cache.py). `progress(done, total)` is told as files load.
     """
-    ds = Dataset(root)
+    from haru_cli import cache as parse_cache
+
+    # Loading builds a few million small objects and no cycles: the cyclic collector would only slow it.
+    collecting = gc.isenabled()
+    gc.disable()
+    _document.cache_clear()  # files may have changed since the last load in this process
+    try:
+        listing = scan_workspace(root)
+        use_cache = cache and not overlay
+        if use_cache and (cached := parse_cache.read(root, listing.fingerprint)) is not None:
+            return cached
+        ds = _load(root, listing, overlay or {}, progress)
+        if use_cache:
+            parse_cache.write(root, listing.fingerprint, ds)
+        return ds
+    finally:
+        if collecting:
+            gc.enable()
+
+
+@dataclass(frozen=True)
+class Listing:
+    """The files a workspace holds now, and what is wrong with their names."""
+
+    files: dict[str, list[tuple[str, Path]]]  # folder → (workspace path, file), sorted
+    problems: list[Problem]
+    fingerprint: str  # changes whenever a file is added, removed, resized or touched
+
+
+def scan_workspace(root: Path) -> Listing:
+    problems: list[Problem] = []
+    stamps: list[str] = []
+    files = {folder: list(_record_files(root, folder, problems, stamps)) for folder in FOLDERS}
+    settings = root / SETTINGS_FILE
+    if settings.is_file():
+        stamps.append(_stamp(SETTINGS_FILE, settings.stat()))
+    stamps += [f"{p.path}:{p.variant}" for p in problems]
+    return Listing(files, problems, hashlib.sha256("\n".join(stamps).encode()).hexdigest())
+
+
+def _stamp(path: str, stat: os.stat_result) -> str:
+    return f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}"
+
+
+def _load(root: Path, listing: Listing, overlay: dict[str, str],
+          progress: Callable[[int, int], None] | None) -> Dataset:
+    ds = Dataset(root, overlay=overlay)
     ds.settings = _load_settings(root, ds.problems)
+    ds.problems.extend(listing.problems)
     ds.files = int((root / SETTINGS_FILE).is_file())
-    overlay = overlay or {}
+    total = sum(len(found) for found in listing.files.values()) + len(overlay)
     for folder, model in FOLDERS.items():
-        files = dict(_record_files(root, folder, ds.problems))
+        files = dict(listing.files[folder])
         files |= {path: root / path for path in overlay if path.startswith(f"{folder}/")}
         for path in sorted(files):
             ds.files += 1
             _load_record(ds, folder, model, files[path], path, overlay.get(path))
+            if progress is not None and ds.files % 500 == 0:
+                progress(ds.files, total)
     ds.problems.extend(run_checks(ds))
     ds.problems.sort(key=Problem.sort_key)
     _skip_records_with_errors(ds)
     return ds
 
 
+@functools.lru_cache(maxsize=8)
+def _document(root: Path, path: str, text: str | None) -> Document:
+    """A record's file parsed again for its positions (a few at a time: checks go file by file)."""
+    doc, _ = read_document(root / path, path) if text is None else parse_yaml(text, path)
+    return doc if doc is not None else Document(None)
+
+
 def _skip_records_with_errors(ds: Dataset) -> None:
     """A record with any error (a dangling reference, dates out of order ...) is left out, like an
     unreadable file: other commands then work only on what is known to be right."""
     wrong = {p.path for p in ds.problems if p.severity == "error"}
-    for (folder, record_id), (path, _) in list(ds.documents.items()):
+    for (folder, record_id), path in list(ds.paths.items()):
         if path in wrong:
             del ds.records(folder)[record_id]
-            del ds.documents[(folder, record_id)]
+            del ds.paths[(folder, record_id)]
             ds.broken.add((folder, path.rsplit("/", 1)[-1].removesuffix(".yaml")))
 
 
@@ -118,16 +221,17 @@ def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     return settings if isinstance(settings, Settings) and not found else Settings()
 
 
-def _record_files(root: Path, folder: str, problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+def _record_files(root: Path, folder: str, problems: list[Problem], stamps: list[str]) -> Iterator[tuple[str, Path]]:
     """The record files of a folder, sorted; meetings also one level down (meetings/YYYY/)."""
     base = root / folder
     if not base.is_dir():
         return
     depth = 2 if folder == "meetings" else 1
-    yield from _scan(base, f"{folder}/", depth, problems)
+    yield from _scan(base, f"{folder}/", depth, problems, stamps)
 
 
-def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> Iterator[tuple[str, Path]]:
+def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
+          stamps: list[str]) -> Iterator[tuple[str, Path]]:
     with os.scandir(directory) as entries:
         listing = sorted(entries, key=lambda entry: entry.name)
     for entry in listing:
@@ -136,9 +240,10 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem]) -> 
         path = prefix + entry.name
         if entry.is_dir():
             if depth > 1:
-                yield from _scan(Path(entry.path), path + "/", depth - 1, problems)
+                yield from _scan(Path(entry.path), path + "/", depth - 1, problems, stamps)
         elif entry.name.endswith(".yaml"):
             if entry.is_file():
+                stamps.append(_stamp(path, entry.stat()))
                 yield path, Path(entry.path)
             else:  # a FIFO or a device would hang or flood the reader
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.not-regular"))
@@ -155,10 +260,11 @@ def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, p
         problems.append(error(path, doc.mark(("id",)) if doc else (1, 1), "id-filename", id=record.id, stem=stem))
     if record is not None and doc is not None and record.id in ds.records(folder):
         # Neither copy can be trusted to be the right one: both are reported, and both skipped.
-        first, first_doc = ds.documents.pop((folder, record.id))
+        first, first_mark = ds.locate(folder, record.id, ("id",))
+        del ds.paths[(folder, record.id)]
         del ds.records(folder)[record.id]
         ds.broken.add((folder, first.rsplit("/", 1)[-1].removesuffix(".yaml")))
-        ds.problems.append(error(first, first_doc.mark(("id",)), "duplicate-id", id=record.id, first=path))
+        ds.problems.append(error(first, first_mark, "duplicate-id", id=record.id, first=path))
         problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
     ds.problems.extend(problems)
     if record is None or any(p.severity == "error" for p in problems):
@@ -166,7 +272,7 @@ def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, p
         return
     assert doc is not None
     ds.records(folder)[record.id] = record
-    ds.documents[(folder, record.id)] = (path, doc)
+    ds.paths[(folder, record.id)] = path
 
 
 def _validate(model: type[BaseModel], doc: Document, path: str, problems: list[Problem]) -> Any:
@@ -175,19 +281,10 @@ def _validate(model: type[BaseModel], doc: Document, path: str, problems: list[P
         problems.append(error(path, doc.mark(()), "not-mapping", model=model.__name__))
         return None
     try:
-        return model.model_validate(_without_nulls(doc.data))
+        return model.model_validate(doc.data)
     except ValidationError as exc:
         problems.extend(_problems_of(exc, model, doc, path))
         return None
-
-
-def _without_nulls(value: Any) -> Any:
-    """`key:` with nothing after it means the key is not given (a template's empty slot)."""
-    if isinstance(value, dict):
-        return {k: _without_nulls(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_without_nulls(v) for v in value]
-    return value
 
 
 _TYPE_VARIANTS = {

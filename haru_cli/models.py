@@ -25,7 +25,9 @@ Name = Annotated[str, Field(min_length=1)]  # required text: an empty string is 
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    # defer_build: a dataset read back from the cache is never validated again, so the validators are
+    # only built by the commands that do validate (a large part of start-up otherwise).
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
 # --- partner (§3.1) ----------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -197,3 +198,46 @@ def ics_text(events: list[CalendarEvent], stamp: date, name: str) -> str:
         event.add("transp", "TRANSPARENT")
         calendar.add_component(event)
     return str(calendar.to_ical().decode("utf-8"))
+
+
+# --- plain text, for output that is piped (no Rich to import, no colours, no padding at line ends) ----
+
+
+def _width(text: str) -> int:
+    """Columns a text takes on a terminal: wide (CJK) characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def plain_table(headings: list[str], rows: list[Row]) -> str:
+    """Columns aligned by display width; a cell's lines stay in its column."""
+    cells = [[visible(h).split("\n") for h in headings]] + [[visible(str(c)).split("\n") for c in r] for r in rows]
+    widths = [max(_width(line) for row in cells for line in row[i]) for i in range(len(headings))]
+    out = []
+    for n, row in enumerate(cells):
+        for k in range(max(len(cell) for cell in row)):
+            parts = [_pad(cell[k] if k < len(cell) else "", widths[i]) for i, cell in enumerate(row)]
+            out.append("  ".join(parts).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out) + "\n"
+
+
+def plain_document(doc: Document) -> str:
+    out = [visible(doc.title)]
+    for section in doc.sections:
+        out += ["", visible(section.title)]
+        if section.fields:
+            width = max(_width(visible(key)) for key, _ in section.fields)
+            for key, value in section.fields:
+                first, *more = visible(str(value)).split("\n") or [""]
+                out.append(f"  {_pad(visible(key), width)}  {first}".rstrip())
+                out += [f"  {' ' * width}  {line}".rstrip() for line in more]
+        if section.rows:
+            out += ["  " + line if line else line for line in plain_table(section.headings, section.rows).splitlines()]
+        if not section.fields and not section.rows:
+            out.append(f"  {visible(section.empty)}")
+    return "\n".join(out) + "\n"

@@ -97,8 +97,8 @@ def next_regular_meeting(ds: Dataset, partner: Partner, today: date) -> RegularM
     step = CADENCE.get(partner.cadence)
     if partner.status != "active" or step is None:
         return None
-    held = [m.date for m in ds.meetings.values() if m.kind == "regular" and partner.id in m.partners]
-    base = max(held, default=partner.since)
+    latest = next((m.date for m in ds.meetings_of(partner.id) if m.kind == "regular"), None)
+    base = latest or partner.since
     if base is None:
         return None
     due = step.after(base)

@@ -12,7 +12,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -66,8 +66,13 @@ class Document:
         return (1, 1)
 
 
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+
+
 def resolve_plain(text: str) -> Any:
     """The value of a plain (unquoted) scalar under the YAML 1.2 core schema."""
+    if text and text[0] not in _MAYBE_NOT_TEXT:  # the common case, decided by the first character
+        return text
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -109,25 +114,30 @@ class _Fatal(Exception):
 class _Builder:
     """Builds Python values from the parser's events, recording where each value and key starts."""
 
-    def __init__(self, text: str, path: str, events: Iterator[yaml.Event], restore: bool) -> None:
+    def __init__(self, text: str, path: str, next_event: Callable[[], Any], restore: bool) -> None:
         self.text = text
         self.path = path
-        self.events = events
+        self.next = next_event
         self.doc = Document(None)
         self.problems: list[Problem] = []
         self.restore = restore  # the text's NEL/LS/PS were hidden: put them back in values
 
     def mark(self, event: yaml.Event) -> Mark:
-        return _position(self.text, event.start_mark.index) if event.start_mark else (1, 1)
+        start = event.start_mark
+        if start is None:
+            return (1, 1)
+        if self.restore:  # the parser's own lines count NEL/LS/PS as breaks: count from the text instead
+            return _position(self.text, start.index)
+        return start.line + 1, start.column + 1
 
     def document(self) -> Document | None:
-        next(self.events)  # StreamStart
-        event = next(self.events)
+        self.next()  # StreamStart
+        event = self.next()
         if isinstance(event, yaml.StreamEndEvent):
             return None
-        self.doc.data = self.build(next(self.events), ())
-        next(self.events)  # DocumentEnd
-        extra = next(self.events)
+        self.doc.data = self.build(self.next(), ())
+        self.next()  # DocumentEnd
+        extra = self.next()
         if isinstance(extra, yaml.DocumentStartEvent):
             raise _Fatal(error(self.path, self.mark(extra), "yaml-syntax", "yaml-syntax.documents"))
         return self.doc
@@ -145,7 +155,7 @@ class _Builder:
         if isinstance(event, yaml.SequenceStartEvent):
             self._check_tag(event, f"{_STD}seq", mark)
             items: list[Any] = []
-            while not isinstance(item := next(self.events), yaml.SequenceEndEvent):
+            while not isinstance(item := self.next(), yaml.SequenceEndEvent):
                 items.append(self.build(item, (*loc, len(items)), depth + 1))
             return items
         assert isinstance(event, yaml.MappingStartEvent)
@@ -171,7 +181,7 @@ class _Builder:
 
     def _mapping(self, loc: Loc, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        while not isinstance(key_event := next(self.events), yaml.MappingEndEvent):
+        while not isinstance(key_event := self.next(), yaml.MappingEndEvent):
             key_mark = self.mark(key_event)
             if not isinstance(key_event, yaml.ScalarEvent):
                 if isinstance(key_event, yaml.AliasEvent):
@@ -180,14 +190,17 @@ class _Builder:
             key = self._scalar(key_event, key_mark)
             if not isinstance(key, str):
                 key = key_event.value  # `2026: x` or `true: x` as a key: keep the text, the model rejects it
-            value_event = next(self.events)
-            if key in result:
-                first = self.doc.key_marks[(*loc, key)]
+            value_event = self.next()
+            key_loc = (*loc, key)
+            if key_loc in self.doc.key_marks:
+                first = self.doc.key_marks[key_loc]
                 self.problems.append(error(self.path, key_mark, "duplicate-key", key=key, first=first[0]))
                 self.build(value_event, (*loc, key, "#duplicate"), depth + 1)  # consume it, keep the first
                 continue
-            self.doc.key_marks[(*loc, key)] = key_mark
-            result[key] = self.build(value_event, (*loc, key), depth + 1)
+            self.doc.key_marks[key_loc] = key_mark
+            value = self.build(value_event, key_loc, depth + 1)
+            if value is not None:  # `key:` with nothing after it means the key is not given
+                result[key] = value
         return result
 
 
@@ -198,7 +211,9 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         return None, [error(path, _position(text, bad.start()), "control-char", char=f"U+{ord(bad.group()):04X}")]
     hide = any(c in text for c in _OLD_BREAKS) and not any(c in text for c in _OLD_BREAKS.values())
     parsed = text.translate(_HIDE) if hide else text
-    builder = _Builder(text, path, iter(yaml.parse(parsed, Loader=_Loader)), restore=hide)
+    parser = _Loader(parsed)
+    # The parser's own get_event, called directly: yaml.parse's generator doubles the cost per event.
+    builder = _Builder(text, path, parser.get_event, restore=hide)
     try:
         doc = builder.document()
     except _Fatal as fatal:
@@ -207,6 +222,8 @@ def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
         return None, [_syntax_problem(exc, text, path)]
     except (yaml.YAMLError, RecursionError) as exc:
         return None, [error(path, (1, 1), "yaml-syntax", reason=str(exc).splitlines()[0])]
+    finally:
+        parser.dispose()
     if doc is None:
         return None, [error(path, (1, 1), "empty")]
     return doc, builder.problems
@@ -343,7 +360,7 @@ def _block_text(text: str, indent: str) -> str | None:
     """A multi-line string as a literal block (|, or |- without a final newline), when that is exact."""
     lines = text.split("\n")
     body = lines[:-1] if text.endswith("\n") else lines
-    if text.endswith("\n\n") or not body or body[0].startswith(" ") or any(
+    if text.endswith("\n\n") or not any(body) or body[0].startswith(" ") or any(
         line != line.rstrip() or _FORBIDDEN.search(line) or _BREAKING.search(line) for line in body
     ):
         return None

@@ -103,3 +103,9 @@ def haru(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
         return runner.invoke(app, [str(a) for a in args])
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _private_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parse cache's signing key lives in the user's cache folder: tests keep theirs to themselves."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))

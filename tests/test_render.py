@@ -72,3 +72,29 @@ def test_json_round_trips_and_escapes_every_control_character() -> None:
     text = json_text({"name": HOSTILE})
     assert json.loads(text) == {"name": HOSTILE}
     assert "\x1b" not in text and "\x9b" not in text
+
+
+def test_plain_table_aligns_wide_characters_and_keeps_lines_in_their_column() -> None:
+    from haru_cli.render import plain_table
+
+    text = plain_table(["名前", "x"], [["株式会社ウエダ", "1"], ["ab\ncd", Cell("2 (超過)", alert=True)]])
+    assert text.splitlines() == [
+        "名前            x",
+        "--------------  --------",
+        "株式会社ウエダ  1",
+        "ab              2 (超過)",
+        "cd",
+    ]
+
+
+def test_rich_renderings_show_markup_literally() -> None:
+    from rich.console import Console
+
+    from haru_cli.render import rich_document
+
+    console = Console(file=io.StringIO(), width=200, color_system=None)
+    doc = Document("[bold]t[/]", [Section("s", fields=[("k", "[red]v[/red]")], headings=["h"], rows=[[HOSTILE]])])
+    for part in rich_document(doc):
+        console.print(part)
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "[bold]t[/]" in out and "[red]v[/red]" in out and "\x1b" not in out

@@ -80,12 +80,15 @@ def root(
     lang: Annotated[
         Lang | None, typer.Option("--lang", help="Language of output (default: the workspace's locale).")
     ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Read every file again instead of the parse cache in .haru-cache/.")
+    ] = False,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = False,
 ) -> None:
     """株式会社HaRu の外部パートナー連携を YAML で管理します。例: haru validate"""
-    ctx.obj = State(data=data, today=parse_today(today), lang=lang.value if lang else None)
+    ctx.obj = State(data=data, today=parse_today(today), lang=lang.value if lang else None, cache=not no_cache)
 
 
 app.command("validate")(validate.validate)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
@@ -39,6 +43,7 @@ class State:
     data: Path | None
     today: date
     lang: str | None  # None: the workspace's locale decides
+    cache: bool = True
 
     def language(self, ds: Dataset | None = None) -> str:
         if self.lang:
@@ -68,7 +73,8 @@ class State:
         """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
         from haru_cli.loader import load_workspace
 
-        ds = load_workspace(self.workspace())
+        with _progress() as progress:
+            ds = load_workspace(self.workspace(), cache=self.cache, progress=progress)
         lang = self.language(ds)
         if ds.skipped and not quiet:
             files = "1 file" if ds.skipped == 1 else f"{ds.skipped} files"
@@ -78,6 +84,40 @@ class State:
             typer.echo(say(lang, "haru.yaml has errors: using the defaults — run haru validate",
                            "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください"), err=True)
         return ds
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when loading takes more than about a second and a person is watching
+    (stdout and stderr are both a terminal); nothing at all otherwise."""
+    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+        yield None
+        return
+    started = time.monotonic()
+    bar: Any = None
+
+    def report(done: int, total: int) -> None:
+        nonlocal bar
+        if bar is None and time.monotonic() - started > 1.0:
+            from rich.progress import Progress
+
+            bar = Progress(transient=True, console=_stderr_console())
+            bar.start()
+            bar.add_task("haru", total=total)
+        if bar is not None:
+            bar.update(bar.task_ids[0], completed=done)
+
+    try:
+        yield report
+    finally:
+        if bar is not None:
+            bar.stop()
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 def state_of(ctx: typer.Context) -> State:

@@ -1,6 +1,5 @@
 """Printing: the only place that writes to stdout (besides `validate`'s plain lines)."""
 
-import io
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -8,7 +7,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from haru_cli.render import Document, Row, csv_document, csv_text, json_text, md_document, md_table
+from haru_cli.render import (
+    Document,
+    Row,
+    csv_document,
+    csv_text,
+    json_text,
+    md_document,
+    md_table,
+    plain_document,
+    plain_table,
+)
 
 if TYPE_CHECKING:
     from datetime import date
@@ -29,21 +38,12 @@ FormatOption = Annotated[
 ]
 
 
-def _print(*renderables: Any) -> None:
-    """Rich on a terminal; plain text when piped: no colours, no padding at line ends, and wide enough
-    that cells are not wrapped at 80 columns."""
+def _rich(*renderables: Any) -> None:
     from rich.console import Console
 
-    if sys.stdout.isatty():
-        console = Console(highlight=False)
-        for renderable in renderables:
-            console.print(renderable)
-        return
-    console = Console(highlight=False, width=200, no_color=True, record=True, file=io.StringIO())
+    console = Console(highlight=False)
     for renderable in renderables:
         console.print(renderable)
-    text = console.export_text(styles=False)
-    sys.stdout.write("".join(line.rstrip() + "\n" for line in text.splitlines()))
 
 
 def _write(text: str) -> None:
@@ -60,10 +60,12 @@ def emit_rows(fmt: str, data: Any, headings: list[str], rows: list[Row], *, empt
         _write(md_table(headings, rows))
     elif not rows:
         typer.echo(empty)
-    else:
+    elif sys.stdout.isatty():  # Rich on a terminal; plain text when piped
         from haru_cli.render import rich_table
 
-        _print(rich_table(headings, rows))
+        _rich(rich_table(headings, rows))
+    else:
+        _write(plain_table(headings, rows))
 
 
 def emit_document(fmt: str, data: Any, doc: Document) -> None:
@@ -74,10 +76,12 @@ def emit_document(fmt: str, data: Any, doc: Document) -> None:
         _write(csv_document(doc, for_terminal=sys.stdout.isatty()))
     elif fmt == "md":
         _write(md_document(doc))
-    else:
+    elif sys.stdout.isatty():
         from haru_cli.render import rich_document
 
-        _print(*rich_document(doc))
+        _rich(*rich_document(doc))
+    else:
+        _write(plain_document(doc))
 
 
 class DatedFormat(StrEnum):

@@ -149,7 +149,7 @@ def item_events(ds: Dataset, items: list[Item], t: Labels) -> list[CalendarEvent
     for item in items:
         name = _name(ds, item.partner) or item.partner
         subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}"
-        path = ds.path_of(*item.source) if item.source in ds.documents else item.ref
+        path = ds.path_of(*item.source) if item.source in ds.paths else item.ref
         events.append(_event(item.uid, item.date, item.kind, subject, path, t))
     return events
 

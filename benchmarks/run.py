@@ -1,0 +1,125 @@
+"""haru's speed and memory against the floor set by Python and PyYAML, measured in one run.
+
+    python benchmarks/run.py [--partners 3000] [--repeat 5] [--workspace DIR]
+
+Every figure is the median wall time of whole processes (start-up included), run one after another on
+this machine, so ratios compare like with like:
+
+  (a) haru --version                    vs  python -c "import typer"                       target ≤ 1.3×
+  (b) haru partner show ウエダ on data/   vs  python -c "import typer, pydantic, yaml, rich"  target ≤ 1.2×
+  (c) haru validate, synthetic, cold    vs  a bare yaml.CSafeLoader load of the same files  target ≤ 2.0×
+  (d) haru validate again, warm         vs  that bare load                                 target ≤ 0.5×
+  (e) renewals / fees calc / upcoming   vs  (c)                                            target ≤ 1.5× each
+  (f) peak memory (RSS) of (c)                                                             target ≤ 400 MB
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+HARU = [str(BIN / "haru")] if (BIN / "haru").exists() else [sys.executable, "-m", "haru_cli"]
+
+BARE_LOAD = """\
+import os, sys, yaml
+for folder, _, names in os.walk(sys.argv[1]):
+    for name in names:
+        if name.endswith(".yaml"):
+            with open(os.path.join(folder, name), "rb") as handle:
+                yaml.load(handle, Loader=yaml.CSafeLoader)
+"""
+
+
+def run(command: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Wall time (s) and peak RSS (MB) of one process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    assert process.stderr is not None
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(command)} failed: {process.stderr.read().decode()}")
+    process.stderr.close()
+    return elapsed, usage.ru_maxrss // 1024  # KB on Linux
+
+
+def median(command: list[str], env: dict[str, str], repeat: int,
+           before: Callable[[], None] | None = None) -> tuple[float, int]:
+    times, peaks = [], []
+    for _ in range(repeat):
+        if before:
+            before()
+        elapsed, peak = run(command, env)
+        times.append(elapsed)
+        peaks.append(peak)
+    return statistics.median(times), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--partners", type=int, default=3000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--workspace", type=Path, help="an existing synthetic workspace (default: generate one)")
+    args = parser.parse_args()
+
+    scratch = Path(tempfile.mkdtemp(prefix="haru-bench-"))
+    env = {**os.environ, "HARU_TODAY": "2026-11-27", "XDG_CACHE_HOME": str(scratch / "user-cache")}
+    env.pop("HARU_DATA", None)
+    synthetic = args.workspace or scratch / "synthetic"
+    if args.workspace is None:
+        subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(synthetic),
+                        "--partners", str(args.partners)], check=True)
+    files = sum(1 for _ in synthetic.rglob("*.yaml"))
+    cache = synthetic / ".haru-cache"
+
+    def drop_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    py = sys.executable
+    rows: list[tuple[str, float, float, float, str]] = []
+
+    def compare(name: str, ours: float, floor: float, target: float) -> None:
+        ratio = ours / floor
+        rows.append((name, ours, floor, ratio, f"≤ {target}× {'ok' if ratio <= target else 'MISSED'}"))
+
+    typer_only, _ = median([py, "-c", "import typer"], env, args.repeat)
+    version, _ = median([*HARU, "--version"], env, args.repeat)
+    compare("(a) haru --version", version, typer_only, 1.3)
+
+    imports, _ = median([py, "-c", "import typer, pydantic, yaml, rich"], env, args.repeat)
+    median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, 1)  # warms data/'s cache
+    show, _ = median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, args.repeat)
+    compare("(b) haru partner show ウエダ (data/)", show, imports, 1.2)
+
+    bare, _ = median([py, "-c", BARE_LOAD, str(synthetic)], env, max(3, args.repeat // 2))
+    cold, peak = median([*HARU, "--data", str(synthetic), "validate"], env, max(3, args.repeat // 2), drop_cache)
+    compare(f"(c) haru validate, {files} files, cold", cold, bare, 2.0)
+    warm, _ = median([*HARU, "--data", str(synthetic), "validate"], env, args.repeat)
+    compare("(d) haru validate, warm", warm, bare, 0.5)
+    for name, command in (("renewals --due 30d", ["renewals", "--due", "30d"]),
+                          ("fees calc", ["fees", "calc", "--month", "2026-10"]),
+                          ("upcoming --within 14d", ["upcoming", "--within", "14d"])):
+        elapsed, _ = median([*HARU, "--data", str(synthetic), *command], env, max(3, args.repeat // 2), drop_cache)
+        compare(f"(e) haru {name}, cold", elapsed, cold, 1.5)
+
+    print(f"\n{'measure':44} {'haru s':>8} {'floor s':>8} {'ratio':>7}  target")
+    for name, ours, floor, ratio, verdict in rows:
+        print(f"{name:44} {ours:8.3f} {floor:8.3f} {ratio:7.2f}  {verdict}")
+    print(f"{'(f) peak RSS of (c)':44} {peak:6d} MB {'':17} ≤ 400 MB {'ok' if peak <= 400 else 'MISSED'}")
+    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs "
+          f"(cold runs: {max(3, args.repeat // 2)}).")
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""The parse cache: used only while nothing changed, never trusted when foreign or corrupt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from haru_cli import cache
+from haru_cli.loader import load_workspace
+from tests.conftest import WorkspaceFactory
+
+
+@pytest.fixture(autouse=True)
+def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def cached_file(root: Path) -> Path:
+    return root / cache.CACHE_FOLDER / cache.CACHE_FILE
+
+
+def test_the_cache_gives_back_the_same_dataset(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/bad.yaml": "id: bad\nname: [\n"})
+    fresh = load_workspace(root, cache=True)
+    assert cached_file(root).exists()
+    assert (root / cache.CACHE_FOLDER / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
+    again = load_workspace(root, cache=True)
+    assert again is not fresh
+    assert (again.partners, again.contracts, again.meetings, again.referrals) == (
+        fresh.partners, fresh.contracts, fresh.meetings, fresh.referrals)
+    assert again.problems == fresh.problems and again.broken == fresh.broken and again.files == fresh.files
+
+
+def test_a_changed_file_is_read_again(workspace: WorkspaceFactory) -> None:
+    root = workspace()
+    assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ"
+    (root / "partners" / "ueda.yaml").write_text("id: ueda\nname: 株式会社ウエダ物流\n", encoding="utf-8")
+    assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ物流"
+    (root / "partners" / "spcom.yaml").write_text("id: spcom\nname: x\n", encoding="utf-8")
+    assert "spcom" in load_workspace(root, cache=True).partners
+    (root / "partners" / "spcom.yaml").unlink()
+    assert "spcom" not in load_workspace(root, cache=True).partners
+
+
+@pytest.mark.parametrize("damage", [b"garbage", b"", cache.MAGIC + b"\x00" * 40 + b"x\ny"])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(workspace: WorkspaceFactory, damage: bytes) -> None:
+    root = workspace()
+    load_workspace(root, cache=True)
+    cached_file(root).write_bytes(damage)
+    assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ"
+    assert cached_file(root).read_bytes().startswith(cache.MAGIC) and cached_file(root).read_bytes() != damage
+
+
+def test_a_foreign_cache_is_never_unpickled(workspace: WorkspaceFactory, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace()
+    load_workspace(root, cache=True)  # signed with this user's key
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+
+    def refuse(*args: object) -> None:
+        raise AssertionError("a foreign cache was unpickled")
+
+    monkeypatch.setattr(cache.pickle, "loads", refuse)
+    assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ"
+
+
+def test_no_cache_bypasses_it(workspace: WorkspaceFactory) -> None:
+    root = workspace()
+    load_workspace(root, cache=False)
+    assert not cached_file(root).exists()

@@ -32,10 +32,12 @@ class OpenAction:
 
 
 def open_actions(ds: Dataset, today: date, partner_id: str | None = None) -> list[OpenAction]:
-    """Action items not done, earliest due first (those without a due date last)."""
+    """Action items not done, earliest due first (those without a due date last), of the meetings
+    held by today."""
     found = [
         OpenAction(m, i, a, a.due is not None and a.due < today)
         for m in (ds.meetings.values() if partner_id is None else ds.meetings_of(partner_id))
+        if m.date <= today
         for i, a in enumerate(m.actions)
         if not a.done
     ]

@@ -103,7 +103,8 @@ def pay_date(month: date, settings: Settings) -> date:
 
 
 def input_tax_credit_percent(day: date) -> int:
-    """経過措置: the share of consumption tax HaRu may still deduct on a payment to an unregistered partner."""
+    """経過措置: the share of consumption tax HaRu may still deduct on what it bought from an unregistered
+    partner on that day (the fees arise in their statement's month)."""
     if day <= date(2026, 9, 30):
         return 80
     if day <= date(2029, 9, 30):

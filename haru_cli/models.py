@@ -185,7 +185,7 @@ class Tax(_Model):
 
 
 class Payout(_Model):
-    month_offset: Count = 1
+    month_offset: Annotated[int, Field(ge=0, le=24)] = 1
     day: PayDay = "end"
     shift: Literal["previous", "next"] = "previous"
 

@@ -93,11 +93,15 @@ class RegularMeeting:
 
 
 def next_regular_meeting(ds: Dataset, partner: Partner, today: date) -> RegularMeeting | None:
-    """Due one cadence after the latest regular meeting listing the partner (or after `since`)."""
+    """Due one cadence after the latest regular meeting listing the partner (or after `since`).
+
+    Only meetings dated today or earlier count: a log dated later describes a meeting that, as of
+    `today`, has not happened.
+    """
     step = CADENCE.get(partner.cadence)
     if partner.status != "active" or step is None:
         return None
-    latest = next((m.date for m in ds.meetings_of(partner.id) if m.kind == "regular"), None)
+    latest = next((m.date for m in ds.meetings_of(partner.id) if m.kind == "regular" and m.date <= today), None)
     base = latest or partner.since
     if base is None:
         return None

@@ -48,8 +48,9 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
     return env
 
 
-# (first day, era): 和暦 from the first day of 平成.
-_ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"))
+# (first day, era): 和暦 for every date a record may hold (1900 on).
+_ERAS = ((date(2019, 5, 1), "令和"), (date(1989, 1, 8), "平成"), (date(1926, 12, 25), "昭和"),
+         (date(1912, 7, 30), "大正"), (date(1868, 1, 25), "明治"))
 
 
 def wareki_year(day: date) -> str:
@@ -82,6 +83,25 @@ def template(env: Environment, name: str, lang: str) -> Template:
     return env.select_template(candidates)
 
 
+def _where(exc: BaseException, filename: str) -> str:
+    """file:line of the template line that failed: Jinja maps the traceback's frames to template lines."""
+    line = None
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == filename:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return f"{filename}:{line}" if line else filename
+
+
+def _reason(exc: BaseException) -> str:
+    from jinja2 import TemplateError
+
+    if isinstance(exc, TemplateError):
+        return exc.message or str(exc)
+    return f"{type(exc).__name__}: {exc}"
+
+
 class TemplateProblem(Exception):
     """A template that cannot be read or rendered (a syntax error, an undefined name): says where."""
 
@@ -90,20 +110,21 @@ def render_document(name: str, context: dict[str, Any], *, workspace: Path | Non
                     template_file: Path | None = None, names: dict[str, str] | None = None,
                     wareki: bool = False) -> str:
     """Render a shipped (or the workspace's, or the given) template with the context."""
-    from jinja2 import TemplateError, TemplateSyntaxError
+    from jinja2 import TemplateSyntaxError
 
     env = environment(workspace, lang, names=names, wareki=wareki)
     try:
         if template_file is not None:
-            tpl = env.from_string(template_file.read_text(encoding="utf-8"))
-            tpl.filename = str(template_file)
+            # Compiled with its file name, so that a failing line is reported as file:line.
+            code = env.compile(template_file.read_text(encoding="utf-8"), filename=str(template_file))
+            tpl = env.template_class.from_code(env, code, env.make_globals(None), None)
         else:
             tpl = template(env, name, lang)
         return str(tpl.render(**context))
     except TemplateSyntaxError as exc:
         where = exc.filename or (str(template_file) if template_file else name)
         raise TemplateProblem(f"{where}:{exc.lineno}: {exc.message}") from None
-    except TemplateError as exc:
-        raise TemplateProblem(f"{tpl.filename or name}: {exc.message or exc}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise TemplateProblem(f"{template_file}: {exc}") from None
+    except Exception as exc:  # a template is code: whatever it raises is its author's mistake
+        raise TemplateProblem(f"{_where(exc, tpl.filename or name)}: {_reason(exc)}") from None

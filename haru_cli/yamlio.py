@@ -301,6 +301,12 @@ def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]
     return parse_yaml(text, path)
 
 
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
 def write_new(target: Path, text: str) -> None:
     """Write a new file atomically and never over an existing one.
 
@@ -315,6 +321,7 @@ def write_new(target: Path, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a new file gets the usual mode
         os.link(tmp, target)
     finally:
         os.unlink(tmp)

@@ -125,3 +125,65 @@ def test_a_problem_is_always_one_line(workspace: WorkspaceFactory, haru: Haru) -
 def test_bidi_overrides_and_html_entities_are_shown_literally() -> None:
     assert visible("abc\u202edef") == "abc\\u202edef"
     assert md_text("&amp; R&D") == "\\&amp; R\\&D"
+
+
+def test_meetings_after_today_have_not_happened(workspace: WorkspaceFactory, haru: Haru) -> None:
+    from datetime import date
+
+    from haru_cli.activity import open_actions
+    from haru_cli.schedule import next_regular_meeting
+
+    root = workspace({"meetings/2026/2026-12-20-ueda-regular.yaml": "id: 2026-12-20-ueda-regular\npartners: [ueda]\n"
+                                                                    "date: 2026-12-20\nkind: regular\n"
+                                                                    "actions: [{task: later, due: 2026-12-01}]\n"})
+    ds = load_workspace(root)
+    regular = next_regular_meeting(ds, ds.partners["ueda"], date(2026, 11, 27))
+    assert regular is not None and regular.due == date(2026, 12, 10)  # from 11-10, not from the 12-20 log
+    assert [o.action.task for o in open_actions(ds, date(2026, 11, 27))] == []
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0000-01", "1899-12", "2200-01"])
+def test_months_outside_the_records_years_are_usage_errors(workspace: WorkspaceFactory, haru: Haru,
+                                                           month: str) -> None:
+    root = workspace()
+    assert haru("--data", root, "fees", "calc", "--month", month).exit_code == 2
+    assert haru("--data", root, "report", "monthly", "--month", month).exit_code == 2
+
+
+def test_a_huge_payout_offset_is_refused_by_validate(workspace: WorkspaceFactory) -> None:
+    assert [c[2] for c in codes(workspace({"haru.yaml": "payout:\n  month_offset: 100000\n"}))] == ["range"]
+
+
+def test_a_template_that_fails_while_rendering(workspace: WorkspaceFactory, haru: Haru, tmp_path: object) -> None:
+    from pathlib import Path
+
+    template = Path(str(tmp_path)) / "t.j2"
+    template.write_text("ok\n{{ 1/0 }}\n", encoding="utf-8")
+    result = haru("--data", workspace(), "report", "partner", "ueda", "--template", template)
+    assert result.exit_code == 1
+    assert result.stderr == f"haru: {template}:2: ZeroDivisionError: division by zero\n"
+
+
+def test_new_files_get_the_usual_mode_and_dash_means_stdout(workspace: WorkspaceFactory, haru: Haru,
+                                                           tmp_path: object) -> None:
+    from pathlib import Path
+
+    root = workspace()
+    target = Path(str(tmp_path)) / "ueda.md"
+    mask = os.umask(0o022)
+    try:
+        assert haru("--data", root, "report", "partner", "ueda", "-o", target).exit_code == 0
+    finally:
+        os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    assert haru("--data", root, "report", "partner", "ueda", "-o", "-").stdout.startswith("# 株式会社ウエダ")
+
+
+def test_wareki_eras() -> None:
+    from datetime import date
+
+    from haru_cli.templating import wareki_year
+
+    assert [wareki_year(d) for d in (date(2026, 11, 27), date(2019, 5, 1), date(2019, 4, 30), date(1989, 1, 7),
+                                     date(1985, 4, 1), date(1926, 12, 24), date(1912, 7, 29))] == [
+        "令和8年", "令和元年", "平成31年", "昭和64年", "昭和60年", "大正15年", "明治45年"]

@@ -136,7 +136,7 @@ def parse_today(value: str | None) -> date:
     except ValueError:
         _bad_today(value)
     if not 1900 <= day.year <= 2199:  # the years records may hold (values.FIRST_YEAR, LAST_YEAR)
-        _bad_today(value)
+        raise typer.BadParameter(f"{value!r} is outside the years 1900-2199", param_hint="--today")
     return day
 
 

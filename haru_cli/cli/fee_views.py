@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from haru_cli.calendar_jp import month_end
 from haru_cli.cli.views import Labels as Labels  # re-exported for the command module
 from haru_cli.fees import FeeEvent, Statement, input_tax_credit_percent
 from haru_cli.models import Settings
@@ -114,8 +115,9 @@ def statement_markdown(s: Statement, settings: Settings, workspace: Path | None,
          "referral": line.referral.id}
         for line in s.lines
     ]
+    arose = month_end(s.month.year, s.month.month)  # the 経過措置 share depends on when the fees arose
     context = {
         "company": settings.company, "partner": s.partner, "statement": s, "lines": lines, "month": s.month,
-        "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": input_tax_credit_percent(s.pay_on),
+        "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": input_tax_credit_percent(arose),
     }
     return render_document("fees_statement", context, workspace=workspace, lang=lang, template_file=template_file)

@@ -21,9 +21,14 @@ app = typer.Typer(help="Referral fees: monthly statements with tax, withholding 
 
 
 def parse_month(value: str) -> date:
+    """--month YYYY-MM, within the years records may hold (values.FIRST_YEAR–LAST_YEAR)."""
+    from haru_cli.values import FIRST_YEAR, LAST_YEAR
+
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         raise typer.BadParameter(f"{value!r} is not a month: use YYYY-MM", param_hint="--month")
+    if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        raise typer.BadParameter(f"{value!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}", param_hint="--month")
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
@@ -45,7 +50,7 @@ def fees_calc(
     from haru_cli.values import add_months
 
     state = state_of(ctx)
-    first = parse_month(month) if month else add_months(state.today.replace(day=1), -1)
+    first = parse_month(month) if month is not None else add_months(state.today.replace(day=1), -1)
     ds = state.load()
     lang = state.language(ds)
     only = [resolve_partner(ds, partner, lang).id] if partner else None
@@ -64,7 +69,7 @@ def fees_calc(
 @app.command("statement")
 def fees_statement(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
     month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="The month the fees accrued in.")],
     output: OutputOption = None,
     template_file: TemplateOption = None,

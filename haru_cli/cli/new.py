@@ -137,7 +137,7 @@ def _id(state: State, ds: "Dataset", given: str | None, base: str | None, taken:
 @app.command("partner")
 def new_partner(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="The partner's legal name, e.g. 株式会社ウエダ.")],
+    name: Annotated[str, typer.Argument(metavar="NAME", help="The partner's legal name, e.g. 株式会社ウエダ.")],
     record_id: IdOption = None,
     kana: Annotated[str | None, typer.Option("--kana", help="Reading (ウエダ).")] = None,
     alias: Annotated[list[str] | None, typer.Option("--alias", help="Another name to find it by (repeatable).")]
@@ -180,7 +180,7 @@ def new_partner(
 @app.command("contract")
 def new_contract(
     ctx: typer.Context,
-    partner: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
+    partner: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
     type_: Annotated[str, typer.Option("--type", help="alliance, referral, joint_development, consulting, "
                                                       "directorship or nda.")],
     start: Annotated[str, typer.Option("--start", help="Start date (YYYY-MM-DD).")],
@@ -226,7 +226,7 @@ def new_contract(
 @app.command("meeting")
 def new_meeting(
     ctx: typer.Context,
-    partners: Annotated[list[str], typer.Argument(help="The partner(s) met (any QUERY form).")],
+    partners: Annotated[list[str], typer.Argument(metavar="QUERY...", help="The partner(s) met (any QUERY form).")],
     kind: Annotated[str, typer.Option("--kind", help="regular, hearing, project, knowledge, feedback or other.")]
     = "regular",
     day: Annotated[str | None, typer.Option("--date", help="The meeting's date (default: today).")] = None,
@@ -270,7 +270,7 @@ def new_meeting(
 @app.command("referral")
 def new_referral(
     ctx: typer.Context,
-    partner: Annotated[str, typer.Argument(help="The referring partner (any QUERY form).")],
+    partner: Annotated[str, typer.Argument(metavar="QUERY", help="The referring partner (any QUERY form).")],
     client: Annotated[str, typer.Option("--client", help="Who was referred.")],
     kind: Annotated[str, typer.Option("--kind", help="customer or student.")] = "customer",
     contract: Annotated[str | None, typer.Option("--contract", help="The contract with the fee rule (default: "

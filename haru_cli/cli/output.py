@@ -112,9 +112,10 @@ def parse_span(value: str, option: str) -> "Duration":
 
     try:
         return Duration.parse(value)
-    except PydanticCustomError:
-        raise typer.BadParameter(f"{value!r} is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ...",
-                                 param_hint=option) from None
+    except PydanticCustomError as exc:
+        reason = "is longer than a century" if (exc.context or {}).get("variant") == "duration.range" else \
+            "is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ..."
+        raise typer.BadParameter(f"{value!r} {reason}", param_hint=option) from None
 
 
 def emit_text(text: str, output: Path | None, lang: str) -> None:
@@ -122,7 +123,7 @@ def emit_text(text: str, output: Path | None, lang: str) -> None:
     from haru_cli.cli.context import Failure, say
     from haru_cli.yamlio import write_new
 
-    if output is None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
     try:

@@ -46,7 +46,7 @@ def partner_list(
 @app.command("show")
 def partner_show(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="Id, name, reading, alias or contact name (ウエダ, 上田, ueda).")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="Id, name, reading, alias or contact (上田, ueda).")],
     fmt: FormatOption = OutputFormat.table,
 ) -> None:
     """Everything about one partner: profile, contacts, contracts with their next dates, recent meetings,

@@ -28,7 +28,7 @@ def _render(state: State, name: str, context: dict[str, Any], template_file: Any
 @app.command("partner")
 def report_partner(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
     output: OutputOption = None,
     template_file: TemplateOption = None,
     wareki: WarekiOption = False,
@@ -66,7 +66,7 @@ def report_monthly(
     from haru_cli.values import add_months
 
     state = state_of(ctx)
-    first = parse_month(month) if month else add_months(state.today.replace(day=1), -1)
+    first = parse_month(month) if month is not None else add_months(state.today.replace(day=1), -1)
     ds = state.load()
     _render(state, "report_monthly", {"ds": ds, "r": monthly(ds, first, state.today)}, template_file, output, wareki)
 
@@ -74,7 +74,7 @@ def report_monthly(
 @app.command("agenda")
 def report_agenda(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(help="The partner (id, name, reading, alias or contact).")],
+    query: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
     output: OutputOption = None,
     template_file: TemplateOption = None,
     wareki: WarekiOption = False,

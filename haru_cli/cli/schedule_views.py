@@ -127,7 +127,7 @@ def item_json(ds: Dataset, item: Item, t: Labels) -> dict[str, Any]:
         "kind": item.kind,
         "partner": item.partner,
         "name": _name(ds, item.partner),
-        "subject": item_subject(item, t),
+        "subject": None if item.kind == "regular_meeting" else item.subject or item.ref,  # a label is no data
         "ref": item.ref,
         "overdue": item.overdue,
     }

@@ -100,7 +100,7 @@ def test_statement_markdown(ws: str, haru: Haru) -> None:
     result = haru("--data", ws, *TODAY, "fees", "statement", "田中", "--month", "2026-10")
     assert result.exit_code == 0
     text = result.stdout
-    for line in ("# 支払明細書", "**田中一郎 御中**", "| 発行者 | テスト株式会社 |",
+    for line in ("# 支払明細書", "**田中一郎 様**", "| 発行者 | テスト株式会社 |",
                  "| 対象月 | 2026年10月分（月末締め） |", "| 支払予定日 | 2026年11月30日 |",
                  "| 源泉徴収税額 | ¥5,105 |", "| **差引支払額** | **¥49,895** |"):
         assert line in text, line
@@ -155,3 +155,15 @@ def test_partner_show_has_this_fiscal_years_fees(ws: str, haru: Haru) -> None:
     data = json.loads(haru("--data", ws, *TODAY, "partner", "show", "ueda", "--format", "json").stdout)
     # Accrued: 45,000 (Sep) + 123,456 (Oct). Paid by today: September's statement, paid 2026-10-30.
     assert data["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 49_500}
+
+
+@pytest.mark.parametrize(("month", "note"), [("2026-09", "経過措置の範囲（80%）"), ("2026-10", "経過措置の範囲（50%）"),
+                                             ("2029-10", "仕入税額控除の対象になりません")])
+def test_the_transitional_share_follows_when_the_fees_arose(workspace: WorkspaceFactory, haru: Haru, month: str,
+                                                            note: str) -> None:
+    root = workspace({**FEES, "referrals/2026-tanaka-001.yaml": (
+        f"id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\nkind: student\nclient: A\n"
+        f"referred: 2026-01-05\nstatus: won\ndeal: {{signed: {month}-05, amount: 1}}\n")})
+    result = haru("--data", root, "fees", "statement", "tanaka", "--month", month)
+    assert result.exit_code == 0, result.stderr
+    assert note in result.stdout

@@ -133,7 +133,7 @@ def test_template_mistakes_are_named_with_their_line(workspace: WorkspaceFactory
     undefined = tmp_path / "undefined.j2"
     undefined.write_text("{{ p.name }}\n{{ p.nmae }}\n", encoding="utf-8")
     result = haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", undefined)
-    assert result.exit_code == 1 and result.stderr.startswith(f"haru: {undefined}: ")
+    assert result.exit_code == 1 and result.stderr.startswith(f"haru: {undefined}:2: ")
     broken = tmp_path / "broken.j2"
     broken.write_text("ok\n{% for x in %}\n", encoding="utf-8")
     result = haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", broken)

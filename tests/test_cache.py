@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -69,3 +70,21 @@ def test_no_cache_bypasses_it(workspace: WorkspaceFactory) -> None:
     root = workspace()
     load_workspace(root, cache=False)
     assert not cached_file(root).exists()
+
+
+def test_progress_shows_only_for_a_person_and_only_after_a_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    from haru_cli.cli import context
+
+    with context._progress() as report:  # piped (pytest captures): nothing at all
+        assert report is None
+    clock = itertools.count(0.0, 0.75)  # every reading of the clock is 0.75 s later (Rich reads it too)
+    monkeypatch.setattr(context.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    with context._progress() as report:
+        assert report is not None
+        report(500, 2000)  # 0.75 s: too early for a bar
+        report(1000, 2000)  # 1.5 s: the bar starts
+        report(1500, 2000)

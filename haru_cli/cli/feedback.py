@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import state_of
-from haru_cli.cli.output import DatedFormat, DatedFormatOption, emit_calendar, emit_rows, parse_span
+from haru_cli.cli.output import DatedFormat, DatedFormatOption, parse_span
 
 
 def feedback(
@@ -27,11 +27,7 @@ def feedback(
     today, until = state.today, span.after(state.today)
     ds = state.load()
     t = sv.Labels(state.language(ds))
-    found = feedback_due(ds, today, until, span.before(today))
-    if fmt == DatedFormat.ics:
-        emit_calendar(sv.milestone_events(ds, found, t), today, t("feedback_calendar"))
-        return
-    data = {"today": today.isoformat(), "until": until.isoformat(),
-            "milestones": [sv.milestone_json(ds, m) for m in found]}
-    rows = [sv.milestone_row(ds, m, today, t) for m in found]
-    emit_rows(fmt, data, [t(h) for h in sv.MILESTONE_HEADINGS], rows, empty=t("nothing_due"))
+    sv.emit_dated(fmt, today, until, "milestones", feedback_due(ds, today, until, span.before(today)), t,
+                  as_json=lambda m: sv.milestone_json(ds, m), as_row=lambda m: sv.milestone_row(ds, m, today, t),
+                  as_events=lambda found: sv.milestone_events(ds, found, t), headings=sv.MILESTONE_HEADINGS,
+                  calendar="feedback_calendar")

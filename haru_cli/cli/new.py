@@ -93,7 +93,7 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
 def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str, Any], edit: bool,
             dry_run: bool) -> None:
     from haru_cli.authoring import record_text
-    from haru_cli.yamlio import write_new
+    from haru_cli.cli.output import write_file
 
     lang = state.language(ds)
     if (ds.root / path).exists():
@@ -110,14 +110,7 @@ def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str,
     if dry_run:
         sys.stdout.write(text)
         return
-    try:
-        write_new(ds.root / path, text)
-    except FileExistsError:
-        raise Failure(say(lang, f"{path} already exists; haru never overwrites a file",
-                          f"{path} は既にあります（haru はファイルを上書きしません）")) from None
-    except OSError as exc:
-        raise Failure(say(lang, f"cannot write {path}: {exc.strerror or exc}; nothing written",
-                          f"{path} に書き込めません: {exc.strerror or exc}（何も書き込んでいません）")) from None
+    write_file(ds.root / path, text, lang, shown=path)
     typer.echo(os.path.relpath(ds.root / path))
 
 

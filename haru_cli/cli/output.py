@@ -118,22 +118,30 @@ def parse_span(value: str, option: str) -> "Duration":
         raise typer.BadParameter(f"{value!r} {reason}", param_hint=option) from None
 
 
-def emit_text(text: str, output: Path | None, lang: str) -> None:
-    """A rendered document: to stdout, or to a new file written atomically (never over an existing one)."""
+def write_file(target: Path, text: str, lang: str, shown: str | None = None) -> None:
+    """A new file written atomically, never over an existing one; any failure is a Failure saying so."""
     from haru_cli.cli.context import Failure, say
     from haru_cli.yamlio import write_new
+
+    name = shown or str(target)
+    try:
+        write_new(target, text)
+    except FileExistsError:
+        raise Failure(say(lang, f"{name} already exists; haru never overwrites a file",
+                          f"{name} は既にあります（haru はファイルを上書きしません）")) from None
+    except OSError as exc:
+        raise Failure(say(lang, f"cannot write {name}: {exc.strerror or exc}; nothing written",
+                          f"{name} に書き込めません: {exc.strerror or exc}（何も書き込んでいません）")) from None
+
+
+def emit_text(text: str, output: Path | None, lang: str) -> None:
+    """A rendered document: to stdout (also for `-o -`), or to a new file."""
+    from haru_cli.cli.context import say
 
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
-    try:
-        write_new(output, text)
-    except FileExistsError:
-        raise Failure(say(lang, f"{output} already exists; haru never overwrites a file",
-                          f"{output} は既にあります（haru はファイルを上書きしません）")) from None
-    except OSError as exc:
-        raise Failure(say(lang, f"cannot write {output}: {exc.strerror}",
-                          f"{output} に書き込めません: {exc.strerror}")) from None
+    write_file(output, text, lang)
     typer.echo(say(lang, f"wrote {output}", f"{output} に書き出しました"), err=True)
 
 

@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import state_of
-from haru_cli.cli.output import DatedFormat, DatedFormatOption, emit_calendar, emit_rows, parse_span
+from haru_cli.cli.output import DatedFormat, DatedFormatOption, parse_span
 
 
 def renewals(
@@ -26,11 +26,7 @@ def renewals(
     today, until = state.today, parse_span(due, "--due").after(state.today)
     ds = state.load()
     t = sv.Labels(state.language(ds))
-    found = renewals_due(ds, today, until)
-    if fmt == DatedFormat.ics:
-        emit_calendar(sv.renewal_events(ds, found, today, t), today, t("renewals_calendar"))
-        return
-    data = {"today": today.isoformat(), "until": until.isoformat(),
-            "renewals": [sv.renewal_json(ds, r, today) for r in found]}
-    rows = [sv.renewal_row(ds, r, today, t) for r in found]
-    emit_rows(fmt, data, [t(h) for h in sv.RENEWAL_HEADINGS], rows, empty=t("nothing_due"))
+    sv.emit_dated(fmt, today, until, "renewals", renewals_due(ds, today, until), t,
+                  as_json=lambda r: sv.renewal_json(ds, r, today), as_row=lambda r: sv.renewal_row(ds, r, today, t),
+                  as_events=lambda found: sv.renewal_events(ds, found, today, t), headings=sv.RENEWAL_HEADINGS,
+                  calendar="renewals_calendar")

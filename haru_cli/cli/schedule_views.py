@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -159,3 +160,16 @@ def _event(uid: str, day: date, kind: str, subject: str, path: str, t: Labels) -
     label = t.value("item_kind", kind)
     summary = f"【{label}】{subject}" if t.lang == "ja" else f"[{label}] {subject}"
     return CalendarEvent(f"{uid}@haru", day, visible(summary), visible(f"{label}: {path}"))
+
+
+def emit_dated(fmt: str, today: date, until: date, key: str, found: list[Any], t: Labels, *,
+               as_json: Callable[[Any], dict[str, Any]], as_row: Callable[[Any], Row],
+               as_events: Callable[[list[Any]], list[CalendarEvent]], headings: list[str], calendar: str) -> None:
+    """The output of renewals, feedback and upcoming: JSON {today, until, <key>: [...]}, rows, or iCalendar."""
+    from haru_cli.cli.output import emit_calendar, emit_rows
+
+    if fmt == "ics":
+        emit_calendar(as_events(found), today, t(calendar))
+        return
+    data = {"today": today.isoformat(), "until": until.isoformat(), key: [as_json(x) for x in found]}
+    emit_rows(fmt, data, [t(h) for h in headings], [as_row(x) for x in found], empty=t("nothing_due"))

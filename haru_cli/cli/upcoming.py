@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import state_of
-from haru_cli.cli.output import DatedFormat, DatedFormatOption, emit_calendar, emit_rows, parse_span
+from haru_cli.cli.output import DatedFormat, DatedFormatOption, parse_span
 
 
 def upcoming(
@@ -28,11 +28,7 @@ def upcoming(
     today, until = state.today, span.after(state.today)
     ds = state.load()
     t = sv.Labels(state.language(ds))
-    items = upcoming_items(ds, today, until, span.before(today))
-    if fmt == DatedFormat.ics:
-        emit_calendar(sv.item_events(ds, items, t), today, t("upcoming_calendar"))
-        return
-    data = {"today": today.isoformat(), "until": until.isoformat(),
-            "items": [sv.item_json(ds, item, t) for item in items]}
-    rows = [sv.item_row(ds, item, today, t) for item in items]
-    emit_rows(fmt, data, [t(h) for h in sv.ITEM_HEADINGS], rows, empty=t("nothing_due"))
+    sv.emit_dated(fmt, today, until, "items", upcoming_items(ds, today, until, span.before(today)), t,
+                  as_json=lambda item: sv.item_json(ds, item, t), as_row=lambda item: sv.item_row(ds, item, today, t),
+                  as_events=lambda found: sv.item_events(ds, found, t), headings=sv.ITEM_HEADINGS,
+                  calendar="upcoming_calendar")

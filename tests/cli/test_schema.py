@@ -1,0 +1,39 @@
+"""haru schema: the JSON Schemas printed or written, never over a different file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from typer.testing import Result
+
+Haru = Callable[..., Result]
+
+
+def test_prints_every_schema(haru: Haru) -> None:
+    result = haru("schema")
+    assert result.exit_code == 0
+    schemas = json.loads(result.stdout)
+    assert sorted(schemas) == ["contract", "haru", "meeting", "partner", "referral"]
+    assert schemas["partner"]["properties"]["kana"]["description"].startswith("よみ")
+
+
+def test_writes_the_files_once_and_refuses_a_different_one(haru: Haru, tmp_path: Path) -> None:
+    out = tmp_path / "schemas"
+    assert haru("schema", "--out", out).exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["contract.schema.json", "haru.schema.json",
+                                                      "meeting.schema.json", "partner.schema.json",
+                                                      "referral.schema.json"]
+    again = haru("--lang", "en", "schema", "--out", out)
+    assert again.exit_code == 0 and again.stdout.count("is up to date") == 5
+    (out / "partner.schema.json").write_text("{}\n", encoding="utf-8")
+    changed = haru("--lang", "en", "schema", "--out", out)
+    assert changed.exit_code == 1
+    assert changed.stderr == (f"haru: {out / 'partner.schema.json'} exists and differs: remove it to write "
+                              "the current schema\n")
+    assert (out / "partner.schema.json").read_text(encoding="utf-8") == "{}\n"
+
+
+def test_help(haru: Haru) -> None:
+    assert "Example: haru schema --out schemas" in haru("schema", "--help").stdout

@@ -34,16 +34,20 @@ def _key() -> bytes | None:
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haru"
     key_file = base / "cache-key"
     try:
-        return key_file.read_bytes()
+        key = key_file.read_bytes()
     except FileNotFoundError:
-        pass
+        key = b""
     except OSError:
+        return None
+    if len(key) == 32:
+        return key
+    if key:  # a key file cut short (a crash while it was written): no cache rather than a weak key
         return None
     try:
         base.mkdir(parents=True, exist_ok=True)
         fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another haru created it a moment ago
-        return key_file.read_bytes()
+    except FileExistsError:  # another haru created it a moment ago: use it once it is whole
+        return None
     except OSError:
         return None
     key = secrets.token_bytes(32)

@@ -12,6 +12,7 @@ import functools
 import gc
 import hashlib
 import os
+import time
 import types
 import typing
 from collections.abc import Callable, Iterator
@@ -51,6 +52,20 @@ class Dataset:
     overlay: dict[str, str] = field(default_factory=dict)
     # Values derived from the records once and kept (indexes, fee events): see memo().
     memos: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # (folder, file stem) of files that exist but could not be loaded: references to them are not
+    # reported again, the file's own problem says it all; and new records do not take their ids.
+    broken: set[tuple[str, str]] = field(default_factory=set)
+    skipped_files: set[str] = field(default_factory=set)  # every record file left out, and why: problems
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def skipped(self) -> int:
+        return len(self.skipped_files)
+
+    def taken(self, folder: str) -> set[str]:
+        """Ids a new record cannot have: those loaded, and those of files that exist but are broken."""
+        return set(self.records(folder)) | {stem for kind, stem in self.broken if kind == folder}
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """build() the first time a command asks for it; the same value after that."""
@@ -84,15 +99,6 @@ class Dataset:
                 index.setdefault(r.partner, []).append(r)
             return index
         return self.memo("referrals_of", build).get(partner_id, [])
-    # (folder, file stem) of files that exist but could not be loaded: references to them are not
-    # reported again, the file's own problem says it all.
-    broken: set[tuple[str, str]] = field(default_factory=set)
-    problems: list[Problem] = field(default_factory=list)
-    files: int = 0
-
-    @property
-    def skipped(self) -> int:
-        return len(self.broken)
 
     @property
     def settings_broken(self) -> bool:
@@ -135,7 +141,7 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: 
         if use_cache and (cached := parse_cache.read(root, listing.fingerprint)) is not None:
             return cached
         ds = _load(root, listing, overlay or {}, progress)
-        if use_cache:
+        if use_cache and not listing.racy():
             parse_cache.write(root, listing.fingerprint, ds)
         return ds
     finally:
@@ -150,21 +156,29 @@ class Listing:
     files: dict[str, list[tuple[str, Path]]]  # folder → (workspace path, file), sorted
     problems: list[Problem]
     fingerprint: str  # changes whenever a file is added, removed, resized or touched
+    newest: int  # the latest modification time of them all (ns)
+
+    def racy(self) -> bool:
+        """A file changed within the last two seconds could change again within the file system's
+        timestamp resolution, keeping its size and time (git's "racy" case): do not cache it yet."""
+        return self.newest > time.time_ns() - 2_000_000_000
 
 
 def scan_workspace(root: Path) -> Listing:
     problems: list[Problem] = []
-    stamps: list[str] = []
+    stamps: list[tuple[str, int, int]] = []
     files = {folder: list(_record_files(root, folder, problems, stamps)) for folder in FOLDERS}
     settings = root / SETTINGS_FILE
     if settings.is_file():
         stamps.append(_stamp(SETTINGS_FILE, settings.stat()))
-    stamps += [f"{p.path}:{p.variant}" for p in problems]
-    return Listing(files, problems, hashlib.sha256("\n".join(stamps).encode()).hexdigest())
+    lines = [f"{path}\t{size}\t{mtime}" for path, size, mtime in stamps]
+    lines += [f"{p.path}:{p.variant}" for p in problems]
+    fingerprint = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+    return Listing(files, problems, fingerprint, max((mtime for _, _, mtime in stamps), default=0))
 
 
-def _stamp(path: str, stat: os.stat_result) -> str:
-    return f"{path}\t{stat.st_size}\t{stat.st_mtime_ns}"
+def _stamp(path: str, stat: os.stat_result) -> tuple[str, int, int]:
+    return path, stat.st_size, stat.st_mtime_ns
 
 
 def _load(root: Path, listing: Listing, overlay: dict[str, str],
@@ -174,17 +188,19 @@ def _load(root: Path, listing: Listing, overlay: dict[str, str],
     ds.problems.extend(listing.problems)
     ds.files = int((root / SETTINGS_FILE).is_file())
     total = sum(len(found) for found in listing.files.values()) + len(overlay)
+    first_with_id: dict[tuple[str, str], str] = {}
     for folder, model in FOLDERS.items():
         files = dict(listing.files[folder])
         files |= {path: root / path for path in overlay if path.startswith(f"{folder}/")}
         for path in sorted(files):
             ds.files += 1
-            _load_record(ds, folder, model, files[path], path, overlay.get(path))
+            _load_record(ds, folder, model, files[path], path, overlay.get(path), first_with_id)
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
     ds.problems.extend(run_checks(ds))
     ds.problems.sort(key=Problem.sort_key)
     _skip_records_with_errors(ds)
+    _skip_dependants(ds)
     return ds
 
 
@@ -201,9 +217,28 @@ def _skip_records_with_errors(ds: Dataset) -> None:
     wrong = {p.path for p in ds.problems if p.severity == "error"}
     for (folder, record_id), path in list(ds.paths.items()):
         if path in wrong:
-            del ds.records(folder)[record_id]
-            del ds.paths[(folder, record_id)]
-            ds.broken.add((folder, path.rsplit("/", 1)[-1].removesuffix(".yaml")))
+            _skip(ds, folder, record_id)
+
+
+def _skip_dependants(ds: Dataset) -> None:
+    """Records resting on one that was left out go too: a referral whose contract is broken would
+    otherwise silently earn nothing. They count among the skipped files."""
+    for c in list(ds.contracts.values()):
+        if c.partner not in ds.partners:
+            _skip(ds, "contracts", c.id)
+    for m in list(ds.meetings.values()):
+        if any(p not in ds.partners for p in m.partners) or (m.contract and m.contract not in ds.contracts):
+            _skip(ds, "meetings", m.id)
+    for r in list(ds.referrals.values()):
+        if r.partner not in ds.partners or r.contract not in ds.contracts:
+            _skip(ds, "referrals", r.id)
+
+
+def _skip(ds: Dataset, folder: str, record_id: str) -> None:
+    path = ds.paths.pop((folder, record_id))
+    del ds.records(folder)[record_id]
+    ds.broken.add((folder, path.rsplit("/", 1)[-1].removesuffix(".yaml")))
+    ds.skipped_files.add(path)
 
 
 def _load_settings(root: Path, problems: list[Problem]) -> Settings:
@@ -221,19 +256,26 @@ def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     return settings if isinstance(settings, Settings) and not found else Settings()
 
 
-def _record_files(root: Path, folder: str, problems: list[Problem], stamps: list[str]) -> Iterator[tuple[str, Path]]:
+def _record_files(root: Path, folder: str, problems: list[Problem],
+                  stamps: list[tuple[str, int, int]]) -> Iterator[tuple[str, Path]]:
     """The record files of a folder, sorted; meetings also one level down (meetings/YYYY/)."""
     base = root / folder
     if not base.is_dir():
+        if base.exists():
+            problems.append(error(folder, (1, 1), "file-name", variant="file-name.not-folder"))
         return
     depth = 2 if folder == "meetings" else 1
     yield from _scan(base, f"{folder}/", depth, problems, stamps)
 
 
 def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
-          stamps: list[str]) -> Iterator[tuple[str, Path]]:
-    with os.scandir(directory) as entries:
-        listing = sorted(entries, key=lambda entry: entry.name)
+          stamps: list[tuple[str, int, int]]) -> Iterator[tuple[str, Path]]:
+    try:
+        with os.scandir(directory) as entries:
+            listing = sorted(entries, key=lambda entry: entry.name)
+    except OSError as exc:
+        problems.append(error(prefix.rstrip("/"), (1, 1), "unreadable", reason=exc.strerror or str(exc)))
+        return
     for entry in listing:
         if entry.name.startswith("."):
             continue
@@ -243,7 +285,10 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
                 yield from _scan(Path(entry.path), path + "/", depth - 1, problems, stamps)
         elif entry.name.endswith(".yaml"):
             if entry.is_file():
-                stamps.append(_stamp(path, entry.stat()))
+                try:
+                    stamps.append(_stamp(path, entry.stat()))
+                except OSError:  # gone since the folder was listed: as if it had never been there
+                    continue
                 yield path, Path(entry.path)
             else:  # a FIFO or a device would hang or flood the reader
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.not-regular"))
@@ -252,25 +297,27 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
             problems.append(error(path, (1, 1), "file-name", variant="file-name.yml"))
 
 
-def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, path: str, text: str | None) -> None:
+def _load_record(ds: Dataset, folder: str, model: type[BaseModel], file: Path, path: str, text: str | None,
+                 first_with_id: dict[tuple[str, str], str]) -> None:
     stem = file.name.removesuffix(".yaml")
     doc, problems = read_document(file, path) if text is None else parse_yaml(text, path)
     record = _validate(model, doc, path, problems) if doc is not None else None
-    if record is not None and record.id != stem:
-        problems.append(error(path, doc.mark(("id",)) if doc else (1, 1), "id-filename", id=record.id, stem=stem))
-    if record is not None and doc is not None and record.id in ds.records(folder):
-        # Neither copy can be trusted to be the right one: both are reported, and both skipped.
-        first, first_mark = ds.locate(folder, record.id, ("id",))
-        del ds.paths[(folder, record.id)]
-        del ds.records(folder)[record.id]
-        ds.broken.add((folder, first.rsplit("/", 1)[-1].removesuffix(".yaml")))
-        ds.problems.append(error(first, first_mark, "duplicate-id", id=record.id, first=path))
-        problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
+    if record is not None and doc is not None:
+        if record.id != stem:
+            problems.append(error(path, doc.mark(("id",)), "id-filename", id=record.id, stem=stem))
+        first = first_with_id.setdefault((folder, record.id), path)
+        if first != path:
+            # No copy can be trusted to be the right one: each is reported, and all are skipped.
+            if (folder, record.id) in ds.paths:
+                ds.problems.append(error(first, ds.locate(folder, record.id, ("id",))[1], "duplicate-id",
+                                         id=record.id, first=path))
+                _skip(ds, folder, record.id)
+            problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
     ds.problems.extend(problems)
     if record is None or any(p.severity == "error" for p in problems):
         ds.broken.add((folder, stem))
+        ds.skipped_files.add(path)
         return
-    assert doc is not None
     ds.records(folder)[record.id] = record
     ds.paths[(folder, record.id)] = path
 

@@ -63,6 +63,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not a regular file (a folder, device or pipe named .yaml); it is not read",
         "通常のファイルではありません（.yaml という名前のフォルダ・デバイス・パイプ）。読み込まれません",
     ),
+    "file-name.not-folder": (
+        "this must be a folder of records; it is not read",
+        "レコードのフォルダであるべきところにファイルがあります。読み込まれません",
+    ),
     "file-name.yml": (
         "records end in .yaml (lowercase); this file is not read",
         "レコードの拡張子は .yaml（小文字）です。このファイルは読み込まれません",

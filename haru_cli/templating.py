@@ -113,18 +113,19 @@ def render_document(name: str, context: dict[str, Any], *, workspace: Path | Non
     from jinja2 import TemplateSyntaxError
 
     env = environment(workspace, lang, names=names, wareki=wareki)
+    where = str(template_file) if template_file is not None else name
     try:
         if template_file is not None:
             # Compiled with its file name, so that a failing line is reported as file:line.
-            code = env.compile(template_file.read_text(encoding="utf-8"), filename=str(template_file))
+            code = env.compile(template_file.read_text(encoding="utf-8"), filename=where)
             tpl = env.template_class.from_code(env, code, env.make_globals(None), None)
         else:
             tpl = template(env, name, lang)
-        return str(tpl.render(**context))
     except TemplateSyntaxError as exc:
-        where = exc.filename or (str(template_file) if template_file else name)
-        raise TemplateProblem(f"{where}:{exc.lineno}: {exc.message}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TemplateProblem(f"{template_file}: {exc}") from None
+        raise TemplateProblem(f"{exc.filename or where}:{exc.lineno}: {exc.message}") from None
+    except (OSError, UnicodeDecodeError) as exc:  # TemplateNotFound is an OSError too
+        raise TemplateProblem(f"{where}: {exc}") from None
+    try:
+        return str(tpl.render(**context))
     except Exception as exc:  # a template is code: whatever it raises is its author's mistake
-        raise TemplateProblem(f"{_where(exc, tpl.filename or name)}: {_reason(exc)}") from None
+        raise TemplateProblem(f"{_where(exc, tpl.filename or where)}: {_reason(exc)}") from None

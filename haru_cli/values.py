@@ -196,7 +196,7 @@ class Duration:
 
 
 def parse_slug(value: object) -> str:
-    if isinstance(value, str) and _SLUG.match(value):
+    if isinstance(value, str) and _SLUG.fullmatch(value):  # fullmatch: `$` alone lets "foo\n" through
         return value
     raise _fail("id", "id.slug", value=value)
 

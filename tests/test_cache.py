@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import os
+import time
 from pathlib import Path
 
 import pytest
@@ -21,8 +23,24 @@ def cached_file(root: Path) -> Path:
     return root / cache.CACHE_FOLDER / cache.CACHE_FILE
 
 
+def aged(root: Path) -> Path:
+    """Files written a moment ago are not cached (they could change again unnoticed): make them older."""
+    past = time.time() - 60
+    for path in root.rglob("*"):
+        os.utime(path, (past, past))
+    return root
+
+
+def test_files_changed_a_moment_ago_are_not_cached_yet(workspace: WorkspaceFactory) -> None:
+    root = workspace()
+    load_workspace(root, cache=True)
+    assert not cached_file(root).exists()
+    load_workspace(aged(root), cache=True)
+    assert cached_file(root).exists()
+
+
 def test_the_cache_gives_back_the_same_dataset(workspace: WorkspaceFactory) -> None:
-    root = workspace({"partners/bad.yaml": "id: bad\nname: [\n"})
+    root = aged(workspace({"partners/bad.yaml": "id: bad\nname: [\n"}))
     fresh = load_workspace(root, cache=True)
     assert cached_file(root).exists()
     assert (root / cache.CACHE_FOLDER / ".gitignore").read_text(encoding="utf-8").endswith("*\n")
@@ -46,7 +64,7 @@ def test_a_changed_file_is_read_again(workspace: WorkspaceFactory) -> None:
 
 @pytest.mark.parametrize("damage", [b"garbage", b"", cache.MAGIC + b"\x00" * 40 + b"x\ny"])
 def test_a_corrupt_cache_is_ignored_and_rebuilt(workspace: WorkspaceFactory, damage: bytes) -> None:
-    root = workspace()
+    root = aged(workspace())
     load_workspace(root, cache=True)
     cached_file(root).write_bytes(damage)
     assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ"
@@ -55,7 +73,7 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(workspace: WorkspaceFactory, dam
 
 def test_a_foreign_cache_is_never_unpickled(workspace: WorkspaceFactory, tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    root = workspace()
+    root = aged(workspace())
     load_workspace(root, cache=True)  # signed with this user's key
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
 

@@ -62,14 +62,25 @@ def test_id_must_match_the_file_name(workspace: WorkspaceFactory) -> None:
     root = workspace({"partners/ueda.yaml": "id: uedaa\nname: x\n"})
     ds = load_workspace(root)
     assert [(p.code, p.line) for p in ds.problems] == [("id-filename", 1)]
-    assert "ueda" not in ds.partners and ds.skipped == 1
+    assert "ueda" not in ds.partners
+    assert ds.skipped == 4  # and the contract, meeting and referral that rest on it
 
 
 def test_a_broken_file_is_skipped_and_references_to_it_are_not_repeated(workspace: WorkspaceFactory) -> None:
     root = workspace({"partners/ueda.yaml": "id: ueda\nname: [x\n"})
     ds = load_workspace(root)
-    assert [p.code for p in ds.problems] == ["yaml-syntax"]
-    assert ds.skipped == 1 and len(ds.contracts) == 1
+    assert [p.code for p in ds.problems] == ["yaml-syntax"]  # not also "no partner ueda" in three files
+    # What rests on the broken partner is left out with it, and counted.
+    assert ds.skipped == 4 and (ds.contracts, ds.meetings, ds.referrals) == ({}, {}, {})
+
+
+def test_a_third_copy_of_an_id_is_reported_too(workspace: WorkspaceFactory) -> None:
+    meeting = "id: m1\npartners: [ueda]\ndate: {year}-05-01\n"
+    root = workspace({f"meetings/{y}/m1.yaml": meeting.format(year=y) for y in (2025, 2026, 2027)})
+    ds = load_workspace(root)
+    assert [(p.path, p.code) for p in ds.problems] == [(f"meetings/{y}/m1.yaml", "duplicate-id") for y in
+                                                        (2025, 2026, 2027)]
+    assert ds.skipped == 3
 
 
 def test_duplicate_meeting_id_across_years(workspace: WorkspaceFactory) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -127,21 +128,41 @@ def state_of(ctx: typer.Context) -> State:
     return state
 
 
+# The years records may hold (values.FIRST_YEAR, LAST_YEAR; not imported: it would load Pydantic).
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
 def parse_today(value: str | None) -> date:
     """--today / HARU_TODAY, else the clock: the one place haru reads it."""
-    if value is None:
-        return date.today()
+    return date.today() if value is None else parse_cli_date(value, "--today")
+
+
+def parse_cli_date(value: str, option: str) -> date:
+    """A date option, YYYY-MM-DD within the years records may hold; anything else is a usage error."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     try:
-        day = date.fromisoformat(value) if len(value) == 10 else _bad_today(value)
+        day = date(*map(int, match.groups())) if match else _bad(value, "is not a date (YYYY-MM-DD)", option)
     except ValueError:
-        _bad_today(value)
-    if not 1900 <= day.year <= 2199:  # the years records may hold (values.FIRST_YEAR, LAST_YEAR)
-        raise typer.BadParameter(f"{value!r} is outside the years 1900-2199", param_hint="--today")
+        _bad(value, "is not a day of the calendar", option)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        _bad(value, f"is outside the years {FIRST_YEAR}-{LAST_YEAR}", option)
     return day
 
 
-def _bad_today(value: str) -> NoReturn:
-    raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint="--today")
+def parse_month(value: str | None, today: date, option: str = "--month") -> date:
+    """A month option, YYYY-MM (as its first day); none given means the month before today's."""
+    if value is None:
+        return date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        _bad(value, "is not a month: use YYYY-MM", option)
+    if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        _bad(value, f"is outside the years {FIRST_YEAR}-{LAST_YEAR}", option)
+    return date(int(match.group(1)), int(match.group(2)), 1)
+
+
+def _bad(value: str, reason: str, option: str) -> NoReturn:
+    raise typer.BadParameter(f"{value!r} {reason}", param_hint=option)
 
 
 def relative_to_cwd(root: Path, path: str) -> str:

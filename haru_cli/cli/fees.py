@@ -1,12 +1,10 @@
 """haru fees calc | statement — what HaRu owes each partner, with tax, and when it is paid (SPEC §4.4)."""
 
-import re
-from datetime import date
 from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import Failure, resolve_partner, say, state_of
+from haru_cli.cli.context import Failure, parse_month, resolve_partner, say, state_of
 from haru_cli.cli.output import (
     FormatOption,
     OutputFormat,
@@ -18,18 +16,6 @@ from haru_cli.cli.output import (
 )
 
 app = typer.Typer(help="Referral fees: monthly statements with tax, withholding and pay dates.", no_args_is_help=True)
-
-
-def parse_month(value: str) -> date:
-    """--month YYYY-MM, within the years records may hold (values.FIRST_YEAR–LAST_YEAR)."""
-    from haru_cli.values import FIRST_YEAR, LAST_YEAR
-
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise typer.BadParameter(f"{value!r} is not a month: use YYYY-MM", param_hint="--month")
-    if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
-        raise typer.BadParameter(f"{value!r} is outside the years {FIRST_YEAR}-{LAST_YEAR}", param_hint="--month")
-    return date(int(match.group(1)), int(match.group(2)), 1)
 
 
 @app.command("calc")
@@ -47,10 +33,9 @@ def fees_calc(
     """
     from haru_cli.cli import fee_views as fv
     from haru_cli.fees import month_statements
-    from haru_cli.values import add_months
 
     state = state_of(ctx)
-    first = parse_month(month) if month is not None else add_months(state.today.replace(day=1), -1)
+    first = parse_month(month, state.today)
     ds = state.load()
     lang = state.language(ds)
     only = [resolve_partner(ds, partner, lang).id] if partner else None
@@ -82,7 +67,7 @@ def fees_statement(
     from haru_cli.fees import monthly_statement
 
     state = state_of(ctx)
-    first = parse_month(month)
+    first = parse_month(month, state.today)
     ds = state.load()
     lang = state.language(ds)
     found = resolve_partner(ds, query, lang)

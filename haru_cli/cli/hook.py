@@ -24,7 +24,7 @@ def install(ctx: typer.Context) -> None:
 
     Example: haru hook install
     """
-    from haru_cli.yamlio import write_new
+    from haru_cli.cli.output import write_file
 
     state = state_of(ctx)
     lang = state.language()
@@ -35,10 +35,6 @@ def install(ctx: typer.Context) -> None:
     if found is None or found.returncode != 0:
         raise Failure(say(lang, f"{root} is not inside a git repository", f"{root} は git リポジトリの中にありません"))
     hook = (root / found.stdout.strip()) / "pre-commit"
-    try:
-        write_new(hook, HOOK)
-    except FileExistsError:
-        raise Failure(say(lang, f"{hook} already exists; haru does not replace a hook",
-                          f"{hook} は既にあります（フックは置き換えません）")) from None
+    write_file(hook, HOOK, lang)
     os.chmod(hook, 0o755)
     typer.echo(str(Path(os.path.relpath(hook))))

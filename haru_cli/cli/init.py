@@ -26,10 +26,12 @@ def init(
     Example: haru init partners-data
     """
     from haru_cli import init_files
+    from haru_cli.cli.output import write_file
     from haru_cli.cli.schema import write_schemas
-    from haru_cli.yamlio import write_new
 
     lang = state_of(ctx).language()
+    if directory.exists() and not directory.is_dir():
+        raise Failure(say(lang, f"{directory} is a file, not a folder", f"{directory} はフォルダではなくファイルです"))
     if (directory / "haru.yaml").exists() and not missing:
         raise Failure(say(lang, f"{directory} already holds a workspace; use --missing to add only what is missing",
                           f"{directory} は既にワークスペースです。足りないものだけ加えるには --missing を"
@@ -49,9 +51,9 @@ def init(
         if target.exists():
             typer.echo(say(lang, f"kept {target} (exists)", f"{target} は既にあるため残しました"))
             continue
-        write_new(target, text)
+        write_file(target, text, lang)
         typer.echo(str(target))
-    for line in write_schemas(directory / "schemas", lang):
+    for line in write_schemas(directory / "schemas", lang, keep_outdated=missing):
         typer.echo(line)
     typer.echo(_git_init(directory, lang))
 
@@ -71,5 +73,7 @@ def _git_init(directory: Path, lang: str) -> str:
                             text=True)
     if inside.returncode == 0:
         return say(lang, "already inside a git repository", "既に git リポジトリの中です")
-    subprocess.run([git, "init", "-q"], cwd=directory, check=True)
-    return say(lang, f"git init {directory}", f"git init {directory}")
+    done = subprocess.run([git, "init", "-q"], cwd=directory, capture_output=True, text=True)
+    if done.returncode != 0:
+        return say(lang, f"git init failed: {done.stderr.strip()}", f"git init に失敗しました: {done.stderr.strip()}")
+    return f"git init {directory}"

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from haru_cli.cli.context import Failure, State, resolve_partner, say, state_of
+from haru_cli.cli.context import Failure, State, parse_cli_date, resolve_partner, say, state_of
 
 if TYPE_CHECKING:
     from haru_cli.loader import Dataset
@@ -26,13 +26,8 @@ DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Print the YAML in
 DRAFT_NOTE = "# haru: "
 
 
-def _day(value: str | None, option: str, default: date | None = None) -> date | None:
-    if value is None:
-        return default
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from None
+def _day(value: str | None, option: str, default: date) -> date:
+    return default if value is None else parse_cli_date(value, option)
 
 
 def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
@@ -43,23 +38,28 @@ def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
     return [p for p in after.problems if p.severity == "error" and p.concerns({path})]
 
 
-def _lines(problems: "list[Problem]", lang: str, offset: int = 0) -> list[str]:
-    return [f"{p.path}:{p.line + offset}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}" for p in problems]
+def _lines(problems: "list[Problem]", lang: str) -> list[str]:
+    return [f"{p.path}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}" for p in problems]
 
 
 def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[str, str]:
     """Open the draft in $EDITOR until it is valid (visudo-style: problems as comments at the top), or
     abandon it, keeping the draft. Returns the final path and text."""
-    from haru_cli.authoring import record_path
-    from haru_cli.yamlio import parse_yaml
-
-    editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    try:
+        editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    except ValueError:
+        raise Failure(say(lang, "$EDITOR cannot be read as a command", "$EDITOR をコマンドとして読めません")) from None
     fd, name = tempfile.mkstemp(prefix="haru-new-", suffix=".yaml")
     draft = Path(name)
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     while True:
-        if subprocess.run([*editor, str(draft)]).returncode != 0:
+        try:
+            finished = subprocess.run([*editor, str(draft)]).returncode == 0
+        except OSError as exc:
+            raise Failure(say(lang, f"cannot start the editor {editor[0]!r}: {exc.strerror}; draft kept at {draft}",
+                              f"エディタ {editor[0]!r} を起動できません: {exc.strerror}（下書き: {draft}）")) from None
+        if not finished:
             raise Failure(say(lang, f"the editor failed; nothing written (draft kept at {draft})",
                               f"エディタが異常終了しました。何も書き込んでいません（下書き: {draft}）"))
         body = "".join(line for line in draft.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -67,11 +67,7 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
         if not body.strip():
             draft.unlink()
             raise Failure(say(lang, "the draft is empty: nothing written", "下書きが空のため何も書き込んでいません"))
-        doc, _ = parse_yaml(body, path)
-        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-        if isinstance(data.get("id"), str) and data["id"] != Path(path).stem:  # the id was changed: follow it
-            day = _day(str(data.get("date")), "date") if folder == "meetings" and data.get("date") else None
-            path = record_path(folder, data["id"], day or date.today())
+        path = _path_of_draft(folder, path, body)
         problems = _problems(ds, path, body)
         if (ds.root / path).exists():
             raise Failure(say(lang, f"{path} already exists; nothing written (draft kept at {draft})",
@@ -79,7 +75,9 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
         if not problems:
             draft.unlink()
             return path, body
-        notes = _lines(problems, lang, offset=len(problems))
+        # The notes go above the record: its own problems' line numbers move down with it.
+        notes = [f"{p.path}:{p.line + (len(problems) if p.path == path else 0)}:{p.column}: "
+                 f"{p.severity}[{p.code}] {p.message(lang)}" for p in problems]
         if not sys.stdin.isatty() or typer.prompt(
                 say(lang, "The record has problems: (e)dit again or (a)bandon?", "問題があります: (e)再編集 / (a)中止"),
                 default="e").strip().lower().startswith("a"):
@@ -88,6 +86,27 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
             raise Failure(say(lang, f"nothing written; the draft is kept at {draft}",
                               f"何も書き込んでいません。下書きは {draft} にあります"))
         draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + body, encoding="utf-8")
+
+
+def _path_of_draft(folder: str, path: str, body: str) -> str:
+    """Where the edited record belongs: its id and, for a meeting, the year of its date may have changed."""
+    from haru_cli.authoring import record_path
+    from haru_cli.values import parse_slug
+    from haru_cli.yamlio import parse_yaml
+
+    doc, _ = parse_yaml(body, path)
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    try:
+        record_id = parse_slug(data.get("id"))
+    except ValueError:  # no usable id: keep the path, validation will say what is wrong
+        return path
+    if folder != "meetings":
+        return record_path(folder, record_id)
+    try:
+        day = date.fromisoformat(str(data.get("date")))
+    except ValueError:
+        return f"meetings/{path.split('/')[1]}/{record_id}.yaml"
+    return record_path(folder, record_id, day)
 
 
 def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str, Any], edit: bool,
@@ -204,8 +223,8 @@ def new_contract(
     state = state_of(ctx)
     ds = state.load(quiet=True)
     owner = resolve_partner(ds, partner, state.language(ds))
-    first = _day(start, "--start")
-    base = f"{owner.id}-{type_.replace('_', '-')}-{first.year if first else ''}".strip("-")
+    first = parse_cli_date(start, "--start")
+    base = f"{owner.id}-{type_.replace('_', '-')}-{first.year}"
     record_id = _id(state, ds, record_id, base, set(ds.contracts) | _stems(ds, "contracts"), "contract")
     data = {
         "id": record_id, "partner": owner.id, "type": type_, "title": title, "status": status or "active",
@@ -247,7 +266,6 @@ def new_meeting(
     lang = state.language(ds)
     met = [resolve_partner(ds, query, lang).id for query in partners]
     when = _day(day, "--date", state.today)
-    assert when is not None
     record_id = _id(state, ds, record_id, f"{when}-{met[0]}-{kind}", set(ds.meetings) | _stems(ds, "meetings"),
                     "meeting")
     feedback = {"satisfaction": satisfaction, "comments": comments} if satisfaction or comments else None
@@ -286,7 +304,6 @@ def new_referral(
     lang = state.language(ds)
     source = resolve_partner(ds, partner, lang)
     when = _day(referred, "--referred", state.today)
-    assert when is not None
     if contract is None and kind in ("customer", "student"):
         found = fee_contracts(ds, source.id, kind)  # type: ignore[arg-type]
         if len(found) != 1:

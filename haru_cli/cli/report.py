@@ -4,7 +4,7 @@ from typing import Annotated, Any
 
 import typer
 
-from haru_cli.cli.context import State, resolve_partner, state_of
+from haru_cli.cli.context import State, parse_month, resolve_partner, state_of
 from haru_cli.cli.output import OutputOption, TemplateOption, emit_text
 
 app = typer.Typer(help="Markdown reports: partner dossier, monthly report, meeting agenda.", no_args_is_help=True)
@@ -61,12 +61,10 @@ def report_monthly(
 
     Example: haru report monthly --month 2026-10
     """
-    from haru_cli.cli.fees import parse_month
     from haru_cli.reports import monthly
-    from haru_cli.values import add_months
 
     state = state_of(ctx)
-    first = parse_month(month) if month is not None else add_months(state.today.replace(day=1), -1)
+    first = parse_month(month, state.today)
     ds = state.load()
     _render(state, "report_monthly", {"ds": ds, "r": monthly(ds, first, state.today)}, template_file, output, wareki)
 

@@ -30,20 +30,29 @@ def schema(
         typer.echo(line)
 
 
-def write_schemas(folder: Path, lang: str) -> list[str]:
-    """Write the schema files that are missing; an outdated one is refused, never overwritten."""
+def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False) -> list[str]:
+    """Write the schema files that are missing. An outdated one is never overwritten: refused, or with
+    keep_outdated (init --missing) kept and said so."""
+    from haru_cli.cli.output import write_file
     from haru_cli.schema import schema_files
-    from haru_cli.yamlio import write_new
 
     done = []
     for name, text in schema_files().items():
         target = folder / name
-        if target.exists():
-            if target.read_text(encoding="utf-8") != text:
-                raise Failure(say(lang, f"{target} exists and differs: remove it to write the current schema",
-                                  f"{target} は既にあり内容が異なります。最新のスキーマを書くには削除してください"))
-            done.append(say(lang, f"{target} is up to date", f"{target} は最新です"))
+        if not target.exists():
+            write_file(target, text, lang)
+            done.append(str(target))
             continue
-        write_new(target, text)
-        done.append(str(target))
+        try:
+            current = target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise Failure(say(lang, f"cannot read {target}: {exc}", f"{target} を読めません: {exc}")) from None
+        if current == text:
+            done.append(say(lang, f"{target} is up to date", f"{target} は最新です"))
+        elif keep_outdated:
+            done.append(say(lang, f"kept {target} (outdated: remove it to regenerate)",
+                            f"{target} は古いまま残しました（再生成するには削除してください）"))
+        else:
+            raise Failure(say(lang, f"{target} exists and differs: remove it to write the current schema",
+                              f"{target} は既にあり内容が異なります。最新のスキーマを書くには削除してください"))
     return done

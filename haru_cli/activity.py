@@ -13,14 +13,9 @@ if TYPE_CHECKING:
     from haru_cli.loader import Dataset
 
 
-def meetings_with(ds: Dataset, partner_id: str) -> list[Meeting]:
-    """The partner's meetings, newest first."""
-    return ds.meetings_of(partner_id)
-
-
 def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
     """The latest meeting held (dated today or earlier) with the partner."""
-    return next((m for m in meetings_with(ds, partner_id) if m.date <= today), None)
+    return next((m for m in ds.meetings_of(partner_id) if m.date <= today), None)
 
 
 @dataclass(frozen=True)
@@ -62,4 +57,9 @@ def hours(meetings: list[Meeting], since: date | None = None, until: date | None
          if (since is None or m.date >= since) and (until is None or m.date <= until)),
         Decimal(0),
     )
+    return to_hours(minutes)
+
+
+def to_hours(minutes: Decimal) -> Decimal:
+    """Minutes as hours, to 0.1."""
     return (minutes / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

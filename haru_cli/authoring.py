@@ -52,7 +52,8 @@ def free_id(base: str, taken: set[str]) -> str:
 def next_referral_id(ds: Dataset, partner_id: str, year: int) -> str:
     """<year>-<partner>-<NNN>, one more than the partner's highest of that year."""
     prefix = f"{year}-{partner_id}-"
-    numbers = [int(rid[len(prefix):]) for rid in ds.referrals if rid.startswith(prefix) and rid[len(prefix):].isdigit()]
+    numbers = [int(rid[len(prefix):]) for rid in ds.taken("referrals")
+               if rid.startswith(prefix) and rid[len(prefix):].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
 
 

@@ -29,9 +29,14 @@ MAGIC = b"haru-cache-1\n"
 _DIGEST = 32
 
 
+def user_cache_dir() -> Path:
+    """haru's folder in the user's cache ($XDG_CACHE_HOME/haru, else ~/.cache/haru)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haru"
+
+
 def _key() -> bytes | None:
     """This user's signing key (created on first use), or None where there is no private place for one."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haru"
+    base = user_cache_dir()
     key_file = base / "cache-key"
     try:
         key = key_file.read_bytes()

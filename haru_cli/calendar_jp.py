@@ -1,8 +1,9 @@
 """Japanese business days: not Saturday or Sunday, not a public holiday (the `holidays` package), and
 not 12/31–1/3, when companies and banks are closed.
 
-Importing `holidays` costs more than the rest of a command (it registers every country), so the dates it
-gives are kept in the user's cache folder, keyed by the installed package: most runs never import it.
+Importing `holidays` costs more than the rest of a command (it registers every country), so the CLI may
+ask for the dates it gives to be kept in a folder (keep_holidays_in), keyed by the installed package:
+most runs then never import it. Without a folder, they are computed in memory.
 """
 
 from __future__ import annotations
@@ -18,10 +19,15 @@ from pathlib import Path
 from typing import Any
 
 _SPAN = 10  # years computed around the one asked for, so that one import serves many runs
+_table_file: Path | None = None
 
 
-def _table_file() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "haru" / "holidays-jp.json"
+def keep_holidays_in(folder: Path | None) -> None:
+    """Keep the computed holidays in folder/holidays-jp.json (None: in memory only)."""
+    global _table_file
+    _table_file = folder / "holidays-jp.json" if folder is not None else None
+    _table.cache_clear()
+    _holidays.cache_clear()
 
 
 def _package_key() -> str:
@@ -38,8 +44,10 @@ def _package_key() -> str:
 def _table() -> dict[str, Any]:
     """The saved holiday dates, if they are of the installed `holidays`; else an empty table to fill."""
     key = _package_key()
+    if _table_file is None:
+        return {"key": key, "years": {}}
     try:
-        table = json.loads(_table_file().read_text(encoding="utf-8"))
+        table = json.loads(_table_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # none yet, or unreadable
         return {"key": key, "years": {}}
     if isinstance(table, dict) and table.get("key") == key and isinstance(table.get("years"), dict):
@@ -61,7 +69,9 @@ def _holidays(year: int) -> frozenset[date]:
 
 
 def _save(table: dict[str, Any]) -> None:
-    target = _table_file()
+    target = _table_file
+    if target is None:
+        return
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".holidays-", suffix=".tmp")

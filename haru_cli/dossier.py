@@ -7,10 +7,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from haru_cli.activity import OpenAction, fiscal_year_start, hours, last_meeting, meetings_with, open_actions
+from haru_cli.activity import OpenAction, fiscal_year_start, hours, last_meeting, open_actions
 from haru_cli.fees import events_by_partner, statements
 from haru_cli.models import Contract, Meeting, Partner, Referral
-from haru_cli.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_deadline
+from haru_cli.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_passed
 
 if TYPE_CHECKING:
     from haru_cli.loader import Dataset
@@ -28,9 +28,9 @@ class ContractDates:
 
 
 def contract_dates(contract: Contract, today: date) -> ContractDates:
-    end, deadline = current_term_end(contract, today), notice_deadline(contract, today)
-    passed = end is not None and deadline is not None and deadline < today <= end
-    return ContractDates(contract, end, deadline, is_expired(contract, today), passed)
+    end = current_term_end(contract, today)
+    deadline = contract.notice.before(end) if end is not None else None
+    return ContractDates(contract, end, deadline, is_expired(contract, today), notice_passed(deadline, end, today))
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ class Overview:
 
 
 def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
-    meetings = meetings_with(ds, partner.id)
+    meetings = ds.meetings_of(partner.id)
     contracts = sorted(ds.contracts_of(partner.id), key=lambda c: (c.status != "active", c.start, c.id))
     fy_start = fiscal_year_start(ds.settings, today)
     events = events_by_partner(ds).get(partner.id, [])

@@ -24,7 +24,7 @@ _LEGAL_FORMS = re.compile(
     r"|co\.,?ltd\.?|inc\.|corp\.|k\.k\.",
 )
 _IGNORED = re.compile(r"[\s・･·]+")
-_HONORIFIC = re.compile(r"(さん|サン|様|氏|殿)$")
+_HONORIFIC = re.compile(r"(サン|様|氏|殿)$")  # さん is サン by then: hiragana is folded first
 _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
 
 

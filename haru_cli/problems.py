@@ -31,7 +31,9 @@ class Problem:
         return (self.path, self.line, self.column, self.code)
 
     def concerns(self, paths: set[str]) -> bool:
-        return self.path in paths or any(p in paths for p in self.related)
+        """Whether the problem is in, or is about, one of these workspace paths (or folders: "" is all)."""
+        files = (self.path, *self.related)
+        return any(p == "" or f == p or f.startswith(p + "/") for p in paths for f in files)
 
 
 def error(path: str, mark: tuple[int, int], code: str, variant: str = "", **params: Any) -> Problem:

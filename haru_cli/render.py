@@ -41,6 +41,13 @@ class Cell:
 Row = list[Cell | str]
 
 
+def yen(amount: int | None) -> str:
+    """¥1,234,567 (and -¥20,000; — for none)."""
+    if amount is None:
+        return "—"
+    return f"-¥{-amount:,}" if amount < 0 else f"¥{amount:,}"
+
+
 def visible(text: str, *, one_line: bool = False) -> str:
     """Text with control characters shown as escapes (`\\x1b`), so none reaches the terminal; with
     one_line, newlines and tabs too."""
@@ -233,7 +240,7 @@ def plain_document(doc: Document) -> str:
         if section.fields:
             width = max(_width(visible(key)) for key, _ in section.fields)
             for key, value in section.fields:
-                first, *more = visible(str(value)).split("\n") or [""]
+                first, *more = visible(str(value)).split("\n")
                 out.append(f"  {_pad(visible(key), width)}  {first}".rstrip())
                 out += [f"  {' ' * width}  {line}".rstrip() for line in more]
         if section.rows:

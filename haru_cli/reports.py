@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from haru_cli.activity import OpenAction, meetings_with, open_actions, share_of_minutes
+from haru_cli.activity import OpenAction, open_actions, share_of_minutes, to_hours
 from haru_cli.calendar_jp import month_end
 from haru_cli.fees import Statement, month_statements
 from haru_cli.models import Meeting, Partner, Referral
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 
 TREND_MONTHS = 3  # the month is compared with the three before it
 LOOKAHEAD = timedelta(days=60)
-
-
-def _hours(minutes: Decimal) -> Decimal:
-    return (minutes / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -87,10 +83,10 @@ def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]
     rows = [
         HoursRow(
             key,
-            _hours(per_month[0].get(key, Decimal(0))),
+            to_hours(per_month[0].get(key, Decimal(0))),
             (per_month[0].get(key, Decimal(0)) * 100 / total).quantize(Decimal("0.1"), ROUND_HALF_UP)
             if total else Decimal(0),
-            [_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
+            [to_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
         )
         for key in {key for minutes in per_month for key in minutes}
     ]
@@ -114,8 +110,8 @@ def monthly(ds: Dataset, month: date, today: date) -> Monthly:
         meetings=by_month[0],
         hours_by_partner=_hours_rows(by_month, by_partner=True),
         hours_by_kind=_hours_rows(by_month, by_partner=False),
-        total_hours=_hours(sum((Decimal(m.minutes or 0) for m in by_month[0]), Decimal(0))),
-        total_previous=[_hours(sum((Decimal(m.minutes or 0) for m in ms), Decimal(0))) for ms in by_month[1:]],
+        total_hours=to_hours(sum((Decimal(m.minutes or 0) for m in by_month[0]), Decimal(0))),
+        total_previous=[to_hours(sum((Decimal(m.minutes or 0) for m in ms), Decimal(0))) for ms in by_month[1:]],
         feedback=[m for m in by_month[0] if m.feedback is not None],
         referrals_new=[r for r in referrals if _in_month(r.referred, month)],
         referrals_won=[r for r in referrals if r.deal is not None and r.status in ("won", "cancelled")
@@ -135,13 +131,13 @@ class Agenda:
     last_meeting: Meeting | None
     open_actions: list[OpenAction]
     decisions: list[tuple[Meeting, str]]  # decided since the last regular meeting (included)
-    dates_ahead: list[Item]  # the partner's notice deadlines, term ends, feedback hearings, payouts
+    dates_ahead: list[Item]  # the partner's notice deadlines, term ends and payouts
     pipeline: list[Referral]  # referrals still open (lead) or won
     feedback_due: list[Milestone] = field(default_factory=list)
 
 
 def agenda(ds: Dataset, partner: Partner, today: date) -> Agenda:
-    meetings = [m for m in meetings_with(ds, partner.id) if m.date <= today]  # newest first
+    meetings = [m for m in ds.meetings_of(partner.id) if m.date <= today]  # newest first
     last_regular = next((m for m in meetings if m.kind == "regular"), None)
     since = last_regular.date if last_regular else date.min
     decisions = [(m, d) for m in reversed(meetings) if m.date >= since for d in m.decisions]
@@ -154,8 +150,7 @@ def agenda(ds: Dataset, partner: Partner, today: date) -> Agenda:
         decisions=decisions,
         dates_ahead=[item for item in upcoming(ds, today, horizon, today)
                      if item.partner == partner.id and item.kind in ("notice_deadline", "term_end", "payout")],
-        pipeline=[r for r in sorted(ds.referrals.values(), key=lambda r: (r.referred, r.id))
-                  if r.partner == partner.id and r.status in ("lead", "won")],
+        pipeline=[r for r in ds.referrals_of(partner.id) if r.status in ("lead", "won")],
         feedback_due=[m for m in feedback_milestones(ds, today - LOOKAHEAD, horizon, today)
                       if m.contract.partner == partner.id and m.status != "held"],
     )

@@ -74,6 +74,11 @@ def notice_deadline(contract: Contract, today: date) -> date | None:
     return contract.notice.before(end) if end is not None else None
 
 
+def notice_passed(deadline: date | None, end: date | None, today: date) -> bool:
+    """The notice deadline is behind us while the term runs on: it renews (or ends) as it stands."""
+    return deadline is not None and end is not None and deadline < today <= end
+
+
 def is_expired(contract: Contract, today: date) -> bool:
     """An active contract that does not renew and whose end has passed: it needs a decision."""
     return (
@@ -121,6 +126,9 @@ class Renewal:
     notice_deadline: date
     expired: bool
 
+    def notice_passed(self, today: date) -> bool:
+        return notice_passed(self.notice_deadline, self.term_end, today)
+
     def sort_date(self, today: date) -> date:
         """The earlier of the two dates still ahead; an expired contract sorts by its past end (first)."""
         ahead = [d for d in (self.notice_deadline, self.term_end) if d >= today]
@@ -160,20 +168,16 @@ class Milestone:
 def feedback_milestones(ds: Dataset, start: date, until: date, today: date) -> list[Milestone]:
     """Every milestone in [start, until] of the active contracts that hold feedback hearings."""
     window = ds.settings.reminders.feedback_window
-    hearings: dict[str, list[tuple[date, str | None]]] = {}
-    for m in ds.meetings.values():
-        if m.kind == "feedback":
-            for partner in m.partners:
-                hearings.setdefault(partner, []).append((m.date, m.contract))
     found = []
     for contract in ds.contracts.values():
         if contract.status != "active" or not contract.holds_feedback:
             continue
         for milestone in term_ends(contract, start, until):
             window_start = window.before(milestone)
+            # SPEC 4.2: a feedback meeting in the window holds it (a log records a meeting that took place).
             held = [
-                day for day, named in hearings.get(contract.partner, [])
-                if named in (None, contract.id) and window_start <= day <= milestone
+                m.date for m in ds.meetings_of(contract.partner)
+                if m.kind == "feedback" and m.contract in (None, contract.id) and window_start <= m.date <= milestone
             ]
             status = "held" if held else "due" if milestone >= today else "overdue"
             found.append(Milestone(contract, milestone, window_start, status, max(held, default=None)))
@@ -205,6 +209,7 @@ class Item:
     overdue: bool
     source: tuple[str, str]
     uid: str  # stable across runs, so that a calendar updates the event instead of duplicating it
+    amount: int | None = None  # a payout's amount (its subject is the month the fees arose in)
 
 
 def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
@@ -249,7 +254,6 @@ def upcoming(ds: Dataset, today: date, until: date, back: date) -> list[Item]:
 def _payouts(ds: Dataset, today: date, until: date) -> list[Item]:
     """Fee statements whose pay date falls in [today, until] and that pay something."""
     from haru_cli.fees import events_by_partner, statements
-    from haru_cli.templating import yen
 
     items = []
     for partner_id, events in events_by_partner(ds).items():
@@ -259,6 +263,6 @@ def _payouts(ds: Dataset, today: date, until: date) -> list[Item]:
         for s in statements(ds.settings, partner, events, until):
             if today <= s.pay_on <= until and s.payable > 0:
                 month = f"{s.month:%Y-%m}"
-                items.append(Item(s.pay_on, "payout", partner_id, f"{month} {yen(s.payable)}", f"{partner_id}/{month}",
-                                  False, ("partners", partner_id), f"payout/{partner_id}/{month}"))
+                items.append(Item(s.pay_on, "payout", partner_id, month, f"{partner_id}/{month}", False,
+                                  ("partners", partner_id), f"payout/{partner_id}/{month}", s.payable))
     return items

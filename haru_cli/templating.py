@@ -11,17 +11,10 @@ from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.render import md_block, md_text
+from haru_cli.render import md_block, md_text, yen
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
-
-
-def yen(amount: int | None) -> str:
-    """¥1,234,567 (and -¥20,000)."""
-    if amount is None:
-        return "—"
-    return f"-¥{-amount:,}" if amount < 0 else f"¥{amount:,}"
 
 
 def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | None = None,

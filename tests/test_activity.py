@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from haru_cli.activity import fiscal_year_start, hours, meetings_with, open_actions
+from haru_cli.activity import fiscal_year_start, hours, open_actions
 from haru_cli.loader import load_workspace
 from haru_cli.models import Settings
 from tests.conftest import WorkspaceFactory
@@ -23,11 +23,11 @@ def test_joint_meeting_minutes_are_split_among_its_partners(workspace: Workspace
         "partners/spcom.yaml": "id: spcom\nname: x\n",
         "meetings/2026/joint.yaml": "id: joint\npartners: [ueda, spcom]\ndate: 2026-03-15\nminutes: 120\n",
     }))
-    ueda = meetings_with(ds, "ueda")
+    ueda = ds.meetings_of("ueda")
     assert [m.id for m in ueda] == ["2026-11-10-ueda-regular", "joint"]  # newest first
     assert hours(ueda) == Decimal("2.0")  # 60 + 120 / 2
     assert hours(ueda, since=date(2026, 4, 1)) == Decimal("1.0")
-    assert hours(meetings_with(ds, "spcom")) == Decimal("1.0")
+    assert hours(ds.meetings_of("spcom")) == Decimal("1.0")
 
 
 def test_open_actions_earliest_due_first(workspace: WorkspaceFactory) -> None:

@@ -109,9 +109,7 @@ def main() -> None:
     """Entry point: user mistakes end as one message (see Failure); a bug ends as one line too,
     with the traceback only when HARU_DEBUG is set."""
     try:
-        app()
-    except (KeyboardInterrupt, BrokenPipeError):
-        sys.exit(130)
+        app()  # Typer itself turns Ctrl-C into exit 130 and a closed pipe into a quiet exit
     except Exception as exc:  # the one place unexpected errors are caught
         if os.environ.get("HARU_DEBUG"):
             raise

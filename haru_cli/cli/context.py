@@ -72,8 +72,11 @@ class State:
 
     def load(self, *, quiet: bool = False) -> Dataset:
         """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
+        from haru_cli.cache import user_cache_dir
+        from haru_cli.calendar_jp import keep_holidays_in
         from haru_cli.loader import load_workspace
 
+        keep_holidays_in(user_cache_dir() if self.cache else None)
         with _progress() as progress:
             ds = load_workspace(self.workspace(), cache=self.cache, progress=progress)
         lang = self.language(ds)

@@ -9,8 +9,8 @@ from haru_cli.calendar_jp import month_end
 from haru_cli.cli.views import Labels as Labels  # re-exported for the command module
 from haru_cli.fees import FeeEvent, Statement, input_tax_credit_percent
 from haru_cli.models import Settings
-from haru_cli.render import Cell, Document, Row, Section
-from haru_cli.templating import render_document, yen
+from haru_cli.render import Cell, Document, Row, Section, yen
+from haru_cli.templating import render_document
 
 EVENT_LABELS = {
     "fixed": ("fixed fee", "定額"),
@@ -61,10 +61,6 @@ def _basis(line: FeeEvent, t: Labels) -> str:
     return t.value("basis", line.basis) if line.basis else "—"
 
 
-def _say(t: Labels, english: str, japanese: str) -> str:
-    return english if t.lang == "en" else japanese
-
-
 def fees_document(month: str, found: list[Statement], t: Labels) -> Document:
     sections = []
     for s in found:
@@ -75,23 +71,23 @@ def fees_document(month: str, found: list[Statement], t: Labels) -> Document:
         ]
         fields: list[tuple[str, Cell | str]] = []
         if s.carried_in:
-            fields.append((_say(t, "Carried in", "前月繰越"), yen(s.carried_in)))
+            fields.append((t.say("Carried in", "前月繰越"), yen(s.carried_in)))
         fields += [
-            (_say(t, "Subtotal", "小計"), yen(s.subtotal)),
-            (_say(t, "Consumption tax", "消費税"), yen(s.consumption_tax)),
-            (_say(t, "Withholding", "源泉徴収"), yen(s.withholding)),
-            (_say(t, "Payable", "差引支払額"), yen(s.payable)),
-            (_say(t, "Pay on", "支払日"), s.pay_on.isoformat()),
-            (_say(t, "Invoice no.", "登録番号"), s.partner.invoice_number or _say(t, "not registered", "未登録")),
+            (t.say("Subtotal", "小計"), yen(s.subtotal)),
+            (t.say("Consumption tax", "消費税"), yen(s.consumption_tax)),
+            (t.say("Withholding", "源泉徴収"), yen(s.withholding)),
+            (t.say("Payable", "差引支払額"), yen(s.payable)),
+            (t.say("Pay on", "支払日"), s.pay_on.isoformat()),
+            (t.say("Invoice no.", "登録番号"), s.partner.invoice_number or t.say("not registered", "未登録")),
         ]
         if s.carry_forward:
-            fields.append((_say(t, "Carried forward", "翌月繰越"), yen(s.carry_forward)))
-        headings = [t("client"), t("date"), _say(t, "Event", "区分"), _say(t, "Basis", "基準"),
-                    _say(t, "Rate", "料率"), _say(t, "Amount", "金額")]
+            fields.append((t.say("Carried forward", "翌月繰越"), yen(s.carry_forward)))
+        headings = [t("client"), t("date"), t.say("Event", "区分"), t.say("Basis", "基準"),
+                    t.say("Rate", "料率"), t.say("Amount", "金額")]
         sections.append(Section(s.partner.name, fields=fields, headings=headings, rows=rows))
     total = sum(s.payable for s in found)
-    sections.append(Section(_say(t, "Total", "合計"), fields=[(_say(t, "Payable", "差引支払額"), yen(total))]))
-    return Document(_say(t, f"Referral fees for {month}", f"{month} 分の紹介手数料"), sections)
+    sections.append(Section(t.say("Total", "合計"), fields=[(t.say("Payable", "差引支払額"), yen(total))]))
+    return Document(t.say(f"Referral fees for {month}", f"{month} 分の紹介手数料"), sections)
 
 
 STATEMENT_HEADINGS = [("partner", "Partner", "パートナー"), ("subtotal", "Subtotal", "小計"),

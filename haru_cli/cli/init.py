@@ -69,10 +69,16 @@ def _git_init(directory: Path, lang: str) -> str:
     git = shutil.which("git")
     if git is None:
         return say(lang, "git is not installed: no repository created", "git がないためリポジトリは作成していません")
-    inside = subprocess.run([git, "rev-parse", "--is-inside-work-tree"], cwd=directory, capture_output=True,
-                            text=True)
+    inside = subprocess.run([git, "rev-parse", "--show-toplevel"], cwd=directory, capture_output=True, text=True)
     if inside.returncode == 0:
-        return say(lang, "already inside a git repository", "既に git リポジトリの中です")
+        top = Path(inside.stdout.strip())
+        if top.resolve() == directory.resolve():
+            return say(lang, "already a git repository", "既に git リポジトリです")
+        # pre-commit and CI read their configuration at the repository's top only.
+        return say(lang, f"inside the git repository {top}: move .pre-commit-config.yaml and .github/ there "
+                         "(or merge them into its own) for the hook and the CI check to run",
+                   f"git リポジトリ {top} の中です。フックと CI を有効にするには .pre-commit-config.yaml と "
+                   ".github/ をそのトップへ移す（または既存のものに統合する）必要があります")
     done = subprocess.run([git, "init", "-q"], cwd=directory, capture_output=True, text=True)
     if done.returncode != 0:
         return say(lang, f"git init failed: {done.stderr.strip()}", f"git init に失敗しました: {done.stderr.strip()}")

@@ -178,7 +178,7 @@ def new_partner(
 
     state = state_of(ctx)
     ds = state.load(quiet=True)
-    record_id = _id(state, ds, record_id, slug_of(name), set(ds.partners), "partner")
+    record_id = _id(state, ds, record_id, slug_of(name), ds.taken("partners"), "partner")
     person = {"name": contact, "title": title, "email": email, "phone": phone, "key_person": True} if contact else None
     data = {
         "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
@@ -225,7 +225,7 @@ def new_contract(
     owner = resolve_partner(ds, partner, state.language(ds))
     first = parse_cli_date(start, "--start")
     base = f"{owner.id}-{type_.replace('_', '-')}-{first.year}"
-    record_id = _id(state, ds, record_id, base, set(ds.contracts) | _stems(ds, "contracts"), "contract")
+    record_id = _id(state, ds, record_id, base, ds.taken("contracts"), "contract")
     data = {
         "id": record_id, "partner": owner.id, "type": type_, "title": title, "status": status or "active",
         "signed": signed, "start": start, "end": end, "auto_renew": auto_renew or None, "term": term,
@@ -266,8 +266,7 @@ def new_meeting(
     lang = state.language(ds)
     met = [resolve_partner(ds, query, lang).id for query in partners]
     when = _day(day, "--date", state.today)
-    record_id = _id(state, ds, record_id, f"{when}-{met[0]}-{kind}", set(ds.meetings) | _stems(ds, "meetings"),
-                    "meeting")
+    record_id = _id(state, ds, record_id, f"{when}-{met[0]}-{kind}", ds.taken("meetings"), "meeting")
     feedback = {"satisfaction": satisfaction, "comments": comments} if satisfaction or comments else None
     data = {
         "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind, "contract": contract,
@@ -317,8 +316,3 @@ def new_referral(
     data = {"id": record_id, "partner": source.id, "contract": contract, "kind": kind, "client": client,
             "referred": when.isoformat(), "status": status}
     _create(state, ds, "referrals", record_path("referrals", record_id), data, edit, dry_run)
-
-
-def _stems(ds: "Dataset", folder: str) -> set[str]:
-    """Ids taken by files that exist but did not load (a new record must not collide with them either)."""
-    return {stem for kind, stem in ds.broken if kind == folder}

@@ -1,4 +1,5 @@
-"""Printing: the only place that writes to stdout (besides `validate`'s plain lines)."""
+"""Output of list and show commands (table, JSON, CSV, Markdown, iCalendar), option types they share,
+and writing documents to new files."""
 
 import sys
 from enum import StrEnum

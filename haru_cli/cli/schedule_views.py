@@ -7,7 +7,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from haru_cli.cli.views import Labels as Labels  # re-exported for the command modules
-from haru_cli.render import CalendarEvent, Cell, Row, visible
+from haru_cli.render import CalendarEvent, Cell, Row, visible, yen
 from haru_cli.schedule import Item, Milestone, Renewal
 
 if TYPE_CHECKING:
@@ -47,15 +47,15 @@ def renewal_json(ds: Dataset, r: Renewal, today: date) -> dict[str, Any]:
 
 def renewal_row(ds: Dataset, r: Renewal, today: date, t: Labels) -> Row:
     c = r.contract
-    notice_passed = r.notice_deadline < today
+    passed = r.notice_passed(today)
     end_note = t("expired") if r.expired else t.days(r.term_end, today)
-    notice_note = t("notice_passed") if notice_passed else t.days(r.notice_deadline, today)
+    notice_note = t("notice_passed") if passed else t.days(r.notice_deadline, today)
     return [
         c.id,
         _name(ds, c.partner) or c.partner,
         t.value("contract_type", c.type),
         c.title or "",
-        Cell(f"{r.notice_deadline} ({notice_note})", notice_passed),
+        Cell(f"{r.notice_deadline} ({notice_note})", passed),
         Cell(f"{r.term_end} ({end_note})", r.expired),
         t.yesno(c.auto_renew),
     ]
@@ -119,10 +119,15 @@ ITEM_HEADINGS = ["date", "kind", "partner", "subject", "ref"]
 
 
 def item_subject(item: Item, t: Labels) -> str:
-    return item.subject or item.ref if item.kind != "regular_meeting" else t.value("item_kind", item.kind)
+    """What an item is about, for people: a regular meeting is its kind; a payout, its month and amount."""
+    if item.kind == "regular_meeting":
+        return t.value("item_kind", item.kind)
+    if item.kind == "payout":
+        return f"{item.subject} {yen(item.amount)}"
+    return item.subject or item.ref
 
 
-def item_json(ds: Dataset, item: Item, t: Labels) -> dict[str, Any]:
+def item_json(ds: Dataset, item: Item) -> dict[str, Any]:
     return {
         "date": item.date.isoformat(),
         "kind": item.kind,
@@ -131,6 +136,7 @@ def item_json(ds: Dataset, item: Item, t: Labels) -> dict[str, Any]:
         "subject": None if item.kind == "regular_meeting" else item.subject or item.ref,  # a label is no data
         "ref": item.ref,
         "overdue": item.overdue,
+        "amount": item.amount,
     }
 
 

@@ -29,6 +29,6 @@ def upcoming(
     ds = state.load()
     t = sv.Labels(state.language(ds))
     sv.emit_dated(fmt, today, until, "items", upcoming_items(ds, today, until, span.before(today)), t,
-                  as_json=lambda item: sv.item_json(ds, item, t), as_row=lambda item: sv.item_row(ds, item, today, t),
+                  as_json=lambda item: sv.item_json(ds, item), as_row=lambda item: sv.item_row(ds, item, today, t),
                   as_events=lambda found: sv.item_events(ds, found, t), headings=sv.ITEM_HEADINGS,
                   calendar="upcoming_calendar")

@@ -1,6 +1,5 @@
 """haru validate — the pre-commit gate (SPEC §6)."""
 
-import json
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -8,7 +7,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import Failure, relative_to_cwd, say, state_of
-from haru_cli.render import visible
+from haru_cli.render import json_text, visible
 
 
 class ValidateFormat(StrEnum):
@@ -39,7 +38,7 @@ def validate(
     ds = state.load(quiet=True)
     lang = state.language(ds)
     selected = _selected(root, paths or [], lang)
-    problems = [p for p in ds.problems if selected is None or _concerns(p, selected)]
+    problems = [p for p in ds.problems if selected is None or p.concerns(selected)]
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     ok = errors == 0 and not (strict and warnings)
@@ -54,7 +53,7 @@ def validate(
                 for p in problems
             ],
         }
-        typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        typer.echo(json_text(report))
     else:
         for p in problems:
             where = visible(relative_to_cwd(root, p.path), one_line=True)
@@ -70,11 +69,12 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-def _selected(root: Path, paths: list[Path], lang: str) -> list[str] | None:
-    """Workspace-relative forms of the given paths (None: report everything)."""
+def _selected(root: Path, paths: list[Path], lang: str) -> set[str] | None:
+    """Workspace-relative forms of the given paths (None: report everything). Paths outside the
+    workspace are left out: pre-commit with pass_filenames passes every file of a commit (README.md …)."""
     if not paths:
         return None
-    selected = []
+    selected = set()
     base = root.resolve()
     for path in paths:
         if not path.exists():
@@ -83,15 +83,6 @@ def _selected(root: Path, paths: list[Path], lang: str) -> list[str] | None:
         try:
             relative = path.resolve().relative_to(base).as_posix()
         except ValueError:
-            raise Failure(say(lang, f"{path} is not inside the workspace {root}",
-                              f"{path} はワークスペース {root} の中にありません"), exit_code=2) from None
-        selected.append("" if relative == "." else relative)
+            continue
+        selected.add("" if relative == "." else relative)
     return selected
-
-
-def _concerns(problem: object, selected: list[str]) -> bool:
-    from haru_cli.problems import Problem
-
-    assert isinstance(problem, Problem)
-    files = {problem.path, *problem.related}
-    return any(s == "" or f == s or f.startswith(s + "/") for s in selected for f in files)

@@ -10,7 +10,7 @@ from haru_cli.activity import OpenAction
 from haru_cli.dossier import ContractDates, Overview
 from haru_cli.labels import heading, value_label
 from haru_cli.models import Meeting, Partner, Referral
-from haru_cli.render import Cell, Document, Row, Section
+from haru_cli.render import Cell, Document, Row, Section, yen
 from haru_cli.values import Duration
 
 
@@ -36,7 +36,10 @@ class Labels:
         return self("yes") if flag else self("no")
 
     def yen(self, amount: int | None) -> str:
-        return f"¥{amount:,}" if amount is not None else self("none")
+        return yen(amount)
+
+    def say(self, english: str, japanese: str) -> str:
+        return english if self.lang == "en" else japanese
 
     def duration(self, value: Duration | None) -> str:
         """1y → 1年, 3m → 3か月 in Japanese; as written in English."""
@@ -142,11 +145,11 @@ def partner_row(ov: Overview, t: Labels) -> Row:
 PARTNER_HEADINGS = ["name", "status", "cadence", "last_meeting", "next_regular_meeting", "active_contracts"]
 
 
-def contract_row(cd: ContractDates, partner: Partner | None, t: Labels) -> Row:
+def contract_row(cd: ContractDates, partner: Partner | None, t: Labels, *, with_partner: bool = True) -> Row:
     c = cd.contract
     return [
         c.id,
-        partner.name if partner else c.partner,
+        *([partner.name if partner else c.partner] if with_partner else []),
         t.value("contract_type", c.type),
         c.title or "",
         t.value("contract_status", c.status),
@@ -212,8 +215,7 @@ def partner_document(ov: Overview, t: Labels) -> Document:
                     rows=[[c.name, c.title or "", c.email or "", c.phone or "", "★" if c.key_person else ""]
                           for c in key_first]),
             Section(t("contracts"), headings=[t(h) for h in CONTRACT_HEADINGS if h != "partner"],
-                    rows=[[cell for i, cell in enumerate(contract_row(cd, None, t)) if i != 1]
-                          for cd in ov.contracts]),
+                    rows=[contract_row(cd, None, t, with_partner=False) for cd in ov.contracts]),
             Section(t("meetings"), headings=[t("date"), t("kind"), t("minutes"), t("summary")],
                     rows=[meeting_row(m, t) for m in ov.recent_meetings]),
             Section(t("open_actions"), headings=[t("due"), t("task"), t("owner"), t("meeting")],

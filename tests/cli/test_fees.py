@@ -147,8 +147,10 @@ def test_help(haru: Haru) -> None:
 
 def test_upcoming_lists_payouts(ws: str, haru: Haru) -> None:
     data = json.loads(haru("--data", ws, *TODAY, "upcoming", "--within", "7d", "--format", "json").stdout)
-    payouts = [(i["partner"], i["date"], i["subject"]) for i in data["items"] if i["kind"] == "payout"]
-    assert payouts == [("tanaka", "2026-11-30", "2026-10 ¥49,895"), ("ueda", "2026-11-30", "2026-10 ¥135,801")]
+    payouts = [(i["partner"], i["date"], i["subject"], i["amount"]) for i in data["items"] if i["kind"] == "payout"]
+    assert payouts == [("tanaka", "2026-11-30", "2026-10", 49_895), ("ueda", "2026-11-30", "2026-10", 135_801)]
+    table = haru("--data", ws, *TODAY, "upcoming", "--within", "7d").stdout
+    assert "2026-10 ¥135,801" in table
 
 
 def test_partner_show_has_this_fiscal_years_fees(ws: str, haru: Haru) -> None:

@@ -71,7 +71,8 @@ def test_upcoming_json(ws: str, haru: Haru) -> None:
     data = json.loads(result.stdout)
     assert data["until"] == "2026-12-11"
     assert data["items"][0] == {"date": "2026-02-01", "kind": "regular_meeting", "partner": "spcom",
-                                "name": "株式会社S.P.COM", "subject": None, "ref": "spcom", "overdue": True}
+                                "name": "株式会社S.P.COM", "subject": None, "ref": "spcom", "overdue": True,
+                                "amount": None}
     assert [i["kind"] for i in data["items"]] == [
         "regular_meeting", "term_end", "notice_deadline", "notice_deadline", "regular_meeting"]
 

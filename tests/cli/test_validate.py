@@ -137,3 +137,15 @@ class TestWorkspaceDiscovery:
         result = haru("--lang", "en", "--data", tmp_path, "validate")
         assert result.exit_code == 2
         assert result.stderr.startswith(f"haru: {tmp_path} is not a haru workspace (no haru.yaml)")
+
+
+def test_files_outside_the_workspace_are_left_out(tmp_path: Path, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pre-commit form with pass_filenames: a commit's other files (README.md) are not records."""
+    from tests.conftest import write_workspace
+
+    write_workspace(tmp_path / "data", {"partners/ueda.yaml": BROKEN_PARTNER})
+    (tmp_path / "README.md").write_text("# repo\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert haru("validate", "README.md").exit_code == 0
+    both = haru("validate", "README.md", "data/partners/ueda.yaml")
+    assert both.exit_code == 1 and both.stdout.startswith("data/partners/ueda.yaml:3:10: error[enum]")

@@ -80,3 +80,12 @@ def test_first_day_with_pre_commit(tmp_path: Path) -> None:
     run("git", "add", "-A", cwd=repo)
     refused = run("git", "commit", "-q", "-m", "broken", cwd=repo)
     assert refused.returncode != 0 and "partners/ueda.yaml:2:" in refused.stdout + refused.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_init_inside_a_larger_repository_says_where_hooks_must_go(tmp_path: Path, haru: Haru) -> None:
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    result = haru("--lang", "en", "init", tmp_path / "data")
+    assert result.exit_code == 0
+    assert f"inside the git repository {tmp_path}" in result.stdout
+    assert not (tmp_path / "data" / ".git").exists()

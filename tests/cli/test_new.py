@@ -143,3 +143,10 @@ def test_an_invalid_edit_is_abandoned_and_the_draft_kept(ws: Path, haru: Haru, t
 def test_help(haru: Haru) -> None:
     for kind in ("partner", "contract", "meeting", "referral"):
         assert "Example: haru new " + kind in haru("new", kind, "--help").stdout
+
+
+def test_a_new_id_never_takes_that_of_a_broken_file(ws: Path, haru: Haru) -> None:
+    (ws / "referrals" / "2026-ueda-002.yaml").write_text("id: 2026-ueda-002\nclient: [\n", encoding="utf-8")
+    result = haru("--data", ws, *TODAY, "new", "referral", "ueda", "--client", "x")
+    assert result.exit_code == 0, result.stderr
+    assert (ws / "referrals" / "2026-ueda-003.yaml").exists()

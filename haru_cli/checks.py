@@ -150,6 +150,12 @@ def check_referrals(ds: Dataset) -> Iterator[Problem]:
     for r in ds.referrals.values():
         if r.status in ("won", "cancelled") and r.deal is None:
             yield _at(ds, "error", "referrals", r.id, ("status",), "deal-missing", status=r.status)
+        elif r.deal is not None and r.deal.amount is None:
+            contract = ds.contracts.get(r.contract)
+            rule = contract.fee_rule(r.kind) if contract else None
+            if rule is not None and rule.rate is not None and rule.basis == "deal":
+                yield _at(ds, "error", "referrals", r.id, ("deal",), "deal-missing", "deal-missing.amount",
+                          key=True)
         if r.status == "cancelled" and r.cancelled is None:
             yield _at(ds, "error", "referrals", r.id, ("status",), "cancelled-date")
         elif r.status != "cancelled" and r.cancelled is not None:

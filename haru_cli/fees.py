@@ -51,7 +51,8 @@ def fee_events(referral: Referral, rule: FeeRule) -> list[FeeEvent]:
     if rule.fixed is not None:
         raw.append((deal.signed, "fixed", rule.fixed))
     elif rule.rate is not None and rule.basis == "deal":
-        raw.append((deal.signed, "deal", _floor(rule.rate.of(deal.amount))))
+        if deal.amount is not None:  # without it validation reports deal-missing and skips the referral
+            raw.append((deal.signed, "deal", _floor(rule.rate.of(deal.amount))))
     elif rule.rate is not None:
         last_day = Duration(rule.months, "m").after(deal.signed) if rule.months else None
         for payment in sorted(referral.payments, key=lambda p: p.date):

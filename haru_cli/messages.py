@@ -224,6 +224,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a {status} referral needs deal (signed, amount)",
         "{status} の紹介には deal（signed, amount）が必要です",
     ),
+    "deal-missing.amount": (
+        "deal needs amount: its contract's fee is a rate on the deal",
+        "deal に amount（成約額）が必要です（契約の手数料が成約額に対する料率のため）",
+    ),
     "deal-missing.payments": (
         "payments on a {status} referral earn no fees",
         "{status} の紹介の入金には手数料が発生しません",

@@ -151,7 +151,7 @@ class Meeting(_Model):
 
 class Deal(_Model):
     signed: Day
-    amount: Yen
+    amount: Yen | None = None  # a fixed fee does not need it; a rate on the deal does (checks.py)
 
 
 class Payment(_Model):

@@ -149,3 +149,18 @@ def test_every_problem_is_reported_in_one_run(workspace: WorkspaceFactory) -> No
                                         "auto_renew: true\nend: 2026-12-31\nfees:\n  customer:\n    rate: 15%\n",
     })
     assert {p[3] for p in problems(root)} == {"withholding", "yaml-syntax", "auto-renew-term"}
+
+
+def test_a_deal_needs_its_amount_only_for_a_rate_on_the_deal(workspace: WorkspaceFactory) -> None:
+    student = ("id: 2026-ueda-002\npartner: ueda\ncontract: ueda-referral\nkind: student\nclient: x\n"
+               "referred: 2026-06-01\nstatus: won\ndeal: {signed: 2026-07-01}\n")
+    assert problems(workspace({"referrals/2026-ueda-002.yaml": student})) == []  # a fixed fee
+    (workspace() / "referrals" / "2026-ueda-002.yaml").unlink()
+    root = workspace({
+        **contract("fees:\n  customer:\n    rate: 10%\n    basis: deal"),
+        "referrals/2026-ueda-001.yaml": student.replace("002", "001").replace("student", "customer"),
+    })
+    assert [(p[0], p[1], p[3], p[4]) for p in problems(root)] == [
+        ("referrals/2026-ueda-001.yaml", 8, "deal-missing",
+         "deal needs amount: its contract's fee is a rate on the deal"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -24,10 +25,13 @@ def record_path(folder: str, record_id: str, day: date | None = None) -> str:
     return f"{folder}/{record_id}.yaml"
 
 
+SCHEMA_COMMENT = "# yaml-language-server: $schema="
+
+
 def schema_comment(path: str) -> str:
     """The yaml-language-server line that points an editor at the workspace's schema for this file."""
     up = "../" * path.count("/")
-    return f"# yaml-language-server: $schema={up}{SCHEMAS_FOLDER}/{SCHEMA_OF[path.split('/')[0]]}.schema.json\n"
+    return f"{SCHEMA_COMMENT}{up}{SCHEMAS_FOLDER}/{SCHEMA_OF[path.split('/')[0]]}.schema.json\n"
 
 
 def record_text(path: str, data: dict[str, Any], *, with_schema: bool) -> str:
@@ -36,7 +40,9 @@ def record_text(path: str, data: dict[str, Any], *, with_schema: bool) -> str:
 
 def slug_of(text: str) -> str | None:
     """An id made from ASCII text (`S.P.COM` → `s-p-com`); None for text with no ASCII letters or digits."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:64].strip("-")
+    # NFKD: full-width letters become ASCII, and accents come apart from their letters (Ü → U + ¨).
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:64].strip("-")
     return slug or None
 
 

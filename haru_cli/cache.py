@@ -37,6 +37,8 @@ def user_cache_dir() -> Path:
 def _key() -> bytes | None:
     """This user's signing key (created on first use), or None where there is no private place for one."""
     base = user_cache_dir()
+    if not base.parent.parent.is_dir():  # no home (or XDG folder's parent) to keep it in: make none up
+        return None
     key_file = base / "cache-key"
     try:
         key = key_file.read_bytes()

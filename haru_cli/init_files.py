@@ -19,6 +19,23 @@ reminders:
   feedback_window: 60d     # 更新節目の何日前までの顧客フィードバック面談を「実施済み」とするか
 """
 
+HARU_YAML_EN = """\
+# yaml-language-server: $schema=schemas/haru.schema.json
+# haru workspace settings. Every key is optional; what is left out takes its default.
+company: {company}
+locale: {locale}                  # language of output: ja | en
+fiscal_year_start: 4       # first month (1-12) of the fiscal year
+tax:
+  rate: 10%                # consumption tax on referral fees
+  rounding: floor          # floor | half_up | ceil, once per statement (qualified invoices)
+payout:                    # when referral fees are paid (default: month-end close, paid a month later)
+  month_offset: 1          # months after the month the fees arose in
+  day: end                 # end | 1-28
+  shift: previous          # off weekends, holidays and 12/31-1/3: previous | next business day
+reminders:
+  feedback_window: 60d     # a feedback hearing this long before a renewal milestone counts for it
+"""
+
 GITIGNORE = """\
 # haru's parse cache: rebuilt whenever a file changes, never worth committing.
 .haru-cache/
@@ -31,7 +48,7 @@ repos:
     hooks:
       - id: haru-validate
         name: haru validate
-        entry: haru validate
+        entry: {command}
         language: system
         pass_filenames: false
         always_run: true
@@ -56,7 +73,7 @@ jobs:
         with:
           python-version: "3.11"
       - run: pip install "$HARU_SOURCE"
-      - run: haru validate --strict
+      - run: {command} --strict
 """
 
 README = """\
@@ -76,6 +93,25 @@ haru renewals --due 30d
 - `partners/`, `contracts/`, `meetings/<年>/`, `referrals/`: 1 レコード 1 ファイル（ファイル名 = id）
 - `schemas/`: エディタの補完・ホバー用 JSON Schema（`haru schema --out schemas` で再生成）
 - `pre-commit install` で、壊れたファイルのコミットを防ぐフックが有効になります。
+"""
+
+README_EN = """\
+# {company} — partner collaboration data
+
+Partners, contracts, meeting logs and referrals, one YAML file each, read and written with
+[haru](https://github.com/YOUR-ORG/haru).
+
+```sh
+haru new partner "Ueda Logistics" --id ueda --contact Ueda --cadence monthly
+haru new meeting ueda --kind regular --minutes 60 --summary "monthly meeting"
+haru validate                  # run by pre-commit before every commit
+haru partner show ueda
+haru renewals --due 30d
+```
+
+- `partners/`, `contracts/`, `meetings/<year>/`, `referrals/`: one record per file (file name = id)
+- `schemas/`: JSON Schemas for editors (`haru schema --out schemas` writes them again)
+- `pre-commit install` turns on the hook that refuses a commit with a broken file.
 """
 
 FOLDERS = ("partners", "contracts", "meetings", "referrals")

@@ -280,9 +280,8 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
         if entry.name.startswith("."):
             continue
         path = prefix + entry.name
-        if entry.is_dir():
-            if depth > 1:
-                yield from _scan(Path(entry.path), path + "/", depth - 1, problems, stamps)
+        if entry.is_dir() and depth > 1:
+            yield from _scan(Path(entry.path), path + "/", depth - 1, problems, stamps)
         elif entry.name.endswith(".yaml"):
             if entry.is_file():
                 try:
@@ -342,7 +341,7 @@ _TYPE_VARIANTS = {
     "model_type": "type.mapping",
     "dict_type": "type.mapping",
     "float_type": "type.number",
-    "string_too_short": "type.empty",
+    "string_pattern_mismatch": "type.empty",  # only Name has a pattern: \S, "not blank"
 }
 _RANGE_VARIANTS = {
     "greater_than_equal": "range.ge",

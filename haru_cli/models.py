@@ -21,7 +21,7 @@ ContractType = Literal["alliance", "referral", "joint_development", "consulting"
 MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
 ReferralKind = Literal["customer", "student"]
 Count = Annotated[int, Field(ge=0)]
-Name = Annotated[str, Field(min_length=1)]  # required text: an empty string is as good as missing
+Name = Annotated[str, Field(pattern=r"\S")]  # required text: empty or blank is as good as missing
 
 
 class _Model(BaseModel):

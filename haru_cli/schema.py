@@ -25,6 +25,7 @@ from haru_cli.models import (
     Settings,
     Tax,
 )
+from haru_cli.values import Duration, Rate
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "partner": Partner,
@@ -162,14 +163,38 @@ def record_schema(name: str) -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"haru:{name}", **schema}
 
 
+# What a schema can say of SPEC 3.4 that the model leaves to checks.py: a rate or a fixed fee, and basis
+# and months only with a rate.
+_FEE_RULE_SHAPES = {"oneOf": [
+    {"required": ["rate"], "properties": {"fixed": {"type": "null"}}},
+    {"required": ["fixed"], "properties": {"rate": {"type": "null"}, "basis": {"type": "null"},
+                                           "months": {"type": "null"}}},
+]}
+
+
 def _describe(schema: dict[str, Any], model: type[BaseModel]) -> None:
+    """Descriptions, defaults as they are written, and null allowed wherever a key may be left out
+    (`key:` with nothing after it counts as not given)."""
     texts = DESCRIPTIONS.get(model, {})
     if "" in texts:
         schema["description"] = texts[""]
-    for field, prop in schema.get("properties", {}).items():
+    if model is FeeRule:
+        schema.update(_FEE_RULE_SHAPES)
+    required = set(schema.get("required", []))
+    for field, prop in list(schema.get("properties", {}).items()):
+        prop.pop("title", None)  # "Kana" says less than the description
+        default = model.model_fields[field].default
+        if isinstance(default, Rate | Duration):  # not their fields: the text a user writes
+            prop["default"] = str(default)
+        if field not in required and not _allows_null(prop):
+            meta = {k: prop.pop(k) for k in ("default",) if k in prop}
+            prop = schema["properties"][field] = {"anyOf": [dict(prop), {"type": "null"}], **meta}
         if field in texts:
             prop["description"] = texts[field]
-        prop.pop("title", None)  # "Kana" says less than the description
+
+
+def _allows_null(prop: dict[str, Any]) -> bool:
+    return prop.get("type") == "null" or any(p.get("type") == "null" for p in prop.get("anyOf", []))
 
 
 def schema_files() -> dict[str, str]:

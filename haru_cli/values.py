@@ -136,7 +136,7 @@ class Rate:
         return core_schema.no_info_plain_validator_function(
             cls.parse,
             serialization=core_schema.plain_serializer_function_ser_schema(str),
-            json_schema_input_schema=core_schema.str_schema(pattern=r"^\d+(\.\d+)?%$"),
+            json_schema_input_schema=core_schema.str_schema(pattern=r"^(100(\.0+)?|\d{1,2}(\.\d+)?)%$"),
         )
 
 

@@ -12,7 +12,7 @@ class WorkspaceNotFound(Exception):
 
     def __init__(self, reason: str, path: Path) -> None:
         super().__init__(f"{reason}: {path}")
-        self.reason = reason  # "no-folder" | "no-settings" | "none-found"
+        self.reason = reason  # "no-folder" | "not-folder" | "no-settings" | "none-found"
         self.path = path
 
 
@@ -20,6 +20,8 @@ def find_workspace(explicit: Path | None, start: Path) -> Path:
     """The workspace folder: explicit (from --data or HARU_DATA; it or its data/ holds haru.yaml) or the
     nearest from start upwards that holds haru.yaml or data/haru.yaml."""
     if explicit is not None:
+        if explicit.exists() and not explicit.is_dir():
+            raise WorkspaceNotFound("not-folder", explicit)
         if not explicit.is_dir():
             raise WorkspaceNotFound("no-folder", explicit)
         for folder in (explicit, explicit / "data"):

@@ -60,3 +60,20 @@ def test_schemas_reject_the_broken_fixtures_as_haru_does(path: Path, tmp_path: P
     stem = str(doc.data.get("id", "x"))
     (folder / f"{stem}.yaml").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     assert any(p.severity == "error" for p in load_workspace(tmp_path).problems)
+
+
+def test_keys_left_empty_are_accepted_as_haru_accepts_them() -> None:
+    from haru_cli.yamlio import parse_yaml
+
+    text = "id: ueda\nname: x\nstatus:\ncadence:\nwithholding:\ncontacts:\n  - name: y\n    key_person:\n"
+    doc, _ = parse_yaml(text, "partners/ueda.yaml")
+    assert doc is not None
+    raw = {"id": "ueda", "name": "x", "status": None, "cadence": None, "withholding": None,
+           "contacts": [{"name": "y", "key_person": None}]}  # what an editor sees: the nulls are there
+    assert [e.message for e in validator("partner").iter_errors(raw)] == []
+
+
+def test_defaults_are_written_as_a_user_writes_them() -> None:
+    assert record_schema("contract")["properties"]["notice"]["default"] == "0d"
+    tax = record_schema("haru")["$defs"]["Tax"]["properties"]["rate"]
+    assert tax["default"] == "10%"

@@ -61,6 +61,7 @@ class State:
         lang, path = self.language(), exc.path
         where = {
             "no-folder": say(lang, f"no such folder: {path}", f"フォルダ {path} がありません"),
+            "not-folder": say(lang, f"{path} is a file, not a folder", f"{path} はフォルダではなくファイルです"),
             "no-settings": say(lang, f"{path} is not a haru workspace (no haru.yaml)",
                                f"{path} は haru のワークスペースではありません（haru.yaml がありません）"),
             "none-found": say(lang, f"no haru workspace in {path} or above",

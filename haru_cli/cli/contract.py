@@ -47,7 +47,7 @@ def contract_list(
     ds = state.load()
     lang = state.language(ds)
     t = views.Labels(lang)
-    only = resolve_partner(ds, partner, lang).id if partner else None
+    only = resolve_partner(ds, partner, lang).id if partner is not None else None
     contracts = sorted(
         (c for c in ds.contracts.values()
          if (only is None or c.partner == only) and (type_ is None or c.type == type_)

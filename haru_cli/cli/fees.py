@@ -38,7 +38,7 @@ def fees_calc(
     first = parse_month(month, state.today)
     ds = state.load()
     lang = state.language(ds)
-    only = [resolve_partner(ds, partner, lang).id] if partner else None
+    only = [resolve_partner(ds, partner, lang).id] if partner is not None else None
     found = month_statements(ds, first, only)
     label = f"{first:%Y-%m}"
     data = {"month": label, "statements": [fv.statement_json(s) for s in found],

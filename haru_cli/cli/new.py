@@ -30,6 +30,11 @@ def _day(value: str | None, option: str, default: date) -> date:
     return default if value is None else parse_cli_date(value, option)
 
 
+def _iso(value: str | None, option: str) -> str | None:
+    """An optional date option, checked like every other (a malformed one is a usage error)."""
+    return None if value is None else parse_cli_date(value, option).isoformat()
+
+
 def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
     """The errors the workspace would have in (or because of) the new file."""
     from haru_cli.loader import load_workspace
@@ -38,8 +43,12 @@ def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
     return [p for p in after.problems if p.severity == "error" and p.concerns({path})]
 
 
-def _lines(problems: "list[Problem]", lang: str) -> list[str]:
-    return [f"{p.path}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}" for p in problems]
+def _lines(ds: "Dataset", problems: "list[Problem]", lang: str) -> list[str]:
+    """The problems as validate prints them (paths from where the user is)."""
+    from haru_cli.cli.context import relative_to_cwd
+
+    return [f"{relative_to_cwd(ds.root, p.path)}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}"
+            for p in problems]
 
 
 def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[str, str]:
@@ -49,10 +58,26 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     except ValueError:
         raise Failure(say(lang, "$EDITOR cannot be read as a command", "$EDITOR をコマンドとして読めません")) from None
+    from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
+
     fd, name = tempfile.mkstemp(prefix="haru-new-", suffix=".yaml")
     draft = Path(name)
+    # The draft is not in the workspace: its schema line names the schema's full path while it is edited.
+    relative = schema_comment(path)
+    absolute = f"{SCHEMA_COMMENT}{(ds.root / 'schemas' / relative.rsplit('/', 1)[1].strip()).resolve()}\n"
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
+        handle.write(text.replace(relative, absolute, 1))
+    try:
+        return _edit_until_valid(ds, folder, path, draft, editor, lang)
+    except KeyboardInterrupt:
+        raise Failure(say(lang, f"interrupted; nothing written (draft kept at {draft})",
+                          f"中断しました。何も書き込んでいません（下書き: {draft}）"), exit_code=130) from None
+
+
+def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor: list[str],
+                      lang: str) -> tuple[str, str]:
+    from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
+
     while True:
         try:
             finished = subprocess.run([*editor, str(draft)]).returncode == 0
@@ -64,6 +89,8 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
                               f"エディタが異常終了しました。何も書き込んでいません（下書き: {draft}）"))
         body = "".join(line for line in draft.read_text(encoding="utf-8").splitlines(keepends=True)
                        if not line.startswith(DRAFT_NOTE))
+        if body.startswith(SCHEMA_COMMENT):  # back to the path relative to where the record will be
+            body = schema_comment(path) + body.partition("\n")[2]
         if not body.strip():
             draft.unlink()
             raise Failure(say(lang, "the draft is empty: nothing written", "下書きが空のため何も書き込んでいません"))
@@ -81,7 +108,7 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
         if not sys.stdin.isatty() or typer.prompt(
                 say(lang, "The record has problems: (e)dit again or (a)bandon?", "問題があります: (e)再編集 / (a)中止"),
                 default="e").strip().lower().startswith("a"):
-            for line in _lines(problems, lang):
+            for line in _lines(ds, problems, lang):
                 typer.echo(line, err=True)
             raise Failure(say(lang, f"nothing written; the draft is kept at {draft}",
                               f"何も書き込んでいません。下書きは {draft} にあります"))
@@ -123,7 +150,7 @@ def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str,
         path, text = _edit(ds, folder, path, text, lang)
     problems = _problems(ds, path, text)
     if problems:
-        for line in _lines(problems, lang):
+        for line in _lines(ds, problems, lang):
             typer.echo(line, err=True)
         raise Failure(say(lang, "nothing written", "何も書き込んでいません"))
     if dry_run:
@@ -182,7 +209,8 @@ def new_partner(
     person = {"name": contact, "title": title, "email": email, "phone": phone, "key_person": True} if contact else None
     data = {
         "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
-        "invoice_number": invoice_number, "status": status or "active", "since": since,
+        "invoice_number": invoice_number, "status": status or "active",
+        "since": _iso(since, "--since"),
         "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
         "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
     }
@@ -228,9 +256,11 @@ def new_contract(
     record_id = _id(state, ds, record_id, base, ds.taken("contracts"), "contract")
     data = {
         "id": record_id, "partner": owner.id, "type": type_, "title": title, "status": status or "active",
-        "signed": signed, "start": start, "end": end, "auto_renew": auto_renew or None, "term": term,
+        "signed": _iso(signed, "--signed"), "start": first.isoformat(), "end": _iso(end, "--end"),
+        "auto_renew": auto_renew or None, "term": term,
         "notice": notice, "value": {"amount": amount, "per": per} if amount is not None else None,
-        "fees": {fee_kind: {"rate": rate, "basis": basis, "fixed": fixed}} if rate or fixed is not None else None,
+        "fees": {fee_kind: {"rate": rate, "basis": basis, "fixed": fixed}}
+        if rate is not None or fixed is not None or basis is not None else None,
     }
     _create(state, ds, "contracts", record_path("contracts", record_id), data, edit, dry_run)
 
@@ -239,8 +269,8 @@ def new_contract(
 def new_meeting(
     ctx: typer.Context,
     partners: Annotated[list[str], typer.Argument(metavar="QUERY...", help="The partner(s) met (any QUERY form).")],
-    kind: Annotated[str, typer.Option("--kind", help="regular, hearing, project, knowledge, feedback or other.")]
-    = "regular",
+    kind: Annotated[str, typer.Option("--kind", help="regular (定例会), hearing, project, knowledge, feedback or "
+                                                      "other.")],
     day: Annotated[str | None, typer.Option("--date", help="The meeting's date (default: today).")] = None,
     minutes: Annotated[int | None, typer.Option("--minutes", help="Minutes the 社長 spent.")] = None,
     summary: Annotated[str | None, typer.Option("--summary", help="Summary.")] = None,
@@ -272,7 +302,8 @@ def new_meeting(
         "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind, "contract": contract,
         "minutes": minutes, "attendees": attendee, "summary": summary, "decisions": decision,
         "actions": [{"task": task, "done": False} for task in action or []] or None,
-        "feedback": {k: v for k, v in feedback.items() if v is not None} if feedback else None, "next": next_day,
+        "feedback": {k: v for k, v in feedback.items() if v is not None} if feedback else None,
+        "next": _iso(next_day, "--next"),
     }
     _create(state, ds, "meetings", record_path("meetings", record_id, when), data, edit, dry_run)
 

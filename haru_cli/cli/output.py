@@ -128,6 +128,9 @@ def write_file(target: Path, text: str, lang: str, shown: str | None = None) -> 
     try:
         write_new(target, text)
     except FileExistsError:
+        if not (target.exists() or target.is_symlink()):  # a folder on the way is a file
+            raise Failure(say(lang, f"cannot write {name}: a folder in its path is a file",
+                              f"{name} に書き込めません: 途中のフォルダがファイルです")) from None
         raise Failure(say(lang, f"{name} already exists; haru never overwrites a file",
                           f"{name} は既にあります（haru はファイルを上書きしません）")) from None
     except OSError as exc:

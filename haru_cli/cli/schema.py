@@ -11,8 +11,8 @@ from haru_cli.cli.context import Failure, say, state_of
 
 def schema(
     ctx: typer.Context,
-    out: Annotated[Path | None, typer.Option("--out", help="Write one <type>.schema.json per record type here.")]
-    = None,
+    out: Annotated[str | None, typer.Option("--out", metavar="DIR", help="Write one <type>.schema.json per record "
+                                                                        "type here.")] = None,
 ) -> None:
     """JSON Schema (draft 2020-12) of partners, contracts, meetings, referrals and haru.yaml, with
     Japanese and English descriptions that editors show on hover. Without --out, one JSON object.
@@ -26,7 +26,9 @@ def schema(
     if out is None:
         sys.stdout.write(json_text({name: record_schema(name) for name in SCHEMAS}) + "\n")
         return
-    for line in write_schemas(out, lang):
+    if not out.strip():
+        raise typer.BadParameter("give a folder (. for this one)", param_hint="--out")
+    for line in write_schemas(Path(out), lang):
         typer.echo(line)
 
 
@@ -36,7 +38,7 @@ def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False) -> li
     from haru_cli.cli.output import write_file
     from haru_cli.schema import schema_files
 
-    done = []
+    done, outdated = [], []
     for name, text in schema_files().items():
         target = folder / name
         if not target.exists():
@@ -53,6 +55,9 @@ def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False) -> li
             done.append(say(lang, f"kept {target} (outdated: remove it to regenerate)",
                             f"{target} は古いまま残しました（再生成するには削除してください）"))
         else:
-            raise Failure(say(lang, f"{target} exists and differs: remove it to write the current schema",
-                              f"{target} は既にあり内容が異なります。最新のスキーマを書くには削除してください"))
+            outdated.append(str(target))
+    if outdated:
+        files = ", ".join(outdated)
+        raise Failure(say(lang, f"outdated schema files (remove them to write the current ones): {files}",
+                          f"内容の異なるスキーマがあります（最新のものを書くには削除してください）: {files}"))
     return done

@@ -23,7 +23,7 @@ def test_install_and_refuse_to_replace(workspace: WorkspaceFactory, haru: Haru) 
     first = haru("--data", root, "hook", "install")
     assert first.exit_code == 0, first.stderr
     hook = root / ".git" / "hooks" / "pre-commit"
-    assert hook.read_text(encoding="utf-8").endswith("exec haru validate\n")
+    assert hook.read_text(encoding="utf-8").endswith("haru --no-cache --data . validate\n")
     assert os.access(hook, os.X_OK)
     second = haru("--data", root, "--lang", "en", "hook", "install")
     assert second.exit_code == 1 and "already exists" in second.stderr
@@ -32,3 +32,32 @@ def test_install_and_refuse_to_replace(workspace: WorkspaceFactory, haru: Haru) 
 def test_outside_git(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
     result = haru("--data", workspace(), "--lang", "en", "hook", "install")
     assert result.exit_code == 1 and "not inside a git repository" in result.stderr
+
+
+def test_the_hook_checks_what_is_staged(tmp_path: Path, haru: Haru) -> None:
+    """Inside a larger repository, and on the staged text: a fixed working copy does not hide a broken index."""
+    import sys
+
+    from tests.conftest import write_workspace
+
+    repo = tmp_path / "repo"
+    write_workspace(repo / "inner", {})
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@example.jp", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.jp"}
+    env.pop("HARU_DATA", None)
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+
+    git("init", "-q")
+    assert haru("--data", repo / "inner", "hook", "install").exit_code == 0
+    git("add", "-A")
+    assert git("commit", "-q", "-m", "clean").returncode == 0
+    partner = repo / "inner" / "partners" / "ueda.yaml"
+    clean = partner.read_text(encoding="utf-8")
+    partner.write_text(clean.replace("name: 株式会社ウエダ", 'name: ""'), encoding="utf-8")
+    git("add", "-A")
+    partner.write_text(clean, encoding="utf-8")  # the working copy is fine again; the index is not
+    refused = git("commit", "-q", "-m", "broken")
+    assert refused.returncode != 0 and "partners/ueda.yaml:2:7: error[type]" in refused.stdout + refused.stderr

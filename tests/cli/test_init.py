@@ -89,3 +89,6 @@ def test_init_inside_a_larger_repository_says_where_hooks_must_go(tmp_path: Path
     assert result.exit_code == 0
     assert f"inside the git repository {tmp_path}" in result.stdout
     assert not (tmp_path / "data" / ".git").exists()
+    # Written to be moved to the repository's top, where pre-commit and CI run.
+    assert "entry: haru --data data validate" in (tmp_path / "data" / ".pre-commit-config.yaml").read_text()
+    assert haru("init", tmp_path).exit_code == 1  # it holds a workspace in data/ now

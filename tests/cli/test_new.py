@@ -54,6 +54,7 @@ def test_new_meeting_with_default_ids_in_its_year_folder(ws: Path, haru: Haru) -
     assert (meeting.summary, meeting.actions[0].task) == ("定例会: 研修の準備", "資料送付")
     assert meeting.decisions == ["1月に研修"]
     dated = haru("--data", ws, "new", "meeting", "ueda", "--date", "2025-12-01", "--kind", "hearing")
+    assert haru("--data", ws, "new", "meeting", "ueda").exit_code == 2  # what kind of meeting must be said
     assert dated.stdout.strip().endswith("meetings/2025/2025-12-01-ueda-hearing.yaml")
 
 
@@ -71,7 +72,7 @@ def test_new_contract_and_referral(ws: Path, haru: Haru) -> None:
 
 
 def test_dry_run_writes_nothing(ws: Path, haru: Haru) -> None:
-    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--minutes", "30", "--dry-run")
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--kind", "regular", "--minutes", "30", "--dry-run")
     assert result.exit_code == 0
     assert "id: 2026-11-27-ueda-regular\npartners: [ueda]\ndate: 2026-11-27\n" in result.stdout
     assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
@@ -123,7 +124,7 @@ def editor(tmp_path: Path, old: str, new: str) -> str:
 def test_edit_finishes_the_record_in_the_editor(ws: Path, haru: Haru, tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", editor(tmp_path, "minutes: 30", "minutes: 45\nsummary: 追記した概要"))
-    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--minutes", "30", "--edit")
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--kind", "regular", "--minutes", "30", "--edit")
     assert result.exit_code == 0, result.stderr
     meeting = load_workspace(ws).meetings["2026-11-27-ueda-regular"]
     assert (meeting.minutes, meeting.summary) == (45, "追記した概要")
@@ -132,7 +133,7 @@ def test_edit_finishes_the_record_in_the_editor(ws: Path, haru: Haru, tmp_path: 
 def test_an_invalid_edit_is_abandoned_and_the_draft_kept(ws: Path, haru: Haru, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", editor(tmp_path, "kind: regular", "kind: weekly"))
-    result = haru("--data", ws, *TODAY, "--lang", "en", "new", "meeting", "ueda", "--edit")
+    result = haru("--data", ws, *TODAY, "--lang", "en", "new", "meeting", "ueda", "--kind", "regular", "--edit")
     assert result.exit_code == 1
     draft = Path(result.stderr.split("the draft is kept at ")[1].strip())
     assert "kind: weekly" in draft.read_text(encoding="utf-8")

@@ -30,8 +30,8 @@ def test_writes_the_files_once_and_refuses_a_different_one(haru: Haru, tmp_path:
     (out / "partner.schema.json").write_text("{}\n", encoding="utf-8")
     changed = haru("--lang", "en", "schema", "--out", out)
     assert changed.exit_code == 1
-    assert changed.stderr == (f"haru: {out / 'partner.schema.json'} exists and differs: remove it to write "
-                              "the current schema\n")
+    assert changed.stderr == ("haru: outdated schema files (remove them to write the current ones): "
+                              f"{out / 'partner.schema.json'}\n")
     assert (out / "partner.schema.json").read_text(encoding="utf-8") == "{}\n"
 
 

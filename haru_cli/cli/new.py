@@ -58,15 +58,10 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     except ValueError:
         raise Failure(say(lang, "$EDITOR cannot be read as a command", "$EDITOR をコマンドとして読めません")) from None
-    from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
-
     fd, name = tempfile.mkstemp(prefix="haru-new-", suffix=".yaml")
     draft = Path(name)
-    # The draft is not in the workspace: its schema line names the schema's full path while it is edited.
-    relative = schema_comment(path)
-    absolute = f"{SCHEMA_COMMENT}{(ds.root / 'schemas' / relative.rsplit('/', 1)[1].strip()).resolve()}\n"
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text.replace(relative, absolute, 1))
+        handle.write(_for_draft(ds, path, text))
     try:
         return _edit_until_valid(ds, folder, path, draft, editor, lang)
     except KeyboardInterrupt:
@@ -74,10 +69,25 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
                           f"中断しました。何も書き込んでいません（下書き: {draft}）"), exit_code=130) from None
 
 
-def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor: list[str],
-                      lang: str) -> tuple[str, str]:
+def _for_draft(ds: "Dataset", path: str, text: str) -> str:
+    """The draft lives outside the workspace: its schema line names the schema by its full path."""
     from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
 
+    relative = schema_comment(path)
+    schema = (ds.root / "schemas" / relative.rsplit("/", 1)[1].strip()).resolve()
+    return text.replace(relative, f"{SCHEMA_COMMENT}{schema}\n", 1)
+
+
+def _from_draft(path: str, text: str) -> str:
+    """The record as it will be written: without haru's notes, its schema line relative again."""
+    from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
+
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(DRAFT_NOTE))
+    return schema_comment(path) + body.partition("\n")[2] if body.startswith(SCHEMA_COMMENT) else body
+
+
+def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor: list[str],
+                      lang: str) -> tuple[str, str]:
     while True:
         try:
             finished = subprocess.run([*editor, str(draft)]).returncode == 0
@@ -87,10 +97,7 @@ def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor
         if not finished:
             raise Failure(say(lang, f"the editor failed; nothing written (draft kept at {draft})",
                               f"エディタが異常終了しました。何も書き込んでいません（下書き: {draft}）"))
-        body = "".join(line for line in draft.read_text(encoding="utf-8").splitlines(keepends=True)
-                       if not line.startswith(DRAFT_NOTE))
-        if body.startswith(SCHEMA_COMMENT):  # back to the path relative to where the record will be
-            body = schema_comment(path) + body.partition("\n")[2]
+        body = _from_draft(path, draft.read_text(encoding="utf-8"))
         if not body.strip():
             draft.unlink()
             raise Failure(say(lang, "the draft is empty: nothing written", "下書きが空のため何も書き込んでいません"))
@@ -112,7 +119,8 @@ def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor
                 typer.echo(line, err=True)
             raise Failure(say(lang, f"nothing written; the draft is kept at {draft}",
                               f"何も書き込んでいません。下書きは {draft} にあります"))
-        draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + body, encoding="utf-8")
+        draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + _for_draft(ds, path, body),
+                         encoding="utf-8")
 
 
 def _path_of_draft(folder: str, path: str, body: str) -> str:

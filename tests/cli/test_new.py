@@ -151,3 +151,16 @@ def test_a_new_id_never_takes_that_of_a_broken_file(ws: Path, haru: Haru) -> Non
     result = haru("--data", ws, *TODAY, "new", "referral", "ueda", "--client", "x")
     assert result.exit_code == 0, result.stderr
     assert (ws / "referrals" / "2026-ueda-003.yaml").exists()
+
+
+def test_the_draft_links_the_workspace_schema_by_its_full_path(ws: Path, haru: Haru, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = tmp_path / "seen.yaml"
+    script = tmp_path / "peek.py"
+    script.write_text(f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n", encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    assert haru("--data", ws, "new", "partner", "Acme", "--edit").exit_code == 0
+    schema = (ws / "schemas" / "partner.schema.json").resolve()
+    assert seen.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={schema}"
+    written = (ws / "partners" / "acme.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[0] == "# yaml-language-server: $schema=../schemas/partner.schema.json"

@@ -1,17 +1,14 @@
 """haru feedback — customer-feedback hearings due before renewal milestones (SPEC §4.2, strategy 3.5)."""
 
-from typing import Annotated
-
 import typer
 
 from haru_cli.cli.context import state_of
-from haru_cli.cli.output import DatedFormat, DatedFormatOption, parse_span
+from haru_cli.cli.output import DatedFormat, DatedFormatOption, DueOption, parse_span
 
 
 def feedback(
     ctx: typer.Context,
-    due: Annotated[str, typer.Option("--due", metavar="DURATION", help="Window from today: 30d, 2w, 3m, 30日 ...")]
-    = "30d",
+    due: DueOption = "30d",
     fmt: DatedFormatOption = DatedFormat.table,
 ) -> None:
     """Every feedback milestone from today to the window's end (held or due), and the ones of the same

@@ -99,6 +99,11 @@ DatedFormatOption = Annotated[
 ]
 
 
+DueOption = Annotated[
+    str, typer.Option("--due", metavar="DURATION", help="Window from today: 30d, 2w, 3m, 30日 ...")
+]
+
+
 def emit_calendar(events: "list[CalendarEvent]", today: "date", name: str) -> None:
     from haru_cli.render import ics_text
 

@@ -1,17 +1,14 @@
 """haru renewals — contracts that need a renew/cancel decision soon (SPEC §4.1)."""
 
-from typing import Annotated
-
 import typer
 
 from haru_cli.cli.context import state_of
-from haru_cli.cli.output import DatedFormat, DatedFormatOption, parse_span
+from haru_cli.cli.output import DatedFormat, DatedFormatOption, DueOption, parse_span
 
 
 def renewals(
     ctx: typer.Context,
-    due: Annotated[str, typer.Option("--due", metavar="DURATION", help="Window from today: 30d, 2w, 3m, 30日 ...")]
-    = "30d",
+    due: DueOption = "30d",
     fmt: DatedFormatOption = DatedFormat.table,
 ) -> None:
     """Active contracts whose current term end or notice deadline falls within the window, plus expired

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from haru_cli.models import Action, Meeting, Settings
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 
 def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:

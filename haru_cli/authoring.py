@@ -11,7 +11,7 @@ from haru_cli.models import Contract, ReferralKind
 from haru_cli.yamlio import dump_yaml
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 SCHEMA_OF = {"partners": "partner", "contracts": "contract", "meetings": "meeting", "referrals": "referral"}
 SCHEMAS_FOLDER = "schemas"

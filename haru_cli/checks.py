@@ -14,7 +14,7 @@ from haru_cli.problems import Problem, Severity, error, warning
 from haru_cli.yamlio import Loc
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 
 def _at(ds: Dataset, severity: Severity, folder: str, record_id: str, loc: Loc, code: str,

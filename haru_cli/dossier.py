@@ -13,7 +13,7 @@ from haru_cli.models import Contract, Meeting, Partner, Referral
 from haru_cli.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_passed
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 RECENT_MEETINGS = 5
 

@@ -16,7 +16,7 @@ from haru_cli.models import Contract, FeeRule, Partner, Referral, Settings
 from haru_cli.values import Duration, Rate, add_months
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 EventKind = Literal["fixed", "deal", "payment", "clawback"]
 

@@ -1,17 +1,21 @@
-"""The records of SPEC §3 and the settings of SPEC §2, as strict, frozen Pydantic models.
+"""The records of SPEC §3 and the settings of SPEC §2, as frozen dataclasses that Pydantic validates.
 
 Strict: YAML 1.2 already gave every value its type, so nothing is coerced (`"yes"` never becomes True,
 `"1000000"` never becomes a number). Unknown keys are errors: they are usually typos.
+
+They are plain dataclasses rather than Pydantic models so that a dataset read back from the parse cache
+needs no Pydantic at all: only validating (validation.py) imports it, which is most of a warm start's
+cost otherwise (issue 8). Every declaration here is read by Pydantic at validation time.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, fields, is_dataclass
+from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from haru_cli.values import Day, Duration, InvoiceNumber, PayDay, Rate, Slug, Yen
+from haru_cli.values import Constrained, Day, Duration, InvoiceNumber, PayDay, Rate, Slug, Yen
 
 Synergy = Literal[
     "customer_referral", "expertise", "joint_consulting", "student_referral", "content",
@@ -20,41 +24,44 @@ Synergy = Literal[
 ContractType = Literal["alliance", "referral", "joint_development", "consulting", "directorship", "nda"]
 MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
 ReferralKind = Literal["customer", "student"]
-Count = Annotated[int, Field(ge=0)]
-Name = Annotated[str, Field(pattern=r"\S")]  # required text: empty or blank is as good as missing
+Flag = Annotated[bool, Constrained()]
+Count = Annotated[int, Constrained(ge=0)]
+Name = Annotated[str, Constrained(pattern=r"\S")]  # required text: empty or blank is as good as missing
 
-
-class _Model(BaseModel):
-    # defer_build: a dataset read back from the cache is never validated again, so the validators are
-    # only built by the commands that do validate (a large part of start-up otherwise).
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
+CONFIG: dict[str, Any] = {"extra": "forbid"}  # Pydantic's config of every record; strictness is per type
 
 
 # --- partner (§3.1) ----------------------------------------------------------------------------------
 
 
-class Contact(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    __pydantic_config__ = CONFIG
+
     name: Name
     title: str | None = None
     email: str | None = None
     phone: str | None = None
-    key_person: bool = False
+    key_person: Flag = False
 
 
-class Partner(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Partner:
+    __pydantic_config__ = CONFIG
+
     id: Slug
     name: Name
     kana: str | None = None
-    aliases: list[str] = []
+    aliases: list[str] = field(default_factory=list)
     entity: Literal["corporation", "individual"] = "corporation"
     invoice_number: InvoiceNumber | None = None
-    withholding: bool = False
+    withholding: Flag = False
     status: Literal["prospect", "active", "paused", "ended"] = "active"
     since: Day | None = None
-    contacts: list[Contact] = []
-    expertise: list[str] = []
+    contacts: list[Contact] = field(default_factory=list)
+    expertise: list[str] = field(default_factory=list)
     role: str | None = None
-    synergies: list[Synergy] = []
+    synergies: list[Synergy] = field(default_factory=list)
     cadence: Literal["monthly", "quarterly", "none"] = "none"
     owner: str | None = None
     notes: str | None = None
@@ -63,16 +70,22 @@ class Partner(_Model):
 # --- contract (§3.2) and its fee rules (§3.4) --------------------------------------------------------
 
 
-class FeeRule(_Model):
+@dataclass(frozen=True, kw_only=True)
+class FeeRule:
+    __pydantic_config__ = CONFIG
+
     rate: Rate | None = None
     fixed: Yen | None = None
     basis: Literal["paid", "deal"] | None = None  # a rate without basis is paid on each payment
-    months: Annotated[int, Field(ge=1)] | None = None
+    months: Annotated[int, Constrained(ge=1)] | None = None
     cap: Yen | None = None
     clawback: Duration | None = None
 
 
-class FeeRules(_Model):
+@dataclass(frozen=True, kw_only=True)
+class FeeRules:
+    __pydantic_config__ = CONFIG
+
     customer: FeeRule | None = None
     student: FeeRule | None = None
 
@@ -80,12 +93,18 @@ class FeeRules(_Model):
         return self.customer if kind == "customer" else self.student
 
 
-class ContractValue(_Model):
+@dataclass(frozen=True, kw_only=True)
+class ContractValue:
+    __pydantic_config__ = CONFIG
+
     amount: Yen
     per: Literal["month", "year", "once"]
 
 
-class Contract(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Contract:
+    __pydantic_config__ = CONFIG
+
     id: Slug
     partner: Slug
     type: ContractType
@@ -94,16 +113,16 @@ class Contract(_Model):
     signed: Day | None = None
     start: Day
     end: Day | None = None
-    auto_renew: bool = False
+    auto_renew: Flag = False
     term: Duration | None = None
     notice: Duration = Duration(0, "d")
     value: ContractValue | None = None
-    feedback: bool | None = None
+    feedback: Flag | None = None
     fees: FeeRules | None = None
     revenue_share: Rate | None = None
     scope: str | None = None
     ip: str | None = None
-    confidentiality: bool | None = None
+    confidentiality: Flag | None = None
     document: str | None = None
     notes: str | None = None
 
@@ -119,29 +138,38 @@ class Contract(_Model):
 # --- meeting log (§3.3) ------------------------------------------------------------------------------
 
 
-class Action(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Action:
+    __pydantic_config__ = CONFIG
+
     task: Name
     owner: str | None = None
     due: Day | None = None
-    done: bool = False
+    done: Flag = False
 
 
-class MeetingFeedback(_Model):
-    satisfaction: Annotated[int, Field(ge=1, le=5)] | None = None
+@dataclass(frozen=True, kw_only=True)
+class MeetingFeedback:
+    __pydantic_config__ = CONFIG
+
+    satisfaction: Annotated[int, Constrained(ge=1, le=5)] | None = None
     comments: str | None = None
 
 
-class Meeting(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Meeting:
+    __pydantic_config__ = CONFIG
+
     id: Slug
-    partners: Annotated[list[Slug], Field(min_length=1)]
+    partners: Annotated[list[Slug], Constrained(min_length=1)]
     date: Day
     kind: MeetingKind = "other"
     contract: Slug | None = None
     minutes: Count | None = None
-    attendees: list[str] = []
+    attendees: list[str] = field(default_factory=list)
     summary: str | None = None
-    decisions: list[str] = []
-    actions: list[Action] = []
+    decisions: list[str] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
     feedback: MeetingFeedback | None = None
     next: Day | None = None
 
@@ -149,17 +177,26 @@ class Meeting(_Model):
 # --- referral (§3.5) ---------------------------------------------------------------------------------
 
 
-class Deal(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Deal:
+    __pydantic_config__ = CONFIG
+
     signed: Day
     amount: Yen | None = None  # a fixed fee does not need it; a rate on the deal does (checks.py)
 
 
-class Payment(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Payment:
+    __pydantic_config__ = CONFIG
+
     date: Day
     amount: Yen
 
 
-class Referral(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Referral:
+    __pydantic_config__ = CONFIG
+
     id: Slug
     partner: Slug
     contract: Slug
@@ -168,7 +205,7 @@ class Referral(_Model):
     referred: Day
     status: Literal["lead", "won", "lost", "cancelled"] = "lead"
     deal: Deal | None = None
-    payments: list[Payment] = []
+    payments: list[Payment] = field(default_factory=list)
     cancelled: Day | None = None
     notes: str | None = None
 
@@ -179,25 +216,51 @@ Record = Partner | Contract | Meeting | Referral
 # --- haru.yaml (§2) ----------------------------------------------------------------------------------
 
 
-class Tax(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Tax:
+    __pydantic_config__ = CONFIG
+
     rate: Rate = Rate(Decimal(10))
     rounding: Literal["floor", "half_up", "ceil"] = "floor"
 
 
-class Payout(_Model):
-    month_offset: Annotated[int, Field(ge=0, le=24)] = 1
+@dataclass(frozen=True, kw_only=True)
+class Payout:
+    __pydantic_config__ = CONFIG
+
+    month_offset: Annotated[int, Constrained(ge=0, le=24)] = 1
     day: PayDay = "end"
     shift: Literal["previous", "next"] = "previous"
 
 
-class Reminders(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Reminders:
+    __pydantic_config__ = CONFIG
+
     feedback_window: Duration = Duration(60, "d")
 
 
-class Settings(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    __pydantic_config__ = CONFIG
+
     company: str = "株式会社HaRu"
     locale: Literal["ja", "en"] = "ja"
-    fiscal_year_start: Annotated[int, Field(ge=1, le=12)] = 4
+    fiscal_year_start: Annotated[int, Constrained(ge=1, le=12)] = 4
     tax: Tax = Tax()
     payout: Payout = Payout()
     reminders: Reminders = Reminders()
+
+
+def as_json(value: Any) -> Any:
+    """A record (or any value in one) as JSON values, written as in its YAML file: every key, dates in ISO
+    form, rates and durations as text (`15%`, `3m`)."""
+    if isinstance(value, Rate | Duration):
+        return str(value)
+    if is_dataclass(value):
+        return {f.name: as_json(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, list):
+        return [as_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

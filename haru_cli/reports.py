@@ -17,7 +17,7 @@ from haru_cli.schedule import Item, Milestone, RegularMeeting, feedback_mileston
 from haru_cli.values import add_months
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 TREND_MONTHS = 3  # the month is compared with the three before it
 LOOKAHEAD = timedelta(days=60)

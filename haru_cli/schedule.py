@@ -12,7 +12,7 @@ from haru_cli.models import Contract, Partner
 from haru_cli.values import Duration
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
 

@@ -3,9 +3,8 @@ and English that editors show on hover (yaml-language-server)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
-
-from pydantic import BaseModel
 
 from haru_cli.models import (
     Action,
@@ -24,10 +23,10 @@ from haru_cli.models import (
     Reminders,
     Settings,
     Tax,
+    as_json,
 )
-from haru_cli.values import Duration, Rate
 
-SCHEMAS: dict[str, type[BaseModel]] = {
+SCHEMAS: dict[str, type[Any]] = {
     "partner": Partner,
     "contract": Contract,
     "meeting": Meeting,
@@ -36,7 +35,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 # model → field → "日本語 / English"
-DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
+DESCRIPTIONS: dict[type[Any], dict[str, str]] = {
     Partner: {
         "": "パートナー（partners/<id>.yaml） / A partner (partners/<id>.yaml)",
         "id": "ID（ファイル名と同じ。英小文字・数字・-） / Id: the file name (lowercase letters, digits, -)",
@@ -153,8 +152,10 @@ DESCRIPTIONS: dict[type[BaseModel], dict[str, str]] = {
 
 def record_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one record type, with hover descriptions."""
+    from haru_cli.validation import adapter
+
     model = SCHEMAS[name]
-    schema = model.model_json_schema()
+    schema = adapter(model).json_schema()
     _describe(schema, model)
     for sub_name, sub_schema in schema.get("$defs", {}).items():
         sub_model = next((m for m in DESCRIPTIONS if m.__name__ == sub_name), None)
@@ -172,7 +173,7 @@ _FEE_RULE_SHAPES = {"oneOf": [
 ]}
 
 
-def _describe(schema: dict[str, Any], model: type[BaseModel]) -> None:
+def _describe(schema: dict[str, Any], model: type[Any]) -> None:
     """Descriptions, defaults as they are written, and null allowed wherever a key may be left out
     (`key:` with nothing after it counts as not given)."""
     texts = DESCRIPTIONS.get(model, {})
@@ -181,11 +182,13 @@ def _describe(schema: dict[str, Any], model: type[BaseModel]) -> None:
     if model is FeeRule:
         schema.update(_FEE_RULE_SHAPES)
     required = set(schema.get("required", []))
+    defaults = {f.name: f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
+                for f in dataclasses.fields(model)}
     for field, prop in list(schema.get("properties", {}).items()):
         prop.pop("title", None)  # "Kana" says less than the description
-        default = model.model_fields[field].default
-        if isinstance(default, Rate | Duration):  # not their fields: the text a user writes
-            prop["default"] = str(default)
+        default = defaults[field]
+        if default is not dataclasses.MISSING:  # as a user writes it: `10%`, not a Rate's fields
+            prop["default"] = as_json(default)
         if field not in required and not _allows_null(prop):
             meta = {k: prop.pop(k) for k in ("default",) if k in prop}
             prop = schema["properties"][field] = {"anyOf": [dict(prop), {"type": "null"}], **meta}

@@ -1,7 +1,12 @@
 """Small value types that recur across records: dates, yen, rates, durations, ids, invoice numbers.
 
-Each one accepts exactly the form SPEC §3 writes down and answers anything else with an error whose
-type is the problem code (`date`, `money`, `rate`, ...) and whose context feeds the message catalogue.
+Each one accepts exactly the form SPEC §3 writes down and answers anything else with `Invalid`, whose
+code is the problem code (`date`, `money`, `rate`, ...) and whose variant and context feed the message
+catalogue.
+
+Nothing here imports Pydantic: the records are declared with plain metadata (`Parsed`, `Constrained`)
+that Pydantic reads only when a command validates, so a command that reads the parse cache never loads
+it (issue 8: Pydantic alone costs more than haru's whole warm start).
 """
 
 from __future__ import annotations
@@ -10,13 +15,15 @@ import calendar
 import math
 import re
 import unicodedata
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from pydantic import BeforeValidator, GetCoreSchemaHandler, WithJsonSchema
-from pydantic_core import PydanticCustomError, core_schema
+if TYPE_CHECKING:
+    from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
+    from pydantic_core import CoreSchema
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _SLUG = re.compile(SLUG_PATTERN)
@@ -35,9 +42,63 @@ _UNITS: dict[str, DurationUnit] = {
 _DURATION = re.compile(r"(\d+)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\Z", re.IGNORECASE)
 
 
-def _fail(code: str, variant: str, **context: Any) -> PydanticCustomError:
-    # The message template is only Pydantic's fallback; haru renders its own from (variant, context).
-    return PydanticCustomError(code, variant, {"variant": variant, **context})
+class Invalid(ValueError):
+    """A value not in the form SPEC §3 writes down."""
+
+    def __init__(self, code: str, variant: str, **context: Any) -> None:
+        super().__init__(variant)
+        self.code, self.variant, self.context = code, variant, context
+
+
+# --- how Pydantic sees these types -------------------------------------------------------------------
+
+
+def _pydantic_errors(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """parse, raising Invalid as the Pydantic error the loader turns back into a problem."""
+    from pydantic_core import PydanticCustomError
+
+    def validate(value: Any) -> Any:
+        try:
+            return parse(value)
+        except Invalid as exc:
+            # The message template is only Pydantic's fallback; haru renders its own from (variant, context).
+            raise PydanticCustomError(exc.code, exc.variant, {"variant": exc.variant, **exc.context}) from None
+
+    return validate
+
+
+@dataclass(frozen=True, eq=False)
+class Parsed:
+    """Annotated metadata: Pydantic passes the raw value through `parse` first; `json_schema`, if given,
+    is what editors are told to expect."""
+
+    parse: Callable[[Any], Any]
+    json_schema: Mapping[str, Any] | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
+        return core_schema.no_info_before_validator_function(_pydantic_errors(self.parse), handler(source))
+
+    def __get_pydantic_json_schema__(self, schema: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        return dict(self.json_schema) if self.json_schema is not None else handler(schema)
+
+
+@dataclass(frozen=True)
+class Constrained:
+    """Annotated metadata: keys added to the Pydantic core schema of a bool, int, str or list — Pydantic's
+    own checks, errors and JSON Schema. Strict by default: YAML 1.2 already typed every value, so "yes" is
+    never true and "3" never a number."""
+
+    strict: bool = True
+    ge: int | None = None
+    le: int | None = None
+    min_length: int | None = None
+    pattern: str | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        keys = {name: value for name, value in vars(self).items() if value is not None}
+        return {**handler(source), **keys}
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -55,15 +116,15 @@ def parse_date(value: object) -> date:
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            raise _fail("date", "date.no-such-day", value=value) from None
+            raise Invalid("date", "date.no-such-day", value=value) from None
     else:
-        raise _fail("date", "date.format", value=value)
+        raise Invalid("date", "date.format", value=value)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise _fail("date", "date.range", value=str(value), first=FIRST_YEAR, last=LAST_YEAR)
+        raise Invalid("date", "date.range", value=str(value), first=FIRST_YEAR, last=LAST_YEAR)
     return day
 
 
-Day = Annotated[date, BeforeValidator(parse_date)]
+Day = Annotated[date, Parsed(parse_date)]
 
 
 def add_months(day: date, months: int) -> date:
@@ -78,21 +139,21 @@ def add_months(day: date, months: int) -> date:
 
 def parse_yen(value: object) -> int:
     if isinstance(value, bool):
-        raise _fail("money", "money.type", value=value)
+        raise Invalid("money", "money.type", value=value)
     if isinstance(value, int):
         if value < 0:
-            raise _fail("money", "money.negative", value=value)
+            raise Invalid("money", "money.negative", value=value)
         return value
     if isinstance(value, float):
-        raise _fail("money", "money.float", value=value)
+        raise Invalid("money", "money.float", value=value)
     if isinstance(value, str):
         digits = re.sub(r"[,，¥￥円\s]", "", unicodedata.normalize("NFKC", value))
         if digits.isdigit():
-            raise _fail("money", "money.separators", value=value, hint=int(digits))
-    raise _fail("money", "money.type", value=value)
+            raise Invalid("money", "money.separators", value=value, hint=int(digits))
+    raise Invalid("money", "money.type", value=value)
 
 
-Yen = Annotated[int, BeforeValidator(parse_yen), WithJsonSchema({"type": "integer", "minimum": 0})]
+Yen = Annotated[int, Parsed(parse_yen, {"type": "integer", "minimum": 0})]
 
 
 # --- rates -------------------------------------------------------------------------------------------
@@ -115,26 +176,28 @@ class Rate:
         if isinstance(value, Rate):
             return value
         if isinstance(value, bool):
-            raise _fail("rate", "rate.format", value=value)
+            raise Invalid("rate", "rate.format", value=value)
         if isinstance(value, float) and not math.isfinite(value):
-            raise _fail("rate", "rate.format", value=value)
+            raise Invalid("rate", "rate.format", value=value)
         if isinstance(value, int | float):
             # 0.15 was probably meant as 15%, 15 as 15%.
             guess = Decimal(str(value)) * (100 if value < 1 else 1)
-            raise _fail("rate", "rate.bare-number", value=value, hint=str(cls(guess)))
+            raise Invalid("rate", "rate.bare-number", value=value, hint=str(cls(guess)))
         if isinstance(value, str):
             match = _RATE.match(unicodedata.normalize("NFKC", value).replace(" ", ""))
             if match:
                 percent = Decimal(match.group(1))
                 if percent > 100:
-                    raise _fail("rate", "rate.range", value=value)
+                    raise Invalid("rate", "rate.range", value=value)
                 return cls(percent)
-        raise _fail("rate", "rate.format", value=value)
+        raise Invalid("rate", "rate.format", value=value)
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
-            cls.parse,
+            _pydantic_errors(cls.parse),
             serialization=core_schema.plain_serializer_function_ser_schema(str),
             json_schema_input_schema=core_schema.str_schema(pattern=r"^(100(\.0+)?|\d{1,2}(\.\d+)?)%$"),
         )
@@ -174,9 +237,9 @@ class Duration:
             if match:
                 duration = cls(int(match.group(1)), _UNITS[match.group(2).lower()])
                 if duration.days_at_most > MAX_DURATION_DAYS:
-                    raise _fail("duration", "duration.range", value=value)
+                    raise Invalid("duration", "duration.range", value=value)
                 return duration
-        raise _fail("duration", "duration.format", value=value)
+        raise Invalid("duration", "duration.format", value=value)
 
     @property
     def days_at_most(self) -> int:
@@ -184,9 +247,11 @@ class Duration:
         return self.count * {"d": 1, "w": 7, "m": 31, "y": 366}[self.unit]
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        from pydantic_core import core_schema
+
         return core_schema.no_info_plain_validator_function(
-            cls.parse,
+            _pydantic_errors(cls.parse),
             serialization=core_schema.plain_serializer_function_ser_schema(str),
             json_schema_input_schema=core_schema.str_schema(pattern=r"^\d+\s*(d|w|m|y|日|週間?|[かヶカヵケ箇]月|年)$"),
         )
@@ -198,10 +263,10 @@ class Duration:
 def parse_slug(value: object) -> str:
     if isinstance(value, str) and _SLUG.fullmatch(value):  # fullmatch: `$` alone lets "foo\n" through
         return value
-    raise _fail("id", "id.slug", value=value)
+    raise Invalid("id", "id.slug", value=value)
 
 
-Slug = Annotated[str, BeforeValidator(parse_slug), WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN})]
+Slug = Annotated[str, Parsed(parse_slug, {"type": "string", "pattern": SLUG_PATTERN})]
 
 
 def parse_invoice_number(value: object) -> str:
@@ -209,26 +274,23 @@ def parse_invoice_number(value: object) -> str:
     from stdnum.jp import cn
 
     if not isinstance(value, str) or not _INVOICE.match(value):
-        raise _fail("invoice-number", "invoice-number.format", value=value)
+        raise Invalid("invoice-number", "invoice-number.format", value=value)
     if not cn.is_valid(value[1:]):
         expected = cn.calc_check_digit(value[2:])
-        raise _fail("invoice-number", "invoice-number.check-digit", value=value, expected=expected)
+        raise Invalid("invoice-number", "invoice-number.check-digit", value=value, expected=expected)
     return value
 
 
-InvoiceNumber = Annotated[
-    str, BeforeValidator(parse_invoice_number), WithJsonSchema({"type": "string", "pattern": r"^T\d{13}$"})
-]
+InvoiceNumber = Annotated[str, Parsed(parse_invoice_number, {"type": "string", "pattern": r"^T\d{13}$"})]
 
 
 def parse_pay_day(value: object) -> int | Literal["end"]:
     if value == "end" or (isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 28):
         return value
-    raise _fail("enum", "enum.pay-day", value=value)
+    raise Invalid("enum", "enum.pay-day", value=value)
 
 
 PayDay = Annotated[
     int | Literal["end"],
-    BeforeValidator(parse_pay_day),
-    WithJsonSchema({"anyOf": [{"const": "end"}, {"type": "integer", "minimum": 1, "maximum": 28}]}),
+    Parsed(parse_pay_day, {"anyOf": [{"const": "end"}, {"type": "integer", "minimum": 1, "maximum": 28}]}),
 ]

@@ -17,17 +17,18 @@ from haru_cli.fees import (
     withholding_tax,
 )
 from haru_cli.models import FeeRule, Partner, Referral, Settings
+from haru_cli.validation import validated
 
 
 def referral(**fields: object) -> Referral:
     base: dict[str, object] = {"id": "r", "partner": "p", "contract": "c", "client": "x",
                                "referred": date(2026, 1, 1), "status": "won",
                                "deal": {"signed": date(2026, 1, 10), "amount": 1_000_000}}
-    return Referral.model_validate({**base, **fields})
+    return validated(Referral, {**base, **fields})
 
 
 def rule(**fields: object) -> FeeRule:
-    return FeeRule.model_validate(fields)
+    return validated(FeeRule, fields)
 
 
 def pay(*pairs: tuple[str, int]) -> list[dict[str, object]]:
@@ -42,14 +43,14 @@ def test_withholding_vectors(base: int, tax: int) -> None:
 
 @pytest.mark.parametrize(("rounding", "tax"), [("floor", 12_345), ("half_up", 12_346), ("ceil", 12_346)])
 def test_consumption_tax_rounding(rounding: str, tax: int) -> None:
-    assert consumption_tax(123_456, Settings.model_validate({"tax": {"rounding": rounding}})) == tax
+    assert consumption_tax(123_456, validated(Settings, {"tax": {"rounding": rounding}})) == tax
 
 
 def test_pay_dates() -> None:
     settings = Settings()
     assert pay_date(date(2026, 1, 1), settings) == date(2026, 2, 27)  # 2/28 is a Saturday
     assert pay_date(date(2026, 11, 1), settings) == date(2026, 12, 30)  # 12/31 is closed
-    later = Settings.model_validate({"payout": {"month_offset": 2, "day": 10, "shift": "next"}})
+    later = validated(Settings, {"payout": {"month_offset": 2, "day": 10, "shift": "next"}})
     assert pay_date(date(2026, 11, 1), later) == date(2027, 1, 12)  # 1/10 Sun, 1/11 成人の日
 
 
@@ -129,5 +130,5 @@ def test_properties_of_events_and_statements(payments: list[tuple[date, int]], c
 @given(st.dates(date(2020, 1, 1), date(2035, 12, 1)), st.integers(0, 3), st.sampled_from(["end", 1, 15, 28]),
        st.sampled_from(["previous", "next"]))
 def test_every_pay_date_is_a_business_day(month: date, offset: int, day: object, shift: str) -> None:
-    settings_ = Settings.model_validate({"payout": {"month_offset": offset, "day": day, "shift": shift}})
+    settings_ = validated(Settings, {"payout": {"month_offset": offset, "day": day, "shift": shift}})
     assert is_business_day(pay_date(month.replace(day=1), settings_))

@@ -17,13 +17,14 @@ from haru_cli.schedule import (
     term_end,
     term_ends,
 )
+from haru_cli.validation import validated
 from haru_cli.values import Duration
 from tests.conftest import WorkspaceFactory
 
 
 def contract(**fields: object) -> Contract:
     base: dict[str, object] = {"id": "c", "partner": "p", "type": "consulting", "start": date(2025, 4, 1)}
-    return Contract.model_validate({**base, **fields})
+    return validated(Contract, {**base, **fields})
 
 
 def test_term_ends_clamp_at_month_ends() -> None:

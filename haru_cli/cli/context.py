@@ -18,7 +18,7 @@ import typer
 from haru_cli.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
     from haru_cli.models import Partner
 
 

@@ -14,7 +14,7 @@ import typer
 from haru_cli.cli.context import Failure, State, parse_cli_date, resolve_partner, say, state_of
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
     from haru_cli.problems import Problem
 
 app = typer.Typer(help="Write a new record from options (validated before anything is written).",

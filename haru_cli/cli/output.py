@@ -112,14 +112,12 @@ def emit_calendar(events: "list[CalendarEvent]", today: "date", name: str) -> No
 
 def parse_span(value: str, option: str) -> "Duration":
     """A --due/--within duration (30d, 2w, 3m, 1y, 30日, 3ヶ月 ...); a wrong one is a usage error (exit 2)."""
-    from pydantic_core import PydanticCustomError
-
-    from haru_cli.values import Duration
+    from haru_cli.values import Duration, Invalid
 
     try:
         return Duration.parse(value)
-    except PydanticCustomError as exc:
-        reason = "is longer than a century" if (exc.context or {}).get("variant") == "duration.range" else \
+    except Invalid as exc:
+        reason = "is longer than a century" if exc.variant == "duration.range" else \
             "is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ..."
         raise typer.BadParameter(f"{value!r} {reason}", param_hint=option) from None
 

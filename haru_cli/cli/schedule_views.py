@@ -11,7 +11,7 @@ from haru_cli.render import CalendarEvent, Cell, Row, visible, yen
 from haru_cli.schedule import Item, Milestone, Renewal
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Dataset
+    from haru_cli.dataset import Dataset
 
 
 def _name(ds: Dataset, partner_id: str) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any
 from haru_cli.activity import OpenAction
 from haru_cli.dossier import ContractDates, Overview
 from haru_cli.labels import heading, value_label
-from haru_cli.models import Meeting, Partner, Referral
+from haru_cli.models import Meeting, Partner, Referral, as_json
 from haru_cli.render import Cell, Document, Row, Section, yen
 from haru_cli.values import Duration
 
@@ -81,7 +81,7 @@ def _json(value: Any) -> Any:
 
 def contract_json(cd: ContractDates, partner: Partner | None) -> dict[str, Any]:
     return {
-        **cd.contract.model_dump(mode="json"),
+        **as_json(cd.contract),
         "name": partner.name if partner else None,
         "term_end": _json(cd.term_end),
         "notice_deadline": _json(cd.notice_deadline),
@@ -92,7 +92,7 @@ def contract_json(cd: ContractDates, partner: Partner | None) -> dict[str, Any]:
 
 def action_json(item: OpenAction) -> dict[str, Any]:
     return {
-        **item.action.model_dump(mode="json"),
+        **as_json(item.action),
         "meeting": item.meeting.id,
         "meeting_date": item.meeting.date.isoformat(),
         "partners": item.meeting.partners,
@@ -103,7 +103,7 @@ def action_json(item: OpenAction) -> dict[str, Any]:
 def partner_summary_json(ov: Overview) -> dict[str, Any]:
     """The partner's fields as loaded, plus the derived ones `partner list` shows."""
     return {
-        **ov.partner.model_dump(mode="json"),
+        **as_json(ov.partner),
         "last_meeting": _json(ov.last_meeting.date if ov.last_meeting else None),
         "next_regular_meeting": _json(ov.next_regular.due if ov.next_regular else None),
         "regular_meeting_overdue": bool(ov.next_regular and ov.next_regular.overdue),
@@ -115,9 +115,9 @@ def partner_show_json(ov: Overview) -> dict[str, Any]:
     return {
         **partner_summary_json(ov),
         "contracts": [contract_json(cd, ov.partner) for cd in ov.contracts],
-        "meetings": [m.model_dump(mode="json") for m in ov.recent_meetings],
+        "meetings": [as_json(m) for m in ov.recent_meetings],
         "open_actions": [action_json(item) for item in ov.open_actions],
-        "referrals": [r.model_dump(mode="json") for r in ov.referrals],
+        "referrals": [as_json(r) for r in ov.referrals],
         "hours": {
             "fiscal_year": _json(ov.hours_fiscal_year),
             "total": _json(ov.hours_total),

@@ -1,0 +1,117 @@
+"""Pydantic, kept to the commands that validate: a YAML document → a record, and Pydantic's errors → Problems
+that point at the offending key or value.
+
+Nothing else imports Pydantic, so that a command answered from the parse cache never pays for it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from haru_cli.problems import Problem, error
+from haru_cli.yamlio import Document, Loc
+
+if TYPE_CHECKING:
+    from pydantic import TypeAdapter, ValidationError
+
+T = TypeVar("T")
+
+
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
+def adapter(model: type[T]) -> TypeAdapter[T]:
+    """Pydantic's validator (and JSON Schema) of a record type, built once, when first needed."""
+    from pydantic import TypeAdapter
+
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
+def validated(model: type[T], data: object) -> T:
+    """The record built from data (YAML values); pydantic.ValidationError if it is not one."""
+    return adapter(model).validate_python(data)
+
+
+def validate(model: type[T], doc: Document, path: str, problems: list[Problem]) -> T | None:
+    """The record built from doc, or None with the problems appended."""
+    from pydantic import ValidationError
+
+    if not isinstance(doc.data, dict):
+        problems.append(error(path, doc.mark(()), "not-mapping", model=model.__name__))
+        return None
+    try:
+        return validated(model, doc.data)
+    except ValidationError as exc:
+        problems.extend(_problems_of(exc, model, doc, path))
+        return None
+
+
+_TYPE_VARIANTS = {
+    "string_type": "type.str",
+    "int_type": "type.int",
+    "bool_type": "type.bool",
+    "list_type": "type.list",
+    "dataclass_type": "type.mapping",
+    "dict_type": "type.mapping",
+    "float_type": "type.number",
+    "string_pattern_mismatch": "type.empty",  # only Name has a pattern: \S, "not blank"
+}
+_RANGE_VARIANTS = {
+    "greater_than_equal": "range.ge",
+    "less_than_equal": "range.le",
+    "too_short": "range.too-short",
+}
+
+
+def _problems_of(exc: ValidationError, model: type[Any], doc: Document, path: str) -> Iterator[Problem]:
+    for err in exc.errors(include_url=False):
+        loc: Loc = tuple(err["loc"])
+        kind, ctx, value = err["type"], dict(err.get("ctx") or {}), err.get("input")
+        name = ".".join(str(part) for part in loc)
+        if kind == "unexpected_keyword_argument":  # a key the record does not have
+            key = str(loc[-1])
+            near = difflib.get_close_matches(key, _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+            variant = "unknown-key.near" if near else "unknown-key"
+            yield error(path, doc.mark(loc, key=True), "unknown-key", variant, key=key, near=near[0] if near else "")
+        elif kind == "missing":
+            yield error(path, doc.mark(loc[:-1]), "missing-key", key=name)
+        elif kind == "literal_error":
+            expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+            yield error(path, doc.mark(loc), "enum", key=name, value=value, expected=expected)
+        elif "variant" in ctx:  # one of haru's own value types (values.py)
+            yield error(path, doc.mark(loc), kind, str(ctx.pop("variant")), key=name, **ctx)
+        elif kind in _TYPE_VARIANTS:
+            yield error(path, doc.mark(loc), "type", _TYPE_VARIANTS[kind], key=name, value=value)
+        elif kind in _RANGE_VARIANTS:
+            yield error(path, doc.mark(loc), "range", _RANGE_VARIANTS[kind], key=name, value=value, **ctx)
+        else:
+            yield error(path, doc.mark(loc), "invalid", key=name, reason=err["msg"])
+
+
+def _fields_at(model: type[Any], loc: Loc) -> list[str]:
+    """The keys the record allows at loc, for a "did you mean" hint."""
+    current: type[Any] | None = model
+    for part in loc:
+        if isinstance(part, int) or current is None:
+            continue
+        hint = typing.get_type_hints(current).get(part)
+        current = _record_in(hint) if hint else None
+    return [f.name for f in dataclasses.fields(current)] if current else []
+
+
+def _record_in(annotation: Any) -> type[Any] | None:
+    if isinstance(annotation, type) and hasattr(annotation, "__pydantic_config__"):  # a record, not a Rate
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for arg in typing.get_args(annotation):
+            found = _record_in(arg)
+            if found:
+                return found
+    return None

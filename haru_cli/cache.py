@@ -14,9 +14,7 @@ import hashlib
 import hmac
 import os
 import pickle
-import secrets
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -57,6 +55,8 @@ def _key() -> bytes | None:
         return None
     except OSError:
         return None
+    import secrets
+
     key = secrets.token_bytes(32)
     with os.fdopen(fd, "wb") as handle:
         handle.write(key)
@@ -67,11 +67,13 @@ def _code_version() -> str:
     """haru's version and the stamps of its source files: a changed haru never reads an old cache."""
     from haru_cli import __version__
 
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.abspath(__file__))
     stamps = [__version__, sys.version]
-    for source in sorted(package.rglob("*.py")):
-        stat = source.stat()
-        stamps.append(f"{source.relative_to(package)}:{stat.st_size}:{stat.st_mtime_ns}")
+    for folder, _, names in sorted(os.walk(package)):
+        for name in sorted(names):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                stamps.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
@@ -102,6 +104,8 @@ def read(root: Path, fingerprint: str) -> Dataset | None:
 
 def write(root: Path, fingerprint: str, ds: Dataset) -> None:
     """Save the dataset."""
+    import tempfile
+
     key = _key()
     if key is None:
         return

@@ -7,9 +7,6 @@ Markdown, CSV on a terminal); JSON escapes them itself, and CSV written to a fil
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -79,12 +76,17 @@ def md_block(text: str) -> str:
 
 
 def json_text(data: Any) -> str:
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2)
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool) -> str:
     """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly."""
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     shown = visible if for_terminal else str

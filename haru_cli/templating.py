@@ -7,7 +7,6 @@ the context, never a template itself, so a note containing `{{ 7*7 }}` prints as
 from __future__ import annotations
 
 from datetime import date
-from importlib.resources import files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +20,8 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
                 wareki: bool = False) -> Environment:
     """Templates from the workspace's templates/ first, then haru's own. `names` maps partner ids to
     names (the `name_of` filter); `wareki` writes Japanese dates in the era calendar (令和8年11月27日)."""
+    from importlib.resources import files
+
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
     shipped = str(files("haru_cli.templates"))

@@ -1,10 +1,7 @@
 """haru new partner | contract | meeting | referral — a new record from options, validated first."""
 
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -54,6 +51,9 @@ def _lines(ds: "Dataset", problems: "list[Problem]", lang: str) -> list[str]:
 def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[str, str]:
     """Open the draft in $EDITOR until it is valid (visudo-style: problems as comments at the top), or
     abandon it, keeping the draft. Returns the final path and text."""
+    import shlex
+    import tempfile
+
     try:
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     except ValueError:
@@ -88,6 +88,8 @@ def _from_draft(path: str, text: str) -> str:
 
 def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor: list[str],
                       lang: str) -> tuple[str, str]:
+    import subprocess
+
     while True:
         try:
             finished = subprocess.run([*editor, str(draft)]).returncode == 0

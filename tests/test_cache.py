@@ -106,3 +106,33 @@ def test_progress_shows_only_for_a_person_and_only_after_a_second(monkeypatch: p
         report(500, 2000)  # 0.75 s: too early for a bar
         report(1000, 2000)  # 1.5 s: the bar starts
         report(1500, 2000)
+
+
+WARM_RUN = """\
+import sys
+from haru_cli.entry import main
+sys.argv = ["haru", "--data", sys.argv[1], "partner", "show", "ueda"]
+try:
+    main()
+except SystemExit:
+    pass
+print(sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "pydantic_core", "yaml", "jinja2", "rich"}))
+"""
+
+
+def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(workspace: WorkspaceFactory) -> None:
+    """What keeps a warm start near Python's own (issue 8): the cache holds plain dataclasses, and
+    Pydantic, PyYAML, Jinja and Rich (for piped output) are imported only by the work that needs them."""
+    import subprocess
+    import sys
+
+    root = aged(workspace())
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", WARM_RUN, str(root)], capture_output=True, text=True,
+                              check=True, env={**os.environ, "HARU_TODAY": "2026-11-27"})
+        assert "株式会社ウエダ" in done.stdout
+        return done.stdout.splitlines()[-1]
+
+    assert run() == "['pydantic', 'pydantic_core', 'yaml']"  # cold: the files are read and validated
+    assert run() == "[]"

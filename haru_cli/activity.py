@@ -20,6 +20,8 @@ def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
 
 @dataclass(frozen=True)
 class OpenAction:
+    """An action item not done yet, with the meeting that agreed it."""
+
     meeting: Meeting
     index: int  # position in the meeting's actions: with the meeting's id, the action's identity
     action: Action

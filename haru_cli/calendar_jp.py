@@ -12,7 +12,6 @@ import calendar
 import importlib.util
 import json
 import os
-import tempfile
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -69,6 +68,8 @@ def _holidays(year: int) -> frozenset[date]:
 
 
 def _save(table: dict[str, Any]) -> None:
+    import tempfile
+
     target = _table_file
     if target is None:
         return

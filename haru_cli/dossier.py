@@ -20,6 +20,8 @@ RECENT_MEETINGS = 5
 
 @dataclass(frozen=True)
 class ContractDates:
+    """A contract with the dates that matter for it as of today."""
+
     contract: Contract
     term_end: date | None
     notice_deadline: date | None

@@ -36,6 +36,8 @@ CONFIG: dict[str, Any] = {"extra": "forbid"}  # Pydantic's config of every recor
 
 @dataclass(frozen=True, kw_only=True)
 class Contact:
+    """A person at the partner (§3.1 contacts)."""
+
     __pydantic_config__ = CONFIG
 
     name: Name
@@ -47,6 +49,8 @@ class Contact:
 
 @dataclass(frozen=True, kw_only=True)
 class Partner:
+    """A partner's profile (§3.1): partners/<id>.yaml."""
+
     __pydantic_config__ = CONFIG
 
     id: Slug
@@ -72,6 +76,8 @@ class Partner:
 
 @dataclass(frozen=True, kw_only=True)
 class FeeRule:
+    """What HaRu pays for one kind of referral (§3.4): a rate or a fixed amount."""
+
     __pydantic_config__ = CONFIG
 
     rate: Rate | None = None
@@ -84,6 +90,8 @@ class FeeRule:
 
 @dataclass(frozen=True, kw_only=True)
 class FeeRules:
+    """A contract's fee rules, by kind of referral (§3.4)."""
+
     __pydantic_config__ = CONFIG
 
     customer: FeeRule | None = None
@@ -95,6 +103,8 @@ class FeeRules:
 
 @dataclass(frozen=True, kw_only=True)
 class ContractValue:
+    """What a contract is worth, and per what (§3.2)."""
+
     __pydantic_config__ = CONFIG
 
     amount: Yen
@@ -103,6 +113,8 @@ class ContractValue:
 
 @dataclass(frozen=True, kw_only=True)
 class Contract:
+    """A contract with a partner (§3.2): contracts/<id>.yaml."""
+
     __pydantic_config__ = CONFIG
 
     id: Slug
@@ -140,6 +152,8 @@ class Contract:
 
 @dataclass(frozen=True, kw_only=True)
 class Action:
+    """A task agreed in a meeting (§3.3 actions)."""
+
     __pydantic_config__ = CONFIG
 
     task: Name
@@ -150,6 +164,8 @@ class Action:
 
 @dataclass(frozen=True, kw_only=True)
 class MeetingFeedback:
+    """The partner's feedback given in a meeting (§3.3)."""
+
     __pydantic_config__ = CONFIG
 
     satisfaction: Annotated[int, Constrained(ge=1, le=5)] | None = None
@@ -158,6 +174,8 @@ class MeetingFeedback:
 
 @dataclass(frozen=True, kw_only=True)
 class Meeting:
+    """A meeting log (§3.3): meetings/<year>/<id>.yaml."""
+
     __pydantic_config__ = CONFIG
 
     id: Slug
@@ -179,6 +197,8 @@ class Meeting:
 
 @dataclass(frozen=True, kw_only=True)
 class Deal:
+    """The deal a referral led to (§3.5)."""
+
     __pydantic_config__ = CONFIG
 
     signed: Day
@@ -187,6 +207,8 @@ class Deal:
 
 @dataclass(frozen=True, kw_only=True)
 class Payment:
+    """A payment received from a referred client (§3.5)."""
+
     __pydantic_config__ = CONFIG
 
     date: Day
@@ -195,6 +217,8 @@ class Payment:
 
 @dataclass(frozen=True, kw_only=True)
 class Referral:
+    """A client or student a partner referred (§3.5): referrals/<id>.yaml."""
+
     __pydantic_config__ = CONFIG
 
     id: Slug
@@ -218,6 +242,8 @@ Record = Partner | Contract | Meeting | Referral
 
 @dataclass(frozen=True, kw_only=True)
 class Tax:
+    """Consumption tax (§2 tax)."""
+
     __pydantic_config__ = CONFIG
 
     rate: Rate = Rate(Decimal(10))
@@ -226,6 +252,8 @@ class Tax:
 
 @dataclass(frozen=True, kw_only=True)
 class Payout:
+    """When fees are paid (§2 payout)."""
+
     __pydantic_config__ = CONFIG
 
     month_offset: Annotated[int, Constrained(ge=0, le=24)] = 1
@@ -235,6 +263,8 @@ class Payout:
 
 @dataclass(frozen=True, kw_only=True)
 class Reminders:
+    """How early reminders look (§2 reminders)."""
+
     __pydantic_config__ = CONFIG
 
     feedback_window: Duration = Duration(60, "d")
@@ -242,6 +272,8 @@ class Reminders:
 
 @dataclass(frozen=True, kw_only=True)
 class Settings:
+    """haru.yaml (§2); every key is optional."""
+
     __pydantic_config__ = CONFIG
 
     company: str = "株式会社HaRu"

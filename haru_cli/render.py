@@ -128,6 +128,8 @@ class Section:
 
 @dataclass
 class Document:
+    """A titled document of sections: `show` commands print one in any format."""
+
     title: str
     sections: list[Section]
 
@@ -180,6 +182,8 @@ def rich_document(doc: Document) -> list[Any]:
 
 @dataclass(frozen=True)
 class CalendarEvent:
+    """An all-day event of an .ics file."""
+
     uid: str
     day: date
     summary: str

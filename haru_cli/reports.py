@@ -39,6 +39,8 @@ class HoursRow:
 
 @dataclass(frozen=True)
 class Monthly:
+    """What the monthly report says of one month."""
+
     month: date
     meetings: list[Meeting]
     hours_by_partner: list[HoursRow]

@@ -156,6 +156,8 @@ def record_schema(name: str) -> dict[str, Any]:
 
     model = SCHEMAS[name]
     schema = adapter(model).json_schema()
+    for part in (schema, *schema.get("$defs", {}).values()):
+        part.pop("description", None)  # a docstring is for readers of the code: DESCRIPTIONS are for editors
     _describe(schema, model)
     for sub_name, sub_schema in schema.get("$defs", {}).items():
         sub_model = next((m for m in DESCRIPTIONS if m.__name__ == sub_name), None)

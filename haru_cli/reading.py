@@ -35,7 +35,7 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
     total = sum(len(found) for found in listing.files.values()) + len(overlay)
     first_with_id: dict[tuple[str, str], str] = {}
     for folder, model in FOLDERS.items():
-        files = dict(listing.files[folder])
+        files = {path: Path(file) for path, file in listing.files[folder]}
         files |= {path: root / path for path in overlay if path.startswith(f"{folder}/")}
         for path in sorted(files):
             ds.files += 1

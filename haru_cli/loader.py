@@ -118,4 +118,4 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
             problems.append(error(path, (1, 1), "file-name", variant="file-name.yml"))
 
 
-__all__ = ["Dataset", "Listing", "load_workspace", "scan_workspace"]
+__all__ = ["Listing", "load_workspace", "scan_workspace"]

@@ -95,7 +95,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "type.empty": ("{key} must not be empty", "{key} を空にはできません"),
     "type.int": ("{key}: expected a whole number, got {value:q}", "{key}: 整数が必要です（{value:q}）"),
-    "type.number": ("{key}: expected a number, got {value:q}", "{key}: 数値が必要です（{value:q}）"),
     "type.bool": (
         "{key}: expected true or false, got {value:q} (yes/no/on/off are text in YAML 1.2)",
         "{key}: true か false が必要です（{value:q}）。yes/no/on/off は使えません",

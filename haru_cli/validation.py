@@ -11,13 +11,12 @@ import difflib
 import types
 import typing
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
 
 from haru_cli.problems import Problem, error
 from haru_cli.yamlio import Document, Loc
-
-if TYPE_CHECKING:
-    from pydantic import TypeAdapter, ValidationError
 
 T = TypeVar("T")
 
@@ -27,8 +26,6 @@ _ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
 
 def adapter(model: type[T]) -> TypeAdapter[T]:
     """Pydantic's validator (and JSON Schema) of a record type, built once, when first needed."""
-    from pydantic import TypeAdapter
-
     if model not in _ADAPTERS:
         _ADAPTERS[model] = TypeAdapter(model)
     return _ADAPTERS[model]
@@ -41,8 +38,6 @@ def validated(model: type[T], data: object) -> T:
 
 def validate(model: type[T], doc: Document, path: str, problems: list[Problem]) -> T | None:
     """The record built from doc, or None with the problems appended."""
-    from pydantic import ValidationError
-
     if not isinstance(doc.data, dict):
         problems.append(error(path, doc.mark(()), "not-mapping", model=model.__name__))
         return None
@@ -59,8 +54,6 @@ _TYPE_VARIANTS = {
     "bool_type": "type.bool",
     "list_type": "type.list",
     "dataclass_type": "type.mapping",
-    "dict_type": "type.mapping",
-    "float_type": "type.number",
     "string_pattern_mismatch": "type.empty",  # only Name has a pattern: \S, "not blank"
 }
 _RANGE_VARIANTS = {

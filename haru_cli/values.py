@@ -97,8 +97,22 @@ class Constrained:
     pattern: str | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        schema = handler(source)
+        if schema["type"] not in ("bool", "int", "str", "list"):  # elsewhere the keys would mean nothing
+            raise TypeError(f"Constrained applies to bool, int, str and list, not to {source!r}")
         keys = {name: value for name, value in vars(self).items() if value is not None}
-        return {**handler(source), **keys}
+        return {**schema, **keys}
+
+
+def _written_as_text(parse: Callable[[Any], Any], pattern: str) -> CoreSchema:
+    """The schema of a value type written as text (`15%`, `3m`): parsed from it, shown as it."""
+    from pydantic_core import core_schema
+
+    return core_schema.no_info_plain_validator_function(
+        _pydantic_errors(parse),
+        serialization=core_schema.plain_serializer_function_ser_schema(str),
+        json_schema_input_schema=core_schema.str_schema(pattern=pattern),
+    )
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -194,13 +208,7 @@ class Rate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            _pydantic_errors(cls.parse),
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-            json_schema_input_schema=core_schema.str_schema(pattern=r"^(100(\.0+)?|\d{1,2}(\.\d+)?)%$"),
-        )
+        return _written_as_text(cls.parse, r"^(100(\.0+)?|\d{1,2}(\.\d+)?)%$")
 
 
 # --- durations ---------------------------------------------------------------------------------------
@@ -248,13 +256,7 @@ class Duration:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        from pydantic_core import core_schema
-
-        return core_schema.no_info_plain_validator_function(
-            _pydantic_errors(cls.parse),
-            serialization=core_schema.plain_serializer_function_ser_schema(str),
-            json_schema_input_schema=core_schema.str_schema(pattern=r"^\d+\s*(d|w|m|y|日|週間?|[かヶカヵケ箇]月|年)$"),
-        )
+        return _written_as_text(cls.parse, r"^\d+\s*(d|w|m|y|日|週間?|[かヶカヵケ箇]月|年)$")
 
 
 # --- ids and numbers ---------------------------------------------------------------------------------

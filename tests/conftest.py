@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,11 @@ def haru(monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
 def _private_user_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """The parse cache's signing key lives in the user's cache folder: tests keep theirs to themselves."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "user-cache"))
+
+
+@pytest.fixture(autouse=True)
+def _collectable() -> Iterator[None]:
+    """A command freezes what it loads out of the garbage collector, for the rest of its process (see
+    cli/context.py); run in-process here, it would keep every test's garbage for the whole session."""
+    yield
+    gc.unfreeze()

@@ -111,7 +111,7 @@ def test_progress_shows_only_for_a_person_and_only_after_a_second(monkeypatch: p
 WARM_RUN = """\
 import sys
 from haru_cli.entry import main
-sys.argv = ["haru", "--data", sys.argv[1], "partner", "show", "ueda"]
+sys.argv = ["haru", "--data", *sys.argv[1:]]
 try:
     main()
 except SystemExit:
@@ -120,7 +120,12 @@ print(sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "pydant
 """
 
 
-def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(workspace: WorkspaceFactory) -> None:
+@pytest.mark.parametrize("command", [
+    ["partner", "show", "ueda"], ["partner", "list"], ["contract", "list"], ["validate"], ["renewals"],
+    ["feedback"], ["upcoming"], ["fees", "calc", "--month", "2026-10"],
+])
+def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(
+        workspace: WorkspaceFactory, command: list[str]) -> None:
     """What keeps a warm start near Python's own (issue 8): the cache holds plain dataclasses, and
     Pydantic, PyYAML, Jinja and Rich (for piped output) are imported only by the work that needs them."""
     import subprocess
@@ -129,9 +134,9 @@ def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(wor
     root = aged(workspace())
 
     def run() -> str:
-        done = subprocess.run([sys.executable, "-c", WARM_RUN, str(root)], capture_output=True, text=True,
-                              check=True, env={**os.environ, "HARU_TODAY": "2026-11-27"})
-        assert "株式会社ウエダ" in done.stdout
+        done = subprocess.run([sys.executable, "-c", WARM_RUN, str(root), *command], capture_output=True,
+                              text=True, env={**os.environ, "HARU_TODAY": "2026-11-27"})
+        assert done.returncode in (0, 1), done.stderr
         return done.stdout.splitlines()[-1]
 
     assert run() == "['pydantic', 'pydantic_core', 'yaml']"  # cold: the files are read and validated

@@ -27,6 +27,44 @@ def test_unknown_key_points_at_the_key_and_suggests(workspace: WorkspaceFactory)
     assert problem.message("en") == "unknown key 'emial'; did you mean 'email'?"
 
 
+def test_unknown_keys_are_suggested_at_every_depth(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        "haru.yaml": "payout:\n  shfit: next\n",
+        "contracts/ueda-referral.yaml": """\
+            id: ueda-referral
+            partner: ueda
+            type: referral
+            start: 2026-01-01
+            fees:
+              customer:
+                rat: 15%
+            """,
+        "referrals/r1.yaml": """\
+            id: r1
+            partner: ueda
+            contract: ueda-referral
+            client: 株式会社アルファ
+            referred: 2026-03-01
+            deal:
+              signed: 2026-04-01
+              amout: 1000000
+            """,
+    })
+    assert sorted((p.path, p.line, p.message("en")) for p in load_workspace(root).problems) == [
+        ("contracts/ueda-referral.yaml", 7, "unknown key 'rat'; did you mean 'rate'?"),
+        ("haru.yaml", 2, "unknown key 'shfit'; did you mean 'shift'?"),
+        ("referrals/r1.yaml", 8, "unknown key 'amout'; did you mean 'amount'?"),
+    ]
+
+
+def test_a_nested_record_needs_its_keys_and_must_be_a_mapping(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\ncontacts:\n  - title: 部長\n  - [上田, 部長]\n"})
+    assert [(p.line, p.code, p.message("en")) for p in load_workspace(root).problems] == [
+        (4, "missing-key", "contacts.0.name is required"),
+        (5, "type", "contacts.1: expected a mapping of keys, got [...]"),
+    ]
+
+
 def test_missing_required_key(workspace: WorkspaceFactory) -> None:
     root = workspace({"partners/ueda.yaml": "id: ueda\nkana: ウエダ\n"})
     ds = load_workspace(root)

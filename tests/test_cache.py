@@ -5,13 +5,17 @@ from __future__ import annotations
 import itertools
 import os
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from typer.testing import Result
 
 from haru_cli import cache
 from haru_cli.loader import load_workspace
 from tests.conftest import WorkspaceFactory
+
+Haru = Callable[..., Result]
 
 
 @pytest.fixture(autouse=True)
@@ -106,6 +110,30 @@ def test_progress_shows_only_for_a_person_and_only_after_a_second(monkeypatch: p
         report(500, 2000)  # 0.75 s: too early for a bar
         report(1000, 2000)  # 1.5 s: the bar starts
         report(1500, 2000)
+    with context._progress(for_a_person=False) as report:  # json, csv, md or ics on a terminal: nothing
+        assert report is None
+
+
+@pytest.mark.parametrize(("args", "for_a_person"), [
+    (["partner", "list"], True), (["partner", "list", "--format", "json"], False), (["validate"], True),
+    (["validate", "--format", "json"], False), (["upcoming", "--format", "ics"], False), (["report", "monthly"], True),
+])
+def test_progress_is_for_output_a_person_reads(workspace: WorkspaceFactory, haru: Haru, args: list[str],
+                                               for_a_person: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    from contextlib import contextmanager
+
+    from haru_cli.cli import context
+
+    asked: list[bool] = []
+
+    @contextmanager
+    def progress(person: bool = True) -> Iterator[None]:
+        asked.append(person)
+        yield None
+
+    monkeypatch.setattr(context, "_progress", progress)
+    assert haru("--data", workspace(), *args).exit_code == 0
+    assert asked == [for_a_person]
 
 
 WARM_RUN = """\

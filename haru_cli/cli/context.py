@@ -46,6 +46,7 @@ class State:
     today: date
     lang: str | None  # None: the workspace's locale decides
     cache: bool = True
+    for_a_person: bool = True  # the command's output is a table or text, not json, csv, md or ics
 
     def language(self, ds: Dataset | None = None) -> str:
         if self.lang:
@@ -79,7 +80,7 @@ class State:
         from haru_cli.loader import load_workspace
 
         keep_holidays_in(user_cache_dir() if self.cache else None)
-        with _progress() as progress, _kept_to_the_end():
+        with _progress(self.for_a_person) as progress, _kept_to_the_end():
             ds = load_workspace(self.workspace(), cache=self.cache, progress=progress)
         lang = self.language(ds)
         if ds.skipped and not quiet:
@@ -108,10 +109,10 @@ def _kept_to_the_end() -> Iterator[None]:
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[int, int], None] | None]:
+def _progress(for_a_person: bool = True) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar on stderr when loading takes more than about a second and a person is watching
-    (stdout and stderr are both a terminal); nothing at all otherwise."""
-    if not (sys.stdout.isatty() and sys.stderr.isatty()):
+    (stdout and stderr are both a terminal, and the output is for reading); nothing at all otherwise."""
+    if not (for_a_person and sys.stdout.isatty() and sys.stderr.isatty()):
         yield None
         return
     started = time.monotonic()
@@ -142,14 +143,13 @@ def _stderr_console() -> Any:
 
 
 def state_of(ctx: typer.Context) -> State:
+    """The global options, told whether the command's own output is for a person (its --format)."""
     state = ctx.find_object(State)
     if state is None:  # pragma: no cover - the root callback always sets it
         raise RuntimeError("haru's global options were not parsed")
+    state.for_a_person = str(ctx.params.get("fmt", "table")) in ("table", "text")
     return state
 
-
-# The years records may hold (values.FIRST_YEAR, LAST_YEAR; not imported: it would load Pydantic).
-FIRST_YEAR, LAST_YEAR = 1900, 2199
 
 
 def parse_today(value: str | None) -> date:
@@ -159,6 +159,8 @@ def parse_today(value: str | None) -> date:
 
 def parse_cli_date(value: str, option: str) -> date:
     """A date option, YYYY-MM-DD within the years records may hold; anything else is a usage error."""
+    from haru_cli.values import FIRST_YEAR, LAST_YEAR
+
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     try:
         day = date(*map(int, match.groups())) if match else _bad(value, "is not a date (YYYY-MM-DD)", option)
@@ -173,6 +175,8 @@ def parse_month(value: str | None, today: date, option: str = "--month") -> date
     """A month option, YYYY-MM (as its first day); none given means the month before today's."""
     if value is None:
         return date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
+    from haru_cli.values import FIRST_YEAR, LAST_YEAR
+
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         _bad(value, "is not a month: use YYYY-MM", option)

@@ -2,9 +2,10 @@
 
     python benchmarks/generate.py OUT [--partners 3000] [--seed 1]
 
-About nine files per partner, in the proportions of a real workspace: the partner, two contracts (an
-alliance that renews and, for most, a consulting or referral contract), five meeting logs over the
-years, and one referral with monthly payments (~27,000 files for 3,000 partners).
+About nine files per partner, in the proportions of a real workspace: the partner, two contracts (one
+that renews, an alliance or, for a third of them, a consulting contract with feedback hearings; and a
+referral contract with fee rules), five meeting logs over the years, and one referral with monthly
+payments (~27,000 files for 3,000 partners).
 """
 
 from __future__ import annotations
@@ -49,10 +50,13 @@ def workspace(out: Path, partners: int, seed: int) -> int:
             "owner": "社長",
         })
         start = since + timedelta(days=30)
-        files[f"contracts/{pid}-alliance.yaml"] = dump_yaml({
-            "id": f"{pid}-alliance", "partner": pid, "type": "alliance", "title": "業務提携契約", "status": "active",
+        renewing = "consulting" if n % 3 == 0 else "alliance"
+        files[f"contracts/{pid}-{renewing}.yaml"] = dump_yaml({
+            "id": f"{pid}-{renewing}", "partner": pid, "type": renewing, "status": "active",
+            "title": "顧問契約" if renewing == "consulting" else "業務提携契約",
             "signed": start.isoformat(), "start": start.isoformat(),
             "end": (start + timedelta(days=364)).isoformat(), "auto_renew": True, "term": "1y", "notice": "3m",
+            "value": {"amount": 100_000, "per": "month"} if renewing == "consulting" else None,
             "scope": "協力範囲と役割分担を定める。\n",
         })
         referral_contract = f"{pid}-referral"
@@ -92,12 +96,20 @@ def workspace(out: Path, partners: int, seed: int) -> int:
     return len(files)
 
 
+def at_least_one(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--partners", type=int, default=3000)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("out", type=Path, help="a new or empty folder")
+    parser.add_argument("--partners", type=at_least_one, default=3000, help="how many partners (default 3000)")
+    parser.add_argument("--seed", type=int, default=1, help="the same seed gives the same files (default 1)")
     args = parser.parse_args()
+    if args.out.exists() and not args.out.is_dir():
+        parser.error(f"{args.out} is not a folder")
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
     print(f"{workspace(args.out, args.partners, args.seed)} files in {args.out}")

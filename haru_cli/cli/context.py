@@ -207,6 +207,9 @@ def broken_file(ds: Dataset, folder: str, record_id: str, lang: str) -> None:
                           f"{path} に誤りがあるため読み飛ばしました — haru validate で確認してください"))
 
 
+LISTED = 10  # partners named at most when a query does not find one
+
+
 def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
     """The partner a QUERY names, or a Failure listing the candidates or the closest names."""
     from haru_cli.lookup import find_partner, sort_key
@@ -217,7 +220,11 @@ def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
     broken_file(ds, "partners", query, lang)
 
     def listing(partners: list[Partner]) -> str:
-        return ", ".join(f"{p.name} ({p.id})" for p in partners)
+        """Names to choose from: a few, so that a large workspace does not answer with a page of them."""
+        shown = ", ".join(f"{p.name} ({p.id})" for p in partners[:LISTED])
+        more = len(partners) - LISTED
+        return shown if more <= 0 else shown + say(lang, f" and {more} more (haru partner list)",
+                                                   f" ほか {more} 件（haru partner list）")
 
     if match.candidates:
         raise Failure(say(

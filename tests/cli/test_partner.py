@@ -118,6 +118,14 @@ def test_unknown_query_lists_the_nearest(two_partners: str, haru: Haru) -> None:
     assert result.stderr == "haru: no partner matches 'ウエタ'; did you mean: 株式会社ウエダ (ueda)?\n"
 
 
+def test_a_large_workspace_names_only_a_few_partners(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({f"partners/p{n:02d}.yaml": f"id: p{n:02d}\nname: 株式会社テスト{n:02d}\n" for n in range(14)})
+    result = haru("--data", root, "--lang", "en", "partner", "show", "テスト")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("株式会社テスト09 (p09) and 4 more (haru partner list) — be more specific\n")
+    assert result.stderr.count("(p") == 10
+
+
 @pytest.mark.parametrize("fmt", ["table", "md", "csv", "json"])
 def test_hostile_text_is_shown_literally(workspace: WorkspaceFactory, haru: Haru, fmt: str) -> None:
     root = workspace(HOSTILE)

@@ -164,8 +164,10 @@ CONTRACT_HEADINGS = ["id", "partner", "type", "title", "status", "start", "term_
 
 
 def meeting_row(m: Meeting, t: Labels) -> Row:
+    """A meeting in a table: the summary's first line, and … where more follows (haru report has it all)."""
     summary = (m.summary or "").strip().splitlines()
-    return [m.date.isoformat(), t.value("meeting_kind", m.kind), str(m.minutes or ""), summary[0] if summary else ""]
+    first = summary[0] + ("…" if len(summary) > 1 else "") if summary else ""
+    return [m.date.isoformat(), t.value("meeting_kind", m.kind), str(m.minutes or ""), first]
 
 
 def action_row(item: OpenAction, t: Labels) -> Row:

@@ -90,6 +90,20 @@ def test_show_json_has_everything(workspace: WorkspaceFactory, haru: Haru) -> No
     assert data["open_actions"] == []
 
 
+def test_show_table_gives_a_summary_s_first_line_and_marks_the_rest(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"meetings/2026/2026-11-10-ueda-regular.yaml": """\
+        id: 2026-11-10-ueda-regular
+        partners: [ueda]
+        date: 2026-11-10
+        kind: regular
+        summary: |
+          進捗を共有した。
+          次回は見積もり。
+        """})
+    shown = haru("--data", root, *TODAY, "partner", "show", "ueda").stdout
+    assert "進捗を共有した。…" in shown and "次回は見積もり" not in shown
+
+
 def test_show_table(workspace: WorkspaceFactory, haru: Haru) -> None:
     result = haru("--data", workspace(), *TODAY, "partner", "show", "ウエダ")
     assert result.exit_code == 0

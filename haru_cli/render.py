@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
+_TOKEN = re.compile(r"[!-~¥—]{1,32}")  # one word of printable ASCII (an id, a date, ¥1,000, -) or a dash
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>=+-]|\d+(?=[.)]))([.)]?)")
 
@@ -101,12 +102,22 @@ def md_table(headings: list[str], rows: list[Row]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def rich_table(headings: list[str], rows: list[Row], title: str | None = None) -> Table:
+def rich_table(headings: list[str], rows: list[Row], *, width: int) -> Table:
+    """A table for a terminal `width` columns wide. Ids, dates and amounts are kept whole (they are copied
+    and searched for) while the text columns can still have 8 columns each; narrower, everything folds."""
     from rich import box
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
-    table = Table(*headings, title=title, box=box.SIMPLE_HEAD, title_justify="left", highlight=False)
+    columns = [[visible(str(row[n])) for row in rows if n < len(row)] for n in range(len(headings))]
+    natural = [max(map(cell_len, [heading, *cells])) for heading, cells in zip(headings, columns, strict=True)]
+    tokens = [bool(cells) and all(_TOKEN.fullmatch(cell) for cell in cells) for cells in columns]
+    needed = sum(size if token else min(size, 8) for size, token in zip(natural, tokens, strict=True))
+    whole = needed + 2 * len(headings) <= width  # each column is padded by one space on either side
+    table = Table(box=box.SIMPLE_HEAD, highlight=False)
+    for heading, token in zip(headings, tokens, strict=True):
+        table.add_column(heading, no_wrap=whole and token)
     for row in rows:
         table.add_row(*(
             Text(visible(str(cell)), style="bold red" if isinstance(cell, Cell) and cell.alert else "", overflow="fold")
@@ -158,7 +169,7 @@ def csv_document(doc: Document, *, for_terminal: bool) -> str:
     return csv_text([doc.title], rows, for_terminal=for_terminal)
 
 
-def rich_document(doc: Document) -> list[Any]:
+def rich_document(doc: Document, *, width: int) -> list[Any]:
     from rich.table import Table
     from rich.text import Text
 
@@ -174,7 +185,7 @@ def rich_document(doc: Document) -> list[Any]:
                 grid.add_row(Text(visible(key)), Text(visible(str(value)), style=style))
             out.append(grid)
         if section.rows:
-            out.append(rich_table(section.headings, section.rows))
+            out.append(rich_table(section.headings, section.rows, width=width))
         if not section.fields and not section.rows:
             out.append(Text(visible(section.empty), style="dim"))
     return out

@@ -6,9 +6,10 @@ import csv
 import io
 import json
 
+import pytest
 from markdown_it import MarkdownIt
 
-from haru_cli.render import Cell, Document, Section, csv_text, json_text, md_document, md_table, md_text, visible
+from haru_cli.render import Cell, Document, Row, Section, csv_text, json_text, md_document, md_table, md_text, visible
 
 HOSTILE = "[bold]x[/] | {{ 7*7 }} \x1b[31m a\\|b `c` *d* <b>e</b>\nnext line \x9b"
 
@@ -94,7 +95,21 @@ def test_rich_renderings_show_markup_literally() -> None:
 
     console = Console(file=io.StringIO(), width=200, color_system=None)
     doc = Document("[bold]t[/]", [Section("s", fields=[("k", "[red]v[/red]")], headings=["h"], rows=[[HOSTILE]])])
-    for part in rich_document(doc):
+    for part in rich_document(doc, width=200):
         console.print(part)
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert "[bold]t[/]" in out and "[red]v[/red]" in out and "\x1b" not in out
+
+
+@pytest.mark.parametrize(("width", "whole"), [(120, True), (60, True), (40, False)])
+def test_rich_tables_keep_ids_and_dates_whole_while_text_can_give_way(width: int, whole: bool) -> None:
+    from rich.console import Console
+
+    from haru_cli.render import rich_table
+
+    rows: list[Row] = [["ueda-consulting-2026", "生成AI社内導入支援に関するコンサルティング契約", "2027-03-31"]]
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(rich_table(["ID", "件名", "期間満了"], rows, width=width))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert ("ueda-consulting-2026" in out and "2027-03-31" in out) is whole
+    assert all(len(line) <= width for line in out.splitlines())

@@ -21,6 +21,7 @@ from haru_cli.render import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import date
 
     from haru_cli.render import CalendarEvent
@@ -39,11 +40,12 @@ FormatOption = Annotated[
 ]
 
 
-def _rich(*renderables: Any) -> None:
+def _rich(build: "Callable[[int], list[Any]]") -> None:
+    """What build(width) gives for the terminal's width, printed by Rich."""
     from rich.console import Console
 
     console = Console(highlight=False)
-    for renderable in renderables:
+    for renderable in build(console.width):
         console.print(renderable)
 
 
@@ -64,7 +66,7 @@ def emit_rows(fmt: str, data: Any, headings: list[str], rows: list[Row], *, empt
     elif sys.stdout.isatty():  # Rich on a terminal; plain text when piped
         from haru_cli.render import rich_table
 
-        _rich(rich_table(headings, rows))
+        _rich(lambda width: [rich_table(headings, rows, width=width)])
     else:
         _write(plain_table(headings, rows))
 
@@ -80,7 +82,7 @@ def emit_document(fmt: str, data: Any, doc: Document) -> None:
     elif sys.stdout.isatty():
         from haru_cli.render import rich_document
 
-        _rich(*rich_document(doc))
+        _rich(lambda width: rich_document(doc, width=width))
     else:
         _write(plain_document(doc))
 

@@ -1,7 +1,9 @@
 """The `haru` command: global options, and one module per command group."""
 
+import importlib
 import os
 import sys
+import typing
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -10,27 +12,56 @@ import typer
 from typer.core import TyperGroup
 
 from haru_cli import __version__
-from haru_cli.cli import (
-    contract,
-    feedback,
-    fees,
-    hook,
-    init,
-    new,
-    partner,
-    renewals,
-    report,
-    schema,
-    upcoming,
-    validate,
-)
 from haru_cli.cli.context import Failure, State, parse_today
 from haru_cli.render import visible
 from haru_cli.templating import TemplateProblem
 
+# Command → (module of haru_cli.cli, and in it the command's function or its group's Typer app), in the
+# order `haru --help` lists them. A run imports and builds only the command it runs (issue 8: all of them
+# would cost a warm start a tenth of its time); help and completion ask for every one.
+COMMANDS = {
+    "validate": ("validate", "validate"),
+    "partner": ("partner", "app"),
+    "contract": ("contract", "app"),
+    "renewals": ("renewals", "renewals"),
+    "feedback": ("feedback", "feedback"),
+    "upcoming": ("upcoming", "upcoming"),
+    "fees": ("fees", "app"),
+    "report": ("report", "app"),
+    "new": ("new", "app"),
+    "init": ("init", "init"),
+    "schema": ("schema", "schema"),
+    "hook": ("hook", "app"),
+}
+
+
+_BUILT: dict[str, typer.core.TyperCommand | TyperGroup] = {}
+
 
 class HaruGroup(TyperGroup):
-    """Reports a Failure from any command as one line on stderr, with its exit status."""
+    """haru's commands, each built when first asked for; a Failure from any of them is reported as one
+    line on stderr, with its exit status."""
+
+    def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
+        return list(COMMANDS)
+
+    def get_command(  # type: ignore[override]
+            self, ctx: typer.Context, name: str) -> typer.core.TyperCommand | TyperGroup | None:
+        if name not in COMMANDS:
+            return None
+        if name not in _BUILT:
+            module, attribute = COMMANDS[name]
+            found = getattr(importlib.import_module(f"haru_cli.cli.{module}"), attribute)
+            if isinstance(found, typer.Typer):
+                found.rich_markup_mode = self.rich_markup_mode  # as add_typer would have passed it down
+                command: typer.core.TyperCommand | TyperGroup = typer.main.get_group(found)
+            else:  # a single command: a Typer of its own builds it
+                single = typer.Typer(rich_markup_mode=self.rich_markup_mode, add_completion=False)
+                single.command(name)(found)
+                command = typing.cast(typer.core.TyperCommand, typer.main.get_command(single))
+            command.name = name
+            _BUILT[name] = command
+        return _BUILT[name]
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:
@@ -89,20 +120,6 @@ def root(
 ) -> None:
     """株式会社HaRu の外部パートナー連携を YAML で管理します。例: haru validate"""
     ctx.obj = State(data=data, today=parse_today(today), lang=lang.value if lang else None, cache=not no_cache)
-
-
-app.command("validate")(validate.validate)
-app.add_typer(partner.app, name="partner")
-app.add_typer(contract.app, name="contract")
-app.command("renewals")(renewals.renewals)
-app.command("feedback")(feedback.feedback)
-app.command("upcoming")(upcoming.upcoming)
-app.add_typer(fees.app, name="fees")
-app.add_typer(report.app, name="report")
-app.add_typer(new.app, name="new")
-app.command("init")(init.init)
-app.command("schema")(schema.schema)
-app.add_typer(hook.app, name="hook")
 
 
 def main() -> None:

@@ -144,6 +144,9 @@ try:
     main()
 except SystemExit:
     pass
+from haru_cli.cli import COMMANDS
+print(sorted({name.rsplit(".", 1)[-1] for name in sys.modules if name.startswith("haru_cli.cli.")}
+             & {module for module, _ in COMMANDS.values()}))
 print(sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "pydantic_core", "yaml", "jinja2", "rich"}))
 """
 
@@ -165,7 +168,9 @@ def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(
         done = subprocess.run([sys.executable, "-c", WARM_RUN, str(root), *command], capture_output=True,
                               text=True, env={**os.environ, "HARU_TODAY": "2026-11-27"})
         assert done.returncode in (0, 1), done.stderr
-        return done.stdout.splitlines()[-1]
+        *_, modules, libraries = done.stdout.splitlines()
+        assert modules == f"['{command[0]}']"  # no other command's module is imported, nor built
+        return libraries
 
     assert run() == "['pydantic', 'pydantic_core', 'yaml']"  # cold: the files are read and validated
     assert run() == "[]"

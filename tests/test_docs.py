@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from haru_cli.cli import app
+from haru_cli.cli import COMMANDS, app
 from haru_cli.messages import MESSAGES, render_message
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -51,6 +51,7 @@ def commands(runner: CliRunner, prefix: list[str]) -> list[list[str]]:
 def test_every_command_has_help_with_an_example() -> None:
     runner = CliRunner()
     leaves = commands(runner, [])
-    assert ["validate"] in leaves and ["partner", "show"] in leaves
+    assert ["validate"] in leaves and ["partner", "show"] in leaves and ["hook", "install"] in leaves
+    assert list(dict.fromkeys(leaf[0] for leaf in leaves)) == list(COMMANDS)  # all of them, in their order
     for leaf in leaves:
         assert "Example: haru " in runner.invoke(app, [*leaf, "--help"]).stdout, leaf

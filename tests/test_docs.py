@@ -55,3 +55,9 @@ def test_every_command_has_help_with_an_example() -> None:
     assert list(dict.fromkeys(leaf[0] for leaf in leaves)) == list(COMMANDS)  # all of them, in their order
     for leaf in leaves:
         assert "Example: haru " in runner.invoke(app, [*leaf, "--help"]).stdout, leaf
+
+
+def test_a_mistyped_command_gets_a_suggestion() -> None:
+    result = CliRunner().invoke(app, ["partne", "show", "ueda"])
+    assert result.exit_code == 2
+    assert "No such command 'partne'. Did you mean 'partner'?" in result.output

@@ -1,5 +1,6 @@
 """The `haru` command: global options, and one module per command group."""
 
+import difflib
 import importlib
 import os
 import sys
@@ -62,6 +63,15 @@ class HaruGroup(TyperGroup):
             command.name = name
             _BUILT[name] = command
         return _BUILT[name]
+
+    def resolve_command(  # type: ignore[override]
+            self, ctx: typer.Context, args: list[str]) -> tuple[str | None, object, list[str]]:
+        """Typer suggests near names from the commands already built; here none is until it runs."""
+        if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
+            near = difflib.get_close_matches(args[0], list(COMMANDS))
+            if near:
+                ctx.fail(f"No such command {args[0]!r}. Did you mean {', '.join(map(repr, near))}?")
+        return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
         try:

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 _C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
-_TOKEN = re.compile(r"[!-~¥—]{1,32}")  # one word of printable ASCII (an id, a date, ¥1,000, -) or a dash
+_TOKEN = re.compile(r"[!-~¥—]{1,48}")  # one word of printable ASCII (an id, a date, ¥1,000, -) or a dash
+TEXT_FLOOR = 12
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>=+-]|\d+(?=[.)]))([.)]?)")
 
@@ -103,8 +104,9 @@ def md_table(headings: list[str], rows: list[Row]) -> str:
 
 
 def rich_table(headings: list[str], rows: list[Row], *, width: int) -> Table:
-    """A table for a terminal `width` columns wide. Ids, dates and amounts are kept whole (they are copied
-    and searched for) while the text columns can still have 8 columns each; narrower, everything folds."""
+    """A table for a terminal `width` columns wide. Columns of ids, dates and amounts are kept whole (they
+    are copied and searched for) when every other column can still have TEXT_FLOOR columns, enough for a
+    date and its note to wrap between words; on a narrower terminal Rich shares the width as it likes."""
     from rich import box
     from rich.cells import cell_len
     from rich.table import Table
@@ -112,9 +114,10 @@ def rich_table(headings: list[str], rows: list[Row], *, width: int) -> Table:
 
     columns = [[visible(str(row[n])) for row in rows if n < len(row)] for n in range(len(headings))]
     natural = [max(map(cell_len, [heading, *cells])) for heading, cells in zip(headings, columns, strict=True)]
-    tokens = [bool(cells) and all(_TOKEN.fullmatch(cell) for cell in cells) for cells in columns]
-    needed = sum(size if token else min(size, 8) for size, token in zip(natural, tokens, strict=True))
-    whole = needed + 2 * len(headings) <= width  # each column is padded by one space on either side
+    tokens = [any(columns[n]) and all(_TOKEN.fullmatch(cell) for cell in columns[n] if cell)
+              for n in range(len(headings))]
+    needed = sum(size if token else min(size, TEXT_FLOOR) for size, token in zip(natural, tokens, strict=True))
+    whole = needed + 3 * len(headings) + 1 <= width  # a space either side of each column, one between them
     table = Table(box=box.SIMPLE_HEAD, highlight=False)
     for heading, token in zip(headings, tokens, strict=True):
         table.add_column(heading, no_wrap=whole and token)

@@ -113,3 +113,18 @@ def test_rich_tables_keep_ids_and_dates_whole_while_text_can_give_way(width: int
     out = console.file.getvalue()  # type: ignore[attr-defined]
     assert ("ueda-consulting-2026" in out and "2027-03-31" in out) is whole
     assert all(len(line) <= width for line in out.splitlines())
+
+
+@pytest.mark.parametrize("width", [85, 100, 120])
+def test_a_date_with_a_note_wraps_between_words_not_inside_the_date(width: int) -> None:
+    from rich.console import Console
+
+    from haru_cli.render import rich_table
+
+    rows: list[Row] = [["ueda-consulting-2026", "生成AI社内導入支援に関するコンサルティング契約", "2026-10-31 (期限切れ)",
+                        "2027-03-31 (あと 124 日)"]]
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(rich_table(["ID", "件名", "期間満了", "解約予告期限"], rows, width=width))
+    out = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "ueda-consulting-2026" in out and "2026-10-31" in out and "2027-03-31" in out
+    assert all(len(line) <= width for line in out.splitlines())

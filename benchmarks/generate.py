@@ -97,7 +97,7 @@ def workspace(out: Path, partners: int, seed: int) -> int:
 
 
 def at_least_one(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
     return int(text)
 
@@ -112,7 +112,11 @@ def main() -> None:
         parser.error(f"{args.out} is not a folder")
     if args.out.exists() and any(args.out.iterdir()):
         parser.error(f"{args.out} is not empty")
-    print(f"{workspace(args.out, args.partners, args.seed)} files in {args.out}")
+    try:
+        written = workspace(args.out, args.partners, args.seed)
+    except OSError as exc:
+        parser.exit(1, f"generate.py: cannot write {args.out}: {exc.strerror or exc}\n")
+    print(f"{written} files in {args.out}")
 
 
 if __name__ == "__main__":

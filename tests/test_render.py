@@ -121,8 +121,8 @@ def test_a_date_with_a_note_wraps_between_words_not_inside_the_date(width: int) 
 
     from haru_cli.render import rich_table
 
-    rows: list[Row] = [["ueda-consulting-2026", "生成AI社内導入支援に関するコンサルティング契約", "2026-10-31 (期限切れ)",
-                        "2027-03-31 (あと 124 日)"]]
+    title = "生成AI社内導入支援に関するコンサルティング契約"
+    rows: list[Row] = [["ueda-consulting-2026", title, "2026-10-31 (期限切れ)", "2027-03-31 (あと 124 日)"]]
     console = Console(file=io.StringIO(), width=width, color_system=None)
     console.print(rich_table(["ID", "件名", "期間満了", "解約予告期限"], rows, width=width))
     out = console.file.getvalue()  # type: ignore[attr-defined]

@@ -174,3 +174,12 @@ def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(
 
     assert run() == "['pydantic', 'pydantic_core', 'yaml']"  # cold: the files are read and validated
     assert run() == "[]"
+
+
+def test_a_cache_folder_that_is_not_one_is_named(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = aged(workspace())
+    (root / cache.CACHE_FOLDER).write_text("not a folder", encoding="utf-8")
+    result = haru("--data", root, "--lang", "en", "partner", "list")
+    assert result.exit_code == 0 and "株式会社ウエダ" in result.stdout
+    assert result.stderr == ".haru-cache is not a folder, so nothing is cached: remove it\n"
+    assert haru("--data", root, "--no-cache", "partner", "list").stderr == ""

@@ -34,8 +34,7 @@ COMMANDS = {
     "schema": ("schema", "schema"),
     "hook": ("hook", "app"),
 }
-
-
+# Commands once built: definitions, not state, so one process (a test session) may keep them.
 _BUILT: dict[str, typer.core.TyperCommand | TyperGroup] = {}
 
 

@@ -75,7 +75,7 @@ class State:
 
     def load(self, *, quiet: bool = False) -> Dataset:
         """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
-        from haru_cli.cache import user_cache_dir
+        from haru_cli.cache import CACHE_FOLDER, user_cache_dir
         from haru_cli.calendar_jp import keep_holidays_in
         from haru_cli.loader import load_workspace
 
@@ -90,6 +90,10 @@ class State:
         if ds.settings_broken and not quiet:
             typer.echo(say(lang, "haru.yaml has errors: using the defaults — run haru validate",
                            "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください"), err=True)
+        cached = ds.root / CACHE_FOLDER
+        if self.cache and not cached.is_dir() and os.path.lexists(cached):  # else every run would be slow unsaid
+            typer.echo(say(lang, f"{CACHE_FOLDER} is not a folder, so nothing is cached: remove it",
+                           f"{CACHE_FOLDER} がフォルダではないためキャッシュを使えません — 削除してください"), err=True)
         return ds
 
 

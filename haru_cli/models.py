@@ -22,6 +22,8 @@ Synergy = Literal[
     "instructor", "tool_codev", "case_study", "feedback_loop",
 ]  # fmt: skip
 ContractType = Literal["alliance", "referral", "joint_development", "consulting", "directorship", "nda"]
+ContractStatus = Literal["draft", "active", "ended", "terminated"]
+PartnerStatus = Literal["prospect", "active", "paused", "ended"]
 MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
 ReferralKind = Literal["customer", "student"]
 Flag = Annotated[bool, Constrained()]
@@ -60,7 +62,7 @@ class Partner:
     entity: Literal["corporation", "individual"] = "corporation"
     invoice_number: InvoiceNumber | None = None
     withholding: Flag = False
-    status: Literal["prospect", "active", "paused", "ended"] = "active"
+    status: PartnerStatus = "active"
     since: Day | None = None
     contacts: list[Contact] = field(default_factory=list)
     expertise: list[str] = field(default_factory=list)
@@ -121,7 +123,7 @@ class Contract:
     partner: Slug
     type: ContractType
     title: str | None = None
-    status: Literal["draft", "active", "ended", "terminated"] = "active"
+    status: ContractStatus = "active"
     signed: Day | None = None
     start: Day
     end: Day | None = None

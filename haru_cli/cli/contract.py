@@ -1,31 +1,15 @@
 """haru contract list | show."""
 
 import difflib
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from haru_cli.cli.context import Failure, broken_file, resolve_partner, say, state_of
 from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
+from haru_cli.models import ContractStatus, ContractType  # their choices are the records' own
 
 app = typer.Typer(help="Contracts: list them, or show one.", no_args_is_help=True)
-
-
-class ContractType(StrEnum):
-    alliance = "alliance"
-    referral = "referral"
-    joint_development = "joint_development"
-    consulting = "consulting"
-    directorship = "directorship"
-    nda = "nda"
-
-
-class ContractStatus(StrEnum):
-    draft = "draft"
-    active = "active"
-    ended = "ended"
-    terminated = "terminated"
 
 
 @app.command("list")

@@ -1,21 +1,14 @@
 """haru partner list | show — the command the 社長 runs most."""
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from haru_cli.cli.context import resolve_partner, state_of
 from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
+from haru_cli.models import PartnerStatus  # its choices are the records' own
 
 app = typer.Typer(help="Partners: list them, or show everything about one.", no_args_is_help=True)
-
-
-class PartnerStatus(StrEnum):
-    prospect = "prospect"
-    active = "active"
-    paused = "paused"
-    ended = "ended"
 
 
 @app.command("list")

@@ -10,6 +10,9 @@ from haru_cli.cli.output import OutputOption, TemplateOption, emit_text
 app = typer.Typer(help="Markdown reports: partner dossier, monthly report, meeting agenda.", no_args_is_help=True)
 
 WarekiOption = Annotated[bool, typer.Option("--wareki", help="Japanese dates in the era calendar (令和8年11月27日).")]
+QueryArgument = Annotated[
+    str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")
+]
 
 
 def _render(state: State, name: str, context: dict[str, Any], template_file: Any, output: Any, wareki: bool) -> None:
@@ -28,7 +31,7 @@ def _render(state: State, name: str, context: dict[str, Any], template_file: Any
 @app.command("partner")
 def report_partner(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
+    query: QueryArgument,
     output: OutputOption = None,
     template_file: TemplateOption = None,
     wareki: WarekiOption = False,
@@ -72,7 +75,7 @@ def report_monthly(
 @app.command("agenda")
 def report_agenda(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
+    query: QueryArgument,
     output: OutputOption = None,
     template_file: TemplateOption = None,
     wareki: WarekiOption = False,

@@ -10,6 +10,7 @@ Only a file that this user's haru wrote, and signed, is ever unpickled.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import hmac
 import os
@@ -63,6 +64,7 @@ def _key() -> bytes | None:
     return key
 
 
+@functools.cache  # haru's sources do not change while it runs: read once, written once
 def _code_version() -> str:
     """haru's version and the stamps of its source files: a changed haru never reads an old cache."""
     from haru_cli import __version__

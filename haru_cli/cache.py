@@ -9,12 +9,14 @@ Only a file that this user's haru wrote, and signed, is ever unpickled.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import hashlib
 import hmac
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,16 +81,42 @@ def _code_version() -> str:
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
 
-def read(root: Path, fingerprint: str) -> Dataset | None:
-    """The cached dataset if it is this user's, for these very files and this haru; else None."""
+def _open_folder(root: Path) -> int | None:
+    """A descriptor of the workspace's .haru-cache/ when it is a real folder (not a symbolic link)."""
+    try:
+        return os.open(root / CACHE_FOLDER, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+
+
+def _read_bounded(folder: int, name: str, limit: int) -> bytes | None:
+    """A regular file of the folder, opened without following a link or blocking on a pipe, if it is
+    no larger than limit; else None."""
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
+    except OSError:
+        return None
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        return handle.read(limit + 1)
+
+
+def read(root: Path, fingerprint: str, limit: int) -> Dataset | None:
+    """The cached dataset if it is this user's, for these very files and this haru; else None. Only a
+    regular file of at most `limit` bytes in a real .haru-cache/ folder is read (SPEC §14)."""
     key = _key()
     if key is None:
         return None
-    try:
-        blob = (root / CACHE_FOLDER / CACHE_FILE).read_bytes()
-    except OSError:
+    folder = _open_folder(root)
+    if folder is None:
         return None
-    if not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + _DIGEST:
+    try:
+        blob = _read_bounded(folder, CACHE_FILE, limit)
+    finally:
+        os.close(folder)
+    if blob is None or not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + _DIGEST or len(blob) > limit:
         return None
     signature, payload = blob[len(MAGIC): len(MAGIC) + _DIGEST], blob[len(MAGIC) + _DIGEST:]
     if not hmac.compare_digest(signature, hmac.new(key, payload, hashlib.sha256).digest()):
@@ -104,28 +132,64 @@ def read(root: Path, fingerprint: str) -> Dataset | None:
     return ds if ds.__class__.__name__ == "Dataset" else None
 
 
-def write(root: Path, fingerprint: str, ds: Dataset) -> None:
-    """Save the dataset."""
-    import tempfile
+GITIGNORE = "# haru's parse cache: never commit it.\n*\n"
 
+
+def write(root: Path, fingerprint: str, ds: Dataset) -> None:
+    """Save the dataset, only into a real .haru-cache/ folder of the workspace: never through a symbolic
+    link, never half-written (a temporary file renamed into place), never over its .gitignore."""
     key = _key()
     if key is None:
         return
-    folder = root / CACHE_FOLDER
     payload = f"{fingerprint} {_code_version()}\n".encode() + pickle.dumps(
         dataclasses.replace(ds, overlay={}), protocol=pickle.HIGHEST_PROTOCOL)
     signature = hmac.new(key, payload, hashlib.sha256).digest()
     try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():  # like .pytest_cache: git never sees the cache, whatever the repository ignores
-            ignore.write_text("# haru's parse cache: never commit it.\n*\n", encoding="utf-8")
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".dataset.", suffix=".tmp")
+        with contextlib.suppress(FileExistsError):  # whether it is a real folder is _open_folder's to find out
+            os.mkdir(root / CACHE_FOLDER)
     except OSError:
         return  # a read-only workspace simply goes without a cache
+    folder = _open_folder(root)
+    if folder is None:
+        return
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(MAGIC + signature + payload)
-        os.replace(tmp, folder / CACHE_FILE)  # the cache is haru's own file: replacing it loses nothing
+        # like .pytest_cache: git never sees the cache, whatever the repository ignores
+        _place(folder, ".gitignore", GITIGNORE.encode(), replace=False)
+        _place(folder, CACHE_FILE, MAGIC + signature + payload, replace=True)
+    finally:
+        os.close(folder)
+
+
+def _place(folder: int, name: str, data: bytes, *, replace: bool) -> None:
+    """Write a file of the folder whole or not at all: a temporary file, then renamed (replace) or
+    linked (never over an existing file) into place. A full disk leaves nothing behind."""
+    import secrets
+
+    if not replace and _exists(folder, name):
+        return
+    tmp = f".{name}.{secrets.token_hex(4)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=folder)
     except OSError:
-        os.unlink(tmp)  # a full disk: no cache this time, and no half-written one either
+        return
+    # A full disk, or a race with another haru, costs only this run's cache: no half-written file stays.
+    with contextlib.suppress(OSError):
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        if replace:
+            os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)  # replaces a link itself, never its target
+        else:
+            os.link(tmp, name, src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=False)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(tmp, dir_fd=folder)
+
+
+def _exists(folder: int, name: str) -> bool:
+    """Whether the folder holds that name (a dangling link too); an unreadable folder holds it, too."""
+    try:
+        os.lstat(name, dir_fd=folder)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    return True

@@ -73,7 +73,7 @@ jobs:
         with:
           python-version: "3.11"
       - run: pip install "$HARU_SOURCE"
-      - run: {command} --strict
+      - run: {command}
 """
 
 README = """\

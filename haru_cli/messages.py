@@ -18,6 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is larger than {limit} MB: a record is a page of text",
         "{limit} MB を超えるファイルです（1 レコードは数ページの文章のはずです）",
     ),
+    "unreadable.too-many-values": (
+        "the file holds more than {limit} values: a record is a page of text",
+        "値が {limit} 個を超えるファイルです（1 レコードは数ページの文章のはずです）",
+    ),
     "encoding": (
         "the file is not UTF-8 text (it looks like {guess}); save it as UTF-8",
         "UTF-8 のテキストではありません（{guess} のようです）。UTF-8 で保存し直してください",
@@ -58,6 +62,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a {model} file must be a mapping of keys to values",
         "{model} のファイルは「キー: 値」の形で書いてください",
     ),
+    "more-problems": (
+        "... and {count} more problems in this file (the first 100 are shown)",
+        "… このファイルにはほかに {count} 件の問題があります（最初の 100 件を表示）",
+    ),
     # file names and ids
     "file-name.not-regular": (
         "not a regular file (a folder, device or pipe named .yaml); it is not read",
@@ -66,6 +74,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file-name.not-folder": (
         "this must be a folder of records; it is not read",
         "レコードのフォルダであるべきところにファイルがあります。読み込まれません",
+    ),
+    "file-name.symlink": (
+        "a symbolic link: records are read only from regular files inside the workspace; it is not read",
+        "シンボリックリンクです。レコードはワークスペース内の通常のファイルからだけ読みます（読み込みません）",
+    ),
+    "file-name.encoding": (
+        "the file name is not UTF-8 (it was probably made on another system): rename it; it is not read",
+        "ファイル名が UTF-8 ではありません（別のシステムで作られたものと思われます）。"
+        "名前を付け直してください（読み込みません）",
     ),
     "file-name.yml": (
         "records end in .yaml (lowercase); this file is not read",
@@ -103,6 +120,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "type.mapping": ("{key}: expected a mapping of keys, got {value:q}", "{key}: 「キー: 値」が必要です（{value:q}）"),
     "range.ge": ("{key}: {value:q} must be at least {ge}", "{key}: {value:q} は {ge} 以上にしてください"),
     "range.le": ("{key}: {value:q} must be at most {le}", "{key}: {value:q} は {le} 以下にしてください"),
+    "range.digits": (
+        "{key}: a number of more than {limit} digits is not allowed",
+        "{key}: {limit} 桁を超える数は書けません",
+    ),
     "range.too-short": ("{key}: give at least {min_length}", "{key}: {min_length} 件以上必要です"),
     "invalid": ("{key}: {reason}", "{key}: {reason}"),
     # value types

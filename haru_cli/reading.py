@@ -43,10 +43,32 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
     ds.problems.extend(run_checks(ds))
-    ds.problems.sort(key=Problem.sort_key)
+    ds.problems = capped(sorted(ds.problems, key=Problem.sort_key))
     _skip_records_with_errors(ds)
     _skip_dependants(ds)
     return ds
+
+
+MAX_PROBLEMS_PER_FILE = 100
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most MAX_PROBLEMS_PER_FILE problems of each file (sorted), then one line saying how many more
+    there are: a file of a million mistakes is still read in seconds and reported in a page (SPEC §14)."""
+    out: list[Problem] = []
+    by_path: dict[str, list[Problem]] = {}
+    for p in problems:
+        by_path.setdefault(p.path, []).append(p)
+    for found in by_path.values():
+        out += found[:MAX_PROBLEMS_PER_FILE]
+        rest = found[MAX_PROBLEMS_PER_FILE:]
+        if rest:
+            errors = sum(p.severity == "error" for p in rest)
+            first = rest[0]
+            out.append(Problem(first.path, first.line, first.column, "error" if errors else "warning",
+                               "more-problems", {"count": f"{len(rest):,}", "errors": errors,
+                                                 "warnings": len(rest) - errors}))
+    return out
 
 
 @functools.lru_cache(maxsize=8)
@@ -88,7 +110,7 @@ def _skip(ds: Dataset, folder: str, record_id: str) -> None:
 
 def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     file = root / SETTINGS_FILE
-    if not file.exists():
+    if not file.is_file() or file.is_symlink():  # a link or pipe is the listing's problem, and never read
         return Settings()
     doc, found = read_document(file, SETTINGS_FILE)
     if doc is None:

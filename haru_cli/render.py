@@ -16,9 +16,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from rich.table import Table
 
-# Control characters and the bidi overrides that reorder what a terminal shows; tab and newline apart.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-_CONTROL_ALL = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Every character that is invisible or moves what a terminal or editor shows: Unicode's controls (Cc),
+# format characters (Cf: zero-width, bidi, soft hyphen, BOM …), line and paragraph separators (Zl, Zp) and
+# lone surrogates (Cs), as of Unicode 14; a test checks the list against unicodedata. Tab and newline
+# apart: they lay out multi-line text, except where a line must stay one line.
+_INVISIBLE = (
+    r"\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
+    r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
+    r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+)
+_CONTROL = re.compile(f"[{_INVISIBLE}]")
+_CONTROL_ALL = re.compile(f"[\t\n{_INVISIBLE}]")
 _C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
 _TOKEN = re.compile(r"[!-~¥—]{1,48}")  # one word of printable ASCII (an id, a date, ¥1,000, -) or a dash
 TEXT_FLOOR = 12
@@ -37,7 +45,22 @@ class Cell:
         return self.text
 
 
-Row = list[Cell | str]
+@dataclass(frozen=True)
+class Money:
+    """An amount of yen in a table: `¥1,234,567` for people, a plain integer in CSV (SPEC §14)."""
+
+    amount: int | None
+
+    def __str__(self) -> str:
+        return yen(self.amount)
+
+    @property
+    def alert(self) -> bool:
+        return False
+
+
+Value = Cell | Money | str
+Row = list[Value]
 
 
 def yen(amount: int | None) -> str:
@@ -51,6 +74,17 @@ def visible(text: str, *, one_line: bool = False) -> str:
     """Text with control characters shown as escapes (`\\x1b`), so none reaches the terminal; with
     one_line, newlines and tabs too."""
     return (_CONTROL_ALL if one_line else _CONTROL).sub(_escaped, text)
+
+
+_NEEDS_QUOTES = re.compile(r'[:"\s]')
+
+
+def shown_path(path: str) -> str:
+    """A path for a `path:line:column` line: as it is, or in double quotes (a quote in it as \\")
+    when a `:`, space or quote in it would make the line ambiguous."""
+    if not _NEEDS_QUOTES.search(path):
+        return visible(path, one_line=True)
+    return '"' + visible(path.replace('"', '\\"'), one_line=True) + '"'
 
 
 def _escaped(match: re.Match[str]) -> str:
@@ -84,6 +118,20 @@ def json_text(data: Any) -> str:
     return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
+    """A cell as a spreadsheet should read it: money as a plain integer; text that a spreadsheet would
+    take for a formula (=, +, -, @, tab, CR first) behind a `'`, so that it stays text (SPEC §14)."""
+    if isinstance(value, Money):
+        return "" if value.amount is None else str(value.amount)
+    text = str(value)
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return visible(text) if for_terminal else text
+
+
 def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool) -> str:
     """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly."""
     import csv
@@ -91,9 +139,8 @@ def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool) -> str
 
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    shown = visible if for_terminal else str
-    writer.writerow([shown(h) for h in headings])
-    writer.writerows([[shown(str(cell)) for cell in row] for row in rows])
+    writer.writerow([csv_cell(h, for_terminal=for_terminal) for h in headings])
+    writer.writerows([[csv_cell(cell, for_terminal=for_terminal) for cell in row] for row in rows])
     return "\ufeff" + out.getvalue()
 
 
@@ -134,7 +181,7 @@ class Section:
     """Part of a `show` document: key/value fields, or a table, or both."""
 
     title: str
-    fields: list[tuple[str, Cell | str]] = field(default_factory=list)
+    fields: list[tuple[str, Value]] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     empty: str = "—"  # shown when the section has nothing

@@ -1,19 +1,181 @@
 """Jinja for Markdown documents: the shipped templates, overridable from the workspace's templates/.
 
+A workspace may come from someone else (SPEC §14), so its templates are untrusted code:
+- they render in Jinja's ImmutableSandboxedEnvironment, further narrowed here: no attribute of a path,
+  module, class or file is reachable, repetition and padding are bounded, and a render that runs longer
+  than a few seconds is stopped;
+- they are read only from regular files inside the workspace's templates/ folder, never through a
+  symbolic link (a `templates/leak -> /etc/passwd` is refused, and so is `{% include 'leak' %}`).
+
 StrictUndefined: a typo in a template is an error, not an empty string. Data is only ever a value in
 the context, never a template itself, so a note containing `{{ 7*7 }}` prints as written.
 """
 
 from __future__ import annotations
 
+import io
+import os
+import re
+import signal
+import stat
+import threading
+import types
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from haru_cli.render import md_block, md_text, yen
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
+
+TEMPLATES_FOLDER = "templates"
+MAX_TEMPLATE_BYTES = 1 * 2**20
+MAX_TEXT = 1_000_000  # the longest string or list a template may make by repetition
+MAX_WIDTH = 1_000  # the widest padding or field a template may ask for
+MAX_RANGE_ITEMS = 1_000_000  # all the range() items one render may iterate over
+RENDER_SECONDS = 5
+
+
+class TemplateProblem(Exception):
+    """A template that cannot be read or rendered (a syntax error, an undefined name, a sandbox
+    violation, a symbolic link): says where."""
+
+
+def _refuse(message: str) -> Any:
+    from jinja2.exceptions import SecurityError
+
+    raise SecurityError(message)
+
+
+# --- reading templates -------------------------------------------------------------------------------
+
+
+def _read_regular(path: Path, shown: str) -> str:
+    """A template's text, from a regular file opened without following a symbolic link."""
+    from haru_cli.files import NotRegular, TooLarge, read_regular
+
+    try:
+        raw = read_regular(path, MAX_TEMPLATE_BYTES)
+    except NotRegular as exc:
+        what = "a symbolic link" if exc.variant == "file-name.symlink" else "not a regular file"
+        raise TemplateProblem(f"{shown}: {what}; templates are read only from regular files in the workspace") \
+            from None
+    except TooLarge:
+        raise TemplateProblem(f"{shown}: larger than {MAX_TEMPLATE_BYTES // 2**20} MB") from None
+    except OSError as exc:
+        raise TemplateProblem(f"{shown}: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise TemplateProblem(f"{shown}: not UTF-8 text") from None
+
+
+def _workspace_loader(workspace: Path) -> Any:
+    """Templates from <workspace>/templates/, each a regular file reached without a symbolic link."""
+    from jinja2 import BaseLoader, TemplateNotFound
+    from jinja2.loaders import split_template_path
+
+    class WorkspaceLoader(BaseLoader):
+        def get_source(self, environment: Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+            parts = split_template_path(template)  # refuses `..`
+            current = workspace
+            for n, part in enumerate([TEMPLATES_FOLDER, *parts]):
+                current = current / part
+                shown = "/".join([TEMPLATES_FOLDER, *parts][: n + 1])
+                try:
+                    info = os.lstat(current)
+                except FileNotFoundError:
+                    raise TemplateNotFound(template) from None
+                except OSError as exc:
+                    raise TemplateProblem(f"{shown}: {exc.strerror or exc}") from None
+                if stat.S_ISLNK(info.st_mode):
+                    raise TemplateProblem(f"{shown}: a symbolic link; templates are read only from regular "
+                                          "files in the workspace")
+                if n < len(parts) and not stat.S_ISDIR(info.st_mode):
+                    raise TemplateNotFound(template)
+            text = _read_regular(current, "/".join([TEMPLATES_FOLDER, *parts]))
+            stamp = os.lstat(current).st_mtime_ns
+            return text, f"{TEMPLATES_FOLDER}/{'/'.join(parts)}", lambda: _unchanged(current, stamp)
+
+    return WorkspaceLoader()
+
+
+def _unchanged(path: Path, stamp: int) -> bool:
+    try:
+        return os.lstat(path).st_mtime_ns == stamp
+    except OSError:
+        return False
+
+
+# --- the sandbox ---------------------------------------------------------------------------------------
+
+_NEVER_REACHABLE = (PurePath, types.ModuleType, type, io.IOBase, types.FrameType, types.CodeType)
+_PRINTF_FIELD = re.compile(r"%[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
+
+
+def _too_wide(spec: str) -> bool:
+    return any(part == "*" or (part and int(part) > MAX_WIDTH)
+               for match in _PRINTF_FIELD.finditer(spec) for part in match.groups())
+
+
+def _sandbox_class() -> type[Environment]:
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    class Sandbox(ImmutableSandboxedEnvironment):
+        """Jinja's immutable sandbox, narrowed to data: what a report needs and nothing a workspace
+        could use to reach files, the interpreter or unbounded memory and time."""
+
+        intercepted_binops = frozenset({"*", "**", "%"})
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.range_left = MAX_RANGE_ITEMS
+            self.globals = {"range": self._range, "dict": dict}
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if isinstance(obj, _NEVER_REACHABLE) or isinstance(value, _NEVER_REACHABLE):
+                return False
+            if type(obj).__name__ == "Dataset" or type(value).__name__ == "Dataset":  # reads files on demand
+                return False
+            return bool(super().is_safe_attribute(obj, attr, value))
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator == "*":
+                for seq, times in ((left, right), (right, left)):
+                    if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
+                        return _refuse(f"repeating a text or list to more than {MAX_TEXT:,} items")
+            elif operator == "**":
+                if isinstance(right, int) and abs(right) > 64:
+                    return _refuse("a power above 64")
+            elif operator == "%" and isinstance(left, str) and _too_wide(left):
+                return _refuse(f"a field wider than {MAX_WIDTH}")
+            return super().call_binop(context, operator, left, right)
+
+        def _range(self, *args: int) -> range:
+            items = range(*args)
+            self.range_left -= len(items)
+            if self.range_left < 0:
+                _refuse(f"iterating over more than {MAX_RANGE_ITEMS:,} range() items")
+            return items
+
+    return Sandbox
+
+
+def _bounded(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
+    """A builtin filter that pads or formats, refusing widths that would make a huge string."""
+
+    def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
+        widths = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
+        if name == "format" and isinstance(value, str) and _too_wide(value):
+            return _refuse(f"a field wider than {MAX_WIDTH}")
+        if name != "format" and any(abs(w) > MAX_WIDTH for w in widths):
+            return _refuse(f"{name} wider than {MAX_WIDTH}")
+        return original(value, *args, **kwargs)
+
+    return filter_
 
 
 def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | None = None,
@@ -22,16 +184,18 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
     names (the `name_of` filter); `wareki` writes Japanese dates in the era calendar (令和8年11月27日)."""
     from importlib.resources import files
 
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+    from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
-    shipped = str(files("haru_cli.templates"))
-    search = [str(workspace / "templates")] if workspace is not None else []
-    env = Environment(
-        loader=FileSystemLoader([*search, shipped]),
+    shipped = FileSystemLoader(str(files("haru_cli.templates")))
+    loaders = [_workspace_loader(workspace), shipped] if workspace is not None else [shipped]
+    env = _sandbox_class()(
+        loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=False,  # Markdown, not HTML: the `md` filter escapes what needs it
         keep_trailing_newline=True,
     )
+    for name in ("center", "indent", "format", "truncate", "wordwrap"):
+        env.filters[name] = _bounded(name, env.filters[name])
     env.filters["yen"] = yen
     env.filters["md"] = lambda text: md_text(str(text))
     env.filters["mdblock"] = lambda text: md_block(str(text))
@@ -90,20 +254,46 @@ def _where(exc: BaseException, filename: str) -> str:
 
 def _reason(exc: BaseException) -> str:
     from jinja2 import TemplateError
+    from jinja2.exceptions import SecurityError
 
+    if isinstance(exc, SecurityError):
+        return f"not allowed in a template: {exc}"
     if isinstance(exc, TemplateError):
         return exc.message or str(exc)
+    if isinstance(exc, _TimeUp):
+        return f"took longer than {RENDER_SECONDS} seconds: stopped"
     return f"{type(exc).__name__}: {exc}"
 
 
-class TemplateProblem(Exception):
-    """A template that cannot be read or rendered (a syntax error, an undefined name): says where."""
+class _TimeUp(Exception):
+    """A render ran past RENDER_SECONDS."""
+
+
+@contextmanager
+def _time_limit(seconds: int) -> Iterator[None]:
+    """Stop what runs inside after `seconds` (in the main thread, where signals arrive; elsewhere, as
+    in tests' threads, unbounded)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise _TimeUp
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def render_document(name: str, context: dict[str, Any], *, workspace: Path | None, lang: str,
                     template_file: Path | None = None, names: dict[str, str] | None = None,
                     wareki: bool = False) -> str:
-    """Render a shipped (or the workspace's, or the given) template with the context."""
+    """Render a shipped (or the workspace's, or the given) template with the context, in the sandbox."""
     from jinja2 import TemplateSyntaxError
 
     env = environment(workspace, lang, names=names, wareki=wareki)
@@ -111,6 +301,7 @@ def render_document(name: str, context: dict[str, Any], *, workspace: Path | Non
     try:
         if template_file is not None:
             # Compiled with its file name, so that a failing line is reported as file:line.
+            # The user named this file on the command line: it is theirs, read as it is.
             code = env.compile(template_file.read_text(encoding="utf-8"), filename=where)
             tpl = env.template_class.from_code(env, code, env.make_globals(None), None)
         else:
@@ -120,6 +311,9 @@ def render_document(name: str, context: dict[str, Any], *, workspace: Path | Non
     except (OSError, UnicodeDecodeError) as exc:  # TemplateNotFound is an OSError too
         raise TemplateProblem(f"{where}: {exc}") from None
     try:
-        return str(tpl.render(**context))
+        with _time_limit(RENDER_SECONDS):
+            return str(tpl.render(**context))
+    except TemplateProblem:
+        raise
     except Exception as exc:  # a template is code: whatever it raises is its author's mistake
         raise TemplateProblem(f"{_where(exc, tpl.filename or where)}: {_reason(exc)}") from None

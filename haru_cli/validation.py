@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Hashable, Iterator
 from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
@@ -66,6 +67,8 @@ _RANGE_VARIANTS = {
 def _problems_of(exc: ValidationError, model: type[Any], doc: Document, path: str) -> Iterator[Problem]:
     for err in exc.errors(include_url=False):
         loc: Loc = tuple(err["loc"])
+        if loc in doc.flagged:  # already reported while reading (a number too long to be one)
+            continue
         kind, ctx, value = err["type"], dict(err.get("ctx") or {}), err.get("input")
         name = ".".join(str(part) for part in loc)
         if kind == "unexpected_keyword_argument":  # a key the record does not have
@@ -90,10 +93,15 @@ def _problems_of(exc: ValidationError, model: type[Any], doc: Document, path: st
 
 def _fields_at(model: type[Any], loc: Loc) -> list[str]:
     """The keys the record allows at loc, for a "did you mean" hint."""
-    current: type[Any] | None = model
+    return _fields(typing.cast(Hashable, model), tuple(str(part) for part in loc if not isinstance(part, int)))
+
+
+@functools.cache  # one answer per record type and key path, however many unknown keys ask (SPEC §14)
+def _fields(model: Hashable, loc: tuple[str, ...]) -> list[str]:
+    current: type[Any] | None = typing.cast(type[Any], model)
     for part in loc:
-        if isinstance(part, int) or current is None:
-            continue
+        if current is None:
+            break
         hint = typing.get_type_hints(current).get(part)
         current = _record_in(hint) if hint else None
     return [f.name for f in dataclasses.fields(current)] if current else []

@@ -8,6 +8,7 @@ duplicate keys, anchors and unknown tags are caught.
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -20,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from haru_cli.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_regular
 from haru_cli.problems import Problem, error
 
 try:
@@ -31,7 +33,8 @@ Loc = tuple[str | int, ...]
 Mark = tuple[int, int]  # 1-based line and column
 
 MAX_DEPTH = 64
-MAX_FILE_BYTES = 4 * 2**20  # a record is a page of text; megabytes of it are a mistake
+MAX_VALUES = 20_000  # a record is a page of text: a file of more values is a mistake, or an attack
+MAX_DIGITS = 20  # an integer literal longer than this is no amount of yen, and Python refuses 4,300 digits
 
 _STD = "tag:yaml.org,2002:"
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -54,6 +57,7 @@ class Document:
     data: Any
     marks: dict[Loc, Mark] = field(default_factory=dict)  # where the value at loc starts
     key_marks: dict[Loc, Mark] = field(default_factory=dict)  # where the key naming loc starts
+    flagged: set[Loc] = field(default_factory=set)  # values found wrong while reading (not to report twice)
 
     def mark(self, loc: Loc, *, key: bool = False) -> Mark:
         """The position of loc (its key when asked), or of the nearest enclosing value that exists."""
@@ -80,11 +84,11 @@ def resolve_plain(text: str) -> Any:
     if text in _FALSE:
         return False
     if _INT.match(text):
-        return int(text, 10)
+        return _integer(text.lstrip("+-"), 10, text.startswith("-"))
     if _OCT.match(text):
-        return int(text[2:], 8)
+        return _integer(text[2:], 8)
     if _HEX.match(text):
-        return int(text[2:], 16)
+        return _integer(text[2:], 16)
     if _FLOAT.match(text):
         return float(text)
     if _INF.match(text):
@@ -92,6 +96,21 @@ def resolve_plain(text: str) -> Any:
     if _NAN.match(text):
         return float("nan")
     return text
+
+
+class LongInteger(ValueError):
+    """An integer literal of more than MAX_DIGITS digits (SPEC §14)."""
+
+
+def _integer(digits: str, base: int, negative: bool = False) -> int:
+    if len(digits.lstrip("0")) > MAX_DIGITS:
+        raise LongInteger(digits[:MAX_DIGITS])
+    value = int(digits, base)
+    return -value if negative else value
+
+
+def _dotted(loc: Loc) -> str:
+    return ".".join(str(part) for part in loc)
 
 
 # YAML 1.1 (and so libyaml) breaks lines at NEL, LS and PS; YAML 1.2 does not. They are swapped for
@@ -120,14 +139,18 @@ class _Builder:
         self.next = next_event
         self.doc = Document(None)
         self.problems: list[Problem] = []
+        self.values = 0
         self.restore = restore  # the text's NEL/LS/PS were hidden: put them back in values
+        self.lines: LineIndex | None = None
 
     def mark(self, event: yaml.Event) -> Mark:
         start = event.start_mark
         if start is None:
             return (1, 1)
         if self.restore:  # the parser's own lines count NEL/LS/PS as breaks: count from the text instead
-            return _position(self.text, start.index)
+            if self.lines is None:
+                self.lines = LineIndex(self.text)
+            return self.lines.position(start.index)
         return start.line + 1, start.column + 1
 
     def document(self) -> Document | None:
@@ -144,6 +167,9 @@ class _Builder:
 
     def build(self, event: yaml.Event, loc: Loc, depth: int = 0) -> Any:
         mark = self.mark(event)
+        self.values += 1
+        if self.values > MAX_VALUES:  # bounded work and memory for any file (SPEC §14)
+            raise _Fatal(error(self.path, mark, "unreadable", "unreadable.too-many-values", limit=f"{MAX_VALUES:,}"))
         self.doc.marks[loc] = mark
         if isinstance(event, yaml.AliasEvent):
             # Expanding aliases is how "billion laughs" files exhaust memory; records never need them.
@@ -151,7 +177,13 @@ class _Builder:
         if depth > MAX_DEPTH:
             raise _Fatal(error(self.path, mark, "yaml-depth", limit=MAX_DEPTH))
         if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event, mark)
+            try:
+                return self._scalar(event, mark)
+            except LongInteger:
+                self.problems.append(error(self.path, mark, "range", "range.digits", key=_dotted(loc),
+                                           limit=MAX_DIGITS))
+                self.doc.flagged.add(loc)
+                return event.value
         if isinstance(event, yaml.SequenceStartEvent):
             self._check_tag(event, f"{_STD}seq", mark)
             items: list[Any] = []
@@ -235,19 +267,40 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
     if not text[index:].strip() and text.strip():
         # Noticed only at the end of the file (an unclosed [ or "): point at the last line there is.
         index = len(text.rstrip())
-    line, column = _position(text, index)
-    lines = text.split("\n")
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(column, 1)]:
-        tab_column = lines[line - 1].index("\t") + 1
+    lines = LineIndex(text)
+    line, column = lines.position(index)
+    if "\t" in (here := lines.line(text, line))[: max(column, 1)]:
+        tab_column = here.index("\t") + 1
         return error(path, (line, tab_column), "yaml-syntax", variant="yaml-syntax.tab")
     reason = exc.problem or exc.context or "invalid YAML"
     return error(path, (line, column), "yaml-syntax", reason=reason)
 
 
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class LineIndex:
+    """Where each line of a text starts. A line ends at LF, CRLF or a lone CR (YAML 1.2 and libyaml
+    alike), so that every problem of a file, whatever its line ends, counts lines the same way; NEL,
+    LS and PS end no line."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *(match.end() for match in _BREAK.finditer(text))]
+
+    def position(self, index: int) -> Mark:
+        """1-based line and column of a character index."""
+        n = bisect.bisect_right(self.starts, index) - 1
+        return n + 1, index - self.starts[n] + 1
+
+    def line(self, text: str, number: int) -> str:
+        """The text of a 1-based line, without its line end."""
+        start = self.starts[number - 1]
+        end = self.starts[number] if number < len(self.starts) else len(text)
+        return _BREAK.sub("", text[start:end])
+
+
 def _position(text: str, index: int) -> Mark:
-    """1-based line and column of a character index; only LF ends a line (YAML 1.2)."""
-    line = text.count("\n", 0, index) + 1
-    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+    return LineIndex(text).position(index)
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -255,15 +308,17 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:  # valid UTF-8, but never text: UTF-16 or a binary file
-        index = raw.index(b"\x00")
-        line = raw.count(b"\n", 0, index) + 1
-        return None, [_encoding_problem(path, (line, 1), raw)]
+        return None, [_encoding_problem(path, _byte_position(raw, raw.index(b"\x00")), raw)]
     try:
         return raw.decode("utf-8"), []
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = len(raw[raw.rfind(b"\n", 0, exc.start) + 1 : exc.start].decode("utf-8", "replace")) + 1
-        return None, [_encoding_problem(path, (line, column), raw)]
+        return None, [_encoding_problem(path, _byte_position(raw, exc.start), raw)]
+
+
+def _byte_position(raw: bytes, index: int) -> Mark:
+    """Line and column (in characters) of a byte offset, lines counted as LineIndex counts them."""
+    head = raw[:index].decode("utf-8", "replace")
+    return LineIndex(head).position(len(head))
 
 
 def _encoding_problem(path: str, mark: Mark, raw: bytes) -> Problem:
@@ -290,9 +345,11 @@ def _guess_encoding(raw: bytes) -> str:
 def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
     """Read, decode and parse one file; `path` is how problems name it."""
     try:
-        if file.stat().st_size > MAX_FILE_BYTES:
-            return None, [error(path, (1, 1), "unreadable", "unreadable.too-large", limit=MAX_FILE_BYTES // 2**20)]
-        raw = file.read_bytes()
+        raw = read_regular(file)
+    except TooLarge:
+        return None, [error(path, (1, 1), "unreadable", "unreadable.too-large", limit=MAX_FILE_BYTES // 2**20)]
+    except NotRegular as exc:
+        return None, [error(path, (1, 1), "file-name", exc.variant)]
     except OSError as exc:
         return None, [error(path, (1, 1), "unreadable", reason=exc.strerror or str(exc))]
     text, problems = decode(raw, path)
@@ -307,14 +364,55 @@ def _umask() -> int:
     return mask
 
 
-def write_new(target: Path, text: str) -> None:
-    """Write a new file atomically and never over an existing one.
+# What write_new leaves behind when it is killed between writing and linking (mkstemp's 8 characters).
+_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+LEFTOVER_AGE = 60  # seconds: a younger one may be another haru's write in progress
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove haru's own temporary files that a killed write left in the folder."""
+    import time
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not _LEFTOVER.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime < time.time() - LEFTOVER_AGE:
+                os.unlink(entry.path)
+        except OSError:  # gone already, or not ours to remove: leave it
+            continue
+
+
+class LinkInPath(OSError):
+    """A folder on the way to a file to write is a symbolic link: writing would land outside."""
+
+
+def refuse_links(target: Path, within: Path) -> None:
+    """Raise LinkInPath when a folder between `within` and `target` is a symbolic link (SPEC §14: a
+    workspace from someone else must not make haru write outside it)."""
+    current = within
+    for part in target.relative_to(within).parts[:-1]:
+        current = current / part
+        if current.is_symlink():
+            raise LinkInPath(f"{current} is a symbolic link")
+
+
+def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
+    """Write a new file atomically and never over an existing one; with `within`, never through a folder
+    that is a symbolic link below it.
 
     The text goes to a temporary file in the same folder, which is then hard-linked to the target name:
     the link fails if the target exists (even one created a moment ago), and a reader never sees half a
     file. An interrupted write leaves the old state as it was. Raises FileExistsError.
     """
+    if within is not None:
+        refuse_links(target, within)
     target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
@@ -348,10 +446,18 @@ def _scalar_text(value: Any, *, in_flow: bool = False) -> str:
         and text == text.strip()
         and not _FORBIDDEN.search(text)
         and not _BREAKING.search(text)
-        and resolve_plain(text) == text
+        and _reads_back(text)
         and not (in_flow and _FLOW_UNSAFE.search(text))
     )
     return text if plain else _quoted(text)
+
+
+def _reads_back(text: str) -> bool:
+    """Whether a plain scalar of this text is read back as this very text."""
+    try:
+        return bool(resolve_plain(text) == text)
+    except LongInteger:  # digits that would be refused as a number: quoted, they are text
+        return False
 
 
 _UNSAFE_IN_QUOTES = re.compile(r"[\x7f-\x9f\u2028\u2029\ufffe\uffff]")

@@ -12,6 +12,12 @@ from typer.testing import CliRunner, Result
 
 from haru_cli.cli import app
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fuzz-seconds", default="12", help="how long tests/test_fuzz.py mutates workspaces")
+    parser.addoption("--fuzz-seed", default="1", help="the seed of tests/test_fuzz.py's mutations")
+
+
 # A small valid workspace; tests override or remove single files (None removes).
 BASE: dict[str, str] = {
     "haru.yaml": """\

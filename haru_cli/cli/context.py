@@ -21,6 +21,7 @@ from haru_cli.workspace import WorkspaceNotFound, find_workspace
 if TYPE_CHECKING:
     from haru_cli.dataset import Dataset
     from haru_cli.models import Partner
+    from haru_cli.problems import Problem
 
 
 class Failure(Exception):
@@ -91,7 +92,8 @@ class State:
             typer.echo(say(lang, "haru.yaml has errors: using the defaults — run haru validate",
                            "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください"), err=True)
         cached = ds.root / CACHE_FOLDER
-        if self.cache and not cached.is_dir() and os.path.lexists(cached):  # else every run would be slow unsaid
+        if self.cache and os.path.lexists(cached) and (cached.is_symlink() or not cached.is_dir()):
+            # else every run would be slow unsaid; a link is never followed (SPEC §14)
             typer.echo(say(lang, f"{CACHE_FOLDER} is not a folder, so nothing is cached: remove it",
                            f"{CACHE_FOLDER} がフォルダではないためキャッシュを使えません — 削除してください"), err=True)
         return ds
@@ -191,6 +193,16 @@ def parse_month(value: str | None, today: date, option: str = "--month") -> date
 
 def _bad(value: str, reason: str, option: str) -> NoReturn:
     raise typer.BadParameter(f"{value!r} {reason}", param_hint=option)
+
+
+def problem_line(root: Path, problem: Problem, lang: str, *, line_offset: int = 0) -> str:
+    """`path:line:column: error[CODE] message`, as editors jump to it (SPEC §6). The path is relative to
+    where the user is; nothing in it or in the message can break the line or reach the terminal."""
+    from haru_cli.render import shown_path
+
+    where = shown_path(relative_to_cwd(root, problem.path))
+    return (f"{where}:{problem.line + line_offset}:{problem.column}: {problem.severity}[{problem.code}] "
+            f"{problem.message(lang)}")
 
 
 def relative_to_cwd(root: Path, path: str) -> str:

@@ -9,7 +9,7 @@ from haru_cli.calendar_jp import month_end
 from haru_cli.cli.views import Labels as Labels  # re-exported for the command module
 from haru_cli.fees import FeeEvent, Statement, input_tax_credit_percent
 from haru_cli.models import Settings
-from haru_cli.render import Cell, Document, Row, Section, yen
+from haru_cli.render import Document, Money, Row, Section, Value
 from haru_cli.templating import render_document
 
 EVENT_LABELS = {
@@ -66,27 +66,27 @@ def fees_document(month: str, found: list[Statement], t: Labels) -> Document:
     for s in found:
         rows: list[Row] = [
             [line.referral.client, line.date.isoformat(), _event(line, t), _basis(line, t), str(line.rate or "—"),
-             yen(line.amount)]
+             Money(line.amount)]
             for line in s.lines
         ]
-        fields: list[tuple[str, Cell | str]] = []
+        fields: list[tuple[str, Value]] = []
         if s.carried_in:
-            fields.append((t.say("Carried in", "前月繰越"), yen(s.carried_in)))
+            fields.append((t.say("Carried in", "前月繰越"), Money(s.carried_in)))
         fields += [
-            (t.say("Subtotal", "小計"), yen(s.subtotal)),
-            (t.say("Consumption tax", "消費税"), yen(s.consumption_tax)),
-            (t.say("Withholding", "源泉徴収"), yen(s.withholding)),
-            (t.say("Payable", "差引支払額"), yen(s.payable)),
+            (t.say("Subtotal", "小計"), Money(s.subtotal)),
+            (t.say("Consumption tax", "消費税"), Money(s.consumption_tax)),
+            (t.say("Withholding", "源泉徴収"), Money(s.withholding)),
+            (t.say("Payable", "差引支払額"), Money(s.payable)),
             (t.say("Pay on", "支払日"), s.pay_on.isoformat()),
             (t.say("Invoice no.", "登録番号"), s.partner.invoice_number or t.say("not registered", "未登録")),
         ]
         if s.carry_forward:
-            fields.append((t.say("Carried forward", "翌月繰越"), yen(s.carry_forward)))
+            fields.append((t.say("Carried forward", "翌月繰越"), Money(s.carry_forward)))
         headings = [t("client"), t("date"), t.say("Event", "区分"), t.say("Basis", "基準"),
                     t.say("Rate", "料率"), t.say("Amount", "金額")]
         sections.append(Section(s.partner.name, fields=fields, headings=headings, rows=rows))
     total = sum(s.payable for s in found)
-    sections.append(Section(t.say("Total", "合計"), fields=[(t.say("Payable", "差引支払額"), yen(total))]))
+    sections.append(Section(t.say("Total", "合計"), fields=[(t.say("Payable", "差引支払額"), Money(total))]))
     return Document(t.say(f"Referral fees for {month}", f"{month} 分の紹介手数料"), sections)
 
 
@@ -97,8 +97,8 @@ STATEMENT_HEADINGS = [("partner", "Partner", "パートナー"), ("subtotal", "S
 
 
 def statement_row(s: Statement) -> Row:
-    return [s.partner.name, str(s.subtotal), str(s.consumption_tax), str(s.withholding), str(s.payable),
-            s.pay_on.isoformat(), s.partner.invoice_number or "", str(s.carry_forward)]
+    return [s.partner.name, Money(s.subtotal), Money(s.consumption_tax), Money(s.withholding), Money(s.payable),
+            s.pay_on.isoformat(), s.partner.invoice_number or "", Money(s.carry_forward)]
 
 
 def statement_markdown(s: Statement, settings: Settings, workspace: Path | None, lang: str,

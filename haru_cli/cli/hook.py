@@ -1,6 +1,7 @@
 """haru hook install — a plain git pre-commit hook, for users without pre-commit."""
 
 import os
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -20,7 +21,7 @@ set -e
 snapshot=$(mktemp -d)
 trap 'rm -rf "$snapshot"' EXIT
 git checkout-index --all --prefix="$snapshot/"
-cd "$snapshot/{workspace}"
+cd "$snapshot"/{workspace}
 haru --no-cache --data . validate
 """
 
@@ -44,6 +45,7 @@ def install(ctx: typer.Context) -> None:
     hooks, top = found.stdout.splitlines()[:2]
     hook = (root / hooks) / "pre-commit"
     workspace = root.resolve().relative_to(Path(top).resolve()).as_posix()
-    write_file(hook, HOOK.format(workspace="" if workspace == "." else workspace), lang)
+    # The folder name goes into a shell script: quoted, so that no name can run a command (SPEC §14).
+    write_file(hook, HOOK.format(workspace=shlex.quote(workspace)), lang)
     os.chmod(hook, 0o755)
     typer.echo(str(Path(os.path.relpath(hook))))

@@ -1,5 +1,6 @@
 """haru init — a new workspace and data repository: folders, settings, hooks, CI, schemas, git."""
 
+import shlex
 import shutil
 import subprocess
 from pathlib import Path
@@ -46,14 +47,16 @@ def init(
     top = _git_top(folder)
     # pre-commit and CI run at the repository's top: from there, the workspace is --data <its folder>.
     inner = folder.resolve().relative_to(top.resolve()).as_posix() if top else "."
-    command = "haru validate" if inner == "." else f"haru --data {inner} validate"
+    # The folder name goes into a command line that pre-commit splits and CI's shell runs: quoted for the
+    # shell, then for YAML, so that no name can run a command (SPEC §14).
+    command = shlex.join(["haru", "validate"] if inner == "." else ["haru", "--data", inner, "validate"])
     english = locale == "en"
     files = {
         "haru.yaml": (init_files.HARU_YAML_EN if english else init_files.HARU_YAML).format(
             company=_yaml_text(company), locale=locale),
         ".gitignore": init_files.GITIGNORE,
-        ".pre-commit-config.yaml": init_files.PRE_COMMIT.format(command=command),
-        ".github/workflows/haru.yml": init_files.WORKFLOW.format(command=command),
+        ".pre-commit-config.yaml": init_files.PRE_COMMIT.format(command=_yaml_text(command)),
+        ".github/workflows/haru.yml": init_files.WORKFLOW.format(command=_yaml_text(f"{command} --strict")),
         "README.md": (init_files.README_EN if english else init_files.README).format(company=company),
         **{f"{name}/.gitkeep": "" for name in init_files.FOLDERS},
     }
@@ -62,9 +65,9 @@ def init(
         if target.exists():
             typer.echo(say(lang, f"kept {target} (exists)", f"{target} は既にあるため残しました"))
             continue
-        write_file(target, text, lang)
+        write_file(target, text, lang, within=folder)
         typer.echo(str(target))
-    for line in write_schemas(folder / "schemas", lang, keep_outdated=missing):
+    for line in write_schemas(folder / "schemas", lang, keep_outdated=missing, within=folder):
         typer.echo(line)
     typer.echo(_git_init(folder, top, lang))
 
@@ -97,6 +100,7 @@ def _git_init(folder: Path, top: Path | None, lang: str) -> str:
                    f"git リポジトリ {top} の中です。フックと CI を有効にするには .pre-commit-config.yaml と "
                    ".github/ をそのトップへ移して（または既存のものに統合して）ください")
     done = subprocess.run([git, "init", "-q"], cwd=folder, capture_output=True, text=True)
-    if done.returncode != 0:
-        return say(lang, f"git init failed: {done.stderr.strip()}", f"git init に失敗しました: {done.stderr.strip()}")
+    if done.returncode != 0:  # the workspace is written, but the repository the user asked for is not
+        raise Failure(say(lang, f"git init failed: {done.stderr.strip()}",
+                          f"git init に失敗しました: {done.stderr.strip()}"))
     return f"git init {folder}"

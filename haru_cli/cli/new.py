@@ -1,6 +1,7 @@
 """haru new partner | contract | meeting | referral — a new record from options, validated first."""
 
 import os
+import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -8,7 +9,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from haru_cli.cli.context import Failure, State, parse_cli_date, resolve_partner, say, state_of
+from haru_cli.cli.context import Failure, State, parse_cli_date, problem_line, resolve_partner, say, state_of
+from haru_cli.render import visible
 
 if TYPE_CHECKING:
     from haru_cli.dataset import Dataset
@@ -17,7 +19,19 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Write a new record from options (validated before anything is written).",
                   no_args_is_help=True)
 
-IdOption = Annotated[str | None, typer.Option("--id", help="The record's id (default: made from the options).")]
+def _checked_id(value: str | None) -> str | None:
+    """--id is refused before anything is read or written unless it is an id (SPEC §3): a 300-character
+    one would otherwise reach the file system as a name too long for it."""
+    from haru_cli.values import SLUG_PATTERN
+
+    if value is not None and not re.fullmatch(SLUG_PATTERN, value):
+        shown = visible(value if len(value) <= 40 else value[:40] + "…", one_line=True)
+        raise typer.BadParameter(f"{shown!r} is not an id: lowercase letters, digits and '-', at most 64")
+    return value
+
+
+IdOption = Annotated[str | None, typer.Option("--id", callback=_checked_id,
+                                              help="The record's id (default: made from the options).")]
 EditOption = Annotated[bool, typer.Option("--edit", help="Finish the record in $EDITOR before it is written.")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run", help="Print the YAML instead of writing it.")]
 DRAFT_NOTE = "# haru: "
@@ -42,15 +56,15 @@ def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
 
 def _lines(ds: "Dataset", problems: "list[Problem]", lang: str) -> list[str]:
     """The problems as validate prints them (paths from where the user is)."""
-    from haru_cli.cli.context import relative_to_cwd
+    from haru_cli.cli.context import problem_line
 
-    return [f"{relative_to_cwd(ds.root, p.path)}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}"
-            for p in problems]
+    return [problem_line(ds.root, p, lang) for p in problems]
 
 
 def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[str, str]:
-    """Open the draft in $EDITOR until it is valid (visudo-style: problems as comments at the top), or
-    abandon it, keeping the draft. Returns the final path and text."""
+    """Open the draft in $EDITOR until it is valid (visudo-style: problems shown, and as comments at the
+    top), or abandon it. Returns the final path and text. The draft is removed when the run ends, unless
+    the user abandons it or interrupts the editor: then it is kept, and named."""
     import shlex
     import tempfile
 
@@ -58,15 +72,35 @@ def _edit(ds: "Dataset", folder: str, path: str, text: str, lang: str) -> tuple[
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     except ValueError:
         raise Failure(say(lang, "$EDITOR cannot be read as a command", "$EDITOR をコマンドとして読めません")) from None
-    fd, name = tempfile.mkstemp(prefix="haru-new-", suffix=".yaml")
+    if not editor:
+        raise Failure(say(lang, "$EDITOR is empty", "$EDITOR が空です"))
+    fd, name = tempfile.mkstemp(prefix="haru-draft-", suffix=".yaml")
     draft = Path(name)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(_for_draft(ds, path, text))
+    keep = False
     try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(_for_draft(ds, path, text))
         return _edit_until_valid(ds, folder, path, draft, editor, lang)
+    except _Abandoned:
+        keep = True
+        raise Failure(say(lang, f"nothing written; the draft is kept at {draft}",
+                          f"何も書き込んでいません。下書きは {draft} にあります")) from None
     except KeyboardInterrupt:
-        raise Failure(say(lang, f"interrupted; nothing written (draft kept at {draft})",
+        keep = True
+        raise Failure(say(lang, f"interrupted; nothing written (the draft is kept at {draft})",
                           f"中断しました。何も書き込んでいません（下書き: {draft}）"), exit_code=130) from None
+    finally:
+        if not keep:
+            draft.unlink(missing_ok=True)
+
+
+def interactive() -> bool:
+    """Whether someone is there to answer a question (haru is run from a terminal)."""
+    return sys.stdin.isatty()
+
+
+class _Abandoned(Exception):
+    """The user chose to abandon an invalid draft."""
 
 
 def _for_draft(ds: "Dataset", path: str, text: str) -> str:
@@ -94,33 +128,33 @@ def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor
         try:
             finished = subprocess.run([*editor, str(draft)]).returncode == 0
         except OSError as exc:
-            raise Failure(say(lang, f"cannot start the editor {editor[0]!r}: {exc.strerror}; draft kept at {draft}",
-                              f"エディタ {editor[0]!r} を起動できません: {exc.strerror}（下書き: {draft}）")) from None
+            raise Failure(say(lang, f"cannot start the editor {editor[0]!r}: {exc.strerror}; nothing written",
+                              f"エディタ {editor[0]!r} を起動できません: {exc.strerror}（何も書き込んでいません）")) \
+                from None
         if not finished:
-            raise Failure(say(lang, f"the editor failed; nothing written (draft kept at {draft})",
-                              f"エディタが異常終了しました。何も書き込んでいません（下書き: {draft}）"))
+            raise Failure(say(lang, "the editor failed; nothing written",
+                              "エディタが異常終了しました。何も書き込んでいません"))
         body = _from_draft(path, draft.read_text(encoding="utf-8"))
         if not body.strip():
-            draft.unlink()
             raise Failure(say(lang, "the draft is empty: nothing written", "下書きが空のため何も書き込んでいません"))
         path = _path_of_draft(folder, path, body)
-        problems = _problems(ds, path, body)
         if (ds.root / path).exists():
-            raise Failure(say(lang, f"{path} already exists; nothing written (draft kept at {draft})",
-                              f"{path} は既にあります。何も書き込んでいません（下書き: {draft}）"))
+            raise Failure(say(lang, f"{path} already exists; nothing written",
+                              f"{path} は既にあります。何も書き込んでいません"))
+        problems = _problems(ds, path, body)
         if not problems:
-            draft.unlink()
             return path, body
+        for line in _lines(ds, problems, lang):  # what is wrong, before asking what to do about it
+            typer.echo(line, err=True)
+        if not interactive():  # no one to ask: nothing is written, and the draft goes
+            raise Failure(say(lang, "the record has problems; nothing written", "問題があるため何も書き込んでいません"))
+        answer = typer.prompt(say(lang, "The record has problems: (e)dit again or (a)bandon (keeping the draft)?",
+                                  "問題があります: (e)再編集 / (a)中止（下書きを残す）"), default="e")
+        if answer.strip().lower().startswith("a"):
+            raise _Abandoned
         # The notes go above the record: its own problems' line numbers move down with it.
-        notes = [f"{p.path}:{p.line + (len(problems) if p.path == path else 0)}:{p.column}: "
-                 f"{p.severity}[{p.code}] {p.message(lang)}" for p in problems]
-        if not sys.stdin.isatty() or typer.prompt(
-                say(lang, "The record has problems: (e)dit again or (a)bandon?", "問題があります: (e)再編集 / (a)中止"),
-                default="e").strip().lower().startswith("a"):
-            for line in _lines(ds, problems, lang):
-                typer.echo(line, err=True)
-            raise Failure(say(lang, f"nothing written; the draft is kept at {draft}",
-                              f"何も書き込んでいません。下書きは {draft} にあります"))
+        notes = [problem_line(ds.root, p, lang, line_offset=len(problems) if p.path == path else 0)
+                 for p in problems]
         draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + _for_draft(ds, path, body),
                          encoding="utf-8")
 
@@ -166,7 +200,7 @@ def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str,
     if dry_run:
         sys.stdout.write(text)
         return
-    write_file(ds.root / path, text, lang, shown=path)
+    write_file(ds.root / path, text, lang, shown=path, within=ds.root)
     typer.echo(os.path.relpath(ds.root / path))
 
 

@@ -124,14 +124,18 @@ def parse_span(value: str, option: str) -> "Duration":
         raise typer.BadParameter(f"{value!r} {reason}", param_hint=option) from None
 
 
-def write_file(target: Path, text: str, lang: str, shown: str | None = None) -> None:
-    """A new file written atomically, never over an existing one; any failure is a Failure saying so."""
+def write_file(target: Path, text: str, lang: str, shown: str | None = None, *, within: Path | None = None) -> None:
+    """A new file written atomically, never over an existing one (nor, with `within`, through a linked
+    folder below it); any failure is a Failure saying so."""
     from haru_cli.cli.context import Failure, say
-    from haru_cli.yamlio import write_new
+    from haru_cli.yamlio import LinkInPath, write_new
 
     name = shown or str(target)
     try:
-        write_new(target, text)
+        write_new(target, text, within=within)
+    except LinkInPath as exc:
+        raise Failure(say(lang, f"cannot write {name}: {exc} (haru writes only inside the workspace)",
+                          f"{name} に書き込めません: {exc}（haru はワークスペースの中にだけ書き込みます）")) from None
     except FileExistsError:
         if not (target.exists() or target.is_symlink()):  # a folder on the way is a file
             raise Failure(say(lang, f"cannot write {name}: a folder in its path is a file",

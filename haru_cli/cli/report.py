@@ -19,7 +19,7 @@ def _render(state: State, name: str, context: dict[str, Any], template_file: Any
     from haru_cli.cli.views import Labels
     from haru_cli.templating import render_document
 
-    ds = context["ds"]
+    ds = context.pop("ds")  # the templates see values, never the dataset (it can read files)
     lang = state.language(ds)
     context = {**context, "t": Labels(lang), "today": state.today, "company": ds.settings.company}
     names = {p.id: p.name for p in ds.partners.values()}

@@ -32,7 +32,7 @@ def schema(
         typer.echo(line)
 
 
-def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False) -> list[str]:
+def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False, within: Path | None = None) -> list[str]:
     """Write the schema files that are missing. An outdated one is never overwritten: refused, or with
     keep_outdated (init --missing) kept and said so."""
     from haru_cli.cli.output import write_file
@@ -42,7 +42,7 @@ def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False) -> li
     for name, text in schema_files().items():
         target = folder / name
         if not target.exists():
-            write_file(target, text, lang)
+            write_file(target, text, lang, within=within)
             done.append(str(target))
             continue
         try:

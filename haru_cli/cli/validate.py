@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import Failure, relative_to_cwd, say, state_of
-from haru_cli.render import json_text, visible
+from haru_cli.cli.context import Failure, problem_line, say, state_of
+from haru_cli.render import json_text
 
 
 class ValidateFormat(StrEnum):
@@ -39,8 +39,9 @@ def validate(
     lang = state.language(ds)
     selected = _selected(root, paths or [], lang)
     problems = [p for p in ds.problems if selected is None or p.concerns(selected)]
-    errors = sum(p.severity == "error" for p in problems)
-    warnings = len(problems) - errors
+    # A file's problems beyond the first hundred are one line, but they count (reading.capped).
+    errors = sum(p.params["errors"] if p.code == "more-problems" else p.severity == "error" for p in problems)
+    warnings = sum(p.params["warnings"] if p.code == "more-problems" else p.severity == "warning" for p in problems)
     ok = errors == 0 and not (strict and warnings)
     if fmt is ValidateFormat.json:
         report = {
@@ -56,8 +57,7 @@ def validate(
         typer.echo(json_text(report))
     else:
         for p in problems:
-            where = visible(relative_to_cwd(root, p.path), one_line=True)
-            typer.echo(f"{where}:{p.line}:{p.column}: {p.severity}[{p.code}] {p.message(lang)}")
+            typer.echo(problem_line(root, p, lang))
         typer.echo(
             say(lang, f"{_count(ds.files, 'file')} checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}",
                 f"{ds.files} ファイルを検査: エラー {errors} 件、警告 {warnings} 件")

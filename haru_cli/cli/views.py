@@ -10,7 +10,7 @@ from haru_cli.activity import OpenAction
 from haru_cli.dossier import ContractDates, Overview
 from haru_cli.labels import heading, value_label
 from haru_cli.models import Meeting, Partner, Referral, as_json
-from haru_cli.render import Cell, Document, Row, Section, yen
+from haru_cli.render import Cell, Document, Money, Row, Section, Value, yen
 from haru_cli.values import Duration
 
 
@@ -178,7 +178,7 @@ def action_row(item: OpenAction, t: Labels) -> Row:
 def referral_row(r: Referral, t: Labels) -> Row:
     return [
         r.id, t.value("referral_kind", r.kind), r.client, r.referred.isoformat(),
-        t.value("referral_status", r.status), t.yen(r.deal.amount if r.deal else None),
+        t.value("referral_status", r.status), Money(r.deal.amount if r.deal else None),
     ]
 
 
@@ -186,7 +186,7 @@ def partner_document(ov: Overview, t: Labels) -> Document:
     p = ov.partner
     regular = ov.next_regular
     key_first = sorted(p.contacts, key=lambda c: not c.key_person)
-    profile: list[tuple[str, Cell | str]] = [
+    profile: list[tuple[str, Value]] = [
         (t("id"), p.id),
         (t("kana"), p.kana or t("none")),
         (t("status"), t.value("partner_status", p.status)),
@@ -204,8 +204,8 @@ def partner_document(ov: Overview, t: Labels) -> Document:
                                               bool(regular and regular.overdue), "overdue")),
         (t("hours_fiscal_year"), f"{t.hours(ov.hours_fiscal_year)} ({t('fiscal_year_from')} {ov.fiscal_year_start})"),
         (t("hours_total"), t.hours(ov.hours_total)),
-        (t("fees_accrued"), t.yen(ov.fees_accrued)),
-        (t("fees_paid"), t.yen(ov.fees_paid)),
+        (t("fees_accrued"), Money(ov.fees_accrued)),
+        (t("fees_paid"), Money(ov.fees_paid)),
     ]
     if p.notes:
         profile.append((t("notes"), p.notes.strip()))
@@ -230,7 +230,7 @@ def partner_document(ov: Overview, t: Labels) -> Document:
 
 def contract_document(cd: ContractDates, partner: Partner | None, t: Labels) -> Document:
     c = cd.contract
-    fields: list[tuple[str, Cell | str]] = [
+    fields: list[tuple[str, Value]] = [
         (t("id"), c.id),
         (t("partner"), f"{partner.name} ({c.partner})" if partner else c.partner),
         (t("type"), t.value("contract_type", c.type)),

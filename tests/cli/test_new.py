@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
+from typer.testing import CliRunner, Result
 
+from haru_cli.cli import app, new
 from haru_cli.loader import load_workspace
 from tests.conftest import WorkspaceFactory
 
@@ -130,15 +132,38 @@ def test_edit_finishes_the_record_in_the_editor(ws: Path, haru: Haru, tmp_path: 
     assert (meeting.minutes, meeting.summary) == (45, "追記した概要")
 
 
-def test_an_invalid_edit_is_abandoned_and_the_draft_kept(ws: Path, haru: Haru, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def drafts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The temporary folder drafts are made in, of this test's own."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def test_an_invalid_edit_without_a_terminal_writes_nothing_and_leaves_no_draft(
+        ws: Path, haru: Haru, tmp_path: Path, drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", editor(tmp_path, "kind: regular", "kind: weekly"))
     result = haru("--data", ws, *TODAY, "--lang", "en", "new", "meeting", "ueda", "--kind", "regular", "--edit")
     assert result.exit_code == 1
-    draft = Path(result.stderr.split("the draft is kept at ")[1].strip())
-    assert "kind: weekly" in draft.read_text(encoding="utf-8")
+    assert "error[enum] kind: 'weekly' is not one of" in result.stderr
     assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
-    draft.unlink()
+    assert list(drafts.iterdir()) == []  # drafts do not pile up in the temporary folder
+
+
+def test_an_abandoned_edit_shows_the_problems_first_and_keeps_the_draft(
+        ws: Path, haru: Haru, tmp_path: Path, drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("EDITOR", editor(tmp_path, "kind: regular", "kind: weekly"))
+    monkeypatch.setattr(new, "interactive", lambda: True)
+    result = CliRunner().invoke(app, ["--data", str(ws), *TODAY, "--lang", "en", "new", "meeting", "ueda",
+                                      "--kind", "regular", "--edit"], input="a\n")
+    assert result.exit_code == 1
+    assert result.output.index("error[enum]") < result.output.index("(e)dit again or (a)bandon")
+    last = result.stderr.splitlines()[-1]
+    assert "2026-11-27-ueda-regular.yaml" not in last  # the record that was never written is not named
+    draft = Path(last.split("the draft is kept at ")[1].strip())
+    assert draft.parent == drafts and "kind: weekly" in draft.read_text(encoding="utf-8")
+    assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
 
 
 def test_help(haru: Haru) -> None:

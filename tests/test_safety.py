@@ -1,0 +1,466 @@
+"""SPEC §14: a data repository from someone else never runs code, reads or writes outside the workspace,
+hangs or crashes haru. One test per attack of issue 12, each tried as an attacker would."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import Result
+
+from haru_cli import cache, templating
+from haru_cli.loader import load_workspace, scan_workspace
+from haru_cli.yamlio import LEFTOVER_AGE, parse_yaml, write_new
+from tests.conftest import WorkspaceFactory
+
+Haru = Callable[..., Result]
+TODAY = ("--today", "2026-11-27")
+git_needed = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def aged(root: Path) -> Path:
+    past = time.time() - 60
+    for path in root.rglob("*"):
+        os.utime(path, (past, past), follow_symlinks=False)
+    return root
+
+
+def problems(root: Path) -> list[tuple[str, int, str, str]]:
+    return [(p.path, p.line, p.code, p.variant) for p in load_workspace(root).problems]
+
+
+# --- 1. templates run in the sandbox ----------------------------------------------------------------
+
+
+def with_template(root: Path, text: str, name: str = "report_monthly.md.j2") -> Path:
+    (root / "templates").mkdir(exist_ok=True)
+    (root / "templates" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("payload", [
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ lipsum.__globals__['os'].popen('id').read() }}",
+    "{{ r.month.__class__.__mro__[1].__subclasses__() }}",
+    "{{ t.__init__.__globals__ }}",
+    "{% set x = r.meetings.append(1) %}",
+    "{{ ''.__class__.__base__.__subclasses__() }}",
+])
+def test_a_workspace_template_cannot_reach_python(workspace: WorkspaceFactory, haru: Haru, payload: str) -> None:
+    root = with_template(workspace(), f"月次\n{payload}\n")
+    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
+    assert result.exit_code == 1
+    assert "uid=" not in result.stdout + result.stderr
+    assert result.stderr.startswith("haru: templates/report_monthly.md.j2:2: ")
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) == 1
+
+
+def test_templates_never_see_the_dataset_or_a_path(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = with_template(workspace(), "{{ ds.root.read_text() }}\n", "report_partner.md.j2")
+    result = haru("--data", root, *TODAY, "report", "partner", "ueda")
+    assert result.exit_code == 1 and "'ds' is undefined" in result.stderr
+
+
+def test_the_sandbox_refuses_paths_and_modules_whatever_holds_them(tmp_path: Path) -> None:
+    out = templating.render_document("x", {"p": tmp_path, "m": os}, workspace=None, lang="en",
+                                     template_file=_file(tmp_path, "{{ p }}|{{ m }}\n"))
+    assert out.startswith(str(tmp_path))  # printing a value is fine
+    for body in ("{{ p.read_text() }}", "{{ p.parent }}", "{{ m.system }}", "{{ m.path.join('a') }}"):
+        with pytest.raises(templating.TemplateProblem, match="not allowed in a template"):
+            templating.render_document("x", {"p": tmp_path, "m": os}, workspace=None, lang="en",
+                                       template_file=_file(tmp_path, body))
+
+
+def _file(folder: Path, text: str) -> Path:
+    target = folder / "t.j2"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+@pytest.mark.parametrize(("body", "reason"), [
+    ("{{ 'a' * 10000000000 }}", "repeating"),
+    ("{{ 'ab' * 600000 }}", "repeating"),
+    ("{{ 2 ** 100000000 }}", "power"),
+    ("{{ '%999999999d' % 1 }}", "wider"),
+    ("{{ 'a' | center(999999999) }}", "wider"),
+    ("{{ '%999999999d' | format(1) }}", "wider"),
+    ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "range"),
+])
+def test_a_template_cannot_exhaust_memory_or_time(tmp_path: Path, body: str, reason: str) -> None:
+    with pytest.raises(templating.TemplateProblem, match=reason):
+        templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))
+
+
+def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templating, "RENDER_SECONDS", 1)
+    body = "{% for a in 'x' * 999999 %}{% for b in 'x' * 999999 %}{% endfor %}{% endfor %}"
+    with pytest.raises(templating.TemplateProblem, match="longer than 1 seconds"):
+        templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))
+
+
+def test_a_symlinked_template_or_include_is_refused(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET\n", encoding="utf-8")
+    root = with_template(workspace(), "x\n{% include 'leak' %}\n")
+    (root / "templates" / "leak").symlink_to(secret)
+    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
+    assert result.exit_code == 1 and "TOP-SECRET" not in result.stdout + result.stderr
+    assert "templates/leak: a symbolic link" in result.stderr
+    (root / "templates" / "report_monthly.md.j2").unlink()
+    (root / "templates" / "report_monthly.md.j2").symlink_to(secret)
+    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
+    assert result.exit_code == 1 and "TOP-SECRET" not in result.stdout + result.stderr
+
+
+def test_a_symlinked_templates_folder_is_refused(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "report_monthly.md.j2").write_text("FROM ELSEWHERE\n", encoding="utf-8")
+    root = workspace()
+    (root / "templates").symlink_to(elsewhere)
+    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
+    assert result.exit_code == 1 and "FROM ELSEWHERE" not in result.stdout
+    assert "templates: a symbolic link" in result.stderr
+
+
+def test_a_template_that_is_a_pipe_does_not_hang(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace()
+    (root / "templates").mkdir()
+    os.mkfifo(root / "templates" / "report_monthly.md.j2")
+    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
+    assert result.exit_code == 1 and "not a regular file" in result.stderr
+
+
+# --- 2. nothing is read or written through symbolic links out of the workspace ---------------------------
+
+
+def test_a_symlinked_cache_folder_is_never_written_through(workspace: WorkspaceFactory, haru: Haru,
+                                                           tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    root = workspace()
+    (root / cache.CACHE_FOLDER).symlink_to(elsewhere)
+    aged(root)
+    result = haru("--data", root, "partner", "list")
+    assert result.exit_code == 0
+    assert list(elsewhere.iterdir()) == []
+    assert ".haru-cache" in result.stderr  # said, since every run is then slow
+
+
+@pytest.mark.parametrize("target", ["/dev/zero", "fifo", "elsewhere"])
+def test_a_cache_file_that_is_a_link_or_pipe_is_neither_read_nor_written(
+        workspace: WorkspaceFactory, tmp_path: Path, target: str) -> None:
+    root = aged(workspace())
+    folder = root / cache.CACHE_FOLDER
+    folder.mkdir()
+    pickle_file = folder / cache.CACHE_FILE
+    if target == "fifo":
+        os.mkfifo(pickle_file)
+    else:
+        destination = Path(target) if target.startswith("/") else tmp_path / target
+        pickle_file.symlink_to(destination)
+    code = ("import sys; from pathlib import Path; from haru_cli.loader import load_workspace; "
+            "print(len(load_workspace(Path(sys.argv[1]), cache=True).partners))")
+    done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
+    assert not (tmp_path / "elsewhere").exists()
+    assert not pickle_file.is_symlink() or target == "/dev/zero" or not pickle_file.exists()
+
+
+def test_the_cache_gitignore_is_not_written_through_a_link(workspace: WorkspaceFactory, tmp_path: Path) -> None:
+    root = workspace()
+    (root / cache.CACHE_FOLDER).mkdir()
+    outside = tmp_path / "outside.txt"
+    (root / cache.CACHE_FOLDER / ".gitignore").symlink_to(outside)
+    load_workspace(aged(root), cache=True)
+    assert not outside.exists()
+    assert (root / cache.CACHE_FOLDER / cache.CACHE_FILE).is_file()
+
+
+def test_a_full_disk_never_leaves_an_empty_gitignore(workspace: WorkspaceFactory,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    root = aged(workspace())
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", full)
+    monkeypatch.setattr(os, "replace", full)
+    load_workspace(root, cache=True)
+    assert sorted(p.name for p in (root / cache.CACHE_FOLDER).iterdir()) == []
+
+
+def test_a_record_linked_to_a_file_outside_is_refused_unread(workspace: WorkspaceFactory, haru: Haru,
+                                                             tmp_path: Path) -> None:
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: other\nname: x\ncadence: SECRET-VALUE\n", encoding="utf-8")
+    root = workspace()
+    (root / "partners" / "other.yaml").symlink_to(outside)
+    assert problems(root) == [("partners/other.yaml", 1, "file-name", "file-name.symlink")]
+    result = haru("--data", root, "--lang", "en", "validate", "--format", "json")
+    assert result.exit_code == 1 and "SECRET" not in result.stdout
+    assert json.loads(result.stdout)["problems"][0]["message"].startswith("a symbolic link")
+
+
+def test_a_linked_record_folder_or_settings_file_is_refused(workspace: WorkspaceFactory, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "2026").mkdir(parents=True)
+    (elsewhere / "2026" / "m.yaml").write_text("id: m\npartners: [ueda]\ndate: 2026-01-01\n", encoding="utf-8")
+    (tmp_path / "settings.yaml").write_text("locale: en\n", encoding="utf-8")
+    root = workspace({"referrals/2026-ueda-001.yaml": None})
+    shutil.rmtree(root / "meetings")
+    (root / "meetings").mkdir()
+    (root / "meetings" / "2026").symlink_to(elsewhere / "2026")
+    (root / "contracts-old").symlink_to(elsewhere)
+    (root / "haru.yaml").unlink()
+    (root / "haru.yaml").symlink_to(tmp_path / "settings.yaml")
+    assert [(path, variant) for path, _, _, variant in problems(root)] == [
+        ("haru.yaml", "file-name.symlink"), ("meetings/2026", "file-name.symlink")]
+    shutil.rmtree(root / "meetings")
+    (root / "meetings").symlink_to(elsewhere)
+    assert ("meetings", "file-name.symlink") in [(path, variant) for path, _, _, variant in problems(root)]
+
+
+def test_new_never_writes_through_a_linked_folder(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    root = workspace()
+    shutil.rmtree(root / "meetings")
+    (root / "meetings").mkdir()
+    (root / "meetings" / "2026").symlink_to(elsewhere)
+    result = haru("--data", root, *TODAY, "--lang", "en", "new", "meeting", "ueda", "--kind", "other")
+    assert result.exit_code == 1 and "symbolic link" in result.stderr
+    assert list(elsewhere.iterdir()) == []
+
+
+# --- 3. text written into scripts is quoted ----------------------------------------------------------
+
+HOSTILE_FOLDER = "data$(id>..HOOKPWN)`id>..PWN2`;id>..PWN3 'q\" x"
+
+
+def fake_haru(folder: Path) -> Path:
+    """A `haru` on PATH that records its arguments (one per line) and succeeds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "haru"
+    script.write_text(f"#!{sys.executable}\nimport sys\nopen({str(folder / 'args')!r}, 'w')"
+                      ".write('\\n'.join(sys.argv[1:]))\n", encoding="utf-8")
+    script.chmod(0o755)
+    return folder
+
+
+def git_env(path: Path) -> dict[str, str]:
+    env = {**os.environ, "PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.jp",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.jp"}
+    env.pop("HARU_DATA", None)
+    return env
+
+
+def pwned(top: Path) -> list[str]:
+    """Files the hostile name would have made, had any part of it run."""
+    return sorted(str(p) for p in top.parent.rglob("*") if p.name in ("..HOOKPWN", "..PWN2", "..PWN3"))
+
+
+@git_needed
+def test_hook_install_quotes_the_folder_name(tmp_path: Path, haru: Haru) -> None:
+    from tests.conftest import write_workspace
+
+    repo = tmp_path / "repo"
+    write_workspace(repo / HOSTILE_FOLDER, {})
+    bin_folder = fake_haru(tmp_path / "bin")
+    env = git_env(bin_folder)
+    subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
+    assert haru("--data", repo / HOSTILE_FOLDER, "hook", "install").exit_code == 0
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    done = subprocess.run(["git", "commit", "-q", "-m", "x"], cwd=repo, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert pwned(repo) == []
+    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines()[-1] == "validate"
+
+
+@git_needed
+def test_init_quotes_the_folder_name_in_the_hook_and_the_workflow(tmp_path: Path, haru: Haru,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    assert haru("init", HOSTILE_FOLDER).exit_code == 0
+    config = yaml.safe_load((repo / HOSTILE_FOLDER / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entry = config["repos"][0]["hooks"][0]["entry"]
+    assert shlex.split(entry) == ["haru", "--data", HOSTILE_FOLDER, "validate"]  # as pre-commit splits it
+    workflow = yaml.safe_load((repo / HOSTILE_FOLDER / ".github" / "workflows" / "haru.yml").read_text("utf-8"))
+    run = workflow["jobs"]["validate"]["steps"][-1]["run"]
+    bin_folder = fake_haru(tmp_path / "bin")
+    done = subprocess.run(["bash", "-c", run], cwd=repo, env=git_env(bin_folder), timeout=60)
+    assert done.returncode == 0
+    assert pwned(repo) == []
+    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines() == [
+        "--data", HOSTILE_FOLDER, "validate", "--strict"]
+
+
+# --- 4. bounded input ----------------------------------------------------------------------------------
+
+
+def test_an_integer_of_thousands_of_digits_is_a_range_problem(workspace: WorkspaceFactory, haru: Haru) -> None:
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                f"value: {{amount: {'9' * 5000}, per: month}}\nfees:\n  customer:\n    rate: 15%\n")
+    root = workspace({"contracts/ueda-referral.yaml": contract})
+    assert problems(root) == [("contracts/ueda-referral.yaml", 5, "range", "range.digits")]
+    for command in (["validate"], ["partner", "list"], ["fees", "calc"]):
+        result = haru("--data", root, *command)
+        assert result.exit_code in (0, 1) and "internal error" not in result.stderr
+
+
+def test_twenty_digits_are_still_a_number(workspace: WorkspaceFactory) -> None:
+    doc, found = parse_yaml("a: 99999999999999999999\nb: -00000000000000000000000001\nc: 0x" + "f" * 21 + "\n",
+                            "x.yaml")
+    assert doc is not None and doc.data["a"] == 10**20 - 1 and doc.data["b"] == -1
+    assert [(p.line, p.variant) for p in found] == [(3, "range.digits")]
+
+
+def test_problems_per_file_are_capped_and_counted(workspace: WorkspaceFactory, haru: Haru) -> None:
+    keys = "".join(f"k{n}: 1\n" for n in range(5000))
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\n" + keys})
+    result = haru("--data", root, "--lang", "en", "validate")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 102  # a hundred problems, the line that says how many more, the summary
+    assert "error[more-problems] ... and 4,900 more problems in this file" in lines[100]
+    assert lines[-1] == "5 files checked: 5000 errors, 0 warnings"
+    data = json.loads(haru("--data", root, "validate", "--format", "json").stdout)
+    assert data["errors"] == 5000 and len(data["problems"]) == 101
+
+
+def test_a_file_of_millions_of_values_is_refused_at_once(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\naliases: [" + "a," * 1_000_000 + "a]\n"})
+    assert problems(root) == [("partners/ueda.yaml", 3, "unreadable", "unreadable.too-many-values")]
+
+
+# --- 5. names and characters ------------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace()
+    with open(os.path.join(os.fsencode(root / "partners"), b"\xff\xfe.yaml"), "w", encoding="utf-8") as handle:
+        handle.write("id: x\nname: x\n")
+    assert problems(root) == [("partners/\\xff\\xfe.yaml", 1, "file-name", "file-name.encoding")]
+    text = haru("--data", root, "validate")
+    assert text.exit_code == 1 and "partners/\\xff\\xfe.yaml:1:1: error[file-name]" in text.stdout
+    data = json.loads(haru("--data", root, "validate", "--format", "json").stdout)
+    assert data["problems"][0]["path"] == "partners/\\xff\\xfe.yaml"
+    assert haru("--data", root, "partner", "list").exit_code == 0
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u200b", "\u202e", "\x1b", "\x07", "\ufeff", "\u2066"])
+def test_problem_lines_escape_invisible_characters(workspace: WorkspaceFactory, haru: Haru, char: str) -> None:
+    root = workspace({"partners/ueda.yaml": f'id: ueda\nname: x\n"ke\\u{ord(char):04x}y": 1\n'})
+    result = haru("--data", root, "validate")
+    assert char not in result.stdout
+    assert f"\\u{ord(char):04x}" in result.stdout or f"\\x{ord(char):02x}" in result.stdout
+    assert len(result.stdout.splitlines()) == 2
+
+
+def test_a_colon_in_a_file_name_keeps_the_problem_line_parsable(workspace: WorkspaceFactory, haru: Haru,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace({"partners/a:1:2.yaml": "id: x\nname: y\n"})
+    monkeypatch.chdir(root)
+    line = haru("--data", root, "validate").stdout.splitlines()[0]
+    assert line.startswith('"partners/a:1:2.yaml":1:5: error[id-filename]')
+
+
+def test_cr_line_ends_count_lines_like_lf(workspace: WorkspaceFactory) -> None:
+    text = "id: ueda\nname: x\ncadence: weekly\nkana: [\n"
+    lf = problems(workspace({"partners/ueda.yaml": text}))
+    cr = problems(workspace({"partners/ueda.yaml": text.replace("\n", "\r")}))
+    assert [p[1] for p in lf] == [p[1] for p in cr] == [4]
+    typed = 'id: ueda\nname: x\ncadence: weekly\nsince: nope\nnotes: "a\u2028b"\n'  # LS ends no line
+    both = [problems(workspace({"partners/ueda.yaml": typed.replace("\n", end)})) for end in ("\n", "\r", "\r\n")]
+    assert both[0] == both[1] == both[2]
+    assert [p[1] for p in both[0]] == [3, 4]
+
+
+# --- 6. the cache is never stale ------------------------------------------------------------------------
+
+
+def test_chmod_and_a_restored_mtime_are_seen(workspace: WorkspaceFactory) -> None:
+    root = aged(workspace())
+    partner = root / "partners" / "ueda.yaml"
+    before = scan_workspace(root).fingerprint
+    partner.chmod(0o600)
+    assert scan_workspace(root).fingerprint != before
+    load_workspace(root, cache=True)
+    time.sleep(0.05)  # file times come from a coarse clock: let it tick past the cache's writing
+    info = partner.stat()
+    text = partner.read_text(encoding="utf-8")
+    partner.write_text(text.replace("kana: ウエダ", "kana: ウエタ"), encoding="utf-8")  # same size
+    os.utime(partner, ns=(info.st_atime_ns, info.st_mtime_ns))  # the old time put back
+    assert partner.stat().st_size == info.st_size and partner.stat().st_mtime_ns == info.st_mtime_ns
+    assert load_workspace(root, cache=True).partners["ueda"].kana == "ウエタ"
+
+
+# --- 7. CSV is safe to open in a spreadsheet ---------------------------------------------------------
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"partners/evil.yaml": 'id: evil\nname: "=HYPERLINK(\\"http://x\\",\\"y\\")"\ncadence: none\n'
+                                            'kana: "@SUM(1)"\n'})
+    out = haru("--data", root, "partner", "list", "--format", "csv").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert ['=HYPERLINK("http://x","y")'] not in [r[:1] for r in rows]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in [r[0] for r in rows]
+
+
+def test_money_in_csv_is_a_plain_integer_negative_ones_too(workspace: WorkspaceFactory, haru: Haru) -> None:
+    referral = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nkind: student\nclient: x\n"
+                "referred: 2026-06-01\nstatus: cancelled\ndeal: {signed: 2026-07-01}\ncancelled: 2026-08-15\n")
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                "fees:\n  student:\n    fixed: 30000\n    clawback: 3m\n")
+    root = workspace({"referrals/2026-ueda-001.yaml": referral, "contracts/ueda-referral.yaml": contract})
+    out = haru("--data", root, "fees", "calc", "--month", "2026-08", "--format", "csv").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[1][1:6] == ["0", "0", "0", "0", "2026-09-30"]
+    assert rows[1][-1] == "-30000"  # carried forward: a number, not a text that starts with '
+
+
+# --- 8. leftovers and exit codes -------------------------------------------------------------------------
+
+
+def test_a_long_id_is_refused_before_any_io(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace(), "new", "partner", "X", "--id", "a" * 300)
+    assert result.exit_code == 2 and "is not an id" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_killed_write_leaves_nothing_for_long(tmp_path: Path) -> None:
+    leftover = tmp_path / ".ueda.yaml.abc123xy.tmp"
+    young = tmp_path / ".other.yaml.zzz999aa.tmp"
+    leftover.write_text("half", encoding="utf-8")
+    young.write_text("in progress", encoding="utf-8")
+    old = time.time() - LEFTOVER_AGE - 5
+    os.utime(leftover, (old, old))
+    write_new(tmp_path / "new.yaml", "id: new\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.yaml.zzz999aa.tmp", "new.yaml"]
+
+
+@git_needed
+def test_init_fails_when_git_init_fails(tmp_path: Path, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'fatal: cannot init' >&2\nexit 128\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    result = haru("--lang", "en", "init", tmp_path / "ws")
+    assert result.exit_code == 1 and "git init failed: fatal: cannot init" in result.stderr

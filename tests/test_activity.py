@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from haru_cli.activity import fiscal_year_start, hours, open_actions
-from haru_cli.loader import load_workspace
-from haru_cli.models import Settings
+from haru_cli.load.loader import load_workspace
+from haru_cli.records.models import Settings
+from haru_cli.rules.activity import fiscal_year_start, hours, open_actions
 from tests.conftest import WorkspaceFactory
 
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from haru_cli import cache
-from haru_cli.loader import load_workspace
+from haru_cli.load import cache
+from haru_cli.load.loader import load_workspace
 from tests.conftest import WorkspaceFactory
 
 Haru = Callable[..., Result]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from haru_cli.loader import load_workspace
+from haru_cli.load.loader import load_workspace
 from tests.conftest import WorkspaceFactory
 
 

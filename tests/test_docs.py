@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from haru_cli.cli import COMMANDS, app
-from haru_cli.messages import MESSAGES, render_message
+from haru_cli.i18n.problems import MESSAGES, render_message
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -8,16 +8,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.calendar_jp import is_business_day
-from haru_cli.fees import (
+from haru_cli.load.holidays import is_business_day
+from haru_cli.load.validation import validated
+from haru_cli.records.models import FeeRule, Partner, Referral, Settings
+from haru_cli.rules.fees import (
     consumption_tax,
     fee_events,
     pay_date,
     statements,
     withholding_tax,
 )
-from haru_cli.models import FeeRule, Partner, Referral, Settings
-from haru_cli.validation import validated
 
 
 def referral(**fields: object) -> Referral:

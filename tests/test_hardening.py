@@ -9,9 +9,9 @@ from collections.abc import Callable
 import pytest
 from typer.testing import Result
 
-from haru_cli.loader import load_workspace
-from haru_cli.render import md_text, visible
-from haru_cli.yamlio import decode
+from haru_cli.load.loader import load_workspace
+from haru_cli.load.yamlio import decode
+from haru_cli.render.formats import md_text, visible
 from tests.conftest import WorkspaceFactory
 
 Haru = Callable[..., Result]
@@ -130,8 +130,8 @@ def test_bidi_overrides_and_html_entities_are_shown_literally() -> None:
 def test_meetings_after_today_have_not_happened(workspace: WorkspaceFactory, haru: Haru) -> None:
     from datetime import date
 
-    from haru_cli.activity import open_actions
-    from haru_cli.schedule import next_regular_meeting
+    from haru_cli.rules.activity import open_actions
+    from haru_cli.rules.schedule import next_regular_meeting
 
     root = workspace({"meetings/2026/2026-12-20-ueda-regular.yaml": "id: 2026-12-20-ueda-regular\npartners: [ueda]\n"
                                                                     "date: 2026-12-20\nkind: regular\n"
@@ -182,7 +182,7 @@ def test_new_files_get_the_usual_mode_and_dash_means_stdout(workspace: Workspace
 def test_wareki_eras() -> None:
     from datetime import date
 
-    from haru_cli.templating import wareki_year
+    from haru_cli.render.templates import wareki_year
 
     assert [wareki_year(d) for d in (date(2026, 11, 27), date(2019, 5, 1), date(2019, 4, 30), date(1989, 1, 7),
                                      date(1985, 4, 1), date(1926, 12, 24), date(1912, 7, 29))] == [

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.loader import load_workspace
-from haru_cli.lookup import find_partner, fold
+from haru_cli.load.loader import load_workspace
+from haru_cli.rules.lookup import find_partner, fold
 from tests.conftest import WorkspaceFactory
 
 

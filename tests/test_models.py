@@ -10,9 +10,9 @@ from typing import Annotated, Any
 import pytest
 from pydantic import TypeAdapter
 
-from haru_cli import models
-from haru_cli.dataset import FOLDERS
-from haru_cli.values import Constrained, Parsed
+from haru_cli.records import models
+from haru_cli.records.dataset import FOLDERS
+from haru_cli.records.values import Constrained, Parsed
 
 
 def leaves(annotation: Any, where: str) -> typing.Iterator[tuple[str, Any, tuple[Any, ...]]]:
@@ -45,7 +45,7 @@ def test_constrained_refuses_types_it_cannot_constrain() -> None:
 
 
 def test_records_are_json_as_written() -> None:
-    from haru_cli.validation import validated
+    from haru_cli.load.validation import validated
 
     contract = validated(models.Contract, {
         "id": "c", "partner": "p", "type": "referral", "start": "2026-01-01", "term": "1年",

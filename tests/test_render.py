@@ -9,7 +9,18 @@ import json
 import pytest
 from markdown_it import MarkdownIt
 
-from haru_cli.render import Cell, Document, Row, Section, csv_text, json_text, md_document, md_table, md_text, visible
+from haru_cli.render.formats import (
+    Cell,
+    Document,
+    Row,
+    Section,
+    csv_text,
+    json_text,
+    md_document,
+    md_table,
+    md_text,
+    visible,
+)
 
 HOSTILE = "[bold]x[/] | {{ 7*7 }} \x1b[31m a\\|b `c` *d* <b>e</b>\nnext line \x9b"
 
@@ -76,7 +87,7 @@ def test_json_round_trips_and_escapes_every_control_character() -> None:
 
 
 def test_plain_table_aligns_wide_characters_and_keeps_lines_in_their_column() -> None:
-    from haru_cli.render import plain_table
+    from haru_cli.render.formats import plain_table
 
     text = plain_table(["名前", "x"], [["株式会社ウエダ", "1"], ["ab\ncd", Cell("2 (超過)", alert=True)]])
     assert text.splitlines() == [
@@ -91,7 +102,7 @@ def test_plain_table_aligns_wide_characters_and_keeps_lines_in_their_column() ->
 def test_rich_renderings_show_markup_literally() -> None:
     from rich.console import Console
 
-    from haru_cli.render import rich_document
+    from haru_cli.render.formats import rich_document
 
     console = Console(file=io.StringIO(), width=200, color_system=None)
     doc = Document("[bold]t[/]", [Section("s", fields=[("k", "[red]v[/red]")], headings=["h"], rows=[[HOSTILE]])])
@@ -105,7 +116,7 @@ def test_rich_renderings_show_markup_literally() -> None:
 def test_rich_tables_keep_ids_and_dates_whole_while_text_can_give_way(width: int, whole: bool) -> None:
     from rich.console import Console
 
-    from haru_cli.render import rich_table
+    from haru_cli.render.formats import rich_table
 
     rows: list[Row] = [["ueda-consulting-2026", "生成AI社内導入支援に関するコンサルティング契約", "2027-03-31"]]
     console = Console(file=io.StringIO(), width=width, color_system=None)
@@ -119,7 +130,7 @@ def test_rich_tables_keep_ids_and_dates_whole_while_text_can_give_way(width: int
 def test_a_date_with_a_note_wraps_between_words_not_inside_the_date(width: int) -> None:
     from rich.console import Console
 
-    from haru_cli.render import rich_table
+    from haru_cli.render.formats import rich_table
 
     title = "生成AI社内導入支援に関するコンサルティング契約"
     rows: list[Row] = [["ueda-consulting-2026", title, "2026-10-31 (期限切れ)", "2027-03-31 (あと 124 日)"]]

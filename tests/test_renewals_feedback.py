@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.loader import load_workspace
-from haru_cli.schedule import feedback_due, feedback_milestones, renewals_due, upcoming
+from haru_cli.load.loader import load_workspace
+from haru_cli.rules.schedule import feedback_due, feedback_milestones, renewals_due, upcoming
 from tests.conftest import WorkspaceFactory
 
 TODAY = date(2026, 11, 27)

@@ -19,9 +19,10 @@ import pytest
 import yaml
 from typer.testing import Result
 
-from haru_cli import cache, templating
-from haru_cli.loader import load_workspace, scan_workspace
-from haru_cli.yamlio import LEFTOVER_AGE, parse_yaml, write_new
+from haru_cli.load import cache
+from haru_cli.load.loader import load_workspace, scan_workspace
+from haru_cli.load.yamlio import LEFTOVER_AGE, parse_yaml, write_new
+from haru_cli.render import templates as templating
 from tests.conftest import WorkspaceFactory
 
 Haru = Callable[..., Result]
@@ -170,7 +171,7 @@ def test_a_cache_file_that_is_a_link_or_pipe_is_neither_read_nor_written(
     else:
         destination = Path(target) if target.startswith("/") else tmp_path / target
         pickle_file.symlink_to(destination)
-    code = ("import sys; from pathlib import Path; from haru_cli.loader import load_workspace; "
+    code = ("import sys; from pathlib import Path; from haru_cli.load.loader import load_workspace; "
             "print(len(load_workspace(Path(sys.argv[1]), cache=True).partners))")
     done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=60,
                           env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")})

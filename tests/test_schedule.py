@@ -7,9 +7,11 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haru_cli.loader import load_workspace
-from haru_cli.models import Contract
-from haru_cli.schedule import (
+from haru_cli.load.loader import load_workspace
+from haru_cli.load.validation import validated
+from haru_cli.records.models import Contract
+from haru_cli.records.values import Duration
+from haru_cli.rules.schedule import (
     current_term_end,
     is_expired,
     next_regular_meeting,
@@ -17,8 +19,6 @@ from haru_cli.schedule import (
     term_end,
     term_ends,
 )
-from haru_cli.validation import validated
-from haru_cli.values import Duration
 from tests.conftest import WorkspaceFactory
 
 

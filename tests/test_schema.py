@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from haru_cli.loader import load_workspace
-from haru_cli.schema import record_schema, schema_files
-from haru_cli.yamlio import read_document
+from haru_cli.load.loader import load_workspace
+from haru_cli.load.schema import record_schema, schema_files
+from haru_cli.load.yamlio import read_document
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -63,7 +63,7 @@ def test_schemas_reject_the_broken_fixtures_as_haru_does(path: Path, tmp_path: P
 
 
 def test_keys_left_empty_are_accepted_as_haru_accepts_them() -> None:
-    from haru_cli.yamlio import parse_yaml
+    from haru_cli.load.yamlio import parse_yaml
 
     text = "id: ueda\nname: x\nstatus:\ncadence:\nwithholding:\ncontacts:\n  - name: y\n    key_person:\n"
     doc, _ = parse_yaml(text, "partners/ueda.yaml")

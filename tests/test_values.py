@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haru_cli.values import (
+from haru_cli.records.values import (
     Duration,
     Invalid,
     Rate,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.yamlio import dump_yaml, parse_yaml
+from haru_cli.load.yamlio import dump_yaml, parse_yaml
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 scalars = st.one_of(texts, st.integers(-10**12, 10**12), st.booleans())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from haru_cli.yamlio import decode, parse_yaml, resolve_plain
+from haru_cli.load.yamlio import decode, parse_yaml, resolve_plain
 
 
 @pytest.mark.parametrize(

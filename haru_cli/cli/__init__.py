@@ -14,8 +14,8 @@ from typer.core import TyperGroup
 
 from haru_cli import __version__
 from haru_cli.cli.context import Failure, State, parse_today
-from haru_cli.render import visible
-from haru_cli.templating import TemplateProblem
+from haru_cli.render.formats import visible
+from haru_cli.render.templates import TemplateProblem
 
 # Command → (module of haru_cli.cli, and in it the command's function or its group's Typer app), in the
 # order `haru --help` lists them. A run imports and builds only the command it runs (issue 8: all of them

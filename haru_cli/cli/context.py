@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from haru_cli.workspace import WorkspaceNotFound, find_workspace
+from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
-    from haru_cli.models import Partner
-    from haru_cli.problems import Problem
+    from haru_cli.records.dataset import Dataset
+    from haru_cli.records.models import Partner
+    from haru_cli.records.problems import Problem
 
 
 class Failure(Exception):
@@ -76,9 +76,9 @@ class State:
 
     def load(self, *, quiet: bool = False) -> Dataset:
         """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
-        from haru_cli.cache import CACHE_FOLDER, user_cache_dir
-        from haru_cli.calendar_jp import keep_holidays_in
-        from haru_cli.loader import load_workspace
+        from haru_cli.load.cache import CACHE_FOLDER, user_cache_dir
+        from haru_cli.load.holidays import keep_holidays_in
+        from haru_cli.load.loader import load_workspace
 
         keep_holidays_in(user_cache_dir() if self.cache else None)
         with _progress(self.for_a_person) as progress, _kept_to_the_end():
@@ -165,7 +165,7 @@ def parse_today(value: str | None) -> date:
 
 def parse_cli_date(value: str, option: str) -> date:
     """A date option, YYYY-MM-DD within the years records may hold; anything else is a usage error."""
-    from haru_cli.values import FIRST_YEAR, LAST_YEAR
+    from haru_cli.records.values import FIRST_YEAR, LAST_YEAR
 
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
     try:
@@ -181,7 +181,7 @@ def parse_month(value: str | None, today: date, option: str = "--month") -> date
     """A month option, YYYY-MM (as its first day); none given means the month before today's."""
     if value is None:
         return date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
-    from haru_cli.values import FIRST_YEAR, LAST_YEAR
+    from haru_cli.records.values import FIRST_YEAR, LAST_YEAR
 
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
@@ -198,7 +198,7 @@ def _bad(value: str, reason: str, option: str) -> NoReturn:
 def problem_line(root: Path, problem: Problem, lang: str, *, line_offset: int = 0) -> str:
     """`path:line:column: error[CODE] message`, as editors jump to it (SPEC §6). The path is relative to
     where the user is; nothing in it or in the message can break the line or reach the terminal."""
-    from haru_cli.render import shown_path
+    from haru_cli.render.formats import shown_path
 
     where = shown_path(relative_to_cwd(root, problem.path))
     return (f"{where}:{problem.line + line_offset}:{problem.column}: {problem.severity}[{problem.code}] "
@@ -228,7 +228,7 @@ LISTED = 10  # partners named at most when a query does not find one
 
 def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
     """The partner a QUERY names, or a Failure listing the candidates or the closest names."""
-    from haru_cli.lookup import find_partner, sort_key
+    from haru_cli.rules.lookup import find_partner, sort_key
 
     match = find_partner(ds, query)
     if match.partner is not None:

@@ -7,7 +7,7 @@ import typer
 
 from haru_cli.cli.context import Failure, broken_file, resolve_partner, say, state_of
 from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
-from haru_cli.models import ContractStatus, ContractType  # their choices are the records' own
+from haru_cli.records.models import ContractStatus, ContractType  # their choices are the records' own
 
 app = typer.Typer(help="Contracts: list them, or show one.", no_args_is_help=True)
 
@@ -24,8 +24,8 @@ def contract_list(
 
     Example: haru contract list --partner ウエダ --status active
     """
-    from haru_cli.cli import views
-    from haru_cli.dossier import contract_dates
+    from haru_cli.views import partners as views
+    from haru_cli.views.overview import contract_dates
 
     state = state_of(ctx)
     ds = state.load()
@@ -57,8 +57,8 @@ def contract_show(
 
     Example: haru contract show ueda-consulting-2026
     """
-    from haru_cli.cli import views
-    from haru_cli.dossier import contract_dates
+    from haru_cli.views import partners as views
+    from haru_cli.views.overview import contract_dates
 
     state = state_of(ctx)
     ds = state.load()

@@ -16,8 +16,8 @@ def feedback(
 
     Example: haru feedback --due 30d
     """
-    from haru_cli.cli import schedule_views as sv
-    from haru_cli.schedule import feedback_due
+    from haru_cli.rules.schedule import feedback_due
+    from haru_cli.views import schedule as sv
 
     state = state_of(ctx)
     span = parse_span(due, "--due")

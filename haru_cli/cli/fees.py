@@ -31,8 +31,8 @@ def fees_calc(
 
     Example: haru fees calc --month 2026-10
     """
-    from haru_cli.cli import fee_views as fv
-    from haru_cli.fees import month_statements
+    from haru_cli.rules.fees import month_statements
+    from haru_cli.views import fees as fv
 
     state = state_of(ctx)
     first = parse_month(month, state.today)
@@ -63,8 +63,8 @@ def fees_statement(
 
     Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md
     """
-    from haru_cli.cli.fee_views import statement_markdown
-    from haru_cli.fees import monthly_statement
+    from haru_cli.rules.fees import monthly_statement
+    from haru_cli.views.fees import statement_markdown
 
     state = state_of(ctx)
     first = parse_month(month, state.today)

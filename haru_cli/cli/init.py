@@ -26,9 +26,9 @@ def init(
 
     Example: haru init partners-data
     """
-    from haru_cli import init_files
     from haru_cli.cli.output import write_file
     from haru_cli.cli.schema import write_schemas
+    from haru_cli.write import init_files
 
     lang = state_of(ctx).language()
     if not directory.strip():
@@ -73,7 +73,7 @@ def init(
 
 
 def _yaml_text(text: str) -> str:
-    from haru_cli.yamlio import dump_yaml
+    from haru_cli.load.yamlio import dump_yaml
 
     return dump_yaml({"company": text}).removeprefix("company: ").rstrip("\n")
 

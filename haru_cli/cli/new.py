@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from haru_cli.cli.context import Failure, State, parse_cli_date, problem_line, resolve_partner, say, state_of
-from haru_cli.render import visible
+from haru_cli.render.formats import visible
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
-    from haru_cli.problems import Problem
+    from haru_cli.records.dataset import Dataset
+    from haru_cli.records.problems import Problem
 
 app = typer.Typer(help="Write a new record from options (validated before anything is written).",
                   no_args_is_help=True)
@@ -22,7 +22,7 @@ app = typer.Typer(help="Write a new record from options (validated before anythi
 def _checked_id(value: str | None) -> str | None:
     """--id is refused before anything is read or written unless it is an id (SPEC §3): a 300-character
     one would otherwise reach the file system as a name too long for it."""
-    from haru_cli.values import SLUG_PATTERN
+    from haru_cli.records.values import SLUG_PATTERN
 
     if value is not None and not re.fullmatch(SLUG_PATTERN, value):
         shown = visible(value if len(value) <= 40 else value[:40] + "…", one_line=True)
@@ -48,7 +48,7 @@ def _iso(value: str | None, option: str) -> str | None:
 
 def _problems(ds: "Dataset", path: str, text: str) -> "list[Problem]":
     """The errors the workspace would have in (or because of) the new file."""
-    from haru_cli.loader import load_workspace
+    from haru_cli.load.loader import load_workspace
 
     after = load_workspace(ds.root, overlay={path: text})
     return [p for p in after.problems if p.severity == "error" and p.concerns({path})]
@@ -105,7 +105,7 @@ class _Abandoned(Exception):
 
 def _for_draft(ds: "Dataset", path: str, text: str) -> str:
     """The draft lives outside the workspace: its schema line names the schema by its full path."""
-    from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
+    from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
 
     relative = schema_comment(path)
     schema = (ds.root / "schemas" / relative.rsplit("/", 1)[1].strip()).resolve()
@@ -114,7 +114,7 @@ def _for_draft(ds: "Dataset", path: str, text: str) -> str:
 
 def _from_draft(path: str, text: str) -> str:
     """The record as it will be written: without haru's notes, its schema line relative again."""
-    from haru_cli.authoring import SCHEMA_COMMENT, schema_comment
+    from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
 
     body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(DRAFT_NOTE))
     return schema_comment(path) + body.partition("\n")[2] if body.startswith(SCHEMA_COMMENT) else body
@@ -161,9 +161,9 @@ def _edit_until_valid(ds: "Dataset", folder: str, path: str, draft: Path, editor
 
 def _path_of_draft(folder: str, path: str, body: str) -> str:
     """Where the edited record belongs: its id and, for a meeting, the year of its date may have changed."""
-    from haru_cli.authoring import record_path
-    from haru_cli.values import parse_slug
-    from haru_cli.yamlio import parse_yaml
+    from haru_cli.load.yamlio import parse_yaml
+    from haru_cli.records.values import parse_slug
+    from haru_cli.write.authoring import record_path
 
     doc, _ = parse_yaml(body, path)
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
@@ -182,8 +182,8 @@ def _path_of_draft(folder: str, path: str, body: str) -> str:
 
 def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str, Any], edit: bool,
             dry_run: bool) -> None:
-    from haru_cli.authoring import record_text
     from haru_cli.cli.output import write_file
+    from haru_cli.write.authoring import record_text
 
     lang = state.language(ds)
     if (ds.root / path).exists():
@@ -205,7 +205,7 @@ def _create(state: State, ds: "Dataset", folder: str, path: str, data: dict[str,
 
 
 def _id(state: State, ds: "Dataset", given: str | None, base: str | None, taken: set[str], what: str) -> str:
-    from haru_cli.authoring import free_id
+    from haru_cli.write.authoring import free_id
 
     if given:
         return given
@@ -245,7 +245,7 @@ def new_partner(
 
     Example: haru new partner 株式会社ウエダ --id ueda --kana ウエダ --contact 上田 --cadence monthly
     """
-    from haru_cli.authoring import record_path, slug_of
+    from haru_cli.write.authoring import record_path, slug_of
 
     state = state_of(ctx)
     ds = state.load(quiet=True)
@@ -290,7 +290,7 @@ def new_contract(
 
     Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y
     """
-    from haru_cli.authoring import record_path
+    from haru_cli.write.authoring import record_path
 
     state = state_of(ctx)
     ds = state.load(quiet=True)
@@ -333,7 +333,7 @@ def new_meeting(
 
     Example: haru new meeting ウエダ --kind regular --date 2026-11-27 --minutes 60 --summary "定例会"
     """
-    from haru_cli.authoring import record_path
+    from haru_cli.write.authoring import record_path
 
     state = state_of(ctx)
     ds = state.load(quiet=True)
@@ -371,7 +371,7 @@ def new_referral(
 
     Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer
     """
-    from haru_cli.authoring import fee_contracts, next_referral_id, record_path
+    from haru_cli.write.authoring import fee_contracts, next_referral_id, record_path
 
     state = state_of(ctx)
     ds = state.load(quiet=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from haru_cli.render import (
+from haru_cli.render.formats import (
     Document,
     Row,
     csv_document,
@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
 
-    from haru_cli.render import CalendarEvent
-    from haru_cli.values import Duration
+    from haru_cli.records.values import Duration
+    from haru_cli.render.formats import CalendarEvent
 
 
 class OutputFormat(StrEnum):
@@ -64,7 +64,7 @@ def emit_rows(fmt: str, data: Any, headings: list[str], rows: list[Row], *, empt
     elif not rows:
         typer.echo(empty)
     elif sys.stdout.isatty():  # Rich on a terminal; plain text when piped
-        from haru_cli.render import rich_table
+        from haru_cli.render.formats import rich_table
 
         _rich(lambda width: [rich_table(headings, rows, width=width)])
     else:
@@ -80,7 +80,7 @@ def emit_document(fmt: str, data: Any, doc: Document) -> None:
     elif fmt == "md":
         _write(md_document(doc))
     elif sys.stdout.isatty():
-        from haru_cli.render import rich_document
+        from haru_cli.render.formats import rich_document
 
         _rich(lambda width: rich_document(doc, width=width))
     else:
@@ -107,14 +107,14 @@ DueOption = Annotated[
 
 
 def emit_calendar(events: "list[CalendarEvent]", today: "date", name: str) -> None:
-    from haru_cli.render import ics_text
+    from haru_cli.render.formats import ics_text
 
     sys.stdout.write(ics_text(events, today, name))
 
 
 def parse_span(value: str, option: str) -> "Duration":
     """A --due/--within duration (30d, 2w, 3m, 1y, 30日, 3ヶ月 ...); a wrong one is a usage error (exit 2)."""
-    from haru_cli.values import Duration, Invalid
+    from haru_cli.records.values import Duration, Invalid
 
     try:
         return Duration.parse(value)
@@ -128,7 +128,7 @@ def write_file(target: Path, text: str, lang: str, shown: str | None = None, *, 
     """A new file written atomically, never over an existing one (nor, with `within`, through a linked
     folder below it); any failure is a Failure saying so."""
     from haru_cli.cli.context import Failure, say
-    from haru_cli.yamlio import LinkInPath, write_new
+    from haru_cli.load.yamlio import LinkInPath, write_new
 
     name = shown or str(target)
     try:

@@ -6,7 +6,7 @@ import typer
 
 from haru_cli.cli.context import resolve_partner, state_of
 from haru_cli.cli.output import FormatOption, OutputFormat, emit_document, emit_rows
-from haru_cli.models import PartnerStatus  # its choices are the records' own
+from haru_cli.records.models import PartnerStatus  # its choices are the records' own
 
 app = typer.Typer(help="Partners: list them, or show everything about one.", no_args_is_help=True)
 
@@ -22,9 +22,9 @@ def partner_list(
 
     Example: haru partner list --status active
     """
-    from haru_cli.cli import views
-    from haru_cli.dossier import overview
-    from haru_cli.lookup import sort_key
+    from haru_cli.rules.lookup import sort_key
+    from haru_cli.views import partners as views
+    from haru_cli.views.overview import overview
 
     state = state_of(ctx)
     ds = state.load()
@@ -47,8 +47,8 @@ def partner_show(
 
     Example: haru partner show ウエダ
     """
-    from haru_cli.cli import views
-    from haru_cli.dossier import overview
+    from haru_cli.views import partners as views
+    from haru_cli.views.overview import overview
 
     state = state_of(ctx)
     ds = state.load()

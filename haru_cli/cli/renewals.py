@@ -16,8 +16,8 @@ def renewals(
 
     Example: haru renewals --due 30d
     """
-    from haru_cli.cli import schedule_views as sv
-    from haru_cli.schedule import renewals_due
+    from haru_cli.rules.schedule import renewals_due
+    from haru_cli.views import schedule as sv
 
     state = state_of(ctx)
     today, until = state.today, parse_span(due, "--due").after(state.today)

@@ -16,8 +16,8 @@ QueryArgument = Annotated[
 
 
 def _render(state: State, name: str, context: dict[str, Any], template_file: Any, output: Any, wareki: bool) -> None:
-    from haru_cli.cli.views import Labels
-    from haru_cli.templating import render_document
+    from haru_cli.render.templates import render_document
+    from haru_cli.views.partners import Labels
 
     ds = context.pop("ds")  # the templates see values, never the dataset (it can read files)
     lang = state.language(ds)
@@ -41,7 +41,7 @@ def report_partner(
 
     Example: haru report partner ウエダ -o ueda.md
     """
-    from haru_cli.dossier import overview
+    from haru_cli.views.overview import overview
 
     state = state_of(ctx)
     ds = state.load()
@@ -64,7 +64,7 @@ def report_monthly(
 
     Example: haru report monthly --month 2026-10
     """
-    from haru_cli.reports import monthly
+    from haru_cli.views.reports import monthly
 
     state = state_of(ctx)
     first = parse_month(month, state.today)
@@ -85,7 +85,7 @@ def report_agenda(
 
     Example: haru report agenda ウエダ
     """
-    from haru_cli.reports import agenda
+    from haru_cli.views.reports import agenda
 
     state = state_of(ctx)
     ds = state.load()

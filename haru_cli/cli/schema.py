@@ -19,8 +19,8 @@ def schema(
 
     Example: haru schema --out schemas
     """
-    from haru_cli.render import json_text
-    from haru_cli.schema import SCHEMAS, record_schema
+    from haru_cli.load.schema import SCHEMAS, record_schema
+    from haru_cli.render.formats import json_text
 
     lang = state_of(ctx).language()
     if out is None:
@@ -36,7 +36,7 @@ def write_schemas(folder: Path, lang: str, *, keep_outdated: bool = False, withi
     """Write the schema files that are missing. An outdated one is never overwritten: refused, or with
     keep_outdated (init --missing) kept and said so."""
     from haru_cli.cli.output import write_file
-    from haru_cli.schema import schema_files
+    from haru_cli.load.schema import schema_files
 
     done, outdated = [], []
     for name, text in schema_files().items():

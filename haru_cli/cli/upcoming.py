@@ -20,8 +20,8 @@ def upcoming(
 
     Example: haru upcoming --within 14d --format ics > haru.ics
     """
-    from haru_cli.cli import schedule_views as sv
-    from haru_cli.schedule import upcoming as upcoming_items
+    from haru_cli.rules.schedule import upcoming as upcoming_items
+    from haru_cli.views import schedule as sv
 
     state = state_of(ctx)
     span = parse_span(within, "--within")

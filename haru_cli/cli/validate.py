@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import Failure, problem_line, say, state_of
-from haru_cli.render import json_text
+from haru_cli.render.formats import json_text
 
 
 class ValidateFormat(StrEnum):

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from haru_cli.cli import app, new
-from haru_cli.loader import load_workspace
+from haru_cli.load.loader import load_workspace
 from tests.conftest import WorkspaceFactory
 
 Haru = Callable[..., Result]

@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from haru_cli.models import Contract, Meeting, Partner, Record, Referral, Settings
-from haru_cli.problems import Problem
-from haru_cli.workspace import SETTINGS_FILE
+from haru_cli.load.workspace import SETTINGS_FILE
+from haru_cli.records.models import Contract, Meeting, Partner, Record, Referral, Settings
+from haru_cli.records.problems import Problem
 
 if TYPE_CHECKING:
-    from haru_cli.yamlio import Loc, Mark
+    from haru_cli.load.yamlio import Loc, Mark
 
 T = TypeVar("T")
 FOLDERS: dict[str, type[Record]] = {
@@ -104,7 +104,7 @@ class Dataset:
         Positions are not kept for every value of every file (they would double the memory a large
         workspace takes): the file is read again, only when a problem in it needs pointing at.
         """
-        from haru_cli.reading import document
+        from haru_cli.load.reading import document
 
         path = self.paths[(folder, record_id)]
         return path, document(self.root, path, self.overlay.get(path)).mark(loc, key=key)

@@ -10,11 +10,11 @@ import dataclasses
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.problems import Problem, Severity, error, warning
-from haru_cli.yamlio import Loc
+from haru_cli.load.yamlio import Loc
+from haru_cli.records.problems import Problem, Severity, error, warning
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 
 def _at(ds: Dataset, severity: Severity, folder: str, record_id: str, loc: Loc, code: str,

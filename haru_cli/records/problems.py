@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from haru_cli.messages import render_message
+from haru_cli.i18n.problems import render_message
 
 Severity = Literal["error", "warning"]
 

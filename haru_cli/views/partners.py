@@ -6,12 +6,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from haru_cli.activity import OpenAction
-from haru_cli.dossier import ContractDates, Overview
-from haru_cli.labels import heading, value_label
-from haru_cli.models import Meeting, Partner, Referral, as_json
-from haru_cli.render import Cell, Document, Money, Row, Section, Value, yen
-from haru_cli.values import Duration
+from haru_cli.i18n.labels import heading, value_label
+from haru_cli.records.models import Meeting, Partner, Referral, as_json
+from haru_cli.records.values import Duration
+from haru_cli.render.formats import Cell, Document, Money, Row, Section, Value, yen
+from haru_cli.rules.activity import OpenAction
+from haru_cli.views.overview import ContractDates, Overview
 
 
 class Labels:

@@ -12,16 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haru_cli.checks import run_checks
-from haru_cli.dataset import FOLDERS, Dataset
-from haru_cli.models import Record, Settings
-from haru_cli.problems import Problem, error
-from haru_cli.validation import validate
-from haru_cli.workspace import SETTINGS_FILE
-from haru_cli.yamlio import Document, parse_yaml, read_document
+from haru_cli.load.validation import validate
+from haru_cli.load.workspace import SETTINGS_FILE
+from haru_cli.load.yamlio import Document, parse_yaml, read_document
+from haru_cli.records.dataset import FOLDERS, Dataset
+from haru_cli.records.models import Record, Settings
+from haru_cli.records.problems import Problem, error
+from haru_cli.rules.checks import run_checks
 
 if TYPE_CHECKING:
-    from haru_cli.loader import Listing
+    from haru_cli.load.loader import Listing
 
 
 def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],

@@ -7,11 +7,11 @@ import unicodedata
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.models import Contract, ReferralKind
-from haru_cli.yamlio import dump_yaml
+from haru_cli.load.yamlio import dump_yaml
+from haru_cli.records.models import Contract, ReferralKind
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 SCHEMA_OF = {"partners": "partner", "contracts": "contract", "meetings": "meeting", "referrals": "referral"}
 SCHEMAS_FOLDER = "schemas"

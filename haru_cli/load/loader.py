@@ -13,9 +13,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from haru_cli.dataset import FOLDERS, Dataset
-from haru_cli.problems import Problem, error
-from haru_cli.workspace import SETTINGS_FILE
+from haru_cli.load.workspace import SETTINGS_FILE
+from haru_cli.records.dataset import FOLDERS, Dataset
+from haru_cli.records.problems import Problem, error
 
 
 def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False,
@@ -26,7 +26,7 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: 
     workspace as it will be, before writing anything. With `cache`, a dataset saved by an earlier run is
     used when no file has changed since (see cache.py). `progress(done, total)` is told as files load.
     """
-    from haru_cli import cache as parse_cache
+    from haru_cli.load import cache as parse_cache
 
     # Loading builds a few million small objects and no cycles: the cyclic collector would only slow it.
     collecting = gc.isenabled()
@@ -36,7 +36,7 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: 
         use_cache = cache and not overlay
         if use_cache and (cached := parse_cache.read(root, listing.fingerprint, listing.cache_limit)) is not None:
             return cached
-        from haru_cli.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
+        from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
 
         ds = read_workspace(root, listing, overlay or {}, progress)
         if use_cache and not listing.racy():

@@ -7,10 +7,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from haru_cli.models import Action, Meeting, Settings
+from haru_cli.records.models import Action, Meeting, Settings
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 
 def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:

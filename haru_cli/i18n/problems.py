@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from haru_cli.render import visible
+from haru_cli.render.formats import visible
 
 # key: (English, Japanese)
 MESSAGES: dict[str, tuple[str, str]] = {

@@ -9,15 +9,15 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from haru_cli.activity import OpenAction, open_actions, share_of_minutes, to_hours
-from haru_cli.calendar_jp import month_end
-from haru_cli.fees import Statement, month_statements
-from haru_cli.models import Meeting, Partner, Referral
-from haru_cli.schedule import Item, Milestone, RegularMeeting, feedback_milestones, next_regular_meeting, upcoming
-from haru_cli.values import add_months
+from haru_cli.load.holidays import month_end
+from haru_cli.records.models import Meeting, Partner, Referral
+from haru_cli.records.values import add_months
+from haru_cli.rules.activity import OpenAction, open_actions, share_of_minutes, to_hours
+from haru_cli.rules.fees import Statement, month_statements
+from haru_cli.rules.schedule import Item, Milestone, RegularMeeting, feedback_milestones, next_regular_meeting, upcoming
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 TREND_MONTHS = 3  # the month is compared with the three before it
 LOOKAHEAD = timedelta(days=60)

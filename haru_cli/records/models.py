@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from haru_cli.values import Constrained, Day, Duration, InvoiceNumber, PayDay, Rate, Slug, Yen
+from haru_cli.records.values import Constrained, Day, Duration, InvoiceNumber, PayDay, Rate, Slug, Yen
 
 Synergy = Literal[
     "customer_referral", "expertise", "joint_consulting", "student_referral", "content",

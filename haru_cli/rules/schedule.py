@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from haru_cli.models import Contract, Partner
-from haru_cli.values import Duration
+from haru_cli.records.models import Contract, Partner
+from haru_cli.records.values import Duration
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
 
@@ -220,7 +220,7 @@ def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
 def upcoming(ds: Dataset, today: date, until: date, back: date) -> list[Item]:
     """Notice deadlines, term ends, feedback hearings, regular meetings and action items due by `until`;
     overdue ones first. `back` is how far back unheld feedback milestones are still shown."""
-    from haru_cli.activity import open_actions
+    from haru_cli.rules.activity import open_actions
 
     items: list[Item] = []
     for r in renewals_due(ds, today, until):
@@ -253,7 +253,7 @@ def upcoming(ds: Dataset, today: date, until: date, back: date) -> list[Item]:
 
 def _payouts(ds: Dataset, today: date, until: date) -> list[Item]:
     """Fee statements whose pay date falls in [today, until] and that pay something."""
-    from haru_cli.fees import events_by_partner, statements
+    from haru_cli.rules.fees import events_by_partner, statements
 
     items = []
     for partner_id, events in events_by_partner(ds).items():

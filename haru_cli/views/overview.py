@@ -7,13 +7,13 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from haru_cli.activity import OpenAction, fiscal_year_start, hours, last_meeting, open_actions
-from haru_cli.fees import events_by_partner, statements
-from haru_cli.models import Contract, Meeting, Partner, Referral
-from haru_cli.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_passed
+from haru_cli.records.models import Contract, Meeting, Partner, Referral
+from haru_cli.rules.activity import OpenAction, fiscal_year_start, hours, last_meeting, open_actions
+from haru_cli.rules.fees import events_by_partner, statements
+from haru_cli.rules.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_passed
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 RECENT_MEETINGS = 5
 

@@ -26,7 +26,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.render import md_block, md_text, yen
+from haru_cli.render.formats import md_block, md_text, yen
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -55,7 +55,7 @@ def _refuse(message: str) -> Any:
 
 def _read_regular(path: Path, shown: str) -> str:
     """A template's text, from a regular file opened without following a symbolic link."""
-    from haru_cli.files import NotRegular, TooLarge, read_regular
+    from haru_cli.load.files import NotRegular, TooLarge, read_regular
 
     try:
         raw = read_regular(path, MAX_TEMPLATE_BYTES)

@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from haru_cli.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_regular
-from haru_cli.problems import Problem, error
+from haru_cli.load.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_regular
+from haru_cli.records.problems import Problem, error
 
 try:
     from yaml import CSafeLoader as _Loader

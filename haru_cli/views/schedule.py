@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.cli.views import Labels as Labels  # re-exported for the command modules
-from haru_cli.render import CalendarEvent, Cell, Row, visible, yen
-from haru_cli.schedule import Item, Milestone, Renewal
+from haru_cli.render.formats import CalendarEvent, Cell, Row, visible, yen
+from haru_cli.rules.schedule import Item, Milestone, Renewal
+from haru_cli.views.partners import Labels as Labels  # re-exported for the command modules
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 
 def _name(ds: Dataset, partner_id: str) -> str | None:

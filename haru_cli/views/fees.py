@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from haru_cli.calendar_jp import month_end
-from haru_cli.cli.views import Labels as Labels  # re-exported for the command module
-from haru_cli.fees import FeeEvent, Statement, input_tax_credit_percent
-from haru_cli.models import Settings
-from haru_cli.render import Document, Money, Row, Section, Value
-from haru_cli.templating import render_document
+from haru_cli.load.holidays import month_end
+from haru_cli.records.models import Settings
+from haru_cli.render.formats import Document, Money, Row, Section, Value
+from haru_cli.render.templates import render_document
+from haru_cli.rules.fees import FeeEvent, Statement, input_tax_credit_percent
+from haru_cli.views.partners import Labels as Labels  # re-exported for the command module
 
 EVENT_LABELS = {
     "fixed": ("fixed fee", "定額"),

@@ -11,12 +11,12 @@ from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Literal
 
-from haru_cli.calendar_jp import month_end, shift_to_business_day
-from haru_cli.models import Contract, FeeRule, Partner, Referral, Settings
-from haru_cli.values import Duration, Rate, add_months
+from haru_cli.load.holidays import month_end, shift_to_business_day
+from haru_cli.records.models import Contract, FeeRule, Partner, Referral, Settings
+from haru_cli.records.values import Duration, Rate, add_months
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 EventKind = Literal["fixed", "deal", "payment", "clawback"]
 
@@ -176,7 +176,7 @@ def monthly_statement(ds: Dataset, partner: Partner, month: date) -> Statement |
 
 def month_statements(ds: Dataset, month: date, partner_ids: list[str] | None = None) -> list[Statement]:
     """The statements of every partner (or of those given) for the month, in partner order (by reading)."""
-    from haru_cli.lookup import sort_key
+    from haru_cli.rules.lookup import sort_key
 
     events = events_by_partner(ds)
     found = []

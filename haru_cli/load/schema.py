@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from haru_cli.models import (
+from haru_cli.records.models import (
     Action,
     Contact,
     Contract,
@@ -152,7 +152,7 @@ DESCRIPTIONS: dict[type[Any], dict[str, str]] = {
 
 def record_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one record type, with hover descriptions."""
-    from haru_cli.validation import adapter
+    from haru_cli.load.validation import adapter
 
     model = SCHEMAS[name]
     schema = adapter(model).json_schema()

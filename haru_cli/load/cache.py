@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from haru_cli.dataset import Dataset
+    from haru_cli.records.dataset import Dataset
 
 CACHE_FOLDER = ".haru-cache"
 CACHE_FILE = "dataset.pickle"

@@ -1,0 +1,1 @@
+"""The record types: values, models, the registry of record types, the loaded dataset, problems."""

@@ -1,0 +1,1 @@
+"""Output formats, the Jinja sandbox."""

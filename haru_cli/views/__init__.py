@@ -1,0 +1,1 @@
+"""What each screen, report or page shows: plain data built from the rules, for every output."""

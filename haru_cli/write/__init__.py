@@ -1,0 +1,1 @@
+"""Writing records: atomic new files, YAML text, ids and paths of new records."""

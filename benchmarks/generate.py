@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from haru_cli.load.yamlio import dump_yaml  # noqa: E402
+from haru_cli.write.yamltext import dump_yaml  # noqa: E402
 
 KINDS = ["regular", "regular", "regular", "hearing", "project", "knowledge", "feedback"]
 SYNERGIES = ["customer_referral", "expertise", "joint_consulting", "student_referral", "content", "instructor",

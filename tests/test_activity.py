@@ -8,7 +8,7 @@ from decimal import Decimal
 from haru_cli.load.loader import load_workspace
 from haru_cli.records.models import Settings
 from haru_cli.rules.activity import fiscal_year_start, hours, open_actions
-from tests.conftest import WorkspaceFactory
+from tests.helpers import WorkspaceFactory
 
 
 def test_fiscal_year_start() -> None:

@@ -5,17 +5,15 @@ from __future__ import annotations
 import itertools
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
+from haru_cli.cli import COMMANDS
 from haru_cli.load import cache
 from haru_cli.load.loader import load_workspace
-from tests.conftest import WorkspaceFactory
-
-Haru = Callable[..., Result]
+from tests.helpers import Haru, WorkspaceFactory
 
 
 @pytest.fixture(autouse=True)
@@ -169,7 +167,7 @@ def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(
                               text=True, env={**os.environ, "HARU_TODAY": "2026-11-27"})
         assert done.returncode in (0, 1), done.stderr
         *_, modules, libraries = done.stdout.splitlines()
-        assert modules == f"['{command[0]}']"  # no other command's module is imported, nor built
+        assert modules == f"['{COMMANDS[command[0]][0]}']"  # no other command's module is imported, nor built
         return libraries
 
     assert run() == "['pydantic', 'pydantic_core', 'yaml']"  # cold: the files are read and validated

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from haru_cli.load.loader import load_workspace
-from tests.conftest import WorkspaceFactory
+from tests.helpers import WorkspaceFactory
 
 
 def problems(root: Path) -> list[tuple[str, int, str, str, str]]:

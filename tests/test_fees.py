@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.load.holidays import is_business_day
 from haru_cli.load.validation import validated
 from haru_cli.records.models import FeeRule, Partner, Referral, Settings
 from haru_cli.rules.fees import (
@@ -18,6 +17,7 @@ from haru_cli.rules.fees import (
     statements,
     withholding_tax,
 )
+from tests.helpers import DAYS
 
 
 def referral(**fields: object) -> Referral:
@@ -48,10 +48,10 @@ def test_consumption_tax_rounding(rounding: str, tax: int) -> None:
 
 def test_pay_dates() -> None:
     settings = Settings()
-    assert pay_date(date(2026, 1, 1), settings) == date(2026, 2, 27)  # 2/28 is a Saturday
-    assert pay_date(date(2026, 11, 1), settings) == date(2026, 12, 30)  # 12/31 is closed
+    assert pay_date(date(2026, 1, 1), settings, DAYS) == date(2026, 2, 27)  # 2/28 is a Saturday
+    assert pay_date(date(2026, 11, 1), settings, DAYS) == date(2026, 12, 30)  # 12/31 is closed
     later = validated(Settings, {"payout": {"month_offset": 2, "day": 10, "shift": "next"}})
-    assert pay_date(date(2026, 11, 1), later) == date(2027, 1, 12)  # 1/10 Sun, 1/11 成人の日
+    assert pay_date(date(2026, 11, 1), later, DAYS) == date(2027, 1, 12)  # 1/10 Sun, 1/11 成人の日
 
 
 def test_fixed_and_deal_events() -> None:
@@ -87,7 +87,7 @@ def test_clawback_nets_the_referral_to_zero_and_the_balance_is_carried() -> None
     assert [(e.event, e.amount) for e in events] == [("payment", 10_000), ("payment", 10_000), ("clawback", -20_000)]
     assert sum(e.amount for e in events) == 0
     partner = Partner(id="p", name="x")
-    found = statements(Settings(), partner, events, date(2026, 5, 1))
+    found = statements(Settings(), partner, events, date(2026, 5, 1), DAYS)
     assert [(f"{s.month:%m}", s.carried_in, s.subtotal, s.payable, s.carry_forward) for s in found] == [
         ("01", 0, 10_000, 11_000, 0), ("02", 0, 10_000, 11_000, 0), ("03", 0, 0, 0, -20_000),
         ("04", -20_000, 0, 0, -20_000), ("05", -20_000, 0, 0, -20_000)]
@@ -99,7 +99,7 @@ def test_clawback_nets_the_referral_to_zero_and_the_balance_is_carried() -> None
 def test_withholding_applies_to_partners_that_have_it() -> None:
     individual = Partner(id="p", name="上田太郎", entity="individual", withholding=True)
     events = fee_events(referral(), rule(fixed=50_000))
-    [s] = statements(Settings(), individual, events, date(2026, 1, 1))
+    [s] = statements(Settings(), individual, events, date(2026, 1, 1), DAYS)
     assert (s.subtotal, s.consumption_tax, s.withholding, s.payable) == (50_000, 5_000, 5_105, 49_895)
 
 
@@ -118,10 +118,10 @@ def test_properties_of_events_and_statements(payments: list[tuple[date, int]], c
     positive = sum(e.amount for e in events if e.amount > 0)
     assert positive <= cap  # the cap is never exceeded
     assert sum(e.amount for e in events) >= 0  # a clawback never takes back more than was earned
-    found = statements(Settings(), Partner(id="p", name="x"), events, date(2028, 1, 1))
+    found = statements(Settings(), Partner(id="p", name="x"), events, date(2028, 1, 1), DAYS)
     for s in found:
         assert s.payable >= 0
-        assert is_business_day(s.pay_on)
+        assert DAYS.is_business_day(s.pay_on)
     # Carried balances add up: what was paid out as subtotals plus what is still owed back is everything earned.
     if found:
         assert sum(s.subtotal for s in found) + found[-1].carry_forward == sum(e.amount for e in events)
@@ -131,4 +131,4 @@ def test_properties_of_events_and_statements(payments: list[tuple[date, int]], c
        st.sampled_from(["previous", "next"]))
 def test_every_pay_date_is_a_business_day(month: date, offset: int, day: object, shift: str) -> None:
     settings_ = validated(Settings, {"payout": {"month_offset": offset, "day": day, "shift": shift}})
-    assert is_business_day(pay_date(month.replace(day=1), settings_))
+    assert DAYS.is_business_day(pay_date(month.replace(day=1), settings_, DAYS))

@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 
 import pytest
-from typer.testing import Result
 
 from haru_cli.load.loader import load_workspace
 from haru_cli.load.yamlio import decode
 from haru_cli.render.formats import md_text, visible
-from tests.conftest import WorkspaceFactory
-
-Haru = Callable[..., Result]
+from tests.helpers import Haru, WorkspaceFactory
 
 REFERRAL_CONTRACT = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
                      "fees:\n  customer:\n    rate: 15%\n")
@@ -108,7 +104,7 @@ def test_uppercase_extension_is_named(workspace: WorkspaceFactory) -> None:
 def test_data_option_accepts_the_folder_above_data(tmp_path: object, haru: Haru) -> None:
     from pathlib import Path
 
-    from tests.conftest import write_workspace
+    from tests.helpers import write_workspace
 
     repo = Path(str(tmp_path)) / "repo"
     write_workspace(repo / "data", {})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from haru_cli.load.loader import load_workspace
-from tests.conftest import WorkspaceFactory
+from tests.helpers import WorkspaceFactory
 
 
 def found(root: object) -> list[tuple[str, int, int, str]]:

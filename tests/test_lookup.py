@@ -8,7 +8,7 @@ import pytest
 
 from haru_cli.load.loader import load_workspace
 from haru_cli.rules.lookup import find_partner, fold
-from tests.conftest import WorkspaceFactory
+from tests.helpers import WorkspaceFactory
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ import pytest
 from pydantic import TypeAdapter
 
 from haru_cli.records import models
-from haru_cli.records.dataset import FOLDERS
+from haru_cli.records.registry import TYPES
 from haru_cli.records.values import Constrained, Parsed
 
 
@@ -31,7 +31,7 @@ def leaves(annotation: Any, where: str) -> typing.Iterator[tuple[str, Any, tuple
         yield where, annotation, metadata
 
 
-@pytest.mark.parametrize("record", [*FOLDERS.values(), models.Settings], ids=lambda r: r.__name__)
+@pytest.mark.parametrize("record", [*(kind.model for kind in TYPES), models.Settings], ids=lambda r: r.__name__)
 def test_every_bool_and_int_is_strict(record: type[Any]) -> None:
     """Pydantic would read "yes" as true and "3" as 3: every bool and int says how it is read."""
     loose = [where for where, leaf, metadata in leaves(record, record.__name__)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import write_workspace
+from tests.helpers import write_workspace
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -5,47 +5,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 
 import pytest
 from markdown_it import MarkdownIt
 
-from haru_cli.render.formats import (
-    Cell,
-    Document,
-    Row,
-    Section,
-    csv_text,
-    json_text,
-    md_document,
-    md_table,
-    md_text,
-    visible,
-)
+from haru_cli.escape import visible
+from haru_cli.render.formats import csv_text, json_text, md_document, md_table, md_text
+from haru_cli.views.shapes import Day, Document, Row, Section, Text
+from tests.helpers import table_shapes
 
 HOSTILE = "[bold]x[/] | {{ 7*7 }} \x1b[31m a\\|b `c` *d* <b>e</b>\nnext line \x9b"
-
-
-def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
-    """For every table: the header's cell count and each body row's."""
-    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
-    shapes: list[tuple[int, list[int]]] = []
-    header, rows, cells, part = 0, [], 0, ""
-    for token in tokens:
-        if token.type in ("thead_open", "tbody_open"):
-            part = token.type
-        elif token.type == "tr_open":
-            cells = 0
-        elif token.type in ("th_open", "td_open"):
-            cells += 1
-        elif token.type == "tr_close":
-            if part == "thead_open":
-                header = cells
-            else:
-                rows.append(cells)
-        elif token.type == "table_close":
-            shapes.append((header, rows))
-            rows = []
-    return shapes
 
 
 def test_visible_escapes_control_characters_only() -> None:
@@ -53,7 +23,7 @@ def test_visible_escapes_control_characters_only() -> None:
 
 
 def test_markdown_table_cells_survive_pipes_backslashes_and_newlines() -> None:
-    markdown = md_table(["名前", "メモ"], [[HOSTILE, "ok"], ["a\\", "|"], ["", Cell("x|y", alert=True)]])
+    markdown = md_table(["名前", "メモ"], [[HOSTILE, "ok"], ["a\\", "|"], ["", Text("x|y", alert=True)]])
     assert table_shapes(markdown) == [(2, [2, 2, 2])]
 
 
@@ -89,7 +59,7 @@ def test_json_round_trips_and_escapes_every_control_character() -> None:
 def test_plain_table_aligns_wide_characters_and_keeps_lines_in_their_column() -> None:
     from haru_cli.render.formats import plain_table
 
-    text = plain_table(["名前", "x"], [["株式会社ウエダ", "1"], ["ab\ncd", Cell("2 (超過)", alert=True)]])
+    text = plain_table(["名前", "x"], [["株式会社ウエダ", "1"], ["ab\ncd", Text("2 (超過)", alert=True)]])
     assert text.splitlines() == [
         "名前            x",
         "--------------  --------",
@@ -112,30 +82,25 @@ def test_rich_renderings_show_markup_literally() -> None:
     assert "[bold]t[/]" in out and "[red]v[/red]" in out and "\x1b" not in out
 
 
-@pytest.mark.parametrize(("width", "whole"), [(120, True), (60, True), (40, False)])
-def test_rich_tables_keep_ids_and_dates_whole_while_text_can_give_way(width: int, whole: bool) -> None:
-    from rich.console import Console
+@pytest.mark.parametrize("width", [120, 60, 40])
+def test_rich_tables_never_split_ids_and_dates_however_narrow(width: int) -> None:
+    """Text columns give way; where even that does not fit, each row becomes a card of lines."""
+    from haru_cli.render.formats import rich_lines, rich_table
 
-    from haru_cli.render.formats import rich_table
-
-    rows: list[Row] = [["ueda-consulting-2026", "生成AI社内導入支援に関するコンサルティング契約", "2027-03-31"]]
-    console = Console(file=io.StringIO(), width=width, color_system=None)
-    console.print(rich_table(["ID", "件名", "期間満了"], rows, width=width))
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    assert ("ueda-consulting-2026" in out and "2027-03-31" in out) is whole
+    title = "生成AI社内導入支援に関するコンサルティング契約"
+    rows: list[Row] = [["ueda-consulting-2026", title, Day(date(2027, 3, 31))]]
+    out = rich_lines(rich_table(["ID", "件名", "期間満了"], rows, width=width), width=width)
+    assert "ueda-consulting-2026" in out and "2027-03-31" in out
     assert all(len(line) <= width for line in out.splitlines())
 
 
-@pytest.mark.parametrize("width", [85, 100, 120])
+@pytest.mark.parametrize("width", [80, 85, 100, 120])
 def test_a_date_with_a_note_wraps_between_words_not_inside_the_date(width: int) -> None:
-    from rich.console import Console
-
-    from haru_cli.render.formats import rich_table
+    from haru_cli.render.formats import rich_lines, rich_table
 
     title = "生成AI社内導入支援に関するコンサルティング契約"
-    rows: list[Row] = [["ueda-consulting-2026", title, "2026-10-31 (期限切れ)", "2027-03-31 (あと 124 日)"]]
-    console = Console(file=io.StringIO(), width=width, color_system=None)
-    console.print(rich_table(["ID", "件名", "期間満了", "解約予告期限"], rows, width=width))
-    out = console.file.getvalue()  # type: ignore[attr-defined]
+    rows: list[Row] = [["ueda-consulting-2026", title, Day(date(2026, 10, 31), mark="期限切れ"),
+                        Day(date(2027, 3, 31), note="あと 124 日")]]
+    out = rich_lines(rich_table(["ID", "件名", "期間満了", "解約予告期限"], rows, width=width), width=width)
     assert "ueda-consulting-2026" in out and "2026-10-31" in out and "2027-03-31" in out
     assert all(len(line) <= width for line in out.splitlines())

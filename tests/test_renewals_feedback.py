@@ -17,24 +17,12 @@ from pathlib import Path
 import pytest
 
 from haru_cli.load.loader import load_workspace
-from haru_cli.rules.schedule import feedback_due, feedback_milestones, renewals_due, upcoming
-from tests.conftest import WorkspaceFactory
+from haru_cli.rules.schedule import feedback_due, feedback_milestones, renewals_due
+from haru_cli.rules.upcoming import upcoming
+from tests.helpers import DAYS, SCENARIO, WorkspaceFactory
 
 TODAY = date(2026, 11, 27)
 
-SCENARIO: dict[str, str | bytes | None] = {
-    "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\ncadence: monthly\nsince: 2026-01-01\n",
-    "contracts/alliance.yaml": "id: alliance\npartner: ueda\ntype: alliance\nstart: 2026-02-01\nend: 2027-01-31\n"
-                               "auto_renew: true\nterm: 1y\nnotice: 3m\n",
-    "contracts/half.yaml": "id: half\npartner: spcom\ntype: consulting\ntitle: 半年契約\nstart: 2026-01-01\n"
-                           "end: 2026-06-30\nauto_renew: true\nterm: 6m\nnotice: 1m\n",
-    "contracts/old.yaml": "id: old\npartner: spcom\ntype: consulting\nstart: 2025-11-01\nend: 2026-10-31\n",
-    "contracts/yearly.yaml": "id: yearly\npartner: ueda\ntype: consulting\nstart: 2025-04-01\nend: 2026-03-31\n"
-                             "auto_renew: true\nterm: 1y\nnotice: 1m\n",
-    "contracts/draft.yaml": "id: draft\npartner: ueda\ntype: directorship\nstatus: draft\nstart: 2026-12-01\n"
-                            "end: 2026-12-15\n",
-    "meetings/2026/hearing.yaml": "id: hearing\npartners: [spcom]\ndate: 2026-11-20\nkind: feedback\ncontract: half\n",
-}
 
 
 @pytest.fixture
@@ -100,7 +88,7 @@ def test_feedback_window_edges_and_contract_naming(workspace: WorkspaceFactory) 
 def test_upcoming_overdue_first_then_by_date(scenario: Path) -> None:
     ds = load_workspace(scenario)
     items = [(i.kind, i.ref, str(i.date), i.overdue)
-             for i in upcoming(ds, TODAY, date(2026, 12, 11), date(2026, 11, 13))]
+             for i in upcoming(ds, TODAY, date(2026, 12, 11), date(2026, 11, 13), DAYS)]
     assert items == [
         ("regular_meeting", "spcom", "2026-02-01", True),  # monthly since 2026-01-01, never met
         ("term_end", "old", "2026-10-31", True),

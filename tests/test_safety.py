@@ -12,20 +12,19 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import Result
 
 from haru_cli.load import cache
-from haru_cli.load.loader import load_workspace, scan_workspace
-from haru_cli.load.yamlio import LEFTOVER_AGE, parse_yaml, write_new
+from haru_cli.load.loader import load_workspace
+from haru_cli.load.workspace import scan_workspace
+from haru_cli.load.yamlio import parse_yaml
 from haru_cli.render import templates as templating
-from tests.conftest import WorkspaceFactory
+from haru_cli.write.atomic import LEFTOVER_AGE, write_new
+from tests.helpers import Haru, WorkspaceFactory
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 git_needed = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -277,7 +276,7 @@ def pwned(top: Path) -> list[str]:
 
 @git_needed
 def test_hook_install_quotes_the_folder_name(tmp_path: Path, haru: Haru) -> None:
-    from tests.conftest import write_workspace
+    from tests.helpers import write_workspace
 
     repo = tmp_path / "repo"
     write_workspace(repo / HOSTILE_FOLDER, {})
@@ -290,7 +289,8 @@ def test_hook_install_quotes_the_folder_name(tmp_path: Path, haru: Haru) -> None
                           timeout=60)
     assert done.returncode == 0, done.stderr
     assert pwned(repo) == []
-    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines()[-1] == "validate"
+    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines() == [
+        "--no-cache", "--data", HOSTILE_FOLDER, "validate", "--staged"]
 
 
 @git_needed
@@ -300,10 +300,10 @@ def test_init_quotes_the_folder_name_in_the_hook_and_the_workflow(tmp_path: Path
     repo.mkdir()
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
     monkeypatch.chdir(repo)
-    assert haru("init", HOSTILE_FOLDER).exit_code == 0
+    assert haru("init", HOSTILE_FOLDER, "--source", "git+https://example.jp/haru.git").exit_code == 0
     config = yaml.safe_load((repo / HOSTILE_FOLDER / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     entry = config["repos"][0]["hooks"][0]["entry"]
-    assert shlex.split(entry) == ["haru", "--data", HOSTILE_FOLDER, "validate"]  # as pre-commit splits it
+    assert shlex.split(entry) == ["haru", "--data", HOSTILE_FOLDER, "validate", "--staged"]  # as pre-commit splits it
     workflow = yaml.safe_load((repo / HOSTILE_FOLDER / ".github" / "workflows" / "haru.yml").read_text("utf-8"))
     run = workflow["jobs"]["validate"]["steps"][-1]["run"]
     bin_folder = fake_haru(tmp_path / "bin")
@@ -441,7 +441,7 @@ def test_money_in_csv_is_a_plain_integer_negative_ones_too(workspace: WorkspaceF
 
 
 def test_a_long_id_is_refused_before_any_io(workspace: WorkspaceFactory, haru: Haru) -> None:
-    result = haru("--data", workspace(), "new", "partner", "X", "--id", "a" * 300)
+    result = haru("--data", workspace(), "--lang", "en", "new", "partner", "X", "--id", "a" * 300)
     assert result.exit_code == 2 and "is not an id" in result.stderr and "Traceback" not in result.stderr
 
 

@@ -19,7 +19,7 @@ from haru_cli.rules.schedule import (
     term_end,
     term_ends,
 )
-from tests.conftest import WorkspaceFactory
+from tests.helpers import WorkspaceFactory
 
 
 def contract(**fields: object) -> Contract:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.load.yamlio import dump_yaml, parse_yaml
+from haru_cli.load.yamlio import parse_yaml
+from haru_cli.write.yamltext import dump_yaml
 
 texts = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
 scalars = st.one_of(texts, st.integers(-10**12, 10**12), st.booleans())

@@ -5,17 +5,20 @@ import importlib
 import os
 import sys
 import typing
-from enum import StrEnum
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 import typer
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from haru_cli import __version__
 from haru_cli.cli.context import Failure, State, parse_today
-from haru_cli.render.formats import visible
-from haru_cli.render.templates import TemplateProblem
+from haru_cli.cli.localize import global_options_first, language_of, localize, usage_text
+from haru_cli.escape import visible
+from haru_cli.i18n import text
+from haru_cli.render import TemplateProblem
 
 # Command → (module of haru_cli.cli, and in it the command's function or its group's Typer app), in the
 # order `haru --help` lists them. A run imports and builds only the command it runs (issue 8: all of them
@@ -24,9 +27,9 @@ COMMANDS = {
     "validate": ("validate", "validate"),
     "partner": ("partner", "app"),
     "contract": ("contract", "app"),
-    "renewals": ("renewals", "renewals"),
-    "feedback": ("feedback", "feedback"),
-    "upcoming": ("upcoming", "upcoming"),
+    "renewals": ("dated", "renewals"),
+    "feedback": ("dated", "feedback"),
+    "upcoming": ("dated", "upcoming"),
     "fees": ("fees", "app"),
     "report": ("report", "app"),
     "new": ("new", "app"),
@@ -39,8 +42,10 @@ _BUILT: dict[str, typer.core.TyperCommand | TyperGroup] = {}
 
 
 class HaruGroup(TyperGroup):
-    """haru's commands, each built when first asked for; a Failure from any of them is reported as one
-    line on stderr, with its exit status."""
+    """haru's commands, each built when first asked for and told its help in the run's language; a
+    Failure from any of them, or a usage error, is reported as one message on stderr, with its exit status."""
+
+    lang = "ja"
 
     def list_commands(self, ctx: typer.Context) -> list[str]:  # type: ignore[override]
         return list(COMMANDS)
@@ -61,6 +66,7 @@ class HaruGroup(TyperGroup):
                 command = typing.cast(typer.core.TyperCommand, typer.main.get_command(single))
             command.name = name
             _BUILT[name] = command
+        localize(_BUILT[name], self.lang, [name])
         return _BUILT[name]
 
     def resolve_command(  # type: ignore[override]
@@ -69,35 +75,64 @@ class HaruGroup(TyperGroup):
         if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
             near = difflib.get_close_matches(args[0], list(COMMANDS))
             if near:
-                ctx.fail(f"No such command {args[0]!r}. Did you mean {', '.join(map(repr, near))}?")
+                ctx.fail(text("cli.usage.no_command_near", self.lang, command=args[0],
+                              near=", ".join(map(repr, near))))
         return super().resolve_command(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> object:  # type: ignore[override]
+        from haru_cli.rules.calendar import UnknownHolidays
+
         try:
             return super().invoke(ctx)
         except Failure as exc:
-            typer.echo(f"haru: {visible(str(exc))}", err=True)
+            typer.echo(f"haru: {visible(str(exc), one_line=True)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except TemplateProblem as exc:  # a user's template: their mistake, named with its line
-            typer.echo(f"haru: {visible(str(exc))}", err=True)
+            typer.echo(f"haru: {visible(str(exc), one_line=True)}", err=True)
             raise typer.Exit(1) from None
+        except UnknownHolidays as exc:  # no pay date is computed without the holidays of its year
+            state = ctx.find_object(State)
+            lang = state.language() if state else self.lang
+            typer.echo("haru: " + text("cli.no_holidays", lang, year=exc.year, first=exc.first, last=exc.last),
+                       err=True)
+            raise typer.Exit(1) from None
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None, complete_var: str | None = None,
+             standalone_mode: bool = True, windows_expand_args: bool = True, **extra: Any) -> Any:
+        """The run: global options put first, the language found, and Click's errors said in it."""
+        argv = global_options_first(list(sys.argv[1:] if args is None else args), set(COMMANDS))
+        self.lang = language_of(argv, Path.cwd())
+        localize(self, self.lang, [])
+        try:
+            result = super().main(args=argv, prog_name=prog_name or "haru", complete_var=complete_var,
+                                  standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
+            code = result if isinstance(result, int) else 0
+        except NoArgsIsHelpError as exc:  # `haru` or `haru fees` alone: the help page
+            typer.echo(exc.ctx.get_help() if exc.ctx else "", err=True)
+            code = exc.exit_code
+        except UsageError as exc:
+            typer.echo(usage_text(exc, self.lang), err=True)
+            code = exc.exit_code
+        except ClickException as exc:
+            typer.echo(text("cli.usage.error", self.lang, message=exc.format_message()), err=True)
+            code = exc.exit_code
+        except typer.Abort:
+            typer.echo(text("cli.aborted", self.lang), err=True)
+            code = 1
+        if standalone_mode:
+            sys.exit(code)
+        return code
 
 
 app = typer.Typer(
     name="haru",
     cls=HaruGroup,
     rich_markup_mode=None,
-    help="株式会社HaRu の外部パートナー連携（パートナー・契約・会議・紹介・紹介手数料）を YAML で管理します。",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Lang(StrEnum):
-    ja = "ja"
-    en = "en"
 
 
 def _version(value: bool) -> None:
@@ -109,33 +144,23 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    data: Annotated[
-        Path | None,
-        typer.Option("--data", envvar="HARU_DATA", help="Workspace folder (default: nearest haru.yaml upwards)."),
-    ] = None,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", envvar="HARU_TODAY", metavar="YYYY-MM-DD", help="Treat this date as today."),
-    ] = None,
-    lang: Annotated[
-        Lang | None, typer.Option("--lang", help="Language of output (default: the workspace's locale).")
-    ] = None,
-    no_cache: Annotated[
-        bool, typer.Option("--no-cache", help="Read every file again instead of the parse cache in .haru-cache/.")
-    ] = False,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
+    data: Annotated[Path | None, typer.Option("--data", envvar="HARU_DATA")] = None,
+    today: Annotated[str | None, typer.Option("--today", envvar="HARU_TODAY", metavar="YYYY-MM-DD")] = None,
+    lang: Annotated[Literal["ja", "en"] | None, typer.Option("--lang")] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
-    """株式会社HaRu の外部パートナー連携を YAML で管理します。例: haru validate"""
-    ctx.obj = State(data=data, today=parse_today(today), lang=lang.value if lang else None, cache=not no_cache)
+    guess = ctx.command.lang if isinstance(ctx.command, HaruGroup) else "ja"
+    ctx.obj = State(data=data, today=parse_today(today, lang or guess), lang=lang, cache=not no_cache, guess=guess)
 
 
 def main() -> None:
     """Entry point: user mistakes end as one message (see Failure); a bug ends as one line too,
     with the traceback only when HARU_DEBUG is set."""
     try:
-        app()  # Typer itself turns Ctrl-C into exit 130 and a closed pipe into a quiet exit
+        app()  # Ctrl-C ends with exit 130 and a closed pipe quietly (typer.core._main)
+    except SystemExit:
+        raise
     except Exception as exc:  # the one place unexpected errors are caught
         if os.environ.get("HARU_DEBUG"):
             raise

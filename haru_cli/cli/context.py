@@ -1,7 +1,9 @@
-"""What every command shares: the global options, finding and loading the workspace, failing cleanly."""
+"""What every command shares: the global options, finding and loading the workspace (`open_run`, the one
+opening every command makes), the clock, and failing cleanly."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -9,19 +11,22 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
+from haru_cli.i18n import Translator, text
 from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
+    from haru_cli.records.dataset import Dataset, Skipped
     from haru_cli.records.models import Partner
     from haru_cli.records.problems import Problem
+    from haru_cli.records.registry import RecordType
+    from haru_cli.rules.calendar import BusinessDays
 
 
 class Failure(Exception):
@@ -35,68 +40,93 @@ class Failure(Exception):
         self.exit_code = exit_code
 
 
-def say(lang: str, english: str, japanese: str) -> str:
-    return english if lang == "en" else japanese
-
-
 @dataclass
 class State:
-    """The global options of one invocation (SPEC §5)."""
+    """The global options of one invocation (SPEC §5), and what was read of the world for it: the clock."""
 
     data: Path | None
     today: date
     lang: str | None  # None: the workspace's locale decides
     cache: bool = True
-    for_a_person: bool = True  # the command's output is a table or text, not json, csv, md or ics
+    guess: str = "ja"  # the language before the workspace is read (its locale, found cheaply)
+    now: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def language(self, ds: Dataset | None = None) -> str:
         if self.lang:
             return self.lang
-        return ds.settings.locale if ds is not None else "ja"
+        return ds.settings.locale if ds is not None else self.guess
 
     def workspace(self) -> Path:
         try:
             return find_workspace(self.data, Path.cwd())
         except WorkspaceNotFound as exc:
-            raise Failure(self._not_found(exc), exit_code=2) from None
+            lang = self.language()
+            where = text(f"cli.workspace.{exc.reason}", lang, path=str(exc.path))
+            raise Failure(f"{where} — {text('cli.workspace.hint', lang)}", exit_code=2) from None
 
-    def _not_found(self, exc: WorkspaceNotFound) -> str:
-        lang, path = self.language(), exc.path
-        where = {
-            "no-folder": say(lang, f"no such folder: {path}", f"フォルダ {path} がありません"),
-            "not-folder": say(lang, f"{path} is a file, not a folder", f"{path} はフォルダではなくファイルです"),
-            "no-settings": say(lang, f"{path} is not a haru workspace (no haru.yaml)",
-                               f"{path} は haru のワークスペースではありません（haru.yaml がありません）"),
-            "none-found": say(lang, f"no haru workspace in {path} or above",
-                              f"{path} とその上のフォルダに haru のワークスペースがありません"),
-        }[exc.reason]
-        hint = say(lang, "create one with `haru init DIR`, or name one with --data DIR (or HARU_DATA)",
-                   "`haru init DIR` で作成するか、--data DIR（または HARU_DATA）で指定してください")
-        return f"{where} — {hint}"
-
-    def load(self, *, quiet: bool = False) -> Dataset:
+    def load(self, *, for_a_person: bool = True, quiet: bool = False) -> Dataset:
         """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
-        from haru_cli.load.cache import CACHE_FOLDER, user_cache_dir
-        from haru_cli.load.holidays import keep_holidays_in
+        from haru_cli.load.cache import CACHE_FOLDER
         from haru_cli.load.loader import load_workspace
 
-        keep_holidays_in(user_cache_dir() if self.cache else None)
-        with _progress(self.for_a_person) as progress, _kept_to_the_end():
+        with _progress(for_a_person) as progress, _kept_to_the_end():
             ds = load_workspace(self.workspace(), cache=self.cache, progress=progress)
         lang = self.language(ds)
         if ds.skipped and not quiet:
-            files = "1 file" if ds.skipped == 1 else f"{ds.skipped} files"
-            typer.echo(say(lang, f"{files} skipped — run haru validate",
-                           f"{ds.skipped} 件のファイルを読み飛ばしました — haru validate で確認してください"), err=True)
+            typer.echo(text("cli.skipped", lang, count=Translator(lang).count("files", ds.skipped)), err=True)
         if ds.settings_broken and not quiet:
-            typer.echo(say(lang, "haru.yaml has errors: using the defaults — run haru validate",
-                           "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください"), err=True)
+            typer.echo(text("cli.settings_broken", lang), err=True)
         cached = ds.root / CACHE_FOLDER
         if self.cache and os.path.lexists(cached) and (cached.is_symlink() or not cached.is_dir()):
             # else every run would be slow unsaid; a link is never followed (SPEC §14)
-            typer.echo(say(lang, f"{CACHE_FOLDER} is not a folder, so nothing is cached: remove it",
-                           f"{CACHE_FOLDER} がフォルダではないためキャッシュを使えません — 削除してください"), err=True)
+            typer.echo(text("cli.cache_not_folder", lang, folder=CACHE_FOLDER), err=True)
         return ds
+
+
+@dataclass
+class Run:
+    """An opened workspace, for one command: the records, the language, today, the business days."""
+
+    state: State
+    ds: Dataset
+    t: Translator
+
+    @property
+    def today(self) -> date:
+        return self.state.today
+
+    @property
+    def lang(self) -> str:
+        return self.t.lang
+
+    @functools.cached_property
+    def days(self) -> BusinessDays:
+        """Japan's business days (their holidays computed once and kept in the user's cache folder)."""
+        from haru_cli.load.cache import user_cache_dir
+        from haru_cli.load.holidays import japanese_business_days
+
+        return japanese_business_days(user_cache_dir() if self.state.cache else None)
+
+    def partner(self, query: str) -> Partner:
+        return resolve_partner(self.ds, query, self.t)
+
+    def fail(self, key: str, /, **params: Any) -> NoReturn:
+        raise Failure(self.t(key, **params))
+
+
+def open_run(ctx: typer.Context, *, fmt: str = "table", quiet: bool = False) -> Run:
+    """The opening every command makes: the global options, the workspace loaded (a progress bar only
+    when the output, `fmt`, is for a person), its language."""
+    state = state_of(ctx)
+    ds = state.load(for_a_person=fmt in ("table", "text"), quiet=quiet)
+    return Run(state, ds, Translator(state.language(ds)))
+
+
+def state_of(ctx: typer.Context) -> State:
+    state = ctx.find_object(State)
+    if state is None:  # pragma: no cover - the root callback always sets it
+        raise RuntimeError("haru's global options were not parsed")
+    return state
 
 
 @contextmanager
@@ -148,36 +178,31 @@ def _stderr_console() -> Any:
     return Console(stderr=True)
 
 
-def state_of(ctx: typer.Context) -> State:
-    """The global options, told whether the command's own output is for a person (its --format)."""
-    state = ctx.find_object(State)
-    if state is None:  # pragma: no cover - the root callback always sets it
-        raise RuntimeError("haru's global options were not parsed")
-    state.for_a_person = str(ctx.params.get("fmt", "table")) in ("table", "text")
-    return state
+# --- options that are dates and months ---------------------------------------------------------------
 
 
+def parse_today(value: str | None, lang: str) -> date:
+    """--today / HARU_TODAY, else the clock: the one place haru reads the date."""
+    return date.today() if value is None else parse_cli_date(value, "--today", lang)
 
-def parse_today(value: str | None) -> date:
-    """--today / HARU_TODAY, else the clock: the one place haru reads it."""
-    return date.today() if value is None else parse_cli_date(value, "--today")
 
-
-def parse_cli_date(value: str, option: str) -> date:
+def parse_cli_date(value: str, option: str, lang: str) -> date:
     """A date option, YYYY-MM-DD within the years records may hold; anything else is a usage error."""
     from haru_cli.records.values import FIRST_YEAR, LAST_YEAR
 
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    if not match:
+        _bad(value, "cli.bad.date", option, lang)
     try:
-        day = date(*map(int, match.groups())) if match else _bad(value, "is not a date (YYYY-MM-DD)", option)
+        day = date(*map(int, match.groups()))
     except ValueError:
-        _bad(value, "is not a day of the calendar", option)
+        _bad(value, "cli.bad.no_such_day", option, lang)
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        _bad(value, f"is outside the years {FIRST_YEAR}-{LAST_YEAR}", option)
+        _bad(value, "cli.bad.years", option, lang, first=FIRST_YEAR, last=LAST_YEAR)
     return day
 
 
-def parse_month(value: str | None, today: date, option: str = "--month") -> date:
+def parse_month(value: str | None, today: date, lang: str, option: str = "--month") -> date:
     """A month option, YYYY-MM (as its first day); none given means the month before today's."""
     if value is None:
         return date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
@@ -185,20 +210,23 @@ def parse_month(value: str | None, today: date, option: str = "--month") -> date
 
     match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
-        _bad(value, "is not a month: use YYYY-MM", option)
+        _bad(value, "cli.bad.month", option, lang)
     if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
-        _bad(value, f"is outside the years {FIRST_YEAR}-{LAST_YEAR}", option)
+        _bad(value, "cli.bad.years", option, lang, first=FIRST_YEAR, last=LAST_YEAR)
     return date(int(match.group(1)), int(match.group(2)), 1)
 
 
-def _bad(value: str, reason: str, option: str) -> NoReturn:
-    raise typer.BadParameter(f"{value!r} {reason}", param_hint=option)
+def _bad(value: str, key: str, option: str, lang: str, **params: Any) -> NoReturn:
+    raise typer.BadParameter(text(key, lang, value=value, **params), param_hint=option)
+
+
+# --- saying where and what ------------------------------------------------------------------------------
 
 
 def problem_line(root: Path, problem: Problem, lang: str, *, line_offset: int = 0) -> str:
     """`path:line:column: error[CODE] message`, as editors jump to it (SPEC §6). The path is relative to
     where the user is; nothing in it or in the message can break the line or reach the terminal."""
-    from haru_cli.render.formats import shown_path
+    from haru_cli.escape import shown_path
 
     where = shown_path(relative_to_cwd(root, problem.path))
     return (f"{where}:{problem.line + line_offset}:{problem.column}: {problem.severity}[{problem.code}] "
@@ -214,43 +242,47 @@ def relative_to_cwd(root: Path, path: str) -> str:
         return str(full)
 
 
-def broken_file(ds: Dataset, folder: str, record_id: str, lang: str) -> None:
-    """Fail saying the record's file has errors, if that is why it cannot be found."""
-    stem = record_id.strip().lower()
-    if (folder, stem) in ds.broken:
-        path = f"{folder}/{stem}.yaml"
-        raise Failure(say(lang, f"{path} has errors and was skipped — run haru validate",
-                          f"{path} に誤りがあるため読み飛ばしました — haru validate で確認してください"))
+def skipped_reason(skipped: Skipped, t: Translator) -> str:
+    """Why a record is not there: its file has errors, or it rests on one that has."""
+    if skipped.because:
+        return t("cli.skipped_because", path=skipped.path, because=skipped.because)
+    return t("cli.skipped_file", path=skipped.path)
+
+
+def broken_file(ds: Dataset, kind: RecordType[Any], record_id: str, t: Translator) -> None:
+    """Fail saying the record's file was skipped, and why, if that is why it cannot be found."""
+    skipped = ds.broken.get((kind.name, record_id.strip().lower()))
+    if skipped is not None:
+        raise Failure(skipped_reason(skipped, t))
 
 
 LISTED = 10  # partners named at most when a query does not find one
 
 
-def resolve_partner(ds: Dataset, query: str, lang: str) -> Partner:
-    """The partner a QUERY names, or a Failure listing the candidates or the closest names."""
-    from haru_cli.rules.lookup import find_partner, sort_key
+def resolve_partner(ds: Dataset, query: str, t: Translator) -> Partner:
+    """The partner a QUERY names, or a Failure: its file was skipped (found by id or by the names it
+    still gives), or the candidates, or the closest names."""
+    from haru_cli.records.registry import PARTNER
+    from haru_cli.rules.lookup import find_partner, fold, sort_key
 
     match = find_partner(ds, query)
     if match.partner is not None:
         return match.partner
-    broken_file(ds, "partners", query, lang)
+    broken_file(ds, PARTNER, query, t)
+    wanted = fold(query)
+    for skipped in ds.broken.values():
+        if skipped.kind == PARTNER.name and wanted and any(fold(name) == wanted for name in skipped.names):
+            raise Failure(skipped_reason(skipped, t))
 
     def listing(partners: list[Partner]) -> str:
         """Names to choose from: a few, so that a large workspace does not answer with a page of them."""
         shown = ", ".join(f"{p.name} ({p.id})" for p in partners[:LISTED])
         more = len(partners) - LISTED
-        return shown if more <= 0 else shown + say(lang, f" and {more} more (haru partner list)",
-                                                   f" ほか {more} 件（haru partner list）")
+        return shown if more <= 0 else shown + t("cli.partner.more", count=more)
 
     if match.candidates:
-        raise Failure(say(
-            lang,
-            f"{query!r} matches several partners: {listing(match.candidates)} — be more specific",
-            f"「{query}」に該当するパートナーが複数あります: {listing(match.candidates)} — より詳しく指定してください",
-        ))
+        raise Failure(t("cli.partner.several", query=query, names=listing(match.candidates)))
     if match.nearest:
-        raise Failure(say(lang, f"no partner matches {query!r}; did you mean: {listing(match.nearest)}?",
-                          f"「{query}」に該当するパートナーがありません。候補: {listing(match.nearest)}"))
+        raise Failure(t("cli.partner.nearest", query=query, names=listing(match.nearest)))
     everyone = listing(sorted(ds.partners.values(), key=sort_key))
-    raise Failure(say(lang, f"no partner matches {query!r}; partners: {everyone or '(none)'}",
-                      f"「{query}」に該当するパートナーがありません。パートナー一覧: {everyone or '（なし）'}"))
+    raise Failure(t("cli.partner.none", query=query, names=everyone or t("cli.none")))

@@ -4,76 +4,75 @@ from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import Failure, parse_month, resolve_partner, say, state_of
-from haru_cli.cli.output import (
-    FormatOption,
-    OutputFormat,
-    OutputOption,
-    TemplateOption,
-    emit_document,
-    emit_rows,
-    emit_text,
-)
+from haru_cli.cli.context import Run, open_run, parse_month
+from haru_cli.cli.output import FormatOption, OutputOption, TemplateOption, emit_document, emit_table, emit_text
 
-app = typer.Typer(help="Referral fees: monthly statements with tax, withholding and pay dates.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
+MonthOption = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM")]
+
+
+def incomplete(run: Run, partner_id: str | None) -> list[str]:
+    """The skipped files that would change a partner's fees (all partners' with None): referrals and
+    contracts whose partner is that one, or could not be read."""
+    from haru_cli.records.registry import CONTRACT, REFERRAL
+
+    return run.ds.skipped_of((CONTRACT, REFERRAL), partner_id)
+
+
+def say_incomplete(run: Run, paths: list[str]) -> None:
+    """An amount that may lack what skipped files hold never looks final: said on stderr, and exit 1."""
+    if paths:
+        typer.echo(run.t("cli.fees.incomplete", paths=", ".join(paths)), err=True)
+        raise typer.Exit(1)
 
 
 @app.command("calc")
 def fees_calc(
     ctx: typer.Context,
-    month: Annotated[str | None, typer.Option("--month", metavar="YYYY-MM", help="Default: the previous month.")]
-    = None,
-    partner: Annotated[str | None, typer.Option("--partner", help="Only this partner (any QUERY form).")] = None,
-    fmt: FormatOption = OutputFormat.table,
+    month: MonthOption = None,
+    partner: Annotated[str | None, typer.Option("--partner")] = None,
+    fmt: FormatOption = "table",
 ) -> None:
-    """Each partner's statement for the month: lines, carried-in balance, subtotal, consumption tax,
-    withholding, payable and pay date; then the total. CSV gives one row per statement.
-
-    Example: haru fees calc --month 2026-10
-    """
     from haru_cli.rules.fees import month_statements
-    from haru_cli.views import fees as fv
+    from haru_cli.views import fees as views
 
-    state = state_of(ctx)
-    first = parse_month(month, state.today)
-    ds = state.load()
-    lang = state.language(ds)
-    only = [resolve_partner(ds, partner, lang).id] if partner is not None else None
-    found = month_statements(ds, first, only)
-    label = f"{first:%Y-%m}"
-    data = {"month": label, "statements": [fv.statement_json(s) for s in found],
-            "total_payable": sum(s.payable for s in found)}
-    t = fv.Labels(lang)
-    if fmt == OutputFormat.csv:
-        headings = [english if lang == "en" else japanese for _, english, japanese in fv.STATEMENT_HEADINGS]
-        emit_rows(fmt, data, headings, [fv.statement_row(s) for s in found], empty="")
+    run = open_run(ctx, fmt=fmt)
+    first = parse_month(month, run.today, run.lang)
+    only = run.partner(partner).id if partner is not None else None
+    found = month_statements(run.ds, first, run.days, [only] if only else None)
+    missing = incomplete(run, only)
+    data = views.calc_json(f"{first:%Y-%m}", found)
+    data["incomplete"] = missing
+    if fmt == "csv":
+        emit_table(fmt, data, views.statements_table(found, run.t), run.t)
     else:
-        emit_document(fmt, data, fv.fees_document(label, found, t))
+        emit_document(fmt, data, views.fees_document(f"{first:%Y-%m}", found, run.t, missing), run.t)
+    say_incomplete(run, missing)
 
 
 @app.command("statement")
 def fees_statement(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(metavar="QUERY", help="The partner (id, name, reading, alias or contact).")],
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM", help="The month the fees accrued in.")],
+    query: Annotated[str, typer.Argument(metavar="QUERY")],
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
     output: OutputOption = None,
     template_file: TemplateOption = None,
 ) -> None:
-    """One partner's 支払明細書 for a month, as Markdown (templates/fees_statement.md.j2).
-
-    Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md
-    """
+    from haru_cli.render.templates import render_document
     from haru_cli.rules.fees import monthly_statement
-    from haru_cli.views.fees import statement_markdown
+    from haru_cli.views.fees import statement_context
 
-    state = state_of(ctx)
-    first = parse_month(month, state.today)
-    ds = state.load()
-    lang = state.language(ds)
-    found = resolve_partner(ds, query, lang)
-    statement = monthly_statement(ds, found, first)
+    run = open_run(ctx)
+    first = parse_month(month, run.today, run.lang)
+    found = run.partner(query)
+    missing = incomplete(run, found.id)
+    statement = monthly_statement(run.ds, found, first, run.days)
     if statement is None:
-        raise Failure(say(lang, f"{found.name} has no fees for {first:%Y-%m}",
-                          f"{found.name} の {first:%Y-%m} 分の紹介手数料はありません"))
-    text = statement_markdown(statement, ds.settings, ds.root, lang, template_file)
-    emit_text(text, output, lang)
+        say_incomplete(run, missing)
+        run.fail("cli.fees.no_fees", name=found.name, month=f"{first:%Y-%m}")
+    context = {**statement_context(statement, run.ds.settings, run.t), "t": run.t, "today": run.today,
+               "incomplete": missing}
+    text = render_document("fees_statement", context, workspace=run.ds.root, lang=run.lang,
+                           template_file=template_file)
+    emit_text(text, output, run.t)
+    say_incomplete(run, missing)

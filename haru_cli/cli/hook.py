@@ -8,44 +8,65 @@ from pathlib import Path
 
 import typer
 
-from haru_cli.cli.context import Failure, say, state_of
+from haru_cli.cli.context import Failure, state_of
+from haru_cli.i18n import Translator
 
-app = typer.Typer(help="Git hooks without the pre-commit package.", no_args_is_help=True)
+app = typer.Typer(no_args_is_help=True)
 
-# Checks what is staged, not the working files: the index is copied to a scratch folder and the
-# workspace there is validated (what pre-commit does by stashing what is not staged).
+# Git runs the hook at the repository's top; `validate --staged` checks what the commit will hold (git's
+# index), not the working files, as pre-commit does by stashing what is not staged.
 HOOK = """\
 #!/bin/sh
 # Installed by `haru hook install`: refuses a commit whose staged haru records are broken.
-set -e
-snapshot=$(mktemp -d)
-trap 'rm -rf "$snapshot"' EXIT
-git checkout-index --all --prefix="$snapshot/"
-cd "$snapshot"/{workspace}
-haru --no-cache --data . validate
+exec haru --no-cache --data {workspace} validate --staged
 """
 
 
 @app.command("install")
 def install(ctx: typer.Context) -> None:
-    """Write .git/hooks/pre-commit running `haru validate` (an existing hook is never replaced).
-
-    Example: haru hook install
-    """
     from haru_cli.cli.output import write_file
 
     state = state_of(ctx)
-    lang = state.language()
-    root = state.workspace()
+    t = Translator(state.language())
+    try:
+        root: Path | None = state.workspace()
+    except Failure:
+        if state.data is not None:
+            raise
+        root = None  # from the repository's top: the one workspace it holds, wherever it is
+    hooks, top = _git_paths(root or Path.cwd(), t)
+    if root is None:
+        found = _workspaces(top)
+        if len(found) != 1:
+            raise Failure(t("cli.hook.which" if found else "cli.hook.none",
+                            paths=", ".join(str(p.relative_to(top)) for p in found)), exit_code=2)
+        root = found[0]
+    hook = hooks / "pre-commit"
+    workspace = root.resolve().relative_to(top.resolve()).as_posix()
+    # The folder name goes into a shell script: quoted, so that no name can run a command (SPEC §14).
+    write_file(hook, HOOK.format(workspace=shlex.quote(workspace)), t)
+    os.chmod(hook, 0o755)
+    typer.echo(t("cli.hook.installed", path=os.path.relpath(hook), workspace=workspace))
+
+
+def _git_paths(folder: Path, t: Translator) -> tuple[Path, Path]:
+    """The hooks folder and the top of the git repository the folder is in."""
     git = shutil.which("git")
-    found = subprocess.run([git, "rev-parse", "--git-path", "hooks", "--show-toplevel"], cwd=root,
+    found = subprocess.run([git, "rev-parse", "--git-path", "hooks", "--show-toplevel"], cwd=folder,
                            capture_output=True, text=True) if git else None
     if found is None or found.returncode != 0:
-        raise Failure(say(lang, f"{root} is not inside a git repository", f"{root} は git リポジトリの中にありません"))
+        raise Failure(t("cli.git.not_a_repository", path=str(folder)))
     hooks, top = found.stdout.splitlines()[:2]
-    hook = (root / hooks) / "pre-commit"
-    workspace = root.resolve().relative_to(Path(top).resolve()).as_posix()
-    # The folder name goes into a shell script: quoted, so that no name can run a command (SPEC §14).
-    write_file(hook, HOOK.format(workspace=shlex.quote(workspace)), lang)
-    os.chmod(hook, 0o755)
-    typer.echo(str(Path(os.path.relpath(hook))))
+    return (Path(hooks) if Path(hooks).is_absolute() else folder / hooks), Path(top)
+
+
+def _workspaces(top: Path) -> list[Path]:
+    """Folders of the repository, up to four levels down, that hold a haru.yaml."""
+    found = []
+    for folder, subfolders, files in os.walk(top):
+        depth = Path(folder).relative_to(top).parts
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and d not in ("node_modules", "venv")
+                               and len(depth) < 4)
+        if "haru.yaml" in files:
+            found.append(Path(folder))
+    return found

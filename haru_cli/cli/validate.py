@@ -1,75 +1,89 @@
 """haru validate — the pre-commit gate (SPEC §6)."""
 
-from enum import StrEnum
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from haru_cli.cli.context import Failure, problem_line, say, state_of
-from haru_cli.render.formats import json_text
-
-
-class ValidateFormat(StrEnum):
-    text = "text"
-    json = "json"
+from haru_cli.cli.context import Failure, problem_line, state_of
+from haru_cli.i18n import Translator
 
 
 def validate(
     ctx: typer.Context,
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Report only problems in these files or folders (the whole workspace is still loaded)."),
-    ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
-    fmt: Annotated[ValidateFormat, typer.Option("--format", help="text (one line per problem) or json.")] = (
-        ValidateFormat.text
-    ),
+    paths: Annotated[list[Path] | None, typer.Argument(metavar="PATH...")] = None,
+    strict: Annotated[bool, typer.Option("--strict")] = False,
+    staged: Annotated[bool, typer.Option("--staged")] = False,
+    fmt: Annotated[Literal["text", "json"], typer.Option("--format")] = "text",
 ) -> None:
-    """Check every file and every reference of the workspace.
+    from haru_cli.load.loader import load_workspace
+    from haru_cli.render.formats import json_text
 
-    One line per problem, `path:line:column: error[CODE] message`, then a summary. Exit 0 when clean
-    (warnings allowed unless --strict), 1 when any error.
-
-    Example: haru validate --strict
-    """
     state = state_of(ctx)
     root = state.workspace()
-    ds = state.load(quiet=True)
-    lang = state.language(ds)
-    selected = _selected(root, paths or [], lang)
+    if staged:
+        with _staged_copy(root, Translator(state.language())) as copy:
+            ds = load_workspace(copy)
+        ds.root = root  # problems name the files as the user has them
+    else:
+        ds = state.load(for_a_person=fmt == "text", quiet=True)
+    t = Translator(state.language(ds))
+    selected = _selected(root, paths or [], t)
     problems = [p for p in ds.problems if selected is None or p.concerns(selected)]
     # A file's problems beyond the first hundred are one line, but they count (reading.capped).
     errors = sum(p.params["errors"] if p.code == "more-problems" else p.severity == "error" for p in problems)
     warnings = sum(p.params["warnings"] if p.code == "more-problems" else p.severity == "warning" for p in problems)
     ok = errors == 0 and not (strict and warnings)
-    if fmt is ValidateFormat.json:
+    if fmt == "json":
         report = {
             "ok": ok,
             "errors": errors,
             "warnings": warnings,
             "problems": [
                 {"path": p.path, "line": p.line, "column": p.column, "severity": p.severity,
-                 "code": p.code, "message": p.message(lang)}
+                 "code": p.code, "message": p.message(t.lang)}
                 for p in problems
             ],
         }
         typer.echo(json_text(report))
     else:
         for p in problems:
-            typer.echo(problem_line(root, p, lang))
-        typer.echo(
-            say(lang, f"{_count(ds.files, 'file')} checked: {_count(errors, 'error')}, {_count(warnings, 'warning')}",
-                f"{ds.files} ファイルを検査: エラー {errors} 件、警告 {warnings} 件")
-        )
+            typer.echo(problem_line(root, p, t.lang))
+        typer.echo(t("cli.validate.summary", files=t.count("files", ds.files), errors=t.count("errors", errors),
+                     warnings=t.count("warnings", warnings)))
     raise typer.Exit(0 if ok else 1)
 
 
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+@contextmanager
+def _staged_copy(root: Path, t: Translator) -> Iterator[Path]:
+    """The workspace as git's index has it (what a commit would hold), copied to a scratch folder: what
+    pre-commit should check, whatever untracked or unstaged files the working tree has."""
+    git = shutil.which("git")
+    found = subprocess.run([git, "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True) \
+        if git else None
+    if git is None or found is None or found.returncode != 0:
+        raise Failure(t("cli.git.not_a_repository", path=str(root)), exit_code=2)
+    top = Path(found.stdout.strip())
+    scratch = Path(tempfile.mkdtemp(prefix="haru-staged-"))
+    try:
+        done = subprocess.run([git, "checkout-index", "--all", f"--prefix={scratch}/"], cwd=top,
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise Failure(t("cli.git.failed", command="checkout-index", reason=done.stderr.strip()))
+        copy = scratch / root.resolve().relative_to(top.resolve())
+        if not (copy / "haru.yaml").is_file():
+            raise Failure(t("cli.git.not_staged", path=str(root)))
+        yield copy
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
-def _selected(root: Path, paths: list[Path], lang: str) -> set[str] | None:
+def _selected(root: Path, paths: list[Path], t: Translator) -> set[str] | None:
     """Workspace-relative forms of the given paths (None: report everything). Paths outside the
     workspace are left out: pre-commit with pass_filenames passes every file of a commit (README.md …)."""
     if not paths:
@@ -78,11 +92,13 @@ def _selected(root: Path, paths: list[Path], lang: str) -> set[str] | None:
     base = root.resolve()
     for path in paths:
         if not path.exists():
-            raise Failure(say(lang, f"no such file or folder: {path}", f"ファイルまたはフォルダ {path} がありません"),
-                          exit_code=2)
+            raise Failure(t("cli.validate.no_path", path=str(path)), exit_code=2)
         try:
             relative = path.resolve().relative_to(base).as_posix()
         except ValueError:
             continue
         selected.add("" if relative == "." else relative)
     return selected
+
+
+

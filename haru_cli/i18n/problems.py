@@ -1,302 +1,332 @@
-"""Problem messages in Japanese and English, keyed by problem code (or `code.variant`).
+"""Problem messages (SPEC §6), keyed by `problem.<code>` or `problem.<code>.<variant>`, in Japanese and English.
 
-Templates are `str.format` strings; `{value:q}` shows a user's value quoted and with control characters
-escaped, so that nothing from a file can garble the terminal.
-"""
+`{value:q}` shows a user's value quoted, cut to 60 characters and with invisible characters escaped."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from haru_cli.render.formats import visible
-
-# key: (English, Japanese)
-MESSAGES: dict[str, tuple[str, str]] = {
-    # reading the file
-    "unreadable": ("cannot read the file: {reason}", "ファイルを読めません: {reason}"),
-    "unreadable.too-large": (
-        "the file is larger than {limit} MB: a record is a page of text",
+PROBLEMS: dict[str, tuple[str, str]] = {
+    "problem.unreadable": (
+        "ファイルを読めません: {reason}",
+        "cannot read the file: {reason}",
+    ),
+    "problem.unreadable.too-large": (
         "{limit} MB を超えるファイルです（1 レコードは数ページの文章のはずです）",
+        "the file is larger than {limit} MB: a record is a page of text",
     ),
-    "unreadable.too-many-values": (
-        "the file holds more than {limit} values: a record is a page of text",
+    "problem.unreadable.too-many-values": (
         "値が {limit} 個を超えるファイルです（1 レコードは数ページの文章のはずです）",
+        "the file holds more than {limit} values: a record is a page of text",
     ),
-    "encoding": (
-        "the file is not UTF-8 text (it looks like {guess}); save it as UTF-8",
+    "problem.encoding": (
         "UTF-8 のテキストではありません（{guess} のようです）。UTF-8 で保存し直してください",
+        "the file is not UTF-8 text (it looks like {guess}); save it as UTF-8",
     ),
-    "encoding.unknown": (
-        "the file is not UTF-8 text; save it as UTF-8",
+    "problem.encoding.unknown": (
         "UTF-8 のテキストではありません。UTF-8 で保存し直してください",
+        "the file is not UTF-8 text; save it as UTF-8",
     ),
-    "control-char": (
-        "control character {char} is not allowed in YAML; remove it or write it as an escape in double quotes",
+    "problem.control-char": (
         "制御文字 {char} は YAML に書けません。削除するか、ダブルクォート内でエスケープしてください",
+        "control character {char} is not allowed in YAML; remove it or write it as an escape in double quotes",
     ),
-    "empty": ("the file is empty", "ファイルが空です"),
-    "yaml-syntax": ("YAML syntax error: {reason}", "YAML の構文エラー: {reason}"),
-    "yaml-syntax.documents": (
-        "a file holds one record: remove the second document (from this ---)",
+    "problem.empty": (
+        "ファイルが空です",
+        "the file is empty",
+    ),
+    "problem.yaml-syntax": (
+        "YAML の構文エラー: {reason}",
+        "YAML syntax error: {reason}",
+    ),
+    "problem.yaml-syntax.documents": (
         "1 ファイルに 1 レコードです。2 つ目の文書（この --- 以降）を削除してください",
+        "a file holds one record: remove the second document (from this ---)",
     ),
-    "yaml-syntax.tab": (
-        "a tab cannot indent YAML; indent with spaces",
+    "problem.yaml-syntax.tab": (
         "タブ文字で字下げはできません。スペースで字下げしてください",
+        "a tab cannot indent YAML; indent with spaces",
     ),
-    "yaml-depth": ("nested deeper than {limit} levels", "入れ子が {limit} 段を超えています"),
-    "yaml-alias": (
-        "anchors and aliases (&name / *name) are not supported; write the value out",
+    "problem.yaml-depth": (
+        "入れ子が {limit} 段を超えています",
+        "nested deeper than {limit} levels",
+    ),
+    "problem.yaml-alias": (
         "アンカーとエイリアス（&name / *name）は使えません。値をそのまま書いてください",
+        "anchors and aliases (&name / *name) are not supported; write the value out",
     ),
-    "yaml-tag": (
-        "YAML tag {tag:q} is not supported here (or does not fit its value)",
+    "problem.yaml-tag": (
         "YAML タグ {tag:q} は使えません（または値と合いません）",
+        "YAML tag {tag:q} is not supported here (or does not fit its value)",
     ),
-    "yaml-key": ("a key must be plain text", "キーは文字列で書いてください"),
-    "duplicate-key": (
-        "key {key:q} is given twice (first on line {first})",
+    "problem.yaml-key": (
+        "キーは文字列で書いてください",
+        "a key must be plain text",
+    ),
+    "problem.duplicate-key": (
         "キー {key:q} が重複しています（最初は {first} 行目）",
+        "key {key:q} is given twice (first on line {first})",
     ),
-    "not-mapping": (
-        "a {model} file must be a mapping of keys to values",
+    "problem.not-mapping": (
         "{model} のファイルは「キー: 値」の形で書いてください",
+        "a {model} file must be a mapping of keys to values",
     ),
-    "more-problems": (
-        "... and {count} more problems in this file (the first 100 are shown)",
+    "problem.more-problems": (
         "… このファイルにはほかに {count} 件の問題があります（最初の 100 件を表示）",
+        "... and {count} more problems in this file (the first 100 are shown)",
     ),
-    # file names and ids
-    "file-name.not-regular": (
-        "not a regular file (a folder, device or pipe named .yaml); it is not read",
+    "problem.file-name.not-regular": (
         "通常のファイルではありません（.yaml という名前のフォルダ・デバイス・パイプ）。読み込まれません",
+        "not a regular file (a folder, device or pipe named .yaml); it is not read",
     ),
-    "file-name.not-folder": (
-        "this must be a folder of records; it is not read",
+    "problem.file-name.not-folder": (
         "レコードのフォルダであるべきところにファイルがあります。読み込まれません",
+        "this must be a folder of records; it is not read",
     ),
-    "file-name.symlink": (
-        "a symbolic link: records are read only from regular files inside the workspace; it is not read",
+    "problem.file-name.symlink": (
         "シンボリックリンクです。レコードはワークスペース内の通常のファイルからだけ読みます（読み込みません）",
+        "a symbolic link: records are read only from regular files inside the workspace; it is not read",
     ),
-    "file-name.encoding": (
+    "problem.file-name.encoding": (
+        "ファイル名が UTF-8 ではありません（別のシステムで作られたものと思われます）。名前を付け直してください（読み込みません）",
         "the file name is not UTF-8 (it was probably made on another system): rename it; it is not read",
-        "ファイル名が UTF-8 ではありません（別のシステムで作られたものと思われます）。"
-        "名前を付け直してください（読み込みません）",
     ),
-    "file-name.yml": (
-        "records end in .yaml (lowercase); this file is not read",
+    "problem.file-name.yml": (
         "レコードの拡張子は .yaml（小文字）です。このファイルは読み込まれません",
+        "records end in .yaml (lowercase); this file is not read",
     ),
-    "id-filename": (
-        "id {id:q} does not match the file name {stem:q}; rename the file to {id}.yaml or fix the id",
+    "problem.id-filename": (
         "id {id:q} がファイル名 {stem:q} と一致しません。ファイル名を {id}.yaml にするか id を直してください",
+        "id {id:q} does not match the file name {stem:q}; rename the file to {id}.yaml or fix the id",
     ),
-    "duplicate-id": ("id {id:q} is already used by {first}", "id {id:q} は {first} で使われています"),
-    "id.slug": (
-        "{key}: {value:q} is not an id: use lowercase letters, digits and '-' (at most 64)",
+    "problem.duplicate-id": (
+        "id {id:q} は {first} で使われています",
+        "id {id:q} is already used by {first}",
+    ),
+    "problem.id.slug": (
         "{key}: {value:q} は id として使えません。英小文字・数字・'-' で 64 文字以内にしてください",
+        "{key}: {value:q} is not an id: use lowercase letters, digits and '-' (at most 64)",
     ),
-    # keys and types
-    "unknown-key": ("unknown key {key:q}", "不明なキー {key:q}"),
-    "unknown-key.near": ("unknown key {key:q}; did you mean {near:q}?", "不明なキー {key:q}（{near:q} の誤り？）"),
-    "missing-key": ("{key} is required", "{key} は必須です"),
-    "enum": ("{key}: {value:q} is not one of: {expected}", "{key}: {value:q} は使えません（次のいずれか: {expected}）"),
-    "enum.pay-day": (
-        "{key}: {value:q} must be end or a day 1-28",
+    "problem.unknown-key": (
+        "不明なキー {key:q}",
+        "unknown key {key:q}",
+    ),
+    "problem.unknown-key.near": (
+        "不明なキー {key:q}（{near:q} の誤り？）",
+        "unknown key {key:q}; did you mean {near:q}?",
+    ),
+    "problem.missing-key": (
+        "{key} は必須です",
+        "{key} is required",
+    ),
+    "problem.enum": (
+        "{key}: {value:q} は使えません（次のいずれか: {expected}）",
+        "{key}: {value:q} is not one of: {expected}",
+    ),
+    "problem.enum.pay-day": (
         "{key}: {value:q} は end か 1〜28 の日にしてください",
+        "{key}: {value:q} must be end or a day 1-28",
     ),
-    "type.str": (
-        "{key}: expected text, got {value:q}; put it in quotes to keep it as typed",
+    "problem.type.str": (
         "{key}: 文字列が必要です（{value:q}）。書いたとおりに残すには引用符で囲んでください",
+        "{key}: expected text, got {value:q}; put it in quotes to keep it as typed",
     ),
-    "type.empty": ("{key} must not be empty", "{key} を空にはできません"),
-    "type.int": ("{key}: expected a whole number, got {value:q}", "{key}: 整数が必要です（{value:q}）"),
-    "type.bool": (
-        "{key}: expected true or false, got {value:q} (yes/no/on/off are text in YAML 1.2)",
+    "problem.type.empty": (
+        "{key} を空にはできません",
+        "{key} must not be empty",
+    ),
+    "problem.type.int": (
+        "{key}: 整数が必要です（{value:q}）",
+        "{key}: expected a whole number, got {value:q}",
+    ),
+    "problem.type.bool": (
         "{key}: true か false が必要です（{value:q}）。yes/no/on/off は使えません",
+        "{key}: expected true or false, got {value:q} (yes/no/on/off are text in YAML 1.2)",
     ),
-    "type.list": ("{key}: expected a list, got {value:q}", "{key}: リストが必要です（{value:q}）"),
-    "type.mapping": ("{key}: expected a mapping of keys, got {value:q}", "{key}: 「キー: 値」が必要です（{value:q}）"),
-    "range.ge": ("{key}: {value:q} must be at least {ge}", "{key}: {value:q} は {ge} 以上にしてください"),
-    "range.le": ("{key}: {value:q} must be at most {le}", "{key}: {value:q} は {le} 以下にしてください"),
-    "range.digits": (
-        "{key}: a number of more than {limit} digits is not allowed",
+    "problem.type.list": (
+        "{key}: リストが必要です（{value:q}）",
+        "{key}: expected a list, got {value:q}",
+    ),
+    "problem.type.mapping": (
+        "{key}: 「キー: 値」が必要です（{value:q}）",
+        "{key}: expected a mapping of keys, got {value:q}",
+    ),
+    "problem.range.ge": (
+        "{key}: {value:q} は {ge} 以上にしてください",
+        "{key}: {value:q} must be at least {ge}",
+    ),
+    "problem.range.le": (
+        "{key}: {value:q} は {le} 以下にしてください",
+        "{key}: {value:q} must be at most {le}",
+    ),
+    "problem.range.digits": (
         "{key}: {limit} 桁を超える数は書けません",
+        "{key}: a number of more than {limit} digits is not allowed",
     ),
-    "range.too-short": ("{key}: give at least {min_length}", "{key}: {min_length} 件以上必要です"),
-    "invalid": ("{key}: {reason}", "{key}: {reason}"),
-    # value types
-    "date.format": (
-        "{key}: {value:q} is not a date; write YYYY-MM-DD",
+    "problem.range.too-short": (
+        "{key}: {min_length} 件以上必要です",
+        "{key}: give at least {min_length}",
+    ),
+    "problem.invalid": (
+        "{key}: {reason}",
+        "{key}: {reason}",
+    ),
+    "problem.date.format": (
         "{key}: {value:q} は日付ではありません。YYYY-MM-DD で書いてください",
+        "{key}: {value:q} is not a date; write YYYY-MM-DD",
     ),
-    "date.range": (
-        "{key}: {value:q} is outside the years {first}-{last}",
+    "problem.date.range": (
         "{key}: {value:q} は {first}〜{last} 年の範囲外です",
+        "{key}: {value:q} is outside the years {first}-{last}",
     ),
-    "date.no-such-day": ("{key}: {value:q} is not a day of the calendar", "{key}: {value:q} という日付は存在しません"),
-    "money.type": ("{key}: {value:q} is not an amount of yen", "{key}: {value:q} は金額（円）ではありません"),
-    "money.negative": ("{key}: {value:q} cannot be negative", "{key}: {value:q} は負にできません"),
-    "money.float": (
-        "{key}: {value:q} — money is whole yen, without decimals",
+    "problem.date.no-such-day": (
+        "{key}: {value:q} という日付は存在しません",
+        "{key}: {value:q} is not a day of the calendar",
+    ),
+    "problem.money.type": (
+        "{key}: {value:q} は金額（円）ではありません",
+        "{key}: {value:q} is not an amount of yen",
+    ),
+    "problem.money.negative": (
+        "{key}: {value:q} は負にできません",
+        "{key}: {value:q} cannot be negative",
+    ),
+    "problem.money.float": (
         "{key}: {value:q} — 金額は円単位の整数で書いてください",
+        "{key}: {value:q} — money is whole yen, without decimals",
     ),
-    "money.separators": (
-        "{key}: {value:q} — write money as a plain number of yen: {hint}",
+    "problem.money.separators": (
         "{key}: {value:q} — 金額はカンマや記号なしの数字で書いてください: {hint}",
+        "{key}: {value:q} — write money as a plain number of yen: {hint}",
     ),
-    "rate.format": (
-        "{key}: {value:q} is not a rate; write it like 15%",
+    "problem.rate.format": (
         "{key}: {value:q} は率ではありません。15% のように書いてください",
+        "{key}: {value:q} is not a rate; write it like 15%",
     ),
-    "rate.bare-number": (
-        "{key}: a rate is a percentage: write {hint:q}, not {value}",
+    "problem.rate.bare-number": (
         "{key}: 率はパーセントで書いてください: {value} ではなく {hint:q}",
+        "{key}: a rate is a percentage: write {hint:q}, not {value}",
     ),
-    "rate.range": ("{key}: {value:q} is over 100%", "{key}: {value:q} は 100% を超えています"),
-    "duration.format": (
-        "{key}: {value:q} is not a duration; write 30d, 2w, 3m or 1y (or 30日, 2週間, 3ヶ月, 1年)",
+    "problem.rate.range": (
+        "{key}: {value:q} は 100% を超えています",
+        "{key}: {value:q} is over 100%",
+    ),
+    "problem.duration.format": (
         "{key}: {value:q} は期間ではありません。30d・2w・3m・1y（30日・2週間・3ヶ月・1年）のように書いてください",
+        "{key}: {value:q} is not a duration; write 30d, 2w, 3m or 1y (or 30日, 2週間, 3ヶ月, 1年)",
     ),
-    "duration.range": ("{key}: {value:q} is longer than a century", "{key}: {value:q} は 100 年を超えています"),
-    "invoice-number.format": (
-        "{key}: {value:q} is not an invoice registration number: T and 13 digits",
+    "problem.duration.range": (
+        "{key}: {value:q} は 100 年を超えています",
+        "{key}: {value:q} is longer than a century",
+    ),
+    "problem.invoice-number.format": (
         "{key}: {value:q} は登録番号ではありません（T＋13桁）",
+        "{key}: {value:q} is not an invoice registration number: T and 13 digits",
     ),
-    "invoice-number.check-digit": (
-        "{key}: {value:q} has a wrong check digit (its first digit should be {expected}); check the number",
+    "problem.invoice-number.check-digit": (
         "{key}: {value:q} のチェックディジットが誤っています（先頭は {expected} のはず）。番号を確認してください",
+        "{key}: {value:q} has a wrong check digit (its first digit should be {expected}); check the number",
     ),
-    # cross-file rules
-    "ref-partner": (
-        "no partner {ref:q} (expected partners/{ref}.yaml)",
+    "problem.ref-partner": (
         "パートナー {ref:q} がありません（partners/{ref}.yaml）",
+        "no partner {ref:q} (expected partners/{ref}.yaml)",
     ),
-    "ref-partner.twice": ("partner {ref:q} is listed twice", "パートナー {ref:q} が二重に書かれています"),
-    "ref-contract": (
-        "no contract {ref:q} (expected contracts/{ref}.yaml)",
+    "problem.ref-partner.twice": (
+        "パートナー {ref:q} が二重に書かれています",
+        "partner {ref:q} is listed twice",
+    ),
+    "problem.ref-contract": (
         "契約 {ref:q} がありません（contracts/{ref}.yaml）",
+        "no contract {ref:q} (expected contracts/{ref}.yaml)",
     ),
-    "contract-partner": (
-        "contract {ref:q} belongs to partner {owner:q}, not {partner:q}",
+    "problem.contract-partner": (
         "契約 {ref:q} はパートナー {owner:q} のもので、{partner:q} のものではありません",
+        "contract {ref:q} belongs to partner {owner:q}, not {partner:q}",
     ),
-    "contract-partner.meeting": (
-        "contract {ref:q} belongs to partner {owner:q}, who is not among this meeting's partners",
+    "problem.contract-partner.meeting": (
         "契約 {ref:q} のパートナー {owner:q} がこの会議の partners にいません",
+        "contract {ref:q} belongs to partner {owner:q}, who is not among this meeting's partners",
     ),
-    "fee-rule.missing": (
-        "contract {ref:q} has no fee rule for {kind:q} referrals (fees.{kind})",
+    "problem.fee-rule.missing": (
         "契約 {ref:q} に {kind:q} 紹介の手数料規定（fees.{kind}）がありません",
+        "contract {ref:q} has no fee rule for {kind:q} referrals (fees.{kind})",
     ),
-    "fee-rule.one-of": (
-        "fees.{kind}: give exactly one of rate or fixed",
+    "problem.fee-rule.one-of": (
         "fees.{kind}: rate と fixed のどちらか一方だけを書いてください",
+        "fees.{kind}: give exactly one of rate or fixed",
     ),
-    "fee-rule.rate-only": (
-        "{name:q} applies only to a rate, not to a fixed fee",
+    "problem.fee-rule.rate-only": (
         "{name:q} は rate の規定にだけ使えます（fixed には使えません）",
+        "{name:q} applies only to a rate, not to a fixed fee",
     ),
-    "fee-rule.months-deal": (
-        "months has no effect with basis: deal",
+    "problem.fee-rule.months-deal": (
         "basis: deal では months は使われません",
+        "months has no effect with basis: deal",
     ),
-    "auto-renew-term": (
-        "auto_renew needs a term (the length of each renewal, e.g. term: 1y)",
+    "problem.auto-renew-term": (
         "auto_renew には term（更新期間、例: term: 1y）が必要です",
+        "auto_renew needs a term (the length of each renewal, e.g. term: 1y)",
     ),
-    "auto-renew-term.zero": (
-        "term must be longer than zero",
+    "problem.auto-renew-term.zero": (
         "term（更新期間）は 0 より長くしてください",
+        "term must be longer than zero",
     ),
-    "auto-renew-term.no-end": (
-        "auto_renew has no effect without end (an open-ended contract never renews)",
+    "problem.auto-renew-term.no-end": (
         "end がないため auto_renew は効きません（期間の定めのない契約は更新されません）",
+        "auto_renew has no effect without end (an open-ended contract never renews)",
     ),
-    "auto-renew-term.unused": (
-        "term is only used with auto_renew: true",
+    "problem.auto-renew-term.unused": (
         "term は auto_renew: true のときだけ使われます",
+        "term is only used with auto_renew: true",
     ),
-    "date-order.end": ("end {end} is before start {start}", "end {end} が start {start} より前です"),
-    "date-order.signed": (
-        "signed {signed} is after start {start}",
+    "problem.date-order.end": (
+        "end {end} が start {start} より前です",
+        "end {end} is before start {start}",
+    ),
+    "problem.date-order.signed": (
         "signed {signed} が start {start} より後です",
+        "signed {signed} is after start {start}",
     ),
-    "date-order.deal": (
-        "deal signed {signed} is before the referral {referred}",
+    "problem.date-order.deal": (
         "成約日 {signed} が紹介日 {referred} より前です",
+        "deal signed {signed} is before the referral {referred}",
     ),
-    "date-order.payment": (
-        "payment on {date} is before the deal was signed ({signed})",
+    "problem.date-order.payment": (
         "入金日 {date} が成約日 {signed} より前です",
+        "payment on {date} is before the deal was signed ({signed})",
     ),
-    "date-order.cancelled": (
-        "cancelled {cancelled} is before the deal was signed ({signed})",
+    "problem.date-order.cancelled": (
         "解約日 {cancelled} が成約日 {signed} より前です",
+        "cancelled {cancelled} is before the deal was signed ({signed})",
     ),
-    "date-order.next": ("next {next} is before the meeting itself ({date})", "next {next} が会議日 {date} より前です"),
-    "withholding": (
-        "withholding applies to individuals; this partner is a corporation (entity)",
+    "problem.date-order.next": (
+        "next {next} が会議日 {date} より前です",
+        "next {next} is before the meeting itself ({date})",
+    ),
+    "problem.withholding": (
         "源泉徴収は個人が対象です。このパートナーは法人です（entity）",
+        "withholding applies to individuals; this partner is a corporation (entity)",
     ),
-    "deal-missing": (
-        "a {status} referral needs deal (signed, amount)",
+    "problem.deal-missing": (
         "{status} の紹介には deal（signed, amount）が必要です",
+        "a {status} referral needs deal (signed, amount)",
     ),
-    "deal-missing.amount": (
-        "deal needs amount: its contract's fee is a rate on the deal",
+    "problem.deal-missing.amount": (
         "deal に amount（成約額）が必要です（契約の手数料が成約額に対する料率のため）",
+        "deal needs amount: its contract's fee is a rate on the deal",
     ),
-    "deal-missing.payments": (
-        "payments on a {status} referral earn no fees",
+    "problem.deal-missing.payments": (
         "{status} の紹介の入金には手数料が発生しません",
+        "payments on a {status} referral earn no fees",
     ),
-    "cancelled-date": (
-        "a cancelled referral needs the date it was cancelled (cancelled: YYYY-MM-DD)",
+    "problem.cancelled-date": (
         "cancelled の紹介には解約日（cancelled: YYYY-MM-DD）が必要です",
+        "a cancelled referral needs the date it was cancelled (cancelled: YYYY-MM-DD)",
     ),
-    "cancelled-date.status": (
-        "cancelled is set but status is {status}",
+    "problem.cancelled-date.status": (
         "cancelled がありますが status は {status} です",
+        "cancelled is set but status is {status}",
     ),
-    "meeting-year": (
-        "a meeting of {year} belongs in {expected}",
+    "problem.meeting-year": (
         "{year} 年の会議は {expected} に置いてください",
+        "a meeting of {year} belongs in {expected}",
     ),
 }
-
-
-class _Param:
-    """Formats a message parameter; the `q` spec quotes a user's value."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __format__(self, spec: str) -> str:
-        value = self.value
-        if spec == "q":
-            text = value if isinstance(value, str) else _plain(value)
-            text = visible(text, one_line=True)  # a problem is one line
-            if len(text) > 60:
-                text = text[:57] + "..."
-            return f"'{text}'" if isinstance(value, str) else text
-        return visible(format(value, spec), one_line=True)
-
-
-def _plain(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, dict):
-        return "{...}"
-    if isinstance(value, list):
-        return "[...]"
-    return str(value)
-
-
-def render_message(key: str, lang: str, params: dict[str, Any]) -> str:
-    english, japanese = MESSAGES[key]
-    template = english if lang == "en" else japanese
-    return template.format(**{name: _Param(value) for name, value in params.items()})

@@ -1,5 +1,4 @@
-"""Japanese business days: not Saturday or Sunday, not a public holiday (the `holidays` package), and
-not 12/31–1/3, when companies and banks are closed.
+"""Japan's public holidays, from the `holidays` package, for the business days of rules/calendar.py.
 
 Importing `holidays` costs more than the rest of a command (it registers every country), so the CLI may
 ask for the dates it gives to be kept in a folder (keep_holidays_in), keyed by the installed package:
@@ -8,14 +7,15 @@ most runs then never import it. Without a folder, they are computed in memory.
 
 from __future__ import annotations
 
-import calendar
 import importlib.util
 import json
 import os
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from haru_cli.rules.calendar import BusinessDays
 
 _SPAN = 10  # years computed around the one asked for, so that one import serves many runs
 _table_file: Path | None = None
@@ -86,21 +86,10 @@ def _save(table: dict[str, Any]) -> None:
         os.unlink(tmp)
 
 
-def is_business_day(day: date) -> bool:
-    if day.weekday() >= 5:
-        return False
-    if (day.month, day.day) in ((12, 31), (1, 1), (1, 2), (1, 3)):
-        return False
-    return day not in _holidays(day.year)
+FIRST_YEAR, LAST_YEAR = 1949, 2099  # the years the `holidays` package knows Japan's public holidays for
 
 
-def shift_to_business_day(day: date, direction: str) -> date:
-    """The day itself when it is a business day, else the previous (or next) one."""
-    step = timedelta(days=-1 if direction == "previous" else 1)
-    while not is_business_day(day):
-        day += step
-    return day
-
-
-def month_end(year: int, month: int) -> date:
-    return date(year, month, calendar.monthrange(year, month)[1])
+def japanese_business_days(folder: Path | None) -> BusinessDays:
+    """Japanese business days, their holidays computed by `holidays` and kept in folder (None: in memory)."""
+    keep_holidays_in(folder)
+    return BusinessDays(_holidays, FIRST_YEAR, LAST_YEAR)

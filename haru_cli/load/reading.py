@@ -1,52 +1,72 @@
-"""Files → Dataset and a list of Problems: YAML parsed, records validated, cross-file checks run.
+"""Files → Dataset and a list of Problems: YAML parsed, records validated, the checks run.
 
 A file with any error is left out of the dataset (and counted as skipped): every other command works on
-what remains. Pydantic's error locations are mapped back to the YAML node they name, so each problem
-points at the offending key or value rather than at the top of the file.
+what remains. Pydantic's error locations, and the checks' findings, are mapped back to the YAML node they
+name, so each problem points at the offending key or value rather than at the top of the file. The text
+of every file read is kept while the workspace loads, so that a finding is placed from it, parsed once
+more only for files that have one — never read from disk a second time.
 """
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any
 
 from haru_cli.load.validation import validate
-from haru_cli.load.workspace import SETTINGS_FILE
-from haru_cli.load.yamlio import Document, parse_yaml, read_document
-from haru_cli.records.dataset import FOLDERS, Dataset
-from haru_cli.records.models import Record, Settings
-from haru_cli.records.problems import Problem, error
+from haru_cli.load.workspace import Listing
+from haru_cli.load.yamlio import Document, parse_yaml, read_document, read_text
+from haru_cli.records.dataset import Dataset, Skipped
+from haru_cli.records.models import Settings
+from haru_cli.records.problems import Finding, Problem, error
+from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TYPES, RecordType
 from haru_cli.rules.checks import run_checks
-
-if TYPE_CHECKING:
-    from haru_cli.load.loader import Listing
 
 
 def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
                    progress: Callable[[int, int], None] | None) -> Dataset:
     """Every listed file read, validated and checked; `progress(done, total)` is told as files load."""
-    document.cache_clear()  # files may have changed since the last read in this process
     ds = Dataset(root, overlay=overlay)
     ds.settings = _load_settings(root, ds.problems)
     ds.problems.extend(listing.problems)
     ds.files = int((root / SETTINGS_FILE).is_file())
     total = sum(len(found) for found in listing.files.values()) + len(overlay)
+    places = Places()
     first_with_id: dict[tuple[str, str], str] = {}
-    for folder, model in FOLDERS.items():
-        files = {path: Path(file) for path, file in listing.files[folder]}
-        files |= {path: root / path for path in overlay if path.startswith(f"{folder}/")}
+    for kind in TYPES:
+        files = {path: Path(file) for path, file in listing.files[kind.name]}
+        files |= {path: root / path for path in overlay if path.startswith(f"{kind.folder}/")}
         for path in sorted(files):
             ds.files += 1
-            _load_record(ds, folder, model, files[path], path, overlay.get(path), first_with_id)
+            _load_record(ds, kind, files[path], path, overlay.get(path), first_with_id, places)
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
-    ds.problems.extend(run_checks(ds))
+    ds.problems.extend(places.problem(ds, finding) for finding in run_checks(ds))
     ds.problems = capped(sorted(ds.problems, key=Problem.sort_key))
     _skip_records_with_errors(ds)
     _skip_dependants(ds)
     return ds
+
+
+class Places:
+    """Where in its file a finding is: each loaded file's text kept while the workspace loads, parsed again
+    (once) only for a file that a check found something in."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.parsed: dict[str, Document] = {}
+
+    def document(self, path: str) -> Document:
+        if path not in self.parsed:
+            doc, _ = parse_yaml(self.texts.get(path, ""), path)
+            self.parsed[path] = doc if doc is not None else Document(None)
+        return self.parsed[path]
+
+    def problem(self, ds: Dataset, finding: Finding) -> Problem:
+        path = ds.paths[(finding.kind, finding.record)]
+        mark = self.document(path).mark(finding.loc, key=finding.key)
+        return Problem(path, mark[0], mark[1], finding.severity, finding.code, finding.params,
+                       related=finding.related, variant=finding.variant)
 
 
 MAX_PROBLEMS_PER_FILE = 100
@@ -71,41 +91,54 @@ def capped(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-@functools.lru_cache(maxsize=8)
-def document(root: Path, path: str, text: str | None) -> Document:
-    """A record's file parsed again for its positions (a few at a time: checks go file by file)."""
-    doc, _ = read_document(root / path, path) if text is None else parse_yaml(text, path)
-    return doc if doc is not None else Document(None)
-
-
 def _skip_records_with_errors(ds: Dataset) -> None:
     """A record with any error (a dangling reference, dates out of order ...) is left out, like an
     unreadable file: other commands then work only on what is known to be right."""
     wrong = {p.path for p in ds.problems if p.severity == "error"}
-    for (folder, record_id), path in list(ds.paths.items()):
+    for (name, record_id), path in list(ds.paths.items()):
         if path in wrong:
-            _skip(ds, folder, record_id)
+            _skip(ds, BY_NAME[name], record_id)
 
 
 def _skip_dependants(ds: Dataset) -> None:
-    """Records resting on one that was left out go too: a referral whose contract is broken would
-    otherwise silently earn nothing. They count among the skipped files."""
-    for c in list(ds.contracts.values()):
-        if c.partner not in ds.partners:
-            _skip(ds, "contracts", c.id)
-    for m in list(ds.meetings.values()):
-        if any(p not in ds.partners for p in m.partners) or (m.contract and m.contract not in ds.contracts):
-            _skip(ds, "meetings", m.id)
-    for r in list(ds.referrals.values()):
-        if r.partner not in ds.partners or r.contract not in ds.contracts:
-            _skip(ds, "referrals", r.id)
+    """Records resting on one that was left out go too (a referral whose contract is broken would
+    otherwise silently earn nothing), and those resting on them, by the registry's references. They count
+    among the skipped files, and remember which file they rest on."""
+    changed = True
+    while changed:
+        changed = False
+        for kind in TYPES:
+            for record in list(ds.of(kind).values()):
+                missing = next(((BY_NAME[ref.target], target) for ref in kind.refs for target in ref.ids(record)
+                                if target not in ds.of(BY_NAME[ref.target])), None)
+                if missing is not None:
+                    rests_on = ds.broken.get((missing[0].name, missing[1]))
+                    _skip(ds, kind, record.id, because=rests_on.path if rests_on else None)
+                    changed = True
 
 
-def _skip(ds: Dataset, folder: str, record_id: str) -> None:
-    path = ds.paths.pop((folder, record_id))
-    del ds.records(folder)[record_id]
-    ds.broken.add((folder, path.rsplit("/", 1)[-1].removesuffix(".yaml")))
-    ds.skipped_files.add(path)
+def _skip(ds: Dataset, kind: RecordType[Any], record_id: str, *, because: str | None = None) -> None:
+    path = ds.paths.pop((kind.name, record_id))
+    record = ds.of(kind).pop(record_id)
+    stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    ds.skip_file(Skipped(path, kind.name, stem, _names(vars(record)), _partner(vars(record)), because))
+
+
+def _names(data: dict[str, Any]) -> tuple[str, ...]:
+    """The names a record goes by (name, reading, aliases), as far as its data says."""
+    found = [data.get("name"), data.get("kana"), *(data.get("aliases") or [])]
+    return tuple(n for n in found if isinstance(n, str))
+
+
+def _partner(data: dict[str, Any]) -> str | None:
+    """The partner a record belongs to, as far as its data says (a meeting: its first partner)."""
+    partner = data.get("partner")
+    partners = data.get("partners")
+    if isinstance(partner, str):
+        return partner
+    if isinstance(partners, list) and partners and isinstance(partners[0], str):
+        return partners[0]
+    return None
 
 
 def _load_settings(root: Path, problems: list[Problem]) -> Settings:
@@ -123,26 +156,32 @@ def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     return settings if isinstance(settings, Settings) and not found else Settings()
 
 
-def _load_record(ds: Dataset, folder: str, model: type[Record], file: Path, path: str, text: str | None,
-                 first_with_id: dict[tuple[str, str], str]) -> None:
+def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text: str | None,
+                 first_with_id: dict[tuple[str, str], str], places: Places) -> None:
     stem = file.name.removesuffix(".yaml")
-    doc, problems = read_document(file, path) if text is None else parse_yaml(text, path)
-    record = validate(model, doc, path, problems) if doc is not None else None
+    problems: list[Problem] = []
+    if text is None:
+        text, problems = read_text(file, path)
+    doc, found = parse_yaml(text, path) if text is not None else (None, [])
+    problems += found
+    record = validate(kind.model, doc, path, problems) if doc is not None else None
     if record is not None and doc is not None:
         if record.id != stem:
             problems.append(error(path, doc.mark(("id",)), "id-filename", id=record.id, stem=stem))
-        first = first_with_id.setdefault((folder, record.id), path)
+        first = first_with_id.setdefault((kind.name, record.id), path)
         if first != path:
             # No copy can be trusted to be the right one: each is reported, and all are skipped.
-            if (folder, record.id) in ds.paths:
-                ds.problems.append(error(first, ds.locate(folder, record.id, ("id",))[1], "duplicate-id",
+            if (kind.name, record.id) in ds.paths:
+                ds.problems.append(error(first, places.document(first).mark(("id",)), "duplicate-id",
                                          id=record.id, first=path))
-                _skip(ds, folder, record.id)
+                _skip(ds, kind, record.id)
             problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
     ds.problems.extend(problems)
     if record is None or any(p.severity == "error" for p in problems):
-        ds.broken.add((folder, stem))
-        ds.skipped_files.add(path)
+        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+        ds.skip_file(Skipped(path, kind.name, stem, _names(data), _partner(data)))
         return
-    ds.records(folder)[record.id] = record
-    ds.paths[(folder, record.id)] = path
+    assert text is not None
+    places.texts[path] = text
+    ds.of(kind)[record.id] = record
+    ds.paths[(kind.name, record.id)] = path

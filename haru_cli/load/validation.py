@@ -16,8 +16,8 @@ from typing import Any, TypeVar
 
 from pydantic import TypeAdapter, ValidationError
 
-from haru_cli.load.yamlio import Document, Loc
-from haru_cli.records.problems import Problem, error
+from haru_cli.load.yamlio import Document
+from haru_cli.records.problems import Loc, Problem, error
 
 T = TypeVar("T")
 

@@ -1,4 +1,4 @@
-"""YAML 1.2 reading that keeps the line and column of every value; atomic writing of new files.
+"""YAML 1.2 reading that keeps the line and column of every value.
 
 PyYAML resolves plain scalars with YAML 1.1 rules (`yes` → True, `14:00` → 840, `010` → 8). We only let
 it compose the document into nodes — with the C parser when present — and build the Python values
@@ -9,28 +9,22 @@ duplicate keys, anchors and unknown tags are caught.
 from __future__ import annotations
 
 import bisect
-import json
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from haru_cli.load.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_regular
-from haru_cli.records.problems import Problem, error
+from haru_cli.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_regular
+from haru_cli.records.problems import Loc, Mark, Problem, error
 
 try:
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - PyYAML built without libyaml
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-Loc = tuple[str | int, ...]
-Mark = tuple[int, int]  # 1-based line and column
 
 MAX_DEPTH = 64
 MAX_VALUES = 20_000  # a record is a page of text: a file of more values is a mistake, or an attack
@@ -47,7 +41,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
 # Characters YAML does not allow in a stream (tab, LF, CR and NEL are allowed).
-_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 
 
 @dataclass
@@ -238,7 +232,7 @@ class _Builder:
 
 def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. None (with the reasons) when it cannot be read at all."""
-    bad = _FORBIDDEN.search(text)
+    bad = FORBIDDEN.search(text)
     if bad:
         return None, [error(path, _position(text, bad.start()), "control-char", char=f"U+{ord(bad.group()):04X}")]
     hide = any(c in text for c in _OLD_BREAKS) and not any(c in text for c in _OLD_BREAKS.values())
@@ -342,8 +336,9 @@ def _guess_encoding(raw: bytes) -> str:
     return "unknown"
 
 
-def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
-    """Read, decode and parse one file; `path` is how problems name it."""
+def read_text(file: Path, path: str) -> tuple[str | None, list[Problem]]:
+    """The text of one file (a regular file of at most 4 MB, UTF-8), or the problems why it cannot be
+    read; `path` is how problems name it."""
     try:
         raw = read_regular(file)
     except TooLarge:
@@ -352,152 +347,12 @@ def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]
         return None, [error(path, (1, 1), "file-name", exc.variant)]
     except OSError as exc:
         return None, [error(path, (1, 1), "unreadable", reason=exc.strerror or str(exc))]
-    text, problems = decode(raw, path)
+    return decode(raw, path)
+
+
+def read_document(file: Path, path: str) -> tuple[Document | None, list[Problem]]:
+    """Read, decode and parse one file; `path` is how problems name it."""
+    text, problems = read_text(file, path)
     if text is None:
         return None, problems
     return parse_yaml(text, path)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-# What write_new leaves behind when it is killed between writing and linking (mkstemp's 8 characters).
-_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
-LEFTOVER_AGE = 60  # seconds: a younger one may be another haru's write in progress
-
-
-def remove_leftovers(folder: Path) -> None:
-    """Remove haru's own temporary files that a killed write left in the folder."""
-    import time
-
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    for entry in entries:
-        if not _LEFTOVER.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
-            continue
-        try:
-            if entry.stat(follow_symlinks=False).st_mtime < time.time() - LEFTOVER_AGE:
-                os.unlink(entry.path)
-        except OSError:  # gone already, or not ours to remove: leave it
-            continue
-
-
-class LinkInPath(OSError):
-    """A folder on the way to a file to write is a symbolic link: writing would land outside."""
-
-
-def refuse_links(target: Path, within: Path) -> None:
-    """Raise LinkInPath when a folder between `within` and `target` is a symbolic link (SPEC §14: a
-    workspace from someone else must not make haru write outside it)."""
-    current = within
-    for part in target.relative_to(within).parts[:-1]:
-        current = current / part
-        if current.is_symlink():
-            raise LinkInPath(f"{current} is a symbolic link")
-
-
-def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
-    """Write a new file atomically and never over an existing one; with `within`, never through a folder
-    that is a symbolic link below it.
-
-    The text goes to a temporary file in the same folder, which is then hard-linked to the target name:
-    the link fails if the target exists (even one created a moment ago), and a reader never sees half a
-    file. An interrupted write leaves the old state as it was. Raises FileExistsError.
-    """
-    if within is not None:
-        refuse_links(target, within)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(target.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a new file gets the usual mode
-        os.link(tmp, target)
-    finally:
-        os.unlink(tmp)
-
-
-# --- writing records --------------------------------------------------------------------------------
-
-_PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
-_BREAKING = re.compile(r"[\t\r\x85\u2028\u2029]")  # breaks or tabs: only safe inside double quotes
-
-
-def _scalar_text(value: Any, *, in_flow: bool = False) -> str:
-    """A scalar as YAML 1.2 reads it back to the same value: plain when that is safe, else quoted."""
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return str(value)
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value)
-    plain = (
-        _PLAIN.fullmatch(text) is not None
-        and text == text.strip()
-        and not _FORBIDDEN.search(text)
-        and not _BREAKING.search(text)
-        and _reads_back(text)
-        and not (in_flow and _FLOW_UNSAFE.search(text))
-    )
-    return text if plain else _quoted(text)
-
-
-def _reads_back(text: str) -> bool:
-    """Whether a plain scalar of this text is read back as this very text."""
-    try:
-        return bool(resolve_plain(text) == text)
-    except LongInteger:  # digits that would be refused as a number: quoted, they are text
-        return False
-
-
-_UNSAFE_IN_QUOTES = re.compile(r"[\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-
-
-def _quoted(text: str) -> str:
-    """A YAML double-quoted scalar: JSON's escapes (valid YAML ones), plus \\u escapes for DEL, C1 controls and
-    the characters YAML 1.1 parsers take for line breaks."""
-    return _UNSAFE_IN_QUOTES.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(text, ensure_ascii=False))
-
-
-def _block_text(text: str, indent: str) -> str | None:
-    """A multi-line string as a literal block (|, or |- without a final newline), when that is exact."""
-    lines = text.split("\n")
-    body = lines[:-1] if text.endswith("\n") else lines
-    if text.endswith("\n\n") or not any(body) or body[0].startswith(" ") or any(
-        line != line.rstrip() or _FORBIDDEN.search(line) or _BREAKING.search(line) for line in body
-    ):
-        return None
-    chomp = "|" if text.endswith("\n") else "|-"
-    return chomp + "".join(f"\n{indent}{line}" if line else "\n" for line in body)
-
-
-def dump_yaml(data: dict[str, Any], indent: str = "") -> str:
-    """Block-style YAML for a record built from options: keys in the given order, None left out."""
-    out: list[str] = []
-    for key, value in data.items():
-        if value is None or value == [] or value == {}:
-            continue
-        if isinstance(value, dict):
-            out.append(f"{indent}{key}:\n{dump_yaml(value, indent + '  ')}")
-        elif isinstance(value, list) and all(isinstance(v, dict) for v in value):
-            out.append(f"{indent}{key}:\n")
-            for item in value:
-                first, *rest = dump_yaml(item, indent + "    ").splitlines()
-                out.append(f"{indent}  - {first.lstrip()}\n" + "".join(f"{line}\n" for line in rest))
-        elif isinstance(value, list):
-            out.append(f"{indent}{key}: [{', '.join(_scalar_text(v, in_flow=True) for v in value)}]\n")
-        elif isinstance(value, str) and "\n" in value and (block := _block_text(value, indent + "  ")):
-            out.append(f"{indent}{key}: {block}\n")
-        else:
-            out.append(f"{indent}{key}: {_scalar_text(value)}\n")
-    return "".join(out)

@@ -1,6 +1,7 @@
 """The loaded workspace: every valid record, where each came from, and what is wrong with the rest.
 
 This is what the parse cache keeps, so it holds plain values only (records are plain dataclasses).
+Records are kept by type (the registry's), and asked for by type: `ds.of(PARTNER)`, or `ds.partners`.
 """
 
 from __future__ import annotations
@@ -9,22 +10,31 @@ import typing
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from haru_cli.load.workspace import SETTINGS_FILE
-from haru_cli.records.models import Contract, Meeting, Partner, Record, Referral, Settings
+from haru_cli.records.models import Contract, Meeting, Partner, Referral, Settings
 from haru_cli.records.problems import Problem
-
-if TYPE_CHECKING:
-    from haru_cli.load.yamlio import Loc, Mark
+from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, REFERRAL, SETTINGS_FILE, TYPES, RecordType
 
 T = TypeVar("T")
-FOLDERS: dict[str, type[Record]] = {
-    "partners": Partner,
-    "contracts": Contract,
-    "meetings": Meeting,
-    "referrals": Referral,
-}
+R = TypeVar("R")
+
+
+def _tables() -> dict[str, dict[str, Any]]:
+    return {kind.name: {} for kind in TYPES}
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A record file left out for its errors, and what could still be read of it: so that a command asked
+    for it by name, or whose figures it would change, says so rather than answering as if it were not there."""
+
+    path: str
+    kind: str  # the record type's name
+    stem: str  # its file name without .yaml
+    names: tuple[str, ...] = ()  # its name, reading and other names, as far as they could be read
+    partner: str | None = None  # the partner it belongs to, if that could be read
+    because: str | None = None  # the file of a record it rests on, when that one has the errors
 
 
 @dataclass
@@ -33,29 +43,66 @@ class Dataset:
 
     root: Path
     settings: Settings = field(default_factory=Settings)
-    partners: dict[str, Partner] = field(default_factory=dict)
-    contracts: dict[str, Contract] = field(default_factory=dict)
-    meetings: dict[str, Meeting] = field(default_factory=dict)
-    referrals: dict[str, Referral] = field(default_factory=dict)
-    paths: dict[tuple[str, str], str] = field(default_factory=dict)  # (folder, id) → file
+    tables: dict[str, dict[str, Any]] = field(default_factory=_tables)  # type name → id → record
+    paths: dict[tuple[str, str], str] = field(default_factory=dict)  # (type name, id) → file
     # Texts read as if they were files (`haru new` checks a record before writing it).
     overlay: dict[str, str] = field(default_factory=dict)
     # Values derived from the records once and kept (indexes, fee events): see memo().
     memos: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
-    # (folder, file stem) of files that exist but could not be loaded: references to them are not
-    # reported again, the file's own problem says it all; and new records do not take their ids.
-    broken: set[tuple[str, str]] = field(default_factory=set)
-    skipped_files: set[str] = field(default_factory=set)  # every record file left out, and why: problems
+    # Every record file left out, by path: references to them are not reported again (the file's own
+    # problem says it all), new records do not take their ids, and commands asked for them say why.
+    skipped_files: dict[str, Skipped] = field(default_factory=dict)
+    broken: dict[tuple[str, str], Skipped] = field(default_factory=dict)  # the same, by (type name, file stem)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
 
+    def of(self, kind: RecordType[R]) -> dict[str, R]:
+        """The valid records of a type, by id."""
+        return typing.cast(dict[str, R], self.tables[kind.name])
+
+    @property
+    def partners(self) -> dict[str, Partner]:
+        return self.of(PARTNER)
+
+    @property
+    def contracts(self) -> dict[str, Contract]:
+        return self.of(CONTRACT)
+
+    @property
+    def meetings(self) -> dict[str, Meeting]:
+        return self.of(MEETING)
+
+    @property
+    def referrals(self) -> dict[str, Referral]:
+        return self.of(REFERRAL)
+
     @property
     def skipped(self) -> int:
+        """How many record files were left out."""
         return len(self.skipped_files)
 
-    def taken(self, folder: str) -> set[str]:
+    def skip_file(self, skipped: Skipped) -> None:
+        self.skipped_files[skipped.path] = skipped
+        self.broken[(skipped.kind, skipped.stem)] = skipped
+
+    def taken(self, kind: RecordType[Any]) -> set[str]:
         """Ids a new record cannot have: those loaded, and those of files that exist but are broken."""
-        return set(self.records(folder)) | {stem for kind, stem in self.broken if kind == folder}
+        return set(self.of(kind)) | {stem for name, stem in self.broken if name == kind.name}
+
+    def is_broken(self, kind: RecordType[Any], record_id: str) -> bool:
+        """Whether a file of that id exists but was skipped for its errors."""
+        return (kind.name, record_id) in self.broken
+
+    def skipped_of(self, kinds: tuple[RecordType[Any], ...], partner_id: str | None = None) -> list[str]:
+        """The skipped files of these types that are (or may be: their partner could not be read) the
+        partner's; all of them without a partner. Sorted paths."""
+        names = {k.name for k in kinds}
+        return sorted(s.path for s in self.skipped_files.values()
+                      if s.kind in names and (partner_id is None or s.partner in (None, partner_id)))
+
+    def exists(self, kind: RecordType[Any], record_id: str) -> bool:
+        """Whether a record of that id exists, valid or not (a reference to a broken one is not reported)."""
+        return record_id in self.of(kind) or self.is_broken(kind, record_id)
 
     def memo(self, name: str, build: Callable[[], T]) -> T:
         """build() the first time a command asks for it; the same value after that."""
@@ -63,51 +110,36 @@ class Dataset:
             self.memos[name] = build()
         return typing.cast(T, self.memos[name])
 
+    def index(self, name: str, records: Callable[[], list[R]], keys: Callable[[R], list[str]]) -> dict[str, list[R]]:
+        """Records grouped by the keys each gives (a meeting under each of its partners), in the given order;
+        built once per dataset."""
+        def build() -> dict[str, list[R]]:
+            found: dict[str, list[R]] = {}
+            for record in records():
+                for key in dict.fromkeys(keys(record)):
+                    found.setdefault(key, []).append(record)
+            return found
+        return self.memo(f"index:{name}", build)
+
     def meetings_of(self, partner_id: str) -> list[Meeting]:
         """The partner's meetings, newest first."""
-        def build() -> dict[str, list[Meeting]]:
-            index: dict[str, list[Meeting]] = {}
-            for m in sorted(self.meetings.values(), key=lambda m: (m.date, m.id), reverse=True):
-                for partner in dict.fromkeys(m.partners):
-                    index.setdefault(partner, []).append(m)
-            return index
-        return self.memo("meetings_of", build).get(partner_id, [])
+        return self.index("meetings_of", lambda: sorted(self.meetings.values(), key=lambda m: (m.date, m.id),
+                                                           reverse=True),
+                          lambda m: m.partners).get(partner_id, [])
 
     def contracts_of(self, partner_id: str) -> list[Contract]:
-        def build() -> dict[str, list[Contract]]:
-            index: dict[str, list[Contract]] = {}
-            for c in self.contracts.values():
-                index.setdefault(c.partner, []).append(c)
-            return index
-        return self.memo("contracts_of", build).get(partner_id, [])
+        return self.index("contracts_of", lambda: list(self.contracts.values()),
+                          lambda c: [c.partner]).get(partner_id, [])
 
     def referrals_of(self, partner_id: str) -> list[Referral]:
         """The partner's referrals, in the order they were made."""
-        def build() -> dict[str, list[Referral]]:
-            index: dict[str, list[Referral]] = {}
-            for r in sorted(self.referrals.values(), key=lambda r: (r.referred, r.id)):
-                index.setdefault(r.partner, []).append(r)
-            return index
-        return self.memo("referrals_of", build).get(partner_id, [])
+        return self.index("referrals_of", lambda: sorted(self.referrals.values(), key=lambda r: (r.referred, r.id)),
+                          lambda r: [r.partner]).get(partner_id, [])
 
     @property
     def settings_broken(self) -> bool:
         """haru.yaml has errors: its defaults stand in for it."""
         return any(p.path == SETTINGS_FILE and p.severity == "error" for p in self.problems)
 
-    def records(self, folder: str) -> dict[str, Any]:
-        return typing.cast(dict[str, Any], getattr(self, folder))
-
-    def locate(self, folder: str, record_id: str, loc: Loc = (), *, key: bool = False) -> tuple[str, Mark]:
-        """The file of a record and the position of one of its values (or keys).
-
-        Positions are not kept for every value of every file (they would double the memory a large
-        workspace takes): the file is read again, only when a problem in it needs pointing at.
-        """
-        from haru_cli.load.reading import document
-
-        path = self.paths[(folder, record_id)]
-        return path, document(self.root, path, self.overlay.get(path)).mark(loc, key=key)
-
-    def path_of(self, folder: str, record_id: str) -> str:
-        return self.paths[(folder, record_id)]
+    def path_of(self, kind: RecordType[Any], record_id: str) -> str:
+        return self.paths[(kind.name, record_id)]

@@ -26,6 +26,11 @@ ContractStatus = Literal["draft", "active", "ended", "terminated"]
 PartnerStatus = Literal["prospect", "active", "paused", "ended"]
 MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
 ReferralKind = Literal["customer", "student"]
+ReferralStatus = Literal["lead", "won", "lost", "cancelled"]
+Entity = Literal["corporation", "individual"]
+Cadence = Literal["monthly", "quarterly", "none"]
+Per = Literal["month", "year", "once"]
+FeeBasis = Literal["paid", "deal"]
 Flag = Annotated[bool, Constrained()]
 Count = Annotated[int, Constrained(ge=0)]
 Name = Annotated[str, Constrained(pattern=r"\S")]  # required text: empty or blank is as good as missing
@@ -59,7 +64,7 @@ class Partner:
     name: Name
     kana: str | None = None
     aliases: list[str] = field(default_factory=list)
-    entity: Literal["corporation", "individual"] = "corporation"
+    entity: Entity = "corporation"
     invoice_number: InvoiceNumber | None = None
     withholding: Flag = False
     status: PartnerStatus = "active"
@@ -68,7 +73,7 @@ class Partner:
     expertise: list[str] = field(default_factory=list)
     role: str | None = None
     synergies: list[Synergy] = field(default_factory=list)
-    cadence: Literal["monthly", "quarterly", "none"] = "none"
+    cadence: Cadence = "none"
     owner: str | None = None
     notes: str | None = None
 
@@ -84,7 +89,7 @@ class FeeRule:
 
     rate: Rate | None = None
     fixed: Yen | None = None
-    basis: Literal["paid", "deal"] | None = None  # a rate without basis is paid on each payment
+    basis: FeeBasis | None = None  # a rate without basis is paid on each payment
     months: Annotated[int, Constrained(ge=1)] | None = None
     cap: Yen | None = None
     clawback: Duration | None = None
@@ -110,7 +115,7 @@ class ContractValue:
     __pydantic_config__ = CONFIG
 
     amount: Yen
-    per: Literal["month", "year", "once"]
+    per: Per
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -229,14 +234,11 @@ class Referral:
     kind: ReferralKind = "customer"
     client: Name
     referred: Day
-    status: Literal["lead", "won", "lost", "cancelled"] = "lead"
+    status: ReferralStatus = "lead"
     deal: Deal | None = None
     payments: list[Payment] = field(default_factory=list)
     cancelled: Day | None = None
     notes: str | None = None
-
-
-Record = Partner | Contract | Meeting | Referral
 
 
 # --- haru.yaml (§2) ----------------------------------------------------------------------------------
@@ -270,6 +272,7 @@ class Reminders:
     __pydantic_config__ = CONFIG
 
     feedback_window: Duration = Duration(60, "d")
+    alarm: Duration | None = None  # exported calendar events remind this long before (a VALARM)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -1,13 +1,21 @@
-"""Problems are values: every check returns them, one failing check never stops the others."""
+"""Problems are values: every check returns them, one failing check never stops the others.
+
+A check knows records, not files: it yields a `Finding` about a record and a key path in it (`("fees",
+"customer", "rate")`); the load stage, which parsed the files, turns each into a `Problem` at the line
+and column of that key or value.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from haru_cli.i18n.problems import render_message
+from haru_cli.i18n import text
 
 Severity = Literal["error", "warning"]
+Loc = tuple[str | int, ...]  # a key path in a record: ("payments", 0, "date")
+Mark = tuple[int, int]  # 1-based line and column
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -25,7 +33,7 @@ class Problem:
     variant: str = ""
 
     def message(self, lang: str = "ja") -> str:
-        return render_message(self.variant or self.code, lang, self.params)
+        return text(f"problem.{self.variant or self.code}", lang, **self.params)
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
@@ -36,9 +44,25 @@ class Problem:
         return any(p == "" or f == p or f.startswith(p + "/") for p in paths for f in files)
 
 
-def error(path: str, mark: tuple[int, int], code: str, variant: str = "", **params: Any) -> Problem:
+def error(path: str, mark: Mark, code: str, variant: str = "", **params: Any) -> Problem:
     return Problem(path, mark[0], mark[1], "error", code, params, variant=variant)
 
 
-def warning(path: str, mark: tuple[int, int], code: str, variant: str = "", **params: Any) -> Problem:
+def warning(path: str, mark: Mark, code: str, variant: str = "", **params: Any) -> Problem:
     return Problem(path, mark[0], mark[1], "warning", code, params, variant=variant)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a check found wrong with one record: at `loc` in it (its key, with `key`), and about which
+    other files (`related`: `haru validate PATH` reports it for those too)."""
+
+    kind: str  # the record type's name in the registry
+    record: str  # the record's id
+    loc: Loc
+    severity: Severity
+    code: str
+    variant: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    key: bool = False
+    related: tuple[str, ...] = ()

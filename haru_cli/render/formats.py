@@ -1,4 +1,4 @@
-"""Output formats (table, JSON, CSV, Markdown): data from files is shown literally in every one of them.
+"""Output formats (table, JSON, CSV, Markdown, iCalendar): data from files is shown literally in every one.
 
 Nothing from a file is ever parsed as markup: Rich gets Text objects, Markdown cells are escaped, JSON is
 JSON. Control characters are shown as `\\x1b`-style escapes wherever a person reads the output (tables,
@@ -9,87 +9,133 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from rich.table import Table
+from haru_cli.escape import visible
+from haru_cli.i18n import yen
+from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Row, Text, Value
 
-# Every character that is invisible or moves what a terminal or editor shows: Unicode's controls (Cc),
-# format characters (Cf: zero-width, bidi, soft hyphen, BOM …), line and paragraph separators (Zl, Zp) and
-# lone surrogates (Cs), as of Unicode 14; a test checks the list against unicodedata. Tab and newline
-# apart: they lay out multi-line text, except where a line must stay one line.
-_INVISIBLE = (
-    r"\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
-    r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
-    r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
-)
-_CONTROL = re.compile(f"[{_INVISIBLE}]")
-_CONTROL_ALL = re.compile(f"[\t\n{_INVISIBLE}]")
+if TYPE_CHECKING:
+    pass
+
 _C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
-_TOKEN = re.compile(r"[!-~¥—]{1,48}")  # one word of printable ASCII (an id, a date, ¥1,000, -) or a dash
-TEXT_FLOOR = 12
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>=+-]|\d+(?=[.)]))([.)]?)")
+NONE = "—"
 
 
-@dataclass(frozen=True)
-class Cell:
-    """A table cell; `alert` marks what needs attention (overdue, expired), shown in red on a terminal."""
-
-    text: str
-    alert: bool = False
-
-    def __str__(self) -> str:
-        return self.text
+# --- cells ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Money:
-    """An amount of yen in a table: `¥1,234,567` for people, a plain integer in CSV (SPEC §14)."""
-
-    amount: int | None
-
-    def __str__(self) -> str:
-        return yen(self.amount)
-
-    @property
-    def alert(self) -> bool:
-        return False
-
-
-Value = Cell | Money | str
-Row = list[Value]
-
-
-def yen(amount: int | None) -> str:
-    """¥1,234,567 (and -¥20,000; — for none)."""
-    if amount is None:
-        return "—"
-    return f"-¥{-amount:,}" if amount < 0 else f"¥{amount:,}"
+def shown(value: Value, *, whole: bool = False) -> str:
+    """A cell as people read it: `—` for nothing, `¥1,234`, `2026-12-31 (あと 30 日)`; a long text as
+    its brief form in tables, whole in documents."""
+    if value is None:
+        return NONE
+    if isinstance(value, Text):
+        return value.text if whole or value.brief is None else value.brief
+    if isinstance(value, Money):
+        return yen(value.amount)
+    if isinstance(value, Day):
+        if value.day is None:
+            return NONE
+        beside = value.mark or value.note
+        return f"{value.day.isoformat()} ({beside})" if beside else value.day.isoformat()
+    return value
 
 
-def visible(text: str, *, one_line: bool = False) -> str:
-    """Text with control characters shown as escapes (`\\x1b`), so none reaches the terminal; with
-    one_line, newlines and tabs too."""
-    return (_CONTROL_ALL if one_line else _CONTROL).sub(_escaped, text)
+def alerting(value: Value) -> bool:
+    return isinstance(value, Text | Day) and value.alert
 
 
-_NEEDS_QUOTES = re.compile(r'[:"\s]')
+def is_token(value: Value) -> bool:
+    """An id, a date or an amount: copied and searched for, so never split across lines."""
+    if isinstance(value, Money | Day):
+        return True
+    return isinstance(value, str) and bool(value) and _TOKEN.fullmatch(value) is not None
 
 
-def shown_path(path: str) -> str:
-    """A path for a `path:line:column` line: as it is, or in double quotes (a quote in it as \\")
-    when a `:`, space or quote in it would make the line ambiguous."""
-    if not _NEEDS_QUOTES.search(path):
-        return visible(path, one_line=True)
-    return '"' + visible(path.replace('"', '\\"'), one_line=True) + '"'
+_TOKEN = re.compile(r"[!-~]{1,64}")  # one word of printable ASCII: an id, a date, a code
 
 
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+def token_width(value: Value) -> int:
+    """The columns a cell needs to keep its id, date or amount whole (its note may wrap below)."""
+    if isinstance(value, Day):
+        return 10 if value.day else 1
+    return _width(shown(value))
+
+
+# --- JSON ----------------------------------------------------------------------------------------------
+
+
+def json_text(data: Any) -> str:
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+# --- CSV -----------------------------------------------------------------------------------------------
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
+    """A cell as a spreadsheet should read it (SPEC §14): money as a plain integer, a date as a plain ISO
+    date, nothing as an empty cell, text whole; text that a spreadsheet would take for a formula (=, +, -,
+    @, tab, CR first) behind a `'`, so that it stays text."""
+    if value is None:
+        return ""
+    if isinstance(value, Money):
+        return "" if value.amount is None else str(value.amount)
+    if isinstance(value, Day):
+        return value.day.isoformat() if value.day else ""
+    text = value.text if isinstance(value, Text) else value
+    if text.startswith(_FORMULA_START):
+        text = "'" + text
+    return visible(text) if for_terminal else text
+
+
+def _marked(value: Value) -> bool:
+    return isinstance(value, Day) and (value.markable or bool(value.mark))
+
+
+def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool, mark: str = "mark") -> str:
+    """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly. A column of dates that carry
+    marks (overdue, notice passed) is followed by a column of those marks, headed `<heading> (mark)`."""
+    import csv
+    import io
+
+    marked = {n for n in range(len(headings)) if any(n < len(r) and _marked(r[n]) for r in rows)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    head: list[str] = []
+    for n, heading in enumerate(headings):
+        head += [heading, f"{heading} ({mark})"] if n in marked else [heading]
+    writer.writerow([csv_cell(h, for_terminal=for_terminal) for h in head])
+    for row in rows:
+        cells: list[str] = []
+        for n, value in enumerate(row):
+            cells.append(csv_cell(value, for_terminal=for_terminal))
+            if n in marked:
+                cells.append(csv_cell(value.mark if isinstance(value, Day) else None, for_terminal=for_terminal))
+        writer.writerow(cells)
+    return "\ufeff" + out.getvalue()
+
+
+def csv_document(doc: Document, *, for_terminal: bool, mark: str = "mark") -> str:
+    """One CSV: each row starts with its section; a table section repeats its headings first."""
+    rows: list[Row] = []
+    for section in doc.sections:
+        rows += [[section.title, key, value] for key, value in section.fields]
+        if section.rows:
+            rows.append([section.title, *section.headings])
+            rows += [[section.title, *row] for row in section.rows]
+    return csv_text([doc.title], rows, for_terminal=for_terminal, mark=mark)
+
+
+# --- Markdown ------------------------------------------------------------------------------------------
 
 
 def md_text(text: str) -> str:
@@ -111,88 +157,10 @@ def md_block(text: str) -> str:
     return "  \n".join(lines)
 
 
-def json_text(data: Any) -> str:
-    import json
-
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
-    """A cell as a spreadsheet should read it: money as a plain integer; text that a spreadsheet would
-    take for a formula (=, +, -, @, tab, CR first) behind a `'`, so that it stays text (SPEC §14)."""
-    if isinstance(value, Money):
-        return "" if value.amount is None else str(value.amount)
-    text = str(value)
-    if text.startswith(_FORMULA_START):
-        text = "'" + text
-    return visible(text) if for_terminal else text
-
-
-def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool) -> str:
-    """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly."""
-    import csv
-    import io
-
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([csv_cell(h, for_terminal=for_terminal) for h in headings])
-    writer.writerows([[csv_cell(cell, for_terminal=for_terminal) for cell in row] for row in rows])
-    return "\ufeff" + out.getvalue()
-
-
 def md_table(headings: list[str], rows: list[Row]) -> str:
     lines = ["| " + " | ".join(md_text(h) for h in headings) + " |", "|" + " --- |" * len(headings)]
-    lines += ["| " + " | ".join(md_text(str(cell)) or " " for cell in row) + " |" for row in rows]
+    lines += ["| " + " | ".join(md_text(shown(cell)) or " " for cell in row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
-
-
-def rich_table(headings: list[str], rows: list[Row], *, width: int) -> Table:
-    """A table for a terminal `width` columns wide. Columns of ids, dates and amounts are kept whole (they
-    are copied and searched for) when every other column can still have TEXT_FLOOR columns, enough for a
-    date and its note to wrap between words; on a narrower terminal Rich shares the width as it likes."""
-    from rich import box
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
-    columns = [[visible(str(row[n])) for row in rows if n < len(row)] for n in range(len(headings))]
-    natural = [max(map(cell_len, [heading, *cells])) for heading, cells in zip(headings, columns, strict=True)]
-    tokens = [any(columns[n]) and all(_TOKEN.fullmatch(cell) for cell in columns[n] if cell)
-              for n in range(len(headings))]
-    needed = sum(size if token else min(size, TEXT_FLOOR) for size, token in zip(natural, tokens, strict=True))
-    whole = needed + 3 * len(headings) + 1 <= width  # a space either side of each column, one between them
-    table = Table(box=box.SIMPLE_HEAD, highlight=False)
-    for heading, token in zip(headings, tokens, strict=True):
-        table.add_column(heading, no_wrap=whole and token)
-    for row in rows:
-        table.add_row(*(
-            Text(visible(str(cell)), style="bold red" if isinstance(cell, Cell) and cell.alert else "", overflow="fold")
-            for cell in row
-        ))
-    return table
-
-
-@dataclass
-class Section:
-    """Part of a `show` document: key/value fields, or a table, or both."""
-
-    title: str
-    fields: list[tuple[str, Value]] = field(default_factory=list)
-    headings: list[str] = field(default_factory=list)
-    rows: list[Row] = field(default_factory=list)
-    empty: str = "—"  # shown when the section has nothing
-
-
-@dataclass
-class Document:
-    """A titled document of sections: `show` commands print one in any format."""
-
-    title: str
-    sections: list[Section]
 
 
 def md_document(doc: Document) -> str:
@@ -200,7 +168,7 @@ def md_document(doc: Document) -> str:
     for section in doc.sections:
         parts.append(f"## {md_text(section.title)}\n")
         if section.fields:
-            parts.append("".join(f"- **{md_text(k)}**: {md_text(str(v))}\n" for k, v in section.fields))
+            parts.append("".join(f"- **{md_text(k)}**: {md_text(shown(v, whole=True))}\n" for k, v in section.fields))
         if section.rows:
             parts.append(md_table(section.headings, section.rows))
         if not section.fields and not section.rows:
@@ -208,70 +176,88 @@ def md_document(doc: Document) -> str:
     return "\n".join(parts)
 
 
-def csv_document(doc: Document, *, for_terminal: bool) -> str:
-    """One CSV: each row starts with its section; a table section repeats its headings first."""
-    rows: list[Row] = []
-    for section in doc.sections:
-        rows += [[section.title, key, value] for key, value in section.fields]
-        if section.rows:
-            rows.append([section.title, *section.headings])
-            rows += [[section.title, *row] for row in section.rows]
-    return csv_text([doc.title], rows, for_terminal=for_terminal)
+# --- terminal (Rich) -------------------------------------------------------------------------------------
+
+TEXT_FLOOR = 8  # the fewest columns a text column is squeezed to before a table is laid out as cards
 
 
-def rich_document(doc: Document, *, width: int) -> list[Any]:
-    from rich.table import Table
-    from rich.text import Text
+def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]:
+    """A table for a terminal `width` columns wide. Ids, dates and amounts are never split across lines
+    (SPEC: they are copied and searched for): their columns keep their width, text columns wrap between
+    words. When even that does not fit, each row is shown as a card of `heading  value` lines instead."""
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
 
-    out: list[Any] = [Text(visible(doc.title), style="bold")]
-    for section in doc.sections:
-        out.append(Text("\n" + visible(section.title), style="bold cyan"))
-        if section.fields:
-            grid = Table.grid(padding=(0, 2))
-            grid.add_column(style="dim", no_wrap=True)
-            grid.add_column()
-            for key, value in section.fields:
-                style = "bold red" if isinstance(value, Cell) and value.alert else ""
-                grid.add_row(Text(visible(key)), Text(visible(str(value)), style=style))
-            out.append(grid)
-        if section.rows:
-            out.append(rich_table(section.headings, section.rows, width=width))
-        if not section.fields and not section.rows:
-            out.append(Text(visible(section.empty), style="dim"))
+    count = len(headings)
+    columns = [[row[n] if n < len(row) else None for row in rows] for n in range(count)]
+    tokens = [any(v is not None for v in col) and all(v is None or is_token(v) for v in col) for col in columns]
+    keep = [max([token_width(v) for v in col if v is not None] or [1]) for col in columns]
+    natural = [max(_width(h), *(_width(line) for v in col for line in visible(shown(v)).split("\n")))
+               for h, col in zip(headings, columns, strict=True)]
+    least = sum(max(k, min(_width(h), TEXT_FLOOR)) if token else min(n, TEXT_FLOOR)
+                for k, n, h, token in zip(keep, natural, headings, tokens, strict=True))
+    if least + 3 * count + 1 > width and count > 2:  # a space either side of each column, one between them
+        return _cards(headings, rows)
+    table = RichTable(box=box.SIMPLE_HEAD, highlight=False)
+    for n, heading in enumerate(headings):
+        # A date keeps its ten columns and lets its note wrap below it; other tokens never wrap at all.
+        dated = any(isinstance(v, Day) for v in columns[n])
+        table.add_column(heading, min_width=keep[n] if tokens[n] else None, no_wrap=tokens[n] and not dated)
+    for row in rows:
+        table.add_row(*(RichText(visible(shown(cell)), style="bold red" if alerting(cell) else "") for cell in row))
+    return [table]
+
+
+def _cards(headings: list[str], rows: list[Row]) -> list[Any]:
+    """Rows as blocks of `heading  value` lines: what a narrow terminal can show without splitting a value."""
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
+    out: list[Any] = []
+    for row in rows:
+        grid = RichTable.grid(padding=(0, 2))
+        grid.add_column(style="dim", no_wrap=True)
+        grid.add_column()
+        for heading, cell in zip(headings, row, strict=False):
+            grid.add_row(RichText(visible(heading)), RichText(visible(shown(cell)),
+                                                              style="bold red" if alerting(cell) else ""))
+        out += [grid, RichText("")]
     return out
 
 
-@dataclass(frozen=True)
-class CalendarEvent:
-    """An all-day event of an .ics file."""
+def rich_document(doc: Document, *, width: int) -> list[Any]:
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
 
-    uid: str
-    day: date
-    summary: str
-    description: str
+    out: list[Any] = [RichText(visible(doc.title), style="bold")]
+    for section in doc.sections:
+        out.append(RichText("\n" + visible(section.title), style="bold cyan"))
+        if section.fields:
+            grid = RichTable.grid(padding=(0, 2))
+            grid.add_column(style="dim", no_wrap=True)
+            grid.add_column()  # long text wraps: it is never cut
+            for key, value in section.fields:
+                style = "bold red" if alerting(value) else ""
+                grid.add_row(RichText(visible(key)), RichText(visible(shown(value, whole=True)), style=style))
+            out.append(grid)
+        if section.rows:
+            out += rich_table(section.headings, section.rows, width=width)
+        if not section.fields and not section.rows:
+            out.append(RichText(visible(section.empty), style="dim"))
+    return out
 
 
-def ics_text(events: list[CalendarEvent], stamp: date, name: str) -> str:
-    """RFC 5545 all-day events. DTSTAMP is the run's `today`, so the same data gives the same file."""
-    from icalendar import Calendar, Event
+def rich_lines(renderables: list[Any], *, width: int) -> str:
+    """What Rich prints for these, as text of that width (for tests and for checking layouts)."""
+    import io
 
-    calendar = Calendar()
-    calendar.add("prodid", "-//HaRu//haru//JA")
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", name)
-    stamped = datetime.combine(stamp, time(0, 0), tzinfo=UTC)
-    for e in events:
-        event = Event()
-        event.add("uid", e.uid)
-        event.add("dtstamp", stamped)
-        event.add("dtstart", e.day)
-        event.add("dtend", e.day + timedelta(days=1))
-        event.add("summary", e.summary)
-        event.add("description", e.description)
-        event.add("transp", "TRANSPARENT")
-        calendar.add_component(event)
-    return str(calendar.to_ical().decode("utf-8"))
+    from rich.console import Console
+
+    console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+    for renderable in renderables:
+        console.print(renderable)
+    return console.export_text()
 
 
 # --- plain text, for output that is piped (no Rich to import, no colours, no padding at line ends) ----
@@ -288,7 +274,8 @@ def _pad(text: str, width: int) -> str:
 
 def plain_table(headings: list[str], rows: list[Row]) -> str:
     """Columns aligned by display width; a cell's lines stay in its column."""
-    cells = [[visible(h).split("\n") for h in headings]] + [[visible(str(c)).split("\n") for c in r] for r in rows]
+    cells = [[visible(h).split("\n") for h in headings]]
+    cells += [[visible(shown(c)).split("\n") for c in r] for r in rows]
     widths = [max(_width(line) for row in cells for line in row[i]) for i in range(len(headings))]
     out = []
     for n, row in enumerate(cells):
@@ -307,7 +294,7 @@ def plain_document(doc: Document) -> str:
         if section.fields:
             width = max(_width(visible(key)) for key, _ in section.fields)
             for key, value in section.fields:
-                first, *more = visible(str(value)).split("\n")
+                first, *more = visible(shown(value, whole=True)).split("\n")
                 out.append(f"  {_pad(visible(key), width)}  {first}".rstrip())
                 out += [f"  {' ' * width}  {line}".rstrip() for line in more]
         if section.rows:
@@ -315,3 +302,36 @@ def plain_document(doc: Document) -> str:
         if not section.fields and not section.rows:
             out.append(f"  {visible(section.empty)}")
     return "\n".join(out) + "\n"
+
+
+# --- iCalendar -------------------------------------------------------------------------------------------
+
+
+def ics_text(events: list[CalendarEvent], stamp: datetime, name: str) -> str:
+    """RFC 5545 all-day events. DTSTAMP is when the file was exported (`stamp`, from the clock at the
+    edge); an event with `alarm_days` carries a VALARM that many days before it, as contract tools' do."""
+    from icalendar import Alarm, Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//HaRu//haru//JA")
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("x-wr-calname", name)
+    stamped = stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+    for e in events:
+        event = Event()
+        event.add("uid", e.uid)
+        event.add("dtstamp", stamped)
+        event.add("dtstart", e.day)
+        event.add("dtend", e.day + timedelta(days=1))
+        event.add("summary", e.summary)
+        event.add("description", e.description)
+        event.add("transp", "TRANSPARENT")
+        if e.alarm_days is not None:
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", e.summary)
+            alarm.add("trigger", timedelta(days=-e.alarm_days))
+            event.add_component(alarm)
+        calendar.add_component(event)
+    return str(calendar.to_ical().decode("utf-8"))

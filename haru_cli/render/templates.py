@@ -26,7 +26,9 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.render.formats import md_block, md_text, yen
+from haru_cli.i18n import yen
+from haru_cli.render import TemplateProblem
+from haru_cli.render.formats import md_block, md_text
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
@@ -37,11 +39,6 @@ MAX_TEXT = 1_000_000  # the longest string or list a template may make by repeti
 MAX_WIDTH = 1_000  # the widest padding or field a template may ask for
 MAX_RANGE_ITEMS = 1_000_000  # all the range() items one render may iterate over
 RENDER_SECONDS = 5
-
-
-class TemplateProblem(Exception):
-    """A template that cannot be read or rendered (a syntax error, an undefined name, a sandbox
-    violation, a symbolic link): says where."""
 
 
 def _refuse(message: str) -> Any:
@@ -55,7 +52,7 @@ def _refuse(message: str) -> Any:
 
 def _read_regular(path: Path, shown: str) -> str:
     """A template's text, from a regular file opened without following a symbolic link."""
-    from haru_cli.load.files import NotRegular, TooLarge, read_regular
+    from haru_cli.files import NotRegular, TooLarge, read_regular
 
     try:
         raw = read_regular(path, MAX_TEMPLATE_BYTES)

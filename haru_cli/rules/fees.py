@@ -9,14 +9,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from haru_cli.load.holidays import month_end, shift_to_business_day
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, FeeRule, Partner, Referral, Settings
 from haru_cli.records.values import Duration, Rate, add_months
-
-if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
+from haru_cli.rules.calendar import BusinessDays, month_end
 
 EventKind = Literal["fixed", "deal", "payment", "clawback"]
 
@@ -94,13 +92,13 @@ def withholding_tax(subtotal: int) -> int:
     return _floor((subtotal - WITHHOLDING_THRESHOLD) * WITHHOLDING_HIGH) + 102_100
 
 
-def pay_date(month: date, settings: Settings) -> date:
+def pay_date(month: date, settings: Settings, days: BusinessDays) -> date:
     """The month's fees are paid month_offset months later on `day`, moved off non-business days."""
     payout = settings.payout
     target = add_months(month, payout.month_offset)
     end = month_end(target.year, target.month)
     day = end if payout.day == "end" else target.replace(day=min(int(payout.day), end.day))
-    return shift_to_business_day(day, payout.shift)
+    return days.shift(day, payout.shift)
 
 
 def input_tax_credit_percent(day: date) -> int:
@@ -142,7 +140,8 @@ def events_by_partner(ds: Dataset) -> dict[str, list[FeeEvent]]:
     return ds.memo("fee_events", build)
 
 
-def statements(settings: Settings, partner: Partner, events: list[FeeEvent], until: date) -> list[Statement]:
+def statements(settings: Settings, partner: Partner, events: list[FeeEvent], until: date,
+               days: BusinessDays) -> list[Statement]:
     """The partner's statements for every month up to `until`'s month, carrying negative balances."""
     by_month: dict[date, list[FeeEvent]] = defaultdict(list)
     for event in events:
@@ -154,27 +153,29 @@ def statements(settings: Settings, partner: Partner, events: list[FeeEvent], unt
     while month <= last:
         lines = by_month.get(month, [])
         if lines or carried:
-            found.append(_statement(settings, partner, month, lines, carried))
+            found.append(_statement(settings, partner, month, lines, carried, days))
             carried = found[-1].carry_forward
         month = add_months(month, 1)
     return found
 
 
-def _statement(settings: Settings, partner: Partner, month: date, lines: list[FeeEvent], carried: int) -> Statement:
+def _statement(settings: Settings, partner: Partner, month: date, lines: list[FeeEvent], carried: int,
+               days: BusinessDays) -> Statement:
     net = carried + sum(e.amount for e in lines)
     subtotal, carry = (0, net) if net < 0 else (net, 0)
     tax = consumption_tax(subtotal, settings)
     withheld = withholding_tax(subtotal) if partner.withholding else 0
     return Statement(partner, month, lines, carried, subtotal, tax, withheld, subtotal + tax - withheld, carry,
-                     pay_date(month, settings))
+                     pay_date(month, settings, days))
 
 
-def monthly_statement(ds: Dataset, partner: Partner, month: date) -> Statement | None:
+def monthly_statement(ds: Dataset, partner: Partner, month: date, days: BusinessDays) -> Statement | None:
     """The partner's statement for that month; None when it has no lines and nothing carried in."""
-    return next(iter(month_statements(ds, month, [partner.id])), None)
+    return next(iter(month_statements(ds, month, days, [partner.id])), None)
 
 
-def month_statements(ds: Dataset, month: date, partner_ids: list[str] | None = None) -> list[Statement]:
+def month_statements(ds: Dataset, month: date, days: BusinessDays,
+                     partner_ids: list[str] | None = None) -> list[Statement]:
     """The statements of every partner (or of those given) for the month, in partner order (by reading)."""
     from haru_cli.rules.lookup import sort_key
 
@@ -183,7 +184,7 @@ def month_statements(ds: Dataset, month: date, partner_ids: list[str] | None = N
     for partner in sorted(ds.partners.values(), key=sort_key):
         if partner_ids is not None and partner.id not in partner_ids:
             continue
-        history = statements(ds.settings, partner, events.get(partner.id, []), month)
+        history = statements(ds.settings, partner, events.get(partner.id, []), month, days)
         if history and history[-1].month == month.replace(day=1):
             found.append(history[-1])
     return found

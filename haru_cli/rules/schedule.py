@@ -6,13 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Partner
 from haru_cli.records.values import Duration
-
-if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
 
@@ -114,6 +111,23 @@ def next_regular_meeting(ds: Dataset, partner: Partner, today: date) -> RegularM
     return RegularMeeting(due, due < today)
 
 
+@dataclass(frozen=True)
+class ContractDates:
+    """A contract with the dates that matter for it as of today."""
+
+    contract: Contract
+    term_end: date | None
+    notice_deadline: date | None
+    expired: bool
+    notice_passed: bool  # the notice deadline is behind us but the term has not ended yet
+
+
+def contract_dates(contract: Contract, today: date) -> ContractDates:
+    end = current_term_end(contract, today)
+    deadline = contract.notice.before(end) if end is not None else None
+    return ContractDates(contract, end, deadline, is_expired(contract, today), notice_passed(deadline, end, today))
+
+
 # --- renewals (§4.1) ---------------------------------------------------------------------------------
 
 
@@ -190,79 +204,3 @@ def feedback_due(ds: Dataset, today: date, until: date, back: date) -> list[Mile
         m for m in feedback_milestones(ds, back, until, today)
         if m.milestone >= today or m.status == "overdue"
     ]
-
-
-# --- upcoming: everything dated, in one list ---------------------------------------------------------
-
-KINDS = ("notice_deadline", "term_end", "feedback", "regular_meeting", "action", "payout")
-
-
-@dataclass(frozen=True)
-class Item:
-    """One dated thing to do. `source` is the (folder, id) of the record it comes from."""
-
-    date: date
-    kind: str  # one of KINDS
-    partner: str
-    subject: str | None  # the contract's title or the action's task; None where the kind says it all
-    ref: str
-    overdue: bool
-    source: tuple[str, str]
-    uid: str  # stable across runs, so that a calendar updates the event instead of duplicating it
-    amount: int | None = None  # a payout's amount (its subject is the month the fees arose in)
-
-
-def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
-    """Overdue first, then by date."""
-    return (not item.overdue, item.date, KINDS.index(item.kind), item.partner, item.ref)
-
-
-def upcoming(ds: Dataset, today: date, until: date, back: date) -> list[Item]:
-    """Notice deadlines, term ends, feedback hearings, regular meetings and action items due by `until`;
-    overdue ones first. `back` is how far back unheld feedback milestones are still shown."""
-    from haru_cli.rules.activity import open_actions
-
-    items: list[Item] = []
-    for r in renewals_due(ds, today, until):
-        c = r.contract
-        source = ("contracts", c.id)
-        if today <= r.notice_deadline <= until:
-            items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False, source,
-                              f"notice_deadline/{c.id}/{r.term_end}"))
-        if r.expired or today <= r.term_end <= until:
-            items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, source,
-                              f"term_end/{c.id}/{r.term_end}"))
-    for m in feedback_due(ds, today, until, back):
-        if m.status != "held":
-            c = m.contract
-            items.append(Item(m.milestone, "feedback", c.partner, c.title, c.id, m.status == "overdue",
-                              ("contracts", c.id), f"feedback/{c.id}/{m.milestone}"))
-    for partner in ds.partners.values():
-        regular = next_regular_meeting(ds, partner, today)
-        if regular is not None and regular.due <= until:
-            items.append(Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
-                              ("partners", partner.id), f"regular_meeting/{partner.id}"))
-    items += _payouts(ds, today, until)
-    for o in open_actions(ds, today):
-        due = o.action.due
-        if due is not None and due <= until:
-            items.append(Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
-                              ("meetings", o.meeting.id), f"action/{o.meeting.id}/{o.index}"))
-    return sorted(items, key=_item_order)
-
-
-def _payouts(ds: Dataset, today: date, until: date) -> list[Item]:
-    """Fee statements whose pay date falls in [today, until] and that pay something."""
-    from haru_cli.rules.fees import events_by_partner, statements
-
-    items = []
-    for partner_id, events in events_by_partner(ds).items():
-        partner = ds.partners.get(partner_id)
-        if partner is None:
-            continue
-        for s in statements(ds.settings, partner, events, until):
-            if today <= s.pay_on <= until and s.payable > 0:
-                month = f"{s.month:%Y-%m}"
-                items.append(Item(s.pay_on, "payout", partner_id, month, f"{partner_id}/{month}", False,
-                                  ("partners", partner_id), f"payout/{partner_id}/{month}", s.payable))
-    return items

@@ -1,23 +1,15 @@
-"""Fee statements as JSON (SPEC §5 keys), documents, CSV rows and the Markdown 支払明細書."""
+"""Fee statements (SPEC §4.4) as JSON (SPEC §5 keys), a document of every statement, one CSV row per
+statement, and the context of the Markdown 支払明細書 (templates/fees_statement.md.j2)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-from haru_cli.load.holidays import month_end
+from haru_cli.i18n import Translator
 from haru_cli.records.models import Settings
-from haru_cli.render.formats import Document, Money, Row, Section, Value
-from haru_cli.render.templates import render_document
+from haru_cli.rules.calendar import month_end
 from haru_cli.rules.fees import FeeEvent, Statement, input_tax_credit_percent
-from haru_cli.views.partners import Labels as Labels  # re-exported for the command module
-
-EVENT_LABELS = {
-    "fixed": ("fixed fee", "定額"),
-    "deal": ("deal", "成約"),
-    "payment": ("on a payment", "入金"),
-    "clawback": ("clawback", "返戻（クローバック）"),
-}
+from haru_cli.views.shapes import Day, Document, Money, Row, Section, Table, Text, Value
 
 
 def line_json(line: FeeEvent) -> dict[str, Any]:
@@ -52,68 +44,72 @@ def statement_json(s: Statement) -> dict[str, Any]:
     }
 
 
-def _event(line: FeeEvent, t: Labels) -> str:
-    english, japanese = EVENT_LABELS[line.event]
-    return english if t.lang == "en" else japanese
+def calc_json(month: str, found: list[Statement]) -> dict[str, Any]:
+    return {"month": month, "statements": [statement_json(s) for s in found],
+            "total_payable": sum(s.payable for s in found)}
 
 
-def _basis(line: FeeEvent, t: Labels) -> str:
-    return t.value("basis", line.basis) if line.basis else "—"
+def _basis(line: FeeEvent, t: Translator) -> str | None:
+    return t.value("basis", line.basis) if line.basis else None
 
 
-def fees_document(month: str, found: list[Statement], t: Labels) -> Document:
+def fees_document(month: str, found: list[Statement], t: Translator, incomplete: list[str]) -> Document:
+    """Every statement of the month and their total; `incomplete` names the skipped files that may change
+    the figures, said beside the total (SPEC §6: an incomplete amount never looks final)."""
     sections = []
     for s in found:
         rows: list[Row] = [
-            [line.referral.client, line.date.isoformat(), _event(line, t), _basis(line, t), str(line.rate or "—"),
-             Money(line.amount)]
+            [line.referral.client, Day(line.date), t.value("fee_event", line.event), _basis(line, t),
+             str(line.rate) if line.rate else None, Money(line.amount)]
             for line in s.lines
         ]
         fields: list[tuple[str, Value]] = []
         if s.carried_in:
-            fields.append((t.say("Carried in", "前月繰越"), Money(s.carried_in)))
+            fields.append((t("fees.carried_in"), Money(s.carried_in)))
         fields += [
-            (t.say("Subtotal", "小計"), Money(s.subtotal)),
-            (t.say("Consumption tax", "消費税"), Money(s.consumption_tax)),
-            (t.say("Withholding", "源泉徴収"), Money(s.withholding)),
-            (t.say("Payable", "差引支払額"), Money(s.payable)),
-            (t.say("Pay on", "支払日"), s.pay_on.isoformat()),
-            (t.say("Invoice no.", "登録番号"), s.partner.invoice_number or t.say("not registered", "未登録")),
+            (t("fees.subtotal"), Money(s.subtotal)),
+            (t("fees.consumption_tax"), Money(s.consumption_tax)),
+            (t("fees.withholding"), Money(s.withholding)),
+            (t("fees.payable"), Money(s.payable)),
+            (t("fees.pay_on"), Day(s.pay_on)),
+            (t("invoice_number"), s.partner.invoice_number or t("fees.not_registered")),
         ]
         if s.carry_forward:
-            fields.append((t.say("Carried forward", "翌月繰越"), Money(s.carry_forward)))
-        headings = [t("client"), t("date"), t.say("Event", "区分"), t.say("Basis", "基準"),
-                    t.say("Rate", "料率"), t.say("Amount", "金額")]
+            fields.append((t("fees.carry_forward"), Money(s.carry_forward)))
+        headings = [t("client"), t("date"), t("fees.event"), t("fees.basis"), t("fees.rate"), t("fees.amount")]
         sections.append(Section(s.partner.name, fields=fields, headings=headings, rows=rows))
     total = sum(s.payable for s in found)
-    sections.append(Section(t.say("Total", "合計"), fields=[(t.say("Payable", "差引支払額"), Money(total))]))
-    return Document(t.say(f"Referral fees for {month}", f"{month} 分の紹介手数料"), sections)
+    fields_total: list[tuple[str, Value]] = [(t("fees.payable"), Money(total))]
+    if incomplete:
+        fields_total.append((t("fees.incomplete"), Text(t.join(incomplete), alert=True)))
+    sections.append(Section(t("fees.total"), fields=fields_total))
+    return Document(t("fees.title", month=month), sections)
 
 
-STATEMENT_HEADINGS = [("partner", "Partner", "パートナー"), ("subtotal", "Subtotal", "小計"),
-                      ("consumption_tax", "Consumption tax", "消費税"), ("withholding", "Withholding", "源泉徴収"),
-                      ("payable", "Payable", "差引支払額"), ("pay_on", "Pay on", "支払日"),
-                      ("invoice_number", "Invoice no.", "登録番号"), ("carry_forward", "Carried forward", "翌月繰越")]
+STATEMENT_HEADINGS = ["partner", "fees.subtotal", "fees.consumption_tax", "fees.withholding", "fees.payable",
+                      "fees.pay_on", "invoice_number", "fees.carry_forward"]
 
 
-def statement_row(s: Statement) -> Row:
-    return [s.partner.name, Money(s.subtotal), Money(s.consumption_tax), Money(s.withholding), Money(s.payable),
-            s.pay_on.isoformat(), s.partner.invoice_number or "", Money(s.carry_forward)]
+def statements_table(found: list[Statement], t: Translator) -> Table:
+    """One row per statement (CSV for the accountant)."""
+    rows: list[Row] = [
+        [s.partner.name, Money(s.subtotal), Money(s.consumption_tax), Money(s.withholding), Money(s.payable),
+         Day(s.pay_on), s.partner.invoice_number, Money(s.carry_forward)]
+        for s in found
+    ]
+    return Table([t(h) for h in STATEMENT_HEADINGS], rows, t("fees.none"))
 
 
-def statement_markdown(s: Statement, settings: Settings, workspace: Path | None, lang: str,
-                       template_file: Path | None = None) -> str:
-    """The 支払明細書, rendered from fees_statement.md.j2 (the workspace's own, if it has one)."""
-    t = Labels(lang)
+def statement_context(s: Statement, settings: Settings, t: Translator) -> dict[str, Any]:
+    """What the 支払明細書 template is given: plain values only."""
     lines = [
-        {"client": line.referral.client, "date": line.date, "event_label": _event(line, t),
-         "basis_label": _basis(line, t), "rate": str(line.rate) if line.rate else None, "amount": line.amount,
-         "referral": line.referral.id}
+        {"client": line.referral.client, "date": line.date, "event_label": t.value("fee_event", line.event),
+         "basis_label": _basis(line, t) or "—", "rate": str(line.rate) if line.rate else None,
+         "amount": line.amount, "referral": line.referral.id}
         for line in s.lines
     ]
     arose = month_end(s.month.year, s.month.month)  # the 経過措置 share depends on when the fees arose
-    context = {
+    return {
         "company": settings.company, "partner": s.partner, "statement": s, "lines": lines, "month": s.month,
         "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": input_tax_credit_percent(arose),
     }
-    return render_document("fees_statement", context, workspace=workspace, lang=lang, template_file=template_file)

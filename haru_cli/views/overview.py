@@ -5,34 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Meeting, Partner, Referral
 from haru_cli.rules.activity import OpenAction, fiscal_year_start, hours, last_meeting, open_actions
+from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import events_by_partner, statements
-from haru_cli.rules.schedule import RegularMeeting, current_term_end, is_expired, next_regular_meeting, notice_passed
-
-if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
+from haru_cli.rules.schedule import ContractDates, RegularMeeting, contract_dates, next_regular_meeting
 
 RECENT_MEETINGS = 5
-
-
-@dataclass(frozen=True)
-class ContractDates:
-    """A contract with the dates that matter for it as of today."""
-
-    contract: Contract
-    term_end: date | None
-    notice_deadline: date | None
-    expired: bool
-    notice_passed: bool  # the notice deadline is behind us but the term has not ended yet
-
-
-def contract_dates(contract: Contract, today: date) -> ContractDates:
-    end = current_term_end(contract, today)
-    deadline = contract.notice.before(end) if end is not None else None
-    return ContractDates(contract, end, deadline, is_expired(contract, today), notice_passed(deadline, end, today))
 
 
 @dataclass(frozen=True)
@@ -61,12 +42,12 @@ class Overview:
         return [c.contract for c in self.contracts if c.contract.status == "active"]
 
 
-def overview(ds: Dataset, partner: Partner, today: date) -> Overview:
+def overview(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> Overview:
     meetings = ds.meetings_of(partner.id)
     contracts = sorted(ds.contracts_of(partner.id), key=lambda c: (c.status != "active", c.start, c.id))
     fy_start = fiscal_year_start(ds.settings, today)
     events = events_by_partner(ds).get(partner.id, [])
-    history = statements(ds.settings, partner, events, today)
+    history = statements(ds.settings, partner, events, today, days)
     return Overview(
         partner=partner,
         contracts=[contract_dates(c, today) for c in contracts],

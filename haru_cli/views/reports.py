@@ -7,17 +7,15 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING
 
-from haru_cli.load.holidays import month_end
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Partner, Referral
 from haru_cli.records.values import add_months
 from haru_cli.rules.activity import OpenAction, open_actions, share_of_minutes, to_hours
+from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.fees import Statement, month_statements
-from haru_cli.rules.schedule import Item, Milestone, RegularMeeting, feedback_milestones, next_regular_meeting, upcoming
-
-if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
+from haru_cli.rules.schedule import Milestone, RegularMeeting, feedback_milestones, next_regular_meeting
+from haru_cli.rules.upcoming import Item, upcoming
 
 TREND_MONTHS = 3  # the month is compared with the three before it
 LOOKAHEAD = timedelta(days=60)
@@ -95,7 +93,7 @@ def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]
     return sorted(rows, key=lambda r: (-r.hours, -sum(r.previous), r.key))
 
 
-def monthly(ds: Dataset, month: date, today: date) -> Monthly:
+def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthly:
     month = month.replace(day=1)
     months = [add_months(month, -i) for i in range(TREND_MONTHS + 1)]
     by_month = [
@@ -104,7 +102,7 @@ def monthly(ds: Dataset, month: date, today: date) -> Monthly:
     ]
     referrals = sorted(ds.referrals.values(), key=lambda r: (r.referred, r.id))
     ahead = [
-        item for item in upcoming(ds, today, today + LOOKAHEAD, today)
+        item for item in upcoming(ds, today, today + LOOKAHEAD, today, days)
         if item.kind in ("notice_deadline", "term_end", "feedback")
     ]
     return Monthly(
@@ -118,7 +116,7 @@ def monthly(ds: Dataset, month: date, today: date) -> Monthly:
         referrals_new=[r for r in referrals if _in_month(r.referred, month)],
         referrals_won=[r for r in referrals if r.deal is not None and r.status in ("won", "cancelled")
                        and _in_month(r.deal.signed, month)],
-        statements=month_statements(ds, month),
+        statements=month_statements(ds, month, days),
         ahead=ahead,
         overdue_actions=[o for o in open_actions(ds, today) if o.overdue],
     )
@@ -138,7 +136,7 @@ class Agenda:
     feedback_due: list[Milestone] = field(default_factory=list)
 
 
-def agenda(ds: Dataset, partner: Partner, today: date) -> Agenda:
+def agenda(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> Agenda:
     meetings = [m for m in ds.meetings_of(partner.id) if m.date <= today]  # newest first
     last_regular = next((m for m in meetings if m.kind == "regular"), None)
     since = last_regular.date if last_regular else date.min
@@ -150,7 +148,7 @@ def agenda(ds: Dataset, partner: Partner, today: date) -> Agenda:
         last_meeting=meetings[0] if meetings else None,
         open_actions=open_actions(ds, today, partner.id),
         decisions=decisions,
-        dates_ahead=[item for item in upcoming(ds, today, horizon, today)
+        dates_ahead=[item for item in upcoming(ds, today, horizon, today, days)
                      if item.partner == partner.id and item.kind in ("notice_deadline", "term_end", "payout")],
         pipeline=[r for r in ds.referrals_of(partner.id) if r.status in ("lead", "won")],
         feedback_due=[m for m in feedback_milestones(ds, today - LOOKAHEAD, horizon, today)

@@ -4,34 +4,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from haru_cli.load.yamlio import dump_yaml
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, ReferralKind
+from haru_cli.records.registry import REFERRAL, type_of_path
+from haru_cli.write.yamltext import dump_yaml
 
-if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
-
-SCHEMA_OF = {"partners": "partner", "contracts": "contract", "meetings": "meeting", "referrals": "referral"}
 SCHEMAS_FOLDER = "schemas"
-
-
-def record_path(folder: str, record_id: str, day: date | None = None) -> str:
-    """partners/<id>.yaml …, meetings/<year of the date>/<id>.yaml."""
-    if folder == "meetings":
-        assert day is not None
-        return f"meetings/{day.year}/{record_id}.yaml"
-    return f"{folder}/{record_id}.yaml"
-
-
 SCHEMA_COMMENT = "# yaml-language-server: $schema="
 
 
 def schema_comment(path: str) -> str:
     """The yaml-language-server line that points an editor at the workspace's schema for this file."""
+    kind = type_of_path(path)
+    name = kind.name if kind is not None else "haru"
     up = "../" * path.count("/")
-    return f"{SCHEMA_COMMENT}{up}{SCHEMAS_FOLDER}/{SCHEMA_OF[path.split('/')[0]]}.schema.json\n"
+    return f"{SCHEMA_COMMENT}{up}{SCHEMAS_FOLDER}/{name}.schema.json\n"
 
 
 def record_text(path: str, data: dict[str, Any], *, with_schema: bool) -> str:
@@ -58,7 +47,7 @@ def free_id(base: str, taken: set[str]) -> str:
 def next_referral_id(ds: Dataset, partner_id: str, year: int) -> str:
     """<year>-<partner>-<NNN>, one more than the partner's highest of that year."""
     prefix = f"{year}-{partner_id}-"
-    numbers = [int(rid[len(prefix):]) for rid in ds.taken("referrals")
+    numbers = [int(rid[len(prefix):]) for rid in ds.taken(REFERRAL)
                if rid.startswith(prefix) and rid[len(prefix):].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
 

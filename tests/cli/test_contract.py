@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 
 import pytest
-from typer.testing import Result
 
-from tests.conftest import WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 
 
@@ -101,6 +98,6 @@ def test_unknown_partner_filter(contracts: str, haru: Haru) -> None:
 
 
 def test_help(haru: Haru) -> None:
-    assert "Example: haru contract list" in haru("contract", "list", "--help").stdout
-    assert "Example: haru contract show" in haru("contract", "show", "--help").stdout
-    assert haru("contract", "list", "--type", "loan").exit_code == 2
+    assert "Example: haru contract list" in haru("--lang", "en", "contract", "list", "--help").stdout
+    assert "Example: haru contract show" in haru("--lang", "en", "contract", "show", "--help").stdout
+    assert haru("--lang", "en", "contract", "list", "--type", "loan").exit_code == 2

@@ -5,40 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from tests.conftest import WorkspaceFactory
-from tests.test_render import table_shapes
+from tests.helpers import FEES, Haru, WorkspaceFactory, table_shapes
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 
-FEES: dict[str, str | bytes | None] = {
-    "partners/tanaka.yaml": "id: tanaka\nname: 田中一郎\nkana: タナカイチロウ\nentity: individual\nwithholding: true\n",
-    "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"
-                                      "fees:\n  student:\n    fixed: 50000\n",
-    "referrals/2026-tanaka-001.yaml": "id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\n"
-                                      "kind: student\nclient: 受講生A | 株式会社[B]\n"
-                                      "referred: 2026-09-01\nstatus: won\n"
-                                      "deal: {signed: 2026-10-05, amount: 198000}\n",
-    "referrals/2026-ueda-001.yaml": """\
-        id: 2026-ueda-001
-        partner: ueda
-        contract: ueda-referral
-        kind: customer
-        client: 株式会社サンプル物流
-        referred: 2026-06-01
-        status: won
-        deal: {signed: 2026-07-01, amount: 3600000}
-        payments:
-          - {date: 2026-09-30, amount: 300000}
-          - {date: 2026-10-30, amount: 823040}
-        """,
-}
 
 
 @pytest.fixture
@@ -72,7 +46,7 @@ def test_calc_partner_filter_and_other_month(ws: str, haru: Haru) -> None:
                            "--format", "json").stdout)
     assert [(s["partner"], s["subtotal"]) for s in data["statements"]] == [("ueda", 45_000)]
     empty = json.loads(haru("--data", ws, "fees", "calc", "--month", "2025-01", "--format", "json").stdout)
-    assert empty == {"month": "2025-01", "statements": [], "total_payable": 0}
+    assert empty == {"month": "2025-01", "statements": [], "total_payable": 0, "incomplete": []}
 
 
 def test_calc_csv_has_one_row_per_statement(ws: str, haru: Haru) -> None:
@@ -112,7 +86,7 @@ def test_statement_markdown(ws: str, haru: Haru) -> None:
 
 def test_statement_in_english_and_registered(ws: str, haru: Haru) -> None:
     text = haru("--data", ws, *TODAY, "--lang", "en", "fees", "statement", "ueda", "--month", "2026-10").stdout
-    assert "# Referral fee statement" in text and "| Your registration no. | T7000012050002 |" in text
+    assert "# Referral fee statement" in text and "| Invoice no. | T7000012050002 |" in text
     assert "transitional" not in text
 
 
@@ -141,8 +115,8 @@ def test_statement_without_fees(ws: str, haru: Haru) -> None:
 
 
 def test_help(haru: Haru) -> None:
-    assert "Example: haru fees calc" in haru("fees", "calc", "--help").stdout
-    assert "Example: haru fees statement" in haru("fees", "statement", "--help").stdout
+    assert "Example: haru fees calc" in haru("--lang", "en", "fees", "calc", "--help").stdout
+    assert "Example: haru fees statement" in haru("--lang", "en", "fees", "statement", "--help").stdout
 
 
 def test_upcoming_lists_payouts(ws: str, haru: Haru) -> None:

@@ -5,15 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from tests.conftest import WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory
 
-Haru = Callable[..., Result]
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 
@@ -23,7 +20,7 @@ def test_install_and_refuse_to_replace(workspace: WorkspaceFactory, haru: Haru) 
     first = haru("--data", root, "hook", "install")
     assert first.exit_code == 0, first.stderr
     hook = root / ".git" / "hooks" / "pre-commit"
-    assert hook.read_text(encoding="utf-8").endswith("haru --no-cache --data . validate\n")
+    assert hook.read_text(encoding="utf-8").endswith("haru --no-cache --data . validate --staged\n")
     assert os.access(hook, os.X_OK)
     second = haru("--data", root, "--lang", "en", "hook", "install")
     assert second.exit_code == 1 and "already exists" in second.stderr
@@ -38,7 +35,7 @@ def test_the_hook_checks_what_is_staged(tmp_path: Path, haru: Haru) -> None:
     """Inside a larger repository, and on the staged text: a fixed working copy does not hide a broken index."""
     import sys
 
-    from tests.conftest import write_workspace
+    from tests.helpers import write_workspace
 
     repo = tmp_path / "repo"
     write_workspace(repo / "inner", {})

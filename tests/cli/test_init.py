@@ -6,20 +6,19 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
-from typer.testing import Result
 
-Haru = Callable[..., Result]
+from tests.helpers import Haru
+
 BIN = Path(sys.executable).parent
 
 
 def test_init_writes_a_complete_workspace(tmp_path: Path, haru: Haru) -> None:
     target = tmp_path / "partners-data"
-    result = haru("init", target, "--company", "テスト株式会社")
+    result = haru("init", target, "--company", "テスト株式会社", "--source", "git+https://example.jp/haru.git")
     assert result.exit_code == 0, result.stderr
     for name in ("haru.yaml", ".gitignore", ".pre-commit-config.yaml", ".github/workflows/haru.yml", "README.md",
                  "partners", "contracts", "meetings", "referrals", "schemas/partner.schema.json",
@@ -29,13 +28,24 @@ def test_init_writes_a_complete_workspace(tmp_path: Path, haru: Haru) -> None:
     assert settings.startswith("# yaml-language-server: $schema=schemas/haru.schema.json")
     assert "company: テスト株式会社" in settings
     workflow = yaml.safe_load((target / ".github/workflows/haru.yml").read_text(encoding="utf-8"))
-    assert list(workflow["env"]) == ["HARU_SOURCE"]
+    assert workflow["env"] == {"HARU_SOURCE": "git+https://example.jp/haru.git"}
     assert workflow["jobs"]["validate"]["steps"][-1]["run"] == "haru validate --strict"
     hook = yaml.safe_load((target / ".pre-commit-config.yaml").read_text(encoding="utf-8"))["repos"][0]["hooks"][0]
-    assert (hook["entry"], hook["pass_filenames"], hook["always_run"]) == ("haru validate", False, True)
+    assert (hook["entry"], hook["pass_filenames"], hook["always_run"]) == ("haru validate --staged", False, True)
+    assert "YOUR-ORG" not in "".join(p.read_text(encoding="utf-8") for p in target.rglob("*") if p.is_file()
+                                     and ".git" not in p.parts)
+    assert "次のステップ:" in result.stdout and "pre-commit install" in result.stdout
     assert haru("--data", target, "validate", "--strict").exit_code == 0
     if shutil.which("git"):
         assert (target / ".git").is_dir()
+
+
+def test_without_a_source_no_workflow_is_written_and_it_says_how(tmp_path: Path, haru: Haru) -> None:
+    result = haru("--lang", "en", "init", tmp_path / "ws")
+    assert result.exit_code == 0
+    assert not (tmp_path / "ws" / ".github").exists()
+    assert "no CI workflow written" in result.stdout and "--source" in result.stdout
+    assert "Next steps:" in result.stdout
 
 
 def test_init_never_overwrites(tmp_path: Path, haru: Haru) -> None:

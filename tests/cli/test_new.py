@@ -5,17 +5,15 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
 
-from haru_cli.cli import app, new
+from haru_cli.cli import app, editing
 from haru_cli.load.loader import load_workspace
-from tests.conftest import WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 
 
@@ -81,11 +79,14 @@ def test_dry_run_writes_nothing(ws: Path, haru: Haru) -> None:
 
 
 def test_an_invalid_record_is_not_written(ws: Path, haru: Haru) -> None:
-    result = haru("--data", ws, "--lang", "en", "new", "meeting", "ueda", "--date", "2026-11-27", "--kind", "weekly")
+    wrong_kind = haru("--data", ws, "--lang", "en", "new", "meeting", "ueda", "--kind", "weekly")
+    assert wrong_kind.exit_code == 2 and "'weekly' is not one of regular, hearing" in wrong_kind.stderr
+    result = haru("--data", ws, "--lang", "en", "new", "meeting", "ueda", "--date", "2026-11-27", "--kind", "regular",
+                  "--satisfaction", "9")
     assert result.exit_code == 1
-    assert "meetings/2026/2026-11-27-ueda-weekly.yaml:5:7: error[enum]" in result.stderr
+    assert "meetings/2026/2026-11-27-ueda-regular.yaml:7:17: error[range]" in result.stderr
     assert result.stderr.endswith("haru: nothing written\n")
-    assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-weekly.yaml").exists()
+    assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
     bad_ref = haru("--data", ws, "new", "contract", "ueda", "--type", "referral", "--start", "2026-01-01",
                    "--end", "2025-01-01")
     assert bad_ref.exit_code == 1 and "error[date-order]" in bad_ref.stderr
@@ -154,7 +155,7 @@ def test_an_invalid_edit_without_a_terminal_writes_nothing_and_leaves_no_draft(
 def test_an_abandoned_edit_shows_the_problems_first_and_keeps_the_draft(
         ws: Path, haru: Haru, tmp_path: Path, drafts: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("EDITOR", editor(tmp_path, "kind: regular", "kind: weekly"))
-    monkeypatch.setattr(new, "interactive", lambda: True)
+    monkeypatch.setattr(editing, "interactive", lambda: True)
     result = CliRunner().invoke(app, ["--data", str(ws), *TODAY, "--lang", "en", "new", "meeting", "ueda",
                                       "--kind", "regular", "--edit"], input="a\n")
     assert result.exit_code == 1
@@ -168,7 +169,7 @@ def test_an_abandoned_edit_shows_the_problems_first_and_keeps_the_draft(
 
 def test_help(haru: Haru) -> None:
     for kind in ("partner", "contract", "meeting", "referral"):
-        assert "Example: haru new " + kind in haru("new", kind, "--help").stdout
+        assert "Example: haru new " + kind in haru("--lang", "en", "new", kind, "--help").stdout
 
 
 def test_a_new_id_never_takes_that_of_a_broken_file(ws: Path, haru: Haru) -> None:

@@ -5,15 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 
 import pytest
-from typer.testing import Result
 
-from tests.conftest import WorkspaceFactory
-from tests.test_render import table_shapes
+from tests.helpers import Haru, WorkspaceFactory, table_shapes
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 
 HOSTILE_NAME = "[bold]x[/] | {{ 7*7 }} \x1b[31mRED"
@@ -61,9 +57,12 @@ def test_list_status_filter_and_table(two_partners: str, haru: Haru) -> None:
 
 def test_list_english_csv(two_partners: str, haru: Haru) -> None:
     result = haru("--data", two_partners, *TODAY, "--lang", "en", "partner", "list", "--format", "csv")
-    assert result.stdout.startswith("\ufeffName,Status,Cadence,Last meeting,Next regular,Active contracts")
+    # SPEC §14: dates plain, the marks (overdue) in a column of their own, empty cells for none
+    assert result.stdout.startswith("\ufeffName,Status,Cadence,Last meeting,Next regular,Next regular (mark),"
+                                    "Active contracts")
     rows = list(csv.reader(io.StringIO(result.stdout[1:])))
-    assert rows[2] == ["株式会社ウエダ", "active", "monthly", "2026-11-10", "2026-12-10", "ueda-referral"]
+    assert rows[1] == ["株式会社&ath", "active", "monthly", "", "2026-10-01", "overdue", ""]
+    assert rows[2] == ["株式会社ウエダ", "active", "monthly", "2026-11-10", "2026-12-10", "", "ueda-referral"]
 
 
 @pytest.mark.parametrize(
@@ -153,7 +152,7 @@ def test_hostile_text_is_shown_literally(workspace: WorkspaceFactory, haru: Haru
         assert json.loads(shown.stdout)["notes"] == HOSTILE_NOTES
         assert json.loads(listed.stdout)["partners"][0]["name"] == HOSTILE_NAME
     elif fmt == "csv":  # written to a file (not a terminal): exactly the text
-        assert [HOSTILE_NAME, "有効", "なし", "—", "—", "—"] in list(csv.reader(io.StringIO(listed.stdout[1:])))
+        assert [HOSTILE_NAME, "有効", "なし", "", "", "", ""] in list(csv.reader(io.StringIO(listed.stdout[1:])))
         assert ["パートナー", "メモ", HOSTILE_NOTES] in list(csv.reader(io.StringIO(shown.stdout[1:])))
     elif fmt == "md":
         assert "\\[bold\\]x\\[/\\] \\| {{ 7\\*7 }} \\\\x1b\\[31mRED" in listed.stdout
@@ -175,8 +174,8 @@ def test_broken_files_are_skipped_with_one_line(workspace: WorkspaceFactory, har
 
 def test_help(haru: Haru) -> None:
     for command in (["partner", "--help"], ["partner", "list", "--help"], ["partner", "show", "--help"]):
-        assert haru(*command).exit_code == 0
-    assert "Example: haru partner show ウエダ" in haru("partner", "show", "--help").stdout
+        assert haru("--lang", "en", *command).exit_code == 0
+    assert "Example: haru partner show ウエダ" in haru("--lang", "en", "partner", "show", "--help").stdout
 
 
 def test_wrong_option_value_exits_2(workspace: WorkspaceFactory, haru: Haru) -> None:

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 
 import pytest
 from icalendar import Calendar
-from typer.testing import Result
 
-from tests.conftest import WorkspaceFactory
-from tests.test_renewals_feedback import SCENARIO
+from tests.helpers import SCENARIO, Haru, WorkspaceFactory
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 
 
@@ -126,5 +122,5 @@ def test_a_regular_meeting_keeps_its_uid_when_its_date_moves(ws: str, haru: Haru
 
 def test_help(haru: Haru) -> None:
     for command in ("renewals", "feedback", "upcoming"):
-        result = haru(command, "--help")
+        result = haru("--lang", "en", command, "--help")
         assert result.exit_code == 0 and "Example: haru " + command in result.stdout

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from tests.cli.test_fees import FEES
-from tests.conftest import BASE, WorkspaceFactory
-from tests.test_render import table_shapes
+from tests.helpers import BASE, FEES, Haru, WorkspaceFactory, table_shapes
 
-Haru = Callable[..., Result]
 TODAY = ("--today", "2026-11-27")
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
@@ -152,4 +147,4 @@ def test_output_file_is_new_and_atomic(workspace: WorkspaceFactory, haru: Haru, 
 
 def test_help(haru: Haru) -> None:
     for command in ("partner", "monthly", "agenda"):
-        assert "Example: haru report " + command in haru("report", command, "--help").stdout
+        assert "Example: haru report " + command in haru("--lang", "en", "report", command, "--help").stdout

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-from typer.testing import Result
-
-Haru = Callable[..., Result]
+from tests.helpers import Haru
 
 
 def test_prints_every_schema(haru: Haru) -> None:
@@ -36,4 +33,4 @@ def test_writes_the_files_once_and_refuses_a_different_one(haru: Haru, tmp_path:
 
 
 def test_help(haru: Haru) -> None:
-    assert "Example: haru schema --out schemas" in haru("schema", "--help").stdout
+    assert "Example: haru schema --out schemas" in haru("--lang", "en", "schema", "--help").stdout

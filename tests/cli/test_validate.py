@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import Result
 
-from tests.conftest import WorkspaceFactory
-
-Haru = Callable[..., Result]
+from tests.helpers import Haru, WorkspaceFactory
 
 BROKEN_PARTNER = "id: ueda\nname: 株式会社ウエダ\ncadence: weekly\n"
 
@@ -102,7 +98,7 @@ def test_wrong_option_exits_2(workspace: WorkspaceFactory, haru: Haru) -> None:
 
 
 def test_help(haru: Haru) -> None:
-    result = haru("validate", "--help")
+    result = haru("--lang", "en", "validate", "--help")
     assert result.exit_code == 0
     assert "--strict" in result.stdout and "Example: haru validate --strict" in result.stdout
 
@@ -118,7 +114,7 @@ class TestWorkspaceDiscovery:
 
     def test_nearest_workspace_upwards_or_its_data_folder(self, tmp_path: Path, haru: Haru,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-        from tests.conftest import write_workspace
+        from tests.helpers import write_workspace
 
         write_workspace(tmp_path / "repo" / "data", {})
         (tmp_path / "repo" / "docs" / "deep").mkdir(parents=True)
@@ -141,7 +137,7 @@ class TestWorkspaceDiscovery:
 
 def test_files_outside_the_workspace_are_left_out(tmp_path: Path, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pre-commit form with pass_filenames: a commit's other files (README.md) are not records."""
-    from tests.conftest import write_workspace
+    from tests.helpers import write_workspace
 
     write_workspace(tmp_path / "data", {"partners/ueda.yaml": BROKEN_PARTNER})
     (tmp_path / "README.md").write_text("# repo\n", encoding="utf-8")

@@ -1,0 +1,150 @@
+"""Editing a record in $EDITOR, visudo-style (`haru new --edit`, `haru edit`): the draft is validated
+against the whole workspace as it will be; its problems are shown, then the user re-edits or abandons;
+only a valid version is ever written, atomically. The draft is removed when the run ends, unless the user
+abandons it or interrupts the editor: then it is kept, and named."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from haru_cli.cli.context import Failure, Run, problem_line
+
+if TYPE_CHECKING:
+    from haru_cli.records.problems import Problem
+
+DRAFT_NOTE = "# haru: "
+
+
+def interactive() -> bool:
+    """Whether someone is there to answer a question (haru is run from a terminal)."""
+    return sys.stdin.isatty()
+
+
+def problems_with(run: Run, path: str, text: str) -> list[Problem]:
+    """The errors the workspace would have in (or because of) that file with that text."""
+    from haru_cli.load.loader import load_workspace
+
+    after = load_workspace(run.ds.root, overlay={path: text})
+    return [p for p in after.problems if p.severity == "error" and p.concerns({path})]
+
+
+def show_problems(run: Run, problems: list[Problem]) -> None:
+    for p in problems:
+        typer.echo(problem_line(run.ds.root, p, run.lang), err=True)
+
+
+class _Abandoned(Exception):
+    """The user chose to abandon an invalid draft."""
+
+
+def edit_until_valid(run: Run, path: str, text: str, *, place: Callable[[str, str], str] | None = None,
+                     new: bool = True) -> tuple[str, str]:
+    """Open `text` in $EDITOR until it is valid as the file at `path`; return the final path and text.
+    `place(path, text)` says where an edited new record belongs (its id may have changed); `new` refuses
+    a path that exists."""
+    try:
+        editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+    except ValueError:
+        raise Failure(run.t("cli.edit.bad_editor")) from None
+    if not editor:
+        raise Failure(run.t("cli.edit.no_editor"))
+    fd, name = tempfile.mkstemp(prefix="haru-draft-", suffix=".yaml")
+    draft = Path(name)
+    keep = False
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(_for_draft(run, path, text))
+        return _loop(run, path, draft, editor, place, new)
+    except _Abandoned:
+        keep = True
+        raise Failure(run.t("cli.edit.abandoned", draft=str(draft))) from None
+    except KeyboardInterrupt:
+        keep = True
+        raise Failure(run.t("cli.edit.interrupted", draft=str(draft)), exit_code=130) from None
+    finally:
+        if not keep:
+            draft.unlink(missing_ok=True)
+
+
+def _loop(run: Run, path: str, draft: Path, editor: list[str], place: Callable[[str, str], str] | None,
+          new: bool) -> tuple[str, str]:
+    t = run.t
+    while True:
+        try:
+            finished = subprocess.run([*editor, str(draft)]).returncode == 0
+        except OSError as exc:
+            raise Failure(t("cli.edit.cannot_start", editor=editor[0], reason=exc.strerror or str(exc))) from None
+        if not finished:
+            raise Failure(t("cli.edit.editor_failed"))
+        body = _from_draft(path, draft.read_text(encoding="utf-8"))
+        if not body.strip():
+            raise Failure(t("cli.edit.empty"))
+        if place is not None:
+            path = place(path, body)
+        if new and (run.ds.root / path).exists():
+            raise Failure(t("cli.edit.exists", path=path))
+        problems = problems_with(run, path, body)
+        if not problems:
+            return path, body
+        show_problems(run, problems)  # what is wrong, before asking what to do about it
+        if not interactive():  # no one to ask: nothing is written, and the draft goes
+            raise Failure(t("cli.edit.refused"))
+        answer = typer.prompt(t("cli.edit.ask"), default="e")
+        if answer.strip().lower().startswith("a"):
+            raise _Abandoned
+        # The notes go above the record: its own problems' line numbers move down with it.
+        notes = [problem_line(run.ds.root, p, run.lang, line_offset=len(problems) if p.path == path else 0)
+                 for p in problems]
+        draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + _for_draft(run, path, body),
+                         encoding="utf-8")
+
+
+def _for_draft(run: Run, path: str, text: str) -> str:
+    """The draft lives outside the workspace: its schema line names the schema by its full path."""
+    from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
+
+    relative = schema_comment(path)
+    schema = (run.ds.root / "schemas" / relative.rsplit("/", 1)[1].strip()).resolve()
+    return text.replace(relative, f"{SCHEMA_COMMENT}{schema}\n", 1)
+
+
+def _from_draft(path: str, text: str) -> str:
+    """The record as it will be written: without haru's notes, its schema line relative again."""
+    from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
+
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(DRAFT_NOTE))
+    return schema_comment(path) + body.partition("\n")[2] if body.startswith(SCHEMA_COMMENT) else body
+
+
+def placed(path: str, body: str) -> str:
+    """Where an edited new record belongs: its id and, for a record filed by year, its date may have changed."""
+    from haru_cli.load.yamlio import parse_yaml
+    from haru_cli.records.registry import type_of_path
+    from haru_cli.records.values import Invalid, parse_date, parse_slug
+
+    kind = type_of_path(path)
+    doc, _ = parse_yaml(body, path)
+    data: dict[str, Any] = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    try:
+        record_id = parse_slug(data.get("id"))
+    except Invalid:  # no usable id: keep the path, validation will say what is wrong
+        return path
+    if kind is None:
+        return path
+    if kind.by_year is None:
+        return kind.path(record_id)
+    try:
+        day: date = parse_date(data.get(kind.by_year))
+    except Invalid:
+        return f"{path.rsplit('/', 1)[0]}/{record_id}.yaml"
+    return kind.path(record_id, day)

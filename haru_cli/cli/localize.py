@@ -1,0 +1,193 @@
+"""Help and usage errors in the user's language (Japanese by default, English with --lang en or a
+workspace whose locale is en): the catalogue's help texts put on each command and option as it is built,
+Click's own words (Usage, Options, [required], Missing option, No such option …) said in that language,
+and global options accepted after the command too (`haru partner show ueda --lang en`)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from typer._click.core import Command, Context
+from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, NoSuchOption, UsageError
+from typer._click.formatting import HelpFormatter
+
+from haru_cli.cli.choices import Labelled
+from haru_cli.i18n import has, text
+
+# Global options and whether each takes a value: accepted anywhere before `--`, moved to the front.
+GLOBAL_OPTIONS = {"--data": True, "--today": True, "--lang": True, "--no-cache": False}
+
+
+def global_options_first(args: list[str], commands: set[str]) -> list[str]:
+    """The arguments with the global options given after the command moved before it, so that
+    `haru partner show ueda --lang en` means `haru --lang en partner show ueda`."""
+    front: list[str] = []
+    rest: list[str] = []
+    seen_command = False
+    n = 0
+    while n < len(args):
+        arg = args[n]
+        if arg == "--":
+            rest += args[n:]
+            break
+        name = arg.split("=", 1)[0]
+        if seen_command and name in GLOBAL_OPTIONS:
+            takes_value = GLOBAL_OPTIONS[name] and "=" not in arg
+            front += args[n:n + 2] if takes_value else [arg]
+            n += 2 if takes_value else 1
+            continue
+        if not seen_command and arg in commands:
+            seen_command = True
+        elif not seen_command and name in GLOBAL_OPTIONS and GLOBAL_OPTIONS[name] and "=" not in arg:
+            rest += args[n:n + 2]
+            n += 2
+            continue
+        rest.append(arg)
+        n += 1
+    return front + rest
+
+
+_LOCALE = re.compile(r"""^locale:[ \t]*["']?(ja|en)["']?[ \t]*(#.*)?$""", re.MULTILINE)
+
+
+def language_of(args: list[str], cwd: Path) -> str:
+    """The language of help and usage errors, before any workspace is loaded: --lang, else the locale of
+    the workspace the command would use (read from its haru.yaml's `locale:` line), else Japanese."""
+    for n, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg == "--lang" and n + 1 < len(args):
+            return "en" if args[n + 1] == "en" else "ja"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "ja"
+    from haru_cli.files import read_regular
+    from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
+
+    data = next((args[n + 1] for n, a in enumerate(args[:-1]) if a == "--data"), None) or os.environ.get("HARU_DATA")
+    try:
+        root = find_workspace(Path(data) if data else None, cwd)
+        found = _LOCALE.search(read_regular(root / "haru.yaml", 64 * 1024).decode("utf-8", "replace"))
+    except (WorkspaceNotFound, OSError, ValueError):
+        return "ja"
+    return found.group(1) if found else "ja"
+
+
+# --- help -------------------------------------------------------------------------------------------
+
+
+def localize(command: Command, lang: str, path: list[str]) -> None:
+    """Put the catalogue's help texts (`help.<command path>`, `help.<command path>.<option>`) on a built
+    command, its options and its subcommands, and Click's words in that language on its help page."""
+    key = "help." + ".".join(path or ["haru"])
+    if has(key):
+        command.help = text(key, lang)
+        command.short_help = None
+    for param in command.params:
+        name = param.name or ""
+        for candidate in (f"{key}.{name}", f"help.option.{name}"):
+            if has(candidate):
+                param.help = text(candidate, lang)  # type: ignore[attr-defined]
+                break
+        if isinstance(param.type, Labelled):
+            values = ", ".join(f"{code} {label}" for code, label in param.type.labels(lang))
+            param.help = f"{getattr(param, 'help', '') or ''} ({values})".strip()  # type: ignore[attr-defined]
+    command.context_class = _context_class(lang)
+    if hasattr(command, "commands"):
+        for name, sub in getattr(command, "commands", {}).items():
+            localize(sub, lang, [*path, name])
+
+
+_WORDS = {"Options": "help.word.options", "Arguments": "help.word.arguments", "Commands": "help.word.commands"}
+
+
+@functools.cache
+def _context_class(lang: str) -> type[Context]:
+    """A Context whose help formatter says Click's words in `lang`."""
+
+    class Formatter(HelpFormatter):
+        def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+            super().write_usage(prog, args, text("help.word.usage", lang) + " ")
+
+        def section(self, name: str) -> Any:
+            return super().section(text(_WORDS[name], lang) if name in _WORDS else name)
+
+        def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
+            super().write_dl([(first, _click_words(second, lang)) for first, second in rows], col_max, col_spacing)
+
+    class Localized(Context):
+        formatter_class = Formatter
+
+    return Localized
+
+
+def _click_words(help_text: str, lang: str) -> str:
+    """[default: …], [required] and the help option's own line in the language of the page."""
+    return (help_text.replace("[default: ", text("help.word.default", lang) + " ")
+            .replace("[required]", text("help.word.required", lang))
+            .replace("Show this message and exit.", text("help.option.help", lang)))
+
+
+# --- usage errors ------------------------------------------------------------------------------------
+
+_INVALID_CHOICE = re.compile(r"^(.*) is not one of (.*)\.$")
+_NOT_INT = re.compile(r"^(.*) is not a valid integer\.?$")
+_NEEDS_VALUE = re.compile(r"^Option '(.*)' requires an argument\.$")
+_EXTRA = re.compile(r"^Got unexpected extra arguments? \((.*)\)$")
+_NO_COMMAND = re.compile(r"^No such command '(.*)'\.$")
+_NOT_EXIST = re.compile(r"^(File|Directory|Path) '(.*)' does not exist\.$")
+_IS_DIR = re.compile(r"^File '(.*)' is a directory\.$")
+
+
+def usage_message(exc: UsageError, lang: str) -> str:
+    """Click's usage error as a sentence of the language: `Error: Missing option '--month'.` →
+    `エラー: オプション '--month' が必要です`."""
+    if isinstance(exc, NoSuchOption):
+        near = ", ".join(exc.possibilities or [])
+        return text("cli.usage.no_option", lang, option=exc.option_name) + (
+            text("cli.usage.did_you_mean", lang, near=near) if near else "")
+    if isinstance(exc, MissingParameter):
+        param = exc.param
+        hint: object = exc.param_hint or (param.get_error_hint(exc.ctx) if param and exc.ctx else "")
+        kind = exc.param_type or (param.param_type_name if param else "parameter")
+        return text(f"cli.usage.missing_{kind if kind in ('option', 'argument') else 'parameter'}", lang,
+                    name=str(hint))
+    if isinstance(exc, BadParameter):
+        bad: object = exc.param_hint or (exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else None)
+        said = _click_sentence(exc.message, lang)
+        return text("cli.usage.bad_value", lang, name=str(bad), reason=said) if bad else said
+    if isinstance(exc, BadOptionUsage):
+        return _click_sentence(exc.message, lang)
+    return _click_sentence(exc.message, lang)
+
+
+def _click_sentence(message: str, lang: str) -> str:
+    """One of Click's own sentences in the language (haru's own arrive translated already)."""
+    for pattern, key in ((_INVALID_CHOICE, "cli.usage.not_one_of"), (_NOT_INT, "cli.usage.not_int"),
+                         (_NEEDS_VALUE, "cli.usage.needs_value"), (_EXTRA, "cli.usage.extra"),
+                         (_NO_COMMAND, "cli.usage.no_command"), (_IS_DIR, "cli.usage.is_dir")):
+        found = pattern.match(message)
+        if found:
+            return text(key, lang, **{f"a{n}": g for n, g in enumerate(found.groups())})
+    found = _NOT_EXIST.match(message)
+    if found:
+        return text("cli.usage.not_exist", lang, a0=found.group(2))
+    return message
+
+
+def usage_text(exc: UsageError, lang: str) -> str:
+    """What a usage error prints: the usage line, where help is, the error."""
+    lines = []
+    ctx = exc.ctx
+    if ctx is not None:
+        usage = ctx.get_usage()
+        lines.append(usage.replace("Usage: ", text("help.word.usage", lang) + " ", 1))
+        option = ctx.help_option_names[0] if ctx.help_option_names else "--help"
+        lines.append(text("cli.usage.try", lang, command=ctx.command_path, option=option))
+        lines.append("")
+    lines.append(text("cli.usage.error", lang, message=usage_message(exc, lang)))
+    return "\n".join(lines)
+

@@ -1,0 +1,207 @@
+"""What commands say: refusals, notices, confirmations and Click's own words, in Japanese and English
+(keys `cli.…`, and the few shared formats of numbers, days and hours)."""
+
+from __future__ import annotations
+
+CLI: dict[str, tuple[str, str]] = {
+    # formats
+    "hours_amount": ("{hours} 時間", "{hours} h"),
+    "days.today": ("今日", "today"),
+    "days.ahead": ("あと {n} 日", "in {n} days"),
+    "days.ago": ("{n} 日経過", "{n} days ago"),
+    "count.files.one": ("{n}", "{n} file"),
+    "count.files.other": ("{n}", "{n} files"),
+    "count.errors.one": ("{n}", "{n} error"),
+    "count.errors.other": ("{n}", "{n} errors"),
+    "count.warnings.one": ("{n}", "{n} warning"),
+    "count.warnings.other": ("{n}", "{n} warnings"),
+    "csv.mark": ("注記", "mark"),
+    "cli.none": ("（なし）", "(none)"),
+    # the workspace
+    "cli.workspace.no-folder": ("フォルダ {path} がありません", "no such folder: {path}"),
+    "cli.workspace.not-folder": ("{path} はフォルダではなくファイルです", "{path} is a file, not a folder"),
+    "cli.workspace.no-settings": (
+        "{path} は haru のワークスペースではありません（haru.yaml がありません）",
+        "{path} is not a haru workspace (no haru.yaml)",
+    ),
+    "cli.workspace.none-found": (
+        "{path} とその上のフォルダに haru のワークスペースがありません",
+        "no haru workspace in {path} or above",
+    ),
+    "cli.workspace.hint": (
+        "`haru init DIR` で作成するか、--data DIR（または HARU_DATA）で指定してください",
+        "create one with `haru init DIR`, or name one with --data DIR (or HARU_DATA)",
+    ),
+    "cli.skipped": (
+        "{count} 件のファイルを読み飛ばしました — haru validate で確認してください",
+        "{count} skipped — run haru validate",
+    ),
+    "cli.skipped_file": (
+        "{path} に誤りがあるため読み飛ばしました — haru validate で確認してください",
+        "{path} has errors and was skipped — run haru validate",
+    ),
+    "cli.skipped_because": (
+        "{path} は、参照先の {because} に誤りがあるため読み飛ばしました — haru validate で確認してください",
+        "{path} was skipped: it rests on {because}, which has errors — run haru validate",
+    ),
+    "cli.settings_broken": (
+        "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください",
+        "haru.yaml has errors: using the defaults — run haru validate",
+    ),
+    "cli.cache_not_folder": (
+        "{folder} がフォルダではないためキャッシュを使えません — 削除してください",
+        "{folder} is not a folder, so nothing is cached: remove it",
+    ),
+    "cli.no_holidays": (
+        "{year} 年の祝日が分からないため支払日を計算できません（分かるのは {first}〜{last} 年）",
+        "no pay date can be computed in {year}: its public holidays are not known (only {first}-{last})",
+    ),
+    # options
+    "cli.bad.date": ("{value:q} は日付ではありません（YYYY-MM-DD）", "{value:q} is not a date (YYYY-MM-DD)"),
+    "cli.bad.no_such_day": ("{value:q} という日付はありません", "{value:q} is not a day of the calendar"),
+    "cli.bad.years": ("{value:q} は {first}〜{last} 年の範囲外です", "{value:q} is outside the years {first}-{last}"),
+    "cli.bad.month": ("{value:q} は月ではありません（YYYY-MM）", "{value:q} is not a month: use YYYY-MM"),
+    "cli.bad.duration": (
+        "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",
+        "{value:q} is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ...",
+    ),
+    "cli.bad.century": ("{value:q} は 100 年を超えています", "{value:q} is longer than a century"),
+    "cli.bad.folder": ("フォルダを指定してください（このフォルダなら .）", "give a folder (. for this one)"),
+    "cli.bad.id": (
+        "{value:q} は id ではありません（英小文字・数字・- で 64 文字以内）",
+        "{value:q} is not an id: lowercase letters, digits and '-', at most 64",
+    ),
+    "cli.bad.choice": (
+        "{value:q} は使えません（次のいずれか、またはその名前: {choices}）",
+        "{value:q} is not one of {choices} (or their names)",
+    ),
+    # Click's own words
+    "cli.usage.error": ("エラー: {message}", "Error: {message}"),
+    "cli.usage.try": ("詳しくは '{command} {option}' を見てください。", "Try '{command} {option}' for help."),
+    "cli.usage.no_option": ("オプション {option} はありません", "No such option: {option}"),
+    "cli.usage.did_you_mean": ("（{near} のことですか？）", " (Possible options: {near})"),
+    "cli.usage.missing_option": ("オプション {name} が必要です", "Missing option {name}"),
+    "cli.usage.missing_argument": ("引数 {name} が必要です", "Missing argument {name}"),
+    "cli.usage.missing_parameter": ("{name} が必要です", "Missing parameter {name}"),
+    "cli.usage.bad_value": ("{name} の値が正しくありません: {reason}", "Invalid value for {name}: {reason}"),
+    "cli.usage.not_one_of": ("{a0} は使えません（次のいずれか: {a1}）", "{a0} is not one of {a1}."),
+    "cli.usage.not_int": ("{a0} は整数ではありません", "{a0} is not a valid integer."),
+    "cli.usage.needs_value": ("オプション '{a0}' には値が必要です", "Option '{a0}' requires an argument."),
+    "cli.usage.extra": ("余分な引数があります（{a0}）", "Got unexpected extra argument(s) ({a0})"),
+    "cli.usage.no_command": ("コマンド '{a0}' はありません", "No such command '{a0}'."),
+    "cli.usage.no_command_near": (
+        "コマンド {command:q} はありません。{near} のことですか？",
+        "No such command {command:q}. Did you mean {near}?",
+    ),
+    "cli.usage.is_dir": ("'{a0}' はフォルダです", "File '{a0}' is a directory."),
+    "cli.usage.not_exist": ("'{a0}' がありません", "Path '{a0}' does not exist."),
+    "cli.aborted": ("中断しました。", "Aborted!"),
+    # partners and contracts
+    "cli.partner.more": (" ほか {count} 件（haru partner list）", " and {count} more (haru partner list)"),
+    "cli.partner.several": (
+        "「{query}」に該当するパートナーが複数あります: {names} — より詳しく指定してください",
+        "{query:q} matches several partners: {names} — be more specific",
+    ),
+    "cli.partner.nearest": (
+        "「{query}」に該当するパートナーがありません。候補: {names}",
+        "no partner matches {query:q}; did you mean: {names}?",
+    ),
+    "cli.partner.none": (
+        "「{query}」に該当するパートナーがありません。パートナー一覧: {names}",
+        "no partner matches {query:q}; partners: {names}",
+    ),
+    "cli.contract.none": ("契約「{id}」がありません。候補: {near}", "no contract {id:q}; closest: {near}"),
+    # fees
+    "cli.fees.incomplete": (
+        "注意: 読み飛ばしたファイルがあるため、金額は不完全かもしれません: {paths} — haru validate で確認してください",
+        "note: the amounts may be incomplete, for files were skipped: {paths} — run haru validate",
+    ),
+    "cli.fees.no_fees": ("{name} の {month} 分の紹介手数料はありません", "{name} has no fees for {month}"),
+    # writing
+    "cli.write.exists": ("{path} は既にあります（haru はファイルを上書きしません）",
+                         "{path} already exists; haru never overwrites a file"),
+    "cli.write.folder_is_file": ("{path} に書き込めません: 途中のフォルダがファイルです",
+                                 "cannot write {path}: a folder in its path is a file"),
+    "cli.write.link": ("{path} に書き込めません: {reason}（haru はワークスペースの中にだけ書き込みます）",
+                       "cannot write {path}: {reason} (haru writes only inside the workspace)"),
+    "cli.write.failed": ("{path} に書き込めません: {reason}（何も書き込んでいません）",
+                         "cannot write {path}: {reason}; nothing written"),
+    "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
+    "cli.read_failed": ("{path} を読めません: {reason}", "cannot read {path}: {reason}"),
+    "cli.nothing_written": ("何も書き込んでいません", "nothing written"),
+    # new and --edit
+    "cli.new.give_id": ("{record}の ID（英小文字・数字・-）を --id で指定してください",
+                        "give the {record}'s id with --id (lowercase letters, digits, -)"),
+    "cli.new.which_contract": (
+        "{name} の{kind}の手数料規定のある有効な契約が {count} 件あります。--contract で指定してください",
+        "{name} has {count} active contracts with a {kind} fee rule: name one with --contract",
+    ),
+    "cli.edit.bad_editor": ("$EDITOR をコマンドとして読めません", "$EDITOR cannot be read as a command"),
+    "cli.edit.no_editor": ("$EDITOR が空です", "$EDITOR is empty"),
+    "cli.edit.cannot_start": ("エディタ {editor:q} を起動できません: {reason}（何も書き込んでいません）",
+                              "cannot start the editor {editor:q}: {reason}; nothing written"),
+    "cli.edit.editor_failed": ("エディタが異常終了しました。何も書き込んでいません",
+                               "the editor failed; nothing written"),
+    "cli.edit.empty": ("下書きが空のため何も書き込んでいません", "the draft is empty: nothing written"),
+    "cli.edit.exists": ("{path} は既にあります。何も書き込んでいません", "{path} already exists; nothing written"),
+    "cli.edit.refused": ("問題があるため何も書き込んでいません", "the record has problems; nothing written"),
+    "cli.edit.ask": ("問題があります: (e)再編集 / (a)中止（下書きを残す）",
+                     "The record has problems: (e)dit again or (a)bandon (keeping the draft)?"),
+    "cli.edit.abandoned": ("何も書き込んでいません。下書きは {draft} にあります",
+                           "nothing written; the draft is kept at {draft}"),
+    "cli.edit.interrupted": ("中断しました。何も書き込んでいません（下書き: {draft}）",
+                             "interrupted; nothing written (the draft is kept at {draft})"),
+    # validate
+    "cli.validate.summary": ("{files} ファイルを検査: エラー {errors} 件、警告 {warnings} 件",
+                             "{files} checked: {errors}, {warnings}"),
+    "cli.validate.no_path": ("ファイルまたはフォルダ {path} がありません", "no such file or folder: {path}"),
+    "cli.git.not_a_repository": ("{path} は git リポジトリの中にありません", "{path} is not inside a git repository"),
+    "cli.git.failed": ("git {command} に失敗しました: {reason}", "git {command} failed: {reason}"),
+    "cli.git.not_staged": ("ステージされた内容に {path} の haru.yaml がありません",
+                           "what is staged holds no haru.yaml for {path}"),
+    # schema
+    "cli.schema.up_to_date": ("{path} は最新です", "{path} is up to date"),
+    "cli.schema.kept_outdated": ("{path} は古いまま残しました（再生成するには削除してください）",
+                                 "kept {path} (outdated: remove it to regenerate)"),
+    "cli.schema.outdated": ("内容の異なるスキーマがあります（最新のものを書くには削除してください）: {paths}",
+                            "outdated schema files (remove them to write the current ones): {paths}"),
+    # init
+    "cli.init.exists": ("{path} は既にワークスペースです。足りないものだけ加えるには --missing を付けてください",
+                        "{path} already holds a workspace; use --missing to add only what is missing"),
+    "cli.init.kept": ("{path} は既にあるため残しました", "kept {path} (exists)"),
+    "cli.init.no_git": ("git がないためリポジトリは作成していません", "git is not installed: no repository created"),
+    "cli.init.already_git": ("既に git リポジトリです", "already a git repository"),
+    "cli.init.inside_git": (
+        "git リポジトリ {top} の中です。フックと CI を有効にするには .pre-commit-config.yaml と "
+        ".github/ をそのトップへ移して（または既存のものに統合して）ください",
+        "inside the git repository {top}: move .pre-commit-config.yaml and .github/ to its top "
+        "(or merge them into its own) for the hook and the CI check to run",
+    ),
+    "cli.init.git_failed": ("git init に失敗しました: {reason}", "git init failed: {reason}"),
+    "cli.init.no_workflow": (
+        "CI のワークフローは書いていません: haru をどこからインストールするか分からないためです。"
+        "haru の git URL を --source で指定して `haru init --missing --source URL` を実行すると書き加えます",
+        "no CI workflow written: where to install haru from is not known. "
+        "`haru init --missing --source <haru's git URL>` adds it",
+    ),
+    "cli.init.next": (
+        "次のステップ:\n  cd {folder}\n  haru new partner 株式会社ウエダ --id ueda --kana ウエダ --cadence monthly\n"
+        "  haru validate\n  pre-commit install   # コミット前に haru validate が動きます\n"
+        "  git add -A && git commit -m \"最初のレコード\"{moved}",
+        "Next steps:\n  cd {folder}\n  haru new partner \"Ueda Logistics\" --id ueda --cadence monthly\n"
+        "  haru validate\n  pre-commit install   # haru validate runs before every commit\n"
+        "  git add -A && git commit -m \"first records\"{moved}",
+    ),
+    "cli.init.next_move": (
+        "\n  （.pre-commit-config.yaml と .github/ は {top} のトップへ移してください）",
+        "\n  (move .pre-commit-config.yaml and .github/ to the top of {top})",
+    ),
+    # hook
+    "cli.hook.installed": ("{path} を書き込みました（ワークスペース: {workspace}）",
+                           "wrote {path} (workspace: {workspace})"),
+    "cli.hook.which": ("リポジトリに複数のワークスペースがあります: {paths} — --data で指定してください",
+                       "the repository holds several workspaces: {paths} — name one with --data"),
+    "cli.hook.none": ("リポジトリにワークスペース（haru.yaml）がありません", "the repository holds no workspace (haru.yaml)"),
+    "cli.hook.outside": ("ワークスペース {path} はリポジトリ {top} の外にあります",
+                         "the workspace {path} is outside the repository {top}"),
+}

@@ -1,0 +1,270 @@
+"""`--help` of every command and option, in Japanese and English: `help.<command path>` for a command,
+`help.<command path>.<parameter>` for its options and arguments, `help.option.<parameter>` for an option
+many commands share, `help.word.*` for Click's own words on a help page."""
+
+from __future__ import annotations
+
+HELP: dict[str, tuple[str, str]] = {
+    # Click's words
+    "help.word.usage": ("使い方:", "Usage:"),
+    "help.word.options": ("オプション", "Options"),
+    "help.word.arguments": ("引数", "Arguments"),
+    "help.word.commands": ("コマンド", "Commands"),
+    "help.word.default": ("[既定:", "[default:"),
+    "help.word.required": ("[必須]", "[required]"),
+    # shared options
+    "help.option.help": ("このヘルプを表示して終了します。", "Show this message and exit."),
+    "help.option.fmt": (
+        "出力形式: table（既定）、json、csv（BOM 付き UTF-8）、md。",
+        "table (default), json, csv (UTF-8 with BOM) or md.",
+    ),
+    "help.option.output": ("この新しいファイルに書き出します（上書きしません）。", "Write to this new file (never overwrites)."),
+    "help.option.template_file": ("この Jinja テンプレートで出力します。", "Render with this Jinja template instead."),
+    "help.option.wareki": ("日付を和暦で書きます（令和8年11月27日）。", "Japanese dates in the era calendar (令和8年11月27日)."),
+    "help.option.record_id": ("レコードの id（既定: オプションから作ります）。", "The record's id (default: made from the options)."),
+    "help.option.edit": ("書き込む前に $EDITOR で仕上げます。", "Finish the record in $EDITOR before it is written."),
+    "help.option.dry_run": ("書き込まずに YAML を表示します。", "Print the YAML instead of writing it."),
+    "help.option.query": (
+        "パートナー（id・名前・よみ・別名・担当者名）。",
+        "The partner (id, name, reading, alias or contact).",
+    ),
+    "help.option.month": ("対象月（YYYY-MM、既定: 前月）。", "The month, YYYY-MM (default: the previous month)."),
+    "help.option.partner": ("このパートナーだけ（QUERY と同じ書き方）。", "Only this partner (any QUERY form)."),
+    "help.option.due": ("今日からの期間: 30d、2w、3m、30日 …", "Window from today: 30d, 2w, 3m, 30日 ..."),
+    # haru
+    "help.haru": (
+        "株式会社HaRu の外部パートナー連携（パートナー・契約・会議・紹介・紹介手数料）を YAML で管理します。\n\n"
+        "例: haru partner show ウエダ",
+        "株式会社HaRu's partner collaboration (partners, contracts, meetings, referrals, fees) as YAML.\n\n"
+        "Example: haru partner show ウエダ",
+    ),
+    "help.haru.data": ("ワークスペースのフォルダ（既定: 上方向で最も近い haru.yaml）。",
+                       "Workspace folder (default: nearest haru.yaml upwards)."),
+    "help.haru.today": ("この日を今日として扱います。", "Treat this date as today."),
+    "help.haru.lang": ("出力の言語（既定: ワークスペースの locale）。", "Language of output (default: the workspace's locale)."),
+    "help.haru.no_cache": ("パースキャッシュ（.haru-cache/）を使わずにすべて読み直します。",
+                           "Read every file again instead of the parse cache in .haru-cache/."),
+    "help.haru.version": ("バージョンを表示して終了します。", "Show the version and exit."),
+    # validate
+    "help.validate": (
+        "ワークスペースのすべてのファイルと参照を検査します。\n\n"
+        "問題 1 件につき 1 行 `path:line:column: error[CODE] message`、最後に集計。誤りがなければ終了コード 0"
+        "（--strict でなければ警告は可）、誤りがあれば 1。\n\n例: haru validate --strict",
+        "Check every file and every reference of the workspace.\n\n"
+        "One line per problem, `path:line:column: error[CODE] message`, then a summary. Exit 0 when clean "
+        "(warnings allowed unless --strict), 1 when any error.\n\nExample: haru validate --strict",
+    ),
+    "help.validate.paths": (
+        "これらのファイル・フォルダの問題だけを表示します（読み込むのはワークスペース全体です）。",
+        "Report only problems in these files or folders (the whole workspace is still loaded).",
+    ),
+    "help.validate.strict": ("警告でも失敗にします。", "Fail on warnings too."),
+    "help.validate.staged": (
+        "作業中のファイルではなく、git にステージされた内容を検査します（コミットされるもの）。",
+        "Check what git has staged (what a commit will hold), not the working files.",
+    ),
+    "help.validate.fmt": ("text（1 件 1 行）または json。", "text (one line per problem) or json."),
+    # partner
+    "help.partner": ("パートナー: 一覧、または 1 社のすべて。", "Partners: list them, or show everything about one."),
+    "help.partner.list": (
+        "よみ順に 1 社 1 行: 状態、定例、最終会議、次回定例（超過は印付き）、有効な契約。\n\n"
+        "例: haru partner list --status active",
+        "One row per partner, sorted by reading: status, cadence, last meeting, next regular meeting "
+        "(overdue marked), active contracts.\n\nExample: haru partner list --status active",
+    ),
+    "help.partner.list.status": ("この状態のパートナーだけ。", "Only partners with this status."),
+    "help.partner.show": (
+        "1 社のすべて: プロフィール、連絡先、契約と次の期日、直近の会議、未完了のアクション、紹介、時間。\n\n"
+        "例: haru partner show ウエダ",
+        "Everything about one partner: profile, contacts, contracts with their next dates, recent meetings, "
+        "open actions, referrals, hours spent.\n\nExample: haru partner show ウエダ",
+    ),
+    "help.partner.show.query": ("id・名前・よみ・別名・担当者名（上田、ueda）。",
+                                "Id, name, reading, alias or contact (上田, ueda)."),
+    # contract
+    "help.contract": ("契約: 一覧、または 1 件。", "Contracts: list them, or show one."),
+    "help.contract.list": (
+        "契約と、現在の期間満了日・解約予告期限（SPEC §4.1）。\n\n例: haru contract list --partner ウエダ --status active",
+        "Contracts with their current term end and notice deadline (SPEC §4.1).\n\n"
+        "Example: haru contract list --partner ウエダ --status active",
+    ),
+    "help.contract.list.type_": ("この種別の契約だけ。", "Only contracts of this type."),
+    "help.contract.list.status": ("この状態の契約だけ。", "Only contracts in this status."),
+    "help.contract.show": ("1 件の契約: 条件、更新の期日、手数料規定、本文。\n\n例: haru contract show ueda-consulting-2026",
+                           "One contract: its terms, renewal dates, fee rules and text.\n\n"
+                           "Example: haru contract show ueda-consulting-2026"),
+    "help.contract.show.contract_id": ("契約の id（ファイル名）。", "The contract's id (its file name)."),
+    # dated
+    "help.renewals": (
+        "現在の期間満了日か解約予告期限が期間内にある有効な契約と、期限切れの契約（先に来る日付順）。\n\n"
+        "例: haru renewals --due 30d",
+        "Active contracts whose current term end or notice deadline falls within the window, plus expired "
+        "ones, the earliest date ahead first.\n\nExample: haru renewals --due 30d",
+    ),
+    "help.renewals.fmt": ("table（既定）、json、csv、md、ics（iCalendar）。", "table (default), json, csv, md, or ics (iCalendar)."),
+    "help.feedback": (
+        "今日から期間末までの顧客フィードバックの節目（実施済み・予定）と、同じ期間さかのぼった未実施のもの。\n\n"
+        "例: haru feedback --due 30d",
+        "Every feedback milestone from today to the window's end (held or due), and the ones of the same "
+        "span back that were not held (overdue).\n\nExample: haru feedback --due 30d",
+    ),
+    "help.feedback.fmt": ("table（既定）、json、csv、md、ics（iCalendar）。", "table (default), json, csv, md, or ics (iCalendar)."),
+    "help.upcoming": (
+        "期間内の解約予告期限・期間満了・フィードバック面談・定例会・未完了のアクション・紹介手数料の支払。"
+        "超過したものが先。\n\n例: haru upcoming --within 14d --format ics > haru.ics",
+        "Notice deadlines, term ends, feedback hearings, regular meetings due, open action items and fee "
+        "payouts within the window; overdue items first.\n\nExample: haru upcoming --within 14d --format ics > haru.ics",
+    ),
+    "help.upcoming.within": ("今日からの期間: 14d、2w、1m、14日 …", "Window from today: 14d, 2w, 1m, 14日 ..."),
+    "help.upcoming.fmt": ("table（既定）、json、csv、md、ics（iCalendar）。", "table (default), json, csv, md, or ics (iCalendar)."),
+    # fees
+    "help.fees": ("紹介手数料: 税・源泉徴収・支払日つきの月次明細。", "Referral fees: monthly statements with tax, withholding and pay dates."),
+    "help.fees.calc": (
+        "その月の各パートナーの明細: 明細行、繰越、小計、消費税、源泉徴収、差引支払額、支払日、合計。CSV は明細 1 件 1 行。\n\n"
+        "例: haru fees calc --month 2026-10",
+        "Each partner's statement for the month: lines, carried-in balance, subtotal, consumption tax, "
+        "withholding, payable and pay date; then the total. CSV gives one row per statement.\n\n"
+        "Example: haru fees calc --month 2026-10",
+    ),
+    "help.fees.statement": (
+        "1 社 1 か月の支払明細書（Markdown、templates/fees_statement.md.j2）。\n\n"
+        "例: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md",
+        "One partner's 支払明細書 for a month, as Markdown (templates/fees_statement.md.j2).\n\n"
+        "Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md",
+    ),
+    "help.fees.statement.month": ("手数料が発生した月（YYYY-MM）。", "The month the fees accrued in (YYYY-MM)."),
+    # report
+    "help.report": ("Markdown のレポート: パートナー概要、月次レポート、定例会のアジェンダ。",
+                    "Markdown reports: partner dossier, monthly report, meeting agenda."),
+    "help.report.partner": (
+        "パートナー概要: プロフィール、役割とシナジー、契約と期日、会議と決定事項、未完了のアクション、"
+        "フィードバック、紹介と手数料、時間。\n\n例: haru report partner ウエダ -o ueda.md",
+        "A partner dossier: profile, role and synergies, contracts and their dates, meetings with their "
+        "decisions, open actions, feedback received, referrals and fees, hours spent.\n\n"
+        "Example: haru report partner ウエダ -o ueda.md",
+    ),
+    "help.report.monthly": (
+        "月のまとめ: 会議、社長の時間（パートナー別・種類別、前 3 か月と比べて）、フィードバック、紹介、"
+        "手数料、今後 60 日の期日、超過したアクション。\n\n例: haru report monthly --month 2026-10",
+        "The month in review: meetings, the 社長's hours by partner and kind against the three months "
+        "before, feedback heard, referrals, fees, dates of the next 60 days, overdue actions.\n\n"
+        "Example: haru report monthly --month 2026-10",
+    ),
+    "help.report.agenda": (
+        "次の定例会のアジェンダ: 未完了のアクション、前回の定例会からの決定事項、今後の契約の期日、"
+        "紹介の状況、予定のフィードバック面談。\n\n例: haru report agenda ウエダ",
+        "The agenda of the next 定例会 with a partner: open actions, decisions since the last regular "
+        "meeting, contract dates ahead, the referral pipeline, feedback hearings due.\n\nExample: haru report agenda ウエダ",
+    ),
+    # new
+    "help.new": ("オプションから新しいレコードを書きます（書き込む前に検査します）。",
+                 "Write a new record from options (validated before anything is written)."),
+    "help.new.partner": (
+        "新しいパートナーのファイル partners/<id>.yaml。\n\n"
+        "例: haru new partner 株式会社ウエダ --id ueda --kana ウエダ --contact 上田 --cadence monthly",
+        "A new partner file partners/<id>.yaml.\n\n"
+        "Example: haru new partner 株式会社ウエダ --id ueda --kana ウエダ --contact 上田 --cadence monthly",
+    ),
+    "help.new.partner.name": ("正式名称（例: 株式会社ウエダ）。", "The partner's legal name, e.g. 株式会社ウエダ."),
+    "help.new.partner.kana": ("よみ（ウエダ）。", "Reading (ウエダ)."),
+    "help.new.partner.alias": ("検索に使う別名（繰り返し可）。", "Another name to find it by (repeatable)."),
+    "help.new.partner.entity": ("形態。", "Corporation or individual."),
+    "help.new.partner.invoice_number": ("適格請求書発行事業者登録番号（T＋13桁）。", "Qualified invoice number: T + 13 digits."),
+    "help.new.partner.status": ("状態。", "Status."),
+    "help.new.partner.since": ("取引開始日（YYYY-MM-DD）。", "Partner since (YYYY-MM-DD)."),
+    "help.new.partner.contact": ("キーパーソンの氏名。", "The key person's name."),
+    "help.new.partner.title": ("キーパーソンの役職。", "The key person's title."),
+    "help.new.partner.email": ("キーパーソンのメール。", "The key person's email."),
+    "help.new.partner.phone": ("キーパーソンの電話。", "The key person's phone."),
+    "help.new.partner.expertise": ("専門性（繰り返し可）。", "Expertise (repeatable)."),
+    "help.new.partner.role": ("期待する役割。", "Expected role."),
+    "help.new.partner.synergy": ("シナジーのコード（繰り返し可: customer_referral, case_study …）。",
+                                 "A synergy code (repeatable: customer_referral, case_study ...)."),
+    "help.new.partner.cadence": ("定例会の頻度。", "Rhythm of regular meetings."),
+    "help.new.partner.owner": ("HaRu 側の担当。", "Who at HaRu owns the relationship."),
+    "help.new.contract": (
+        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。\n\n"
+        "例: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
+        "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>).\n\n"
+        "Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
+    ),
+    "help.new.contract.type_": ("種別。", "Type."),
+    "help.new.contract.start": ("開始日（YYYY-MM-DD）。", "Start date (YYYY-MM-DD)."),
+    "help.new.contract.title": ("件名。", "Title."),
+    "help.new.contract.status": ("状態。", "Status."),
+    "help.new.contract.signed": ("締結日（YYYY-MM-DD）。", "Signed on (YYYY-MM-DD)."),
+    "help.new.contract.end": ("最初の期間の終了日（YYYY-MM-DD）。", "End of the first term (YYYY-MM-DD)."),
+    "help.new.contract.auto_renew": ("自動更新（--term が必要）。", "Renews automatically (needs --term)."),
+    "help.new.contract.term": ("更新ごとの期間: 1y、6m …", "Each renewal's length: 1y, 6m ..."),
+    "help.new.contract.notice": ("解約予告期間: 1m、30d …", "Notice period: 1m, 30d ..."),
+    "help.new.contract.amount": ("契約金額（円、--per と）。", "Value in yen (with --per)."),
+    "help.new.contract.per": ("金額の単位。", "Per what the value is."),
+    "help.new.contract.fee_kind": ("手数料規定が対象とする紹介の種類。", "Which referrals the fee rule pays."),
+    "help.new.contract.rate": ("手数料規定: 料率（例: 15%）。", "Fee rule: a rate such as 15%."),
+    "help.new.contract.basis": ("手数料規定: 料率の基準。", "Fee rule: what the rate is on."),
+    "help.new.contract.fixed": ("手数料規定: 1 件あたりの定額（円）。", "Fee rule: a fixed fee in yen per referral."),
+    "help.new.meeting": (
+        "新しい会議録 meetings/<年>/<id>.yaml（id の既定: <日付>-<パートナー>-<種類>）。\n\n"
+        "例: haru new meeting ウエダ --kind 定例会 --date 2026-11-27 --minutes 60 --summary \"定例会\"",
+        "A new meeting log meetings/<year>/<id>.yaml (id by default <date>-<partner>-<kind>).\n\n"
+        "Example: haru new meeting ウエダ --kind regular --date 2026-11-27 --minutes 60 --summary \"定例会\"",
+    ),
+    "help.new.meeting.partners": ("会ったパートナー（QUERY の書き方、複数可）。", "The partner(s) met (any QUERY form)."),
+    "help.new.meeting.kind": ("会議の種類。", "Kind of meeting."),
+    "help.new.meeting.day": ("会議の日付（既定: 今日）。", "The meeting's date (default: today)."),
+    "help.new.meeting.minutes": ("社長が費やした時間（分）。", "Minutes the 社長 spent."),
+    "help.new.meeting.summary": ("概要。", "Summary."),
+    "help.new.meeting.contract": ("関係する契約。", "The contract it concerns."),
+    "help.new.meeting.attendee": ("出席者（繰り返し可）。", "An attendee (repeatable)."),
+    "help.new.meeting.decision": ("決定事項（繰り返し可）。", "A decision (repeatable)."),
+    "help.new.meeting.action": ("未完了のアクション（繰り返し可）。", "An open action item (repeatable)."),
+    "help.new.meeting.satisfaction": ("フィードバック: 満足度 1〜5。", "Feedback: satisfaction 1-5."),
+    "help.new.meeting.comments": ("フィードバック: 先方の言葉。", "Feedback: what they said."),
+    "help.new.meeting.next_day": ("次回の予定日。", "Planned date of the next meeting."),
+    "help.new.referral": (
+        "新しい紹介 referrals/<id>.yaml（id の既定: <年>-<パートナー>-<NNN>）。\n\n"
+        "例: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer",
+        "A new referral referrals/<id>.yaml (id by default <year>-<partner>-<NNN>).\n\n"
+        "Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer",
+    ),
+    "help.new.referral.partner": ("紹介元のパートナー（QUERY の書き方）。", "The referring partner (any QUERY form)."),
+    "help.new.referral.client": ("紹介先。", "Who was referred."),
+    "help.new.referral.kind": ("紹介の種類。", "Kind of referral."),
+    "help.new.referral.contract": ("手数料規定のある契約（既定: その種類の規定がある唯一の有効な契約）。",
+                                   "The contract with the fee rule (default: the partner's only one for this kind)."),
+    "help.new.referral.referred": ("紹介日（既定: 今日）。", "Date of the introduction (default: today)."),
+    "help.new.referral.status": ("状態。", "Status."),
+    # init, schema, hook
+    "help.init": (
+        "ワークスペースを作ります: レコードのフォルダ、コメント付き haru.yaml、.gitignore、haru validate を動かす "
+        "pre-commit フック、CI、JSON スキーマ、README、`git init`。既にあるものは上書きしません。\n\n"
+        "例: haru init partners-data",
+        "Create a workspace: the record folders, a commented haru.yaml, .gitignore, a pre-commit hook running "
+        "haru validate, a CI workflow, JSON schemas, a README, and `git init`. Nothing that exists is ever "
+        "overwritten.\n\nExample: haru init partners-data",
+    ),
+    "help.init.directory": ("ワークスペースにするフォルダ（なければ作ります）。", "The folder to make a workspace of (created if missing)."),
+    "help.init.company": ("haru.yaml の会社名。", "The company name in haru.yaml."),
+    "help.init.locale": ("ワークスペースの言語。", "The workspace's language."),
+    "help.init.source": (
+        "CI が haru をインストールする場所（git URL など。既定: この haru のインストール元が git なら、それ）。",
+        "Where CI installs haru from (a git URL ...; default: where this haru came from, when that was git).",
+    ),
+    "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
+    "help.schema": (
+        "パートナー・契約・会議・紹介と haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"
+        "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas",
+        "JSON Schema (draft 2020-12) of every record type and haru.yaml, with Japanese and English descriptions "
+        "that editors show on hover. Without --out, one JSON object.\n\nExample: haru schema --out schemas",
+    ),
+    "help.schema.out": ("レコードの種類ごとの <type>.schema.json をここに書きます。", "Write one <type>.schema.json per record type here."),
+    "help.hook": ("pre-commit パッケージなしの git フック。", "Git hooks without the pre-commit package."),
+    "help.hook.install": (
+        ".git/hooks/pre-commit を書きます: ステージされた内容を haru validate --staged で検査します"
+        "（既存のフックは置き換えません）。リポジトリのトップからでも、その中のワークスペースを見つけます。\n\n"
+        "例: haru hook install",
+        "Write .git/hooks/pre-commit, checking what is staged with haru validate --staged (an existing hook "
+        "is never replaced). Run from the repository's top, it finds the workspace inside it.\n\n"
+        "Example: haru hook install",
+    ),
+}

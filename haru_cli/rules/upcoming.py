@@ -1,0 +1,91 @@
+"""Everything dated, in one list (`haru upcoming`): notice deadlines, term ends, feedback hearings, regular
+meetings due, open action items and fee payouts — pure, for an explicit today."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date
+
+from haru_cli.records.dataset import Dataset
+from haru_cli.rules.activity import open_actions
+from haru_cli.rules.calendar import BusinessDays
+from haru_cli.rules.fees import events_by_partner, statements
+from haru_cli.rules.schedule import feedback_due, next_regular_meeting, renewals_due
+
+KINDS = ("notice_deadline", "term_end", "feedback", "regular_meeting", "action", "payout")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One dated thing to do. `source` is the (folder, id) of the record it comes from."""
+
+    date: date
+    kind: str  # one of KINDS
+    partner: str
+    subject: str | None  # the contract's title or the action's task; None where the kind says it all
+    ref: str
+    overdue: bool
+    source: tuple[str, str]  # (record type, id)
+    uid: str  # stable across runs, so that a calendar updates the event instead of duplicating it
+    amount: int | None = None  # a payout's amount (its subject is the month the fees arose in)
+
+
+def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
+    """Overdue first, then by date."""
+    return (not item.overdue, item.date, KINDS.index(item.kind), item.partner, item.ref)
+
+
+def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDays) -> list[Item]:
+    """Notice deadlines, term ends, feedback hearings, regular meetings and action items due by `until`;
+    overdue ones first. `back` is how far back unheld feedback milestones are still shown."""
+    items: list[Item] = []
+    for r in renewals_due(ds, today, until):
+        c = r.contract
+        source = ("contract", c.id)
+        if today <= r.notice_deadline <= until:
+            items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False, source,
+                              f"notice_deadline/{c.id}/{r.term_end}"))
+        if r.expired or today <= r.term_end <= until:
+            items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, source,
+                              f"term_end/{c.id}/{r.term_end}"))
+    for m in feedback_due(ds, today, until, back):
+        if m.status != "held":
+            c = m.contract
+            items.append(Item(m.milestone, "feedback", c.partner, c.title, c.id, m.status == "overdue",
+                              ("contract", c.id), f"feedback/{c.id}/{m.milestone}"))
+    for partner in ds.partners.values():
+        regular = next_regular_meeting(ds, partner, today)
+        if regular is not None and regular.due <= until:
+            items.append(Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
+                              ("partner", partner.id), f"regular_meeting/{partner.id}"))
+    items += _payouts(ds, today, until, days)
+    for o in open_actions(ds, today):
+        due = o.action.due
+        if due is not None and due <= until:
+            earlier = sum(a.task.strip() == o.action.task.strip() for a in o.meeting.actions[:o.index])
+            items.append(Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
+                              ("meeting", o.meeting.id), action_uid(o.meeting.id, o.action.task, earlier)))
+    return sorted(items, key=_item_order)
+
+
+def action_uid(meeting_id: str, task: str, earlier_same: int) -> str:
+    """An action's calendar UID: by its meeting and its task, not its position, so that reordering a
+    meeting's actions never swaps which event is which (a task repeated in one meeting counts its repeats)."""
+    digest = hashlib.sha256(task.strip().encode("utf-8")).hexdigest()[:16]
+    return f"action/{meeting_id}/{digest}" + (f"-{earlier_same + 1}" if earlier_same else "")
+
+
+def _payouts(ds: Dataset, today: date, until: date, days: BusinessDays) -> list[Item]:
+    """Fee statements whose pay date falls in [today, until] and that pay something."""
+    items = []
+    for partner_id, events in events_by_partner(ds).items():
+        partner = ds.partners.get(partner_id)
+        if partner is None:
+            continue
+        for s in statements(ds.settings, partner, events, until, days):
+            if today <= s.pay_on <= until and s.payable > 0:
+                month = f"{s.month:%Y-%m}"
+                items.append(Item(s.pay_on, "payout", partner_id, month, f"{partner_id}/{month}", False,
+                                  ("partner", partner_id), f"payout/{partner_id}/{month}", s.payable))
+    return items

@@ -1,0 +1,84 @@
+"""The shapes every view is made of, and every output format reads: typed cells, rows, documents and
+calendar events. A cell says what it holds (text, money, a date and its mark); each format shows it in
+its own way: `¥1,234` and `2026-12-31 (あと 30 日)` for people, `1234` and `2026-12-31` with the mark
+in a column of its own for a spreadsheet (SPEC §14)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text in a table. `alert` marks what needs attention (shown in red on a terminal); `brief` is what a
+    table shows where the whole text is long (CSV and JSON keep the whole)."""
+
+    text: str
+    alert: bool = False
+    brief: str | None = None
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of yen."""
+
+    amount: int | None
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date, with a note for people (`あと 30 日`) and a mark when it needs attention (`超過`). A column
+    of dates that can be marked (`markable`) has the marks in a column of its own in CSV, marked or not."""
+
+    day: date | None
+    note: str = ""
+    mark: str = ""
+    markable: bool = False
+
+    @property
+    def alert(self) -> bool:
+        return bool(self.mark)
+
+
+Value = Text | Money | Day | str | None  # None: nothing (— for people, an empty cell in CSV)
+Row = list[Value]
+
+
+@dataclass
+class Section:
+    """Part of a `show` document: key/value fields, or a table, or both."""
+
+    title: str
+    fields: list[tuple[str, Value]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    empty: str = "—"  # said when the section has nothing
+
+
+@dataclass
+class Document:
+    """A titled document of sections: `show` commands print one in any format."""
+
+    title: str
+    sections: list[Section]
+
+
+@dataclass(frozen=True)
+class Table:
+    """What a list command shows: headings and rows, and the sentence to say when there are none."""
+
+    headings: list[str]
+    rows: list[Row]
+    empty: str
+
+
+@dataclass(frozen=True)
+class CalendarEvent:
+    """An all-day event of an .ics file; `alarm` is how long before it a reminder fires, if any."""
+
+    uid: str
+    day: date
+    summary: str
+    description: str
+    alarm_days: int | None = None

@@ -1,0 +1,76 @@
+"""Writing files of a workspace: atomically, never over an existing file, never through a linked folder,
+and without leaving a killed write's temporary file behind for long."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+# What write_new leaves behind when it is killed between writing and linking (mkstemp's 8 characters).
+_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+LEFTOVER_AGE = 60  # seconds: a younger one may be another haru's write in progress
+
+
+def remove_leftovers(folder: Path) -> None:
+    """Remove haru's own temporary files that a killed write left in the folder."""
+    import time
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not _LEFTOVER.fullmatch(entry.name) or not entry.is_file(follow_symlinks=False):
+            continue
+        try:
+            if entry.stat(follow_symlinks=False).st_mtime < time.time() - LEFTOVER_AGE:
+                os.unlink(entry.path)
+        except OSError:  # gone already, or not ours to remove: leave it
+            continue
+
+
+class LinkInPath(OSError):
+    """A folder on the way to a file to write is a symbolic link: writing would land outside."""
+
+
+def refuse_links(target: Path, within: Path) -> None:
+    """Raise LinkInPath when a folder between `within` and `target` is a symbolic link (SPEC §14: a
+    workspace from someone else must not make haru write outside it)."""
+    current = within
+    for part in target.relative_to(within).parts[:-1]:
+        current = current / part
+        if current.is_symlink():
+            raise LinkInPath(f"{current} is a symbolic link")
+
+
+def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
+    """Write a new file atomically and never over an existing one; with `within`, never through a folder
+    that is a symbolic link below it.
+
+    The text goes to a temporary file in the same folder, which is then hard-linked to the target name:
+    the link fails if the target exists (even one created a moment ago), and a reader never sees half a
+    file. An interrupted write leaves the old state as it was. Raises FileExistsError.
+    """
+    if within is not None:
+        refuse_links(target, within)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_leftovers(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a new file gets the usual mode
+        os.link(tmp, target)
+    finally:
+        os.unlink(tmp)

@@ -1,0 +1,158 @@
+"""What many test files share: the small workspace they start from, the typed `haru` runner, a
+Markdown table-shape reader and a few workspaces of fee and renewal scenarios."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from typer.testing import Result
+
+from haru_cli.rules.calendar import BusinessDays
+
+Haru = Callable[..., Result]  # haru(*args) → the click Result (stdout and stderr apart)
+WorkspaceFactory = Callable[..., Path]
+TODAY = ("--today", "2026-11-27")
+
+
+def business_days() -> BusinessDays:
+    """Japan's business days, their holidays computed in memory (no cache folder)."""
+    from haru_cli.load.holidays import japanese_business_days
+
+    return japanese_business_days(None)
+
+
+DAYS = business_days()
+
+# A small valid workspace; tests override or remove single files (None removes).
+BASE: dict[str, str] = {
+    "haru.yaml": """\
+        company: テスト株式会社
+        """,
+    "partners/ueda.yaml": """\
+        id: ueda
+        name: 株式会社ウエダ
+        kana: ウエダ
+        invoice_number: T7000012050002
+        cadence: monthly
+        contacts:
+          - name: 上田
+            key_person: true
+        """,
+    "contracts/ueda-referral.yaml": """\
+        id: ueda-referral
+        partner: ueda
+        type: referral
+        signed: 2026-01-01
+        start: 2026-01-01
+        end: 2026-12-31
+        auto_renew: true
+        term: 1y
+        notice: 1m
+        fees:
+          customer:
+            rate: 15%
+            basis: paid
+          student:
+            fixed: 30000
+        """,
+    "meetings/2026/2026-11-10-ueda-regular.yaml": """\
+        id: 2026-11-10-ueda-regular
+        partners: [ueda]
+        date: 2026-11-10
+        kind: regular
+        contract: ueda-referral
+        minutes: 60
+        """,
+    "referrals/2026-ueda-001.yaml": """\
+        id: 2026-ueda-001
+        partner: ueda
+        contract: ueda-referral
+        kind: customer
+        client: 株式会社サンプル物流
+        referred: 2026-06-01
+        status: won
+        deal: {signed: 2026-07-01, amount: 3600000}
+        payments:
+          - {date: 2026-07-31, amount: 300000}
+        """,
+}
+
+def write_workspace(root: Path, files: dict[str, str | bytes | None]) -> Path:
+    merged: dict[str, str | bytes | None] = {**BASE, **files}
+    for name, content in merged.items():
+        if content is None:
+            continue
+        target = root / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            target.write_bytes(content)
+        else:
+            target.write_text(textwrap.dedent(content), encoding="utf-8")
+    return root
+
+
+
+
+def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
+    """For every table: the header's cell count and each body row's."""
+    tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
+    shapes: list[tuple[int, list[int]]] = []
+    header, rows, cells, part = 0, [], 0, ""
+    for token in tokens:
+        if token.type in ("thead_open", "tbody_open"):
+            part = token.type
+        elif token.type == "tr_open":
+            cells = 0
+        elif token.type in ("th_open", "td_open"):
+            cells += 1
+        elif token.type == "tr_close":
+            if part == "thead_open":
+                header = cells
+            else:
+                rows.append(cells)
+        elif token.type == "table_close":
+            shapes.append((header, rows))
+            rows = []
+    return shapes
+
+
+FEES: dict[str, str | bytes | None] = {
+    "partners/tanaka.yaml": "id: tanaka\nname: 田中一郎\nkana: タナカイチロウ\nentity: individual\nwithholding: true\n",
+    "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"
+                                      "fees:\n  student:\n    fixed: 50000\n",
+    "referrals/2026-tanaka-001.yaml": "id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\n"
+                                      "kind: student\nclient: 受講生A | 株式会社[B]\n"
+                                      "referred: 2026-09-01\nstatus: won\n"
+                                      "deal: {signed: 2026-10-05, amount: 198000}\n",
+    "referrals/2026-ueda-001.yaml": """\
+        id: 2026-ueda-001
+        partner: ueda
+        contract: ueda-referral
+        kind: customer
+        client: 株式会社サンプル物流
+        referred: 2026-06-01
+        status: won
+        deal: {signed: 2026-07-01, amount: 3600000}
+        payments:
+          - {date: 2026-09-30, amount: 300000}
+          - {date: 2026-10-30, amount: 823040}
+        """,
+}
+
+
+SCENARIO: dict[str, str | bytes | None] = {
+    "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\ncadence: monthly\nsince: 2026-01-01\n",
+    "contracts/alliance.yaml": "id: alliance\npartner: ueda\ntype: alliance\nstart: 2026-02-01\nend: 2027-01-31\n"
+                               "auto_renew: true\nterm: 1y\nnotice: 3m\n",
+    "contracts/half.yaml": "id: half\npartner: spcom\ntype: consulting\ntitle: 半年契約\nstart: 2026-01-01\n"
+                           "end: 2026-06-30\nauto_renew: true\nterm: 6m\nnotice: 1m\n",
+    "contracts/old.yaml": "id: old\npartner: spcom\ntype: consulting\nstart: 2025-11-01\nend: 2026-10-31\n",
+    "contracts/yearly.yaml": "id: yearly\npartner: ueda\ntype: consulting\nstart: 2025-04-01\nend: 2026-03-31\n"
+                             "auto_renew: true\nterm: 1y\nnotice: 1m\n",
+    "contracts/draft.yaml": "id: draft\npartner: ueda\ntype: directorship\nstatus: draft\nstart: 2026-12-01\n"
+                            "end: 2026-12-15\n",
+    "meetings/2026/hearing.yaml": "id: hearing\npartners: [spcom]\ndate: 2026-11-20\nkind: feedback\ncontract: half\n",
+}

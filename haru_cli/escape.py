@@ -9,13 +9,13 @@ import re
 # format characters (Cf: zero-width, bidi, soft hyphen, BOM …), line and paragraph separators (Zl, Zp) and
 # lone surrogates (Cs), as of Unicode 14; a test checks the list against unicodedata. Tab and newline
 # apart: they lay out multi-line text, except where a line must stay one line.
-_INVISIBLE = (
+INVISIBLE = (
     r"\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f"
     r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_CONTROL = re.compile(f"[{_INVISIBLE}]")
-_CONTROL_ALL = re.compile(f"[\t\n{_INVISIBLE}]")
+_CONTROL = re.compile(f"[{INVISIBLE}]")
+_CONTROL_ALL = re.compile(f"[\t\n{INVISIBLE}]")
 
 
 def visible(text: str, *, one_line: bool = False) -> str:

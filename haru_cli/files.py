@@ -31,12 +31,13 @@ def read_regular(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if os.path.islink(file):
             raise NotRegular("file-name.symlink") from None
         raise
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    info = os.fstat(fd)
+    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:  # checked before any read
+        os.close(fd)
         if not stat.S_ISREG(info.st_mode):
             raise NotRegular("file-name.not-regular")
-        if info.st_size > limit:
-            raise TooLarge
+        raise TooLarge
+    with os.fdopen(fd, "rb") as handle:
         raw = handle.read(limit + 1)
     if len(raw) > limit:  # grew since fstat
         raise TooLarge

@@ -99,15 +99,27 @@ def test_progress_shows_only_for_a_person_and_only_after_a_second(monkeypatch: p
 
     with context._progress() as report:  # piped (pytest captures): nothing at all
         assert report is None
+    import rich.progress
+
     clock = itertools.count(0.0, 0.75)  # every reading of the clock is 0.75 s later (Rich reads it too)
     monkeypatch.setattr(context.time, "monotonic", lambda: next(clock))
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    shown: list[int | float] = []
+
+    class Bar(rich.progress.Progress):
+        def update(self, task_id: rich.progress.TaskID, **fields: object) -> None:  # type: ignore[override]
+            shown.append(fields["completed"])  # type: ignore[arg-type]
+            super().update(task_id, **fields)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rich.progress, "Progress", Bar)
     with context._progress() as report:
         assert report is not None
         report(500, 2000)  # 0.75 s: too early for a bar
+        assert shown == []
         report(1000, 2000)  # 1.5 s: the bar starts
         report(1500, 2000)
+    assert shown == [1000, 1500]
     with context._progress(for_a_person=False) as report:  # json, csv, md or ics on a terminal: nothing
         assert report is None
 

@@ -164,3 +164,23 @@ def test_a_deal_needs_its_amount_only_for_a_rate_on_the_deal(workspace: Workspac
         ("referrals/2026-ueda-001.yaml", 8, "deal-missing",
          "deal needs amount: its contract's fee is a rate on the deal"),
     ]
+
+
+def test_a_payment_after_the_cancellation_is_a_warning(workspace: WorkspaceFactory) -> None:
+    referral = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nclient: x\nreferred: 2026-06-01\n"
+                "status: cancelled\ndeal: {signed: 2026-07-01, amount: 1}\ncancelled: 2026-08-15\n"
+                "payments:\n  - {date: 2026-07-31, amount: 100}\n  - {date: 2026-09-30, amount: 100}\n")
+    assert [(p[1], p[2], p[3]) for p in problems(workspace({"referrals/2026-ueda-001.yaml": referral}))] == [
+        (11, "warning", "date-order")]
+
+
+def test_a_check_runs_alone_on_hand_built_records(tmp_path: Path) -> None:
+    """Checks are pure: records in, findings (record, key path) out — no file needed."""
+    from haru_cli.records.dataset import Dataset
+    from haru_cli.records.models import Partner
+    from haru_cli.rules.checks import check_partners
+
+    ds = Dataset(tmp_path)
+    ds.partners["p"] = Partner(id="p", name="x", withholding=True)
+    [found] = check_partners(ds)
+    assert (found.kind, found.record, found.loc, found.code) == ("partner", "p", ("withholding",), "withholding")

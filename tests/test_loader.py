@@ -160,3 +160,8 @@ def test_yaml_1_2_keys_and_values_reach_the_models(workspace: WorkspaceFactory) 
     # 0312345678 is the integer 312345678 in YAML 1.2: a phone number must be quoted, and haru says so.
     assert [(p.code, p.line, p.column) for p in ds.problems] == [("type", 5, 12)]
     assert "quotes" in ds.problems[0].message("en")
+
+
+def test_a_required_key_left_empty_is_reported_at_its_own_line(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nkana: ウエダ\nname:\ncadence: monthly\n"})
+    assert found(root) == [("partners/ueda.yaml", 3, 1, "missing-key")]

@@ -67,3 +67,18 @@ def test_shipped_hook_files_are_valid_for_pre_commit() -> None:
                               cwd=PROJECT, capture_output=True, text=True)
     assert config.returncode == 0, config.stdout + config.stderr
     assert manifest.returncode == 0, manifest.stdout + manifest.stderr
+
+
+def test_an_untracked_broken_file_does_not_block_a_commit(repo: tuple[Path, dict[str, str]]) -> None:
+    """pre-commit stashes what is unstaged but not untracked files: the hook checks what is staged."""
+    root, env = repo
+    run(["git", "add", "-A"], root, env)
+    assert run(["git", "commit", "-q", "-m", "first"], root, env).returncode == 0
+    (root / "data" / "partners" / "draft.yaml").write_text("id: draft\nname: [\n", encoding="utf-8")  # untracked
+    note = root / "data" / "partners" / "ueda.yaml"
+    note.write_text(note.read_text(encoding="utf-8") + "owner: 社長\n", encoding="utf-8")
+    run(["git", "add", str(note)], root, env)
+    done = run(["git", "commit", "-q", "-m", "second"], root, env)
+    assert done.returncode == 0, done.stdout + done.stderr
+    run(["git", "add", "-A"], root, env)  # staged now: refused
+    assert run(["git", "commit", "-q", "-m", "third"], root, env).returncode != 0

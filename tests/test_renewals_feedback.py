@@ -91,8 +91,25 @@ def test_upcoming_overdue_first_then_by_date(scenario: Path) -> None:
              for i in upcoming(ds, TODAY, date(2026, 12, 11), date(2026, 11, 13), DAYS)]
     assert items == [
         ("regular_meeting", "spcom", "2026-02-01", True),  # monthly since 2026-01-01, never met
+        ("notice_deadline", "alliance", "2026-10-31", True),  # passed without a decision: on until 2027-01-31
         ("term_end", "old", "2026-10-31", True),
         ("notice_deadline", "half", "2026-11-30", False),
         ("notice_deadline", "ueda-referral", "2026-11-30", False),
+        ("draft", "draft", "2026-12-01", False),  # a draft about to start
         ("regular_meeting", "ueda", "2026-12-10", False),
     ]
+
+
+def test_feedback_heard_in_any_meeting_holds_a_milestone(workspace: WorkspaceFactory) -> None:
+    """SPEC §4.2: a meeting of kind feedback, or any meeting that records feedback."""
+    regular = ("id: talk\npartners: [spcom]\ndate: 2026-12-10\nkind: regular\nfeedback: {satisfaction: 4}\n")
+    ds = load_workspace(workspace({**SCENARIO, "meetings/2026/hearing.yaml": None,
+                                   "meetings/2026/talk.yaml": regular}))
+    [half] = [m for m in feedback_milestones(ds, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+              if m.contract.id == "half"]
+    assert (half.status, half.held_on) == ("held", date(2026, 12, 10))
+    plain = regular.replace("feedback: {satisfaction: 4}\n", "")
+    ds = load_workspace(workspace({**SCENARIO, "meetings/2026/hearing.yaml": None, "meetings/2026/talk.yaml": plain}))
+    [half] = [m for m in feedback_milestones(ds, date(2026, 12, 1), date(2026, 12, 31), TODAY)
+              if m.contract.id == "half"]
+    assert half.status == "due"

@@ -93,13 +93,40 @@ def _file(folder: Path, text: str) -> Path:
     ("{{ 'ab' * 600000 }}", "repeating"),
     ("{{ 2 ** 100000000 }}", "power"),
     ("{{ '%999999999d' % 1 }}", "wider"),
-    ("{{ 'a' | center(999999999) }}", "wider"),
+    ("{{ 'a' | center(999999999) }}", "center of more than 1000"),
+    ("{{ 'x'.ljust(2000000000) }}", "a count or width over 1000"),
+    ("{{ '{:>2000000000}'.format(1) }}", "wider"),
+    ("{{ (1).to_bytes(2000000000, 'big') }}", "a count or width over 1000"),
+    ("{{ '%(a)900000000s' | format(a=1) }}", "wider"),
+    ("{{ [1] | batch(200000000, 0) | first }}", "batch of more than 1000"),
+    ("{{ 'ab' | replace('a', 'a' * 999999) | replace('a', 'a' * 999) }}", "replace that makes"),
+    ("{{ '\t'.expandtabs(1000000000) }}", "a count or width over 1000"),
+    ("{% for i in range(3000) %}{{ 'x' * 1000000 }}{% endfor %}", "a document of more than 16 MB"),
+    ("{{ 9 ** 64 ** 64 }}", "too large"),
+    ("{{ " + "(" * 300 + "1" + ")" * 300 + " }}", "nested too deep"),
+    ("{% for x in [1] %}" * 25 + "{% endfor %}" * 25, "nested"),
     ("{{ '%999999999d' | format(1) }}", "wider"),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "range"),
 ])
 def test_a_template_cannot_exhaust_memory_or_time(tmp_path: Path, body: str, reason: str) -> None:
     with pytest.raises(templating.TemplateProblem, match=reason):
         templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))
+
+
+def test_what_a_template_makes_is_shown_literally(tmp_path: Path) -> None:
+    out = templating.render_document("x", {}, workspace=None, lang="en",
+                                     template_file=_file(tmp_path, '{{ "\\x1b]0;pwned\\x07" }}{{ "\\ud800" }}'))
+    assert out == "\\x1b]0;pwned\\x07\\ud800"
+
+
+def test_haru_s_own_texts_and_ordinary_filters_still_work(tmp_path: Path) -> None:
+    from haru_cli.i18n import Translator
+
+    body = ('{{ t("report.minutes", minutes=99999) }}|{{ "%05d" | format(3) }}|{{ "a,b" | replace(",", ";") }}|'
+            '{{ [1, 2, 3] | batch(2) | list }}|{{ "abcdef" | truncate(5, leeway=0) }}|{{ "a" | center(3) }}')
+    out = templating.render_document("x", {"t": Translator("en")}, workspace=None, lang="en",
+                                     template_file=_file(tmp_path, body))
+    assert out == " (99999 min)|00003|a;b|[[1, 2], [3]]|ab...| a "
 
 
 def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -465,3 +492,89 @@ def test_init_fails_when_git_init_fails(tmp_path: Path, haru: Haru, monkeypatch:
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     result = haru("--lang", "en", "init", tmp_path / "ws")
     assert result.exit_code == 1 and "git init failed: fatal: cannot init" in result.stderr
+
+
+# --- found by trying it as an attacker (after issue 12's first pass) ------------------------------------
+
+
+def test_leading_zeros_do_not_make_a_long_integer_a_crash(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"haru.yaml": "fiscal_year_start: " + "0" * 5000 + "4\n",
+                      "meetings/2026/2026-11-10-ueda-regular.yaml": "id: 2026-11-10-ueda-regular\npartners: [ueda]\n"
+                      "date: 2026-11-10\nminutes: " + "0" * 5000 + "60\n"})
+    assert load_workspace(root).problems == []  # 0…04 is 4, as YAML 1.2 reads it
+    root = workspace({"haru.yaml": "fiscal_year_start: " + "0" * 5000 + "1" * 30 + "\n"})
+    assert [p.variant for p in load_workspace(root).problems] == ["range.digits"]
+    assert haru("--data", root, "partner", "list").exit_code == 0
+
+
+def test_a_folder_named_like_the_cache_file_is_ignored(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = aged(workspace())
+    (root / cache.CACHE_FOLDER / cache.CACHE_FILE).mkdir(parents=True)
+    (root / cache.CACHE_FOLDER / cache.CACHE_FILE / "x").write_text("x", encoding="utf-8")
+    for _ in range(2):
+        assert haru("--data", root, "partner", "list").exit_code == 0
+
+
+@pytest.mark.parametrize("kind", ["link", "fifo"])
+def test_schema_files_that_are_links_or_pipes_are_never_read(workspace: WorkspaceFactory, haru: Haru,
+                                                             kind: str) -> None:
+    root = workspace()
+    (root / "schemas").mkdir()
+    target = root / "schemas" / "partner.schema.json"
+    if kind == "link":
+        target.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(target)
+    for args in (["init", "--missing", root], ["schema", "--out", root / "schemas"]):
+        result = haru("--lang", "en", *args)
+        assert result.exit_code == 1 and "file-name." in result.stderr, result.stderr
+
+
+@git_needed
+def test_hook_install_refuses_a_workspace_laid_out_as_a_git_folder(tmp_path: Path, haru: Haru,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A committed HEAD, objects/, refs/ and a config naming core.hooksPath make the workspace a git folder
+    of its own: haru must not write the hook where that config says."""
+    from tests.helpers import write_workspace
+
+    outside = tmp_path / "outside-hooks"
+    ws = write_workspace(tmp_path / "repo" / "data", {})
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path / "repo", env=git_env(tmp_path), check=True)
+    (ws / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (ws / "objects").mkdir()
+    (ws / "refs").mkdir()
+    (ws / "config").write_text(f"[core]\n\tbare = false\n\tworktree = .\n\thooksPath = {outside}\n", encoding="utf-8")
+    monkeypatch.chdir(ws)
+    result = haru("--lang", "en", "hook", "install")
+    assert result.exit_code == 1 and not outside.exists(), result.stderr
+    assert "not a usual .git" in result.stderr or "not inside a git repository" in result.stderr
+
+
+def test_a_partner_listed_thousands_of_times_is_checked_in_linear_time(workspace: WorkspaceFactory) -> None:
+    partners = ", ".join(f"p{n}" for n in range(15_000))
+    root = workspace({"meetings/2026/m.yaml": f"id: m\npartners: [{partners}, p1]\ndate: 2026-01-01\n"})
+    problems = load_workspace(root).problems
+    assert {p.code for p in problems} == {"ref-partner", "more-problems"}
+
+
+def test_a_renewal_term_of_a_day_or_two_is_refused(workspace: WorkspaceFactory) -> None:
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2020-01-01\nend: 2020-01-01\n"
+                "auto_renew: true\nterm: 1d\nfees:\n  customer:\n    rate: 15%\n")
+    assert [(p.code, p.variant) for p in load_workspace(workspace({"contracts/ueda-referral.yaml": contract})).problems
+            ] == [("auto-renew-term", "auto-renew-term.short")]
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "＝1+1", "\u200b=1+1", "\u3000@SUM(A1)", "-1", "+1"])
+def test_formulas_behind_spaces_and_look_alikes_are_quoted_too(cell: str) -> None:
+    from haru_cli.render.formats import csv_cell
+
+    assert csv_cell(cell) == "'" + cell
+
+
+def test_json_escapes_bidi_zero_width_and_lone_surrogates() -> None:
+    from haru_cli.render.formats import json_text
+
+    text = json_text({"name": "a\u202eb\u200bc\ud800"})
+    assert "\u202e" not in text and "\u200b" not in text and "\\u202e" in text
+    text.encode("utf-8")
+    assert json.loads(text) == {"name": "a\u202eb\u200bc\ud800"}

@@ -27,18 +27,24 @@ def contract(**fields: object) -> Contract:
     return validated(Contract, {**base, **fields})
 
 
-def test_term_ends_clamp_at_month_ends() -> None:
+def test_each_renewal_is_a_new_term_counted_as_the_civil_code_counts() -> None:
+    """SPEC §4.1's own examples (民法143条): a term from 1/31 ends on 2/28, February having no 31st; the
+    next starts on 3/1 and ends on 3/31."""
     c = contract(end=date(2026, 1, 30), auto_renew=True, term=Duration(1, "m"))
-    # (E0 + 1 day) = 1/31; + 1m = 2/28; − 1 day = 2/27.
-    assert [term_end(c, k) for k in range(4)] == [date(2026, 1, 30), date(2026, 2, 27), date(2026, 3, 30),
-                                                  date(2026, 4, 29)]
-
-
-def test_yearly_term_from_a_leap_day() -> None:
-    c = contract(end=date(2028, 2, 28), auto_renew=True, term=Duration(1, "y"))
-    assert term_end(c, 1) == date(2029, 2, 27)  # 2/29 + 1y = 2029-02-28, minus a day
+    assert [term_end(c, k) for k in range(4)] == [date(2026, 1, 30), date(2026, 2, 28), date(2026, 3, 31),
+                                                  date(2026, 4, 30)]
+    leap = contract(end=date(2024, 2, 28), auto_renew=True, term=Duration(1, "y"))
+    assert [term_end(leap, k) for k in range(1, 5)] == [date(2025, 2, 28), date(2026, 2, 28), date(2027, 2, 28),
+                                                        date(2028, 2, 29)]
     c = contract(end=date(2027, 3, 31), auto_renew=True, term=Duration(1, "y"))
     assert term_end(c, 1) == date(2028, 3, 31)
+
+
+def test_terms_in_days_and_weeks_count_the_first_day() -> None:
+    c = contract(end=date(2026, 1, 31), auto_renew=True, term=Duration(2, "w"))
+    assert [term_end(c, k) for k in range(1, 3)] == [date(2026, 2, 14), date(2026, 2, 28)]
+    c = contract(end=date(2026, 12, 31), auto_renew=True, term=Duration(30, "d"))
+    assert term_end(c, 1) == date(2027, 1, 30)
 
 
 def test_current_term_end_and_notice_deadline() -> None:
@@ -88,13 +94,38 @@ def test_current_term_end_is_on_or_after_today(end: date, term: Duration, notice
     assert k == 0 or term_end(c, k - 1) < today  # type: ignore[operator]
 
 
+def corresponding_day(start: date, months: int) -> date:
+    """The independent formulation: the day `months` months after start with start's day number, or — in a
+    month without it — the first day of the month after (so that the day before it is that month's last)."""
+    year, month = start.year + (start.month - 1 + months) // 12, (start.month - 1 + months) % 12 + 1
+    try:
+        return date(year, month, start.day)
+    except ValueError:
+        return date(year + month // 12, month % 12 + 1, 1)
+
+
+def civil_code_ends(end: date, term: Duration, count: int) -> list[date]:
+    """E0 … E_count, each term begun the day after the last ended and ending the day before its
+    corresponding day (民法143条), computed term by term with nothing shared with the implementation."""
+    ends = [end]
+    for _ in range(count):
+        start = ends[-1] + timedelta(days=1)
+        if term.unit == "d":
+            after = start + timedelta(days=term.count)
+        elif term.unit == "w":
+            after = start + timedelta(days=7 * term.count)
+        else:
+            after = corresponding_day(start, term.count * (12 if term.unit == "y" else 1))
+        ends.append(after - timedelta(days=1))
+    return ends
+
+
 @given(end=days, term=terms, k=st.integers(0, 40))
-def test_term_ends_are_increasing_and_consistent(end: date, term: Duration, k: int) -> None:
+def test_term_ends_agree_with_an_independent_civil_code_count(end: date, term: Duration, k: int) -> None:
     c = contract(start=date(1999, 1, 1), end=end, auto_renew=True, term=term)
+    assert [term_end(c, n) for n in range(k + 2)] == civil_code_ends(end, term, k + 1)
     this, following = term_end(c, k), term_end(c, k + 1)
     assert this is not None and following is not None and this < following
-    # Rolling forward one term from this end's next day and back one day is the next end, month ends included.
-    assert following == term.after(end + timedelta(days=1), k + 1) - timedelta(days=1)
 
 
 def test_next_regular_meeting(workspace: WorkspaceFactory) -> None:
@@ -103,6 +134,16 @@ def test_next_regular_meeting(workspace: WorkspaceFactory) -> None:
     regular = next_regular_meeting(ds, ueda, date(2026, 11, 27))
     assert regular is not None and (regular.due, regular.overdue) == (date(2026, 12, 10), False)
     late = next_regular_meeting(ds, ueda, date(2026, 12, 11))
+    assert late is not None and late.overdue
+
+
+def test_a_planned_next_meeting_stands(workspace: WorkspaceFactory) -> None:
+    """SPEC §4.3: `next:` of the latest regular meeting is when the next one is due."""
+    ds = load_workspace(workspace({"meetings/2026/2026-11-10-ueda-regular.yaml": (
+        "id: 2026-11-10-ueda-regular\npartners: [ueda]\ndate: 2026-11-10\nkind: regular\nnext: 2026-12-03\n")}))
+    regular = next_regular_meeting(ds, ds.partners["ueda"], date(2026, 11, 27))
+    assert regular is not None and (regular.due, regular.overdue) == (date(2026, 12, 3), False)
+    late = next_regular_meeting(ds, ds.partners["ueda"], date(2026, 12, 4))
     assert late is not None and late.overdue
 
 

@@ -117,3 +117,20 @@ def test_pay_day() -> None:
     assert parse_pay_day("end") == "end"
     assert parse_pay_day(25) == 25
     assert variant_of(parse_pay_day, 31) == "enum.pay-day"
+
+
+@pytest.mark.parametrize("number", ["T７００００１２０５０００２", "T٧٠٠٠٠١٢٠٥٠٠٠٢", "T7000012050002\u200b"])
+def test_a_registration_number_is_ascii_t_and_13_ascii_digits(number: str) -> None:
+    assert variant_of(parse_invoice_number, number) == "invoice-number.format"  # not "wrong check digit"
+    assert parse_invoice_number("T7000012050002") == "T7000012050002"
+
+
+@pytest.mark.parametrize("text", ["٣m", "२d", "2０26-01-01"])
+def test_digits_of_other_scripts_are_no_part_of_a_value(text: str) -> None:
+    with pytest.raises(Invalid):
+        (parse_date if "-" in text else Duration.parse)(text)
+
+
+def test_a_number_of_thousands_of_digits_in_text_is_named_plainly() -> None:
+    assert variant_of(Duration.parse, "9" * 5000 + "d") == "duration.range"
+    assert variant_of(parse_yen, "9" * 5000) == "money.type"

@@ -131,3 +131,12 @@ def test_shift_jis_is_named() -> None:
     assert text is None
     assert (problem.code, problem.line) == ("encoding", 2)
     assert "Shift_JIS" in problem.message("en")
+
+
+def test_libyaml_is_glossed_in_japanese_and_left_as_it_is_in_english() -> None:
+    _, [problem] = parse_yaml("id: x\nname: [a, b\n", "f.yaml")
+    assert problem.message("en") == "YAML syntax error: did not find expected ',' or ']'"
+    assert problem.message("ja") == ("YAML の構文エラー: did not find expected ',' or ']'"
+                                     "（',' か ']' がありません。括弧の閉じ忘れでは？）")
+    _, [other] = parse_yaml("a: b: c\n", "f.yaml")
+    assert "（ここに「キー: 値」は書けません" in other.message("ja")

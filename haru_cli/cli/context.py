@@ -113,6 +113,20 @@ class Run:
     def fail(self, key: str, /, **params: Any) -> NoReturn:
         raise Failure(self.t(key, **params))
 
+    def incomplete(self, partner_id: str | None = None) -> list[str]:
+        """The skipped files that would change a partner's fees (every partner's with None): referrals and
+        contracts whose partner is that one, or could not be read."""
+        from haru_cli.records.registry import CONTRACT, REFERRAL
+
+        return self.ds.skipped_of((CONTRACT, REFERRAL), partner_id)
+
+    def say_incomplete(self, paths: list[str]) -> None:
+        """An amount that may lack what skipped files hold never looks final (SPEC §6): the output says so
+        beside it, this line says so on stderr, and the command exits 1."""
+        if paths:
+            typer.echo(self.t("cli.fees.incomplete", paths=", ".join(paths)), err=True)
+            raise typer.Exit(1)
+
 
 def open_run(ctx: typer.Context, *, fmt: str = "table", quiet: bool = False) -> Run:
     """The opening every command makes: the global options, the workspace loaded (a progress bar only

@@ -21,8 +21,11 @@ def _show(ctx: typer.Context, window: str, option: str, fmt: str, what: str) -> 
     elif what == "feedback":
         dated = views.milestones(run.ds, schedule.feedback_due(run.ds, today, until, back), today, run.t)
     else:
-        dated = views.upcoming(run.ds, upcoming.upcoming(run.ds, today, until, back, run.days), today, run.t)
+        found = upcoming.upcoming(run.ds, today, until, back, run.days)
+        dated = views.upcoming(run.ds, found, today, run.t)
     emit_dated(run, fmt, until, dated)
+    if what == "upcoming":  # payouts whose amounts skipped files may change
+        run.say_incomplete(sorted({p for i in found if i.kind == "payout" for p in run.incomplete(i.partner)}))
 
 
 def renewals(ctx: typer.Context, due: DueOption = "30d", fmt: CalendarFormatOption = "table") -> None:

@@ -4,26 +4,11 @@ from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import Run, open_run, parse_month
+from haru_cli.cli.context import open_run, parse_month
 from haru_cli.cli.output import FormatOption, OutputOption, TemplateOption, emit_document, emit_table, emit_text
 
 app = typer.Typer(no_args_is_help=True)
 MonthOption = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM")]
-
-
-def incomplete(run: Run, partner_id: str | None) -> list[str]:
-    """The skipped files that would change a partner's fees (all partners' with None): referrals and
-    contracts whose partner is that one, or could not be read."""
-    from haru_cli.records.registry import CONTRACT, REFERRAL
-
-    return run.ds.skipped_of((CONTRACT, REFERRAL), partner_id)
-
-
-def say_incomplete(run: Run, paths: list[str]) -> None:
-    """An amount that may lack what skipped files hold never looks final: said on stderr, and exit 1."""
-    if paths:
-        typer.echo(run.t("cli.fees.incomplete", paths=", ".join(paths)), err=True)
-        raise typer.Exit(1)
 
 
 @app.command("calc")
@@ -40,14 +25,14 @@ def fees_calc(
     first = parse_month(month, run.today, run.lang)
     only = run.partner(partner).id if partner is not None else None
     found = month_statements(run.ds, first, run.days, [only] if only else None)
-    missing = incomplete(run, only)
+    missing = run.incomplete(only)
     data = views.calc_json(f"{first:%Y-%m}", found)
     data["incomplete"] = missing
     if fmt == "csv":
         emit_table(fmt, data, views.statements_table(found, run.t), run.t)
     else:
         emit_document(fmt, data, views.fees_document(f"{first:%Y-%m}", found, run.t, missing), run.t)
-    say_incomplete(run, missing)
+    run.say_incomplete(missing)
 
 
 @app.command("statement")
@@ -65,14 +50,14 @@ def fees_statement(
     run = open_run(ctx)
     first = parse_month(month, run.today, run.lang)
     found = run.partner(query)
-    missing = incomplete(run, found.id)
+    missing = run.incomplete(found.id)
     statement = monthly_statement(run.ds, found, first, run.days)
     if statement is None:
-        say_incomplete(run, missing)
+        run.say_incomplete(missing)
         run.fail("cli.fees.no_fees", name=found.name, month=f"{first:%Y-%m}")
     context = {**statement_context(statement, run.ds.settings, run.t), "t": run.t, "today": run.today,
                "incomplete": missing}
     text = render_document("fees_statement", context, workspace=run.ds.root, lang=run.lang,
                            template_file=template_file)
     emit_text(text, output, run.t)
-    say_incomplete(run, missing)
+    run.say_incomplete(missing)

@@ -42,7 +42,9 @@ def install(ctx: typer.Context) -> None:
                             paths=", ".join(str(p.relative_to(top)) for p in found)), exit_code=2)
         root = found[0]
     hook = hooks / "pre-commit"
-    workspace = root.resolve().relative_to(top.resolve()).as_posix()
+    if not root.resolve().is_relative_to(top):
+        raise Failure(t("cli.hook.outside", path=str(root), top=str(top)))
+    workspace = root.resolve().relative_to(top).as_posix()
     # The folder name goes into a shell script: quoted, so that no name can run a command (SPEC §14).
     write_file(hook, HOOK.format(workspace=shlex.quote(workspace)), t)
     os.chmod(hook, 0o755)
@@ -50,14 +52,18 @@ def install(ctx: typer.Context) -> None:
 
 
 def _git_paths(folder: Path, t: Translator) -> tuple[Path, Path]:
-    """The hooks folder and the top of the git repository the folder is in."""
+    """The hooks folder and the top of the git repository the folder is in — refused unless git's folder
+    is a `.git` and the hooks folder lies in it or in the repository (SPEC §14: a workspace laid out as a
+    git folder of its own, whose config names any hooksPath, must not make haru write anywhere)."""
     git = shutil.which("git")
-    found = subprocess.run([git, "rev-parse", "--git-path", "hooks", "--show-toplevel"], cwd=folder,
-                           capture_output=True, text=True) if git else None
-    if found is None or found.returncode != 0:
+    found = subprocess.run([git, "rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "hooks",
+                            "--show-toplevel"], cwd=folder, capture_output=True, text=True) if git else None
+    if found is None or found.returncode != 0 or len(found.stdout.splitlines()) < 3:
         raise Failure(t("cli.git.not_a_repository", path=str(folder)))
-    hooks, top = found.stdout.splitlines()[:2]
-    return (Path(hooks) if Path(hooks).is_absolute() else folder / hooks), Path(top)
+    common, hooks, top = (Path(line).resolve() for line in found.stdout.splitlines()[:3])
+    if common.name != ".git" or not common.is_dir() or not any(hooks.is_relative_to(p) for p in (common, top)):
+        raise Failure(t("cli.hook.unusual_git", hooks=str(hooks)))
+    return hooks, top
 
 
 def _workspaces(top: Path) -> list[Path]:

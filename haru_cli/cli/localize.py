@@ -93,7 +93,7 @@ def localize(command: Command, lang: str, path: list[str]) -> None:
                 param.help = text(candidate, lang)  # type: ignore[attr-defined]
                 break
         if isinstance(param.type, Labelled):
-            values = ", ".join(f"{code} {label}" for code, label in param.type.labels(lang))
+            values = ", ".join(f"{code}={label}" for code, label in param.type.labels(lang))
             param.help = f"{getattr(param, 'help', '') or ''} ({values})".strip()  # type: ignore[attr-defined]
     command.context_class = _context_class(lang)
     if hasattr(command, "commands"):

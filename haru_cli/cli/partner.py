@@ -35,5 +35,8 @@ def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "
     from haru_cli.views.overview import overview
 
     run = open_run(ctx, fmt=fmt)
-    ov = overview(run.ds, run.partner(query), run.today, run.days)
-    emit_document(fmt, views.partner_show_json(ov), views.partner_document(ov, run.t), run.t)
+    partner = run.partner(query)
+    ov = overview(run.ds, partner, run.today, run.days)
+    missing = run.incomplete(partner.id)
+    emit_document(fmt, views.partner_show_json(ov, missing), views.partner_document(ov, run.t, missing), run.t)
+    run.say_incomplete(missing)

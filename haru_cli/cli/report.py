@@ -13,16 +13,19 @@ WarekiOption = Annotated[bool, typer.Option("--wareki")]
 QueryArgument = Annotated[str, typer.Argument(metavar="QUERY")]
 
 
-def _render(run: Run, name: str, context: dict[str, Any], template_file: Any, output: Any, wareki: bool) -> None:
+def _render(run: Run, name: str, context: dict[str, Any], template_file: Any, output: Any, wareki: bool,
+            incomplete: list[str]) -> None:
     """Render a report's template (the workspace's own, if it has one) with values only: the templates
     never see the dataset, which can read files (SPEC §14)."""
     from haru_cli.render.templates import render_document
 
-    context = {**context, "t": run.t, "today": run.today, "company": run.ds.settings.company}
+    context = {**context, "t": run.t, "today": run.today, "company": run.ds.settings.company,
+               "incomplete": incomplete}
     names = {p.id: p.name for p in run.ds.partners.values()}
     text = render_document(name, context, workspace=run.ds.root, lang=run.lang, template_file=template_file,
                            names=names, wareki=wareki)
     emit_text(text, output, run.t)
+    run.say_incomplete(incomplete)
 
 
 @app.command("partner")
@@ -33,7 +36,7 @@ def report_partner(ctx: typer.Context, query: QueryArgument, output: OutputOptio
     run = open_run(ctx)
     partner = run.partner(query)
     context = {"p": partner, "ov": overview(run.ds, partner, run.today, run.days)}
-    _render(run, "report_partner", context, template_file, output, wareki)
+    _render(run, "report_partner", context, template_file, output, wareki, run.incomplete(partner.id))
 
 
 @app.command("monthly")
@@ -44,7 +47,8 @@ def report_monthly(ctx: typer.Context, month: Annotated[str | None, typer.Option
 
     run = open_run(ctx)
     first = parse_month(month, run.today, run.lang)
-    _render(run, "report_monthly", {"r": monthly(run.ds, first, run.today, run.days)}, template_file, output, wareki)
+    _render(run, "report_monthly", {"r": monthly(run.ds, first, run.today, run.days)}, template_file, output, wareki,
+            run.incomplete())
 
 
 @app.command("agenda")
@@ -55,4 +59,4 @@ def report_agenda(ctx: typer.Context, query: QueryArgument, output: OutputOption
     run = open_run(ctx)
     partner = run.partner(query)
     _render(run, "report_agenda", {"p": partner, "a": agenda(run.ds, partner, run.today, run.days)}, template_file,
-            output, wareki)
+            output, wareki, run.incomplete(partner.id))

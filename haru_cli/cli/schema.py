@@ -1,5 +1,6 @@
 """haru schema — JSON Schema of every record type, for editors (yaml-language-server)."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -28,17 +29,22 @@ def write_schemas(folder: Path, t: Translator, *, keep_outdated: bool = False, w
     """Write the schema files that are missing. An outdated one is never overwritten: refused, or with
     keep_outdated (init --missing) kept and said so."""
     from haru_cli.cli.output import write_file
+    from haru_cli.files import NotRegular, TooLarge, read_regular
     from haru_cli.load.schema import schema_files
 
     done, outdated = [], []
     for name, text in schema_files().items():
         target = folder / name
-        if not target.exists():
+        if not os.path.lexists(target):
             write_file(target, text, t, within=within)
             done.append(str(target))
             continue
-        try:
-            current = target.read_text(encoding="utf-8")
+        try:  # a link, pipe or device named so is never followed, waited on or read without bound
+            current = read_regular(target, 4 * len(text.encode()) + 4096).decode("utf-8")
+        except NotRegular as exc:
+            raise Failure(t("cli.read_failed", path=str(target), reason=exc.variant)) from None
+        except TooLarge:
+            current = ""  # larger than any schema of haru's: outdated
         except (OSError, UnicodeDecodeError) as exc:
             raise Failure(t("cli.read_failed", path=str(target), reason=str(exc))) from None
         if current == text:

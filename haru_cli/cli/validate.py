@@ -21,7 +21,9 @@ def validate(
     staged: Annotated[bool, typer.Option("--staged")] = False,
     fmt: Annotated[Literal["text", "json"], typer.Option("--format")] = "text",
 ) -> None:
+    from haru_cli.load.documents import document_problems
     from haru_cli.load.loader import load_workspace
+    from haru_cli.records.problems import Problem
     from haru_cli.render.formats import json_text
 
     state = state_of(ctx)
@@ -29,12 +31,15 @@ def validate(
     if staged:
         with _staged_copy(root, Translator(state.language())) as copy:
             ds = load_workspace(copy)
+            documents = document_problems(ds)
         ds.root = root  # problems name the files as the user has them
     else:
         ds = state.load(for_a_person=fmt == "text", quiet=True)
+        documents = document_problems(ds)
     t = Translator(state.language(ds))
     selected = _selected(root, paths or [], t)
-    problems = [p for p in ds.problems if selected is None or p.concerns(selected)]
+    problems = [p for p in sorted([*ds.problems, *documents], key=Problem.sort_key)
+                if selected is None or p.concerns(selected)]
     # A file's problems beyond the first hundred are one line, but they count (reading.capped).
     errors = sum(p.params["errors"] if p.code == "more-problems" else p.severity == "error" for p in problems)
     warnings = sum(p.params["warnings"] if p.code == "more-problems" else p.severity == "warning" for p in problems)

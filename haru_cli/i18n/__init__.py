@@ -16,6 +16,7 @@ one-to-one onto message ids.
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal, Protocol
@@ -68,11 +69,27 @@ def _plain(value: Any) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class Term:
+    """A parameter that is itself a text of the catalogue, said in the language of the message it is put in
+    (a problem keeps its parameters, and is shown in either language)."""
+
+    key: str
+
+
 def text(key: str, lang: str, /, **params: Any) -> str:
     """The text of a key in a language (Japanese unless `en`), its placeholders filled in."""
     japanese, english = catalogue()[key]
-    template = english if lang == "en" else japanese
-    return template.format(**{name: _Param(value) for name, value in params.items()}) if params else template
+    template = english if lang == "en" else japanese  # literal braces are written {{ and }}
+    said = {name: _Said(text(v.key, lang)) if isinstance(v, Term) else _Param(v) for name, v in params.items()}
+    return template.format(**said)
+
+
+class _Said(str):
+    """A text of the catalogue put into another: shown as it is."""
+
+    def __format__(self, spec: str) -> str:
+        return str(self)
 
 
 def has(key: str) -> bool:

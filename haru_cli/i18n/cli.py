@@ -202,6 +202,8 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.hook.which": ("リポジトリに複数のワークスペースがあります: {paths} — --data で指定してください",
                        "the repository holds several workspaces: {paths} — name one with --data"),
     "cli.hook.none": ("リポジトリにワークスペース（haru.yaml）がありません", "the repository holds no workspace (haru.yaml)"),
+    "cli.hook.unusual_git": ("git のフォルダが通常の .git ではないか、フックの置き場所 {hooks} がリポジトリの外です。書き込みません",
+                             "git's folder is not a usual .git, or the hooks folder {hooks} lies outside the repository: nothing written"),
     "cli.hook.outside": ("ワークスペース {path} はリポジトリ {top} の外にあります",
                          "the workspace {path} is outside the repository {top}"),
 }

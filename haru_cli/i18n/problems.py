@@ -34,9 +34,26 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "the file is empty",
     ),
     "problem.yaml-syntax": (
-        "YAML の構文エラー: {reason}",
-        "YAML syntax error: {reason}",
+        "YAML の構文エラー: {reason}{gloss}",
+        "YAML syntax error: {reason}{gloss}",
     ),
+    # libyaml's own words stay as they are (they name what it read); in Japanese a gloss follows them.
+    "gloss.none": ("", ""),
+    "gloss.expected-key": ("（キーがあるはずの所にありません。字下げを確認してください）", ""),
+    "gloss.expected-flow-sequence": ("（',' か ']' がありません。括弧の閉じ忘れでは？）", ""),
+    "gloss.expected-flow-mapping": ("（',' か '}}' がありません。括弧の閉じ忘れでは？）", ""),
+    "gloss.expected-block-entry": ("（'-' の項目があるはずの所にありません。字下げを確認してください）", ""),
+    "gloss.expected-node": ("（値があるはずの所にありません）", ""),
+    "gloss.mapping-values": ("（ここに「キー: 値」は書けません。: の後の空白や字下げ、値の引用符を確認してください）", ""),
+    "gloss.expected-colon": ("（':' がありません）", ""),
+    "gloss.cannot-start-token": ("（値の始めに使えない文字です。@ や ` で始まる値は引用符で囲んでください）", ""),
+    "gloss.end-of-stream": ("（ファイルが途中で終わっています。引用符か括弧の閉じ忘れでは？）", ""),
+    "gloss.escape": ("（ダブルクォート内で使えないエスケープです）", ""),
+    "gloss.block-entries": ("（ここに '-' の項目は書けません。字下げを確認してください）", ""),
+    "gloss.document": ("（文書の始まりが正しくありません）", ""),
+    "gloss.directive": ("（% で始まる指示は使えません）", ""),
+    "gloss.tag": ("（定義されていないタグです）", ""),
+    "gloss.alias": ("（アンカー名・エイリアス名が正しくありません）", ""),
     "problem.yaml-syntax.documents": (
         "1 ファイルに 1 レコードです。2 つ目の文書（この --- 以降）を削除してください",
         "a file holds one record: remove the second document (from this ---)",
@@ -269,6 +286,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "term（更新期間）は 0 より長くしてください",
         "term must be longer than zero",
     ),
+    "problem.auto-renew-term.short": (
+        "更新期間が {days} 日より短い契約は扱えません（1y の誤り？）",
+        "a renewal term shorter than {days} days is not one (1y meant?)",
+    ),
     "problem.auto-renew-term.no-end": (
         "end がないため auto_renew は効きません（期間の定めのない契約は更新されません）",
         "auto_renew has no effect without end (an open-ended contract never renews)",
@@ -297,6 +318,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "解約日 {cancelled} が成約日 {signed} より前です",
         "cancelled {cancelled} is before the deal was signed ({signed})",
     ),
+    "problem.date-order.after-cancel": (
+        "入金日 {date} が解約日 {cancelled} より後です（この入金に手数料は発生しません）",
+        "payment on {date} is after the cancellation ({cancelled}): it earns no fees",
+    ),
     "problem.date-order.next": (
         "next {next} が会議日 {date} より前です",
         "next {next} is before the meeting itself ({date})",
@@ -324,6 +349,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.cancelled-date.status": (
         "cancelled がありますが status は {status} です",
         "cancelled is set but status is {status}",
+    ),
+    "problem.document.missing": (
+        "document: {document:q} がワークスペースにありません",
+        "document: {document:q} is not in the workspace",
+    ),
+    "problem.document.outside": (
+        "document: {document:q} はワークスペースの外を指しています（ワークスペース内の相対パスで書いてください）",
+        "document: {document:q} points outside the workspace (write a path relative to it)",
     ),
     "problem.meeting-year": (
         "{year} 年の会議は {expected} に置いてください",

@@ -11,6 +11,8 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.minutes": ("（{minutes}分）", " ({minutes} min)"),
     "report.as_of": ("{company}・{day} 時点", "{company} · as of {day}"),
     "report.made": ("{company}・{day} 作成", "{company} · made {day}"),
+    "report.incomplete": ("※ 注意: 読み飛ばしたファイルがあるため、金額は不完全かもしれません: {paths}",
+                          "Note: the amounts may be incomplete, for files were skipped: {paths}"),
     "report.actions_head": ("| 期限 | 内容 | 担当 | 会議 |", "| Due | Task | Owner | Meeting |"),
     # partner dossier
     "report.partner.title": ("{name} — パートナー概要", "{name} — partner dossier"),

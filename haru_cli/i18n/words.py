@@ -67,6 +67,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # item_kind
     "value.item_kind.notice_deadline": ("解約予告期限", "Notice deadline"),
     "value.item_kind.term_end": ("契約期間満了", "Term ends"),
+    "value.item_kind.draft": ("草案の契約の開始日", "Draft contract starts"),
     "value.item_kind.feedback": ("顧客フィードバック", "Customer feedback"),
     "value.item_kind.regular_meeting": ("定例会", "Regular meeting"),
     "value.item_kind.action": ("アクション", "Action"),
@@ -96,6 +97,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "term": ("更新期間", "Term"),
     "notice": ("予告期間", "Notice"),
     "value": ("金額", "Value"),
+    "per_label": ("金額の単位", "Per"),
     "feedback": ("フィードバック面談", "Feedback hearings"),
     "revenue_share": ("収益分配", "Revenue share"),
     "scope": ("協力範囲・役割分担", "Scope"),

@@ -62,39 +62,51 @@ def record_schema(name: str) -> dict[str, Any]:
 
 # What a schema can say of SPEC 3.4 that the model leaves to checks.py: a rate or a fixed fee, and basis
 # and months only with a rate.
-_FEE_RULE_SHAPES = {"oneOf": [
-    {"required": ["rate"], "properties": {"fixed": {"type": "null"}}},
-    {"required": ["fixed"], "properties": {"rate": {"type": "null"}, "basis": {"type": "null"},
-                                           "months": {"type": "null"}}},
-]}
+def _fee_rule_shapes() -> dict[str, Any]:
+    absent = NULL_ONLY
+    return {"oneOf": [
+        {"required": ["rate"], "properties": {"fixed": absent}},
+        {"required": ["fixed"], "properties": {"rate": absent, "basis": absent, "months": absent}},
+    ]}
+
+
+# Null, and nothing else: how an optional key accepts `key:` with nothing after it (which counts as not
+# given) without yaml-language-server offering a `null` completion, as a {"type": "null"} branch makes it.
+NULL_ONLY = {"not": {"type": ["string", "number", "integer", "boolean", "object", "array"]}}
 
 
 def _describe(schema: dict[str, Any], model: type[Any]) -> None:
-    """Descriptions, defaults as they are written, and null allowed wherever a key may be left out
-    (`key:` with nothing after it counts as not given)."""
+    """Descriptions, defaults as they are written, and null allowed wherever a key may be left out.
+
+    Shaped for yaml-language-server: no titles (it shows the nearest one on every untitled key, and joins
+    an anyOf's as `Partner || Partner`), and an optional key's null as NULL_ONLY, never as a null type."""
+    schema.pop("title", None)
     described = _description(model)
     if described:
         schema["description"] = described
     if model is FeeRule:
-        schema.update(_FEE_RULE_SHAPES)
+        schema.update(_fee_rule_shapes())
     required = set(schema.get("required", []))
     defaults = {f.name: f.default_factory() if f.default_factory is not dataclasses.MISSING else f.default
                 for f in dataclasses.fields(model)}
     for field, prop in list(schema.get("properties", {}).items()):
         prop.pop("title", None)  # "Kana" says less than the description
         default = defaults[field]
-        if default is not dataclasses.MISSING:  # as a user writes it: `10%`, not a Rate's fields
+        if default is not dataclasses.MISSING and default is not None:  # as written: `10%`, not a Rate's fields
             prop["default"] = as_json(default)
-        if field not in required and not _allows_null(prop):
+        else:
+            prop.pop("default", None)  # a null default would be offered as a completion
+        branches = prop.get("anyOf")
+        if isinstance(branches, list):  # Pydantic's `X | None`: its null branch becomes NULL_ONLY
+            prop["anyOf"] = [NULL_ONLY if b == {"type": "null"} else b for b in branches]
+            for branch in prop["anyOf"]:
+                branch.pop("title", None)
+        elif field not in required:
             meta = {k: prop.pop(k) for k in ("default",) if k in prop}
-            prop = schema["properties"][field] = {"anyOf": [dict(prop), {"type": "null"}], **meta}
+            prop = schema["properties"][field] = {"anyOf": [dict(prop), NULL_ONLY], **meta}
         described = _description(model, field)
         if described:
             prop["description"] = described
-
-
-def _allows_null(prop: dict[str, Any]) -> bool:
-    return prop.get("type") == "null" or any(p.get("type") == "null" for p in prop.get("anyOf", []))
 
 
 def schema_files() -> dict[str, str]:

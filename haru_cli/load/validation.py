@@ -76,8 +76,9 @@ def _problems_of(exc: ValidationError, model: type[Any], doc: Document, path: st
             near = difflib.get_close_matches(key, _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
             variant = "unknown-key.near" if near else "unknown-key"
             yield error(path, doc.mark(loc, key=True), "unknown-key", variant, key=key, near=near[0] if near else "")
-        elif kind == "missing":
-            yield error(path, doc.mark(loc[:-1]), "missing-key", key=name)
+        elif kind == "missing":  # at the key when it is there but empty (`name:`), else at its mapping
+            yield error(path, doc.mark(loc, key=True) if loc in doc.key_marks else doc.mark(loc[:-1]),
+                        "missing-key", key=name)
         elif kind == "literal_error":
             expected = str(ctx.get("expected", "")).replace(" or ", ", ")
             yield error(path, doc.mark(loc), "enum", key=name, value=value, expected=expected)

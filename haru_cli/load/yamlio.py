@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from haru_cli.files import MAX_FILE_BYTES, NotRegular, TooLarge, read_regular
+from haru_cli.i18n import Term
 from haru_cli.records.problems import Loc, Mark, Problem, error
 
 try:
@@ -97,9 +98,10 @@ class LongInteger(ValueError):
 
 
 def _integer(digits: str, base: int, negative: bool = False) -> int:
-    if len(digits.lstrip("0")) > MAX_DIGITS:
+    significant = digits.lstrip("0") or "0"  # leading zeros count for nothing, and are not given to int()
+    if len(significant) > MAX_DIGITS:
         raise LongInteger(digits[:MAX_DIGITS])
-    value = int(digits, base)
+    value = int(significant, base)
     return -value if negative else value
 
 
@@ -267,7 +269,31 @@ def _syntax_problem(exc: yaml.MarkedYAMLError, text: str, path: str) -> Problem:
         tab_column = here.index("\t") + 1
         return error(path, (line, tab_column), "yaml-syntax", variant="yaml-syntax.tab")
     reason = exc.problem or exc.context or "invalid YAML"
-    return error(path, (line, column), "yaml-syntax", reason=reason)
+    return error(path, (line, column), "yaml-syntax", reason=reason, gloss=Term(_gloss(reason)))
+
+
+# libyaml's problems, by what they begin with → the catalogue's gloss of them (in Japanese).
+_GLOSSES = (
+    ("did not find expected key", "gloss.expected-key"),
+    ("did not find expected ',' or ']'", "gloss.expected-flow-sequence"),
+    ("did not find expected ',' or '}'", "gloss.expected-flow-mapping"),
+    ("did not find expected '-' indicator", "gloss.expected-block-entry"),
+    ("did not find expected node content", "gloss.expected-node"),
+    ("mapping values are not allowed", "gloss.mapping-values"),
+    ("could not find expected ':'", "gloss.expected-colon"),
+    ("found character that cannot start any token", "gloss.cannot-start-token"),
+    ("found unexpected end of stream", "gloss.end-of-stream"),
+    ("found unknown escape character", "gloss.escape"),
+    ("block sequence entries are not allowed", "gloss.block-entries"),
+    ("did not find expected <document start>", "gloss.document"),
+    ("found unknown directive", "gloss.directive"),
+    ("found undefined tag handle", "gloss.tag"),
+    ("did not find expected alphabetic or numeric character", "gloss.alias"),
+)
+
+
+def _gloss(reason: str) -> str:
+    return next((key for start, key in _GLOSSES if reason.startswith(start)), "gloss.none")
 
 
 _BREAK = re.compile(r"\r\n|\r|\n")

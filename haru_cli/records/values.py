@@ -27,9 +27,20 @@ if TYPE_CHECKING:
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _SLUG = re.compile(SLUG_PATTERN)
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
-_RATE = re.compile(r"(\d+(?:\.\d+)?)%\Z")
-_INVOICE = re.compile(r"T(\d{13})\Z")
+# ASCII digits only ([0-9], not \d): a full-width or Arabic-Indic digit is no part of a date, a number
+# or a registration number (NFKC has already made full-width ones ASCII where haru accepts them).
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_RATE = re.compile(r"([0-9]+(?:\.[0-9]+)?)%\Z")
+_INVOICE = re.compile(r"T([0-9]{13})\Z")
+
+# What editors are told to expect (JSON Schema, ECMA-262 regexes): what haru reads after NFKC — full-width
+# digits, letters, ％ and spaces included, so that a file haru accepts is never underlined.
+_DIGITS = "[0-9０-９]"
+_ZERO = "[0０]"
+RATE_SCHEMA_PATTERN = (rf"^\s*{_ZERO}*([1１]{_ZERO}{_ZERO}([.．]{_ZERO}+)?|{_DIGITS}{{1,2}}([.．]{_DIGITS}+)?)"
+                       rf"\s*[%％]\s*$")  # 0–100%
+DURATION_SCHEMA_PATTERN = (rf"^\s*{_DIGITS}+\s*([dDwWmMyYｄＤｗＷｍＭｙＹ]|日|週間?|[かヶカヵケ箇ｶｹ]月|年)\s*$")
+DATE_SCHEMA_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 DurationUnit = Literal["d", "w", "m", "y"]
 MAX_DURATION_DAYS = 100 * 366  # a century: longer is a typo
@@ -39,7 +50,7 @@ _UNITS: dict[str, DurationUnit] = {
     "m": "m", "か月": "m", "ヶ月": "m", "カ月": "m", "ヵ月": "m", "ケ月": "m", "箇月": "m",
     "y": "y", "年": "y",
 }  # fmt: skip
-_DURATION = re.compile(r"(\d+)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\Z", re.IGNORECASE)
+_DURATION = re.compile(r"([0-9]+)\s*(" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")\Z", re.IGNORECASE)
 
 
 class Invalid(ValueError):
@@ -138,7 +149,7 @@ def parse_date(value: object) -> date:
     return day
 
 
-Day = Annotated[date, Parsed(parse_date)]
+Day = Annotated[date, Parsed(parse_date, {"type": "string", "format": "date", "pattern": DATE_SCHEMA_PATTERN})]
 
 
 def add_months(day: date, months: int) -> date:
@@ -162,12 +173,12 @@ def parse_yen(value: object) -> int:
         raise Invalid("money", "money.float", value=value)
     if isinstance(value, str):
         digits = re.sub(r"[,，¥￥円\s]", "", unicodedata.normalize("NFKC", value))
-        if digits.isdigit():
+        if digits.isascii() and digits.isdigit() and len(digits) <= 20:  # more would be no amount of yen
             raise Invalid("money", "money.separators", value=value, hint=int(digits))
     raise Invalid("money", "money.type", value=value)
 
 
-Yen = Annotated[int, Parsed(parse_yen, {"type": "integer", "minimum": 0})]
+Yen = Annotated[int, Parsed(parse_yen, {"type": "integer", "minimum": 0, "maximum": 10**20 - 1})]
 
 
 # --- rates -------------------------------------------------------------------------------------------
@@ -208,7 +219,7 @@ class Rate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        return _written_as_text(cls.parse, r"^(100(\.0+)?|\d{1,2}(\.\d+)?)%$")
+        return _written_as_text(cls.parse, RATE_SCHEMA_PATTERN)
 
 
 # --- durations ---------------------------------------------------------------------------------------
@@ -242,6 +253,8 @@ class Duration:
             return value
         if isinstance(value, str):
             match = _DURATION.match(unicodedata.normalize("NFKC", value).strip())
+            if match and len(match.group(1).lstrip("0")) > 6:  # a million days and more: past any century
+                raise Invalid("duration", "duration.range", value=value)
             if match:
                 duration = cls(int(match.group(1)), _UNITS[match.group(2).lower()])
                 if duration.days_at_most > MAX_DURATION_DAYS:
@@ -256,7 +269,7 @@ class Duration:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
-        return _written_as_text(cls.parse, r"^\d+\s*(d|w|m|y|日|週間?|[かヶカヵケ箇]月|年)$")
+        return _written_as_text(cls.parse, DURATION_SCHEMA_PATTERN)
 
 
 # --- ids and numbers ---------------------------------------------------------------------------------
@@ -283,7 +296,7 @@ def parse_invoice_number(value: object) -> str:
     return value
 
 
-InvoiceNumber = Annotated[str, Parsed(parse_invoice_number, {"type": "string", "pattern": r"^T\d{13}$"})]
+InvoiceNumber = Annotated[str, Parsed(parse_invoice_number, {"type": "string", "pattern": r"^T[0-9]{13}$"})]
 
 
 def parse_pay_day(value: object) -> int | Literal["end"]:

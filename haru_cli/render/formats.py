@@ -12,15 +12,16 @@ import unicodedata
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from haru_cli.escape import visible
+from haru_cli.escape import INVISIBLE, visible
 from haru_cli.i18n import yen
 from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Row, Text, Value
 
 if TYPE_CHECKING:
     pass
 
-_C1 = re.compile(r"[\x7f-\x9f]")  # json.dumps(ensure_ascii=False) leaves these raw
+_INVISIBLE_IN_JSON = re.compile(f"[{INVISIBLE}]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
+_INDENT = re.compile(r"^[ \t]+")
 _MD_LINE_START = re.compile(r"^(\s*)([#>=+-]|\d+(?=[.)]))([.)]?)")
 NONE = "—"
 
@@ -70,15 +71,19 @@ def token_width(value: Value) -> int:
 
 
 def json_text(data: Any) -> str:
+    """JSON with every invisible or reordering character as a \\u escape (json leaves C1, bidi, zero-width
+    and lone surrogates raw), so that it is valid UTF-8 and nothing in it acts on a terminal."""
     import json
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return _INVISIBLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # --- CSV -----------------------------------------------------------------------------------------------
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may skip before it sees a formula's first character: spaces, and invisible ones.
+_SKIPPED = " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
 def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
@@ -92,7 +97,8 @@ def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
     if isinstance(value, Day):
         return value.day.isoformat() if value.day else ""
     text = value.text if isinstance(value, Text) else value
-    if text.startswith(_FORMULA_START):
+    if text.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", text.lstrip(_SKIPPED)).startswith(
+            _FORMULA_START):  # ＝, a space or a zero-width character first are formulas to some spreadsheets
         text = "'" + text
     return visible(text) if for_terminal else text
 
@@ -154,7 +160,8 @@ def md_block(text: str) -> str:
     """Multi-line text as a Markdown paragraph: each line escaped, kept apart by hard line breaks, and
     never turned into a heading or a quote."""
     lines = [_MD_LINE_START.sub(_escape_line_start, md_text(line)) for line in text.strip("\r\n").splitlines()]
-    return "  \n".join(lines)
+    # Leading spaces or a tab would make a line a code block: they are kept as no-break spaces.
+    return "  \n".join(_INDENT.sub(lambda m: "\u00a0" * len(m.group().expandtabs(4)), line) for line in lines)
 
 
 def md_table(headings: list[str], rows: list[Row]) -> str:
@@ -205,7 +212,8 @@ def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]
         dated = any(isinstance(v, Day) for v in columns[n])
         table.add_column(heading, min_width=keep[n] if tokens[n] else None, no_wrap=tokens[n] and not dated)
     for row in rows:
-        table.add_row(*(RichText(visible(shown(cell)), style="bold red" if alerting(cell) else "") for cell in row))
+        table.add_row(*(RichText(visible(shown(cell)), style="bold red" if alerting(cell) else "", overflow="fold")
+                        for cell in row))
     return [table]
 
 
@@ -220,7 +228,7 @@ def _cards(headings: list[str], rows: list[Row]) -> list[Any]:
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column()
         for heading, cell in zip(headings, row, strict=False):
-            grid.add_row(RichText(visible(heading)), RichText(visible(shown(cell)),
+            grid.add_row(RichText(visible(heading)), RichText(visible(shown(cell)), overflow="fold",
                                                               style="bold red" if alerting(cell) else ""))
         out += [grid, RichText("")]
     return out
@@ -239,7 +247,8 @@ def rich_document(doc: Document, *, width: int) -> list[Any]:
             grid.add_column()  # long text wraps: it is never cut
             for key, value in section.fields:
                 style = "bold red" if alerting(value) else ""
-                grid.add_row(RichText(visible(key)), RichText(visible(shown(value, whole=True)), style=style))
+                grid.add_row(RichText(visible(key)), RichText(visible(shown(value, whole=True)), style=style,
+                                                              overflow="fold"))
             out.append(grid)
         if section.rows:
             out += rich_table(section.headings, section.rows, width=width)

@@ -26,6 +26,7 @@ from datetime import date
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
+from haru_cli.escape import visible
 from haru_cli.i18n import yen
 from haru_cli.render import TemplateProblem
 from haru_cli.render.formats import md_block, md_text
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
     from jinja2 import Environment, Template
 
 TEMPLATES_FOLDER = "templates"
-MAX_TEMPLATE_BYTES = 1 * 2**20
+MAX_TEMPLATE_BYTES = 128 * 2**10  # haru's own templates are a few KB; compiling a large one takes long
+MAX_OUTPUT = 16 * 2**20  # the most a report may be, in characters
+MAX_MEMORY = 1 * 2**30  # what compiling and rendering may take beyond what the process has
 MAX_TEXT = 1_000_000  # the longest string or list a template may make by repetition
 MAX_WIDTH = 1_000  # the widest padding or field a template may ask for
 MAX_RANGE_ITEMS = 1_000_000  # all the range() items one render may iterate over
@@ -110,16 +113,39 @@ def _unchanged(path: Path, stamp: int) -> bool:
 # --- the sandbox ---------------------------------------------------------------------------------------
 
 _NEVER_REACHABLE = (PurePath, types.ModuleType, type, io.IOBase, types.FrameType, types.CodeType)
-_PRINTF_FIELD = re.compile(r"%[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
+_PRINTF_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
+_FORMAT_FIELD = re.compile(r"\{[^{}]*?(?::([^{}]*))?\}")
+MAX_BITS = 4096  # the largest integer a template may make by * or ** (about 1,200 digits)
 
 
 def _too_wide(spec: str) -> bool:
+    """A %-format whose field is wider (or more precise) than MAX_WIDTH, or takes its width from an argument."""
     return any(part == "*" or (part and int(part) > MAX_WIDTH)
                for match in _PRINTF_FIELD.finditer(spec) for part in match.groups())
 
 
+def _too_wide_format(template: str) -> bool:
+    """A str.format template with a field wider than MAX_WIDTH, or a width taken from an argument ({:{}})."""
+    for match in _FORMAT_FIELD.finditer(template):
+        spec = match.group(1) or ""
+        if "{" in spec or any(int(n) > MAX_WIDTH for n in re.findall(r"\d+", spec)):
+            return True
+    return "{:{" in template or re.search(r":[^{}]*\{", template) is not None
+
+
+def _big(value: Any) -> bool:
+    """An argument that would make a huge string, list or number: a count or width over MAX_WIDTH."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int):
+        return abs(value) > MAX_WIDTH
+    return isinstance(value, float) and abs(value) > MAX_WIDTH
+
+
 def _sandbox_class() -> type[Environment]:
     from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    from haru_cli.i18n import Translator
 
     class Sandbox(ImmutableSandboxedEnvironment):
         """Jinja's immutable sandbox, narrowed to data: what a report needs and nothing a workspace
@@ -139,14 +165,43 @@ def _sandbox_class() -> type[Environment]:
                 return False
             return bool(super().is_safe_attribute(obj, attr, value))
 
+        def call(__self, __context: Any, __obj: Any, /, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+            """A call from a template: haru's own texts as they are; anything else (a str method, a
+            number's) refused a count or width that would make a huge value (ljust, zfill, expandtabs,
+            to_bytes …), and a format template with a huge field."""
+            owner = getattr(__obj, "__self__", None)
+            if not (isinstance(__obj, Translator) or isinstance(owner, Translator) or __obj == __self._range):
+                if any(_big(a) for a in (*args, *kwargs.values())):
+                    return _refuse(f"a count or width over {MAX_WIDTH}")
+                name = getattr(__obj, "__name__", "")
+                if isinstance(owner, str) and name == "replace" and len(args) >= 2:
+                    _check_replace(owner, *args[:2])
+            return super().call(__context, __obj, *args, **kwargs)
+
+        def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
+            """Jinja's sandboxed str.format and format_map, refusing a template with a huge field."""
+            wrapped = super().wrap_str_format(value)
+            owner = getattr(value, "__self__", None)
+            if wrapped is None or not isinstance(owner, str) or not _too_wide_format(owner):
+                return wrapped
+
+            def refused(*args: Any, **kwargs: Any) -> str:
+                return str(_refuse(f"a field wider than {MAX_WIDTH}"))
+
+            return refused
+
         def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
                         return _refuse(f"repeating a text or list to more than {MAX_TEXT:,} items")
+                if _ints(left, right) and left.bit_length() + right.bit_length() > MAX_BITS:
+                    return _refuse("a number too large")
             elif operator == "**":
                 if isinstance(right, int) and abs(right) > 64:
                     return _refuse("a power above 64")
+                if _ints(left, right) and left.bit_length() * max(right, 0) > MAX_BITS:
+                    return _refuse("a number too large")
             elif operator == "%" and isinstance(left, str) and _too_wide(left):
                 return _refuse(f"a field wider than {MAX_WIDTH}")
             return super().call_binop(context, operator, left, right)
@@ -161,17 +216,37 @@ def _sandbox_class() -> type[Environment]:
     return Sandbox
 
 
+def _ints(*values: Any) -> bool:
+    return all(isinstance(v, int) and not isinstance(v, bool) for v in values)
+
+
+def _check_replace(text: Any, old: Any, new: Any) -> None:
+    """Refuse a replace that would make a text longer than MAX_TEXT."""
+    if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
+        grows = (len(new) - len(old)) * (text.count(old) if old else len(text) + 1)
+        if len(text) + grows > MAX_TEXT:
+            _refuse(f"a replace that makes a text of more than {MAX_TEXT:,} characters")
+
+
 def _bounded(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
-    """A builtin filter that pads or formats, refusing widths that would make a huge string."""
+    """A builtin filter that pads, splits or formats, refusing what would make a huge value. Jinja hands
+    some filters its environment or context first (`jinja_pass_arg`): so does this one, unchanged."""
+    passes = getattr(original, "jinja_pass_arg", None)
 
-    def filter_(value: Any, *args: Any, **kwargs: Any) -> Any:
-        widths = [a for a in (*args, *kwargs.values()) if isinstance(a, int) and not isinstance(a, bool)]
-        if name == "format" and isinstance(value, str) and _too_wide(value):
-            return _refuse(f"a field wider than {MAX_WIDTH}")
-        if name != "format" and any(abs(w) > MAX_WIDTH for w in widths):
-            return _refuse(f"{name} wider than {MAX_WIDTH}")
-        return original(value, *args, **kwargs)
+    def filter_(*given: Any, **kwargs: Any) -> Any:
+        first, (value, *args) = (given[:1], given[1:]) if passes is not None else ((), given)
+        if name == "format":
+            if isinstance(value, str) and (_too_wide(value) or _too_wide_format(value)):
+                return _refuse(f"a field wider than {MAX_WIDTH}")
+        elif name == "replace":
+            if len(args) >= 2:
+                _check_replace(str(value), *map(str, args[:2]))
+        elif any(_big(a) for a in (*args, *kwargs.values())):
+            return _refuse(f"{name} of more than {MAX_WIDTH}")
+        return original(*first, value, *args, **kwargs)
 
+    if passes is not None:
+        filter_.jinja_pass_arg = passes  # type: ignore[attr-defined]
     return filter_
 
 
@@ -191,7 +266,7 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
         autoescape=False,  # Markdown, not HTML: the `md` filter escapes what needs it
         keep_trailing_newline=True,
     )
-    for name in ("center", "indent", "format", "truncate", "wordwrap"):
+    for name in ("center", "indent", "format", "batch", "slice", "replace"):
         env.filters[name] = _bounded(name, env.filters[name])
     env.filters["yen"] = yen
     env.filters["md"] = lambda text: md_text(str(text))
@@ -232,10 +307,21 @@ def _month(day: date, lang: str, wareki: bool) -> str:
     return f"{wareki_year(day) if wareki else f'{day.year}年'}{day.month}月"
 
 
+def _candidates(name: str, lang: str) -> list[str]:
+    """NAME.<lang>.md.j2 when there is one (a workspace may override a report per language), else NAME.md.j2."""
+    return [f"{name}.{lang}.md.j2", f"{name}.md.j2"]
+
+
 def template(env: Environment, name: str, lang: str) -> Template:
-    """NAME.en.md.j2 for English when there is one, else NAME.md.j2."""
-    candidates = [f"{name}.{lang}.md.j2", f"{name}.md.j2"] if lang != "ja" else [f"{name}.md.j2"]
-    return env.select_template(candidates)
+    return env.select_template(_candidates(name, lang))
+
+
+def _source_name(workspace: Path | None, name: str, lang: str) -> str:
+    """How a problem names the template a report is rendered from: the workspace's file, or haru's."""
+    for candidate in _candidates(name, lang):
+        if workspace is not None and os.path.lexists(workspace / TEMPLATES_FOLDER / candidate):
+            return f"{TEMPLATES_FOLDER}/{candidate}"
+    return f"{name}.md.j2"
 
 
 def _where(exc: BaseException, filename: str) -> str:
@@ -259,6 +345,10 @@ def _reason(exc: BaseException) -> str:
         return exc.message or str(exc)
     if isinstance(exc, _TimeUp):
         return f"took longer than {RENDER_SECONDS} seconds: stopped"
+    if isinstance(exc, MemoryError):
+        return f"took more than {MAX_MEMORY // 2**20} MB: stopped"
+    if isinstance(exc, RecursionError):
+        return "nested too deep"
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -290,27 +380,65 @@ def _time_limit(seconds: int) -> Iterator[None]:
 def render_document(name: str, context: dict[str, Any], *, workspace: Path | None, lang: str,
                     template_file: Path | None = None, names: dict[str, str] | None = None,
                     wareki: bool = False) -> str:
-    """Render a shipped (or the workspace's, or the given) template with the context, in the sandbox."""
+    """Render a shipped (or the workspace's, or the given) template with the context, in the sandbox:
+    compiling and rendering within RENDER_SECONDS and MAX_MEMORY, at most MAX_OUTPUT characters, and
+    what it makes shown literally (invisible characters as escapes, never sent to the terminal)."""
     from jinja2 import TemplateSyntaxError
 
     env = environment(workspace, lang, names=names, wareki=wareki)
-    where = str(template_file) if template_file is not None else name
+    where = str(template_file) if template_file is not None else _source_name(workspace, name, lang)
+    with _bounded_memory(), _time_limit(RENDER_SECONDS):
+        try:
+            if template_file is not None:
+                # Compiled with its file name, so that a failing line is reported as file:line.
+                # The user named this file on the command line: it is theirs, read as it is.
+                code = env.compile(template_file.read_text(encoding="utf-8"), filename=where)
+                tpl = env.template_class.from_code(env, code, env.make_globals(None), None)
+            else:
+                tpl = template(env, name, lang)
+        except TemplateProblem:
+            raise
+        except TemplateSyntaxError as exc:
+            raise TemplateProblem(f"{exc.filename or where}:{exc.lineno}: {exc.message}") from None
+        except (OSError, UnicodeDecodeError) as exc:  # TemplateNotFound is an OSError too
+            raise TemplateProblem(f"{where}: {exc}") from None
+        except Exception as exc:  # nested too deep to compile (RecursionError, SyntaxError), too large …
+            raise TemplateProblem(f"{where}: {_reason(exc)}") from None
+        try:
+            parts, size = [], 0
+            for part in tpl.generate(**context):
+                size += len(part)
+                if size > MAX_OUTPUT:
+                    _refuse(f"a document of more than {MAX_OUTPUT // 2**20} MB")
+                parts.append(part)
+        except TemplateProblem:
+            raise
+        except Exception as exc:  # a template is code: whatever it raises is its author's mistake
+            raise TemplateProblem(f"{_where(exc, tpl.filename or where)}: {_reason(exc)}") from None
+    return visible("".join(parts))
+
+
+@contextmanager
+def _bounded_memory() -> Iterator[None]:
+    """At most MAX_MEMORY more address space while a template compiles and renders (where the system
+    lets a process limit itself): a MemoryError, reported as the template's, instead of gigabytes."""
     try:
-        if template_file is not None:
-            # Compiled with its file name, so that a failing line is reported as file:line.
-            # The user named this file on the command line: it is theirs, read as it is.
-            code = env.compile(template_file.read_text(encoding="utf-8"), filename=where)
-            tpl = env.template_class.from_code(env, code, env.make_globals(None), None)
-        else:
-            tpl = template(env, name, lang)
-    except TemplateSyntaxError as exc:
-        raise TemplateProblem(f"{exc.filename or where}:{exc.lineno}: {exc.message}") from None
-    except (OSError, UnicodeDecodeError) as exc:  # TemplateNotFound is an OSError too
-        raise TemplateProblem(f"{where}: {exc}") from None
+        import resource
+    except ImportError:  # pragma: no cover - not on this platform
+        yield
+        return
     try:
-        with _time_limit(RENDER_SECONDS):
-            return str(tpl.render(**context))
-    except TemplateProblem:
-        raise
-    except Exception as exc:  # a template is code: whatever it raises is its author's mistake
-        raise TemplateProblem(f"{_where(exc, tpl.filename or where)}: {_reason(exc)}") from None
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            in_use = int(handle.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = in_use + MAX_MEMORY
+        if soft != resource.RLIM_INFINITY and soft < limit:
+            limit = soft
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    except (OSError, ValueError):  # no /proc, or limits that cannot be set: the other bounds still hold
+        yield
+        return
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))

@@ -33,13 +33,15 @@ def check_references(ds: Dataset) -> Iterator[Finding]:
         for record in ds.of(kind).values():
             for ref in kind.refs:
                 target = BY_NAME[ref.target]
-                ids = ref.ids(record)
-                for i, target_id in enumerate(ids):
+                seen: set[str] = set()
+                for i, target_id in enumerate(ref.ids(record)):
                     loc: Loc = (ref.key, i) if ref.many else (ref.key,)
-                    if target_id in ids[:i]:  # a partner listed twice would count a meeting's minutes twice
+                    if target_id in seen:  # a partner listed twice would count a meeting's minutes twice
                         yield finding(kind, record.id, loc, f"ref-{target.name}", f"ref-{target.name}.twice",
                                       ref=target_id)
-                    elif not ds.exists(target, target_id):
+                        continue
+                    seen.add(target_id)
+                    if not ds.exists(target, target_id):
                         expected = target.path(target_id) if target.by_year is None else f"{target.folder}/…"
                         yield finding(kind, record.id, loc, f"ref-{target.name}", ref=target_id,
                                       related=(expected,))
@@ -66,6 +68,9 @@ def check_contract_owners(ds: Dataset) -> Iterator[Finding]:
                           related=related)
 
 
+MIN_TERM_DAYS = 7
+
+
 def check_contract_terms(ds: Dataset) -> Iterator[Finding]:
     """Renewal settings that make sense together (SPEC §4.1)."""
     for c in ds.contracts.values():
@@ -73,6 +78,9 @@ def check_contract_terms(ds: Dataset) -> Iterator[Finding]:
             yield finding(CONTRACT, c.id, ("auto_renew",), "auto-renew-term", key=True)
         elif c.term is not None and c.term.count == 0:
             yield finding(CONTRACT, c.id, ("term",), "auto-renew-term", "auto-renew-term.zero")
+        elif c.auto_renew and c.term is not None and c.term.unit == "d" and c.term.count < MIN_TERM_DAYS:
+            # A contract renewed every day or two is a typo (1d for 1y?), and would fill every list with dates.
+            yield finding(CONTRACT, c.id, ("term",), "auto-renew-term", "auto-renew-term.short", days=MIN_TERM_DAYS)
         elif c.auto_renew and c.end is None:
             yield warn(CONTRACT, c.id, ("auto_renew",), "auto-renew-term", "auto-renew-term.no-end", key=True)
         elif c.term is not None and not c.auto_renew:
@@ -122,6 +130,10 @@ def check_dates(ds: Dataset) -> Iterator[Finding]:
         if r.cancelled is not None and r.cancelled < signed:
             yield finding(REFERRAL, r.id, ("cancelled",), "date-order", "date-order.cancelled",
                           cancelled=r.cancelled.isoformat(), signed=signed.isoformat())
+        for i, payment in enumerate(r.payments):  # it earns nothing (SPEC §4.4): probably a typo
+            if r.cancelled is not None and payment.date > r.cancelled:
+                yield warn(REFERRAL, r.id, ("payments", i, "date"), "date-order", "date-order.after-cancel",
+                           date=payment.date.isoformat(), cancelled=r.cancelled.isoformat())
     for m in ds.meetings.values():
         if m.next is not None and m.next < m.date:
             yield warn(MEETING, m.id, ("next",), "date-order", "date-order.next", next=m.next.isoformat(),

@@ -101,9 +101,15 @@ def pay_date(month: date, settings: Settings, days: BusinessDays) -> date:
     return days.shift(day, payout.shift)
 
 
-def input_tax_credit_percent(day: date) -> int:
+INVOICE_SYSTEM_START = date(2023, 10, 1)  # インボイス制度: before it, no registration number was asked for
+
+
+def input_tax_credit_percent(day: date) -> int | None:
     """経過措置: the share of consumption tax HaRu may still deduct on what it bought from an unregistered
-    partner on that day (the fees arise in their statement's month)."""
+    partner on that day (the fees arise in their statement's month): 80% to 2026-09-30, 50% to 2029-09-30,
+    none after; None before the invoice system began (2023-10-01), when the question did not arise."""
+    if day < INVOICE_SYSTEM_START:
+        return None
     if day <= date(2026, 9, 30):
         return 80
     if day <= date(2029, 9, 30):

@@ -3,6 +3,7 @@ the loaded workspace and an explicit `today`."""
 
 from __future__ import annotations
 
+import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -14,15 +15,43 @@ from haru_cli.records.values import Duration
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
 
 
+def period_end(start: date, term: Duration) -> date:
+    """The last day of a period of `term` that begins on `start`, as 民法143条 counts it: in days or weeks,
+    start + term − 1 day; in months or years, the day before the day of the last month that corresponds
+    to start's day, or, where that month has no such day, its last day (1/31 + 1m → 2/28)."""
+    if term.unit in ("d", "w"):
+        return start + timedelta(days=term.count * (7 if term.unit == "w" else 1) - 1)
+    year, month0 = divmod(start.year * 12 + start.month - 1 + term.count * (12 if term.unit == "y" else 1), 12)
+    last = calendar.monthrange(year, month0 + 1)[1]
+    if start.day > last:
+        return date(year, month0 + 1, last)
+    return date(year, month0 + 1, start.day) - timedelta(days=1)
+
+
+def _steady(start: date, term: Duration) -> bool:
+    """From a term starting here on, every term starts on the same day of its month (or the same number of
+    days apart): a day every month has, so no term is cut short to a month's end again."""
+    return term.unit in ("d", "w") or start.day <= 28
+
+
 def term_end(contract: Contract, k: int) -> date | None:
-    """E_k = (E0 + 1 day) + k×term − 1 day: renewal k of the first term's end (k = 0 is `end` itself)."""
+    """E_k, the end of renewal k (k = 0 is `end` itself): each renewal is a new term from the day after the
+    previous one ends (SPEC §4.1, 民法143条). Walked term by term while a term may start on a day some month
+    lacks (29–31), then in one step."""
     if contract.end is None:
         return None
     if k == 0:
         return contract.end
-    if contract.term is None:
+    term = contract.term
+    if term is None:
         return None
-    return contract.term.after(contract.end + timedelta(days=1), k) - timedelta(days=1)
+    end = contract.end
+    for done in range(k):
+        start = end + timedelta(days=1)
+        if _steady(start, term):
+            return period_end(term.after(start, k - 1 - done), term)
+        end = period_end(start, term)
+    return end
 
 
 def renews(contract: Contract) -> bool:
@@ -103,8 +132,10 @@ def next_regular_meeting(ds: Dataset, partner: Partner, today: date) -> RegularM
     step = CADENCE.get(partner.cadence)
     if partner.status != "active" or step is None:
         return None
-    latest = next((m.date for m in ds.meetings_of(partner.id) if m.kind == "regular" and m.date <= today), None)
-    base = latest or partner.since
+    latest = next((m for m in ds.meetings_of(partner.id) if m.kind == "regular" and m.date <= today), None)
+    if latest is not None and latest.next is not None:  # SPEC §4.3: the date it planned stands
+        return RegularMeeting(latest.next, latest.next < today)
+    base = latest.date if latest is not None else partner.since
     if base is None:
         return None
     due = step.after(base)
@@ -188,10 +219,12 @@ def feedback_milestones(ds: Dataset, start: date, until: date, today: date) -> l
             continue
         for milestone in term_ends(contract, start, until):
             window_start = window.before(milestone)
-            # SPEC 4.2: a feedback meeting in the window holds it (a log records a meeting that took place).
+            # SPEC 4.2: a feedback meeting, or any meeting that records feedback, in the window holds it
+            # (a log records a meeting that took place).
             held = [
                 m.date for m in ds.meetings_of(contract.partner)
-                if m.kind == "feedback" and m.contract in (None, contract.id) and window_start <= m.date <= milestone
+                if (m.kind == "feedback" or m.feedback is not None) and m.contract in (None, contract.id)
+                and window_start <= m.date <= milestone
             ]
             status = "held" if held else "due" if milestone >= today else "overdue"
             found.append(Milestone(contract, milestone, window_start, status, max(held, default=None)))

@@ -11,9 +11,9 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.rules.activity import open_actions
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import events_by_partner, statements
-from haru_cli.rules.schedule import feedback_due, next_regular_meeting, renewals_due
+from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewals_due
 
-KINDS = ("notice_deadline", "term_end", "feedback", "regular_meeting", "action", "payout")
+KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout")
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,16 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
         if r.expired or today <= r.term_end <= until:
             items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, source,
                               f"term_end/{c.id}/{r.term_end}"))
+    for c in ds.contracts.values():
+        if c.status == "active":
+            # A notice deadline that passed without a decision stays, marked, until its term ends.
+            dated = contract_dates(c, today)
+            if dated.notice_passed and dated.notice_deadline is not None and dated.term_end is not None:
+                items.append(Item(dated.notice_deadline, "notice_deadline", c.partner, c.title, c.id, True,
+                                  ("contract", c.id), f"notice_deadline/{c.id}/{dated.term_end}"))
+        elif c.status == "draft" and c.start <= until:  # a draft about to start, or past its start unsigned
+            items.append(Item(c.start, "draft", c.partner, c.title, c.id, c.start < today, ("contract", c.id),
+                              f"draft/{c.id}"))
     for m in feedback_due(ds, today, until, back):
         if m.status != "held":
             c = m.contract

@@ -62,7 +62,7 @@ def partner_summary_json(ov: Overview) -> dict[str, Any]:
     }
 
 
-def partner_show_json(ov: Overview) -> dict[str, Any]:
+def partner_show_json(ov: Overview, incomplete: list[str]) -> dict[str, Any]:
     return {
         **partner_summary_json(ov),
         "contracts": [contract_json(cd, ov.partner) for cd in ov.contracts],
@@ -74,7 +74,7 @@ def partner_show_json(ov: Overview) -> dict[str, Any]:
             "total": number(ov.hours_total),
             "fiscal_year_start": ov.fiscal_year_start.isoformat(),
         },
-        "fees": {"fiscal_year_accrued": ov.fees_accrued, "fiscal_year_paid": ov.fees_paid},
+        "fees": {"fiscal_year_accrued": ov.fees_accrued, "fiscal_year_paid": ov.fees_paid, "incomplete": incomplete},
     }
 
 
@@ -140,7 +140,7 @@ def referral_row(r: Referral, t: Translator) -> Row:
     ]
 
 
-def partner_document(ov: Overview, t: Translator) -> Document:
+def partner_document(ov: Overview, t: Translator, incomplete: list[str]) -> Document:
     p = ov.partner
     regular = ov.next_regular
     key_first = sorted(p.contacts, key=lambda c: not c.key_person)
@@ -166,6 +166,8 @@ def partner_document(ov: Overview, t: Translator) -> Document:
         (t("fees_accrued"), Money(ov.fees_accrued)),
         (t("fees_paid"), Money(ov.fees_paid)),
     ]
+    if incomplete:  # beside the figures it may change (SPEC §6)
+        profile.append((t("fees.incomplete"), Text(t.join(incomplete), alert=True)))
     if p.notes:
         profile.append((t("notes"), p.notes.strip()))
     return Document(
@@ -204,7 +206,7 @@ def contract_document(cd: ContractDates, partner: Partner | None, t: Translator)
         (t("feedback"), t.yesno(c.holds_feedback)),
     ]
     if c.value:
-        fields.append((t("value"), f"{t.yen(c.value.amount)} {t.value('per', c.value.per)}"))
+        fields += [(t("value"), Money(c.value.amount)), (t("per_label"), t.value("per", c.value.per))]
     if c.revenue_share:
         fields.append((t("revenue_share"), str(c.revenue_share)))
     if c.confidentiality is not None:
@@ -220,8 +222,8 @@ def contract_document(cd: ContractDates, partner: Partner | None, t: Translator)
             rule = c.fees.rule(kind)
             if rule is None:
                 continue
-            how = f"{rule.rate} ({t.value('basis', rule.basis or 'paid')})" if rule.rate is not None \
-                else t.yen(rule.fixed)
+            how: Value = f"{rule.rate} ({t.value('basis', rule.basis or 'paid')})" if rule.rate is not None \
+                else Money(rule.fixed)
             extras = [t("fee_months", months=rule.months) if rule.months else "",
                       t("fee_cap", cap=t.yen(rule.cap)) if rule.cap is not None else "",
                       t("fee_clawback", within=t.duration(rule.clawback)) if rule.clawback else ""]

@@ -156,6 +156,13 @@ def item_subject(item: Item, t: Translator) -> str:
     return item.subject or item.ref
 
 
+def _mark(item: Item, t: Translator) -> str:
+    """What an overdue item is marked with: a notice deadline that passed runs on until the term ends."""
+    if not item.overdue:
+        return ""
+    return t("notice_passed") if item.kind == "notice_deadline" else t("overdue")
+
+
 def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Dated:
     alarm = ds.settings.reminders.alarm
 
@@ -173,7 +180,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
 
     def as_row(item: Item) -> Row:
         return [
-            Day(item.date, t.days(item.date, today), t("overdue") if item.overdue else "", markable=True),
+            Day(item.date, t.days(item.date, today), _mark(item, t), markable=True),
             t.value("item_kind", item.kind),
             _name(ds, item.partner) or item.partner,
             item_subject(item, t),

@@ -130,7 +130,7 @@ def test_upcoming_lists_payouts(ws: str, haru: Haru) -> None:
 def test_partner_show_has_this_fiscal_years_fees(ws: str, haru: Haru) -> None:
     data = json.loads(haru("--data", ws, *TODAY, "partner", "show", "ueda", "--format", "json").stdout)
     # Accrued: 45,000 (Sep) + 123,456 (Oct). Paid by today: September's statement, paid 2026-10-30.
-    assert data["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 49_500}
+    assert data["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 49_500, "incomplete": []}
 
 
 @pytest.mark.parametrize(("month", "note"), [("2026-09", "経過措置の範囲（80%）"), ("2026-10", "経過措置の範囲（50%）"),
@@ -143,3 +143,48 @@ def test_the_transitional_share_follows_when_the_fees_arose(workspace: Workspace
     result = haru("--data", root, "fees", "statement", "tanaka", "--month", month)
     assert result.exit_code == 0, result.stderr
     assert note in result.stdout
+
+
+def test_no_transitional_note_before_the_invoice_system(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**FEES, "referrals/2021-tanaka-001.yaml": (
+        "id: 2021-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\nkind: student\nclient: A\n"
+        "referred: 2021-05-01\nstatus: won\ndeal: {signed: 2021-05-05, amount: 1}\n"),
+        "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2021-01-01\n"
+                                          "fees:\n  student:\n    fixed: 50000\n"})
+    result = haru("--data", root, "fees", "statement", "tanaka", "--month", "2021-05")
+    assert result.exit_code == 0, result.stderr
+    assert "経過措置" not in result.stdout and "仕入税額控除" not in result.stdout
+
+
+def test_a_statement_with_a_carried_balance_adds_up_on_paper(workspace: WorkspaceFactory, haru: Haru) -> None:
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                "fees:\n  student:\n    fixed: 30000\n    clawback: 3m\n")
+    cancelled = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nkind: student\nclient: A\n"
+                 "referred: 2026-06-01\nstatus: cancelled\ndeal: {signed: 2026-07-01}\ncancelled: 2026-08-15\n")
+    later = ("id: 2026-ueda-002\npartner: ueda\ncontract: ueda-referral\nkind: student\nclient: B\n"
+             "referred: 2026-08-20\nstatus: won\ndeal: {signed: 2026-09-10}\n")
+    root = workspace({"contracts/ueda-referral.yaml": contract, "referrals/2026-ueda-001.yaml": cancelled,
+                      "referrals/2026-ueda-002.yaml": later,
+                      "meetings/2026/2026-11-10-ueda-regular.yaml": None})
+    august = haru("--data", root, *TODAY, "fees", "statement", "ueda", "--month", "2026-08").stdout
+    assert "| 発行日 | 2026年11月27日 |" in august
+    assert "| 差引 | -¥30,000 |" in august and "| 翌月への繰越（マイナス残高） | ¥30,000 |" in august
+    assert "| 小計 | ¥0 |" in august
+    september = haru("--data", root, *TODAY, "fees", "statement", "ueda", "--month", "2026-09").stdout
+    assert "| 前月からの繰越（マイナス残高） | | | | | -¥30,000 |" in september
+    assert "| **差引** | | | | | **¥0** |" in september
+    assert "| 登録番号 | T7000012050002 |" in august
+    calc = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-08").stdout
+    assert "登録番号" in calc
+
+
+def test_a_skipped_contract_is_said_beside_the_fees_it_changes(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"contracts/ueda-referral.yaml": "id: ueda-referral\npartner: ueda\ntype: referral\nstart: [\n"})
+    statement = haru("--data", root, *TODAY, "--lang", "en", "fees", "statement", "ueda", "--month", "2026-07")
+    assert statement.exit_code == 1 and "may be incomplete" in statement.stderr
+    assert "contracts/ueda-referral.yaml" in statement.stderr
+    shown = haru("--data", root, *TODAY, "partner", "show", "ueda")
+    assert shown.exit_code == 1 and "不完全" in shown.stdout
+    calc = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-07", "--format", "json")
+    assert calc.exit_code == 1 and json.loads(calc.stdout)["incomplete"] == ["contracts/ueda-referral.yaml",
+                                                                             "referrals/2026-ueda-001.yaml"]

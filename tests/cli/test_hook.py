@@ -58,3 +58,18 @@ def test_the_hook_checks_what_is_staged(tmp_path: Path, haru: Haru) -> None:
     partner.write_text(clean, encoding="utf-8")  # the working copy is fine again; the index is not
     refused = git("commit", "-q", "-m", "broken")
     assert refused.returncode != 0 and "partners/ueda.yaml:2:7: error[type]" in refused.stdout + refused.stderr
+
+
+def test_install_from_the_repository_top_finds_the_workspace_inside(tmp_path: Path, haru: Haru,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.helpers import write_workspace
+
+    repo = tmp_path / "repo"
+    write_workspace(repo / "partners-data", {})
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    monkeypatch.chdir(repo)
+    monkeypatch.delenv("HARU_DATA", raising=False)
+    result = haru("--lang", "en", "hook", "install")
+    assert result.exit_code == 0, result.stderr
+    assert (repo / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8").endswith(
+        "--data partners-data validate --staged\n")

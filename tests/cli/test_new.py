@@ -190,3 +190,13 @@ def test_the_draft_links_the_workspace_schema_by_its_full_path(ws: Path, haru: H
     assert seen.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={schema}"
     written = (ws / "partners" / "acme.yaml").read_text(encoding="utf-8")
     assert written.splitlines()[0] == "# yaml-language-server: $schema=../schemas/partner.schema.json"
+
+
+def test_choices_take_their_labels_too_and_help_lists_them(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--kind", "定例会", "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert "kind: regular" in result.stdout
+    assert "kind: feedback" in haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--kind", "Customer feedback",
+                                    "--dry-run").stdout
+    shown = haru("new", "meeting", "--help").stdout
+    assert "regular=定例会" in shown and "feedback=顧客フィードバック" in shown

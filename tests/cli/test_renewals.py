@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
@@ -69,8 +69,14 @@ def test_upcoming_json(ws: str, haru: Haru) -> None:
     assert data["items"][0] == {"date": "2026-02-01", "kind": "regular_meeting", "partner": "spcom",
                                 "name": "株式会社S.P.COM", "subject": None, "ref": "spcom", "overdue": True,
                                 "amount": None}
-    assert [i["kind"] for i in data["items"]] == [
-        "regular_meeting", "term_end", "notice_deadline", "notice_deadline", "regular_meeting"]
+    # A notice deadline that passed (alliance's) stays until its term ends, marked; a draft about to start
+    # (or past its start) is listed too.
+    assert [(i["kind"], i["ref"], i["overdue"]) for i in data["items"]] == [
+        ("regular_meeting", "spcom", True), ("notice_deadline", "alliance", True), ("term_end", "old", True),
+        ("notice_deadline", "half", False), ("notice_deadline", "ueda-referral", False), ("draft", "draft", False),
+        ("regular_meeting", "ueda", False)]
+    table = haru("--data", ws, *TODAY, "upcoming", "--within", "14d").stdout
+    assert "2026-10-31 (予告期限経過)" in table
 
 
 def test_upcoming_includes_open_actions(workspace: WorkspaceFactory, haru: Haru) -> None:
@@ -124,3 +130,30 @@ def test_help(haru: Haru) -> None:
     for command in ("renewals", "feedback", "upcoming"):
         result = haru("--lang", "en", command, "--help")
         assert result.exit_code == 0 and "Example: haru " + command in result.stdout
+
+
+def test_action_uids_do_not_follow_their_position(workspace: WorkspaceFactory, haru: Haru) -> None:
+    meeting = ("id: 2026-11-10-ueda-regular\npartners: [ueda]\ndate: 2026-11-10\nkind: regular\nactions:\n"
+               "  - {{task: {first}, due: 2026-11-30}}\n  - {{task: {second}, due: 2026-12-01}}\n")
+
+    def uids(root: object) -> dict[str, str]:
+        events = Calendar.from_ical(haru("--data", root, *TODAY, "upcoming", "--format", "ics").stdout)
+        return {str(e["SUMMARY"]): str(e["UID"]) for e in events.walk("VEVENT") if "action/" in str(e["UID"])}
+
+    path = "meetings/2026/2026-11-10-ueda-regular.yaml"
+    before = uids(workspace({path: meeting.format(first="提案書", second="見積")}))
+    after = uids(workspace({path: meeting.format(first="見積", second="提案書")}))
+    assert before == after and len(set(before.values())) == 2
+
+
+def test_events_carry_the_alarm_of_the_settings_and_the_time_of_export(workspace: WorkspaceFactory,
+                                                                        haru: Haru) -> None:
+    root = workspace({"haru.yaml": "reminders:\n  alarm: 7d\n"})
+    events = Calendar.from_ical(haru("--data", root, *TODAY, "renewals", "--due", "60d", "--format", "ics").stdout)
+    [notice] = [e for e in events.walk("VEVENT") if "notice_deadline" in str(e["UID"])]
+    [alarm] = notice.walk("VALARM")
+    assert alarm.decoded("TRIGGER") == timedelta(days=-7) and str(alarm["ACTION"]) == "DISPLAY"
+    stamp = notice.decoded("DTSTAMP")
+    assert abs((datetime.now(UTC) - stamp).total_seconds()) < 600  # when it was exported, not --today
+    plain = Calendar.from_ical(haru("--data", workspace(), *TODAY, "renewals", "--format", "ics").stdout)
+    assert all(not e.walk("VALARM") for e in plain.walk("VEVENT"))

@@ -96,14 +96,22 @@ def test_every_table_keeps_its_shape_on_hostile_data(workspace: WorkspaceFactory
     assert "\n# c" not in result.stdout and "\n> d" not in result.stdout
 
 
-@pytest.mark.parametrize("args", [["report", "monthly"], ["report", "partner", "solo"], ["report", "agenda", "solo"],
-                                  ["--lang", "en", "report", "monthly"]])
-def test_reports_on_an_empty_workspace(workspace: WorkspaceFactory, haru: Haru, args: list[str]) -> None:
+@pytest.mark.parametrize(("args", "said"), [
+    (["report", "monthly"], ["この月の会議はありません。", "この月に記録されたフィードバックはありません。",
+                             "ありません。"]),
+    (["report", "partner", "solo"], ["紹介なし"]),
+    (["report", "agenda", "solo"], ["未完了のアクションはありません。", "記録された決定事項はありません。",
+                                    "進行中の紹介はありません。"]),
+    (["--lang", "en", "report", "monthly"], ["No meetings this month.", "No feedback recorded this month.", "None."]),
+])
+def test_reports_on_an_empty_workspace(workspace: WorkspaceFactory, haru: Haru, args: list[str],
+                                       said: list[str]) -> None:
     nothing: dict[str, str | bytes | None] = dict.fromkeys([*BASE, *REPORTS])
     empty = nothing | {"haru.yaml": "# defaults\n", "partners/solo.yaml": "id: solo\nname: x\n"}
     result = haru("--data", workspace(empty), *TODAY, *args)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("# ")
+    assert all(sentence in result.stdout for sentence in said)  # each empty section says so
     assert all(cells == header for header, rows in table_shapes(result.stdout) for cells in rows)
 
 

@@ -145,3 +145,37 @@ def test_files_outside_the_workspace_are_left_out(tmp_path: Path, haru: Haru, mo
     assert haru("validate", "README.md").exit_code == 0
     both = haru("validate", "README.md", "data/partners/ueda.yaml")
     assert both.exit_code == 1 and both.stdout.startswith("data/partners/ueda.yaml:3:10: error[enum]")
+
+
+def test_a_document_that_is_not_there_is_a_warning(workspace: WorkspaceFactory, haru: Haru) -> None:
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                "document: contracts/pdf/ueda-referral.pdf\nfees:\n  customer:\n    rate: 15%\n")
+    root = workspace({"contracts/ueda-referral.yaml": contract})
+    result = haru("--data", root, "--lang", "en", "validate", "--format", "json")
+    assert result.exit_code == 0
+    [problem] = json.loads(result.stdout)["problems"]
+    assert (problem["line"], problem["severity"], problem["code"]) == (5, "warning", "document")
+    (root / "contracts" / "pdf").mkdir()
+    (root / "contracts" / "pdf" / "ueda-referral.pdf").write_bytes(b"%PDF")
+    assert json.loads(haru("--data", root, "validate", "--format", "json").stdout)["problems"] == []
+    outside = workspace({"contracts/ueda-referral.yaml": contract.replace("contracts/pdf", "../../etc")})
+    assert "points outside" in haru("--data", outside, "--lang", "en", "validate").stdout
+
+
+def test_click_s_own_errors_and_help_are_in_japanese_by_default(workspace: WorkspaceFactory, haru: Haru) -> None:
+    missing = haru("--data", workspace(), "fees", "statement", "ueda")
+    assert missing.exit_code == 2 and "エラー: オプション '--month' が必要です" in missing.stderr
+    assert missing.stderr.startswith("使い方: haru fees statement")
+    unknown = haru("--data", workspace(), "validate", "--strictt")
+    assert unknown.exit_code == 2 and "オプション --strictt はありません" in unknown.stderr
+    english = haru("--data", workspace(), "--lang", "en", "validate", "--strictt")
+    assert "Error: No such option: --strictt" in english.stderr
+    en_workspace = workspace({"haru.yaml": "locale: en\n"})
+    assert "Usage:" in haru("--data", en_workspace, "validate", "--help").stdout  # the workspace's locale
+
+
+def test_global_options_work_after_the_command_too(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace()
+    result = haru("partner", "show", "ueda", "--lang", "en", "--data", root, "--today", "2026-11-27")
+    assert result.exit_code == 0, result.stderr
+    assert "Contacts" in result.stdout

@@ -94,8 +94,6 @@ def write_workspace(root: Path, files: dict[str, str | bytes | None]) -> Path:
     return root
 
 
-
-
 def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
     """For every table: the header's cell count and each body row's."""
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)

@@ -3,15 +3,21 @@ README documents every problem code; every command has help, in both languages."
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
 import string
 from pathlib import Path
 
+import click
 import pytest
+import typer.main
 from typer.testing import CliRunner
 
 from haru_cli.cli import COMMANDS, app
 from haru_cli.i18n import catalogue, text
+from haru_cli.records import models
+from tests.helpers import FEES, SCENARIO, TODAY, Haru, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -92,3 +98,107 @@ def test_a_mistyped_command_gets_a_suggestion() -> None:
     result = CliRunner().invoke(app, ["--lang", "en", "partne", "show", "ueda"])
     assert result.exit_code == 2
     assert "No such command 'partne'. Did you mean 'partner'?" in result.output
+
+
+# The project's own reference, docs/: kept true by reading it against the code.
+
+DOCS = {path.name: path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").glob("*.md"))}
+
+
+def model_tables() -> dict[str, list[str]]:
+    """`<!-- model: Name -->` and the first column of the table under it: the keys it documents."""
+    tables: dict[str, list[str]] = {}
+    for text_ in DOCS.values():
+        for name, table in re.findall(r"<!-- model: (\w+) -->\n((?:\|.*\n)+)", text_):
+            tables[name] = re.findall(r"^\| `([a-z_]+)` \|", table, flags=re.MULTILINE)
+    return tables
+
+
+def test_every_record_key_is_documented_and_every_documented_key_exists() -> None:
+    classes = {name: cls for name, cls in vars(models).items()
+               if dataclasses.is_dataclass(cls) and cls.__module__ == models.__name__}
+    tables = model_tables()
+    assert set(tables) == set(classes)  # a table for every model, and no table of a model that is gone
+    for name, keys in tables.items():
+        assert keys == list(dict.fromkeys(keys)), name
+        assert set(keys) == {f.name for f in dataclasses.fields(classes[name])}, name
+
+
+def named_commands() -> list[tuple[str, list[str]]]:
+    """Every `haru …` of the README and docs/, in code spans and in code blocks."""
+    found = []
+    for where, text_ in {"README.md": README, **DOCS}.items():
+        spans = re.findall(r"`(?:\.venv/bin/)?(haru [^`\n]*)`", text_)
+        blocks = re.findall(r"```(?:sh)?\n(.*?)```", text_, flags=re.DOTALL)
+        lines = [part.strip() for block in blocks for line in block.splitlines()
+                 for part in re.split(r"&&|;|#", line)]
+        for command in [*spans, *lines]:
+            command = re.sub(r"^(?:\.venv/bin/)?haru\b", "haru", command)
+            if command.startswith("haru "):
+                found.append((where, command.split()[1:]))
+    return found
+
+
+def test_every_command_the_docs_name_exists() -> None:
+    group = typer.main.get_command(app)
+    named = named_commands()
+    assert len(named) > 40  # the scan sees the docs
+    for where, words in named:
+        while words and words[0].startswith("--"):  # global options, and their values
+            words = words[2:] if words[0] in ("--data", "--today", "--lang") else words[1:]
+        command: click.Command | None = group
+        with click.Context(group) as context:
+            for word in words[:2]:
+                if not isinstance(command, click.Group) or not re.fullmatch(r"[a-z]+", word):
+                    break
+                command = command.get_command(context, word)
+                assert command is not None, (where, " ".join(words))
+
+
+def json_shapes() -> list[tuple[str, object]]:
+    """`<!-- json: ARGS -->` and the shape under it, `{"key", "key": [{"key"}]}`, read as JSON."""
+    shapes = []
+    for text_ in DOCS.values():
+        for args, shape in re.findall(r"<!-- json: ([^>]+) -->\n```\n(.*?)```", text_, flags=re.DOTALL):
+            shapes.append((args.strip(), json.loads(re.sub(r'"([a-z_]+)"(?=\s*[,}])', r'"\1": null', shape))))
+    return shapes
+
+
+def missing_keys(shape: object, actual: object, path: str = "") -> list[str]:
+    """The documented keys that the actual output lacks, where the shape puts them."""
+    if isinstance(shape, dict):
+        if not isinstance(actual, dict):
+            return [f"{path} is not an object"]
+        return [missing for key, inner in shape.items()
+                for missing in ([f"{path}.{key}"] if key not in actual else missing_keys(inner, actual[key],
+                                                                                           f"{path}.{key}"))]
+    if isinstance(shape, list):
+        if not isinstance(actual, list) or not actual:
+            return [f"{path} is not a non-empty list here"]
+        merged = {key: value for item in actual if isinstance(item, dict) for key, value in item.items()}
+        return missing_keys(shape[0], merged, f"{path}[]")
+    return []
+
+
+@pytest.mark.parametrize(("args", "shape"), json_shapes(), ids=lambda value: str(value)[:40])
+def test_every_json_key_the_docs_name_is_in_the_output(
+    haru: Haru, tmp_path: Path, args: str, shape: object
+) -> None:
+    nda = "id: nda\npartner: ueda\ntype: nda\nstart: 2026-01-01\ndocument: signed/nda.pdf\n"  # a warning
+    action = ("id: action\npartners: [ueda]\ndate: 2026-11-01\nactions:\n"
+              "  - {task: 提案書を送付, due: 2026-11-20}\n")  # an open action, overdue
+    write_workspace(tmp_path, {**SCENARIO, **FEES, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action})
+    result = haru("--data", str(tmp_path), *TODAY, *args.split())
+    assert result.exit_code in (0, 1), result.output
+    assert missing_keys(shape, json.loads(result.stdout)) == []
+
+
+def test_the_docs_are_linked_from_the_readme_and_do_not_send_readers_outside_the_project() -> None:
+    for name in DOCS:
+        assert f"docs/{name}" in README, name
+    for where, text_ in {"README.md": README, **DOCS}.items():
+        assert "../shared" not in text_ and "SPEC" not in text_, where
+        for target in re.findall(r"\]\(([^)#]+)", text_):
+            if not target.startswith(("http://", "https://")):
+                base = ROOT if where == "README.md" else ROOT / "docs"
+                assert (base / target).exists(), (where, target)

@@ -37,8 +37,15 @@ def read_regular(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise NotRegular("file-name.not-regular")
         raise TooLarge
-    with os.fdopen(fd, "rb") as handle:
-        raw = handle.read(limit + 1)
-    if len(raw) > limit:  # grew since fstat
+    chunks: list[bytes] = []
+    size, want = 0, info.st_size + 1  # not limit + 1 at once: that would allocate the bound for every file
+    try:
+        while size <= limit and (more := os.read(fd, min(want, limit + 1 - size))):  # to the end, or the bound
+            chunks.append(more)
+            size, want = size + len(more), 2**16
+    finally:
+        os.close(fd)
+    if size > limit:  # grew since fstat
         raise TooLarge
+    raw = b"".join(chunks)
     return raw

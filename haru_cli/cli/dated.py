@@ -1,7 +1,7 @@
 """haru renewals | feedback | upcoming — what needs a decision or is due, in a window from today
 (SPEC §4.1–4.3). One body, three windows and views."""
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -16,6 +16,7 @@ def _show(ctx: typer.Context, window: str, option: str, fmt: str, what: str) -> 
     run = open_run(ctx, fmt=fmt)
     span = parse_span(window, option, run.lang)
     today, until, back = run.today, span.after(run.today), span.before(run.today)
+    dated: views.Dated[Any]
     if what == "renewals":
         dated = views.renewals(run.ds, schedule.renewals_due(run.ds, today, until), today, run.t)
     elif what == "feedback":

@@ -73,15 +73,15 @@ def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator") -> None
         _write(formats.plain_document(doc))
 
 
-def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated") -> None:
+def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]") -> None:
     """What renewals, feedback and upcoming print: JSON {today, until, <key>: [...]}, rows, or iCalendar."""
     if fmt == "ics":
         from haru_cli.render.formats import ics_text
 
-        sys.stdout.write(ics_text(dated.events, run.state.now, dated.calendar))
+        sys.stdout.write(ics_text(dated.events(), run.state.now, dated.calendar))
         return
-    data = {"today": run.today.isoformat(), "until": until.isoformat(), dated.key: dated.data}
-    emit_table(fmt, data, dated.table, run.t)
+    data = {"today": run.today.isoformat(), "until": until.isoformat(), dated.key: dated.data()}
+    emit_table(fmt, data, dated.table(), run.t)
 
 
 def parse_span(value: str, option: str, lang: str) -> "Duration":

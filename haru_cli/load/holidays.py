@@ -7,6 +7,7 @@ most runs then never import it. Without a folder, they are computed in memory.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -18,15 +19,23 @@ from typing import Any
 from haru_cli.rules.calendar import BusinessDays
 
 _SPAN = 10  # years computed around the one asked for, so that one import serves many runs
-_table_file: Path | None = None
+_folder: Path | None = None
 
 
 def keep_holidays_in(folder: Path | None) -> None:
-    """Keep the computed holidays in folder/holidays-jp.json (None: in memory only)."""
-    global _table_file
-    _table_file = folder / "holidays-jp.json" if folder is not None else None
+    """Keep the computed holidays in folder (None: in memory only)."""
+    global _folder
+    _folder = folder
     _table.cache_clear()
     _holidays.cache_clear()
+
+
+def _table_file(key: str) -> Path | None:
+    """One file per installed `holidays`, so that two installations of haru (a venv and pipx) sharing the
+    user's cache folder do not overwrite each other's table on every run."""
+    if _folder is None:
+        return None
+    return _folder / f"holidays-jp-{hashlib.sha256(key.encode()).hexdigest()[:16]}.json"
 
 
 def _package_key() -> str:
@@ -43,10 +52,11 @@ def _package_key() -> str:
 def _table() -> dict[str, Any]:
     """The saved holiday dates, if they are of the installed `holidays`; else an empty table to fill."""
     key = _package_key()
-    if _table_file is None:
+    file = _table_file(key)
+    if file is None:
         return {"key": key, "years": {}}
     try:
-        table = json.loads(_table_file.read_text(encoding="utf-8"))
+        table = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, ValueError):  # none yet, or unreadable
         return {"key": key, "years": {}}
     if isinstance(table, dict) and table.get("key") == key and isinstance(table.get("years"), dict):
@@ -70,7 +80,7 @@ def _holidays(year: int) -> frozenset[date]:
 def _save(table: dict[str, Any]) -> None:
     import tempfile
 
-    target = _table_file
+    target = _table_file(table["key"])
     if target is None:
         return
     try:

@@ -7,6 +7,7 @@ import hashlib
 import os
 import stat
 import time
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,9 +85,12 @@ def scan_workspace(root: Path) -> Listing:
             problems.append(error(SETTINGS_FILE, (1, 1), "file-name",
                                   variant="file-name.symlink" if stat.S_ISLNK(settings.st_mode)
                                   else "file-name.not-regular"))
-    lines = ["\t".join(map(str, stamp)) for stamp in stamps]
-    lines += [f"{p.path}:{p.variant}" for p in problems]
-    fingerprint = hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
+    # What was seen, hashed as names and one array of numbers: 27,000 stamps in ~10 ms, not as text.
+    seen = hashlib.sha256()
+    names = [stamp[0] for stamp in stamps] + [f"{p.path}:{p.variant}" for p in problems]
+    seen.update("\0".join(names).encode("utf-8", "surrogateescape"))
+    seen.update(array("q", [number for stamp in stamps for number in stamp[1:]]).tobytes())
+    fingerprint = seen.hexdigest()
     newest = max((s[2] for s in stamps), default=0)
     return Listing(files, problems, fingerprint, newest, sum(s[1] for s in stamps))
 
@@ -116,6 +120,8 @@ def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem],
 
 def shown_name(name: str) -> str:
     """A file name as text: bytes that are not UTF-8 (os.fsdecode's surrogates) written as \\xNN."""
+    if name.isascii():
+        return name
     try:
         name.encode("utf-8")
     except UnicodeEncodeError:
@@ -132,10 +138,18 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
         problems.append(error(prefix.rstrip("/"), (1, 1), "unreadable", reason=exc.strerror or str(exc)))
         return
     for entry in listing:
-        if entry.name.startswith("."):
+        name = entry.name
+        if name.startswith("."):
             continue
-        path = prefix + shown_name(entry.name)
-        is_record = entry.name.endswith(".yaml")
+        if name.endswith(".yaml") and name.isascii() and entry.is_file(follow_symlinks=False):  # most of them
+            try:
+                stamps.append(_stamp(prefix + name, entry.stat(follow_symlinks=False)))
+            except OSError:  # gone since the folder was listed: as if it had never been there
+                continue
+            yield prefix + name, entry.path  # a str: a Path for each of 27,000 files costs a warm start 0.1 s
+            continue
+        path = prefix + shown_name(name)
+        is_record = name.endswith(".yaml")
         if entry.is_symlink():
             if is_record or depth > 1:  # what would be read: a record file, or a year's folder of meetings
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.symlink"))

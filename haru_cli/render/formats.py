@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from haru_cli.escape import INVISIBLE, visible
@@ -272,8 +273,11 @@ def rich_lines(renderables: list[Any], *, width: int) -> str:
 # --- plain text, for output that is piped (no Rich to import, no colours, no padding at line ends) ----
 
 
+@lru_cache(maxsize=4096)  # a column repeats its texts (kinds, names), and each is measured twice
 def _width(text: str) -> int:
     """Columns a text takes on a terminal: wide (CJK) characters take two."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 

@@ -180,19 +180,21 @@ class Renewal:
         return min(ahead) if ahead else self.term_end
 
 
+def renewal(dated: ContractDates, today: date, until: date) -> Renewal | None:
+    """The renewal decision of an active contract, if its term end or notice deadline falls in [today,
+    until], or it has expired."""
+    end, deadline = dated.term_end, dated.notice_deadline
+    if dated.contract.status != "active" or end is None or deadline is None:
+        return None
+    if dated.expired or today <= end <= until or today <= deadline <= until:
+        return Renewal(dated.contract, end, deadline, dated.expired)
+    return None
+
+
 def renewals_due(ds: Dataset, today: date, until: date) -> list[Renewal]:
     """Active contracts whose current term end or notice deadline falls in [today, until], plus expired ones."""
-    found = []
-    for contract in ds.contracts.values():
-        if contract.status != "active":
-            continue
-        end = current_term_end(contract, today)
-        if end is None:
-            continue
-        deadline = contract.notice.before(end)
-        expired = is_expired(contract, today)
-        if expired or today <= end <= until or today <= deadline <= until:
-            found.append(Renewal(contract, end, deadline, expired))
+    found = [r for c in ds.contracts.values() if c.status == "active"
+             if (r := renewal(contract_dates(c, today), today, until)) is not None]
     return sorted(found, key=lambda r: (r.sort_date(today), r.contract.partner, r.contract.id))
 
 

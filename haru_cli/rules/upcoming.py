@@ -11,7 +11,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.rules.activity import open_actions
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import events_by_partner, statements
-from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewals_due
+from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewal
 
 KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout")
 
@@ -40,22 +40,20 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
     """Notice deadlines, term ends, feedback hearings, regular meetings and action items due by `until`;
     overdue ones first. `back` is how far back unheld feedback milestones are still shown."""
     items: list[Item] = []
-    for r in renewals_due(ds, today, until):
-        c = r.contract
-        source = ("contract", c.id)
-        if today <= r.notice_deadline <= until:
-            items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False, source,
-                              f"notice_deadline/{c.id}/{r.term_end}"))
-        if r.expired or today <= r.term_end <= until:
-            items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, source,
-                              f"term_end/{c.id}/{r.term_end}"))
     for c in ds.contracts.values():
         if c.status == "active":
-            # A notice deadline that passed without a decision stays, marked, until its term ends.
             dated = contract_dates(c, today)
-            if dated.notice_passed and dated.notice_deadline is not None and dated.term_end is not None:
+            r = renewal(dated, today, until)
+            if r is not None and today <= r.notice_deadline <= until:
+                items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False,
+                                  ("contract", c.id), f"notice_deadline/{c.id}/{r.term_end}"))
+            elif dated.notice_passed and dated.notice_deadline is not None and dated.term_end is not None:
+                # A notice deadline that passed without a decision stays, marked, until its term ends.
                 items.append(Item(dated.notice_deadline, "notice_deadline", c.partner, c.title, c.id, True,
                                   ("contract", c.id), f"notice_deadline/{c.id}/{dated.term_end}"))
+            if r is not None and (r.expired or today <= r.term_end <= until):
+                items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, ("contract", c.id),
+                                  f"term_end/{c.id}/{r.term_end}"))
         elif c.status == "draft" and c.start <= until:  # a draft about to start, or past its start unsigned
             items.append(Item(c.start, "draft", c.partner, c.title, c.id, c.start < today, ("contract", c.id),
                               f"draft/{c.id}"))

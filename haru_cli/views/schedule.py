@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
@@ -21,14 +21,27 @@ T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Dated:
-    """What a dated command shows: JSON `{today, until, <key>: [...]}`, a table, or calendar events."""
+class Dated(Generic[T]):
+    """What a dated command shows: JSON `{today, until, <key>: [...]}`, a table, or calendar events — each
+    built only when asked for, since a command prints one of them."""
 
     key: str
-    data: list[dict[str, Any]]
-    table: Table
-    events: list[CalendarEvent]
+    found: list[T]
+    headings: list[str]
+    empty: str
     calendar: str  # the calendar's name
+    as_json: Callable[[T], dict[str, Any]]
+    as_row: Callable[[T], Row]
+    as_events: Callable[[T], list[CalendarEvent]]
+
+    def data(self) -> list[dict[str, Any]]:
+        return [self.as_json(x) for x in self.found]
+
+    def table(self) -> Table:
+        return Table(self.headings, [self.as_row(x) for x in self.found], self.empty)
+
+    def events(self) -> list[CalendarEvent]:
+        return [event for x in self.found for event in self.as_events(x)]
 
 
 def _name(ds: Dataset, partner_id: str) -> str | None:
@@ -37,9 +50,8 @@ def _name(ds: Dataset, partner_id: str) -> str | None:
 
 
 def _dated(key: str, found: list[T], t: Translator, headings: list[str], *, as_json: Callable[[T], dict[str, Any]],
-           as_row: Callable[[T], Row], events: list[CalendarEvent], calendar: str) -> Dated:
-    table = Table([t(h) for h in headings], [as_row(x) for x in found], t("nothing_due"))
-    return Dated(key, [as_json(x) for x in found], table, events, t(calendar))
+           as_row: Callable[[T], Row], as_events: Callable[[T], list[CalendarEvent]], calendar: str) -> Dated[T]:
+    return Dated(key, found, [t(h) for h in headings], t("nothing_due"), t(calendar), as_json, as_row, as_events)
 
 
 def _event(uid: str, day: date, kind: str, subject: str, path: str, t: Translator,
@@ -56,7 +68,7 @@ def _event(uid: str, day: date, kind: str, subject: str, path: str, t: Translato
 RENEWAL_HEADINGS = ["contract", "partner", "type", "title", "notice_deadline", "term_end", "auto_renew"]
 
 
-def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> Dated:
+def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> Dated[Renewal]:
     alarm = ds.settings.reminders.alarm
 
     def as_json(r: Renewal) -> dict[str, Any]:
@@ -88,16 +100,18 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
             t.yesno(c.auto_renew),
         ]
 
-    events = []
-    for r in found:
+    def as_events(r: Renewal) -> list[CalendarEvent]:
         c = r.contract
         subject = f"{_name(ds, c.partner) or c.partner} {c.title or c.id}"
         path = ds.path_of(CONTRACT, c.id)
+        events = []
         if r.notice_deadline >= today:
             events.append(_event(f"notice_deadline/{c.id}/{r.term_end}", r.notice_deadline, "notice_deadline",
                                  subject, path, t, alarm))
         events.append(_event(f"term_end/{c.id}/{r.term_end}", r.term_end, "term_end", subject, path, t, alarm))
-    return _dated("renewals", found, t, RENEWAL_HEADINGS, as_json=as_json, as_row=as_row, events=events,
+        return events
+
+    return _dated("renewals", found, t, RENEWAL_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,
                   calendar="renewals_calendar")
 
 
@@ -106,7 +120,7 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
 MILESTONE_HEADINGS = ["partner", "contract", "milestone", "window_start", "status", "held_on"]
 
 
-def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) -> Dated:
+def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) -> Dated[Milestone]:
     alarm = ds.settings.reminders.alarm
 
     def as_json(m: Milestone) -> dict[str, Any]:
@@ -132,13 +146,12 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
             Day(m.held_on),
         ]
 
-    events = [
-        _event(f"feedback/{m.contract.id}/{m.milestone}", m.milestone, "feedback",
-               f"{_name(ds, m.contract.partner) or m.contract.partner} {m.contract.title or m.contract.id}",
-               ds.path_of(CONTRACT, m.contract.id), t, alarm)
-        for m in found
-    ]
-    return _dated("milestones", found, t, MILESTONE_HEADINGS, as_json=as_json, as_row=as_row, events=events,
+    def as_events(m: Milestone) -> list[CalendarEvent]:
+        c = m.contract
+        return [_event(f"feedback/{c.id}/{m.milestone}", m.milestone, "feedback",
+                       f"{_name(ds, c.partner) or c.partner} {c.title or c.id}", ds.path_of(CONTRACT, c.id), t, alarm)]
+
+    return _dated("milestones", found, t, MILESTONE_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,
                   calendar="feedback_calendar")
 
 
@@ -163,7 +176,7 @@ def _mark(item: Item, t: Translator) -> str:
     return t("notice_passed") if item.kind == "notice_deadline" else t("overdue")
 
 
-def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Dated:
+def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Dated[Item]:
     alarm = ds.settings.reminders.alarm
 
     def as_json(item: Item) -> dict[str, Any]:
@@ -187,12 +200,12 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
             item.ref,
         ]
 
-    events = []
-    for item in found:
+    def as_events(item: Item) -> list[CalendarEvent]:
         name = _name(ds, item.partner) or item.partner
         subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}"
         kind, record_id = item.source
         path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref
-        events.append(_event(item.uid, item.date, item.kind, subject, path, t, alarm))
-    return _dated("items", found, t, ITEM_HEADINGS, as_json=as_json, as_row=as_row, events=events,
+        return [_event(item.uid, item.date, item.kind, subject, path, t, alarm)]
+
+    return _dated("items", found, t, ITEM_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,
                   calendar="upcoming_calendar")

@@ -125,20 +125,12 @@ FEES: dict[str, str | bytes | None] = {
                                       "kind: student\nclient: 受講生A | 株式会社[B]\n"
                                       "referred: 2026-09-01\nstatus: won\n"
                                       "deal: {signed: 2026-10-05, amount: 198000}\n",
-    "referrals/2026-ueda-001.yaml": """\
-        id: 2026-ueda-001
-        partner: ueda
-        contract: ueda-referral
-        kind: customer
-        client: 株式会社サンプル物流
-        referred: 2026-06-01
-        status: won
-        deal: {signed: 2026-07-01, amount: 3600000}
-        payments:
-          - {date: 2026-09-30, amount: 300000}
-          - {date: 2026-10-30, amount: 823040}
-        """,
+    # ウエダ's referral, paid in September and October instead of July
+    "referrals/2026-ueda-001.yaml": str(BASE["referrals/2026-ueda-001.yaml"]).replace(
+        "          - {date: 2026-07-31, amount: 300000}\n",
+        "          - {date: 2026-09-30, amount: 300000}\n          - {date: 2026-10-30, amount: 823040}\n"),
 }
+assert "2026-10-30" in str(FEES["referrals/2026-ueda-001.yaml"])  # BASE still has the July payment to replace
 
 
 SCENARIO: dict[str, str | bytes | None] = {

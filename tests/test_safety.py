@@ -143,7 +143,7 @@ def test_a_symlinked_template_or_include_is_refused(workspace: WorkspaceFactory,
     (root / "templates" / "leak").symlink_to(secret)
     result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
     assert result.exit_code == 1 and "TOP-SECRET" not in result.stdout + result.stderr
-    assert "templates/leak: a symbolic link" in result.stderr
+    assert "templates/leak: シンボリックリンクです" in result.stderr  # in the language of the report
     (root / "templates" / "report_monthly.md.j2").unlink()
     (root / "templates" / "report_monthly.md.j2").symlink_to(secret)
     result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
@@ -158,14 +158,14 @@ def test_a_symlinked_templates_folder_is_refused(workspace: WorkspaceFactory, ha
     (root / "templates").symlink_to(elsewhere)
     result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
     assert result.exit_code == 1 and "FROM ELSEWHERE" not in result.stdout
-    assert "templates: a symbolic link" in result.stderr
+    assert "templates: シンボリックリンクです" in result.stderr
 
 
 def test_a_template_that_is_a_pipe_does_not_hang(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace()
     (root / "templates").mkdir()
     os.mkfifo(root / "templates" / "report_monthly.md.j2")
-    result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10")
+    result = haru("--data", root, "--lang", "en", *TODAY, "report", "monthly", "--month", "2026-10")
     assert result.exit_code == 1 and "not a regular file" in result.stderr
 
 
@@ -240,6 +240,23 @@ def test_a_record_linked_to_a_file_outside_is_refused_unread(workspace: Workspac
     result = haru("--data", root, "--lang", "en", "validate", "--format", "json")
     assert result.exit_code == 1 and "SECRET" not in result.stdout
     assert json.loads(result.stdout)["problems"][0]["message"].startswith("a symbolic link")
+
+
+def test_help_is_not_read_through_a_linked_or_huge_settings_file(
+    workspace: WorkspaceFactory, haru: Haru, tmp_path: Path
+) -> None:
+    (tmp_path / "settings.yaml").write_text("locale: en\n", encoding="utf-8")
+    root = workspace()
+    (root / "haru.yaml").unlink()
+    (root / "haru.yaml").symlink_to(tmp_path / "settings.yaml")
+    linked = haru("--data", root, "validate", "--help")
+    assert linked.exit_code == 0 and "使い方:" in linked.stdout  # the linked file's locale is not read
+    (root / "haru.yaml").unlink()
+    (root / "haru.yaml").write_text("locale: en\n" + "#" * 70_000 + "\n", encoding="utf-8")
+    huge = haru(f"--data={root}", "validate", "--help")
+    assert huge.exit_code == 0 and "使い方:" in huge.stdout
+    (root / "haru.yaml").write_text("locale: en\n", encoding="utf-8")
+    assert "Usage:" in haru(f"--data={root}", "validate", "--help").stdout  # --data=DIR is read too
 
 
 def test_a_linked_record_folder_or_settings_file_is_refused(workspace: WorkspaceFactory, tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 import typer
 
 from haru_cli.cli.context import Failure, state_of
-from haru_cli.i18n import Translator, text
+from haru_cli.i18n import Translator, file_text
 
 
 def init(
@@ -45,10 +45,10 @@ def init(
     words = ["haru", "validate"] if inner == "." else ["haru", "--data", inner, "validate"]
     install = source or installed_from()
     files = {
-        "haru.yaml": text("file.haru_yaml", locale, company=_yaml_text(company), locale=locale),
+        "haru.yaml": file_text("file.haru_yaml", locale, company=_yaml_text(company), locale=locale),
         ".gitignore": init_files.GITIGNORE,
         ".pre-commit-config.yaml": init_files.PRE_COMMIT.format(command=_yaml_text(shlex.join([*words, "--staged"]))),
-        "README.md": text("file.readme", locale, company=company),
+        "README.md": file_text("file.readme", locale, company=company),
         **{f"{kind.folder}/.gitkeep": "" for kind in TYPES},
     }
     if install is not None:  # without a place to install haru from, a workflow could only fail

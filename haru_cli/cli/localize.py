@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from typer._click.core import Command, Context
-from typer._click.exceptions import BadOptionUsage, BadParameter, MissingParameter, NoSuchOption, UsageError
+from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError
 from typer._click.formatting import HelpFormatter
 
 from haru_cli.cli.choices import Labelled
@@ -54,24 +54,32 @@ def global_options_first(args: list[str], commands: set[str]) -> list[str]:
 _LOCALE = re.compile(r"""^locale:[ \t]*["']?(ja|en)["']?[ \t]*(#.*)?$""", re.MULTILINE)
 
 
-def language_of(args: list[str], cwd: Path) -> str:
-    """The language of help and usage errors, before any workspace is loaded: --lang, else the locale of
-    the workspace the command would use (read from its haru.yaml's `locale:` line), else Japanese."""
+def _option_value(args: list[str], option: str) -> str | None:
+    """The value of a global option, `--data DIR` or `--data=DIR`, among the arguments before `--`."""
     for n, arg in enumerate(args):
         if arg == "--":
             break
-        if arg == "--lang" and n + 1 < len(args):
-            return "en" if args[n + 1] == "en" else "ja"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "ja"
-    from haru_cli.files import read_regular
+        if arg == option and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith(option + "="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def language_of(args: list[str], cwd: Path) -> str:
+    """The language of help and usage errors, before any workspace is loaded: --lang, else the locale of
+    the workspace the command would use (read from its haru.yaml's `locale:` line), else Japanese."""
+    lang = _option_value(args, "--lang")
+    if lang is not None:
+        return "en" if lang == "en" else "ja"
+    from haru_cli.files import NotRegular, TooLarge, read_regular
     from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
-    data = next((args[n + 1] for n, a in enumerate(args[:-1]) if a == "--data"), None) or os.environ.get("HARU_DATA")
+    data = _option_value(args, "--data") or os.environ.get("HARU_DATA")
     try:
         root = find_workspace(Path(data) if data else None, cwd)
         found = _LOCALE.search(read_regular(root / "haru.yaml", 64 * 1024).decode("utf-8", "replace"))
-    except (WorkspaceNotFound, OSError, ValueError):
+    except (WorkspaceNotFound, OSError, ValueError, NotRegular, TooLarge):
         return "ja"
     return found.group(1) if found else "ja"
 
@@ -159,8 +167,6 @@ def usage_message(exc: UsageError, lang: str) -> str:
         bad: object = exc.param_hint or (exc.param.get_error_hint(exc.ctx) if exc.param and exc.ctx else None)
         said = _click_sentence(exc.message, lang)
         return text("cli.usage.bad_value", lang, name=str(bad), reason=said) if bad else said
-    if isinstance(exc, BadOptionUsage):
-        return _click_sentence(exc.message, lang)
     return _click_sentence(exc.message, lang)
 
 

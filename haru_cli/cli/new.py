@@ -40,11 +40,6 @@ def _checked_id(ctx: typer.Context, value: str | None) -> str | None:
     return value
 
 
-def choice(group: str, literal: Any) -> Any:
-    """An option whose value is one of a record's codes, or its label (--kind 定例会)."""
-    return Labelled(group, literal)
-
-
 IdOption = Annotated[str | None, typer.Option("--id", callback=_checked_id)]
 EditOption = Annotated[bool, typer.Option("--edit")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run")]
@@ -55,7 +50,7 @@ def _iso(run: Run, value: str | None, option: str) -> str | None:
     return None if value is None else parse_cli_date(value, option, run.lang).isoformat()
 
 
-def _create(run: Run, kind: RecordType[Any], path: str, data: dict[str, Any], edit: bool, dry_run: bool) -> None:
+def _create(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run: bool) -> None:
     """Validate the new record against the whole workspace as it will be, then write it (atomically, never
     over a file); with --edit, in $EDITOR first."""
     from haru_cli.cli.editing import edit_until_valid, placed, problems_with, show_problems
@@ -95,9 +90,9 @@ def new_partner(
     record_id: IdOption = None,
     kana: Annotated[str | None, typer.Option("--kana")] = None,
     alias: Annotated[list[str] | None, typer.Option("--alias")] = None,
-    entity: Annotated[str | None, typer.Option("--entity", click_type=choice("entity", Entity))] = None,
+    entity: Annotated[str | None, typer.Option("--entity", click_type=Labelled("entity", Entity))] = None,
     invoice_number: Annotated[str | None, typer.Option("--invoice-number")] = None,
-    status: Annotated[str, typer.Option("--status", click_type=choice("partner_status", PartnerStatus))] = "active",
+    status: Annotated[str, typer.Option("--status", click_type=Labelled("partner_status", PartnerStatus))] = "active",
     since: Annotated[str | None, typer.Option("--since")] = None,
     contact: Annotated[str | None, typer.Option("--contact")] = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
@@ -106,7 +101,7 @@ def new_partner(
     expertise: Annotated[list[str] | None, typer.Option("--expertise")] = None,
     role: Annotated[str | None, typer.Option("--role")] = None,
     synergy: Annotated[list[str] | None, typer.Option("--synergy")] = None,
-    cadence: Annotated[str | None, typer.Option("--cadence", click_type=choice("cadence", Cadence))] = None,
+    cadence: Annotated[str | None, typer.Option("--cadence", click_type=Labelled("cadence", Cadence))] = None,
     owner: Annotated[str | None, typer.Option("--owner")] = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
@@ -122,29 +117,29 @@ def new_partner(
         "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
         "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
     }
-    _create(run, PARTNER, PARTNER.path(record_id), data, edit, dry_run)
+    _create(run, PARTNER.path(record_id), data, edit, dry_run)
 
 
 @app.command("contract")
 def new_contract(
     ctx: typer.Context,
     partner: Annotated[str, typer.Argument(metavar="QUERY")],
-    type_: Annotated[str, typer.Option("--type", click_type=choice("contract_type", ContractType))],
+    type_: Annotated[str, typer.Option("--type", click_type=Labelled("contract_type", ContractType))],
     start: Annotated[str, typer.Option("--start")],
     record_id: IdOption = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
-    status: Annotated[str, typer.Option("--status", click_type=choice("contract_status", ContractStatus))] = "active",
+    status: Annotated[str, typer.Option("--status", click_type=Labelled("contract_status", ContractStatus))] = "active",
     signed: Annotated[str | None, typer.Option("--signed")] = None,
     end: Annotated[str | None, typer.Option("--end")] = None,
     auto_renew: Annotated[bool, typer.Option("--auto-renew")] = False,
     term: Annotated[str | None, typer.Option("--term")] = None,
     notice: Annotated[str | None, typer.Option("--notice")] = None,
     amount: Annotated[int | None, typer.Option("--amount")] = None,
-    per: Annotated[str | None, typer.Option("--per", click_type=choice("per", Per))] = None,
-    fee_kind: Annotated[str, typer.Option("--fee-kind", click_type=choice("referral_kind", ReferralKind))]
+    per: Annotated[str | None, typer.Option("--per", click_type=Labelled("per", Per))] = None,
+    fee_kind: Annotated[str, typer.Option("--fee-kind", click_type=Labelled("referral_kind", ReferralKind))]
     = "customer",
     rate: Annotated[str | None, typer.Option("--rate")] = None,
-    basis: Annotated[str | None, typer.Option("--basis", click_type=choice("basis", FeeBasis))] = None,
+    basis: Annotated[str | None, typer.Option("--basis", click_type=Labelled("basis", FeeBasis))] = None,
     fixed: Annotated[int | None, typer.Option("--fixed")] = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
@@ -161,14 +156,14 @@ def new_contract(
         "fees": {fee_kind: {"rate": rate, "basis": basis, "fixed": fixed}}
         if rate is not None or fixed is not None or basis is not None else None,
     }
-    _create(run, CONTRACT, CONTRACT.path(record_id), data, edit, dry_run)
+    _create(run, CONTRACT.path(record_id), data, edit, dry_run)
 
 
 @app.command("meeting")
 def new_meeting(
     ctx: typer.Context,
     partners: Annotated[list[str], typer.Argument(metavar="QUERY...")],
-    kind: Annotated[str, typer.Option("--kind", click_type=choice("meeting_kind", MeetingKind))],
+    kind: Annotated[str, typer.Option("--kind", click_type=Labelled("meeting_kind", MeetingKind))],
     day: Annotated[str | None, typer.Option("--date")] = None,
     minutes: Annotated[int | None, typer.Option("--minutes")] = None,
     summary: Annotated[str | None, typer.Option("--summary")] = None,
@@ -187,15 +182,15 @@ def new_meeting(
     met = [run.partner(query).id for query in partners]
     when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
     record_id = _id(run, record_id, f"{when}-{met[0]}-{kind}", MEETING)
-    feedback = {"satisfaction": satisfaction, "comments": comments} if satisfaction or comments else None
+    feedback = {"satisfaction": satisfaction, "comments": comments}
     data = {
         "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind, "contract": contract,
         "minutes": minutes, "attendees": attendee, "summary": summary, "decisions": decision,
         "actions": [{"task": task, "done": False} for task in action or []] or None,
-        "feedback": {k: v for k, v in feedback.items() if v is not None} if feedback else None,
+        "feedback": {k: v for k, v in feedback.items() if v is not None} or None,  # --satisfaction 0 is checked
         "next": _iso(run, next_day, "--next"),
     }
-    _create(run, MEETING, MEETING.path(record_id, when), data, edit, dry_run)
+    _create(run, MEETING.path(record_id, when), data, edit, dry_run)
 
 
 @app.command("referral")
@@ -203,10 +198,10 @@ def new_referral(
     ctx: typer.Context,
     partner: Annotated[str, typer.Argument(metavar="QUERY")],
     client: Annotated[str, typer.Option("--client")],
-    kind: Annotated[str, typer.Option("--kind", click_type=choice("referral_kind", ReferralKind))] = "customer",
+    kind: Annotated[str, typer.Option("--kind", click_type=Labelled("referral_kind", ReferralKind))] = "customer",
     contract: Annotated[str | None, typer.Option("--contract")] = None,
     referred: Annotated[str | None, typer.Option("--referred")] = None,
-    status: Annotated[str, typer.Option("--status", click_type=choice("referral_status", ReferralStatus))] = "lead",
+    status: Annotated[str, typer.Option("--status", click_type=Labelled("referral_status", ReferralStatus))] = "lead",
     record_id: IdOption = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
@@ -225,5 +220,5 @@ def new_referral(
     record_id = record_id or next_referral_id(run.ds, source.id, when.year)
     data = {"id": record_id, "partner": source.id, "contract": contract, "kind": kind, "client": client,
             "referred": when.isoformat(), "status": status}
-    _create(run, REFERRAL, REFERRAL.path(record_id), data, edit, dry_run)
+    _create(run, REFERRAL.path(record_id), data, edit, dry_run)
 

@@ -85,6 +85,13 @@ def text(key: str, lang: str, /, **params: Any) -> str:
     return template.format(**said)
 
 
+def file_text(key: str, lang: str, /, **params: str) -> str:
+    """A text of the catalogue that is written into a file (haru.yaml, a README), not shown on a terminal:
+    its values go in as they are, escaped by the caller for the file's own format."""
+    japanese, english = catalogue()[key]
+    return (english if lang == "en" else japanese).format(**params)
+
+
 class _Said(str):
     """A text of the catalogue put into another: shown as it is."""
 

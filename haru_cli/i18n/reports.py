@@ -1,9 +1,38 @@
 """The words of the Markdown reports and the 支払明細書 (templates/*.md.j2), in Japanese and English:
-`report.<report>.<key>`, `statement.<key>`, and a few that every report shares (`report.none`, `report.mark`)."""
+`report.<report>.<key>`, `statement.<key>`, a few that every report shares (`report.none`, `report.mark`),
+and what the template sandbox says of a template it refuses (`template.*`)."""
 
 from __future__ import annotations
 
 REPORTS: dict[str, tuple[str, str]] = {
+    # what the template sandbox refuses, and templates it cannot read (`template.*`)
+    "template.not_allowed": ("テンプレートでは使えません: {what}", "not allowed in a template: {what}"),
+    "template.refused.count": ("{limit} を超える回数・幅はテンプレートでは使えません",
+                               "not allowed in a template: a count or width over {limit}"),
+    "template.refused.field": ("幅 {limit} を超える書式はテンプレートでは使えません",
+                               "not allowed in a template: a field wider than {limit}"),
+    "template.refused.repeat": ("文字列やリストを {limit:,} 個を超えて繰り返すことはテンプレートでは使えません",
+                                "not allowed in a template: repeating a text or list to more than {limit:,} items"),
+    "template.refused.number": ("大きすぎる数はテンプレートでは使えません", "not allowed in a template: a number too large"),
+    "template.refused.power": ("64 を超えるべき乗はテンプレートでは使えません",
+                               "not allowed in a template: a power above 64"),
+    "template.refused.range": ("range() で合計 {limit:,} 件を超えて繰り返すことはテンプレートでは使えません",
+                               "not allowed in a template: iterating over more than {limit:,} range() items"),
+    "template.refused.replace": ("{limit:,} 文字を超える文字列を作る replace はテンプレートでは使えません",
+                                 "not allowed in a template: a replace that makes a text of more than {limit:,} characters"),
+    "template.refused.filter": ("{limit} を超える {name} はテンプレートでは使えません",
+                                "not allowed in a template: {name} of more than {limit}"),
+    "template.refused.output": ("{limit} MB を超える文書になるため止めました",
+                                "not allowed in a template: a document of more than {limit} MB"),
+    "template.time_up": ("{seconds} 秒を超えたため止めました", "took longer than {seconds} seconds: stopped"),
+    "template.memory": ("{limit} MB を超えるメモリを使うため止めました", "took more than {limit} MB: stopped"),
+    "template.too_deep": ("入れ子が深すぎます", "nested too deep"),
+    "template.symlink": ("シンボリックリンクです。テンプレートはワークスペース内の通常のファイルからだけ読みます",
+                         "a symbolic link; templates are read only from regular files in the workspace"),
+    "template.not_regular": ("通常のファイルではありません。テンプレートはワークスペース内の通常のファイルからだけ読みます",
+                             "not a regular file; templates are read only from regular files in the workspace"),
+    "template.too_large": ("{limit} KB を超えるテンプレートは読みません", "larger than {limit} KB: not read"),
+    "template.not_utf8": ("UTF-8 のテキストではありません", "not UTF-8 text"),
     # shared
     "report.none": ("ありません。", "None."),
     "report.separator": ("、", ", "),

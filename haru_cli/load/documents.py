@@ -5,11 +5,20 @@ added since would otherwise still be reported missing)."""
 from __future__ import annotations
 
 import os
-from pathlib import PurePosixPath
+import stat
+from pathlib import Path, PurePosixPath
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.problems import Problem, warning
 from haru_cli.records.registry import CONTRACT
+
+
+def _is_file(path: Path) -> bool:
+    """Whether a file (or a link, which is not followed) is there: a folder is no document."""
+    try:
+        return not stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def document_problems(ds: Dataset) -> list[Problem]:
@@ -18,10 +27,10 @@ def document_problems(ds: Dataset) -> list[Problem]:
     for c in ds.contracts.values():
         if not c.document:
             continue
-        target = PurePosixPath(c.document.replace("\\\\", "/"))
-        if target.is_absolute() or ".." in target.parts or ":" in target.parts[0]:
+        target = PurePosixPath(c.document.replace("\\", "/"))  # a path written on Windows: docs\a.pdf
+        if target.is_absolute() or ".." in target.parts or (target.parts and ":" in target.parts[0]):
             variant = "document.outside"
-        elif not os.path.lexists(ds.root / target):
+        elif not target.parts or not _is_file(ds.root / target):
             variant = "document.missing"
         else:
             continue

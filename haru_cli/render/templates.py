@@ -27,7 +27,7 @@ from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from haru_cli.escape import visible
-from haru_cli.i18n import yen
+from haru_cli.i18n import text, yen
 from haru_cli.render import TemplateProblem
 from haru_cli.render.formats import md_block, md_text
 
@@ -44,36 +44,46 @@ MAX_RANGE_ITEMS = 1_000_000  # all the range() items one render may iterate over
 RENDER_SECONDS = 5
 
 
-def _refuse(message: str) -> Any:
+def _refuse(what: str, **params: Any) -> Any:
+    """Stop the render: `what` names the catalogue's `template.refused.<what>` text."""
     from jinja2.exceptions import SecurityError
 
-    raise SecurityError(message)
+    class Refused(SecurityError):
+        def __init__(self) -> None:
+            super().__init__(what)
+            self.what, self.params = what, params
+
+    raise Refused()
+
+
+def _problem(where: str, lang: str, key: str, **params: Any) -> TemplateProblem:
+    """A TemplateProblem of the catalogue: `where: reason`, in the language of the report."""
+    return TemplateProblem(f"{where}: {text(key, lang, **params)}")
 
 
 # --- reading templates -------------------------------------------------------------------------------
 
 
-def _read_regular(path: Path, shown: str) -> str:
+def _read_regular(path: Path, shown: str, lang: str) -> str:
     """A template's text, from a regular file opened without following a symbolic link."""
     from haru_cli.files import NotRegular, TooLarge, read_regular
 
     try:
         raw = read_regular(path, MAX_TEMPLATE_BYTES)
     except NotRegular as exc:
-        what = "a symbolic link" if exc.variant == "file-name.symlink" else "not a regular file"
-        raise TemplateProblem(f"{shown}: {what}; templates are read only from regular files in the workspace") \
-            from None
+        raise _problem(shown, lang, "template.symlink" if exc.variant == "file-name.symlink"
+                       else "template.not_regular") from None
     except TooLarge:
-        raise TemplateProblem(f"{shown}: larger than {MAX_TEMPLATE_BYTES // 2**20} MB") from None
+        raise _problem(shown, lang, "template.too_large", limit=MAX_TEMPLATE_BYTES // 2**10) from None
     except OSError as exc:
         raise TemplateProblem(f"{shown}: {exc.strerror or exc}") from None
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise TemplateProblem(f"{shown}: not UTF-8 text") from None
+        raise _problem(shown, lang, "template.not_utf8") from None
 
 
-def _workspace_loader(workspace: Path) -> Any:
+def _workspace_loader(workspace: Path, lang: str) -> Any:
     """Templates from <workspace>/templates/, each a regular file reached without a symbolic link."""
     from jinja2 import BaseLoader, TemplateNotFound
     from jinja2.loaders import split_template_path
@@ -92,13 +102,12 @@ def _workspace_loader(workspace: Path) -> Any:
                 except OSError as exc:
                     raise TemplateProblem(f"{shown}: {exc.strerror or exc}") from None
                 if stat.S_ISLNK(info.st_mode):
-                    raise TemplateProblem(f"{shown}: a symbolic link; templates are read only from regular "
-                                          "files in the workspace")
+                    raise _problem(shown, lang, "template.symlink")
                 if n < len(parts) and not stat.S_ISDIR(info.st_mode):
                     raise TemplateNotFound(template)
-            text = _read_regular(current, "/".join([TEMPLATES_FOLDER, *parts]))
+            source = _read_regular(current, "/".join([TEMPLATES_FOLDER, *parts]), lang)
             stamp = os.lstat(current).st_mtime_ns
-            return text, f"{TEMPLATES_FOLDER}/{'/'.join(parts)}", lambda: _unchanged(current, stamp)
+            return source, f"{TEMPLATES_FOLDER}/{'/'.join(parts)}", lambda: _unchanged(current, stamp)
 
     return WorkspaceLoader()
 
@@ -172,7 +181,7 @@ def _sandbox_class() -> type[Environment]:
             owner = getattr(__obj, "__self__", None)
             if not (isinstance(__obj, Translator) or isinstance(owner, Translator) or __obj == __self._range):
                 if any(_big(a) for a in (*args, *kwargs.values())):
-                    return _refuse(f"a count or width over {MAX_WIDTH}")
+                    return _refuse("count", limit=MAX_WIDTH)
                 name = getattr(__obj, "__name__", "")
                 if isinstance(owner, str) and name == "replace" and len(args) >= 2:
                     _check_replace(owner, *args[:2])
@@ -186,7 +195,7 @@ def _sandbox_class() -> type[Environment]:
                 return wrapped
 
             def refused(*args: Any, **kwargs: Any) -> str:
-                return str(_refuse(f"a field wider than {MAX_WIDTH}"))
+                return str(_refuse("field", limit=MAX_WIDTH))
 
             return refused
 
@@ -194,23 +203,23 @@ def _sandbox_class() -> type[Environment]:
             if operator == "*":
                 for seq, times in ((left, right), (right, left)):
                     if isinstance(seq, str | list | tuple) and isinstance(times, int) and len(seq) * times > MAX_TEXT:
-                        return _refuse(f"repeating a text or list to more than {MAX_TEXT:,} items")
+                        return _refuse("repeat", limit=MAX_TEXT)
                 if _ints(left, right) and left.bit_length() + right.bit_length() > MAX_BITS:
-                    return _refuse("a number too large")
+                    return _refuse("number")
             elif operator == "**":
                 if isinstance(right, int) and abs(right) > 64:
-                    return _refuse("a power above 64")
+                    return _refuse("power")
                 if _ints(left, right) and left.bit_length() * max(right, 0) > MAX_BITS:
-                    return _refuse("a number too large")
+                    return _refuse("number")
             elif operator == "%" and isinstance(left, str) and _too_wide(left):
-                return _refuse(f"a field wider than {MAX_WIDTH}")
+                return _refuse("field", limit=MAX_WIDTH)
             return super().call_binop(context, operator, left, right)
 
         def _range(self, *args: int) -> range:
             items = range(*args)
             self.range_left -= len(items)
             if self.range_left < 0:
-                _refuse(f"iterating over more than {MAX_RANGE_ITEMS:,} range() items")
+                _refuse("range", limit=MAX_RANGE_ITEMS)
             return items
 
     return Sandbox
@@ -225,7 +234,7 @@ def _check_replace(text: Any, old: Any, new: Any) -> None:
     if isinstance(text, str) and isinstance(old, str) and isinstance(new, str):
         grows = (len(new) - len(old)) * (text.count(old) if old else len(text) + 1)
         if len(text) + grows > MAX_TEXT:
-            _refuse(f"a replace that makes a text of more than {MAX_TEXT:,} characters")
+            _refuse("replace", limit=MAX_TEXT)
 
 
 def _bounded(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
@@ -237,12 +246,12 @@ def _bounded(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
         first, (value, *args) = (given[:1], given[1:]) if passes is not None else ((), given)
         if name == "format":
             if isinstance(value, str) and (_too_wide(value) or _too_wide_format(value)):
-                return _refuse(f"a field wider than {MAX_WIDTH}")
+                return _refuse("field", limit=MAX_WIDTH)
         elif name == "replace":
             if len(args) >= 2:
                 _check_replace(str(value), *map(str, args[:2]))
         elif any(_big(a) for a in (*args, *kwargs.values())):
-            return _refuse(f"{name} of more than {MAX_WIDTH}")
+            return _refuse("filter", name=name, limit=MAX_WIDTH)
         return original(*first, value, *args, **kwargs)
 
     if passes is not None:
@@ -259,7 +268,7 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
     from jinja2 import ChoiceLoader, FileSystemLoader, StrictUndefined
 
     shipped = FileSystemLoader(str(files("haru_cli.templates")))
-    loaders = [_workspace_loader(workspace), shipped] if workspace is not None else [shipped]
+    loaders = [_workspace_loader(workspace, lang), shipped] if workspace is not None else [shipped]
     env = _sandbox_class()(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
@@ -269,12 +278,12 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
     for name in ("center", "indent", "format", "batch", "slice", "replace"):
         env.filters[name] = _bounded(name, env.filters[name])
     env.filters["yen"] = yen
-    env.filters["md"] = lambda text: md_text(str(text))
-    env.filters["mdblock"] = lambda text: md_block(str(text))
+    env.filters["md"] = lambda value: md_text(str(value))
+    env.filters["mdblock"] = lambda value: md_block(str(value))
     env.filters["jdate"] = lambda day: _date(day, lang, wareki)
     env.filters["jmonth"] = lambda day: _month(day, lang, wareki)
     env.filters["name_of"] = lambda partner_id: (names or {}).get(partner_id, partner_id)
-    env.filters["first_line"] = lambda text: next(iter(str(text).strip().splitlines()), "")
+    env.filters["first_line"] = lambda value: next(iter(str(value).strip().splitlines()), "")
     return env
 
 
@@ -335,20 +344,22 @@ def _where(exc: BaseException, filename: str) -> str:
     return f"{filename}:{line}" if line else filename
 
 
-def _reason(exc: BaseException) -> str:
+def _reason(exc: BaseException, lang: str) -> str:
     from jinja2 import TemplateError
     from jinja2.exceptions import SecurityError
 
     if isinstance(exc, SecurityError):
-        return f"not allowed in a template: {exc}"
+        if hasattr(exc, "what"):  # one of haru's own bounds
+            return text(f"template.refused.{exc.what}", lang, **getattr(exc, "params", {}))
+        return text("template.not_allowed", lang, what=str(exc))  # Jinja's sandbox, in its words
     if isinstance(exc, TemplateError):
         return exc.message or str(exc)
     if isinstance(exc, _TimeUp):
-        return f"took longer than {RENDER_SECONDS} seconds: stopped"
+        return text("template.time_up", lang, seconds=RENDER_SECONDS)
     if isinstance(exc, MemoryError):
-        return f"took more than {MAX_MEMORY // 2**20} MB: stopped"
+        return text("template.memory", lang, limit=MAX_MEMORY // 2**20)
     if isinstance(exc, RecursionError):
-        return "nested too deep"
+        return text("template.too_deep", lang)
     return f"{type(exc).__name__}: {exc}"
 
 
@@ -403,18 +414,18 @@ def render_document(name: str, context: dict[str, Any], *, workspace: Path | Non
         except (OSError, UnicodeDecodeError) as exc:  # TemplateNotFound is an OSError too
             raise TemplateProblem(f"{where}: {exc}") from None
         except Exception as exc:  # nested too deep to compile (RecursionError, SyntaxError), too large …
-            raise TemplateProblem(f"{where}: {_reason(exc)}") from None
+            raise TemplateProblem(f"{where}: {_reason(exc, lang)}") from None
         try:
             parts, size = [], 0
             for part in tpl.generate(**context):
                 size += len(part)
                 if size > MAX_OUTPUT:
-                    _refuse(f"a document of more than {MAX_OUTPUT // 2**20} MB")
+                    _refuse("output", limit=MAX_OUTPUT // 2**20)
                 parts.append(part)
         except TemplateProblem:
             raise
         except Exception as exc:  # a template is code: whatever it raises is its author's mistake
-            raise TemplateProblem(f"{_where(exc, tpl.filename or where)}: {_reason(exc)}") from None
+            raise TemplateProblem(f"{_where(exc, tpl.filename or where)}: {_reason(exc, lang)}") from None
     return visible("".join(parts))
 
 

@@ -40,6 +40,13 @@ def test_init_writes_a_complete_workspace(tmp_path: Path, haru: Haru) -> None:
         assert (target / ".git").is_dir()
 
 
+def test_the_company_is_written_into_haru_yaml_as_given(tmp_path: Path, haru: Haru) -> None:
+    company = "株式会社\u200bテスト {x} \"引用\""  # escapes are for terminals; braces and quotes are text
+    assert haru("init", tmp_path / "ws", "--company", company).exit_code == 0
+    assert yaml.safe_load((tmp_path / "ws" / "haru.yaml").read_text(encoding="utf-8"))["company"] == company
+    assert company in (tmp_path / "ws" / "README.md").read_text(encoding="utf-8")
+
+
 def test_without_a_source_no_workflow_is_written_and_it_says_how(tmp_path: Path, haru: Haru) -> None:
     result = haru("--lang", "en", "init", tmp_path / "ws")
     assert result.exit_code == 0

@@ -87,6 +87,9 @@ def test_an_invalid_record_is_not_written(ws: Path, haru: Haru) -> None:
     assert "meetings/2026/2026-11-27-ueda-regular.yaml:7:17: error[range]" in result.stderr
     assert result.stderr.endswith("haru: nothing written\n")
     assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
+    zero = haru("--data", ws, "new", "meeting", "ueda", "--date", "2026-11-27", "--kind", "feedback",
+                "--satisfaction", "0")  # out of 1–5 too, not taken for "no feedback"
+    assert zero.exit_code == 1 and "error[range]" in zero.stderr
     bad_ref = haru("--data", ws, "new", "contract", "ueda", "--type", "referral", "--start", "2026-01-01",
                    "--end", "2025-01-01")
     assert bad_ref.exit_code == 1 and "error[date-order]" in bad_ref.stderr

@@ -162,6 +162,23 @@ def test_a_document_that_is_not_there_is_a_warning(workspace: WorkspaceFactory, 
     assert "points outside" in haru("--data", outside, "--lang", "en", "validate").stdout
 
 
+@pytest.mark.parametrize(("document", "found"), [
+    ("contracts\\pdf\\a.pdf", True),  # written on Windows
+    (".", False), ("./", False), ("contracts", False),  # a folder is no document
+    ("c:/a.pdf", False),
+])
+def test_a_document_path_is_read_as_written_and_must_name_a_file(
+    workspace: WorkspaceFactory, haru: Haru, document: str, found: bool
+) -> None:
+    contract = f"id: nda\npartner: ueda\ntype: nda\nstart: 2026-01-01\ndocument: '{document}'\n"
+    root = workspace({"contracts/nda.yaml": contract})
+    (root / "contracts" / "pdf").mkdir()
+    (root / "contracts" / "pdf" / "a.pdf").write_bytes(b"%PDF")
+    result = haru("--data", root, "validate", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert (json.loads(result.stdout)["problems"] == []) is found
+
+
 def test_click_s_own_errors_and_help_are_in_japanese_by_default(workspace: WorkspaceFactory, haru: Haru) -> None:
     missing = haru("--data", workspace(), "fees", "statement", "ueda")
     assert missing.exit_code == 2 and "エラー: オプション '--month' が必要です" in missing.stderr

@@ -22,24 +22,24 @@ class NotRegular(Exception):
         self.variant = variant
 
 
-def read_regular(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_regular(file: Path | str, limit: int = MAX_FILE_BYTES, *, dir_fd: int | None = None) -> bytes:
     """The bytes of a regular file of at most `limit` bytes, opened without following a symbolic link
-    or waiting on a pipe (SPEC §14: a file renamed into a link after the folder was listed is refused too)."""
+    or waiting on a pipe (SPEC §14: a file renamed into a link after the folder was listed is refused too);
+    `dir_fd`: a file of that open folder."""
     try:
-        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        fd = os.open(file, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=dir_fd)
     except OSError:
-        if os.path.islink(file):
+        if _is_link(file, dir_fd):
             raise NotRegular("file-name.symlink") from None
         raise
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:  # checked before any read
-        os.close(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegular("file-name.not-regular")
-        raise TooLarge
-    chunks: list[bytes] = []
-    size, want = 0, info.st_size + 1  # not limit + 1 at once: that would allocate the bound for every file
     try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):  # checked before any read
+            raise NotRegular("file-name.not-regular")
+        if info.st_size > limit:
+            raise TooLarge
+        chunks: list[bytes] = []
+        size, want = 0, info.st_size + 1  # not limit + 1 at once: that would allocate the bound every time
         while size <= limit and (more := os.read(fd, min(want, limit + 1 - size))):  # to the end, or the bound
             chunks.append(more)
             size, want = size + len(more), 2**16
@@ -47,5 +47,11 @@ def read_regular(file: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
     if size > limit:  # grew since fstat
         raise TooLarge
-    raw = b"".join(chunks)
-    return raw
+    return b"".join(chunks)
+
+
+def _is_link(file: Path | str, dir_fd: int | None) -> bool:
+    try:
+        return stat.S_ISLNK(os.stat(file, dir_fd=dir_fd, follow_symlinks=False).st_mode)
+    except OSError:
+        return False

@@ -193,3 +193,15 @@ def test_a_cache_folder_that_is_not_one_is_named(workspace: WorkspaceFactory, ha
     assert result.exit_code == 0 and "株式会社ウエダ" in result.stdout
     assert result.stderr == ".haru-cache is not a folder, so nothing is cached: remove it\n"
     assert haru("--data", root, "--no-cache", "partner", "list").stderr == ""
+
+
+def test_the_signing_key_is_made_whole_and_a_short_one_is_replaced(tmp_path: Path) -> None:
+    key_file = tmp_path / "user-cache" / "haru" / "cache-key"
+    made = cache._key()
+    assert made is not None and key_file.read_bytes() == made and len(made) == 32
+    assert oct(key_file.stat().st_mode & 0o777) == "0o600"
+    assert cache._key() == made  # read, not made again
+    key_file.write_bytes(b"short")  # cut short by something else
+    replaced = cache._key()
+    assert replaced is not None and replaced != made and key_file.read_bytes() == replaced
+    assert [p.name for p in key_file.parent.iterdir() if p.name.startswith(".cache-key")] == []  # no leftovers

@@ -3,7 +3,7 @@ table per installed package, so that later runs need not import it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
 from datetime import date
 from pathlib import Path
 
@@ -11,12 +11,6 @@ import holidays
 import pytest
 
 from haru_cli.load import holidays as kept
-
-
-@pytest.fixture(autouse=True)
-def in_memory_afterwards() -> Iterator[None]:
-    yield
-    kept.keep_holidays_in(None)
 
 
 def count_computations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -56,10 +50,13 @@ def test_two_installations_sharing_the_cache_folder_keep_a_table_each(
     assert len(list(tmp_path.glob("holidays-jp-*.json"))) == 2
 
 
-def test_a_corrupt_table_is_computed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("corrupt", ["{not json", "[]", '{"key": null}', '{"key": KEY, "years": {"2026": 5}}',
+                                     '{"key": KEY, "years": {"2026": ["5月"]}}'])
+def test_a_corrupt_table_is_computed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: str) -> None:
     kept.japanese_business_days(tmp_path).is_business_day(date(2026, 5, 4))
     [table] = tmp_path.glob("holidays-jp-*.json")
-    table.write_text("{not json", encoding="utf-8")
+    key = json.dumps(json.loads(table.read_text(encoding="utf-8"))["key"])
+    table.write_text(corrupt.replace("KEY", key), encoding="utf-8")  # of this `holidays`, but not a table
     calls = count_computations(monkeypatch)
     assert not kept.japanese_business_days(tmp_path).is_business_day(date(2026, 5, 4))
     assert len(calls) == 1

@@ -164,5 +164,6 @@ def main() -> None:
     except Exception as exc:  # the one place unexpected errors are caught
         if os.environ.get("HARU_DEBUG"):
             raise
-        typer.echo(f"haru: internal error: {type(exc).__name__}: {exc} (set HARU_DEBUG=1 for details)", err=True)
+        said = visible(f"{type(exc).__name__}: {exc}", one_line=True)
+        typer.echo(f"haru: internal error: {said} (set HARU_DEBUG=1 for details)", err=True)
         sys.exit(70)

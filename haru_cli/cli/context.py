@@ -9,6 +9,7 @@ import os
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -204,7 +205,7 @@ def parse_cli_date(value: str, option: str, lang: str) -> date:
     """A date option, YYYY-MM-DD within the years records may hold; anything else is a usage error."""
     from haru_cli.records.values import FIRST_YEAR, LAST_YEAR
 
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value.strip())
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{2})-([0-9]{2})", unicodedata.normalize("NFKC", value).strip())
     if not match:
         _bad(value, "cli.bad.date", option, lang)
     try:
@@ -222,7 +223,7 @@ def parse_month(value: str | None, today: date, lang: str, option: str = "--mont
         return date(today.year - (today.month == 1), (today.month - 2) % 12 + 1, 1)
     from haru_cli.records.values import FIRST_YEAR, LAST_YEAR
 
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", value.strip())
+    match = re.fullmatch(r"([0-9]{4})-([0-9]{1,2})", unicodedata.normalize("NFKC", value).strip())
     if not match or not 1 <= int(match.group(2)) <= 12:
         _bad(value, "cli.bad.month", option, lang)
     if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:

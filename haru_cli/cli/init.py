@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 import typer
 
 from haru_cli.cli.context import Failure, state_of
+from haru_cli.escape import visible
 from haru_cli.i18n import Translator, file_text
 
 
@@ -60,7 +61,7 @@ def init(
             typer.echo(t("cli.init.kept", path=str(target)))
             continue
         write_file(target, content, t, within=folder)
-        typer.echo(str(target))
+        typer.echo(visible(str(target), one_line=True))
     for line in write_schemas(folder / "schemas", t, keep_outdated=missing, within=folder):
         typer.echo(line)
     typer.echo(_git_init(folder, top, t))
@@ -118,4 +119,4 @@ def _git_init(folder: Path, top: Path | None, t: Translator) -> str:
     done = subprocess.run([git, "init", "-q"], cwd=folder, capture_output=True, text=True)
     if done.returncode != 0:  # the workspace is written, but the repository the user asked for is not
         raise Failure(t("cli.init.git_failed", reason=done.stderr.strip()))
-    return f"git init {folder}"
+    return visible(f"git init {folder}", one_line=True)

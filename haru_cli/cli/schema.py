@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import Failure, state_of
+from haru_cli.escape import visible
 from haru_cli.i18n import Translator
 
 
@@ -37,12 +38,12 @@ def write_schemas(folder: Path, t: Translator, *, keep_outdated: bool = False, w
         target = folder / name
         if not os.path.lexists(target):
             write_file(target, text, t, within=within)
-            done.append(str(target))
+            done.append(visible(str(target), one_line=True))
             continue
         try:  # a link, pipe or device named so is never followed, waited on or read without bound
             current = read_regular(target, 4 * len(text.encode()) + 4096).decode("utf-8")
         except NotRegular as exc:
-            raise Failure(t("cli.read_failed", path=str(target), reason=exc.variant)) from None
+            raise Failure(t("cli.read_failed", path=str(target), reason=t(f"problem.{exc.variant}"))) from None
         except TooLarge:
             current = ""  # larger than any schema of haru's: outdated
         except (OSError, UnicodeDecodeError) as exc:

@@ -16,10 +16,11 @@ import hashlib
 import hmac
 import os
 import pickle
-import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from haru_cli.files import NotRegular, TooLarge, read_regular
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
@@ -49,21 +50,26 @@ def _key() -> bytes | None:
         return None
     if len(key) == 32:
         return key
-    if key:  # a key file cut short (a crash while it was written): no cache rather than a weak key
-        return None
+    import secrets
+    import tempfile
+
+    made = secrets.token_bytes(32)
     try:
         base.mkdir(parents=True, exist_ok=True)
-        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # another haru created it a moment ago: use it once it is whole
+        fd, tmp = tempfile.mkstemp(dir=base, prefix=".cache-key-")  # mode 0600, written whole, then put in place
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(made)
+            if key:  # a key cut short (by another program: haru's own appear whole) is replaced
+                os.replace(tmp, key_file)
+            else:  # never over a key another haru made a moment ago: theirs serves from the next run on
+                os.link(tmp, key_file)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+    except OSError:  # FileExistsError included
         return None
-    except OSError:
-        return None
-    import secrets
-
-    key = secrets.token_bytes(32)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(key)
-    return key
+    return made
 
 
 @functools.cache  # haru's sources do not change while it runs: read once, written once
@@ -93,15 +99,9 @@ def _read_bounded(folder: int, name: str, limit: int) -> bytes | None:
     """A regular file of the folder, opened without following a link or blocking on a pipe, if it is
     no larger than limit; else None."""
     try:
-        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK, dir_fd=folder)
-    except OSError:
+        return read_regular(name, limit, dir_fd=folder)
+    except (OSError, NotRegular, TooLarge):
         return None
-    info = os.fstat(fd)
-    if not stat.S_ISREG(info.st_mode) or info.st_size > limit:  # a folder, pipe or device named so
-        os.close(fd)
-        return None
-    with os.fdopen(fd, "rb") as handle:
-        return handle.read(limit + 1)
 
 
 def read(root: Path, fingerprint: str, limit: int) -> Dataset | None:

@@ -188,3 +188,13 @@ def test_a_skipped_contract_is_said_beside_the_fees_it_changes(workspace: Worksp
     calc = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-07", "--format", "json")
     assert calc.exit_code == 1 and json.loads(calc.stdout)["incomplete"] == ["contracts/ueda-referral.yaml",
                                                                              "referrals/2026-ueda-001.yaml"]
+
+
+def test_a_month_may_be_typed_in_full_width_digits_but_not_in_other_scripts(
+    workspace: WorkspaceFactory, haru: Haru
+) -> None:
+    root = workspace()
+    assert haru("--data", root, "fees", "calc", "--month", "２０２６－０７").exit_code == 0
+    other = haru("--data", root, "fees", "calc", "--month", "٢٠٢٦-07")  # Arabic-Indic digits
+    assert other.exit_code == 2 and "--month" in other.stderr
+    assert haru("--data", root, "--today", "２０２６-１１-２７", "upcoming").exit_code == 0

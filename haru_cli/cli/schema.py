@@ -43,7 +43,8 @@ def write_schemas(folder: Path, t: Translator, *, keep_outdated: bool = False, w
         try:  # a link, pipe or device named so is never followed, waited on or read without bound
             current = read_regular(target, 4 * len(text.encode()) + 4096).decode("utf-8")
         except NotRegular as exc:
-            raise Failure(t("cli.read_failed", path=str(target), reason=t(f"problem.{exc.variant}"))) from None
+            why = "cli.read.symlink" if exc.variant == "file-name.symlink" else "cli.read.not_regular"
+            raise Failure(t("cli.read_failed", path=str(target), reason=t(why))) from None
         except TooLarge:
             current = ""  # larger than any schema of haru's: outdated
         except (OSError, UnicodeDecodeError) as exc:

@@ -128,6 +128,8 @@ CLI: dict[str, tuple[str, str]] = {
                          "cannot write {path}: {reason}; nothing written"),
     "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
     "cli.read_failed": ("{path} を読めません: {reason}", "cannot read {path}: {reason}"),
+    "cli.read.symlink": ("シンボリックリンクです（たどりません）", "it is a symbolic link (never followed)"),
+    "cli.read.not_regular": ("通常のファイルではありません", "it is not a regular file"),
     "cli.nothing_written": ("何も書き込んでいません", "nothing written"),
     # new and --edit
     "cli.new.give_id": ("{record}の ID（英小文字・数字・-）を --id で指定してください",

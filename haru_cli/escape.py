@@ -14,14 +14,14 @@ INVISIBLE = (
     r"\u2028-\u202e\u2060-\u2064\u2066-\u206f\ud800-\udfff\ufeff\ufff9-\ufffb\U000110bd\U000110cd"
     r"\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
 )
-_CONTROL = re.compile(f"[{INVISIBLE}]")
+INVISIBLE_CHARACTER = re.compile(f"[{INVISIBLE}]")
 _CONTROL_ALL = re.compile(f"[\t\n{INVISIBLE}]")
 
 
 def visible(text: str, *, one_line: bool = False) -> str:
     """Text with control characters shown as escapes (`\\x1b`), so none reaches the terminal; with
     one_line, newlines and tabs too."""
-    return (_CONTROL_ALL if one_line else _CONTROL).sub(_escaped, text)
+    return (_CONTROL_ALL if one_line else INVISIBLE_CHARACTER).sub(_escaped, text)
 
 
 def _escaped(match: re.Match[str]) -> str:

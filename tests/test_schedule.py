@@ -12,10 +12,10 @@ from haru_cli.load.validation import validated
 from haru_cli.records.models import Contract
 from haru_cli.records.values import Duration
 from haru_cli.rules.schedule import (
+    contract_dates,
     current_term_end,
     is_expired,
     next_regular_meeting,
-    notice_deadline,
     term_end,
     term_ends,
 )
@@ -51,7 +51,7 @@ def test_current_term_end_and_notice_deadline() -> None:
     c = contract(end=date(2027, 1, 31), auto_renew=True, term=Duration(1, "y"), notice=Duration(3, "m"))
     today = date(2026, 11, 27)
     assert current_term_end(c, today) == date(2027, 1, 31)
-    assert notice_deadline(c, today) == date(2026, 10, 31)  # passed, while the term has not ended
+    assert contract_dates(c, today).notice_deadline == date(2026, 10, 31)  # passed, while the term has not ended
     assert current_term_end(c, date(2027, 2, 1)) == date(2028, 1, 31)
     assert current_term_end(c, date(2027, 1, 31)) == date(2027, 1, 31)  # on the day itself
 
@@ -59,7 +59,7 @@ def test_current_term_end_and_notice_deadline() -> None:
 def test_half_year_terms() -> None:
     c = contract(end=date(2026, 6, 30), auto_renew=True, term=Duration(6, "m"), notice=Duration(1, "m"))
     assert current_term_end(c, date(2026, 11, 27)) == date(2026, 12, 31)
-    assert notice_deadline(c, date(2026, 11, 27)) == date(2026, 11, 30)
+    assert contract_dates(c, date(2026, 11, 27)).notice_deadline == date(2026, 11, 30)
     assert list(term_ends(c, date(2026, 1, 1), date(2027, 12, 31))) == [
         date(2026, 6, 30), date(2026, 12, 31), date(2027, 6, 30), date(2027, 12, 31)]
 
@@ -70,7 +70,7 @@ def test_expired_and_open_ended() -> None:
     assert not is_expired(contract(end=date(2026, 10, 31), status="ended"), date(2026, 11, 27))
     open_ended = contract()
     assert current_term_end(open_ended, date(2026, 11, 27)) is None
-    assert notice_deadline(open_ended, date(2026, 11, 27)) is None
+    assert contract_dates(open_ended, date(2026, 11, 27)).notice_deadline is None
 
 
 def test_a_long_running_contract_is_found_without_walking_every_term() -> None:
@@ -87,7 +87,7 @@ def test_current_term_end_is_on_or_after_today(end: date, term: Duration, notice
     c = contract(start=date(1999, 1, 1), end=end, auto_renew=True, term=term, notice=notice)
     current = current_term_end(c, today)
     assert current is not None and current >= today
-    deadline = notice_deadline(c, today)
+    deadline = contract_dates(c, today).notice_deadline
     assert deadline is not None and deadline <= current
     # It is the first such end: the one before it (if any) is before today.
     k = next(k for k in range(100_000) if term_end(c, k) == current)

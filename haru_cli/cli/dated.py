@@ -1,40 +1,36 @@
 """haru renewals | feedback | upcoming — what needs a decision or is due, in a window from today
-(SPEC §4.1–4.3). One body, three windows and views."""
+(SPEC §4.1–4.3): one opening, then each its rule and its view, printed alike."""
 
-from typing import Annotated, Any
+from datetime import date
+from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import open_run
+from haru_cli.cli.context import Run, open_run
 from haru_cli.cli.output import CalendarFormatOption, DueOption, emit_dated, parse_span
 
 
-def _show(ctx: typer.Context, window: str, option: str, fmt: str, what: str) -> None:
-    from haru_cli.rules import schedule, upcoming
-    from haru_cli.views import schedule as views
-
+def _window(ctx: typer.Context, span: str, option: str, fmt: str) -> tuple[Run, date, date]:
+    """The opened workspace, the window's end, and as far back as it reaches behind today."""
     run = open_run(ctx, fmt=fmt)
-    span = parse_span(window, option, run.lang)
-    today, until, back = run.today, span.after(run.today), span.before(run.today)
-    dated: views.Dated[Any]
-    if what == "renewals":
-        dated = views.renewals(run.ds, schedule.renewals_due(run.ds, today, until), today, run.t)
-    elif what == "feedback":
-        dated = views.milestones(run.ds, schedule.feedback_due(run.ds, today, until, back), today, run.t)
-    else:
-        found = upcoming.upcoming(run.ds, today, until, back, run.days)
-        dated = views.upcoming(run.ds, found, today, run.t)
-    emit_dated(run, fmt, until, dated)
-    if what == "upcoming":  # payouts whose amounts skipped files may change
-        run.say_incomplete(sorted({p for i in found if i.kind == "payout" for p in run.incomplete(i.partner)}))
+    duration = parse_span(span, option, run.lang)
+    return run, duration.after(run.today), duration.before(run.today)
 
 
 def renewals(ctx: typer.Context, due: DueOption = "30d", fmt: CalendarFormatOption = "table") -> None:
-    _show(ctx, due, "--due", fmt, "renewals")
+    from haru_cli.rules.schedule import renewals_due
+    from haru_cli.views.schedule import renewals as view
+
+    run, until, _ = _window(ctx, due, "--due", fmt)
+    emit_dated(run, fmt, until, view(run.ds, renewals_due(run.ds, run.today, until), run.today, run.t))
 
 
 def feedback(ctx: typer.Context, due: DueOption = "30d", fmt: CalendarFormatOption = "table") -> None:
-    _show(ctx, due, "--due", fmt, "feedback")
+    from haru_cli.rules.schedule import feedback_due
+    from haru_cli.views.schedule import milestones as view
+
+    run, until, back = _window(ctx, due, "--due", fmt)
+    emit_dated(run, fmt, until, view(run.ds, feedback_due(run.ds, run.today, until, back), run.today, run.t))
 
 
 def upcoming(
@@ -42,4 +38,9 @@ def upcoming(
     within: Annotated[str, typer.Option("--within", metavar="DURATION")] = "14d",
     fmt: CalendarFormatOption = "table",
 ) -> None:
-    _show(ctx, within, "--within", fmt, "upcoming")
+    from haru_cli.rules.upcoming import upcoming as items
+    from haru_cli.views.schedule import upcoming as view
+
+    run, until, back = _window(ctx, within, "--within", fmt)
+    emit_dated(run, fmt, until, view(run.ds, items(run.ds, run.today, until, back, run.days), run.today, run.t))
+    run.say_incomplete(run.incomplete())  # a payout a skipped file holds, or changes, would be missing unsaid

@@ -5,10 +5,18 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import open_run, parse_month
-from haru_cli.cli.output import FormatOption, OutputOption, TemplateOption, emit_document, emit_table, emit_text
+from haru_cli.cli.output import (
+    FormatOption,
+    MonthOption,
+    OutputOption,
+    QueryArgument,
+    TemplateOption,
+    emit_document,
+    emit_table,
+    render_report,
+)
 
 app = typer.Typer(no_args_is_help=True)
-MonthOption = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM")]
 
 
 @app.command("calc")
@@ -38,12 +46,11 @@ def fees_calc(
 @app.command("statement")
 def fees_statement(
     ctx: typer.Context,
-    query: Annotated[str, typer.Argument(metavar="QUERY")],
+    query: QueryArgument,
     month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
     output: OutputOption = None,
     template_file: TemplateOption = None,
 ) -> None:
-    from haru_cli.render.templates import render_document
     from haru_cli.rules.fees import monthly_statement
     from haru_cli.views.fees import statement_context
 
@@ -55,9 +62,5 @@ def fees_statement(
     if statement is None:
         run.say_incomplete(missing)
         run.fail("cli.fees.no_fees", name=found.name, month=f"{first:%Y-%m}")
-    context = {**statement_context(statement, run.ds.settings, run.t), "t": run.t, "today": run.today,
-               "incomplete": missing}
-    text = render_document("fees_statement", context, workspace=run.ds.root, lang=run.lang,
-                           template_file=template_file)
-    emit_text(text, output, run.t)
-    run.say_incomplete(missing)
+    render_report(run, "fees_statement", statement_context(statement, run.ds.settings, run.t), template_file, output,
+                  missing)

@@ -2,13 +2,12 @@
 
 import os
 import shlex
-import shutil
-import subprocess
 from pathlib import Path
 
 import typer
 
 from haru_cli.cli.context import Failure, state_of
+from haru_cli.cli.git import git_lines
 from haru_cli.i18n import Translator
 
 app = typer.Typer(no_args_is_help=True)
@@ -55,12 +54,11 @@ def _git_paths(folder: Path, t: Translator) -> tuple[Path, Path]:
     """The hooks folder and the top of the git repository the folder is in — refused unless git's folder
     is a `.git` and the hooks folder lies in it or in the repository (SPEC §14: a workspace laid out as a
     git folder of its own, whose config names any hooksPath, must not make haru write anywhere)."""
-    git = shutil.which("git")
-    found = subprocess.run([git, "rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "hooks",
-                            "--show-toplevel"], cwd=folder, capture_output=True, text=True) if git else None
-    if found is None or found.returncode != 0 or len(found.stdout.splitlines()) < 3:
+    found = git_lines(folder, "rev-parse", "--path-format=absolute", "--git-common-dir", "--git-path", "hooks",
+                      "--show-toplevel")
+    if found is None or len(found) < 3:
         raise Failure(t("cli.git.not_a_repository", path=str(folder)))
-    common, hooks, top = (Path(line).resolve() for line in found.stdout.splitlines()[:3])
+    common, hooks, top = (Path(line).resolve() for line in found[:3])
     if common.name != ".git" or not common.is_dir() or not any(hooks.is_relative_to(p) for p in (common, top)):
         raise Failure(t("cli.hook.unusual_git", hooks=str(hooks)))
     return hooks, top

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 import typer
 
 from haru_cli.cli.context import Failure, state_of
+from haru_cli.cli.git import git_top
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator, file_text
 
@@ -38,7 +39,7 @@ def init(
     if existing is not None and not missing:
         raise Failure(t("cli.init.exists", path=str(existing.parent)))
     folder.mkdir(parents=True, exist_ok=True)
-    top = _git_top(folder)
+    top = git_top(folder)
     # pre-commit and CI run at the repository's top: from there, the workspace is --data <its folder>.
     inner = folder.resolve().relative_to(top.resolve()).as_posix() if top else "."
     # The folder name goes into a command line that pre-commit splits and CI's shell runs: quoted for the
@@ -96,15 +97,6 @@ def _yaml_text(value: str) -> str:
     from haru_cli.write.yamltext import dump_yaml
 
     return dump_yaml({"x": value}).removeprefix("x: ").rstrip("\n")
-
-
-def _git_top(folder: Path) -> Path | None:
-    """The top of the git repository the folder is in, if any (and if git is installed)."""
-    git = shutil.which("git")
-    if git is None:
-        return None
-    found = subprocess.run([git, "rev-parse", "--show-toplevel"], cwd=folder, capture_output=True, text=True)
-    return Path(found.stdout.strip()) if found.returncode == 0 else None
 
 
 def _git_init(folder: Path, top: Path | None, t: Translator) -> str:

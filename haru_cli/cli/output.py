@@ -24,6 +24,8 @@ CalendarFormatOption = Annotated[CalendarFormat, typer.Option("--format")]
 DueOption = Annotated[str, typer.Option("--due", metavar="DURATION")]
 TemplateOption = Annotated[Path | None, typer.Option("--template", exists=True, dir_okay=False)]
 OutputOption = Annotated[Path | None, typer.Option("-o", "--output")]
+MonthOption = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM")]
+QueryArgument = Annotated[str, typer.Argument(metavar="QUERY")]
 
 
 def _rich(build: "Callable[[int], list[Any]]") -> None:
@@ -82,6 +84,21 @@ def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]") -> None
         return
     data = {"today": run.today.isoformat(), "until": until.isoformat(), dated.key: dated.data()}
     emit_table(fmt, data, dated.table(), run.t)
+
+
+def render_report(run: "Run", name: str, context: dict[str, Any], template_file: Path | None, output: Path | None,
+                  incomplete: list[str], *, wareki: bool = False) -> None:
+    """Render a report's template (the workspace's own, if it has one) with values only: the templates
+    never see the dataset, which can read files (SPEC §14). Then say what skipped files leave incomplete."""
+    from haru_cli.render.templates import render_document
+
+    context = {**context, "t": run.t, "today": run.today, "company": run.ds.settings.company,
+               "incomplete": incomplete}
+    names = {p.id: p.name for p in run.ds.partners.values()}
+    text = render_document(name, context, workspace=run.ds.root, lang=run.lang, template_file=template_file,
+                           names=names, wareki=wareki)
+    emit_text(text, output, run.t)
+    run.say_incomplete(incomplete)
 
 
 def parse_span(value: str, option: str, lang: str) -> "Duration":

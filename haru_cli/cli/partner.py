@@ -5,11 +5,10 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import open_run
-from haru_cli.cli.output import FormatOption, emit_document, emit_table
+from haru_cli.cli.output import FormatOption, QueryArgument, emit_document, emit_table
 from haru_cli.records.models import PartnerStatus  # its choices are the records' own
 
 app = typer.Typer(no_args_is_help=True)
-QueryArgument = Annotated[str, typer.Argument(metavar="QUERY")]
 
 
 @app.command("list")

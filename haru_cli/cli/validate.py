@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 import typer
 
 from haru_cli.cli.context import Failure, problem_line, state_of
+from haru_cli.cli.git import git_top
 from haru_cli.i18n import Translator
 
 
@@ -68,12 +69,10 @@ def validate(
 def _staged_copy(root: Path, t: Translator) -> Iterator[Path]:
     """The workspace as git's index has it (what a commit would hold), copied to a scratch folder: what
     pre-commit should check, whatever untracked or unstaged files the working tree has."""
+    top = git_top(root)
     git = shutil.which("git")
-    found = subprocess.run([git, "rev-parse", "--show-toplevel"], cwd=root, capture_output=True, text=True) \
-        if git else None
-    if git is None or found is None or found.returncode != 0:
+    if top is None or git is None:
         raise Failure(t("cli.git.not_a_repository", path=str(root)), exit_code=2)
-    top = Path(found.stdout.strip())
     scratch = Path(tempfile.mkdtemp(prefix="haru-staged-"))
     try:
         done = subprocess.run([git, "checkout-index", "--all", f"--prefix={scratch}/"], cwd=top,

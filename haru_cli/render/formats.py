@@ -11,16 +11,12 @@ import re
 import unicodedata
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from haru_cli.escape import INVISIBLE, visible
+from haru_cli.escape import INVISIBLE_CHARACTER, visible
 from haru_cli.i18n import yen
 from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Row, Text, Value
 
-if TYPE_CHECKING:
-    pass
-
-_INVISIBLE_IN_JSON = re.compile(f"[{INVISIBLE}]")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _INDENT = re.compile(r"^[ \t]+")
 _MD_LINE_START = re.compile(r"^(\s*)([#>=+-]|\d+(?=[.)]))([.)]?)")
@@ -77,7 +73,7 @@ def json_text(data: Any) -> str:
     import json
 
     text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _INVISIBLE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return INVISIBLE_CHARACTER.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 # --- CSV -----------------------------------------------------------------------------------------------

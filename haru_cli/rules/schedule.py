@@ -3,14 +3,13 @@ the loaded workspace and an explicit `today`."""
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Partner
-from haru_cli.records.values import Duration
+from haru_cli.records.values import Duration, add_months
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
 
@@ -21,11 +20,8 @@ def period_end(start: date, term: Duration) -> date:
     to start's day, or, where that month has no such day, its last day (1/31 + 1m → 2/28)."""
     if term.unit in ("d", "w"):
         return start + timedelta(days=term.count * (7 if term.unit == "w" else 1) - 1)
-    year, month0 = divmod(start.year * 12 + start.month - 1 + term.count * (12 if term.unit == "y" else 1), 12)
-    last = calendar.monthrange(year, month0 + 1)[1]
-    if start.day > last:
-        return date(year, month0 + 1, last)
-    return date(year, month0 + 1, start.day) - timedelta(days=1)
+    same_day = add_months(start, term.count * (12 if term.unit == "y" else 1))  # or that month's last day
+    return same_day - timedelta(days=1) if same_day.day == start.day else same_day
 
 
 def _steady(start: date, term: Duration) -> bool:
@@ -92,12 +88,6 @@ def current_term_end(contract: Contract, today: date) -> date | None:
     if not renews(contract) or contract.term is None:
         return contract.end
     return term_end(contract, _first_k_on_or_after(contract, contract.term, today))
-
-
-def notice_deadline(contract: Contract, today: date) -> date | None:
-    """解約予告期限: the current term end minus the notice period."""
-    end = current_term_end(contract, today)
-    return contract.notice.before(end) if end is not None else None
 
 
 def notice_passed(deadline: date | None, end: date | None, today: date) -> bool:

@@ -46,27 +46,27 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
             r = renewal(dated, today, until)
             if r is not None and today <= r.notice_deadline <= until:
                 items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False,
-                                  ("contract", c.id), f"notice_deadline/{c.id}/{r.term_end}"))
+                                  ("contract", c.id), uid("notice_deadline", c.id, r.term_end)))
             elif dated.notice_passed and dated.notice_deadline is not None and dated.term_end is not None:
                 # A notice deadline that passed without a decision stays, marked, until its term ends.
                 items.append(Item(dated.notice_deadline, "notice_deadline", c.partner, c.title, c.id, True,
-                                  ("contract", c.id), f"notice_deadline/{c.id}/{dated.term_end}"))
+                                  ("contract", c.id), uid("notice_deadline", c.id, dated.term_end)))
             if r is not None and (r.expired or today <= r.term_end <= until):
                 items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, ("contract", c.id),
-                                  f"term_end/{c.id}/{r.term_end}"))
+                                  uid("term_end", c.id, r.term_end)))
         elif c.status == "draft" and c.start <= until:  # a draft about to start, or past its start unsigned
             items.append(Item(c.start, "draft", c.partner, c.title, c.id, c.start < today, ("contract", c.id),
-                              f"draft/{c.id}"))
+                              uid("draft", c.id)))
     for m in feedback_due(ds, today, until, back):
         if m.status != "held":
             c = m.contract
             items.append(Item(m.milestone, "feedback", c.partner, c.title, c.id, m.status == "overdue",
-                              ("contract", c.id), f"feedback/{c.id}/{m.milestone}"))
+                              ("contract", c.id), uid("feedback", c.id, m.milestone)))
     for partner in ds.partners.values():
         regular = next_regular_meeting(ds, partner, today)
         if regular is not None and regular.due <= until:
             items.append(Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
-                              ("partner", partner.id), f"regular_meeting/{partner.id}"))
+                              ("partner", partner.id), uid("regular_meeting", partner.id)))
     items += _payouts(ds, today, until, days)
     for o in open_actions(ds, today):
         due = o.action.due
@@ -77,11 +77,18 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
     return sorted(items, key=_item_order)
 
 
+def uid(kind: str, record_id: str, *which: object) -> str:
+    """A calendar event's UID: its kind, its record, and which of the record's events it is (a term by
+    the day it ends, a milestone by its day); stable across runs, so that importing a calendar again
+    updates its events instead of duplicating them."""
+    return "/".join([kind, record_id, *map(str, which)])
+
+
 def action_uid(meeting_id: str, task: str, earlier_same: int) -> str:
     """An action's calendar UID: by its meeting and its task, not its position, so that reordering a
     meeting's actions never swaps which event is which (a task repeated in one meeting counts its repeats)."""
     digest = hashlib.sha256(task.strip().encode("utf-8")).hexdigest()[:16]
-    return f"action/{meeting_id}/{digest}" + (f"-{earlier_same + 1}" if earlier_same else "")
+    return uid("action", meeting_id, digest + (f"-{earlier_same + 1}" if earlier_same else ""))
 
 
 def _payouts(ds: Dataset, today: date, until: date, days: BusinessDays) -> list[Item]:
@@ -95,5 +102,5 @@ def _payouts(ds: Dataset, today: date, until: date, days: BusinessDays) -> list[
             if today <= s.pay_on <= until and s.payable > 0:
                 month = f"{s.month:%Y-%m}"
                 items.append(Item(s.pay_on, "payout", partner_id, month, f"{partner_id}/{month}", False,
-                                  ("partner", partner_id), f"payout/{partner_id}/{month}", s.payable))
+                                  ("partner", partner_id), uid("payout", partner_id, month), s.payable))
     return items

@@ -14,7 +14,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.registry import BY_NAME, CONTRACT
 from haru_cli.records.values import Duration
 from haru_cli.rules.schedule import Milestone, Renewal
-from haru_cli.rules.upcoming import Item
+from haru_cli.rules.upcoming import Item, uid
 from haru_cli.views.shapes import CalendarEvent, Day, Row, Table, Text
 
 T = TypeVar("T")
@@ -106,9 +106,9 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
         path = ds.path_of(CONTRACT, c.id)
         events = []
         if r.notice_deadline >= today:
-            events.append(_event(f"notice_deadline/{c.id}/{r.term_end}", r.notice_deadline, "notice_deadline",
+            events.append(_event(uid("notice_deadline", c.id, r.term_end), r.notice_deadline, "notice_deadline",
                                  subject, path, t, alarm))
-        events.append(_event(f"term_end/{c.id}/{r.term_end}", r.term_end, "term_end", subject, path, t, alarm))
+        events.append(_event(uid("term_end", c.id, r.term_end), r.term_end, "term_end", subject, path, t, alarm))
         return events
 
     return _dated("renewals", found, t, RENEWAL_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,
@@ -148,7 +148,7 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
 
     def as_events(m: Milestone) -> list[CalendarEvent]:
         c = m.contract
-        return [_event(f"feedback/{c.id}/{m.milestone}", m.milestone, "feedback",
+        return [_event(uid("feedback", c.id, m.milestone), m.milestone, "feedback",
                        f"{_name(ds, c.partner) or c.partner} {c.title or c.id}", ds.path_of(CONTRACT, c.id), t, alarm)]
 
     return _dated("milestones", found, t, MILESTONE_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,

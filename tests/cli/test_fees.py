@@ -190,6 +190,25 @@ def test_a_skipped_contract_is_said_beside_the_fees_it_changes(workspace: Worksp
                                                                              "referrals/2026-ueda-001.yaml"]
 
 
+def test_upcoming_says_a_payout_may_be_missing_when_a_fee_file_is_skipped(
+    workspace: WorkspaceFactory, haru: Haru
+) -> None:
+    root = workspace({**FEES, "contracts/ueda-referral.yaml": "id: ueda-referral\npartner: ueda\nstart: [\n"})
+    result = haru("--data", root, "--today", "2026-11-01", "--lang", "en", "upcoming", "--within", "60d")
+    assert result.exit_code == 1 and "may be incomplete" in result.stderr  # ウエダ's payout is gone from the list
+    assert "contracts/ueda-referral.yaml" in result.stderr
+
+
+def test_a_broken_haru_yaml_makes_every_amount_incomplete(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**FEES, "haru.yaml": "tax:\n  rate: 8%\n  rouding: floor\n"})  # 8% is not applied
+    calc = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-10", "--format", "json")
+    assert calc.exit_code == 1 and json.loads(calc.stdout)["incomplete"] == ["haru.yaml"]
+    statement = haru("--data", root, *TODAY, "fees", "statement", "ueda", "--month", "2026-10", "-o", "-")
+    assert statement.exit_code == 1 and "haru.yaml" in statement.stderr
+    assert haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10").exit_code == 1
+    assert haru("--data", root, *TODAY, "validate").exit_code == 1
+
+
 def test_a_month_may_be_typed_in_full_width_digits_but_not_in_other_scripts(
     workspace: WorkspaceFactory, haru: Haru
 ) -> None:

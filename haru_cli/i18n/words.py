@@ -157,8 +157,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "fee_cap": ("上限: {cap}", "cap: {cap}"),
     "fee_clawback": ("返戻期間: {within}", "clawback within {within}"),
     "fee_terms": ("条件", "Terms"),
-    "fees_accrued": ("今年度の紹介手数料（発生）", "Fees accrued this fiscal year"),
-    "fees_paid": ("今年度の紹介手数料（支払済み）", "Fees paid this fiscal year"),
+    "fees_accrued": ("今年度の紹介手数料（発生・税抜）", "Fees accrued this fiscal year (before tax)"),
+    "fees_paid": ("今年度の支払額（税込・源泉徴収後）", "Paid this fiscal year (with tax, after withholding)"),
     # fee events and statements
     "value.fee_event.fixed": ("定額", "fixed fee"),
     "value.fee_event.deal": ("成約", "deal"),

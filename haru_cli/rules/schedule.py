@@ -174,7 +174,7 @@ def renewal(dated: ContractDates, today: date, until: date) -> Renewal | None:
     """The renewal decision of an active contract, if its term end or notice deadline falls in [today,
     until], or it has expired."""
     end, deadline = dated.term_end, dated.notice_deadline
-    if dated.contract.status != "active" or end is None or deadline is None:
+    if end is None or deadline is None:
         return None
     if dated.expired or today <= end <= until or today <= deadline <= until:
         return Renewal(dated.contract, end, deadline, dated.expired)

@@ -477,7 +477,7 @@ def test_money_in_csv_is_a_plain_integer_negative_ones_too(workspace: WorkspaceF
     root = workspace({"referrals/2026-ueda-001.yaml": referral, "contracts/ueda-referral.yaml": contract})
     out = haru("--data", root, "fees", "calc", "--month", "2026-08", "--format", "csv").stdout.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[1][1:6] == ["0", "0", "0", "0", "2026-09-30"]
+    assert rows[1][1:8] == ["0", "-30000", "0", "0", "0", "0", "2026-09-30"]  # the clawback shows, as a number
     assert rows[1][-1] == "-30000"  # carried forward: a number, not a text that starts with '
 
 

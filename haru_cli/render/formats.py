@@ -15,7 +15,7 @@ from typing import Any
 
 from haru_cli.escape import INVISIBLE_CHARACTER, visible
 from haru_cli.i18n import yen
-from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Row, Text, Value
+from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Quantity, Row, Text, Value
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
 _INDENT = re.compile(r"^[ \t]+")
@@ -35,6 +35,8 @@ def shown(value: Value, *, whole: bool = False) -> str:
         return value.text if whole or value.brief is None else value.brief
     if isinstance(value, Money):
         return yen(value.amount)
+    if isinstance(value, Quantity):
+        return value.text
     if isinstance(value, Day):
         if value.day is None:
             return NONE
@@ -49,7 +51,7 @@ def alerting(value: Value) -> bool:
 
 def is_token(value: Value) -> bool:
     """An id, a date or an amount: copied and searched for, so never split across lines."""
-    if isinstance(value, Money | Day):
+    if isinstance(value, Money | Quantity | Day):
         return True
     return isinstance(value, str) and bool(value) and _TOKEN.fullmatch(value) is not None
 
@@ -91,6 +93,8 @@ def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
         return ""
     if isinstance(value, Money):
         return "" if value.amount is None else str(value.amount)
+    if isinstance(value, Quantity):
+        return str(value.amount)
     if isinstance(value, Day):
         return value.day.isoformat() if value.day else ""
     text = value.text if isinstance(value, Text) else value

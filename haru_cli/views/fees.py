@@ -86,15 +86,17 @@ def fees_document(month: str, found: list[Statement], t: Translator, incomplete:
     return Document(t("fees.title", month=month), sections)
 
 
-STATEMENT_HEADINGS = ["partner", "fees.subtotal", "fees.consumption_tax", "fees.withholding", "fees.payable",
-                      "fees.pay_on", "invoice_number", "fees.carry_forward"]
+STATEMENT_HEADINGS = ["partner", "fees.carried_in", "fees.lines_total", "fees.subtotal", "fees.consumption_tax",
+                      "fees.withholding", "fees.payable", "fees.pay_on", "invoice_number", "fees.carry_forward"]
 
 
 def statements_table(found: list[Statement], t: Translator) -> Table:
-    """One row per statement (CSV for the accountant)."""
+    """One row per statement (CSV for the accountant): what was carried in and what the month's lines come
+    to, so that a clawback or a negative balance shows; then the totals."""
     rows: list[Row] = [
-        [s.partner.name, Money(s.subtotal), Money(s.consumption_tax), Money(s.withholding), Money(s.payable),
-         Day(s.pay_on), s.partner.invoice_number, Money(s.carry_forward)]
+        [s.partner.name, Money(s.carried_in), Money(sum(line.amount for line in s.lines)), Money(s.subtotal),
+         Money(s.consumption_tax), Money(s.withholding), Money(s.payable), Day(s.pay_on), s.partner.invoice_number,
+         Money(s.carry_forward)]
         for s in found
     ]
     return Table([t(h) for h in STATEMENT_HEADINGS], rows, t("fees.none"))

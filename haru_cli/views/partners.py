@@ -11,7 +11,7 @@ from haru_cli.records.models import Meeting, Partner, Referral, as_json
 from haru_cli.rules.activity import OpenAction
 from haru_cli.rules.schedule import ContractDates
 from haru_cli.views.overview import Overview
-from haru_cli.views.shapes import Day, Document, Money, Row, Section, Table, Text, Value
+from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
 
 
 def iso(value: date | None) -> str | None:
@@ -152,17 +152,17 @@ def partner_document(ov: Overview, t: Translator, incomplete: list[str]) -> Docu
         (t("since"), Day(p.since)),
         (t("entity"), t.value("entity", p.entity)),
         (t("invoice_number"), p.invoice_number),
-        (t("aliases"), t.join(p.aliases)),
-        (t("expertise"), t.join(p.expertise)),
+        (t("aliases"), t.join(p.aliases) if p.aliases else None),
+        (t("expertise"), t.join(p.expertise) if p.expertise else None),
         (t("role"), (p.role or "").strip() or None),
-        (t("synergies"), t.values("synergy", list(p.synergies))),
+        (t("synergies"), t.values("synergy", list(p.synergies)) if p.synergies else None),
         (t("cadence"), t.value("cadence", p.cadence)),
         (t("last_meeting"), Day(ov.last_meeting.date if ov.last_meeting else None)),
         (t("next_regular_meeting"), marked(regular.due if regular else None,
                                            bool(regular and regular.overdue), "overdue", t)),
-        (t("hours_fiscal_year"), t("hours_since", hours=t.hours(ov.hours_fiscal_year),
-                                   start=ov.fiscal_year_start.isoformat())),
-        (t("hours_total"), t.hours(ov.hours_total)),
+        (t("fiscal_year_start"), Day(ov.fiscal_year_start)),
+        (t("hours_fiscal_year"), Quantity(ov.hours_fiscal_year, t.hours(ov.hours_fiscal_year))),
+        (t("hours_total"), Quantity(ov.hours_total, t.hours(ov.hours_total))),
         (t("fees_accrued"), Money(ov.fees_accrued)),
         (t("fees_paid"), Money(ov.fees_paid)),
     ]
@@ -199,7 +199,7 @@ def contract_document(cd: ContractDates, partner: Partner | None, t: Translator)
         (t("start"), Day(c.start)),
         (t("end"), Day(c.end)),
         (t("auto_renew"), t.yesno(c.auto_renew)),
-        (t("term"), t.duration(c.term)),
+        (t("term"), t.duration(c.term) if c.term else None),
         (t("notice"), t.duration(c.notice)),
         (t("term_end"), marked(cd.term_end, cd.expired, "expired", t)),
         (t("notice_deadline"), marked(cd.notice_deadline, cd.notice_passed, "notice_passed", t)),

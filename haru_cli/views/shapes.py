@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,14 @@ class Money:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A number with its unit for people (`3.2 時間`); a spreadsheet gets the number alone."""
+
+    amount: Decimal | int
+    text: str
+
+
+@dataclass(frozen=True)
 class Day:
     """A date, with a note for people (`あと 30 日`) and a mark when it needs attention (`超過`). A column
     of dates that can be marked (`markable`) has the marks in a column of its own in CSV, marked or not."""
@@ -41,7 +50,7 @@ class Day:
         return bool(self.mark)
 
 
-Value = Text | Money | Day | str | None  # None: nothing (— for people, an empty cell in CSV)
+Value = Text | Money | Quantity | Day | str | None  # None: nothing (— for people, an empty cell in CSV)
 Row = list[Value]
 
 

@@ -52,9 +52,9 @@ def test_calc_partner_filter_and_other_month(ws: str, haru: Haru) -> None:
 def test_calc_csv_has_one_row_per_statement(ws: str, haru: Haru) -> None:
     result = haru("--data", ws, *TODAY, "--lang", "en", "fees", "calc", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
-    assert rows[0] == ["Partner", "Subtotal", "Consumption tax", "Withholding", "Payable", "Pay on", "Invoice no.",
-                       "Carried forward"]
-    assert ["株式会社ウエダ", "123456", "12345", "0", "135801", "2026-11-30", "T7000012050002", "0"] in rows
+    assert rows[0] == ["Partner", "Carried in", "This month's fees", "Subtotal", "Consumption tax", "Withholding",
+                       "Payable", "Pay on", "Invoice no.", "Carried forward"]
+    assert ["株式会社ウエダ", "0", "123456", "123456", "12345", "0", "135801", "2026-11-30", "T7000012050002", "0"] in rows
 
 
 def test_calc_table_and_markdown(ws: str, haru: Haru) -> None:
@@ -168,7 +168,7 @@ def test_a_statement_with_a_carried_balance_adds_up_on_paper(workspace: Workspac
                       "meetings/2026/2026-11-10-ueda-regular.yaml": None})
     august = haru("--data", root, *TODAY, "fees", "statement", "ueda", "--month", "2026-08").stdout
     assert "| 発行日 | 2026年11月27日 |" in august
-    assert "| 差引 | -¥30,000 |" in august and "| 翌月への繰越（マイナス残高） | ¥30,000 |" in august
+    assert "| 差引 | -¥30,000 |" in august and "| 翌月への繰越（マイナス残高） | -¥30,000 |" in august
     assert "| 小計 | ¥0 |" in august
     september = haru("--data", root, *TODAY, "fees", "statement", "ueda", "--month", "2026-09").stdout
     assert "| 前月からの繰越（マイナス残高） | | | | | -¥30,000 |" in september

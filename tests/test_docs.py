@@ -9,9 +9,10 @@ import re
 import string
 from pathlib import Path
 
-import click
 import pytest
 import typer.main
+from typer._click.core import Context
+from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 from haru_cli.cli import COMMANDS, app
@@ -143,16 +144,20 @@ def test_every_command_the_docs_name_exists() -> None:
     group = typer.main.get_command(app)
     named = named_commands()
     assert len(named) > 40  # the scan sees the docs
+    checked: set[str] = set()
     for where, words in named:
         while words and words[0].startswith("--"):  # global options, and their values
             words = words[2:] if words[0] in ("--data", "--today", "--lang") else words[1:]
-        command: click.Command | None = group
-        with click.Context(group) as context:
+        command = group
+        with Context(group) as context:
             for word in words[:2]:
-                if not isinstance(command, click.Group) or not re.fullmatch(r"[a-z]+", word):
+                if not isinstance(command, TyperGroup) or not re.fullmatch(r"[a-z]+", word):
                     break
-                command = command.get_command(context, word)
-                assert command is not None, (where, " ".join(words))
+                found = command.get_command(context, word)
+                assert found is not None, (where, " ".join(words))
+                checked.add(" ".join(words[:2]))
+                command = found
+    assert {"validate", "partner show", "fees calc", "report monthly", "new meeting"} <= checked  # it looked
 
 
 def json_shapes() -> list[tuple[str, object]]:
@@ -202,3 +207,9 @@ def test_the_docs_are_linked_from_the_readme_and_do_not_send_readers_outside_the
             if not target.startswith(("http://", "https://")):
                 base = ROOT if where == "README.md" else ROOT / "docs"
                 assert (base / target).exists(), (where, target)
+
+
+def test_a_mistyped_subcommand_gets_a_suggestion_in_japanese_too() -> None:
+    result = CliRunner().invoke(app, ["partner", "lst"])
+    assert result.exit_code == 2
+    assert "コマンド 'lst' はありません。'list' のことですか？" in result.output

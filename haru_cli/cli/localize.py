@@ -146,6 +146,7 @@ _NOT_INT = re.compile(r"^(.*) is not a valid integer\.?$")
 _NEEDS_VALUE = re.compile(r"^Option '(.*)' requires an argument\.$")
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((.*)\)$")
 _NO_COMMAND = re.compile(r"^No such command '(.*)'\.$")
+_NO_COMMAND_NEAR = re.compile(r"^No such command '(.*)'\. Did you mean (.*)\?$")
 _NOT_EXIST = re.compile(r"^(File|Directory|Path) '(.*)' does not exist\.$")
 _IS_DIR = re.compile(r"^File '(.*)' is a directory\.$")
 
@@ -181,6 +182,9 @@ def _click_sentence(message: str, lang: str) -> str:
     found = _NOT_EXIST.match(message)
     if found:
         return text("cli.usage.not_exist", lang, a0=found.group(2))
+    found = _NO_COMMAND_NEAR.match(message)  # a subcommand mistyped (haru partner lst)
+    if found:
+        return text("cli.usage.no_command_near", lang, command=found.group(1), near=found.group(2))
     return message
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError
 
 from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import Run, open_run, parse_cli_date
@@ -78,8 +79,8 @@ def _id(run: Run, given: str | None, base: str | None, kind: RecordType[Any]) ->
 
     if given:
         return given
-    if base is None:
-        raise typer.BadParameter(run.t("cli.new.give_id", record=run.t(f"record.{kind.name}")), param_hint="--id")
+    if base is None:  # a name of kanji or kana only: no id to make from it
+        raise UsageError(run.t("cli.new.give_id", record=run.t(f"record.{kind.name}")))
     return free_id(base, run.ds.taken(kind))
 
 
@@ -202,6 +203,8 @@ def new_referral(
     contract: Annotated[str | None, typer.Option("--contract")] = None,
     referred: Annotated[str | None, typer.Option("--referred")] = None,
     status: Annotated[str, typer.Option("--status", click_type=Labelled("referral_status", ReferralStatus))] = "lead",
+    signed: Annotated[str | None, typer.Option("--signed")] = None,
+    amount: Annotated[int | None, typer.Option("--amount")] = None,
     record_id: IdOption = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
@@ -218,7 +221,9 @@ def new_referral(
                                            kind=run.t.value("referral_kind", kind)), param_hint="--contract")
         contract = found[0].id
     record_id = record_id or next_referral_id(run.ds, source.id, when.year)
+    deal = {"signed": _iso(run, signed, "--signed"), "amount": amount}
     data = {"id": record_id, "partner": source.id, "contract": contract, "kind": kind, "client": client,
-            "referred": when.isoformat(), "status": status}
+            "referred": when.isoformat(), "status": status,
+            "deal": {k: v for k, v in deal.items() if v is not None} or None}
     _create(run, REFERRAL.path(record_id), data, edit, dry_run)
 

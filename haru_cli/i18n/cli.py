@@ -132,8 +132,8 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.read.not_regular": ("通常のファイルではありません", "it is not a regular file"),
     "cli.nothing_written": ("何も書き込んでいません", "nothing written"),
     # new and --edit
-    "cli.new.give_id": ("{record}の ID（英小文字・数字・-）を --id で指定してください",
-                        "give the {record}'s id with --id (lowercase letters, digits, -)"),
+    "cli.new.give_id": ("名前から{record}の ID を作れません: ID（英小文字・数字・-）を --id で指定してください",
+                        "no id can be made from the name: give the {record}'s id with --id (lowercase letters, digits, -)"),
     "cli.new.which_contract": (
         "{name} の{kind}の手数料規定のある有効な契約が {count} 件あります。--contract で指定してください",
         "{name} has {count} active contracts with a {kind} fee rule: name one with --contract",

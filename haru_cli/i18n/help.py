@@ -188,6 +188,8 @@ HELP: dict[str, tuple[str, str]] = {
         "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>).\n\n"
         "Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
     ),
+    "help.new.contract.partner": ("契約の相手のパートナー（id・名前・よみ・別名・担当者名）。",
+                                  "The partner the contract is with (id, name, reading, alias or contact)."),
     "help.new.contract.type_": ("種別。", "Type."),
     "help.new.contract.start": ("開始日（YYYY-MM-DD）。", "Start date (YYYY-MM-DD)."),
     "help.new.contract.title": ("件名。", "Title."),
@@ -223,9 +225,11 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.meeting.next_day": ("次回の予定日。", "Planned date of the next meeting."),
     "help.new.referral": (
         "新しい紹介 referrals/<id>.yaml（id の既定: <年>-<パートナー>-<NNN>）。\n\n"
-        "例: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer",
+        "例: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer\n"
+        "    haru new referral ウエダ --client 株式会社サンプル物流 --status won --signed 2026-11-01 --amount 3600000",
         "A new referral referrals/<id>.yaml (id by default <year>-<partner>-<NNN>).\n\n"
-        "Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer",
+        "Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer\n"
+        "    haru new referral ウエダ --client 株式会社サンプル物流 --status won --signed 2026-11-01 --amount 3600000",
     ),
     "help.new.referral.partner": ("紹介元のパートナー（QUERY の書き方）。", "The referring partner (any QUERY form)."),
     "help.new.referral.client": ("紹介先。", "Who was referred."),
@@ -233,7 +237,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.contract": ("手数料規定のある契約（既定: その種類の規定がある唯一の有効な契約）。",
                                    "The contract with the fee rule (default: the partner's only one for this kind)."),
     "help.new.referral.referred": ("紹介日（既定: 今日）。", "Date of the introduction (default: today)."),
-    "help.new.referral.status": ("状態。", "Status."),
+    "help.new.referral.status": ("状態（won には --signed が要ります）。", "Status (won needs --signed)."),
+    "help.new.referral.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
+    "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     # init, schema, hook
     "help.init": (
         "ワークスペースを作ります: レコードのフォルダ、コメント付き haru.yaml、.gitignore、haru validate を動かす "

@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner
 
 from haru_cli.cli import app, editing
 from haru_cli.load.loader import load_workspace
-from tests.helpers import Haru, WorkspaceFactory
-
-TODAY = ("--today", "2026-11-27")
+from tests.helpers import TODAY, Haru, WorkspaceFactory
 
 
 @pytest.fixture
@@ -203,3 +203,18 @@ def test_choices_take_their_labels_too_and_help_lists_them(ws: Path, haru: Haru)
                                     "--dry-run").stdout
     shown = haru("new", "meeting", "--help").stdout
     assert "regular=定例会" in shown and "feedback=顧客フィードバック" in shown
+
+
+def test_a_won_referral_is_written_with_its_deal(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, *TODAY, "new", "referral", "ueda", "--client", "株式会社テスト物流", "--status", "won",
+                  "--signed", "2026-11-20", "--amount", "3600000")
+    assert result.exit_code == 0, result.stderr
+    written = yaml.safe_load(Path(result.stdout.strip()).read_text(encoding="utf-8"))
+    assert written["deal"] == {"signed": date(2026, 11, 20), "amount": 3600000}
+    without = haru("--data", ws, *TODAY, "new", "referral", "ueda", "--client", "x", "--status", "won")
+    assert without.exit_code == 1 and "error[deal-missing]" in without.stderr
+
+
+def test_a_name_without_latin_letters_asks_for_an_id(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "new", "partner", "テスト")
+    assert result.exit_code == 2 and "--id で指定してください" in result.stderr and "internal" not in result.stderr

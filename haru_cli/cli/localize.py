@@ -19,7 +19,7 @@ from haru_cli.cli.choices import Labelled
 from haru_cli.i18n import has, text
 
 # Global options and whether each takes a value: accepted anywhere before `--`, moved to the front.
-GLOBAL_OPTIONS = {"--data": True, "--today": True, "--lang": True, "--no-cache": False}
+GLOBAL_OPTIONS = {"--data": True, "--today": True, "--lang": True, "--no-cache": False, "--version": False}
 
 
 def global_options_first(args: list[str], commands: set[str]) -> list[str]:

@@ -138,5 +138,9 @@ def emit_text(text: str, output: Path | None, t: "Translator") -> None:
     if output is None or str(output) == "-":
         sys.stdout.write(text)
         return
+    if not output.parent.is_dir():  # a mistyped folder is said, not made
+        from haru_cli.cli.context import Failure
+
+        raise Failure(t("cli.write.no_folder", path=str(output), folder=str(output.parent)))
     write_file(output, text, t)
     typer.echo(t("cli.wrote", path=str(output)), err=True)

@@ -126,6 +126,8 @@ CLI: dict[str, tuple[str, str]] = {
                        "cannot write {path}: {reason} (haru writes only inside the workspace)"),
     "cli.write.failed": ("{path} に書き込めません: {reason}（何も書き込んでいません）",
                          "cannot write {path}: {reason}; nothing written"),
+    "cli.write.no_folder": ("{folder} というフォルダがないため {path} を書けません（何も書いていません）",
+                            "cannot write {path}: there is no folder {folder}; nothing written"),
     "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
     "cli.read_failed": ("{path} を読めません: {reason}", "cannot read {path}: {reason}"),
     "cli.read.symlink": ("シンボリックリンクです（たどりません）", "it is a symbolic link (never followed)"),

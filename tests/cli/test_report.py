@@ -156,3 +156,10 @@ def test_output_file_is_new_and_atomic(workspace: WorkspaceFactory, haru: Haru, 
 def test_help(haru: Haru) -> None:
     for command in ("partner", "monthly", "agenda"):
         assert "Example: haru report " + command in haru("--lang", "en", "report", command, "--help").stdout
+
+
+def test_o_into_a_folder_that_is_not_there_is_refused(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    target = tmp_path / "no-such-folder" / "ueda.md"
+    result = haru("--data", workspace(), *TODAY, "--lang", "en", "report", "partner", "ueda", "-o", target)
+    assert result.exit_code == 1 and "there is no folder" in result.stderr
+    assert not target.parent.exists()

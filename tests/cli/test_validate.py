@@ -193,6 +193,7 @@ def test_click_s_own_errors_and_help_are_in_japanese_by_default(workspace: Works
 
 def test_global_options_work_after_the_command_too(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace()
+    assert haru("partner", "show", "ueda", "--version").stdout.startswith("haru ")
     result = haru("partner", "show", "ueda", "--lang", "en", "--data", root, "--today", "2026-11-27")
     assert result.exit_code == 0, result.stderr
     assert "Contacts" in result.stdout

@@ -93,6 +93,7 @@ def test_statement_in_english_and_registered(ws: str, haru: Haru) -> None:
 
 def test_statement_written_to_a_new_file_never_over_one(ws: str, haru: Haru, tmp_path: Path) -> None:
     target = tmp_path / "out" / "statement.md"
+    target.parent.mkdir()
     first = haru("--data", ws, *TODAY, "fees", "statement", "ueda", "--month", "2026-10", "-o", target)
     assert first.exit_code == 0 and target.read_text(encoding="utf-8").startswith("# 支払明細書")
     target.write_text("edited by hand\n", encoding="utf-8")

@@ -186,7 +186,7 @@ def md_document(doc: Document) -> str:
 
 # --- terminal (Rich) -------------------------------------------------------------------------------------
 
-TEXT_FLOOR = 8  # the fewest columns a text column is squeezed to before a table is laid out as cards
+TEXT_FLOOR = 12  # the fewest columns (six wide characters) a text column is squeezed to before rows become cards
 
 
 def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]:
@@ -207,15 +207,31 @@ def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]
                 for k, n, h, token in zip(keep, natural, headings, tokens, strict=True))
     if least + 3 * count + 1 > width and count > 2:  # a space either side of each column, one between them
         return _cards(headings, rows)
+    widths = _text_widths(natural, keep, tokens, width - 3 * count - 1)
     table = RichTable(box=box.SIMPLE_HEAD, highlight=False)
     for n, heading in enumerate(headings):
         # A date keeps its ten columns and lets its note wrap below it; other tokens never wrap at all.
         dated = any(isinstance(v, Day) for v in columns[n])
-        table.add_column(heading, min_width=keep[n] if tokens[n] else None, no_wrap=tokens[n] and not dated)
+        table.add_column(heading, min_width=keep[n] if tokens[n] else None, no_wrap=tokens[n] and not dated,
+                         width=widths[n])
     for row in rows:
         table.add_row(*(RichText(visible(shown(cell)), style="bold red" if alerting(cell) else "", overflow="fold")
                         for cell in row))
     return [table]
+
+
+def _text_widths(natural: list[int], keep: list[int], tokens: list[bool], room: int) -> list[int | None]:
+    """Where a table is wider than the terminal, the width of each text column: the room the tokens leave,
+    shared so that short texts (a kind, a name) stay whole and the longest wraps; None where all fits."""
+    if sum(natural) <= room:
+        return [None] * len(natural)
+    left = room - sum(k for k, token in zip(keep, tokens, strict=True) if token)
+    texts = sorted((n for n, token in enumerate(tokens) if not token), key=lambda n: natural[n])
+    widths: list[int | None] = [None] * len(natural)
+    for done, n in enumerate(texts):
+        widths[n] = max(1, min(natural[n], left // (len(texts) - done)))
+        left -= widths[n] or 0
+    return widths
 
 
 def _cards(headings: list[str], rows: list[Row]) -> list[Any]:

@@ -104,3 +104,16 @@ def test_a_date_with_a_note_wraps_between_words_not_inside_the_date(width: int) 
     out = rich_lines(rich_table(["ID", "件名", "期間満了", "解約予告期限"], rows, width=width), width=width)
     assert "ueda-consulting-2026" in out and "2026-10-31" in out and "2027-03-31" in out
     assert all(len(line) <= width for line in out.splitlines())
+
+
+def test_a_table_too_wide_keeps_short_texts_whole_and_wraps_the_long_one() -> None:
+    from haru_cli.render.formats import rich_lines, rich_table
+
+    rows: list[Row] = [[Day(date(2026, 10, 31), mark="予告期限経過"), "解約予告期限", "株式会社シャインリンケージ",
+                        "模倣AIを活用したビジネスモデル共同推進に関する業務提携契約", "shine-linkage-alliance"]]
+    headings = ["日付", "種類", "パートナー", "内容", "参照"]
+    wide = rich_lines(rich_table(headings, rows, width=120), width=120)
+    assert "株式会社シャインリンケージ" in wide and "解約予告期限" in wide  # each on one line: not split
+    assert "模倣AIを活用したビジネスモデル共同推進に関する業務提携契約" not in wide  # the long one wraps
+    narrow = rich_lines(rich_table(headings, rows, width=80), width=80)
+    assert "パートナー  株式会社シャインリンケージ" in narrow  # too narrow for six-character columns: a card

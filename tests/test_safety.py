@@ -23,9 +23,8 @@ from haru_cli.load.workspace import scan_workspace
 from haru_cli.load.yamlio import parse_yaml
 from haru_cli.render import templates as templating
 from haru_cli.write.atomic import LEFTOVER_AGE, write_new
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import TODAY, Haru, WorkspaceFactory
 
-TODAY = ("--today", "2026-11-27")
 git_needed = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
 

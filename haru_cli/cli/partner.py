@@ -30,6 +30,7 @@ def partner_list(
 
 @app.command("show")
 def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "table") -> None:
+    from haru_cli.records.registry import CONTRACT, MEETING
     from haru_cli.views import partners as views
     from haru_cli.views.overview import overview
 
@@ -37,5 +38,7 @@ def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "
     partner = run.partner(query)
     ov = overview(run.ds, partner, run.today, run.days)
     missing = run.incomplete(partner.id)
-    emit_document(fmt, views.partner_show_json(ov, missing), views.partner_document(ov, run.t, missing), run.t)
+    undated = run.ds.skipped_of((CONTRACT, MEETING), partner.id)
+    data = views.partner_show_json(ov, missing, undated)
+    emit_document(fmt, data, views.partner_document(ov, run.t, missing, undated), run.t)
     run.say_incomplete(missing)

@@ -181,6 +181,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "fees.total": ("合計", "Total"),
     "fees.none": ("この月の紹介手数料はありません。", "No fees this month."),
     "fees.incomplete": ("不完全（読み飛ばしたファイル）", "Incomplete (skipped files)"),
+    "dates_incomplete": ("日付・時間は不完全（読み飛ばしたファイル）", "Dates and hours incomplete (skipped files)"),
     # record types
     "record.partner": ("パートナー", "partner"),
     "record.contract": ("契約", "contract"),

@@ -121,7 +121,7 @@ def _skip(ds: Dataset, kind: RecordType[Any], record_id: str, *, because: str | 
     path = ds.paths.pop((kind.name, record_id))
     record = ds.of(kind).pop(record_id)
     stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
-    ds.skip_file(Skipped(path, kind.name, stem, _names(vars(record)), _partner(vars(record)), because))
+    ds.skip_file(Skipped(path, kind.name, stem, _names(vars(record)), _partners(vars(record)), because))
 
 
 def _names(data: dict[str, Any]) -> tuple[str, ...]:
@@ -130,15 +130,14 @@ def _names(data: dict[str, Any]) -> tuple[str, ...]:
     return tuple(n for n in found if isinstance(n, str))
 
 
-def _partner(data: dict[str, Any]) -> str | None:
-    """The partner a record belongs to, as far as its data says (a meeting: its first partner)."""
-    partner = data.get("partner")
-    partners = data.get("partners")
+def _partners(data: dict[str, Any]) -> tuple[str, ...]:
+    """The partners a record belongs to, as far as its data says (a meeting: every partner it lists)."""
+    partner, partners = data.get("partner"), data.get("partners")
     if isinstance(partner, str):
-        return partner
-    if isinstance(partners, list) and partners and isinstance(partners[0], str):
-        return partners[0]
-    return None
+        return (partner,)
+    if isinstance(partners, list):
+        return tuple(p for p in partners if isinstance(p, str))
+    return ()
 
 
 def _load_settings(root: Path, problems: list[Problem]) -> Settings:
@@ -179,7 +178,7 @@ def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text
     ds.problems.extend(problems)
     if record is None or any(p.severity == "error" for p in problems):
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-        ds.skip_file(Skipped(path, kind.name, stem, _names(data), _partner(data)))
+        ds.skip_file(Skipped(path, kind.name, stem, _names(data), _partners(data)))
         return
     assert text is not None
     places.texts[path] = text

@@ -33,7 +33,7 @@ class Skipped:
     kind: str  # the record type's name
     stem: str  # its file name without .yaml
     names: tuple[str, ...] = ()  # its name, reading and other names, as far as they could be read
-    partner: str | None = None  # the partner it belongs to, if that could be read
+    partners: tuple[str, ...] = ()  # the partners it belongs to, as far as they could be read (none: unknown)
     because: str | None = None  # the file of a record it rests on, when that one has the errors
 
 
@@ -98,7 +98,7 @@ class Dataset:
         partner's; all of them without a partner. Sorted paths."""
         names = {k.name for k in kinds}
         return sorted(s.path for s in self.skipped_files.values()
-                      if s.kind in names and (partner_id is None or s.partner in (None, partner_id)))
+                      if s.kind in names and (partner_id is None or not s.partners or partner_id in s.partners))
 
     def exists(self, kind: RecordType[Any], record_id: str) -> bool:
         """Whether a record of that id exists, valid or not (a reference to a broken one is not reported)."""

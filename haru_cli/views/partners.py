@@ -62,7 +62,9 @@ def partner_summary_json(ov: Overview) -> dict[str, Any]:
     }
 
 
-def partner_show_json(ov: Overview, incomplete: list[str]) -> dict[str, Any]:
+def partner_show_json(ov: Overview, incomplete: list[str], dates_incomplete: list[str]) -> dict[str, Any]:
+    """`incomplete`: skipped files that may change the fees; `dates_incomplete`: skipped meetings and
+    contracts, which may change the dates and hours."""
     return {
         **partner_summary_json(ov),
         "contracts": [contract_json(cd, ov.partner) for cd in ov.contracts],
@@ -75,6 +77,7 @@ def partner_show_json(ov: Overview, incomplete: list[str]) -> dict[str, Any]:
             "fiscal_year_start": ov.fiscal_year_start.isoformat(),
         },
         "fees": {"fiscal_year_accrued": ov.fees_accrued, "fiscal_year_paid": ov.fees_paid, "incomplete": incomplete},
+        "dates_incomplete": dates_incomplete,
     }
 
 
@@ -140,7 +143,7 @@ def referral_row(r: Referral, t: Translator) -> Row:
     ]
 
 
-def partner_document(ov: Overview, t: Translator, incomplete: list[str]) -> Document:
+def partner_document(ov: Overview, t: Translator, incomplete: list[str], dates_incomplete: list[str]) -> Document:
     p = ov.partner
     regular = ov.next_regular
     key_first = sorted(p.contacts, key=lambda c: not c.key_person)
@@ -168,6 +171,8 @@ def partner_document(ov: Overview, t: Translator, incomplete: list[str]) -> Docu
     ]
     if incomplete:  # beside the figures it may change (SPEC §6)
         profile.append((t("fees.incomplete"), Text(t.join(incomplete), alert=True)))
+    if dates_incomplete:  # a meeting or contract left out may be the latest, or hold the hours
+        profile.append((t("dates_incomplete"), Text(t.join(dates_incomplete), alert=True)))
     if p.notes:
         profile.append((t("notes"), p.notes.strip()))
     return Document(

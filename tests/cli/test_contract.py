@@ -7,9 +7,7 @@ from datetime import date
 
 import pytest
 
-from tests.helpers import Haru, WorkspaceFactory
-
-TODAY = ("--today", "2026-11-27")
+from tests.helpers import TODAY, Haru, WorkspaceFactory
 
 
 @pytest.fixture

@@ -9,10 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FEES, Haru, WorkspaceFactory, table_shapes
-
-TODAY = ("--today", "2026-11-27")
-
+from tests.helpers import FEES, TODAY, Haru, WorkspaceFactory, table_shapes
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ import json
 
 import pytest
 
-from tests.helpers import Haru, WorkspaceFactory, table_shapes
-
-TODAY = ("--today", "2026-11-27")
+from tests.helpers import TODAY, Haru, WorkspaceFactory, table_shapes
 
 HOSTILE_NAME = "[bold]x[/] | {{ 7*7 }} \x1b[31mRED"
 HOSTILE_NOTES = "line1 [red]r[/red]\nline2 | pipe \\ back"
@@ -181,3 +179,13 @@ def test_help(haru: Haru) -> None:
 def test_wrong_option_value_exits_2(workspace: WorkspaceFactory, haru: Haru) -> None:
     assert haru("--data", workspace(), "partner", "list", "--status", "gone").exit_code == 2
     assert haru("--data", workspace(), "partner", "list", "--format", "xml").exit_code == 2
+
+
+def test_a_skipped_meeting_is_said_beside_the_dates_it_may_change(workspace: WorkspaceFactory, haru: Haru) -> None:
+    joint = "id: joint\npartners: [spcom, ueda]\ndate: 2026-11-20\nkind: regular\nminutes: [\n"  # broken
+    root = workspace({"partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\n", "meetings/2026/joint.yaml": joint})
+    shown = haru("--data", root, *TODAY, "--lang", "en", "partner", "show", "ueda", "--format", "json")
+    assert shown.exit_code == 0  # no money rests on a meeting
+    assert json.loads(shown.stdout)["dates_incomplete"] == ["meetings/2026/joint.yaml"]  # its second partner too
+    table = haru("--data", root, *TODAY, "partner", "show", "ueda")
+    assert "日付・時間は不完全" in table.stdout

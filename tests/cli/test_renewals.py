@@ -8,9 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from tests.helpers import SCENARIO, Haru, WorkspaceFactory
-
-TODAY = ("--today", "2026-11-27")
+from tests.helpers import SCENARIO, TODAY, Haru, WorkspaceFactory
 
 
 @pytest.fixture

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE, FEES, Haru, WorkspaceFactory, table_shapes
+from tests.helpers import BASE, FEES, TODAY, Haru, WorkspaceFactory, table_shapes
 
-TODAY = ("--today", "2026-11-27")
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
 REPORTS: dict[str, str | bytes | None] = {

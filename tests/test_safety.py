@@ -394,6 +394,16 @@ def test_a_file_of_millions_of_values_is_refused_at_once(workspace: WorkspaceFac
     assert problems(root) == [("partners/ueda.yaml", 3, "unreadable", "unreadable.too-many-values")]
 
 
+def test_text_is_bounded_so_that_output_cannot_multiply_a_file(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """A name is shown in every row of its partner's items: a name of megabytes and a few hundred actions
+    would make gigabytes of output, from a workspace of a few megabytes."""
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: " + "長" * 501 + "\nnotes: " + "x" * 20_001 + "\n"})
+    assert problems(root) == [("partners/ueda.yaml", 2, "range", "range.too-long"),
+                              ("partners/ueda.yaml", 3, "range", "range.too-long")]
+    result = haru("--data", root, *TODAY, "upcoming", "--within", "1y", "--format", "json")
+    assert result.exit_code == 1 and "長" * 501 not in result.stdout  # left out (and its fees said incomplete)
+
+
 # --- 5. names and characters ------------------------------------------------------------------------
 
 

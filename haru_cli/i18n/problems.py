@@ -178,6 +178,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {limit} 桁を超える数は書けません",
         "{key}: a number of more than {limit} digits is not allowed",
     ),
+    "problem.range.too-long": (
+        "{key}: {max_length:,} 文字を超えるテキストは書けません",
+        "{key}: a text of more than {max_length:,} characters is not allowed",
+    ),
     "problem.range.too-short": (
         "{key}: {min_length} 件以上必要です",
         "{key}: give at least {min_length}",

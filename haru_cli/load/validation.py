@@ -61,6 +61,7 @@ _RANGE_VARIANTS = {
     "greater_than_equal": "range.ge",
     "less_than_equal": "range.le",
     "too_short": "range.too-short",
+    "string_too_long": "range.too-long",
 }
 
 

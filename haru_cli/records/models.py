@@ -33,9 +33,14 @@ Per = Literal["month", "year", "once"]
 FeeBasis = Literal["paid", "deal"]
 Flag = Annotated[bool, Constrained()]
 Count = Annotated[int, Constrained(ge=0)]
-Name = Annotated[str, Constrained(pattern=r"\S")]  # required text: empty or blank is as good as missing
+# Text is bounded (SPEC §14): a name is shown in every row of its partner's items, so a name of megabytes
+# would make output of gigabytes; other text is a page or so.
+MAX_NAME = 500
+MAX_TEXT = 20_000
+Name = Annotated[str, Constrained(pattern=r"\S", max_length=MAX_NAME)]  # required: empty or blank is as good as missing
 
-CONFIG: dict[str, Any] = {"extra": "forbid"}  # Pydantic's config of every record; strictness is per type
+# Pydantic's config of every record; strictness is per type.
+CONFIG: dict[str, Any] = {"extra": "forbid", "str_max_length": MAX_TEXT}
 
 
 # --- partner (§3.1) ----------------------------------------------------------------------------------

@@ -105,6 +105,7 @@ class Constrained:
     ge: int | None = None
     le: int | None = None
     min_length: int | None = None
+    max_length: int | None = None
     pattern: str | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:

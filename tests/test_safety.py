@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -106,10 +107,16 @@ def _file(folder: Path, text: str) -> Path:
     ("{% for x in [1] %}" * 25 + "{% endfor %}" * 25, "nested"),
     ("{{ '%999999999d' | format(1) }}", "wider"),
     ("{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}", "range"),
+    # single C steps that no timer stops: a quadratic sum of lists, and huge numbers turned into text
+    ("{{ ([[0] * 1000] * 10000) | sum(start=[]) | length }}", "a sum of anything but numbers"),
+    ("{{ ([0] * 600000 + [1] * 600000) | length }}", "repeating"),
+    ("{{ ((d.scaleb(1000) ** 64) ** 15) | int }}", "too large"),
+    ("{{ d.scaleb(1000).scaleb(1000) | int }}", "too large"),
 ])
 def test_a_template_cannot_exhaust_memory_or_time(tmp_path: Path, body: str, reason: str) -> None:
     with pytest.raises(templating.TemplateProblem, match=reason):
-        templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))
+        templating.render_document("x", {"d": Decimal("3.2")}, workspace=None, lang="en",
+                                   template_file=_file(tmp_path, body))
 
 
 def test_what_a_template_makes_is_shown_literally(tmp_path: Path) -> None:

@@ -22,6 +22,8 @@ REPORTS: dict[str, tuple[str, str]] = {
                                  "not allowed in a template: a replace that makes a text of more than {limit:,} characters"),
     "template.refused.filter": ("{limit} を超える {name} はテンプレートでは使えません",
                                 "not allowed in a template: {name} of more than {limit}"),
+    "template.refused.sum": ("数以外の sum（リストや文字列の連結）はテンプレートでは使えません",
+                             "not allowed in a template: a sum of anything but numbers"),
     "template.refused.output": ("{limit} MB を超える文書になるため止めました",
                                 "not allowed in a template: a document of more than {limit} MB"),
     "template.time_up": ("{seconds} 秒を超えたため止めました", "took longer than {seconds} seconds: stopped"),

@@ -23,6 +23,7 @@ import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -125,6 +126,7 @@ _NEVER_REACHABLE = (PurePath, types.ModuleType, type, io.IOBase, types.FrameType
 _PRINTF_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\d+|\*)?(?:\.(\d+|\*))?")
 _FORMAT_FIELD = re.compile(r"\{[^{}]*?(?::([^{}]*))?\}")
 MAX_BITS = 4096  # the largest integer a template may make by * or ** (about 1,200 digits)
+MAX_DIGITS = 1_200  # the largest (or smallest) power of ten of a Decimal a template may make
 
 
 def _too_wide(spec: str) -> bool:
@@ -160,7 +162,7 @@ def _sandbox_class() -> type[Environment]:
         """Jinja's immutable sandbox, narrowed to data: what a report needs and nothing a workspace
         could use to reach files, the interpreter or unbounded memory and time."""
 
-        intercepted_binops = frozenset({"*", "**", "%"})
+        intercepted_binops = frozenset({"*", "**", "%", "+"})
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
@@ -185,7 +187,7 @@ def _sandbox_class() -> type[Environment]:
                 name = getattr(__obj, "__name__", "")
                 if isinstance(owner, str) and name == "replace" and len(args) >= 2:
                     _check_replace(owner, *args[:2])
-            return super().call(__context, __obj, *args, **kwargs)
+            return _checked(super().call(__context, __obj, *args, **kwargs))
 
         def wrap_str_format(self, value: Any) -> Callable[..., str] | None:
             """Jinja's sandboxed str.format and format_map, refusing a template with a huge field."""
@@ -213,7 +215,10 @@ def _sandbox_class() -> type[Environment]:
                     return _refuse("number")
             elif operator == "%" and isinstance(left, str) and _too_wide(left):
                 return _refuse("field", limit=MAX_WIDTH)
-            return super().call_binop(context, operator, left, right)
+            elif operator == "+" and isinstance(left, str | list | tuple) and isinstance(right, str | list | tuple):
+                if len(left) + len(right) > MAX_TEXT:
+                    return _refuse("repeat", limit=MAX_TEXT)
+            return _checked(super().call_binop(context, operator, left, right))
 
         def _range(self, *args: int) -> range:
             items = range(*args)
@@ -223,6 +228,19 @@ def _sandbox_class() -> type[Environment]:
             return items
 
     return Sandbox
+
+
+def _checked(value: Any) -> Any:
+    """What a call or an operator made, refused when it is a number too large to turn into text within the
+    time limit: Python does that in one uninterruptible step (a Decimal of a million digits, made by
+    scaleb or **, takes seconds to become an int)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value.bit_length() > MAX_BITS:
+        return _refuse("number")
+    if isinstance(value, Decimal) and value.is_finite() and value and abs(value.adjusted()) > MAX_DIGITS:
+        return _refuse("number")
+    return value
 
 
 def _ints(*values: Any) -> bool:
@@ -250,6 +268,10 @@ def _bounded(name: str, original: Callable[..., Any]) -> Callable[..., Any]:
         elif name == "replace":
             if len(args) >= 2:
                 _check_replace(str(value), *map(str, args[:2]))
+        elif name == "sum":  # of numbers: a sum of lists or texts copies them over and over, in one C loop
+            start = kwargs.get("start", args[1] if len(args) > 1 else 0)
+            if isinstance(start, bool) or not isinstance(start, int | float | Decimal):
+                return _refuse("sum")
         elif any(_big(a) for a in (*args, *kwargs.values())):
             return _refuse("filter", name=name, limit=MAX_WIDTH)
         return original(*first, value, *args, **kwargs)
@@ -275,7 +297,7 @@ def environment(workspace: Path | None, lang: str, *, names: dict[str, str] | No
         autoescape=False,  # Markdown, not HTML: the `md` filter escapes what needs it
         keep_trailing_newline=True,
     )
-    for name in ("center", "indent", "format", "batch", "slice", "replace"):
+    for name in ("center", "indent", "format", "batch", "slice", "replace", "sum"):
         env.filters[name] = _bounded(name, env.filters[name])
     env.filters["yen"] = yen
     env.filters["md"] = lambda value: md_text(str(value))

@@ -364,6 +364,36 @@ def test_init_quotes_the_folder_name_in_the_hook_and_the_workflow(tmp_path: Path
         "--data", HOSTILE_FOLDER, "validate", "--strict"]
 
 
+@git_needed
+def test_a_newline_in_the_folder_name_never_becomes_a_line_of_yaml(tmp_path: Path, haru: Haru,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = "w:\n    runs-on: ubuntu-latest\n    steps:\n      - run: id\n#"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    assert haru("init", folder, "--source", "git+https://example.jp/haru.git").exit_code == 0
+    workflow = yaml.safe_load((repo / folder / ".github" / "workflows" / "haru.yml").read_text("utf-8"))
+    assert list(workflow["jobs"]) == ["validate"]  # no job of the name's making
+    assert shlex.split(workflow["jobs"]["validate"]["steps"][-1]["run"]) == [
+        "haru", "--data", folder, "validate", "--strict"]
+    config = yaml.safe_load((repo / folder / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert shlex.split(config["repos"][0]["hooks"][0]["entry"]) == ["haru", "--data", folder, "validate", "--staged"]
+
+
+@git_needed
+def test_a_github_expression_in_the_folder_name_keeps_the_workflow_out(tmp_path: Path, haru: Haru,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    folder = "x${{ github.event.head_commit.message }}"
+    result = haru("--lang", "en", "init", folder, "--source", "git+https://example.jp/haru.git")
+    assert result.exit_code == 0 and "GitHub would evaluate as an expression" in result.stdout
+    assert not (repo / folder / ".github").exists() and (repo / folder / ".pre-commit-config.yaml").is_file()
+
+
 # --- 4. bounded input ----------------------------------------------------------------------------------
 
 
@@ -506,14 +536,17 @@ def test_a_long_id_is_refused_before_any_io(workspace: WorkspaceFactory, haru: H
 
 
 def test_a_killed_write_leaves_nothing_for_long(tmp_path: Path) -> None:
-    leftover = tmp_path / ".ueda.yaml.abc123xy.tmp"
-    young = tmp_path / ".other.yaml.zzz999aa.tmp"
-    leftover.write_text("half", encoding="utf-8")
-    young.write_text("in progress", encoding="utf-8")
+    leftover = tmp_path / ".ueda.yaml.haru-abc123xy.tmp"
+    young = tmp_path / ".other.yaml.haru-zzz999aa.tmp"
+    theirs = tmp_path / ".notes.txt.ab12cd34.tmp"  # another program's atomic write: never haru's to remove
+    for file in (leftover, young, theirs):
+        file.write_text("half", encoding="utf-8")
     old = time.time() - LEFTOVER_AGE - 5
     os.utime(leftover, (old, old))
+    os.utime(theirs, (old, old))
     write_new(tmp_path / "new.yaml", "id: new\n")
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".other.yaml.zzz999aa.tmp", "new.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".notes.txt.ab12cd34.tmp", ".other.yaml.haru-zzz999aa.tmp",
+                                                          "new.yaml"]
 
 
 @git_needed

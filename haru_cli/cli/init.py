@@ -53,9 +53,12 @@ def init(
         "README.md": file_text("file.readme", locale, company=company),
         **{f"{kind.folder}/.gitkeep": "" for kind in TYPES},
     }
-    if install is not None:  # without a place to install haru from, a workflow could only fail
+    ci_command = shlex.join([*words, "--strict"])
+    # GitHub evaluates ${{ … }} anywhere in a workflow, before any shell quoting: such a name stays out.
+    expression = install is not None and "${{" in install + ci_command
+    if install is not None and not expression:  # without a place to install haru from, it could only fail
         files[".github/workflows/haru.yml"] = init_files.WORKFLOW.format(
-            source=_yaml_text(install), command=_yaml_text(shlex.join([*words, "--strict"])))
+            source=_yaml_text(install), command=_yaml_text(ci_command))
     for name, content in files.items():
         target = folder / name
         if target.exists():
@@ -68,6 +71,8 @@ def init(
     typer.echo(_git_init(folder, top, t))
     if install is None:
         typer.echo(t("cli.init.no_workflow"))
+    elif expression:
+        typer.echo(t("cli.init.workflow_expression"))
     typer.echo(t("cli.init.next", folder=shlex.quote(str(folder)), moved="" if top is None or inner == "."
                  else t("cli.init.next_move", top=str(top))))
 
@@ -94,9 +99,10 @@ def installed_from() -> str | None:
 
 
 def _yaml_text(value: str) -> str:
-    from haru_cli.write.yamltext import dump_yaml
+    """One YAML scalar on one line (a newline in a folder name is an escape, never a line of the file)."""
+    from haru_cli.write.yamltext import scalar_text
 
-    return dump_yaml({"x": value}).removeprefix("x: ").rstrip("\n")
+    return scalar_text(value)
 
 
 def _git_init(folder: Path, top: Path | None, t: Translator) -> str:

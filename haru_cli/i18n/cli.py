@@ -182,6 +182,10 @@ CLI: dict[str, tuple[str, str]] = {
         "(or merge them into its own) for the hook and the CI check to run",
     ),
     "cli.init.git_failed": ("git init に失敗しました: {reason}", "git init failed: {reason}"),
+    "cli.init.workflow_expression": (
+        "CI のワークフローは書いていません: フォルダ名か --source に '${{{{' があり、GitHub がそれを式として評価するためです",
+        "no CI workflow written: the folder's name or --source holds '${{{{', which GitHub would evaluate as an expression",
+    ),
     "cli.init.no_workflow": (
         "CI のワークフローは書いていません: haru をどこからインストールするか分からないためです。"
         "haru の git URL を --source で指定して `haru init --missing --source URL` を実行すると書き加えます",

@@ -10,13 +10,15 @@ from pathlib import Path
 
 
 def _umask() -> int:
+    """The process's umask (reading it means setting it: put straight back; haru writes from one thread)."""
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
 
 
-# What write_new leaves behind when it is killed between writing and linking (mkstemp's 8 characters).
-_LEFTOVER = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
+# What write_new leaves behind when it is killed between writing and linking: `.<name>.haru-` and mkstemp's
+# 8 characters. Named so that no other program's temporary file is taken for one.
+_LEFTOVER = re.compile(r"\..+\.haru-[a-z0-9_]{8}\.tmp")
 LEFTOVER_AGE = 60  # seconds: a younger one may be another haru's write in progress
 
 
@@ -64,7 +66,7 @@ def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
         refuse_links(target, within)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

@@ -15,7 +15,7 @@ _FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
 _BREAKING = re.compile(r"[\t\r\x85\u2028\u2029]")  # breaks or tabs: only safe inside double quotes
 
 
-def _scalar_text(value: Any, *, in_flow: bool = False) -> str:
+def scalar_text(value: Any, *, in_flow: bool = False) -> str:
     """A scalar as YAML 1.2 reads it back to the same value: plain when that is safe, else quoted."""
     if value is True or value is False:
         return "true" if value else "false"
@@ -78,9 +78,9 @@ def dump_yaml(data: dict[str, Any], indent: str = "") -> str:
                 first, *rest = dump_yaml(item, indent + "    ").splitlines()
                 out.append(f"{indent}  - {first.lstrip()}\n" + "".join(f"{line}\n" for line in rest))
         elif isinstance(value, list):
-            out.append(f"{indent}{key}: [{', '.join(_scalar_text(v, in_flow=True) for v in value)}]\n")
+            out.append(f"{indent}{key}: [{', '.join(scalar_text(v, in_flow=True) for v in value)}]\n")
         elif isinstance(value, str) and "\n" in value and (block := _block_text(value, indent + "  ")):
             out.append(f"{indent}{key}: {block}\n")
         else:
-            out.append(f"{indent}{key}: {_scalar_text(value)}\n")
+            out.append(f"{indent}{key}: {scalar_text(value)}\n")
     return "".join(out)

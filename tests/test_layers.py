@@ -14,7 +14,7 @@ ALLOWED = {
     "records": {"records", "i18n", "escape"},
     "rules": {"rules", "records", "escape"},
     "load": {"load", "records", "rules", "i18n", "escape", "files"},
-    "write": {"write", "records", "load", "escape"},
+    "write": {"write", "records", "load", "escape", "files"},
     "views": {"views", "rules", "records", "i18n", "escape"},
     "render": {"render", "views", "i18n", "escape", "files"},
     "i18n": {"i18n", "escape"},

@@ -119,6 +119,29 @@ def test_a_template_cannot_exhaust_memory_or_time(tmp_path: Path, body: str, rea
                                    template_file=_file(tmp_path, body))
 
 
+@pytest.mark.parametrize("body", [
+    '{{ (("a" * 999999) ~ "b") in (["a" * 1000000] * 1000000) }}',  # one step of C: no timer in-process stops it
+])
+def test_a_template_stuck_in_one_step_of_c_is_killed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      body: str) -> None:
+    monkeypatch.setattr(templating, "APART", True)
+    monkeypatch.setattr(templating, "RENDER_SECONDS", 1)
+    started = time.monotonic()
+    with pytest.raises(templating.TemplateProblem, match="t.j2: took longer than 1 seconds"):
+        templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))
+    assert time.monotonic() - started < 10
+
+
+def test_a_template_rendered_apart_gives_its_text_or_its_problem(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(templating, "APART", True)
+    out = templating.render_document("x", {"v": "値\u202e"}, workspace=None, lang="ja",
+                                     template_file=_file(tmp_path, "{{ v }} {{ 6 * 7 }}\n"))
+    assert out == "値\\u202e 42\n"
+    with pytest.raises(templating.TemplateProblem, match="'nope' is undefined"):
+        templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, "{{ nope }}"))
+
+
 def test_what_a_template_makes_is_shown_literally(tmp_path: Path) -> None:
     out = templating.render_document("x", {}, workspace=None, lang="en",
                                      template_file=_file(tmp_path, '{{ "\\x1b]0;pwned\\x07" }}{{ "\\ud800" }}'))

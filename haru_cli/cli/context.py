@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from haru_cli.records.problems import Problem
     from haru_cli.records.registry import RecordType
     from haru_cli.rules.calendar import BusinessDays
+
+R = TypeVar("R")
 
 
 class Failure(Exception):
@@ -116,6 +118,19 @@ class Run:
 
     def fail(self, key: str, /, **params: Any) -> NoReturn:
         raise Failure(self.t(key, **params))
+
+    def record(self, kind: RecordType[R], record_id: str) -> R:
+        """The valid record of that type and id; else a Failure saying its file has errors, or naming the
+        closest ids."""
+        import difflib
+
+        found = self.ds.of(kind).get(record_id)
+        if found is not None:
+            return found
+        broken_file(self.ds, kind, record_id, self.t)
+        near = difflib.get_close_matches(record_id, list(self.ds.of(kind)), n=5, cutoff=0.5)
+        self.fail("cli.record.none", kind=self.t(f"record.{kind.name}"), id=record_id,
+                  near=", ".join(near) or self.t("cli.none"))
 
     def incomplete(self, partner_id: str | None = None) -> list[str]:
         """The skipped files that would change a partner's fees (every partner's with None): referrals and

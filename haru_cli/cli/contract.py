@@ -1,11 +1,10 @@
 """haru contract list | show."""
 
-import difflib
 from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import broken_file, open_run
+from haru_cli.cli.context import open_run
 from haru_cli.cli.output import FormatOption, emit_document, emit_table
 from haru_cli.records.models import ContractStatus, ContractType  # their choices are the records' own
 
@@ -48,11 +47,7 @@ def contract_show(
     from haru_cli.views import partners as views
 
     run = open_run(ctx, fmt=fmt)
-    contract = run.ds.contracts.get(contract_id)
-    if contract is None:
-        broken_file(run.ds, CONTRACT, contract_id, run.t)
-        near = difflib.get_close_matches(contract_id, list(run.ds.contracts), n=5, cutoff=0.5)
-        run.fail("cli.contract.none", id=contract_id, near=", ".join(near) or run.t("cli.none"))
+    contract = run.record(CONTRACT, contract_id)
     cd = contract_dates(contract, run.today)
     partner = run.ds.partners.get(contract.partner)
     emit_document(fmt, views.contract_json(cd, partner), views.contract_document(cd, partner, run.t), run.t)

@@ -11,6 +11,7 @@ from typer._click.exceptions import UsageError
 
 from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import Run, open_run, parse_cli_date
+from haru_cli.cli.output import DryRunOption
 from haru_cli.escape import visible
 from haru_cli.records.models import (
     Cadence,
@@ -43,7 +44,6 @@ def _checked_id(ctx: typer.Context, value: str | None) -> str | None:
 
 IdOption = Annotated[str | None, typer.Option("--id", callback=_checked_id)]
 EditOption = Annotated[bool, typer.Option("--edit")]
-DryRunOption = Annotated[bool, typer.Option("--dry-run")]
 
 
 def _iso(run: Run, value: str | None, option: str) -> str | None:

@@ -26,6 +26,7 @@ TemplateOption = Annotated[Path | None, typer.Option("--template", exists=True, 
 OutputOption = Annotated[Path | None, typer.Option("-o", "--output")]
 MonthOption = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM")]
 QueryArgument = Annotated[str, typer.Argument(metavar="QUERY")]
+DryRunOption = Annotated[bool, typer.Option("--dry-run")]
 
 
 def _rich(build: "Callable[[int], list[Any]]") -> None:

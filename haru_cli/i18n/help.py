@@ -84,8 +84,8 @@ HELP: dict[str, tuple[str, str]] = {
     # contract
     "help.contract": ("契約: 一覧、または 1 件。", "Contracts: list them, or show one."),
     "help.contract.list": (
-        "契約と、現在の期間満了日・解約予告期限（SPEC §4.1）。\n\n例: haru contract list --partner ウエダ --status active",
-        "Contracts with their current term end and notice deadline (SPEC §4.1).\n\n"
+        "契約と、現在の期間満了日・解約予告期限（民法143条の数え方）。\n\n例: haru contract list --partner ウエダ --status active",
+        "Contracts with their current term end and notice deadline (counted as 民法143条 counts).\n\n"
         "Example: haru contract list --partner ウエダ --status active",
     ),
     "help.contract.list.type_": ("この種別の契約だけ。", "Only contracts of this type."),
@@ -240,6 +240,91 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.status": ("状態（won には --signed が要ります）。", "Status (won needs --signed)."),
     "help.new.referral.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
+    # meetings, actions, referrals, search, edit
+    "help.meeting": ("会議の記録: 一覧、または 1 件。", "Meeting logs: list them, or show one."),
+    "help.meeting.list": (
+        "会議（新しい順）。\n\n例: haru meeting list --partner ウエダ --since 2026-10-01",
+        "Meetings, the latest first.\n\nExample: haru meeting list --partner ウエダ --since 2026-10-01",
+    ),
+    "help.meeting.list.kind": ("この種類の会議だけ。", "Only meetings of this kind."),
+    "help.meeting.list.since": ("この日以降（YYYY-MM-DD）。", "From this day on (YYYY-MM-DD)."),
+    "help.meeting.list.until": ("この日まで（YYYY-MM-DD）。", "Up to this day (YYYY-MM-DD)."),
+    "help.meeting.show": (
+        "1 件の会議: 概要、決定事項、番号つきのアクション、フィードバック。\n\n例: haru meeting show 2026-11-10-ueda-regular",
+        "One meeting: summary, decisions, numbered actions, feedback.\n\n"
+        "Example: haru meeting show 2026-11-10-ueda-regular",
+    ),
+    "help.meeting.show.meeting_id": ("会議の id（ファイル名）。", "The meeting's id (its file name)."),
+    "help.action": ("会議で決めたアクション: 一覧、完了の記録。", "Action items agreed in meetings: list them, mark one done."),
+    "help.action.list": (
+        "未完了のアクション（期限の早い順、超過に印）。番号は action done が受け取るものです。\n\n"
+        "例: haru action list --owner 社長",
+        "Open action items, the earliest due first, overdue marked; numbered as action done takes them.\n\n"
+        "Example: haru action list --owner 社長",
+    ),
+    "help.action.list.owner": ("この担当のものだけ。", "Only those of this owner."),
+    "help.action.list.everything": ("完了したものも含めます。", "Done ones too."),
+    "help.action.done": (
+        "会議の N 番目のアクションを完了にします（その 1 行だけを書き換えます）。\n\n"
+        "例: haru action done 2026-11-10-ueda-regular 1",
+        "Mark a meeting's N-th action done (only that line changes).\n\n"
+        "Example: haru action done 2026-11-10-ueda-regular 1",
+    ),
+    "help.action.done.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.done.n": ("アクションの番号（1 から。action list の番号）。", "The action's number (from 1, as action list shows it)."),
+    "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約の記録。",
+                      "The referral pipeline: list it; record a deal, a payment, a cancellation."),
+    "help.referral.list": (
+        "紹介（見込み → 成約・失注・解約）と成約内容、発生済みの手数料。\n\n例: haru referral list --status lead",
+        "Referrals (lead → won, lost or cancelled) with the deal and the fees earned so far.\n\n"
+        "Example: haru referral list --status lead",
+    ),
+    "help.referral.list.status": ("この状態の紹介だけ。", "Only referrals in this status."),
+    "help.referral.list.kind": ("この種類の紹介だけ。", "Only referrals of this kind."),
+    "help.referral.won": (
+        "紹介を成約にします（status と deal の行だけを書き換えます）。\n\n"
+        "例: haru referral won 2026-shine-linkage-002 --signed 2026-11-15 --amount 2000000",
+        "Mark a referral won (only its status and deal lines change).\n\n"
+        "Example: haru referral won 2026-shine-linkage-002 --signed 2026-11-15 --amount 2000000",
+    ),
+    "help.referral.won.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.won.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
+    "help.referral.won.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
+    "help.referral.pay": (
+        "顧客からの入金を 1 件加えます（payments に 1 項目）。\n\n"
+        "例: haru referral pay 2026-ueda-001 --date 2026-11-30 --amount 300000",
+        "Add a client payment (one item of payments).\n\n"
+        "Example: haru referral pay 2026-ueda-001 --date 2026-11-30 --amount 300000",
+    ),
+    "help.referral.pay.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.pay.day": ("入金日（YYYY-MM-DD）。", "The day it was paid (YYYY-MM-DD)."),
+    "help.referral.pay.amount": ("入金額（税抜・円）。", "The amount in yen, excluding tax."),
+    "help.referral.cancel": (
+        "紹介を解約にします（status と cancelled の行）。\n\n例: haru referral cancel 2026-ueda-002 --date 2026-12-01",
+        "Mark a referral cancelled (its status and cancelled lines).\n\n"
+        "Example: haru referral cancel 2026-ueda-002 --date 2026-12-01",
+    ),
+    "help.referral.cancel.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.cancel.day": ("解約日（YYYY-MM-DD）。", "The day it was cancelled (YYYY-MM-DD)."),
+    "help.action.done.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.referral.won.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.referral.pay.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.referral.cancel.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.search": (
+        "全レコードの全行から TEXT を探します（全角・半角、大文字・小文字、ひらがな・カタカナを区別しません）。"
+        "1 件 1 行 `パス:行: 抜粋`。見つからなければ終了コード 1。\n\n例: haru search 配車計画",
+        "Every line of every record that holds TEXT, full- and half-width, case and kana alike; one line each, "
+        "`path:line: excerpt`. Exit 1 when there is none.\n\nExample: haru search 配車計画",
+    ),
+    "help.search.text": ("探す文字列。", "What to look for."),
+    "help.search.fmt": ("出力形式: text か json。", "Output: text or json."),
+    "help.edit": (
+        "レコード（どの種類でも、誤りのあるものも）を $EDITOR で開き、保存されたら検査して、正しい版だけを書き戻します。\n\n"
+        "例: haru edit ueda",
+        "Open a record (of any type, a broken one too) in $EDITOR; on save it is checked, and only a valid "
+        "version is written back.\n\nExample: haru edit ueda",
+    ),
+    "help.edit.wanted": ("レコードの id、またはファイルのパス。", "The record's id, or its file's path."),
     # init, schema, hook
     "help.init": (
         "ワークスペースを作ります: レコードのフォルダ、コメント付き haru.yaml、.gitignore、haru validate を動かす "

@@ -28,6 +28,8 @@ REPORTS: dict[str, tuple[str, str]] = {
                                 "not allowed in a template: a document of more than {limit} MB"),
     "template.time_up": ("{seconds} 秒を超えたため止めました", "took longer than {seconds} seconds: stopped"),
     "template.memory": ("{limit} MB を超えるメモリを使うため止めました", "took more than {limit} MB: stopped"),
+    "template.crashed": ("テンプレートの処理が異常終了しました（メモリの上限を超えたためと思われます）",
+                         "the template's render ended abnormally (past the memory limit, most likely)"),
     "template.too_deep": ("入れ子が深すぎます", "nested too deep"),
     "template.symlink": ("シンボリックリンクです。テンプレートはワークスペース内の通常のファイルからだけ読みます",
                          "a symbolic link; templates are read only from regular files in the workspace"),

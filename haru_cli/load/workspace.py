@@ -4,6 +4,7 @@ upwards), and the record files it holds now (the Listing, whose fingerprint the 
 from __future__ import annotations
 
 import hashlib
+import operator
 import os
 import stat
 import time
@@ -67,41 +68,49 @@ class Listing:
         return 32 * 2**20 + 64 * self.size
 
 
-Stamp = tuple[str, int, int, int, int, int]  # path, size, mtime, ctime, mode, inode
+class _Seen:
+    """What the listing saw of each file: its path, and its size, mtime, ctime, mode and inode, in one array
+    (27,000 files are then a few arrays, not a hundred thousand objects). ctime and mode too: chmod, or an
+    edit whose old mtime was put back, leaves size and mtime as they were."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+        self.numbers = array("q")
+        self.newest = 0
+        self.size = 0
+
+    def add(self, path: str, info: os.stat_result) -> None:
+        self.paths.append(path)
+        self.numbers.extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode,
+                             info.st_ino & 0x7FFF_FFFF_FFFF_FFFF))  # an inode of 64 bits, within a signed one
+        self.newest = max(self.newest, info.st_mtime_ns)
+        self.size += info.st_size
 
 
 def scan_workspace(root: Path) -> Listing:
     problems: list[Problem] = []
-    stamps: list[Stamp] = []
-    files = {kind.name: list(_record_files(root, kind, problems, stamps)) for kind in TYPES}
+    seen = _Seen()
+    files = {kind.name: list(_record_files(root, kind, problems, seen)) for kind in TYPES}
     try:
         settings = os.lstat(root / SETTINGS_FILE)
     except OSError:
         settings = None
     if settings is not None:
         if stat.S_ISREG(settings.st_mode):
-            stamps.append(_stamp(SETTINGS_FILE, settings))
+            seen.add(SETTINGS_FILE, settings)
         else:  # read through a link, haru.yaml could be any file of the machine
             problems.append(error(SETTINGS_FILE, (1, 1), "file-name",
                                   variant="file-name.symlink" if stat.S_ISLNK(settings.st_mode)
                                   else "file-name.not-regular"))
-    # What was seen, hashed as names and one array of numbers: 27,000 stamps in ~10 ms, not as text.
-    seen = hashlib.sha256()
-    names = [stamp[0] for stamp in stamps] + [f"{p.path}:{p.variant}" for p in problems]
-    seen.update("\0".join(names).encode("utf-8", "surrogateescape"))
-    seen.update(array("q", [number for stamp in stamps for number in stamp[1:]]).tobytes())
-    fingerprint = seen.hexdigest()
-    newest = max((s[2] for s in stamps), default=0)
-    return Listing(files, problems, fingerprint, newest, sum(s[1] for s in stamps))
-
-
-def _stamp(path: str, info: os.stat_result) -> Stamp:
-    # ctime and mode too: chmod, or an edit whose old mtime was restored, leaves size and mtime as they were.
-    return path, info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode, info.st_ino
+    digest = hashlib.sha256()
+    digest.update("\0".join([*seen.paths, *(f"{p.path}:{p.variant}" for p in problems)]).encode(
+        "utf-8", "surrogateescape"))
+    digest.update(seen.numbers.tobytes())
+    return Listing(files, problems, digest.hexdigest(), seen.newest, seen.size)
 
 
 def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem],
-                  stamps: list[Stamp]) -> Iterator[tuple[str, str]]:
+                  seen: _Seen) -> Iterator[tuple[str, str]]:
     """The record files of a type's folder, sorted; one level down for types filed by year (meetings/YYYY/)."""
     folder = kind.folder
     base = root / folder
@@ -115,7 +124,7 @@ def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem],
     if not stat.S_ISDIR(info.st_mode):
         problems.append(error(folder, (1, 1), "file-name", variant="file-name.not-folder"))
         return
-    yield from _scan(base, f"{folder}/", kind.depth, problems, stamps)
+    yield from _scan(base, f"{folder}/", kind.depth, problems, seen)
 
 
 def shown_name(name: str) -> str:
@@ -129,11 +138,14 @@ def shown_name(name: str) -> str:
     return name
 
 
+_NAME = operator.attrgetter("name")
+
+
 def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
-          stamps: list[Stamp]) -> Iterator[tuple[str, str]]:
+          seen: _Seen) -> Iterator[tuple[str, str]]:
     try:
         with os.scandir(directory) as entries:
-            listing = sorted(entries, key=lambda entry: entry.name)
+            listing = sorted(entries, key=_NAME)
     except OSError as exc:
         problems.append(error(prefix.rstrip("/"), (1, 1), "unreadable", reason=exc.strerror or str(exc)))
         return
@@ -143,10 +155,12 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
             continue
         if name.endswith(".yaml") and name.isascii() and entry.is_file(follow_symlinks=False):  # most of them
             try:
-                stamps.append(_stamp(prefix + name, entry.stat(follow_symlinks=False)))
+                info = entry.stat(follow_symlinks=False)
             except OSError:  # gone since the folder was listed: as if it had never been there
                 continue
-            yield prefix + name, entry.path  # a str: a Path for each of 27,000 files costs a warm start 0.1 s
+            path = prefix + name
+            seen.add(path, info)
+            yield path, entry.path  # a str: a Path for each of 27,000 files costs a warm start 0.1 s
             continue
         path = prefix + shown_name(name)
         is_record = name.endswith(".yaml")
@@ -155,13 +169,13 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.symlink"))
             continue
         if entry.is_dir(follow_symlinks=False) and depth > 1:
-            yield from _scan(Path(entry.path), path + "/", depth - 1, problems, stamps)
+            yield from _scan(Path(entry.path), path + "/", depth - 1, problems, seen)
         elif is_record:
             if path != prefix + entry.name:  # a name from a zip made elsewhere: not UTF-8, so not an id either
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.encoding"))
             elif entry.is_file(follow_symlinks=False):
                 try:
-                    stamps.append(_stamp(path, entry.stat(follow_symlinks=False)))
+                    seen.add(path, entry.stat(follow_symlinks=False))
                 except OSError:  # gone since the folder was listed: as if it had never been there
                     continue
                 yield path, entry.path  # a str: a Path for each of 27,000 files costs a warm start 0.1 s

@@ -410,16 +410,77 @@ def _time_limit(seconds: int) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+APART = hasattr(os, "fork")  # render in a child process; the test suite renders in its own, to measure it
+
+
 def render_document(name: str, context: dict[str, Any], *, workspace: Path | None, lang: str,
                     template_file: Path | None = None, names: dict[str, str] | None = None,
                     wareki: bool = False) -> str:
     """Render a shipped (or the workspace's, or the given) template with the context, in the sandbox:
     compiling and rendering within RENDER_SECONDS and MAX_MEMORY, at most MAX_OUTPUT characters, and
-    what it makes shown literally (invisible characters as escapes, never sent to the terminal)."""
+    what it makes shown literally (invisible characters as escapes, never sent to the terminal).
+
+    Where the system can fork, in a child process that is killed when it runs past the time limit: one
+    step of C (comparing a million long texts, `in` a list) is more than any timer in the process can
+    stop, and a template from someone else must never hang haru (SPEC §14)."""
+    where = str(template_file) if template_file is not None else _source_name(workspace, name, lang)
+
+    def render() -> str:
+        return _render(name, context, workspace=workspace, lang=lang, template_file=template_file, names=names,
+                       wareki=wareki, where=where)
+
+    return _apart(render, where, lang) if APART else render()
+
+
+def _apart(render: Callable[[], str], where: str, lang: str) -> str:
+    """What render() gives, computed in a forked child: its text, or its TemplateProblem, through a pipe."""
+    import select
+    import time
+
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child; what it runs is measured in-process by the test suite
+        os.close(reading)
+        try:
+            try:
+                said = b"K" + render().encode("utf-8", "surrogatepass")
+            except TemplateProblem as exc:
+                said = b"P" + str(exc).encode("utf-8", "surrogatepass")
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(said)
+        finally:
+            os._exit(0)
+    os.close(writing)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + RENDER_SECONDS + 2  # the child's own timer speaks first, when it can
+    finished = False
+    try:
+        while not finished:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise _problem(where, lang, "template.time_up", seconds=RENDER_SECONDS)
+            if select.select([reading], [], [], left)[0]:
+                chunk = os.read(reading, 2**20)
+                chunks.append(chunk)
+                finished = not chunk
+    finally:
+        os.close(reading)
+        if not finished:  # stuck in one step of C, or haru interrupted: it goes
+            os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+    said = b"".join(chunks)
+    if said[:1] == b"K":
+        return said[1:].decode("utf-8", "surrogatepass")
+    if said[:1] == b"P":
+        raise TemplateProblem(said[1:].decode("utf-8", "surrogatepass"))
+    raise _problem(where, lang, "template.crashed")  # killed by the memory limit, most likely
+
+
+def _render(name: str, context: dict[str, Any], *, workspace: Path | None, lang: str,
+            template_file: Path | None, names: dict[str, str] | None, wareki: bool, where: str) -> str:
     from jinja2 import TemplateSyntaxError
 
     env = environment(workspace, lang, names=names, wareki=wareki)
-    where = str(template_file) if template_file is not None else _source_name(workspace, name, lang)
     with _bounded_memory(), _time_limit(RENDER_SECONDS):
         try:
             if template_file is not None:

@@ -20,25 +20,31 @@ def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
 
 @dataclass(frozen=True)
 class OpenAction:
-    """An action item not done yet, with the meeting that agreed it."""
+    """An action item (not done yet, unless asked for all), with the meeting that agreed it."""
 
     meeting: Meeting
     index: int  # position in the meeting's actions: with the meeting's id, the action's identity
     action: Action
     overdue: bool
 
+    @property
+    def n(self) -> int:
+        """Its number as `haru action done MEETING N` takes it: 1 for the meeting's first action."""
+        return self.index + 1
 
-def open_actions(ds: Dataset, today: date, partner_id: str | None = None) -> list[OpenAction]:
-    """Action items not done, earliest due first (those without a due date last), of the meetings
-    held by today."""
+
+def open_actions(ds: Dataset, today: date, partner_id: str | None = None, *,
+                 include_done: bool = False) -> list[OpenAction]:
+    """Action items not done (every one with include_done), earliest due first (those without a due
+    date last), of the meetings held by today."""
     found = [
-        OpenAction(m, i, a, a.due is not None and a.due < today)
+        OpenAction(m, i, a, not a.done and a.due is not None and a.due < today)
         for m in (ds.meetings.values() if partner_id is None else ds.meetings_of(partner_id))
         if m.date <= today
         for i, a in enumerate(m.actions)
-        if not a.done
+        if include_done or not a.done
     ]
-    return sorted(found, key=lambda o: (o.action.due or date.max, o.meeting.date, o.meeting.id))
+    return sorted(found, key=lambda o: (o.action.due or date.max, o.meeting.date, o.meeting.id, o.index))
 
 
 def fiscal_year_start(settings: Settings, today: date) -> date:

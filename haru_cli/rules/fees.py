@@ -133,6 +133,16 @@ class Statement:
     pay_on: date
 
 
+def earned(ds: Dataset, today: date) -> dict[str, int]:
+    """What each referral has earned up to today: its fee events dated by then (a clawback takes it back)."""
+    found: dict[str, int] = defaultdict(int)
+    for events in events_by_partner(ds).values():
+        for e in events:
+            if e.date <= today:
+                found[e.referral.id] += e.amount
+    return dict(found)
+
+
 def events_by_partner(ds: Dataset) -> dict[str, list[FeeEvent]]:
     """Every fee event of every referral, grouped by partner, in date order (computed once per dataset)."""
     def build() -> dict[str, list[FeeEvent]]:

@@ -28,11 +28,15 @@ _HONORIFIC = re.compile(r"(サン|様|氏|殿)$")  # さん is サン by then: h
 _HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
 
 
-def fold(text: str) -> str:
-    """The form names are compared in."""
+def fold_text(text: str) -> str:
+    """The form text is searched in: full- and half-width alike (NFKC), case ignored, hiragana as katakana."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = _HIRAGANA.sub(lambda m: chr(ord(m.group()) + 0x60), folded)
-    folded = _IGNORED.sub("", folded)
+    return _HIRAGANA.sub(lambda m: chr(ord(m.group()) + 0x60), folded)
+
+
+def fold(text: str) -> str:
+    """The form names are compared in: as text is searched, and without spaces, legal forms or honorifics."""
+    folded = _IGNORED.sub("", fold_text(text))
     folded = _LEGAL_FORMS.sub("", folded)
     return _HONORIFIC.sub("", folded)
 

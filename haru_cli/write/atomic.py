@@ -76,3 +76,34 @@ def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
         os.link(tmp, target)
     finally:
         os.unlink(tmp)
+
+
+class Changed(OSError):
+    """The file changed on disk since it was read: writing would lose that change."""
+
+
+def replace_existing(target: Path, text: str, was: bytes, *, within: Path) -> None:
+    """Replace an existing record's file atomically with `text`, keeping its mode; refused (Changed) when
+    it no longer holds `was`, what the edit was made from, and never through a link (LinkInPath)."""
+    import stat
+
+    from haru_cli.files import read_regular
+
+    refuse_links(target, within)
+    if os.path.islink(target):
+        raise LinkInPath(f"{target} is a symbolic link")
+    mode = stat.S_IMODE(os.lstat(target).st_mode)
+    remove_leftovers(target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        if read_regular(target) != was:  # as late as can be: someone saved it while haru worked
+            raise Changed(f"{target} changed since it was read")
+        os.replace(tmp, target)
+    finally:
+        if os.path.lexists(tmp):
+            os.unlink(tmp)

@@ -1,0 +1,47 @@
+"""haru edit ID — a record (of any type, broken ones too) in $EDITOR, written back only once it is valid
+against the whole workspace (SPEC §8): the original stays as it was until then."""
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from haru_cli.cli.context import Run, open_run
+
+
+def _record_file(run: Run, wanted: str) -> str:
+    """The workspace path of the record an id (or a path) names: valid records and skipped files alike."""
+    from haru_cli.records.registry import type_of_path
+
+    if "/" in wanted or wanted.endswith(".yaml"):
+        given = Path(wanted)
+        for base in (Path.cwd(), run.ds.root):
+            candidate = (base / given).resolve()
+            if candidate.is_file() and candidate.is_relative_to(run.ds.root.resolve()):
+                path = candidate.relative_to(run.ds.root.resolve()).as_posix()
+                if type_of_path(path) is not None:
+                    return path
+        run.fail("cli.edit.not_a_record", path=wanted)
+    found = sorted({path for (_, record_id), path in run.ds.paths.items() if record_id == wanted}
+                   | {s.path for s in run.ds.skipped_files.values() if s.stem == wanted})
+    if not found:
+        run.fail("cli.edit.none", id=wanted)
+    if len(found) > 1:
+        run.fail("cli.edit.several", id=wanted, paths=", ".join(found))
+    return found[0]
+
+
+def edit(ctx: typer.Context, wanted: Annotated[str, typer.Argument(metavar="ID")]) -> None:
+    from haru_cli.cli.changing import write_back
+    from haru_cli.cli.editing import edit_until_valid
+    from haru_cli.files import read_regular
+
+    run = open_run(ctx, quiet=True)
+    path = _record_file(run, wanted)
+    was = read_regular(run.ds.root / path)
+    before = was.decode("utf-8", "replace")
+    _, after = edit_until_valid(run, path, before, new=False)
+    if after == before:
+        typer.echo(run.t("cli.change.nothing", path=path), err=True)
+        return
+    write_back(run, path, after, was)

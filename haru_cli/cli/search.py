@@ -1,0 +1,45 @@
+"""haru search TEXT — every line of every record that holds TEXT, as `path:line: excerpt` (SPEC §8).
+
+It reads the files (or the kept index of them), not the loaded records: broken files are searched too,
+and a warm search unpickles nothing."""
+
+import gc
+from typing import Annotated, Literal
+
+import typer
+
+from haru_cli.cli.context import relative_to_cwd, state_of
+
+
+def search(
+    ctx: typer.Context,
+    text: Annotated[str, typer.Argument(metavar="TEXT")],
+    fmt: Annotated[Literal["text", "json"], typer.Option("--format")] = "text",
+) -> None:
+    from haru_cli.escape import shown_path, visible
+    from haru_cli.i18n import Translator
+    from haru_cli.load.search import MAX_HITS
+    from haru_cli.load.search import search as find
+    from haru_cli.load.workspace import scan_workspace
+    from haru_cli.render.formats import json_text
+
+    state = state_of(ctx)
+    root = state.workspace()
+    t = Translator(state.language())
+    collecting = gc.isenabled()
+    gc.disable()  # tens of thousands of stamps and paths, no cycles: a collection would only walk them
+    try:
+        hits, more = find(root, scan_workspace(root), text, use_cache=state.cache)
+    finally:
+        if collecting:
+            gc.enable()
+    if fmt == "json":
+        typer.echo(json_text({"query": text, "hits": [vars(h) for h in hits]}))
+    else:
+        for h in hits:
+            typer.echo(f"{shown_path(relative_to_cwd(root, h.path))}:{h.line}: {visible(h.excerpt, one_line=True)}")
+    if more:
+        typer.echo(t("cli.search.more", limit=f"{MAX_HITS:,}"), err=True)
+    if not hits:
+        typer.echo(t("cli.search.none", query=text), err=True)
+        raise typer.Exit(1)

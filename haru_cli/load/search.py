@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import json
 import re
+from array import array
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,21 +29,22 @@ class Hit:
     excerpt: str  # the line as written (stripped, cut)
 
 
-Index = tuple[list[str], list[int], str]  # paths, where each file's folded text ends, the texts one after another
+Index = tuple[list[str], list[int], bytes]  # paths, where each file's text ends (its NUL), the texts as UTF-8
 
 
 def search(root: Path, listing: Listing, query: str, *, use_cache: bool = True) -> tuple[list[Hit], bool]:
     """The lines of record files that hold the query, after folding; and whether there were more than
-    MAX_HITS (only those are returned)."""
-    wanted = fold_text(query).strip()
+    MAX_HITS (only those are returned). Searched as UTF-8 bytes, where a match of bytes is a match of
+    characters (no character's bytes begin inside another's)."""
+    wanted = fold_text(query).strip().encode("utf-8", "surrogatepass")
     paths, ends, folded = _index(root, listing, use_cache)
     found: list[tuple[str, int]] = []
-    at = folded.find(wanted) if wanted and not any(c in wanted for c in "\n\0") else -1
+    at = folded.find(wanted) if wanted and b"\n" not in wanted and b"\0" not in wanted else -1
     while at >= 0 and len(found) <= MAX_HITS:
         n = bisect.bisect_right(ends, at)  # the file it lies in (no match crosses a NUL: the query has none)
         start = ends[n - 1] + 1 if n else 0
-        found.append((paths[n], folded.count("\n", start, at) + 1))
-        line_end = folded.find("\n", at)
+        found.append((paths[n], folded.count(b"\n", start, at) + 1))
+        line_end = folded.find(b"\n", at)
         at = folded.find(wanted, line_end + 1 if 0 <= line_end < ends[n] else ends[n] + 1)
     return _excerpts(root, found[:MAX_HITS]), len(found) > MAX_HITS
 
@@ -52,19 +53,37 @@ def _index(root: Path, listing: Listing, use_cache: bool) -> Index:
     """Every record file's folded text, from the cache when it was made from these very files."""
     kept = cache.read_signed(root, INDEX_FILE, listing.fingerprint, listing.cache_limit) if use_cache else None
     if kept is not None:
-        head, _, texts = kept.partition(b"\n")
-        try:
-            paths, ends = json.loads(head)
-            return paths, ends, texts.decode("utf-8", "surrogatepass")
-        except ValueError:  # signed by us, yet not an index: made anew
-            pass
+        found = _unpacked(kept)
+        if found is not None:
+            return found
     index = _build(listing)
     if use_cache and not listing.racy():
-        paths, ends, folded = index
-        head = json.dumps([paths, ends], ensure_ascii=False).encode()
-        body = folded.encode("utf-8", "surrogatepass")
-        cache.write_signed(root, INDEX_FILE, listing.fingerprint, head + b"\n" + body)
+        cache.write_signed(root, INDEX_FILE, listing.fingerprint, _packed(index))
     return index
+
+
+def _packed(index: Index) -> bytes:
+    """How many files; where each text ends; the paths (NUL between them: no path holds one); the texts."""
+    paths, ends, folded = index
+    names = "\0".join(paths).encode("utf-8", "surrogateescape")
+    return array("q", [len(paths), *ends, len(names)]).tobytes() + names + folded
+
+
+def _unpacked(kept: bytes) -> Index | None:
+    """The index _packed made, or None where it is not whole."""
+    numbers = array("q")
+    numbers.frombytes(kept[:8] if len(kept) >= 8 else b"\xff" * 8)
+    count = numbers[0]
+    start = 8 * (count + 2)
+    if count < 0 or len(kept) < start:
+        return None
+    numbers.frombytes(kept[8:start])
+    ends, size = numbers[1:-1].tolist(), numbers[-1]
+    texts = kept[start + size:]
+    if size < 0 or len(kept) < start + size or (ends[-1] + 1 if ends else 0) != len(texts):  # texts end on NUL
+        return None
+    paths = kept[start:start + size].decode("utf-8", "surrogateescape").split("\0") if count else []
+    return (paths, ends, texts) if len(paths) == count else None
 
 
 def _build(listing: Listing) -> Index:
@@ -77,8 +96,9 @@ def _build(listing: Listing) -> Index:
             text, _ = read_text(Path(file), path)
             if text is not None:
                 paths.append(path)
-                texts.append("\n".join(fold_text(line) for line in _lines(text)) + "\0")
-    return paths, [end - 1 for end in itertools.accumulate(map(len, texts))], "".join(texts)
+                folded = "\n".join(fold_text(line) for line in _lines(text)) + "\0"
+                texts.append(folded.encode("utf-8", "surrogatepass"))
+    return paths, [end - 1 for end in itertools.accumulate(map(len, texts))], b"".join(texts)
 
 
 def _lines(text: str) -> list[str]:
@@ -87,16 +107,17 @@ def _lines(text: str) -> list[str]:
 
 
 def _excerpts(root: Path, found: list[tuple[str, int]]) -> list[Hit]:
-    if not found:
-        return []
-    from haru_cli.load.yamlio import read_text
+    from haru_cli.files import NotRegular, TooLarge, read_regular
 
     lines_of: dict[str, list[str]] = {}
     hits = []
     for path, line in found:
         if path not in lines_of:
-            text, _ = read_text(root / path, path)
-            lines_of[path] = _lines(text or "")
+            try:  # the file the index was made from, as text (a character it cannot decode shown as �)
+                text = read_regular(root / path).decode("utf-8", "replace").removeprefix("\ufeff")
+            except (OSError, NotRegular, TooLarge):
+                text = ""
+            lines_of[path] = _lines(text)
         lines = lines_of[path]
         shown = lines[line - 1].strip() if line <= len(lines) else ""
         record = path.rsplit("/", 1)[-1].removesuffix(".yaml")

@@ -8,11 +8,14 @@ where other records refer to it) and its rules and views.
 
 from __future__ import annotations
 
+import importlib
+import typing
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from haru_cli.records.models import Contract, Meeting, Partner, Referral
+if TYPE_CHECKING:
+    from haru_cli.records.models import Contract, Meeting, Partner, Referral
 
 R = TypeVar("R")
 SETTINGS_FILE = "haru.yaml"
@@ -38,10 +41,14 @@ class RecordType(Generic[R]):
     """One kind of record (SPEC §3, §8–12)."""
 
     name: str  # "partner": the schema's file name (partner.schema.json) and the catalogue's `record.partner`
-    model: type[R]
+    model_name: str  # its class in records/models.py, imported when asked for (listing files needs none)
     folder: str  # "partners": where its files live, <folder>/<id>.yaml
     by_year: str | None = None  # a date key whose year names a sub-folder: meetings/2026/<id>.yaml
     refs: tuple[Ref, ...] = ()
+
+    @property
+    def model(self) -> type[R]:
+        return typing.cast(type[R], getattr(importlib.import_module("haru_cli.records.models"), self.model_name))
 
     @property
     def depth(self) -> int:
@@ -61,11 +68,12 @@ class RecordType(Generic[R]):
         return self.path(record.id, getattr(record, self.by_year) if self.by_year else None)
 
 
-PARTNER = RecordType("partner", Partner, "partners")
-CONTRACT = RecordType("contract", Contract, "contracts", refs=(Ref("partner", "partner"),))
-MEETING = RecordType("meeting", Meeting, "meetings", by_year="date",
-                     refs=(Ref("partners", "partner", many=True), Ref("contract", "contract")))
-REFERRAL = RecordType("referral", Referral, "referrals", refs=(Ref("partner", "partner"), Ref("contract", "contract")))
+PARTNER: RecordType[Partner] = RecordType("partner", "Partner", "partners")
+CONTRACT: RecordType[Contract] = RecordType("contract", "Contract", "contracts", refs=(Ref("partner", "partner"),))
+MEETING: RecordType[Meeting] = RecordType("meeting", "Meeting", "meetings", by_year="date",
+                                          refs=(Ref("partners", "partner", many=True), Ref("contract", "contract")))
+REFERRAL: RecordType[Referral] = RecordType("referral", "Referral", "referrals",
+                                            refs=(Ref("partner", "partner"), Ref("contract", "contract")))
 
 TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL)
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}

@@ -13,10 +13,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from haru_cli.records.models import Partner
-
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
+    from haru_cli.records.models import Partner
 
 _LEGAL_FORMS = re.compile(
     r"株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人"

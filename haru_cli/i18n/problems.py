@@ -366,4 +366,48 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{year} 年の会議は {expected} に置いてください",
         "a meeting of {year} belongs in {expected}",
     ),
+    "problem.payout-year": (
+        "{year} 年の支払いは {expected} に置いてください",
+        "a payout of {year} belongs in {expected}",
+    ),
+    "problem.date.month": (
+        "{key}: {value:q} は月ではありません。YYYY-MM で書いてください",
+        "{key}: {value:q} is not a month; write YYYY-MM",
+    ),
+    "problem.money.zero": (
+        "{key}: 金額は 1 円以上にしてください",
+        "{key}: the amount must be more than 0",
+    ),
+    "problem.bank.digits": (
+        "{key}: {value:q} は {width} 桁の数字ではありません",
+        "{key}: {value:q} is not {width} digits",
+    ),
+    "problem.bank.character": (
+        "{key}: {value:q} の {char:q} は銀行が受け付けない文字です（カナ・英大文字・数字・一部の記号）",
+        "{key}: {value:q} holds {char:q}, which banks refuse (kana, capital letters, digits and a few signs only)",
+    ),
+    "problem.bank.name": (
+        "{key}: 名義を書いてください",
+        "{key}: give the name",
+    ),
+    "problem.bank.unknown-bank": (
+        "bank: 金融機関コード {bank:q} は全銀の一覧にありません",
+        "bank: bank code {bank:q} is not in the 全銀 list of banks",
+    ),
+    "problem.bank.unknown-branch": (
+        "branch: 支店コード {branch:q} は {name}（{bank}）の支店にありません",
+        "branch: branch code {branch:q} is no branch of {name} ({bank})",
+    ),
+    "problem.duplicate-payout": (
+        "{partner} の {month} 分の支払いは {first} に記録済みです",
+        "the payment of {partner}'s {month} is recorded already, in {first}",
+    ),
+    "problem.payout-statement": (
+        "{partner} には {month} 分の明細がありません（その月の紹介手数料がありません）",
+        "{partner} has no statement for {month} (no fees that month)",
+    ),
+    "problem.payout-mismatch": (
+        "amount: {amount} は {month} 分の差引支払額 {payable} と違います（記録の後で明細が変わりました）",
+        "amount: {amount} differs from {month}'s payable, {payable} (the statement changed after it was paid)",
+    ),
 }

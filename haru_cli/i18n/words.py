@@ -170,7 +170,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "fee_clawback": ("返戻期間: {within}", "clawback within {within}"),
     "fee_terms": ("条件", "Terms"),
     "fees_accrued": ("今年度の紹介手数料（発生・税抜）", "Fees accrued this fiscal year (before tax)"),
-    "fees_paid": ("今年度の支払額（税込・源泉徴収後）", "Paid this fiscal year (with tax, after withholding)"),
+    "fees_paid": ("今年度の支払額（記録された支払い）", "Paid this fiscal year (payments recorded)"),
+    "fees_unpaid": ("未払い（支払日を過ぎた分）", "Unpaid (pay date come)"),
     # fee events and statements
     "value.fee_event.fixed": ("定額", "fixed fee"),
     "value.fee_event.deal": ("成約", "deal"),
@@ -178,6 +179,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.fee_event.clawback": ("返戻（クローバック）", "clawback"),
     "fees.title": ("{month} 分の紹介手数料", "Referral fees for {month}"),
     "fees.carried_in": ("前月繰越", "Carried in"),
+    "fees.refund": ("返金", "refund"),
+    "fees.paid": ("支払済み", "Paid"),
+    "fees.paid_mark": ("（支払済み）", " (paid)"),
+    "fees.paid_on": ("{amount}（{day}）", "{amount} on {day}"),
+    "value.fee_event.refund": ("返金（パートナーから）", "refund (from the partner)"),
     "fees.lines_total": ("当月の手数料", "This month's fees"),
     "fees.subtotal": ("小計", "Subtotal"),
     "fees.consumption_tax": ("消費税", "Consumption tax"),
@@ -199,4 +205,5 @@ WORDS: dict[str, tuple[str, str]] = {
     "record.contract": ("契約", "contract"),
     "record.meeting": ("会議", "meeting"),
     "record.referral": ("紹介", "referral"),
+    "record.payout": ("支払い", "payout"),
 }

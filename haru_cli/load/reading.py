@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from haru_cli.load.banks import ZenginBanks
 from haru_cli.load.validation import validate
 from haru_cli.load.workspace import Listing
 from haru_cli.load.yamlio import Document, parse_yaml, read_document, read_text
@@ -41,7 +42,8 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
             _load_record(ds, kind, files[path], path, overlay.get(path), first_with_id, places)
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
-    ds.problems.extend(places.problem(ds, finding) for finding in run_checks(ds))
+    banks = ZenginBanks() if any(p.bank is not None for p in ds.partners.values()) else None
+    ds.problems.extend(places.problem(ds, finding) for finding in run_checks(ds, banks))
     ds.problems = capped(sorted(ds.problems, key=Problem.sort_key))
     _skip_records_with_errors(ds)
     _skip_dependants(ds)

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from haru_cli.records.models import Contract, Meeting, Partner, Referral, Settings
+from haru_cli.records.models import Contract, Meeting, Partner, Payout, Referral, Settings
 from haru_cli.records.problems import Problem
-from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, REFERRAL, SETTINGS_FILE, TYPES, RecordType
+from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, PAYOUT, REFERRAL, SETTINGS_FILE, TYPES, RecordType
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -75,6 +75,10 @@ class Dataset:
     @property
     def referrals(self) -> dict[str, Referral]:
         return self.of(REFERRAL)
+
+    @property
+    def payouts(self) -> dict[str, Payout]:
+        return self.of(PAYOUT)
 
     @property
     def skipped(self) -> int:

@@ -15,7 +15,23 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from haru_cli.records.values import Constrained, Day, Duration, InvoiceNumber, PayDay, Rate, Slug, Yen
+from haru_cli.records.values import (
+    AccountNumber,
+    BankCode,
+    BankName,
+    BranchCode,
+    Constrained,
+    Day,
+    Duration,
+    InvoiceNumber,
+    Month,
+    PayDay,
+    PositiveYen,
+    Rate,
+    RequesterCode,
+    Slug,
+    Yen,
+)
 
 Synergy = Literal[
     "customer_referral", "expertise", "joint_consulting", "student_referral", "content",
@@ -29,6 +45,8 @@ ReferralKind = Literal["customer", "student"]
 ReferralStatus = Literal["lead", "won", "lost", "cancelled"]
 Entity = Literal["corporation", "individual"]
 Cadence = Literal["monthly", "quarterly", "none"]
+AccountType = Literal["ordinary", "current", "savings"]
+PayoutKind = Literal["payment", "refund"]
 Per = Literal["month", "year", "once"]
 FeeBasis = Literal["paid", "deal"]
 Flag = Annotated[bool, Constrained()]
@@ -60,6 +78,19 @@ class Contact:
 
 
 @dataclass(frozen=True, kw_only=True)
+class BankAccount:
+    """A bank account (§8.1 bank): where a partner's fees are paid, or HaRu's own."""
+
+    __pydantic_config__ = CONFIG
+
+    bank: BankCode
+    branch: BranchCode
+    type: AccountType = "ordinary"
+    number: AccountNumber
+    holder: BankName  # 口座名義, as the bank holds it (full-width kana is made half-width for the file)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Partner:
     """A partner's profile (§3.1): partners/<id>.yaml."""
 
@@ -80,6 +111,7 @@ class Partner:
     synergies: list[Synergy] = field(default_factory=list)
     cadence: Cadence = "none"
     owner: str | None = None
+    bank: BankAccount | None = None
     notes: str | None = None
 
 
@@ -246,6 +278,25 @@ class Referral:
     notes: str | None = None
 
 
+# --- payout (§8.1) -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Payout:
+    """Money that moved (§8.1): payouts/<year>/<id>.yaml. A payment settles a statement; a refund (a
+    partner paying HaRu back) is a line of the statement of its month."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    partner: Slug
+    month: Month  # the statement month it settles, or is booked in
+    date: Day  # the day the money moved
+    amount: PositiveYen
+    kind: PayoutKind = "payment"
+    note: str | None = None
+
+
 # --- haru.yaml (§2) ----------------------------------------------------------------------------------
 
 
@@ -260,7 +311,7 @@ class Tax:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Payout:
+class PayoutRule:
     """When fees are paid (§2 payout)."""
 
     __pydantic_config__ = CONFIG
@@ -281,6 +332,16 @@ class Reminders:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Transfer:
+    """The requester of a 全銀 総合振込 file (§8.1 transfer)."""
+
+    __pydantic_config__ = CONFIG
+
+    requester_code: RequesterCode  # 委託者コード, given by HaRu's bank
+    requester_name: BankName  # 委託者名
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """haru.yaml (§2); every key is optional."""
 
@@ -290,14 +351,16 @@ class Settings:
     locale: Literal["ja", "en"] = "ja"
     fiscal_year_start: Annotated[int, Constrained(ge=1, le=12)] = 4
     tax: Tax = Tax()
-    payout: Payout = Payout()
+    payout: PayoutRule = PayoutRule()
     reminders: Reminders = Reminders()
+    bank: BankAccount | None = None  # HaRu's own account, the 全銀 file's 仕向 side
+    transfer: Transfer | None = None
 
 
 def as_json(value: Any) -> Any:
     """A record (or any value in one) as JSON values, written as in its YAML file: every key, dates in ISO
     form, rates and durations as text (`15%`, `3m`)."""
-    if isinstance(value, Rate | Duration):
+    if isinstance(value, Rate | Duration | Month):
         return str(value)
     if is_dataclass(value):
         return {f.name: as_json(getattr(value, f.name)) for f in fields(value)}

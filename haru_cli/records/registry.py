@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from haru_cli.records.models import Contract, Meeting, Partner, Referral
+    from haru_cli.records.models import Contract, Meeting, Partner, Payout, Referral
 
 R = TypeVar("R")
 SETTINGS_FILE = "haru.yaml"
@@ -75,7 +75,10 @@ MEETING: RecordType[Meeting] = RecordType("meeting", "Meeting", "meetings", by_y
 REFERRAL: RecordType[Referral] = RecordType("referral", "Referral", "referrals",
                                             refs=(Ref("partner", "partner"), Ref("contract", "contract")))
 
-TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL)
+PAYOUT: RecordType[Payout] = RecordType("payout", "Payout", "payouts", by_year="date",
+                                        refs=(Ref("partner", "partner"),))
+
+TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT)
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}
 BY_FOLDER: dict[str, RecordType[Any]] = {t.folder: t for t in TYPES}
 

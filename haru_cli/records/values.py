@@ -153,6 +153,44 @@ def parse_date(value: object) -> date:
 Day = Annotated[date, Parsed(parse_date, {"type": "string", "format": "date", "pattern": DATE_SCHEMA_PATTERN})]
 
 
+_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})\Z")
+MONTH_SCHEMA_PATTERN = r"^(19[0-9]{2}|2[01][0-9]{2})-(0[1-9]|1[0-2])$"
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    """A calendar month, written `2026-10` (a statement's month: 月末締め)."""
+
+    year: int
+    month: int
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+    @classmethod
+    def of(cls, day: date) -> Month:
+        return cls(day.year, day.month)
+
+    @classmethod
+    def parse(cls, value: object) -> Month:
+        if isinstance(value, Month):
+            return value
+        match = _MONTH.match(value) if isinstance(value, str) else None
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            raise Invalid("date", "date.month", value=value)
+        if not FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+            raise Invalid("date", "date.range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> CoreSchema:
+        return _written_as_text(cls.parse, MONTH_SCHEMA_PATTERN)
+
+
 def add_months(day: date, months: int) -> date:
     """Calendar months later (earlier when negative), clamped to the month's last day (1/31 + 1m = 2/28)."""
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
@@ -298,6 +336,72 @@ def parse_invoice_number(value: object) -> str:
 
 
 InvoiceNumber = Annotated[str, Parsed(parse_invoice_number, {"type": "string", "pattern": r"^T[0-9]{13}$"})]
+
+
+def parse_positive_yen(value: object) -> int:
+    amount = parse_yen(value)
+    if amount == 0:
+        raise Invalid("money", "money.zero", value=value)
+    return amount
+
+
+PositiveYen = Annotated[int, Parsed(parse_positive_yen, {"type": "integer", "minimum": 1, "maximum": 10**20 - 1})]
+
+
+def digits(width: int) -> Callable[[object], str]:
+    """A code of exactly `width` ASCII digits (a bank, branch or account number), as text: "0001". Written
+    without quotes, YAML reads 0001 as the number 1; that is taken as the code it was written as."""
+
+    def parse(value: object) -> str:
+        if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**width:
+            return f"{value:0{width}d}"
+        if isinstance(value, str) and len(value) == width and value.isascii() and value.isdigit():
+            return value
+        raise Invalid("bank", "bank.digits", value=value, width=width)
+
+    return parse
+
+
+def _digits_type(width: int) -> Any:
+    return Annotated[str, Parsed(digits(width), {"anyOf": [{"type": "string", "pattern": f"^[0-9]{{{width}}}$"},
+                                                           {"type": "integer", "minimum": 0,
+                                                            "maximum": 10**width - 1}]})]
+
+
+BankCode = _digits_type(4)
+BranchCode = _digits_type(3)
+AccountNumber = _digits_type(7)
+RequesterCode = _digits_type(10)
+
+# What a bank takes in a 全銀 record's name fields: half-width katakana (no small ones), upper-case letters,
+# digits, the space and a few signs.
+BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-/,\\｢｣"
+                            + "".join(chr(c) for c in range(0xFF66, 0xFFA0) if not 0xFF67 <= c <= 0xFF70))
+_AS_BANKS_WRITE = str.maketrans("ｧｨｩｪｫｬｭｮｯｰ", "ｱｲｳｴｵﾔﾕﾖﾂ-")  # small kana as large ones; the long vowel as -
+
+
+def bank_kana(text: str) -> str:
+    """A name as a bank holds it: half-width katakana and upper-case letters (カ）ウエダ → ｶ)ｳｴﾀﾞ); Invalid
+    naming the first character no bank takes."""
+    import jaconv
+
+    converted = jaconv.z2h(jaconv.hira2kata(unicodedata.normalize("NFKC", text)), kana=True, ascii=True,
+                           digit=True).upper().translate(_AS_BANKS_WRITE)
+    refused = next((c for c in converted if c not in BANK_CHARACTERS), None)
+    if refused is not None:
+        raise Invalid("bank", "bank.character", value=text, char=refused)
+    return converted
+
+
+def parse_bank_name(value: object) -> str:
+    """A name for the 全銀 file, kept as written once it is known to convert (bank_kana)."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid("bank", "bank.name", value=value)
+    bank_kana(value)
+    return value
+
+
+BankName = Annotated[str, Parsed(parse_bank_name, {"type": "string", "minLength": 1, "maxLength": 200})]
 
 
 def parse_pay_day(value: object) -> int | Literal["end"]:

@@ -8,12 +8,17 @@ all). Each check can be run alone on hand-built records (tests/test_checks.py).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.problems import Finding, Loc, Severity
-from haru_cli.records.registry import BY_NAME, CONTRACT, MEETING, PARTNER, REFERRAL, TYPES, RecordType
+
+if TYPE_CHECKING:
+    from haru_cli.records.models import Payout
+from haru_cli.records.registry import BY_NAME, CONTRACT, MEETING, PARTNER, PAYOUT, REFERRAL, TYPES, RecordType
 
 
 def finding(record_type: RecordType[Any], record_id: str, loc: Loc, code: str, variant: str = "", /, *,
@@ -167,6 +172,58 @@ def check_referrals(ds: Dataset) -> Iterator[Finding]:
                        key=True)
 
 
+def check_payouts(ds: Dataset) -> Iterator[Finding]:
+    """A payment settles a statement there is, once (SPEC §8.1); one that no longer matches what its month
+    comes to is said, never recomputed."""
+    from haru_cli.rules.fees import events_by_partner, monthly_totals
+
+    by_partner: dict[str, list[Payout]] = defaultdict(list)
+    for payout in sorted(ds.payouts.values(), key=lambda p: (p.date, p.id)):
+        if payout.kind == "payment" and payout.partner in ds.partners:
+            by_partner[payout.partner].append(payout)
+    events = events_by_partner(ds)
+    for partner_id, payments in by_partner.items():
+        partner = ds.partners[partner_id]
+        until = max(p.month.first for p in payments)
+        payable = {month: t.payable for month, _, t in monthly_totals(ds.settings, partner,
+                                                                       events.get(partner_id, []), until)}
+        first: dict[date, Payout] = {}
+        for p in payments:
+            month = p.month.first
+            if month in first:
+                yield finding(PAYOUT, p.id, ("month",), "duplicate-payout", partner=partner_id, month=str(p.month),
+                              first=ds.path_of(PAYOUT, first[month].id), related=(ds.path_of(PAYOUT, first[month].id),))
+                continue
+            first[month] = p
+            if month not in payable:
+                yield finding(PAYOUT, p.id, ("month",), "payout-statement", partner=partner_id, month=str(p.month))
+            elif payable[month] != p.amount:
+                yield warn(PAYOUT, p.id, ("amount",), "payout-mismatch", amount=p.amount, payable=payable[month],
+                           month=str(p.month))
+
+
+class Banks(Protocol):
+    """The 全銀 list of banks and branches (the `zengin-code` package's data, given by the load stage)."""
+
+    def bank_name(self, bank: str) -> str | None: ...
+
+    def branch_name(self, bank: str, branch: str) -> str | None: ...
+
+
+def check_banks(ds: Dataset, banks: Banks) -> Iterator[Finding]:
+    """A partner's bank and branch are in the 全銀 list (a transfer to a code that is not would bounce)."""
+    for partner in ds.partners.values():
+        account = partner.bank
+        if account is None:
+            continue
+        name = banks.bank_name(account.bank)
+        if name is None:
+            yield finding(PARTNER, partner.id, ("bank", "bank"), "bank", "bank.unknown-bank", bank=account.bank)
+        elif banks.branch_name(account.bank, account.branch) is None:
+            yield finding(PARTNER, partner.id, ("bank", "branch"), "bank", "bank.unknown-branch",
+                          bank=account.bank, branch=account.branch, name=name)
+
+
 def check_year_folders(ds: Dataset) -> Iterator[Finding]:
     """A record filed by year lives in the folder of its date's year (meetings/<year>/)."""
     for kind in TYPES:
@@ -187,9 +244,12 @@ CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_dates,
     check_partners,
     check_referrals,
+    check_payouts,
     check_year_folders,
 ]
 
 
-def run_checks(ds: Dataset) -> list[Finding]:
-    return [found for check in CHECKS for found in check(ds)]
+def run_checks(ds: Dataset, banks: Banks | None = None) -> list[Finding]:
+    """Every check's findings; the bank codes too, given the list of banks."""
+    found = [finding for check in CHECKS for finding in check(ds)]
+    return found + list(check_banks(ds, banks)) if banks is not None else found

@@ -1,4 +1,6 @@
-"""Referral fees (SPEC §4.4): fee events, monthly statements, consumption tax, withholding, pay dates.
+"""Referral fees (SPEC §4.4, §8.1): fee events, monthly statements, consumption tax, withholding, pay dates,
+and what was actually paid: a payment settles a statement; a refund (a partner paying back what a
+clawback left owing) is a line of the statement of its month.
 
 Money is integers and Decimal only, never a float. A month is the date of its first day.
 """
@@ -12,11 +14,11 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.models import Contract, FeeRule, Partner, Referral, Settings
+from haru_cli.records.models import Contract, FeeRule, Partner, Payout, Referral, Settings
 from haru_cli.records.values import Duration, Rate, add_months
 from haru_cli.rules.calendar import BusinessDays, month_end
 
-EventKind = Literal["fixed", "deal", "payment", "clawback"]
+EventKind = Literal["fixed", "deal", "payment", "clawback", "refund"]
 
 _ROUNDING = {"floor": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "ceil": ROUND_CEILING}
 WITHHOLDING_THRESHOLD = 1_000_000
@@ -24,16 +26,31 @@ WITHHOLDING_LOW = Decimal("0.1021")  # 10.21% (所得税 10% + 復興特別所�
 WITHHOLDING_HIGH = Decimal("0.2042")  # 20.42% on the part above ¥1,000,000
 
 
+_Day = date  # a FeeEvent has a field named date
+
+
 @dataclass(frozen=True)
 class FeeEvent:
-    """One amount a referral earned (or, for a clawback, lost) on one day."""
+    """One amount a referral earned (or, for a clawback, lost) on one day; or a refund a partner paid back
+    (no referral: its payout, booked in the payout's month)."""
 
-    referral: Referral
+    referral: Referral | None
     date: date
     event: EventKind
     basis: str | None  # "paid" | "deal" for rate events
     rate: Rate | None
     amount: int
+    payout: Payout | None = None  # the refund's record
+
+    @property
+    def month(self) -> _Day:
+        """The statement it belongs to: its date's month, or for a refund the month the refund names."""
+        return self.payout.month.first if self.payout is not None else self.date.replace(day=1)
+
+    @property
+    def source(self) -> str:
+        """The id of the record it comes from (for a stable order)."""
+        return self.referral.id if self.referral is not None else self.payout.id if self.payout is not None else ""
 
 
 def _floor(value: Decimal) -> int:
@@ -118,8 +135,28 @@ def input_tax_credit_percent(day: date) -> int | None:
 
 
 @dataclass(frozen=True)
+class Totals:
+    """What a month's lines come to, with the balance carried in (SPEC §4.4)."""
+
+    carried_in: int
+    subtotal: int
+    consumption_tax: int
+    withholding: int
+    payable: int
+    carry_forward: int
+
+
+def totals(settings: Settings, partner: Partner, lines: list[FeeEvent], carried: int) -> Totals:
+    net = carried + sum(e.amount for e in lines)
+    subtotal, carry = (0, net) if net < 0 else (net, 0)
+    tax = consumption_tax(subtotal, settings)
+    withheld = withholding_tax(subtotal) if partner.withholding else 0
+    return Totals(carried, subtotal, tax, withheld, subtotal + tax - withheld, carry)
+
+
+@dataclass(frozen=True)
 class Statement:
-    """One partner's fees for one calendar month (月末締め)."""
+    """One partner's fees for one calendar month (月末締め), and what was paid of it."""
 
     partner: Partner
     month: date
@@ -131,6 +168,20 @@ class Statement:
     payable: int
     carry_forward: int
     pay_on: date
+    payment: Payout | None = None  # the payment recorded for it
+
+    @property
+    def paid(self) -> int | None:
+        return self.payment.amount if self.payment is not None else None
+
+    @property
+    def paid_on(self) -> date | None:
+        return self.payment.date if self.payment is not None else None
+
+    @property
+    def settled(self) -> bool:
+        """Nothing is left to pay: what was paid is what is payable (or nothing was)."""
+        return self.payable == 0 or self.paid == self.payable
 
 
 def earned(ds: Dataset, today: date) -> dict[str, int]:
@@ -138,13 +189,14 @@ def earned(ds: Dataset, today: date) -> dict[str, int]:
     found: dict[str, int] = defaultdict(int)
     for events in events_by_partner(ds).values():
         for e in events:
-            if e.date <= today:
+            if e.referral is not None and e.date <= today:
                 found[e.referral.id] += e.amount
     return dict(found)
 
 
 def events_by_partner(ds: Dataset) -> dict[str, list[FeeEvent]]:
-    """Every fee event of every referral, grouped by partner, in date order (computed once per dataset)."""
+    """Every fee event of every referral, and every refund, grouped by partner, in date order (computed
+    once per dataset)."""
     def build() -> dict[str, list[FeeEvent]]:
         events: dict[str, list[FeeEvent]] = defaultdict(list)
         for referral in ds.referrals.values():
@@ -152,16 +204,31 @@ def events_by_partner(ds: Dataset) -> dict[str, list[FeeEvent]]:
             rule = contract.fee_rule(referral.kind) if contract else None
             if rule is not None:
                 events[referral.partner] += fee_events(referral, rule)
-        return {partner: sorted(found, key=lambda e: (e.date, e.referral.id)) for partner, found in events.items()}
+        for payout in ds.payouts.values():
+            if payout.kind == "refund":
+                events[payout.partner].append(FeeEvent(None, payout.date, "refund", None, None, payout.amount, payout))
+        return {partner: sorted(found, key=lambda e: (e.date, e.source)) for partner, found in events.items()}
     return ds.memo("fee_events", build)
 
 
-def statements(settings: Settings, partner: Partner, events: list[FeeEvent], until: date,
-               days: BusinessDays) -> list[Statement]:
-    """The partner's statements for every month up to `until`'s month, carrying negative balances."""
+def payments_by_partner(ds: Dataset) -> dict[str, dict[date, Payout]]:
+    """Each partner's payments by the statement month they settle."""
+    def build() -> dict[str, dict[date, Payout]]:
+        found: dict[str, dict[date, Payout]] = defaultdict(dict)
+        for payout in sorted(ds.payouts.values(), key=lambda p: (p.date, p.id)):
+            if payout.kind == "payment":
+                found[payout.partner].setdefault(payout.month.first, payout)
+        return dict(found)
+    return ds.memo("payments", build)
+
+
+def monthly_totals(settings: Settings, partner: Partner, events: list[FeeEvent],
+                   until: date) -> list[tuple[date, list[FeeEvent], Totals]]:
+    """The partner's months with a statement, up to `until`'s month: their lines and totals, negative
+    balances carried from one to the next. Pure arithmetic: no pay date, no calendar."""
     by_month: dict[date, list[FeeEvent]] = defaultdict(list)
     for event in events:
-        by_month[event.date.replace(day=1)].append(event)
+        by_month[event.month].append(event)
     if not by_month:
         return []
     last = until.replace(day=1)
@@ -169,20 +236,27 @@ def statements(settings: Settings, partner: Partner, events: list[FeeEvent], unt
     while month <= last:
         lines = by_month.get(month, [])
         if lines or carried:
-            found.append(_statement(settings, partner, month, lines, carried, days))
-            carried = found[-1].carry_forward
+            found.append((month, lines, totals(settings, partner, lines, carried)))
+            carried = found[-1][2].carry_forward
         month = add_months(month, 1)
     return found
 
 
-def _statement(settings: Settings, partner: Partner, month: date, lines: list[FeeEvent], carried: int,
-               days: BusinessDays) -> Statement:
-    net = carried + sum(e.amount for e in lines)
-    subtotal, carry = (0, net) if net < 0 else (net, 0)
-    tax = consumption_tax(subtotal, settings)
-    withheld = withholding_tax(subtotal) if partner.withholding else 0
-    return Statement(partner, month, lines, carried, subtotal, tax, withheld, subtotal + tax - withheld, carry,
-                     pay_date(month, settings, days))
+def statements(settings: Settings, partner: Partner, events: list[FeeEvent], until: date,
+               days: BusinessDays, payments: dict[date, Payout] | None = None) -> list[Statement]:
+    """The partner's statements for every month up to `until`'s month, carrying negative balances, each
+    with its pay date and the payment recorded for it."""
+    return [
+        Statement(partner, month, lines, t.carried_in, t.subtotal, t.consumption_tax, t.withholding, t.payable,
+                  t.carry_forward, pay_date(month, settings, days), (payments or {}).get(month))
+        for month, lines, t in monthly_totals(settings, partner, events, until)
+    ]
+
+
+def partner_statements(ds: Dataset, partner: Partner, until: date, days: BusinessDays) -> list[Statement]:
+    """statements() of a partner of the workspace: its fee events, refunds and payments."""
+    return statements(ds.settings, partner, events_by_partner(ds).get(partner.id, []), until, days,
+                      payments_by_partner(ds).get(partner.id, {}))
 
 
 def monthly_statement(ds: Dataset, partner: Partner, month: date, days: BusinessDays) -> Statement | None:
@@ -195,12 +269,19 @@ def month_statements(ds: Dataset, month: date, days: BusinessDays,
     """The statements of every partner (or of those given) for the month, in partner order (by reading)."""
     from haru_cli.rules.lookup import sort_key
 
-    events = events_by_partner(ds)
     found = []
     for partner in sorted(ds.partners.values(), key=sort_key):
         if partner_ids is not None and partner.id not in partner_ids:
             continue
-        history = statements(ds.settings, partner, events.get(partner.id, []), month, days)
+        history = partner_statements(ds, partner, month, days)
         if history and history[-1].month == month.replace(day=1):
             found.append(history[-1])
     return found
+
+
+def unpaid(ds: Dataset, today: date, days: BusinessDays) -> list[Statement]:
+    """Statements whose pay date has passed (or is today), with something payable and no payment recorded,
+    by pay date (SPEC §8.1 `fees unpaid`)."""
+    found = [s for partner in ds.partners.values() for s in partner_statements(ds, partner, today, days)
+             if s.pay_on <= today and s.payable > 0 and s.payment is None]
+    return sorted(found, key=lambda s: (s.pay_on, s.partner.id))

@@ -10,7 +10,7 @@ from datetime import date
 from haru_cli.records.dataset import Dataset
 from haru_cli.rules.activity import open_actions
 from haru_cli.rules.calendar import BusinessDays
-from haru_cli.rules.fees import events_by_partner, statements
+from haru_cli.rules.fees import partner_statements
 from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewal
 
 KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout")
@@ -29,6 +29,7 @@ class Item:
     source: tuple[str, str]  # (record type, id)
     uid: str  # stable across runs, so that a calendar updates the event instead of duplicating it
     amount: int | None = None  # a payout's amount (its subject is the month the fees arose in)
+    paid: bool | None = None  # a payout: whether its payment is recorded
 
 
 def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
@@ -92,15 +93,16 @@ def action_uid(meeting_id: str, task: str, earlier_same: int) -> str:
 
 
 def _payouts(ds: Dataset, today: date, until: date, days: BusinessDays) -> list[Item]:
-    """Fee statements whose pay date falls in [today, until] and that pay something."""
+    """Fee statements whose pay date falls in [today, until] and that pay something, marked paid once a
+    payment is recorded; where the workspace records payments at all, the unpaid ones whose date passed."""
+    tracked = any(p.kind == "payment" for p in ds.payouts.values())
     items = []
-    for partner_id, events in events_by_partner(ds).items():
-        partner = ds.partners.get(partner_id)
-        if partner is None:
-            continue
-        for s in statements(ds.settings, partner, events, until, days):
-            if today <= s.pay_on <= until and s.payable > 0:
+    for partner in ds.partners.values():
+        for s in partner_statements(ds, partner, until, days):
+            late = tracked and s.pay_on < today and not s.settled
+            if (today <= s.pay_on <= until or late) and s.payable > 0:
                 month = f"{s.month:%Y-%m}"
-                items.append(Item(s.pay_on, "payout", partner_id, month, f"{partner_id}/{month}", False,
-                                  ("partner", partner_id), uid("payout", partner_id, month), s.payable))
+                items.append(Item(s.pay_on, "payout", partner.id, month, f"{partner.id}/{month}", late,
+                                  ("partner", partner.id), uid("payout", partner.id, month), s.payable,
+                                  paid=s.payment is not None))
     return items

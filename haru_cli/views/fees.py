@@ -13,18 +13,28 @@ from haru_cli.views.shapes import Day, Document, Money, Row, Section, Table, Tex
 
 
 def line_json(line: FeeEvent) -> dict[str, Any]:
+    """A line of a statement; a refund has its payout instead of a referral."""
     r = line.referral
     return {
-        "referral": r.id,
-        "contract": r.contract,
-        "kind": r.kind,
-        "client": r.client,
+        "referral": r.id if r else None,
+        "contract": r.contract if r else None,
+        "kind": r.kind if r else None,
+        "client": r.client if r else None,
         "date": line.date.isoformat(),
         "basis": line.basis,
         "rate": str(line.rate) if line.rate else None,
         "amount": line.amount,
         "event": line.event,
+        "payout": line.payout.id if line.payout else None,
     }
+
+
+def _about(line: FeeEvent, t: Translator) -> str:
+    """What a line is about, for people: the client referred, or the refund's note."""
+    if line.referral is not None:
+        return line.referral.client
+    note = (line.payout.note or "").strip().splitlines() if line.payout else []
+    return note[0] if note else t("fees.refund")
 
 
 def statement_json(s: Statement) -> dict[str, Any]:
@@ -41,6 +51,9 @@ def statement_json(s: Statement) -> dict[str, Any]:
         "pay_on": s.pay_on.isoformat(),
         "invoice_number": s.partner.invoice_number,
         "invoice_registered": s.partner.invoice_number is not None,
+        "paid": s.paid,
+        "paid_on": s.paid_on.isoformat() if s.paid_on else None,
+        "settled": s.settled,
     }
 
 
@@ -59,7 +72,7 @@ def fees_document(month: str, found: list[Statement], t: Translator, incomplete:
     sections = []
     for s in found:
         rows: list[Row] = [
-            [line.referral.client, Day(line.date), t.value("fee_event", line.event), _basis(line, t),
+            [_about(line, t), Day(line.date), t.value("fee_event", line.event), _basis(line, t),
              str(line.rate) if line.rate else None, Money(line.amount)]
             for line in s.lines
         ]
@@ -72,6 +85,8 @@ def fees_document(month: str, found: list[Statement], t: Translator, incomplete:
             (t("fees.withholding"), Money(s.withholding)),
             (t("fees.payable"), Money(s.payable)),
             (t("fees.pay_on"), Day(s.pay_on)),
+            (t("fees.paid"), Text(t("fees.paid_on", amount=t.yen(s.paid), day=s.paid_on.isoformat()))
+             if s.paid_on else None),
             (t("invoice_number"), s.partner.invoice_number or t("fees.not_registered")),
         ]
         if s.carry_forward:
@@ -105,9 +120,10 @@ def statements_table(found: list[Statement], t: Translator) -> Table:
 def statement_context(s: Statement, settings: Settings, t: Translator) -> dict[str, Any]:
     """What the 支払明細書 template is given: plain values only."""
     lines = [
-        {"client": line.referral.client, "date": line.date, "event_label": t.value("fee_event", line.event),
+        {"client": _about(line, t), "date": line.date, "event_label": t.value("fee_event", line.event),
          "basis_label": _basis(line, t) or "—", "rate": str(line.rate) if line.rate else None,
-         "amount": line.amount, "referral": line.referral.id}
+         "amount": line.amount, "referral": line.referral.id if line.referral else line.payout.id if line.payout
+         else None}
         for line in s.lines
     ]
     arose = month_end(s.month.year, s.month.month)  # the 経過措置 share depends on when the fees arose

@@ -10,7 +10,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Meeting, Partner, Referral
 from haru_cli.rules.activity import OpenAction, fiscal_year_start, hours, last_meeting, open_actions
 from haru_cli.rules.calendar import BusinessDays
-from haru_cli.rules.fees import events_by_partner, statements
+from haru_cli.rules.fees import partner_statements, payments_by_partner
 from haru_cli.rules.schedule import ContractDates, RegularMeeting, contract_dates, next_regular_meeting
 
 RECENT_MEETINGS = 5
@@ -30,8 +30,9 @@ class Overview:
     fiscal_year_start: date
     hours_fiscal_year: Decimal
     hours_total: Decimal
-    fees_accrued: int  # this fiscal year, up to today
-    fees_paid: int  # payable of the statements paid this fiscal year, up to today
+    fees_accrued: int  # the subtotals (tax excluded) of this fiscal year's statements, up to today
+    fees_paid: int  # the payments made this fiscal year, up to today
+    fees_unpaid: int  # what is left to pay of every statement whose pay date has come
 
     @property
     def recent_meetings(self) -> list[Meeting]:
@@ -46,8 +47,8 @@ def overview(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> 
     meetings = ds.meetings_of(partner.id)
     contracts = sorted(ds.contracts_of(partner.id), key=lambda c: (c.status != "active", c.start, c.id))
     fy_start = fiscal_year_start(ds.settings, today)
-    events = events_by_partner(ds).get(partner.id, [])
-    history = statements(ds.settings, partner, events, today, days)
+    history = partner_statements(ds, partner, today, days)
+    payments = payments_by_partner(ds).get(partner.id, {}).values()
     return Overview(
         partner=partner,
         contracts=[contract_dates(c, today) for c in contracts],
@@ -59,6 +60,7 @@ def overview(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> 
         fiscal_year_start=fy_start,
         hours_fiscal_year=hours(meetings, since=fy_start, until=today),
         hours_total=hours(meetings, until=today),
-        fees_accrued=sum(e.amount for e in events if fy_start <= e.date <= today),
-        fees_paid=sum(s.payable for s in history if fy_start <= s.pay_on <= today),
+        fees_accrued=sum(s.subtotal for s in history if fy_start <= s.month <= today),
+        fees_paid=sum(p.amount for p in payments if fy_start <= p.date <= today),
+        fees_unpaid=sum(s.payable - (s.paid or 0) for s in history if s.pay_on <= today and not s.settled),
     )

@@ -76,7 +76,8 @@ def partner_show_json(ov: Overview, incomplete: list[str], dates_incomplete: lis
             "total": number(ov.hours_total),
             "fiscal_year_start": ov.fiscal_year_start.isoformat(),
         },
-        "fees": {"fiscal_year_accrued": ov.fees_accrued, "fiscal_year_paid": ov.fees_paid, "incomplete": incomplete},
+        "fees": {"fiscal_year_accrued": ov.fees_accrued, "fiscal_year_paid": ov.fees_paid, "unpaid": ov.fees_unpaid,
+                 "incomplete": incomplete},
         "dates_incomplete": dates_incomplete,
     }
 
@@ -168,6 +169,7 @@ def partner_document(ov: Overview, t: Translator, incomplete: list[str], dates_i
         (t("hours_total"), Quantity(ov.hours_total, t.hours(ov.hours_total))),
         (t("fees_accrued"), Money(ov.fees_accrued)),
         (t("fees_paid"), Money(ov.fees_paid)),
+        (t("fees_unpaid"), Money(ov.fees_unpaid)),
     ]
     if incomplete:  # beside the figures it may change (SPEC §6)
         profile.append((t("fees.incomplete"), Text(t.join(incomplete), alert=True)))

@@ -165,7 +165,7 @@ def item_subject(item: Item, t: Translator) -> str:
     if item.kind == "regular_meeting":
         return t.value("item_kind", item.kind)
     if item.kind == "payout":
-        return f"{item.subject} {t.yen(item.amount)}"
+        return f"{item.subject} {t.yen(item.amount)}" + (t("fees.paid_mark") if item.paid else "")
     return item.subject or item.ref
 
 
@@ -189,6 +189,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
             "ref": item.ref,
             "overdue": item.overdue,
             "amount": item.amount,
+            "paid": item.paid,
         }
 
     def as_row(item: Item) -> Row:

@@ -28,9 +28,10 @@ def test_calc_json_defaults_to_the_previous_month(ws: str, haru: Haru) -> None:
         "partner": "ueda", "name": "株式会社ウエダ",
         "lines": [{"referral": "2026-ueda-001", "contract": "ueda-referral", "kind": "customer",
                    "client": "株式会社サンプル物流", "date": "2026-10-30", "basis": "paid", "rate": "15%",
-                   "amount": 123_456, "event": "payment"}],
+                   "amount": 123_456, "event": "payment", "payout": None}],
         "carried_in": 0, "subtotal": 123_456, "consumption_tax": 12_345, "withholding": 0, "payable": 135_801,
         "carry_forward": 0, "pay_on": "2026-11-30", "invoice_number": "T7000012050002", "invoice_registered": True,
+        "paid": None, "paid_on": None, "settled": False,
     }
     assert by_partner["tanaka"]["lines"][0]["basis"] is None and by_partner["tanaka"]["lines"][0]["rate"] is None
     assert (by_partner["tanaka"]["withholding"], by_partner["tanaka"]["payable"]) == (5_105, 49_895)
@@ -128,8 +129,14 @@ def test_upcoming_lists_payouts(ws: str, haru: Haru) -> None:
 
 def test_partner_show_has_this_fiscal_years_fees(ws: str, haru: Haru) -> None:
     data = json.loads(haru("--data", ws, *TODAY, "partner", "show", "ueda", "--format", "json").stdout)
-    # Accrued: 45,000 (Sep) + 123,456 (Oct). Paid by today: September's statement, paid 2026-10-30.
-    assert data["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 49_500, "incomplete": []}
+    # Accrued: 45,000 (Sep) + 123,456 (Oct), tax excluded. September's 49,500 was due on 2026-10-30; no payment
+    # is recorded, so it is unpaid.
+    assert data["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 0, "unpaid": 49_500, "incomplete": []}
+    (Path(ws) / "payouts" / "2026").mkdir(parents=True)
+    (Path(ws) / "payouts" / "2026" / "2026-10-30-ueda.yaml").write_text(
+        "id: 2026-10-30-ueda\npartner: ueda\nmonth: 2026-09\ndate: 2026-10-30\namount: 49500\n", encoding="utf-8")
+    paid = json.loads(haru("--data", ws, *TODAY, "partner", "show", "ueda", "--format", "json").stdout)
+    assert paid["fees"] == {"fiscal_year_accrued": 168_456, "fiscal_year_paid": 49_500, "unpaid": 0, "incomplete": []}
 
 
 @pytest.mark.parametrize(("month", "note"), [("2026-09", "経過措置の範囲（80%）"), ("2026-10", "経過措置の範囲（50%）"),

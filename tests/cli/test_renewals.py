@@ -66,7 +66,7 @@ def test_upcoming_json(ws: str, haru: Haru) -> None:
     assert data["until"] == "2026-12-11"
     assert data["items"][0] == {"date": "2026-02-01", "kind": "regular_meeting", "partner": "spcom",
                                 "name": "株式会社S.P.COM", "subject": None, "ref": "spcom", "overdue": True,
-                                "amount": None}
+                                "amount": None, "paid": None}
     # A notice deadline that passed (alliance's) stays until its term ends, marked; a draft about to start
     # (or past its start) is listed too.
     assert [(i["kind"], i["ref"], i["overdue"]) for i in data["items"]] == [

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from haru_cli.records.registry import TYPES
 from tests.helpers import Haru
 
 
@@ -12,18 +13,17 @@ def test_prints_every_schema(haru: Haru) -> None:
     result = haru("schema")
     assert result.exit_code == 0
     schemas = json.loads(result.stdout)
-    assert sorted(schemas) == ["contract", "haru", "meeting", "partner", "referral"]
+    assert sorted(schemas) == sorted([kind.name for kind in TYPES] + ["haru"])  # every type of the registry
     assert schemas["partner"]["properties"]["kana"]["description"].startswith("よみ")
 
 
 def test_writes_the_files_once_and_refuses_a_different_one(haru: Haru, tmp_path: Path) -> None:
     out = tmp_path / "schemas"
     assert haru("schema", "--out", out).exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["contract.schema.json", "haru.schema.json",
-                                                      "meeting.schema.json", "partner.schema.json",
-                                                      "referral.schema.json"]
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"{kind}.schema.json"
+                                                           for kind in [*(k.name for k in TYPES), "haru"])
     again = haru("--lang", "en", "schema", "--out", out)
-    assert again.exit_code == 0 and again.stdout.count("is up to date") == 5
+    assert again.exit_code == 0 and again.stdout.count("is up to date") == len(TYPES) + 1
     (out / "partner.schema.json").write_text("{}\n", encoding="utf-8")
     changed = haru("--lang", "en", "schema", "--out", out)
     assert changed.exit_code == 1

@@ -134,3 +134,20 @@ def test_generated_files_change_only_what_was_asked(text: str, status: str, amou
     assert read_back == expected
     taken, _ = changed_lines(text, after)
     assert [line.split("#")[0].strip() for line in taken] in ([], ["status: lead"])  # only the status line goes
+
+
+@pytest.mark.parametrize("empty", ["", " ~", " null", " !!null", "   # 後で"])
+def test_a_key_written_as_nothing_takes_a_mapping(empty: str) -> None:
+    after = set_value(f"id: r\ndeal:{empty}\nstatus: lead\n", ("deal", "signed"), "2026-01-01")
+    assert yaml.safe_load(after)["deal"] == {"signed": yaml.safe_load("d: 2026-01-01")["d"]}
+    assert after.endswith("  signed: 2026-01-01\nstatus: lead\n")
+
+
+def test_insertions_follow_the_file_s_indentation_and_lines() -> None:
+    four = set_value("id: r\ncontract:\n    partner: x\n", ("deal", "signed"), "2026-01-01")
+    assert four.endswith("deal:\n    signed: 2026-01-01\n")
+    spanning = set_value("id: m\nactions: [{task: a,\n    due: 2026-12-20\n  }]\n", ("actions", 0, "done"), True)
+    assert spanning == "id: m\nactions: [{task: a,\n    due: 2026-12-20, done: true\n  }]\n"
+    folded = set_value("id: m\nactions:\n  - task: a\n    note: >-\n      long\n\n  - task: b\n",
+                       ("actions", 0, "done"), True)
+    assert folded == "id: m\nactions:\n  - task: a\n    note: >-\n      long\n    done: true\n\n  - task: b\n"

@@ -11,6 +11,7 @@ import shlex
 import shutil
 import subprocess
 import sys
+import textwrap
 import time
 from decimal import Decimal
 from pathlib import Path
@@ -286,6 +287,23 @@ def test_help_is_not_read_through_a_linked_or_huge_settings_file(
     assert huge.exit_code == 0 and "使い方:" in huge.stdout
     (root / "haru.yaml").write_text("locale: en\n", encoding="utf-8")
     assert "Usage:" in haru(f"--data={root}", "validate", "--help").stdout  # --data=DIR is read too
+
+
+def test_a_linked_record_file_or_folder_leaves_the_amounts_incomplete(workspace: WorkspaceFactory, haru: Haru,
+                                                                       tmp_path: Path) -> None:
+    from tests.helpers import BASE
+
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text(textwrap.dedent(str(BASE["referrals/2026-ueda-001.yaml"])), encoding="utf-8")
+    root = workspace()
+    (root / "referrals" / "2026-ueda-001.yaml").unlink()
+    (root / "referrals" / "2026-ueda-001.yaml").symlink_to(elsewhere)
+    result = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-07")
+    assert result.exit_code == 1 and "referrals/2026-ueda-001.yaml" in result.stderr  # not a silent ¥0
+    shutil.rmtree(root / "referrals")
+    (root / "referrals").symlink_to(tmp_path)
+    folder = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-07")
+    assert folder.exit_code == 1 and "referrals" in folder.stderr
 
 
 def test_a_linked_record_folder_or_settings_file_is_refused(workspace: WorkspaceFactory, tmp_path: Path) -> None:

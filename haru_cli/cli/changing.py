@@ -32,10 +32,11 @@ def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: b
     if after == before:
         typer.echo(run.t("cli.change.nothing", path=path), err=True)
         return
-    problems = problems_with(run, path, after)
-    if problems:
+    problems = problems_with(run, path, after, warnings=True)
+    if any(p.severity == "error" for p in problems):
         show_problems(run, problems)
         run.fail("cli.nothing_written")
+    show_problems(run, problems)  # the warnings: written all the same, as validate would let it be committed
     if dry_run:
         sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                                    f"a/{path}", f"b/{path}"))
@@ -45,12 +46,14 @@ def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: b
 
 def write_back(run: Run, path: str, text: str, was: bytes) -> None:
     """Replace the record's file with text, atomically, unless it no longer holds `was` (then nothing)."""
-    from haru_cli.write.atomic import Changed, LinkInPath, replace_existing
+    from haru_cli.write.atomic import Changed, LinkInPath, ReadOnly, replace_existing
 
     try:
         replace_existing(run.ds.root / path, text, was, within=run.ds.root)
     except Changed:
         run.fail("cli.change.changed", path=path)
+    except ReadOnly:
+        run.fail("cli.change.read_only", path=path)
     except (LinkInPath, OSError) as exc:
         run.fail("cli.write.failed", path=path, reason=str(exc))
     typer.echo(run.t("cli.change.done", path=path))

@@ -1,12 +1,13 @@
 """haru edit ID — a record (of any type, broken ones too) in $EDITOR, written back only once it is valid
 against the whole workspace (SPEC §8): the original stays as it was until then."""
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import Run, open_run
+from haru_cli.cli.context import Failure, Run, open_run
 
 
 def _record_file(run: Run, wanted: str) -> str:
@@ -44,4 +45,12 @@ def edit(ctx: typer.Context, wanted: Annotated[str, typer.Argument(metavar="ID")
     if after == before:
         typer.echo(run.t("cli.change.nothing", path=path), err=True)
         return
-    write_back(run, path, after, was)
+    try:
+        write_back(run, path, after, was)
+    except Failure as exc:  # the file changed meanwhile, or cannot be written: the edit is kept, and named
+        import tempfile
+
+        fd, draft = tempfile.mkstemp(prefix="haru-draft-", suffix=".yaml")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(after)
+        raise Failure(f"{exc} — {run.t('cli.edit.kept', draft=draft)}") from None

@@ -30,12 +30,13 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def problems_with(run: Run, path: str, text: str) -> list[Problem]:
-    """The errors the workspace would have in (or because of) that file with that text."""
+def problems_with(run: Run, path: str, text: str, *, warnings: bool = False) -> list[Problem]:
+    """The errors (and, asked for, the warnings) the workspace would have in, or because of, that file
+    with that text."""
     from haru_cli.load.loader import load_workspace
 
     after = load_workspace(run.ds.root, overlay={path: text})
-    return [p for p in after.problems if p.severity == "error" and p.concerns({path})]
+    return [p for p in after.problems if (warnings or p.severity == "error") and p.concerns({path})]
 
 
 def show_problems(run: Run, problems: list[Problem]) -> None:

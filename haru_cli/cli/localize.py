@@ -142,7 +142,8 @@ def _click_words(help_text: str, lang: str) -> str:
 # --- usage errors ------------------------------------------------------------------------------------
 
 _INVALID_CHOICE = re.compile(r"^(.*) is not one of (.*)\.$")
-_NOT_INT = re.compile(r"^(.*) is not a valid integer\.?$")
+_NOT_INT = re.compile(r"^(.*) is not a valid (?:integer|int range)\.?$")
+_OUT_OF_RANGE = re.compile(r"^(.*) is not in the range (.*)\.$")
 _NEEDS_VALUE = re.compile(r"^Option '(.*)' requires an argument\.$")
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((.*)\)$")
 _NO_COMMAND = re.compile(r"^No such command '(.*)'\.$")
@@ -175,7 +176,8 @@ def _click_sentence(message: str, lang: str) -> str:
     """One of Click's own sentences in the language (haru's own arrive translated already)."""
     for pattern, key in ((_INVALID_CHOICE, "cli.usage.not_one_of"), (_NOT_INT, "cli.usage.not_int"),
                          (_NEEDS_VALUE, "cli.usage.needs_value"), (_EXTRA, "cli.usage.extra"),
-                         (_NO_COMMAND, "cli.usage.no_command"), (_IS_DIR, "cli.usage.is_dir")):
+                         (_NO_COMMAND, "cli.usage.no_command"), (_IS_DIR, "cli.usage.is_dir"),
+                         (_OUT_OF_RANGE, "cli.usage.out_of_range")):
         found = pattern.match(message)
         if found:
             return text(key, lang, **{f"a{n}": g for n, g in enumerate(found.groups())})

@@ -12,6 +12,7 @@ from haru_cli.records.models import ReferralKind, ReferralStatus  # their choice
 app = typer.Typer(no_args_is_help=True)
 
 IdArgument = Annotated[str, typer.Argument(metavar="ID")]
+MAX_YEN = 10**20 - 1  # the largest amount a record may hold (20 digits)
 DateOption = Annotated[str, typer.Option("--date", metavar="YYYY-MM-DD")]
 
 
@@ -37,12 +38,18 @@ def referral_list(
     run.say_incomplete(run.incomplete(only))  # what each has earned rests on its contract
 
 
-def _change(run: Run, referral_id: str, *edits: Callable[[str], str], dry_run: bool) -> None:
-    """The edits made one after the other in the referral's file, validated and written as one change."""
+def _change(run: Run, referral_id: str, *edits: Callable[[str], str], dry_run: bool,
+            moves_from: tuple[str, ...]) -> None:
+    """The edits made one after the other in the referral's file, validated and written as one change;
+    refused unless the referral is in one of the statuses `moves_from` (a cancelled one is not won again,
+    a lead is not paid)."""
     from haru_cli.cli.changing import change_record
     from haru_cli.records.registry import REFERRAL
 
     referral = run.record(REFERRAL, referral_id)
+    if referral.status not in moves_from:
+        run.fail("cli.referral.not_now", id=referral.id, status=run.t.value("referral_status", referral.status),
+                 allowed=run.t.join([run.t.value("referral_status", s) for s in moves_from]))
 
     def edit(text: str) -> str:
         for each in edits:
@@ -63,13 +70,14 @@ def referral_won(
     ctx: typer.Context,
     referral_id: IdArgument,
     signed: Annotated[str, typer.Option("--signed", metavar="YYYY-MM-DD")],
-    amount: Annotated[int | None, typer.Option("--amount", min=0)] = None,
+    amount: Annotated[int | None, typer.Option("--amount", min=0, max=MAX_YEN)] = None,
     dry_run: DryRunOption = False,
 ) -> None:
     run = open_run(ctx, quiet=True)
     day = parse_cli_date(signed, "--signed", run.lang).isoformat()
     deal = _set(("deal", "amount"), amount) if amount is not None else (lambda text: text)
-    _change(run, referral_id, _set(("status",), "won"), _set(("deal", "signed"), day), deal, dry_run=dry_run)
+    _change(run, referral_id, _set(("status",), "won"), _set(("deal", "signed"), day), deal, dry_run=dry_run,
+            moves_from=("lead", "lost", "won"))
 
 
 @app.command("pay")
@@ -77,14 +85,14 @@ def referral_pay(
     ctx: typer.Context,
     referral_id: IdArgument,
     day: DateOption,
-    amount: Annotated[int, typer.Option("--amount", min=1)],
+    amount: Annotated[int, typer.Option("--amount", min=1, max=MAX_YEN)],
     dry_run: DryRunOption = False,
 ) -> None:
     from haru_cli.write.patch import append
 
     run = open_run(ctx, quiet=True)
     payment = {"date": parse_cli_date(day, "--date", run.lang).isoformat(), "amount": amount}
-    _change(run, referral_id, lambda text: append(text, ("payments",), payment), dry_run=dry_run)
+    _change(run, referral_id, lambda text: append(text, ("payments",), payment), dry_run=dry_run, moves_from=("won",))
 
 
 @app.command("cancel")
@@ -96,4 +104,5 @@ def referral_cancel(
 ) -> None:
     run = open_run(ctx, quiet=True)
     when = parse_cli_date(day, "--date", run.lang).isoformat()
-    _change(run, referral_id, _set(("status",), "cancelled"), _set(("cancelled",), when), dry_run=dry_run)
+    _change(run, referral_id, _set(("status",), "cancelled"), _set(("cancelled",), when), dry_run=dry_run,
+            moves_from=("won", "cancelled"))

@@ -20,7 +20,7 @@ from haru_cli.load.yamlio import Document, parse_yaml, read_document, read_text
 from haru_cli.records.dataset import Dataset, Skipped
 from haru_cli.records.models import Settings
 from haru_cli.records.problems import Finding, Problem, error
-from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TYPES, RecordType
+from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TYPES, RecordType, type_of_path
 from haru_cli.rules.checks import run_checks
 
 
@@ -30,6 +30,11 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
     ds = Dataset(root, overlay=overlay)
     ds.settings = _load_settings(root, ds.problems)
     ds.problems.extend(listing.problems)
+    for problem in listing.problems:  # a linked or odd record file (or folder) is not read: skipped, and said
+        kind = type_of_path(problem.path)
+        if kind is not None:
+            stem = problem.path.rsplit("/", 1)[-1].removesuffix(".yaml")
+            ds.skip_file(Skipped(problem.path, kind.name, stem))
     ds.files = int((root / SETTINGS_FILE).is_file())
     total = sum(len(found) for found in listing.files.values()) + len(overlay)
     places = Places()

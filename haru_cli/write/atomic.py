@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -82,9 +84,14 @@ class Changed(OSError):
     """The file changed on disk since it was read: writing would lose that change."""
 
 
+class ReadOnly(OSError):
+    """The file is marked read-only: haru leaves it so, as an editor would."""
+
+
 def replace_existing(target: Path, text: str, was: bytes, *, within: Path) -> None:
     """Replace an existing record's file atomically with `text`, keeping its mode; refused (Changed) when
-    it no longer holds `was`, what the edit was made from, and never through a link (LinkInPath)."""
+    it no longer holds `was`, what the edit was made from, and never through a link (LinkInPath) or over a
+    read-only file (ReadOnly). Two haru replacing one file at once take turns: the second finds it changed."""
     import stat
 
     from haru_cli.files import read_regular
@@ -93,6 +100,8 @@ def replace_existing(target: Path, text: str, was: bytes, *, within: Path) -> No
     if os.path.islink(target):
         raise LinkInPath(f"{target} is a symbolic link")
     mode = stat.S_IMODE(os.lstat(target).st_mode)
+    if not mode & 0o222:
+        raise ReadOnly(f"{target} is read-only")
     remove_leftovers(target.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent)
     try:
@@ -101,9 +110,27 @@ def replace_existing(target: Path, text: str, was: bytes, *, within: Path) -> No
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
-        if read_regular(target) != was:  # as late as can be: someone saved it while haru worked
-            raise Changed(f"{target} changed since it was read")
-        os.replace(tmp, target)
+        with _locked(target):
+            if read_regular(target) != was:  # as late as can be: someone saved it while haru worked
+                raise Changed(f"{target} changed since it was read")
+            os.replace(tmp, target)
     finally:
         if os.path.lexists(tmp):
             os.unlink(tmp)
+
+
+@contextmanager
+def _locked(target: Path) -> Iterator[None]:
+    """An exclusive lock on the file (where the system has them): what is checked, then replaced, inside it,
+    is what another haru finds changed when its turn comes (it reads by the path: the new file)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on this platform
+        yield
+        return
+    fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)

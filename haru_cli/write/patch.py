@@ -9,6 +9,7 @@ asked: an edit that would mean anything else is refused (NotEditable), never wri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -70,9 +71,8 @@ def _append(text: str, path: Path, item: Any) -> str:
     if not isinstance(node, yaml.SequenceNode):
         raise NotEditable(f"{_dotted(path)} is not a list")
     if node.flow_style:
-        closing = node.end_mark.index - 1
-        separator = ", " if node.value else ""
-        return text[:closing] + separator + _flow(item) + text[closing:]
+        at = node.value[-1].end_mark.index if node.value else node.end_mark.index - 1
+        return text[:at] + (", " if node.value else "") + _flow(item) + text[at:]
     last = node.value[-1]
     dash = _dash_column(text, last)
     lead = " " * dash + "-" + " " * max(1, last.start_mark.column - dash - 1)  # as the last item is written
@@ -86,23 +86,25 @@ def _append(text: str, path: Path, item: Any) -> str:
 
 
 def _add_key(text: str, mapping: yaml.MappingNode, key: str, value: Any) -> str:
-    if mapping.flow_style:
-        closing = mapping.end_mark.index - 1
-        separator = ", " if mapping.value else ""
-        return text[:closing] + f"{separator}{key}: {_flow(value)}" + text[closing:]
+    if mapping.flow_style:  # after the last value (on its line, where a {…} spans lines), or into {}
+        at = mapping.value[-1][1].end_mark.index if mapping.value else mapping.end_mark.index - 1
+        return text[:at] + f"{', ' if mapping.value else ''}{key}: {_flow(value)}" + text[at:]
     indent = mapping.value[0][0].start_mark.column if mapping.value else 0
     at = _line_after(text, _last_leaf(mapping).end_mark.index)
-    return _insert(text, at, dump_yaml({key: value}, " " * indent))
+    return _insert(text, at, dump_yaml({key: value}, " " * indent, step=_step(text)))
 
 
 def _fill(text: str, node: yaml.Node, value: Any) -> str:
-    """A key written with nothing after it (`deal:`) given a value."""
+    """A key written with nothing after it (`deal:`, `deal: ~`, `deal: null`) given a value."""
     if not isinstance(value, dict | list):
         return _replace_scalar(text, node, value, space=True)
-    line_start = text.rfind("\n", 0, node.start_mark.index) + 1
+    start, end = node.start_mark.index, node.end_mark.index
+    head = text[:start].rstrip(" ") if end > start else text[:start]  # `~`, `null` or a tag goes
+    text = head + text[end:]
+    line_start = text.rfind("\n", 0, len(head)) + 1
     indent = len(text[line_start:]) - len(text[line_start:].lstrip(" "))
-    block = dump_yaml({"x": value}, " " * indent).partition("\n")[2]  # the lines under the key
-    return _insert(text, _line_after(text, node.start_mark.index), block)
+    block = dump_yaml({"x": value}, " " * indent, step=_step(text)).partition("\n")[2]  # the lines under the key
+    return _insert(text, _line_after(text, len(head)), block)
 
 
 def _replace_scalar(text: str, node: yaml.Node, value: Any, *, space: bool = False) -> str:
@@ -115,6 +117,15 @@ def _replace_scalar(text: str, node: yaml.Node, value: Any, *, space: bool = Fal
     return text[:start] + rendered + text[end:]
 
 
+_KEY_LINE = re.compile(r"^( +)[A-Za-z_][A-Za-z0-9_-]*:", re.MULTILINE)
+
+
+def _step(text: str) -> str:
+    """How far the file indents a nested mapping (two spaces unless it shows otherwise)."""
+    indents = [len(match.group(1)) for match in _KEY_LINE.finditer(text)]
+    return " " * min(indents, default=2)
+
+
 def _insert(text: str, at: int, lines: str) -> str:
     if at == len(text) and text and not text.endswith("\n"):
         return text + "\n" + lines
@@ -125,6 +136,8 @@ def _line_after(text: str, index: int) -> int:
     """The start of the line after the one index is on (a trailing comment stays with its line); index
     itself when it is at the start of a line already (where a block scalar or collection ends)."""
     if index == 0 or text[index - 1] == "\n":
+        while index > 1 and text[index - 2:index] == "\n\n":  # a block text's blank lines after it stay after
+            index -= 1
         return index
     newline = text.find("\n", index)
     return len(text) if newline < 0 else newline + 1
@@ -183,7 +196,8 @@ def _walk(node: yaml.Node | None, path: Path) -> yaml.Node | None:
 
 
 def _is_null(node: yaml.Node) -> bool:
-    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.value in ("", "~", "null")
+    return isinstance(node, yaml.ScalarNode) and node.tag.endswith(":null") and node.value in (
+        "", "~", "null", "Null", "NULL")
 
 
 def _dotted(path: Path) -> str:

@@ -64,22 +64,23 @@ def _block_text(text: str, indent: str) -> str | None:
     return chomp + "".join(f"\n{indent}{line}" if line else "\n" for line in body)
 
 
-def dump_yaml(data: dict[str, Any], indent: str = "") -> str:
-    """Block-style YAML for a record built from options: keys in the given order, None left out."""
+def dump_yaml(data: dict[str, Any], indent: str = "", *, step: str = "  ") -> str:
+    """Block-style YAML for a record built from options: keys in the given order, None left out; nested
+    mappings and lists indented by `step` (an edit in place follows the file's own)."""
     out: list[str] = []
     for key, value in data.items():
         if value is None or value == [] or value == {}:
             continue
         if isinstance(value, dict):
-            out.append(f"{indent}{key}:\n{dump_yaml(value, indent + '  ')}")
+            out.append(f"{indent}{key}:\n{dump_yaml(value, indent + step, step=step)}")
         elif isinstance(value, list) and all(isinstance(v, dict) for v in value):
             out.append(f"{indent}{key}:\n")
             for item in value:
-                first, *rest = dump_yaml(item, indent + "    ").splitlines()
-                out.append(f"{indent}  - {first.lstrip()}\n" + "".join(f"{line}\n" for line in rest))
+                first, *rest = dump_yaml(item, indent + step + "  ", step=step).splitlines()
+                out.append(f"{indent}{step}- {first.lstrip()}\n" + "".join(f"{line}\n" for line in rest))
         elif isinstance(value, list):
             out.append(f"{indent}{key}: [{', '.join(scalar_text(v, in_flow=True) for v in value)}]\n")
-        elif isinstance(value, str) and "\n" in value and (block := _block_text(value, indent + "  ")):
+        elif isinstance(value, str) and "\n" in value and (block := _block_text(value, indent + step)):
             out.append(f"{indent}{key}: {block}\n")
         else:
             out.append(f"{indent}{key}: {scalar_text(value)}\n")

@@ -94,8 +94,12 @@ def test_a_lead_won_and_paid_earns_its_fee(ws: Path, haru: Haru) -> None:
 def test_a_change_that_would_be_invalid_writes_nothing(ws: Path, haru: Haru) -> None:
     lead, won = ws / "referrals" / "2026-ueda-002.yaml", ws / "referrals" / "2026-ueda-001.yaml"
     before = {path: path.read_bytes() for path in (lead, won)}
-    cancelled = haru("--data", ws, *TODAY, "referral", "cancel", "2026-ueda-002", "--date", "2026-11-01")
-    assert cancelled.exit_code == 1 and "error[deal-missing]" in cancelled.stderr  # a lead never won
+    cancelled = haru("--data", ws, *TODAY, "--lang", "en", "referral", "cancel", "2026-ueda-002",
+                     "--date", "2026-11-01")
+    assert cancelled.exit_code == 1 and "2026-ueda-002 is lead" in cancelled.stderr  # a lead never won
+    paid = haru("--data", ws, *TODAY, "--lang", "en", "referral", "pay", "2026-ueda-002", "--date", "2026-11-01",
+                "--amount", "1")
+    assert paid.exit_code == 1 and "that is won" in paid.stderr  # a lead is not paid
     early = haru("--data", ws, *TODAY, "referral", "pay", "2026-ueda-001", "--date", "2026-06-01", "--amount", "1")
     assert early.exit_code == 1 and "error[date-order]" in early.stderr  # paid before the deal was signed
     dry = haru("--data", ws, *TODAY, "referral", "won", "2026-ueda-002", "--signed", "2026-11-01", "--dry-run")
@@ -192,3 +196,61 @@ def test_search_finds_lines_across_widths_and_kana_and_sees_edits(workspace: Wor
     assert [h["path"] for h in json.loads(gone.stdout)["hits"]] == ["contracts/broken.yaml"]
     none = haru("--data", ws, "--lang", "en", "search", "どこにもない")
     assert none.exit_code == 1 and "is nowhere" in none.stderr
+
+
+def test_two_changes_at_once_never_both_succeed_over_each_other(tmp_path: Path) -> None:
+    import threading
+
+    from haru_cli.write.atomic import Changed, replace_existing
+
+    target = tmp_path / "r.yaml"
+    target.write_text("id: r\n", encoding="utf-8")
+    was = target.read_bytes()
+    won: list[int] = []
+
+    def change(n: int) -> None:
+        try:
+            replace_existing(target, f"id: r\nnote: {n}\n", was, within=tmp_path)
+            won.append(n)
+        except Changed:
+            pass  # the other's change landed first: this one is refused, as it should be
+
+    threads = [threading.Thread(target=change, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(won) == 1 and target.read_text(encoding="utf-8") == f"id: r\nnote: {won[0]}\n"
+
+
+def test_a_read_only_record_is_left_so(ws: Path, haru: Haru) -> None:
+    path = ws / MEETING
+    path.chmod(0o444)
+    result = haru("--data", ws, *TODAY, "--lang", "en", "action", "done", "2026-11-10-ueda-regular", "1")
+    assert result.exit_code == 1 and "is read-only" in result.stderr
+    assert "done: false" in path.read_text(encoding="utf-8")
+
+
+def test_moving_a_referral_on_follows_its_life(ws: Path, haru: Haru) -> None:
+    won = haru("--data", ws, *TODAY, "referral", "won", "2026-ueda-001", "--signed", "2026-07-01")
+    assert won.exit_code == 0  # already won: its deal is set again (here, as it was)
+    cancel = haru("--data", ws, *TODAY, "referral", "cancel", "2026-ueda-001", "--date", "2026-11-01")
+    assert cancel.exit_code == 0
+    again = haru("--data", ws, *TODAY, "--lang", "en", "referral", "won", "2026-ueda-001", "--signed", "2026-07-01")
+    assert again.exit_code == 1 and "is cancelled" in again.stderr  # a cancellation is not undone by won
+    paid = haru("--data", ws, *TODAY, "--lang", "en", "referral", "pay", "2026-ueda-001", "--date", "2026-11-20",
+                "--amount", "5")
+    assert paid.exit_code == 1 and "is cancelled" in paid.stderr
+
+
+def test_an_edit_that_cannot_be_written_is_kept(ws: Path, haru: Haru, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = ws / "partners" / "ueda.yaml"
+    fixed = path.read_text(encoding="utf-8").replace("cadence: monthly", "cadence: quarterly")
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, fixed))
+    path.chmod(0o444)
+    result = haru("--data", ws, "--lang", "en", "edit", "ueda")
+    assert result.exit_code == 1 and "your edit is kept in" in result.stderr
+    draft = Path(result.stderr.rsplit("kept in ", 1)[1].strip())
+    assert draft.read_text(encoding="utf-8") == fixed
+    draft.unlink()

@@ -12,7 +12,7 @@ class ZenginBanks:
 
     @cached_property
     def _all(self) -> dict[str, Any]:
-        from zengin_code import Bank  # type: ignore[import-untyped]
+        from zengin_code import Bank
 
         return dict(Bank.all)
 

@@ -385,8 +385,8 @@ def bank_kana(text: str) -> str:
     naming the first character no bank takes."""
     import jaconv
 
-    converted = jaconv.z2h(jaconv.hira2kata(unicodedata.normalize("NFKC", text)), kana=True, ascii=True,
-                           digit=True).upper().translate(_AS_BANKS_WRITE)
+    converted = str(jaconv.z2h(jaconv.hira2kata(unicodedata.normalize("NFKC", text)), kana=True, ascii=True,
+                               digit=True)).upper().translate(_AS_BANKS_WRITE)
     refused = next((c for c in converted if c not in BANK_CHARACTERS), None)
     if refused is not None:
         raise Invalid("bank", "bank.character", value=text, char=refused)

@@ -132,6 +132,16 @@ FEES: dict[str, str | bytes | None] = {
 }
 assert "2026-10-30" in str(FEES["referrals/2026-ueda-001.yaml"])  # BASE still has the July payment to replace
 
+# FEES with HaRu's bank, the transfer requester and ウエダ's account (SPEC §8.1)
+BANKED: dict[str, str | bytes | None] = {
+    **FEES,
+    "haru.yaml": ("company: テスト株式会社\n"
+                  "bank: {bank: '0001', branch: '001', number: '0000001', holder: カ）テスト}\n"
+                  "transfer: {requester_code: '0000000001', requester_name: カブシキガイシャ　テスト}\n"),
+    "partners/ueda.yaml": ("id: ueda\nname: 株式会社ウエダ\nkana: ウエダ\ninvoice_number: T7000012050002\n"
+                           "bank:\n  bank: 5\n  branch: 1\n  number: '1234567'\n  holder: カ）ウエダ\n"),
+}
+
 
 SCENARIO: dict[str, str | bytes | None] = {
     "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\ncadence: monthly\nsince: 2026-01-01\n",

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from haru_cli.cli import COMMANDS, app
 from haru_cli.i18n import catalogue, text
 from haru_cli.records import models
-from tests.helpers import FEES, SCENARIO, TODAY, Haru, write_workspace
+from tests.helpers import BANKED, SCENARIO, TODAY, Haru, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -192,7 +192,7 @@ def test_every_json_key_the_docs_name_is_in_the_output(
     nda = "id: nda\npartner: ueda\ntype: nda\nstart: 2026-01-01\ndocument: signed/nda.pdf\n"  # a warning
     action = ("id: action\npartners: [ueda]\ndate: 2026-11-01\nactions:\n"
               "  - {task: 提案書を送付, due: 2026-11-20}\n")  # an open action, overdue
-    write_workspace(tmp_path, {**SCENARIO, **FEES, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action})
+    write_workspace(tmp_path, {**SCENARIO, **BANKED, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action})
     result = haru("--data", str(tmp_path), *TODAY, *args.split())
     assert result.exit_code in (0, 1), result.output
     assert missing_keys(shape, json.loads(result.stdout)) == []

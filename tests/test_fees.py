@@ -132,3 +132,49 @@ def test_properties_of_events_and_statements(payments: list[tuple[date, int]], c
 def test_every_pay_date_is_a_business_day(month: date, offset: int, day: object, shift: str) -> None:
     settings_ = validated(Settings, {"payout": {"month_offset": offset, "day": day, "shift": shift}})
     assert DAYS.is_business_day(pay_date(month.replace(day=1), settings_, DAYS))
+
+
+# --- payments and refunds (SPEC §8.1) ----------------------------------------------------------------
+
+
+def _ledger(months: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """An independent account of a partner's months, each (fees earned, refunds paid back): what the
+    partner owes HaRu is carried as a debt; a month pays what is left once the debt is met, refunds first
+    reducing the debt. Returns each month's (subtotal, debt carried out, debt carried in)."""
+    debt, out = 0, []
+    for fees, refunds in months:
+        owed_before = debt
+        available = fees + refunds - debt
+        if available >= 0:
+            subtotal, debt = available, 0
+        else:
+            subtotal, debt = 0, -available
+        out.append((subtotal, debt, owed_before))
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-300_000, 300_000), st.integers(0, 200_000)), min_size=1, max_size=8))
+def test_statements_with_refunds_agree_with_a_ledger(months: list[tuple[int, int]]) -> None:
+    from haru_cli.records.models import Payout
+    from haru_cli.records.values import Month
+    from haru_cli.rules.fees import FeeEvent
+
+    partner = validated(Partner, {"id": "p", "name": "P"})
+    events: list[FeeEvent] = []
+    for n, (fees, refunds) in enumerate(months):
+        month = date(2026, 1 + n, 1) if n < 12 else date(2027, n - 11, 1)
+        if fees:
+            events.append(FeeEvent(referral(id=f"r{n}"), month.replace(day=5), "fixed", None, None, fees))
+        if refunds:
+            back = Payout(id=f"b{n}", partner="p", month=Month.of(month), date=month.replace(day=20), amount=refunds,
+                          kind="refund")
+            events.append(FeeEvent(None, back.date, "refund", None, None, refunds, back))
+    found = {s.month: s for s in statements(Settings(), partner, events, date(2026, 12, 31), DAYS)}
+    for n, (subtotal, debt_out, debt_in) in enumerate(_ledger(months)):
+        month = date(2026, 1 + n, 1)
+        s = found.get(month)
+        if s is None:  # nothing happened and nothing was owed: no statement
+            assert (subtotal, debt_out, debt_in) == (0, 0, 0) and months[n] == (0, 0)
+            continue
+        assert (s.subtotal, -s.carry_forward, -s.carried_in) == (subtotal, debt_out, debt_in)

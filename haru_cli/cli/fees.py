@@ -1,11 +1,13 @@
-"""haru fees calc | statement — what HaRu owes each partner, with tax, and when it is paid (SPEC §4.4)."""
+"""haru fees calc | statement | pay | unpaid | transfer | annual — what HaRu owes each partner, with tax,
+when it is paid, what was paid, the bank's transfer file and the year's figures (SPEC §4.4, §8.1)."""
 
 from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import open_run, parse_month
+from haru_cli.cli.context import open_run, parse_cli_date, parse_month
 from haru_cli.cli.output import (
+    DryRunOption,
     FormatOption,
     MonthOption,
     OutputOption,
@@ -13,6 +15,7 @@ from haru_cli.cli.output import (
     TemplateOption,
     emit_document,
     emit_table,
+    emit_text,
     render_report,
 )
 
@@ -64,3 +67,128 @@ def fees_statement(
         run.fail("cli.fees.no_fees", name=found.name, month=f"{first:%Y-%m}")
     render_report(run, "fees_statement", statement_context(statement, run.ds.settings, run.t), template_file, output,
                   missing)
+
+
+@app.command("pay")
+def fees_pay(
+    ctx: typer.Context,
+    query: QueryArgument,
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
+    amount: Annotated[int | None, typer.Option("--amount", metavar="YEN", min=1, max=10**20 - 1)] = None,
+    refund: Annotated[bool, typer.Option("--refund")] = False,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """A payout record: the payment of a month's statement (its payable, unless --amount says otherwise),
+    or with --refund what the partner paid back, booked in that month's statement."""
+    from haru_cli.cli.new import create_record
+    from haru_cli.records.registry import PAYOUT
+    from haru_cli.rules.fees import monthly_statement
+    from haru_cli.write.authoring import free_id
+
+    run = open_run(ctx, quiet=True)
+    partner = run.partner(query)
+    first = parse_month(month, run.today, run.lang)
+    when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
+    if amount is None:
+        statement = monthly_statement(run.ds, partner, first, run.days)
+        if refund or statement is None or statement.payable == 0:
+            run.fail("cli.fees.give_amount", name=partner.name, month=f"{first:%Y-%m}")
+        amount = statement.payable
+        run.say_incomplete(run.incomplete(partner.id))  # a payable that skipped files may change is no default
+    record_id = free_id(f"{when}-{partner.id}" + ("-refund" if refund else ""), run.ds.taken(PAYOUT))
+    data = {"id": record_id, "partner": partner.id, "month": f"{first:%Y-%m}", "date": when.isoformat(),
+            "amount": amount, "kind": "refund" if refund else "payment", "note": note}
+    create_record(run, PAYOUT.path(record_id, when), data, edit=False, dry_run=dry_run)
+
+
+@app.command("unpaid")
+def fees_unpaid(ctx: typer.Context, fmt: FormatOption = "table") -> None:
+    """Statements whose pay date has come, with something payable and no payment recorded."""
+    from haru_cli.rules.fees import unpaid
+    from haru_cli.views import fees as views
+
+    run = open_run(ctx, fmt=fmt)
+    found = unpaid(run.ds, run.today, run.days)
+    emit_table(fmt, views.unpaid_json(found, run.today), views.unpaid_table(found, run.today, run.t), run.t)
+    run.say_incomplete(run.incomplete())
+
+
+@app.command("transfer")
+def fees_transfer(
+    ctx: typer.Context,
+    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    output: OutputOption = None,
+    preview: Annotated[bool | None, typer.Option("--preview/--no-preview")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """The 全銀 総合振込 file of the month's unpaid statements: a preview of payees, amounts and banks; the
+    file itself only with -o (never over one)."""
+    import sys
+
+    from haru_cli.load.banks import ZenginBanks
+    from haru_cli.records.values import Invalid, bank_kana
+    from haru_cli.render.zengin import TooLong, transfer_file
+    from haru_cli.rules.fees import month_statements
+    from haru_cli.views import fees as views
+    from haru_cli.views.shapes import Payee
+
+    run = open_run(ctx, fmt=fmt)
+    first = parse_month(month, run.today, run.lang)
+    settings = run.ds.settings
+    if settings.bank is None or settings.transfer is None:
+        run.fail("cli.fees.no_bank_settings")
+    banks = ZenginBanks()
+    due = [s for s in month_statements(run.ds, first, run.days) if s.payable > 0 and s.payment is None]
+    payees, left_out = [], []
+    for s in due:
+        if s.partner.bank is None:
+            left_out.append(s.partner.id)
+        else:
+            payees.append((s, views.account_of(s.partner.bank, banks)))
+    if output is not None:
+        if not payees:
+            run.fail("cli.fees.nothing_to_transfer", month=f"{first:%Y-%m}")
+        try:
+            sender = views.account_of(settings.bank, banks)
+            requester = bank_kana(settings.transfer.requester_name)
+            written = transfer_file(settings.transfer.requester_code, requester, payees[0][0].pay_on, sender,
+                                    [Payee(a, s.payable) for s, a in payees])
+        except TooLong as exc:
+            run.fail("cli.fees.too_long", field=exc.field, value=exc.value, width=exc.width)
+        except Invalid as exc:  # a name no bank takes: validate says so of the record
+            run.fail("cli.fees.refused_character", value=str(exc.context.get("value")),
+                     char=str(exc.context.get("char")))
+        emit_text(written, output, run.t)
+    if preview or (preview is None and (output is None or sys.stdout.isatty())):
+        data = views.transfer_json(f"{first:%Y-%m}", due[0].pay_on if due else first, payees, left_out)
+        emit_table(fmt, data, views.transfer_table(payees, banks, run.t), run.t)
+    if left_out:
+        names = run.t.join([run.ds.partners[p].name for p in left_out])
+        typer.echo(run.t("cli.fees.no_bank", names=names), err=True)
+    run.say_incomplete(run.incomplete())
+    if left_out:
+        raise typer.Exit(1)
+
+
+@app.command("annual")
+def fees_annual(
+    ctx: typer.Context,
+    year: Annotated[int, typer.Option("--year", metavar="YYYY", min=1900, max=2199)],
+    partner: Annotated[str | None, typer.Option("--partner")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """A calendar year's fees per partner, by the statements paid in it: the 支払調書 figures."""
+    from haru_cli.rules.fees import annual
+    from haru_cli.views import fees as views
+
+    run = open_run(ctx, fmt=fmt)
+    only = run.partner(partner).id if partner is not None else None
+    found = annual(run.ds, year, run.days, [only] if only else None)
+    if fmt == "md":
+        render_report(run, "fees_annual", {"year": year, "found": [a for a in found if a.partner.withholding]},
+                      None, None, run.incomplete(only))
+        return
+    emit_table(fmt, views.annual_json(year, found), views.annual_table(found, run.t), run.t)
+    run.say_incomplete(run.incomplete(only))

@@ -51,7 +51,7 @@ def _iso(run: Run, value: str | None, option: str) -> str | None:
     return None if value is None else parse_cli_date(value, option, run.lang).isoformat()
 
 
-def _create(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run: bool) -> None:
+def create_record(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run: bool) -> None:
     """Validate the new record against the whole workspace as it will be, then write it (atomically, never
     over a file); with --edit, in $EDITOR first."""
     from haru_cli.cli.editing import edit_until_valid, placed, problems_with, show_problems
@@ -118,7 +118,7 @@ def new_partner(
         "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
         "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
     }
-    _create(run, PARTNER.path(record_id), data, edit, dry_run)
+    create_record(run, PARTNER.path(record_id), data, edit, dry_run)
 
 
 @app.command("contract")
@@ -157,7 +157,7 @@ def new_contract(
         "fees": {fee_kind: {"rate": rate, "basis": basis, "fixed": fixed}}
         if rate is not None or fixed is not None or basis is not None else None,
     }
-    _create(run, CONTRACT.path(record_id), data, edit, dry_run)
+    create_record(run, CONTRACT.path(record_id), data, edit, dry_run)
 
 
 @app.command("meeting")
@@ -191,7 +191,7 @@ def new_meeting(
         "feedback": {k: v for k, v in feedback.items() if v is not None} or None,  # --satisfaction 0 is checked
         "next": _iso(run, next_day, "--next"),
     }
-    _create(run, MEETING.path(record_id, when), data, edit, dry_run)
+    create_record(run, MEETING.path(record_id, when), data, edit, dry_run)
 
 
 @app.command("referral")
@@ -225,5 +225,5 @@ def new_referral(
     data = {"id": record_id, "partner": source.id, "contract": contract, "kind": kind, "client": client,
             "referred": when.isoformat(), "status": status,
             "deal": {k: v for k, v in deal.items() if v is not None} or None}
-    _create(run, REFERRAL.path(record_id), data, edit, dry_run)
+    create_record(run, REFERRAL.path(record_id), data, edit, dry_run)
 

@@ -114,7 +114,7 @@ def parse_span(value: str, option: str, lang: str) -> "Duration":
         raise typer.BadParameter(text(key, lang, value=value), param_hint=option) from None
 
 
-def write_file(target: Path, text: str, t: "Translator", shown: str | None = None, *,
+def write_file(target: Path, text: str | bytes, t: "Translator", shown: str | None = None, *,
                within: Path | None = None) -> None:
     """A new file written atomically, never over an existing one (nor, with `within`, through a linked
     folder below it); any failure is a Failure saying so."""
@@ -134,10 +134,14 @@ def write_file(target: Path, text: str, t: "Translator", shown: str | None = Non
         raise Failure(t("cli.write.failed", path=name, reason=exc.strerror or str(exc))) from None
 
 
-def emit_text(text: str, output: Path | None, t: "Translator") -> None:
-    """A rendered document: to stdout (also for `-o -`), or to a new file."""
+def emit_text(text: str | bytes, output: Path | None, t: "Translator") -> None:
+    """A rendered document (or a file's bytes): to stdout (also for `-o -`), or to a new file."""
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
         return
     if not output.parent.is_dir():  # a mistyped folder is said, not made
         from haru_cli.cli.context import Failure

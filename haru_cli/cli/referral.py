@@ -70,7 +70,7 @@ def referral_won(
     ctx: typer.Context,
     referral_id: IdArgument,
     signed: Annotated[str, typer.Option("--signed", metavar="YYYY-MM-DD")],
-    amount: Annotated[int | None, typer.Option("--amount", min=0, max=MAX_YEN)] = None,
+    amount: Annotated[int | None, typer.Option("--amount", metavar="YEN", min=0, max=MAX_YEN)] = None,
     dry_run: DryRunOption = False,
 ) -> None:
     run = open_run(ctx, quiet=True)
@@ -85,7 +85,7 @@ def referral_pay(
     ctx: typer.Context,
     referral_id: IdArgument,
     day: DateOption,
-    amount: Annotated[int, typer.Option("--amount", min=1, max=MAX_YEN)],
+    amount: Annotated[int, typer.Option("--amount", metavar="YEN", min=1, max=MAX_YEN)],
     dry_run: DryRunOption = False,
 ) -> None:
     from haru_cli.write.patch import append

@@ -135,6 +135,17 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.search.more": ("最初の {limit} 件だけを表示しました", "only the first {limit} are shown"),
     "cli.record.none": ("{kind}「{id}」がありません。候補: {near}", "no {kind} {id:q}; closest: {near}"),
     # fees
+    "cli.fees.give_amount": ("{name} の {month} 分には支払う額がありません: --amount で金額を指定してください",
+                             "{name} has nothing payable for {month}: give the amount with --amount"),
+    "cli.fees.no_bank": ("振込先の口座（bank:）がないため除きました: {names}", "left out, for they have no bank account (bank:): {names}"),
+    "cli.fees.no_bank_settings": ("haru.yaml に HaRu の口座（bank:）と委託者（transfer:）を書いてください",
+                                  "write HaRu's own account (bank:) and the requester (transfer:) into haru.yaml"),
+    "cli.fees.nothing_to_transfer": ("{month} 分に振り込む明細はありません（何も書いていません）",
+                                     "nothing to transfer for {month}; nothing written"),
+    "cli.fees.refused_character": ("{value:q} の {char:q} は銀行が受け付けない文字です（何も書いていません）",
+                                   "{value:q} holds {char:q}, which banks refuse; nothing written"),
+    "cli.fees.too_long": ("{field}: {value:q} は {width} 桁に収まりません（何も書いていません）",
+                          "{field}: {value:q} does not fit its {width} places; nothing written"),
     "cli.fees.incomplete": (
         "注意: 読み飛ばしたファイルがあるため、金額は不完全かもしれません: {paths} — haru validate で確認してください",
         "note: the amounts may be incomplete, for files were skipped: {paths} — run haru validate",

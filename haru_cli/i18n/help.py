@@ -118,7 +118,8 @@ HELP: dict[str, tuple[str, str]] = {
     "help.upcoming.within": ("今日からの期間: 14d、2w、1m、14日 …", "Window from today: 14d, 2w, 1m, 14日 ..."),
     "help.upcoming.fmt": ("table（既定）、json、csv、md、ics（iCalendar）。", "table (default), json, csv, md, or ics (iCalendar)."),
     # fees
-    "help.fees": ("紹介手数料: 税・源泉徴収・支払日つきの月次明細。", "Referral fees: monthly statements with tax, withholding and pay dates."),
+    "help.fees": ("紹介手数料: 税・源泉徴収・支払日つきの月次明細、支払いの記録、振込ファイル、年間の集計。",
+                  "Referral fees: monthly statements with tax, withholding and pay dates; payments; the bank file; the year."),
     "help.fees.calc": (
         "その月の各パートナーの明細: 明細行、繰越、小計、消費税、源泉徴収、差引支払額、支払日、合計。CSV は明細 1 件 1 行。\n\n"
         "例: haru fees calc --month 2026-10",
@@ -133,6 +134,41 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md",
     ),
     "help.fees.statement.month": ("手数料が発生した月（YYYY-MM）。", "The month the fees accrued in (YYYY-MM)."),
+    "help.fees.pay": (
+        "支払いの記録（payouts/<年>/<id>.yaml）を書きます: その月の明細の支払い（金額の既定: 差引支払額）、"
+        "または --refund でパートナーからの返金（その月の明細の 1 行になります）。\n\n"
+        "例: haru fees pay ウエダ --month 2026-10 --date 2026-11-30",
+        "Write a payout record (payouts/<year>/<id>.yaml): the payment of a month's statement (by default its "
+        "payable), or with --refund money the partner paid back (a line of that month's statement).\n\n"
+        "Example: haru fees pay ウエダ --month 2026-10 --date 2026-11-30",
+    ),
+    "help.fees.pay.month": ("明細の月（YYYY-MM）。", "The statement's month (YYYY-MM)."),
+    "help.fees.pay.day": ("お金が動いた日（既定: 今日）。", "The day the money moved (default: today)."),
+    "help.fees.pay.amount": ("金額（支払いの既定: その月の差引支払額）。", "The amount (a payment's default: the month's payable)."),
+    "help.fees.pay.refund": ("パートナーからの返金として記録します。", "Record money the partner paid back."),
+    "help.fees.pay.note": ("メモ。", "A note."),
+    "help.fees.unpaid": (
+        "支払日を過ぎ（または今日で）、支払額があり、支払いの記録がない明細。\n\n例: haru fees unpaid",
+        "Statements whose pay date has come, with something payable and no payment recorded.\n\n"
+        "Example: haru fees unpaid",
+    ),
+    "help.fees.transfer": (
+        "その月の未払いの明細の全銀協 総合振込ファイル: 振込先・金額・金融機関の一覧を表示し、"
+        "-o を付けるとファイルを書きます（上書きしません）。\n\n例: haru fees transfer --month 2026-10 -o 2026-10.txt",
+        "The 全銀 総合振込 file of the month's unpaid statements: shows the payees, amounts and banks; with -o "
+        "writes the file (never over one).\n\nExample: haru fees transfer --month 2026-10 -o 2026-10.txt",
+    ),
+    "help.fees.transfer.month": ("明細の月（YYYY-MM）。", "The statements' month (YYYY-MM)."),
+    "help.fees.transfer.output": ("振込ファイルを書く新しいファイル（- は標準出力）。", "The new file to write (- for standard output)."),
+    "help.fees.transfer.preview": ("振込先の一覧を表示する（既定: 端末のとき、または -o のないとき）。",
+                                   "Show the payees (default: on a terminal, or without -o)."),
+    "help.fees.annual": (
+        "暦年の紹介手数料をパートナーごとに（その年に支払日がある明細）: 支払調書の数字。"
+        "--format md は源泉徴収のあるパートナーの支払調書形式のまとめ。\n\n例: haru fees annual --year 2026 --format csv",
+        "A calendar year's fees per partner, by the statements paid in it: the 支払調書 figures; --format md is "
+        "a 支払調書-style summary of the partners with withholding.\n\nExample: haru fees annual --year 2026 --format csv",
+    ),
+    "help.fees.annual.year": ("暦年（YYYY）。", "The calendar year (YYYY)."),
     # report
     "help.report": ("Markdown のレポート: パートナー概要、月次レポート、定例会のアジェンダ。",
                     "Markdown reports: partner dossier, monthly report, meeting agenda."),

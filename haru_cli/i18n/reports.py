@@ -37,6 +37,14 @@ REPORTS: dict[str, tuple[str, str]] = {
                              "not a regular file; templates are read only from regular files in the workspace"),
     "template.too_large": ("{limit} KB を超えるテンプレートは読みません", "larger than {limit} KB: not read"),
     "template.not_utf8": ("UTF-8 のテキストではありません", "not UTF-8 text"),
+    # fees annual --format md
+    "annual.title": ("{year}年分 報酬・料金の支払調書（集計）", "{year}: fees paid, for the 支払調書"),
+    "annual.none": ("源泉徴収のあるパートナーへの支払いはありません。", "No fees with withholding were paid this year."),
+    "annual.head": ("| 支払を受ける者 | 区分 | 支払金額（税抜） | 消費税 | 源泉徴収税額 | 支払った額 | 対象月 |",
+                    "| Payee | Kind | Amount (before tax) | Consumption tax | Withheld | Paid | Months |"),
+    "annual.kind": ("紹介手数料", "referral fees"),
+    "annual.note": ("※ その年に支払日がある明細の合計です。消費税は区分して記載しています。",
+                    "Totals of the statements paid this year; consumption tax shown apart."),
     # shared
     "report.none": ("ありません。", "None."),
     "report.separator": ("、", ", "),

@@ -203,11 +203,16 @@ def check_payouts(ds: Dataset) -> Iterator[Finding]:
 
 
 class Banks(Protocol):
-    """The 全銀 list of banks and branches (the `zengin-code` package's data, given by the load stage)."""
+    """The 全銀 list of banks and branches (the `zengin-code` package's data, given by the load stage): their
+    names, and their names in kana."""
 
     def bank_name(self, bank: str) -> str | None: ...
 
     def branch_name(self, bank: str, branch: str) -> str | None: ...
+
+    def bank_kana(self, bank: str) -> str | None: ...
+
+    def branch_kana(self, bank: str, branch: str) -> str | None: ...
 
 
 def check_banks(ds: Dataset, banks: Banks) -> Iterator[Finding]:

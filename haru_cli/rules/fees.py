@@ -285,3 +285,35 @@ def unpaid(ds: Dataset, today: date, days: BusinessDays) -> list[Statement]:
     found = [s for partner in ds.partners.values() for s in partner_statements(ds, partner, today, days)
              if s.pay_on <= today and s.payable > 0 and s.payment is None]
     return sorted(found, key=lambda s: (s.pay_on, s.partner.id))
+
+
+@dataclass(frozen=True)
+class Annual:
+    """A partner's calendar year (SPEC §8.1 `fees annual`, the 支払調書 figures): its statements whose pay
+    date falls in the year."""
+
+    partner: Partner
+    statements: list[Statement]
+
+    def total(self, name: str) -> int:
+        return sum(getattr(s, name) for s in self.statements)
+
+    @property
+    def paid(self) -> int:
+        return sum(s.paid or 0 for s in self.statements)
+
+
+def annual(ds: Dataset, year: int, days: BusinessDays, partner_ids: list[str] | None = None) -> list[Annual]:
+    """Every partner's year that has a statement paid in it, in partner order (by reading)."""
+    from haru_cli.rules.lookup import sort_key
+
+    found = []
+    for partner in sorted(ds.partners.values(), key=sort_key):
+        if partner_ids is not None and partner.id not in partner_ids:
+            continue
+        # A statement is paid in its month or after it: every one paid in the year is of a month up to its December.
+        history = partner_statements(ds, partner, date(year, 12, 31), days)
+        paid_in_year = [s for s in history if s.pay_on.year == year]
+        if paid_in_year:
+            found.append(Annual(partner, paid_in_year))
+    return found

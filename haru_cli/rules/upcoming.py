@@ -94,12 +94,13 @@ def action_uid(meeting_id: str, task: str, earlier_same: int) -> str:
 
 def _payouts(ds: Dataset, today: date, until: date, days: BusinessDays) -> list[Item]:
     """Fee statements whose pay date falls in [today, until] and that pay something, marked paid once a
-    payment is recorded; where the workspace records payments at all, the unpaid ones whose date passed."""
+    payment is recorded; where the workspace records payments at all, those without one whose date passed
+    (a payment that no longer matches is `validate`'s payout-mismatch, not a debt)."""
     tracked = any(p.kind == "payment" for p in ds.payouts.values())
     items = []
     for partner in ds.partners.values():
         for s in partner_statements(ds, partner, until, days):
-            late = tracked and s.pay_on < today and not s.settled
+            late = tracked and s.pay_on < today and s.payment is None
             if (today <= s.pay_on <= until or late) and s.payable > 0:
                 month = f"{s.month:%Y-%m}"
                 items.append(Item(s.pay_on, "payout", partner.id, month, f"{partner.id}/{month}", late,

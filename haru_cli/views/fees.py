@@ -3,13 +3,16 @@ statement, and the context of the Markdown 支払明細書 (templates/fees_state
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from haru_cli.i18n import Translator
-from haru_cli.records.models import Settings
+from haru_cli.records.models import BankAccount, Settings
+from haru_cli.records.values import bank_kana
 from haru_cli.rules.calendar import month_end
-from haru_cli.rules.fees import FeeEvent, Statement, input_tax_credit_percent
-from haru_cli.views.shapes import Day, Document, Money, Row, Section, Table, Text, Value
+from haru_cli.rules.checks import Banks
+from haru_cli.rules.fees import Annual, FeeEvent, Statement, input_tax_credit_percent
+from haru_cli.views.shapes import Account, Day, Document, Money, Row, Section, Table, Text, Value
 
 
 def line_json(line: FeeEvent) -> dict[str, Any]:
@@ -131,3 +134,75 @@ def statement_context(s: Statement, settings: Settings, t: Translator) -> dict[s
         "company": settings.company, "partner": s.partner, "statement": s, "lines": lines, "month": s.month,
         "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": input_tax_credit_percent(arose),
     }
+
+
+# --- unpaid, transfer, annual (SPEC §8.1) -------------------------------------------------------------
+
+
+def unpaid_json(found: list[Statement], today: date) -> dict[str, Any]:
+    return {"today": today.isoformat(),
+            "statements": [{**statement_json(s), "month": f"{s.month:%Y-%m}"} for s in found],
+            "total": sum(s.payable for s in found)}
+
+
+UNPAID_HEADINGS = ["fees.month", "partner", "fees.payable", "fees.pay_on"]
+
+
+def unpaid_table(found: list[Statement], today: date, t: Translator) -> Table:
+    rows: list[Row] = [[f"{s.month:%Y-%m}", s.partner.name, Money(s.payable),
+                        Day(s.pay_on, t.days(s.pay_on, today), t("overdue") if s.pay_on < today else "",
+                            markable=True)] for s in found]
+    if rows:
+        rows.append([t("fees.total"), "", Money(sum(s.payable for s in found)), ""])
+    return Table([t(h) for h in UNPAID_HEADINGS], rows, t("fees.none_unpaid"))
+
+
+def account_of(bank: BankAccount, banks: Banks) -> Account:
+    """An account as the 全銀 file writes it: the bank's and branch's names in kana from the list."""
+    return Account(bank.bank, bank_kana(banks.bank_kana(bank.bank) or ""), bank.branch,
+                   bank_kana(banks.branch_kana(bank.bank, bank.branch) or ""), bank.type, bank.number,
+                   bank_kana(bank.holder))
+
+
+TRANSFER_HEADINGS = ["partner", "bank", "branch", "bank_type", "bank_number", "bank_holder", "fees.amount"]
+
+
+def transfer_json(month: str, day: date, payees: list[tuple[Statement, Account]],
+                  left_out: list[str]) -> dict[str, Any]:
+    return {"month": month, "pay_on": day.isoformat(), "payees": [
+        {"partner": s.partner.id, "name": s.partner.name, "bank": a.bank, "branch": a.branch, "type": a.type,
+         "number": a.number, "holder": a.holder, "amount": s.payable} for s, a in payees],
+        "count": len(payees), "total": sum(s.payable for s, _ in payees), "left_out": left_out}
+
+
+def transfer_table(payees: list[tuple[Statement, Account]], banks: Banks, t: Translator) -> Table:
+    rows: list[Row] = []
+    for s, a in payees:
+        bank = banks.bank_name(a.bank) or ""
+        branch = banks.branch_name(a.bank, a.branch) or ""
+        rows.append([s.partner.name, f"{bank} ({a.bank})", f"{branch} ({a.branch})", t.value("bank_type", a.type),
+                     a.number, a.holder, Money(s.payable)])
+    if rows:  # what the trailer record will say
+        rows.append([t("fees.transfer_total", count=len(payees), day=payees[0][0].pay_on.isoformat()), "", "", "",
+                     "", "", Money(sum(s.payable for s, _ in payees))])
+    return Table([t(h) for h in TRANSFER_HEADINGS], rows, t("fees.none_to_transfer"))
+
+
+def annual_json(year: int, found: list[Annual]) -> dict[str, Any]:
+    return {"year": year, "partners": [{
+        "partner": a.partner.id, "name": a.partner.name, "entity": a.partner.entity,
+        "withholding_applies": a.partner.withholding, "subtotal": a.total("subtotal"),
+        "consumption_tax": a.total("consumption_tax"), "withholding": a.total("withholding"),
+        "payable": a.total("payable"), "paid": a.paid, "months": [f"{s.month:%Y-%m}" for s in a.statements],
+    } for a in found]}
+
+
+ANNUAL_HEADINGS = ["partner", "fees.subtotal", "fees.consumption_tax", "fees.withholding", "fees.payable", "fees.paid",
+                   "fees.months"]
+
+
+def annual_table(found: list[Annual], t: Translator) -> Table:
+    rows: list[Row] = [[a.partner.name, Money(a.total("subtotal")), Money(a.total("consumption_tax")),
+                        Money(a.total("withholding")), Money(a.total("payable")), Money(a.paid),
+                        " ".join(f"{s.month:%Y-%m}" for s in a.statements)] for a in found]
+    return Table([t(h) for h in ANNUAL_HEADINGS], rows, t("fees.none"))

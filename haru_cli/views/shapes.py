@@ -91,3 +91,24 @@ class CalendarEvent:
     summary: str
     description: str
     alarm_days: int | None = None
+
+
+@dataclass(frozen=True)
+class Account:
+    """A bank account as a 全銀 transfer file writes it: codes, and names already in bank kana."""
+
+    bank: str
+    bank_name: str
+    branch: str
+    branch_name: str
+    type: str  # ordinary | current | savings
+    number: str
+    holder: str
+
+
+@dataclass(frozen=True)
+class Payee:
+    """One data record of a transfer file: who is paid, how much."""
+
+    account: Account
+    amount: int

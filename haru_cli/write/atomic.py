@@ -56,7 +56,7 @@ def refuse_links(target: Path, within: Path) -> None:
             raise LinkInPath(f"{current} is a symbolic link")
 
 
-def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
+def write_new(target: Path, text: str | bytes, *, within: Path | None = None) -> None:
     """Write a new file atomically and never over an existing one; with `within`, never through a folder
     that is a symbolic link below it.
 
@@ -70,8 +70,8 @@ def write_new(target: Path, text: str, *, within: Path | None = None) -> None:
     remove_leftovers(target.parent)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:  # text as UTF-8 with LF; bytes as they are (a bank's file)
+            handle.write(text.encode("utf-8") if isinstance(text, str) else text)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; a new file gets the usual mode

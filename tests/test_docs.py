@@ -192,7 +192,11 @@ def test_every_json_key_the_docs_name_is_in_the_output(
     nda = "id: nda\npartner: ueda\ntype: nda\nstart: 2026-01-01\ndocument: signed/nda.pdf\n"  # a warning
     action = ("id: action\npartners: [ueda]\ndate: 2026-11-01\nactions:\n"
               "  - {task: 提案書を送付, due: 2026-11-20}\n")  # an open action, overdue
-    write_workspace(tmp_path, {**SCENARIO, **BANKED, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action})
+    automation = ("id: drafting\ntitle: 議事録\narea: partners\nsince: 2026-06-01\n"
+                  "baseline: {minutes: 60, per_month: 8}\n"
+                  "measurements:\n  - {date: 2026-06-30, minutes: 20, per_month: 8}\n")
+    write_workspace(tmp_path, {**SCENARIO, **BANKED, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action,
+                               "automations/drafting.yaml": automation})
     result = haru("--data", str(tmp_path), *TODAY, *args.split())
     assert result.exit_code in (0, 1), result.output
     assert missing_keys(shape, json.loads(result.stdout)) == []

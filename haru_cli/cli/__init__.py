@@ -35,6 +35,8 @@ COMMANDS = {
     "feedback": ("dated", "feedback"),
     "upcoming": ("dated", "upcoming"),
     "fees": ("fees", "app"),
+    "time": ("time", "app"),
+    "automation": ("automation", "app"),
     "report": ("report", "app"),
     "new": ("new", "app"),
     "edit": ("edit", "edit"),

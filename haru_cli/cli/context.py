@@ -133,13 +133,13 @@ class Run:
                   near=", ".join(near) or self.t("cli.none"))
 
     def incomplete(self, partner_id: str | None = None) -> list[str]:
-        """The skipped files that would change a partner's fees (every partner's with None): referrals and
-        contracts whose partner is that one, or could not be read; and a broken haru.yaml, whose tax and
-        payout rules were replaced by the defaults."""
-        from haru_cli.records.registry import CONTRACT, REFERRAL, SETTINGS_FILE
+        """The skipped files that would change a partner's fees or what was paid of them (every partner's
+        with None): referrals, contracts and payouts whose partner is that one, or could not be read; and a
+        broken haru.yaml, whose tax and payout rules were replaced by the defaults."""
+        from haru_cli.records.registry import CONTRACT, PAYOUT, REFERRAL, SETTINGS_FILE
 
         broken = [SETTINGS_FILE] if self.ds.settings_broken else []
-        return broken + self.ds.skipped_of((CONTRACT, REFERRAL), partner_id)
+        return broken + self.ds.skipped_of((CONTRACT, REFERRAL, PAYOUT), partner_id)
 
     def say_incomplete(self, paths: list[str]) -> None:
         """An amount that may lack what skipped files hold never looks final (SPEC §6): the output says so

@@ -11,7 +11,6 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -131,7 +130,7 @@ def placed(path: str, body: str) -> str:
     """Where an edited new record belongs: its id and, for a record filed by year, its date may have changed."""
     from haru_cli.load.yamlio import parse_yaml
     from haru_cli.records.registry import type_of_path
-    from haru_cli.records.values import Invalid, parse_date, parse_slug
+    from haru_cli.records.values import Invalid, Month, parse_date, parse_slug
 
     kind = type_of_path(path)
     doc, _ = parse_yaml(body, path)
@@ -144,8 +143,9 @@ def placed(path: str, body: str) -> str:
         return path
     if kind.by_year is None:
         return kind.path(record_id)
+    value = data.get(kind.by_year)
     try:
-        day: date = parse_date(data.get(kind.by_year))
+        year = parse_date(value).year if kind.by_year != "id" else Month.parse(value).year  # a time log's month
     except Invalid:
         return f"{path.rsplit('/', 1)[0]}/{record_id}.yaml"
-    return kind.path(record_id, day)
+    return kind.path(record_id, year)

@@ -93,14 +93,18 @@ def fees_pay(
     when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
     if amount is None:
         statement = monthly_statement(run.ds, partner, first, run.days)
-        if refund or statement is None or statement.payable == 0:
+        if refund:
+            run.fail("cli.fees.refund_amount")
+        if statement is None:
+            run.fail("cli.fees.no_fees", name=partner.name, month=f"{first:%Y-%m}")
+        if statement.payable == 0:
             run.fail("cli.fees.give_amount", name=partner.name, month=f"{first:%Y-%m}")
         amount = statement.payable
         run.say_incomplete(run.incomplete(partner.id))  # a payable that skipped files may change is no default
     record_id = free_id(f"{when}-{partner.id}" + ("-refund" if refund else ""), run.ds.taken(PAYOUT))
     data = {"id": record_id, "partner": partner.id, "month": f"{first:%Y-%m}", "date": when.isoformat(),
             "amount": amount, "kind": "refund" if refund else "payment", "note": note}
-    create_record(run, PAYOUT.path(record_id, when), data, edit=False, dry_run=dry_run)
+    create_record(run, PAYOUT.path(record_id, when.year), data, edit=False, dry_run=dry_run)
 
 
 @app.command("unpaid")
@@ -150,12 +154,14 @@ def fees_transfer(
     if output is not None:
         if not payees:
             run.fail("cli.fees.nothing_to_transfer", month=f"{first:%Y-%m}")
+        if missing := run.incomplete():  # a skipped payout may be a payment made: never pay it twice
+            run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
         try:
             sender = views.account_of(settings.bank, banks)
             requester = bank_kana(settings.transfer.requester_name)
             written = transfer_file(settings.transfer.requester_code, requester, payees[0][0].pay_on, sender,
                                     [Payee(a, s.payable) for s, a in payees])
-        except TooLong as exc:
+        except TooLong as exc:  # validate says so of a partner's holder; what is left is HaRu's own
             run.fail("cli.fees.too_long", field=exc.field, value=exc.value, width=exc.width)
         except Invalid as exc:  # a name no bank takes: validate says so of the record
             run.fail("cli.fees.refused_character", value=str(exc.context.get("value")),

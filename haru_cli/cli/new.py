@@ -191,7 +191,7 @@ def new_meeting(
         "feedback": {k: v for k, v in feedback.items() if v is not None} or None,  # --satisfaction 0 is checked
         "next": _iso(run, next_day, "--next"),
     }
-    create_record(run, MEETING.path(record_id, when), data, edit, dry_run)
+    create_record(run, MEETING.path(record_id, when.year), data, edit, dry_run)
 
 
 @app.command("referral")

@@ -61,6 +61,12 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.bad.no_such_day": ("{value:q} という日付はありません", "{value:q} is not a day of the calendar"),
     "cli.bad.years": ("{value:q} は {first}〜{last} 年の範囲外です", "{value:q} is outside the years {first}-{last}"),
     "cli.bad.month": ("{value:q} は月ではありません（YYYY-MM）", "{value:q} is not a month: use YYYY-MM"),
+    "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
+    "cli.bad.time": (
+        "{value:q} は時間ではありません（1.5h、90m、1時間30分 のように。24 時間まで）",
+        "{value:q} is no time spent: use 1.5h, 90m or 1h30m (at most 24 hours)",
+    ),
+    "cli.time.one_period": ("--month・--quarter・--fy はどれか 1 つだけ指定します", "give one of --month, --quarter and --fy"),
     "cli.bad.duration": (
         "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",
         "{value:q} is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ...",
@@ -151,6 +157,13 @@ CLI: dict[str, tuple[str, str]] = {
         "note: the amounts may be incomplete, for files were skipped: {paths} — run haru validate",
     ),
     "cli.fees.no_fees": ("{name} の {month} 分の紹介手数料はありません", "{name} has no fees for {month}"),
+    "cli.fees.refund_amount": ("返金の金額を --amount で指定してください", "give the amount refunded with --amount"),
+    "cli.fees.transfer_incomplete": (
+        "読み飛ばしたファイルがあるため振込ファイルを書きません（支払いの記録が読めないと二重に支払うおそれがあります）: "
+        "{paths} — haru validate で確認してください",
+        "no transfer file while files are skipped (a payment that cannot be read could be paid twice): {paths} — "
+        "run haru validate",
+    ),
     # writing
     "cli.write.exists": ("{path} は既にあります（haru はファイルを上書きしません）",
                          "{path} already exists; haru never overwrites a file"),

@@ -277,6 +277,49 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     # meetings, actions, referrals, search, edit
+    "help.time": ("社長の時間: 領域別の時間と優先順位（目標）との差、生成AIで削減した時間、時間の記録。",
+                  "The 社長's time: hours by area against the targets, hours AI saved, and logging time."),
+    "help.time.report": (
+        "期間（既定: 先月）の領域別の時間・割合・目標・差と直前 3 期間、パートナー別の時間、生成AIで削減した時間。"
+        "会議の時間（minutes）はその領域（area、既定: partners）に数えます。\n\n例: haru time report --month 2026-11",
+        "A period's hours per area (default: last month) with share, target and gap beside the three periods "
+        "before, the hours per partner, and the hours AI saved. Meetings' minutes count in their area (default: "
+        "partners).\n\nExample: haru time report --month 2026-11",
+    ),
+    "help.time.report.month": ("この月（YYYY-MM、既定: 先月）。", "This month (YYYY-MM; default: last month)."),
+    "help.time.report.quarter": ("この四半期（暦年、2026Q3 = 7〜9月）。", "This calendar quarter (2026Q3 = July to September)."),
+    "help.time.report.fy": ("この年に始まる年度。", "The fiscal year that starts in this year."),
+    "help.time.report.by": ("先に示す表: area（領域別）か partner（パートナー別）。", "The table shown first: area or partner."),
+    "help.time.log": (
+        "その月の時間の記録（time/<年>/<YYYY-MM>.yaml、なければ作ります）に 1 件追記します。会議の時間は会議の記録に"
+        "あるので、ここには書きません。\n\n例: haru time log 1.5h consulting --partner manatec \"PMO定例の準備\"",
+        "Append one entry to the month's time log (time/<year>/<YYYY-MM>.yaml, made when there is none). "
+        "Meetings count from their own records: do not log them here.\n\n"
+        "Example: haru time log 1.5h consulting --partner manatec \"PMO定例の準備\"",
+    ),
+    "help.time.log.spent": ("かかった時間: 1.5h、90m、1時間30分（15 分単位でなければ分で記録します）。",
+                            "Time spent: 1.5h, 90m, 1h30m (kept in minutes unless in quarter hours)."),
+    "help.time.log.area": ("領域（コードか名前）。", "The area (its code or label)."),
+    "help.time.log.note": ("メモ。", "A note."),
+    "help.time.log.day": ("日付（既定: 今日）。", "The day (default: today)."),
+    "help.time.log.partner": ("この時間のパートナー（QUERY と同じ書き方）。", "The partner it was for (any QUERY form)."),
+    "help.time.log.project": ("共同プロジェクトの id。", "The joint project's id."),
+    "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。",
+                        "Tasks done with generative AI: what each saves, from a baseline and measurements since."),
+    "help.automation.list": (
+        "自動化ごとの導入前・現在の所要時間、月と年度の削減時間、次の測定日（既定: 先月時点）。\n\n"
+        "例: haru automation list --month 2026-11",
+        "Each automation's minutes before and now, hours saved in the month and the fiscal year, and its next "
+        "review (default: as of last month).\n\nExample: haru automation list --month 2026-11",
+    ),
+    "help.automation.list.month": ("この月の時点（YYYY-MM、既定: 先月）。", "As of this month (YYYY-MM; default: last month)."),
+    "help.automation.show": (
+        "自動化 1 件: 導入前、測定の履歴、削減時間、次の測定日。\n\n例: haru automation show minutes-drafting",
+        "One automation: its baseline, measurements, savings and next review.\n\n"
+        "Example: haru automation show minutes-drafting",
+    ),
+    "help.automation.show.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
+    "help.automation.show.month": ("この月の時点（YYYY-MM、既定: 先月）。", "As of this month (YYYY-MM; default: last month)."),
     "help.meeting": ("会議の記録: 一覧、または 1 件。", "Meeting logs: list them, or show one."),
     "help.meeting.list": (
         "会議（新しい順）。\n\n例: haru meeting list --partner ウエダ --since 2026-10-01",

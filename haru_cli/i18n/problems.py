@@ -230,6 +230,30 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {value:q} は 100% を超えています",
         "{key}: {value:q} is over 100%",
     ),
+    "problem.rate.targets": (
+        "{key}: 目標の割合が合計 {total} で、100% を超えています",
+        "{key}: the targets come to {total}, over 100%",
+    ),
+    "problem.hours.type": (
+        "{key}: {value:q} は時間数ではありません。1.5 のように書いてください",
+        "{key}: {value:q} is no number of hours; write it like 1.5",
+    ),
+    "problem.hours.range": (
+        "{key}: {value} 時間は範囲外です（0 より大きく 24 以下）",
+        "{key}: {value} hours is out of range (more than 0, at most 24)",
+    ),
+    "problem.hours.quarter": (
+        "{key}: {value} 時間は 15 分（0.25 時間）単位ではありません。minutes: で書くこともできます",
+        "{key}: {value} hours is not in quarter hours (0.25); or write minutes:",
+    ),
+    "problem.number.type": (
+        "{key}: {value:q} は数ではありません",
+        "{key}: {value:q} is not a number",
+    ),
+    "problem.number.range": (
+        "{key}: {value} は範囲外です（0 以上 {limit} 以下）",
+        "{key}: {value} is out of range (0 to {limit})",
+    ),
     "problem.duration.format": (
         "{key}: {value:q} は期間ではありません。30d・2w・3m・1y（30日・2週間・3ヶ月・1年）のように書いてください",
         "{key}: {value:q} is not a duration; write 30d, 2w, 3m or 1y (or 30日, 2週間, 3ヶ月, 1年)",
@@ -386,6 +410,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {value:q} の {char:q} は銀行が受け付けない文字です（カナ・英大文字・数字・一部の記号）",
         "{key}: {value:q} holds {char:q}, which banks refuse (kana, capital letters, digits and a few signs only)",
     ),
+    "problem.bank.name-long": (
+        "{key}: {value:q} は銀行の形（{converted}）で {width} 文字を超えます。銀行に届けた略称で書いてください",
+        "{key}: {value:q} is over {width} characters as a bank writes it ({converted}); use the short form the bank holds",
+    ),
     "problem.bank.name": (
         "{key}: 名義を書いてください",
         "{key}: give the name",
@@ -407,7 +435,39 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{partner} has no statement for {month} (no fees that month)",
     ),
     "problem.payout-mismatch": (
-        "amount: {amount} は {month} 分の差引支払額 {payable} と違います（記録の後で明細が変わりました）",
-        "amount: {amount} differs from {month}'s payable, {payable} (the statement changed after it was paid)",
+        "amount: {amount} は {month} 分の差引支払額 {payable} と違います（一部の支払い、または記録の後で明細が変わりました）",
+        "amount: {amount} differs from {month}'s payable, {payable} (paid in part, or the statement changed after)",
+    ),
+    "problem.time-year": (
+        "{year} 年の時間の記録は {expected} に置いてください",
+        "a time log of {year} belongs in {expected}",
+    ),
+    "problem.time-entry.one-of": (
+        "hours と minutes のどちらか一方を書いてください",
+        "give exactly one of hours and minutes",
+    ),
+    "problem.time-entry.month": (
+        "date: {date} はこのファイルの月（{month}）の日付ではありません",
+        "date: {date} is not a day of this file's month ({month})",
+    ),
+    "problem.automation.retired-missing": (
+        "終了した自動化には終了日（retired）が必要です",
+        "a retired automation needs the day it was retired (retired:)",
+    ),
+    "problem.automation.retired-status": (
+        "retired（終了日）は status: retired のときだけ書きます",
+        "retired: is for an automation whose status is retired",
+    ),
+    "problem.automation.retired-order": (
+        "retired: {retired} は使用開始日 {since} より前です",
+        "retired: {retired} is before it was in use, {since}",
+    ),
+    "problem.automation.order": (
+        "測定は古い順に書いてください（{date} が {before} の後にあります）",
+        "measurements go oldest first ({date} comes after {before})",
+    ),
+    "problem.payout-refund": (
+        "amount: 返金 {amount} は {partner} の {month} 時点の返還額 {owed} を超えています（超えた分は手数料になってしまいます）",
+        "amount: a refund of {amount} is more than {partner} owed back in {month}, {owed} (the rest would become fees)",
     ),
 }

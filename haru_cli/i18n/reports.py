@@ -44,7 +44,7 @@ REPORTS: dict[str, tuple[str, str]] = {
                     "| Payee | Kind | Amount (before tax) | Consumption tax | Withheld | Paid | Months |"),
     "annual.kind": ("紹介手数料", "referral fees"),
     "annual.note": ("※ その年に支払日がある明細の合計です。消費税は区分して記載しています。",
-                    "Totals of the statements paid this year; consumption tax shown apart."),
+                    "Totals of the statements whose pay date falls in this year; consumption tax shown apart."),
     # shared
     "report.none": ("ありません。", "None."),
     "report.separator": ("、", ", "),
@@ -84,7 +84,22 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.monthly.meetings": ("会議", "Meetings"),
     "report.monthly.meetings_head": ("| 日付 | パートナー | 種類 | 時間（分） | 概要 |", "| Date | Partners | Kind | Minutes | Summary |"),
     "report.monthly.no_meetings": ("この月の会議はありません。", "No meetings this month."),
-    "report.monthly.hours": ("社長の時間", "The president's hours"),
+    "report.monthly.hours": ("パートナーとの会議の時間", "Hours in meetings with partners"),
+    "report.monthly.time": ("社長の時間（領域別・優先順位との比較）", "The president's time by area, against the priorities"),
+    "report.monthly.time_total": ("記録した時間は合計 {total} 時間（会議を含む）。", "{total} h logged in all (meetings included)."),
+    "report.monthly.time_head": (
+        "| 領域 | 時間 | 割合 | 目標 | 差（pt） | 前月 | 2か月前 | 3か月前 |",
+        "| Area | Hours | Share | Target | Gap (pt) | 1 month ago | 2 months ago | 3 months ago |",
+    ),
+    "report.monthly.no_time": ("この月の時間の記録はありません。", "No time logged this month."),
+    "report.monthly.ai_saved": ("生成AIで削減した時間", "Hours saved by generative AI"),
+    "report.monthly.ai_saved_total": ("この月 {month} 時間、年度累計 {fy} 時間。", "{month} h this month, {fy} h in the fiscal year so far."),
+    "report.monthly.ai_head": (
+        "| 業務 | 領域 | 導入前（分/回） | 現在（分/回） | 回/月 | 削減（時間） | 次の測定 |",
+        "| Task | Area | Before (min/run) | Now (min/run) | Runs/month | Saved (h) | Next review |",
+    ),
+    "report.monthly.review_overdue": ("（超過）", " (overdue)"),
+    "report.monthly.no_automations": ("生成AIによる業務効率化の記録はありません。", "No automations recorded."),
     "report.monthly.total_hours": (
         "合計 {total} 時間（前月 {m1}・2か月前 {m2}・3か月前 {m3} 時間）",
         "{total} h in all (previous months: {m1}, {m2}, {m3} h)",

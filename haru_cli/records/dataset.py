@@ -12,9 +12,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from haru_cli.records.models import Contract, Meeting, Partner, Payout, Referral, Settings
+from haru_cli.records.models import Automation, Contract, Meeting, Partner, Payout, Referral, Settings, TimeLog
 from haru_cli.records.problems import Problem
-from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, PAYOUT, REFERRAL, SETTINGS_FILE, TYPES, RecordType
+from haru_cli.records.registry import (
+    AUTOMATION,
+    CONTRACT,
+    MEETING,
+    PARTNER,
+    PAYOUT,
+    REFERRAL,
+    SETTINGS_FILE,
+    TIME,
+    TYPES,
+    RecordType,
+)
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -79,6 +90,14 @@ class Dataset:
     @property
     def payouts(self) -> dict[str, Payout]:
         return self.of(PAYOUT)
+
+    @property
+    def time_logs(self) -> dict[str, TimeLog]:
+        return self.of(TIME)
+
+    @property
+    def automations(self) -> dict[str, Automation]:
+        return self.of(AUTOMATION)
 
     @property
     def skipped(self) -> int:

@@ -23,14 +23,20 @@ from haru_cli.records.values import (
     Constrained,
     Day,
     Duration,
+    HolderName,
+    Hours,
     InvoiceNumber,
     Month,
+    MonthId,
+    Number,
+    Parsed,
     PayDay,
     PositiveYen,
     Rate,
     RequesterCode,
     Slug,
     Yen,
+    parse_targets,
 )
 
 Synergy = Literal[
@@ -49,6 +55,8 @@ AccountType = Literal["ordinary", "current", "savings"]
 PayoutKind = Literal["payment", "refund"]
 Per = Literal["month", "year", "once"]
 FeeBasis = Literal["paid", "deal"]
+Area = Literal["consulting", "school", "product", "marketing", "partners", "admin", "other"]  # of the 社長's time
+AutomationStatus = Literal["trial", "active", "retired"]
 Flag = Annotated[bool, Constrained()]
 Count = Annotated[int, Constrained(ge=0)]
 # Text is bounded (SPEC §14): a name is shown in every row of its partner's items, so a name of megabytes
@@ -87,7 +95,7 @@ class BankAccount:
     branch: BranchCode
     type: AccountType = "ordinary"
     number: AccountNumber
-    holder: BankName  # 口座名義, as the bank holds it (full-width kana is made half-width for the file)
+    holder: HolderName  # 口座名義, as the bank holds it (full-width kana is made half-width for the file)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -234,6 +242,7 @@ class Meeting:
     actions: list[Action] = field(default_factory=list)
     feedback: MeetingFeedback | None = None
     next: Day | None = None
+    area: Area = "partners"  # where its minutes count in the 社長's time (§9.1)
 
 
 # --- referral (§3.5) ---------------------------------------------------------------------------------
@@ -297,6 +306,84 @@ class Payout:
     note: str | None = None
 
 
+# --- the 社長's time (§9) -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimeEntry:
+    """Time the 社長 spent (§9.1): hours or minutes, in an area."""
+
+    __pydantic_config__ = CONFIG
+
+    date: Day
+    hours: Hours | None = None
+    minutes: Annotated[int, Constrained(ge=1, le=1440)] | None = None
+    area: Area
+    partner: Slug | None = None
+    project: Slug | None = None
+    note: str | None = None
+
+    @property
+    def spent(self) -> Decimal:
+        """Its minutes, however written."""
+        return self.hours * 60 if self.hours is not None else Decimal(self.minutes or 0)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TimeLog:
+    """A month of the 社長's time (§9.1): time/<year>/<YYYY-MM>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: MonthId  # the month, 2026-11
+    entries: list[TimeEntry] = field(default_factory=list)
+
+    @property
+    def month(self) -> Month:
+        return Month.parse(self.id)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Usage:
+    """How long a task takes and how often it runs (§9.2)."""
+
+    __pydantic_config__ = CONFIG
+
+    minutes: Number  # per run
+    per_month: Number  # runs
+
+
+@dataclass(frozen=True, kw_only=True)
+class Measurement:
+    """The task as it runs with AI, checking and fixing included (§9.2)."""
+
+    __pydantic_config__ = CONFIG
+
+    date: Day
+    minutes: Number
+    per_month: Number
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Automation:
+    """A task done with generative AI, and the measurements that verify what it saves (§9.2):
+    automations/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    title: Name
+    area: Area
+    status: AutomationStatus = "active"
+    since: Day
+    baseline: Usage  # measured before AI
+    review: Duration = Duration(3, "m")
+    measurements: list[Measurement] = field(default_factory=list)  # oldest first
+    retired: Day | None = None
+    note: str | None = None
+
+
 # --- haru.yaml (§2) ----------------------------------------------------------------------------------
 
 
@@ -342,6 +429,15 @@ class Transfer:
 
 
 @dataclass(frozen=True, kw_only=True)
+class TimeSettings:
+    """The priorities of the 社長's time (§9.1)."""
+
+    __pydantic_config__ = CONFIG
+
+    targets: Annotated[dict[Area, Rate], Parsed(parse_targets)] = field(default_factory=dict)  # ≤ 100% in all
+
+
+@dataclass(frozen=True, kw_only=True)
 class Settings:
     """haru.yaml (§2); every key is optional."""
 
@@ -355,6 +451,7 @@ class Settings:
     reminders: Reminders = Reminders()
     bank: BankAccount | None = None  # HaRu's own account, the 全銀 file's 仕向 side
     transfer: Transfer | None = None
+    time: TimeSettings = TimeSettings()
 
 
 def as_json(value: Any) -> Any:
@@ -362,6 +459,8 @@ def as_json(value: Any) -> Any:
     form, rates and durations as text (`15%`, `3m`)."""
     if isinstance(value, Rate | Duration | Month):
         return str(value)
+    if isinstance(value, Decimal):  # hours, minutes: a JSON number as written (2.5, 60)
+        return int(value) if value == value.to_integral_value() else float(value)
     if is_dataclass(value):
         return {f.name: as_json(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, list):

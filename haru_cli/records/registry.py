@@ -15,7 +15,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from haru_cli.records.models import Contract, Meeting, Partner, Payout, Referral
+    from haru_cli.records.models import Automation, Contract, Meeting, Partner, Payout, Referral, TimeLog
+    from haru_cli.records.problems import Loc
 
 R = TypeVar("R")
 SETTINGS_FILE = "haru.yaml"
@@ -27,13 +28,21 @@ class Ref:
 
     key: str
     target: str  # the name of the record type it names
-    many: bool = False
+    many: bool = False  # a list of ids, each named once
+    within: str | None = None  # a list of items each of which may name one (a time log's entries' partner)
 
-    def ids(self, record: Any) -> list[str]:
+    def located(self, record: Any) -> list[tuple[Loc, str]]:
+        """The ids it names, each with where."""
+        if self.within is not None:
+            return [((self.within, i, self.key), found) for i, item in enumerate(getattr(record, self.within))
+                    if (found := getattr(item, self.key)) is not None]
         value = getattr(record, self.key)
         if value is None:
             return []
-        return list(value) if self.many else [value]
+        return [((self.key, i), v) for i, v in enumerate(value)] if self.many else [((self.key,), value)]
+
+    def ids(self, record: Any) -> list[str]:
+        return [found for _, found in self.located(record)]
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,7 +52,7 @@ class RecordType(Generic[R]):
     name: str  # "partner": the schema's file name (partner.schema.json) and the catalogue's `record.partner`
     model_name: str  # its class in records/models.py, imported when asked for (listing files needs none)
     folder: str  # "partners": where its files live, <folder>/<id>.yaml
-    by_year: str | None = None  # a date key whose year names a sub-folder: meetings/2026/<id>.yaml
+    by_year: str | None = None  # the key (a date, or a month's id) whose year names a sub-folder: meetings/2026/
     refs: tuple[Ref, ...] = ()
 
     @property
@@ -55,17 +64,24 @@ class RecordType(Generic[R]):
         """How many folder levels down its files are."""
         return 2 if self.by_year else 1
 
-    def path(self, record_id: str, day: date | None = None) -> str:
+    def path(self, record_id: str, year: int | None = None) -> str:
         """partners/<id>.yaml …, meetings/<year of the date>/<id>.yaml."""
         if self.by_year is None:
             return f"{self.folder}/{record_id}.yaml"
-        if day is None:
+        if year is None:
             raise ValueError(f"a {self.name} needs its {self.by_year} to have a path")
-        return f"{self.folder}/{day.year}/{record_id}.yaml"
+        return f"{self.folder}/{year}/{record_id}.yaml"
+
+    def year_of(self, record: Any) -> int | None:
+        """The year whose folder the record is filed in, if it is filed by year."""
+        if self.by_year is None:
+            return None
+        value = getattr(record, self.by_year)
+        return value.year if isinstance(value, date) else int(str(value)[:4])  # a date, or a month: 2026-11
 
     def path_of(self, record: Any) -> str:
         """Where a record belongs, by its id (and the year of its date)."""
-        return self.path(record.id, getattr(record, self.by_year) if self.by_year else None)
+        return self.path(record.id, self.year_of(record))
 
 
 PARTNER: RecordType[Partner] = RecordType("partner", "Partner", "partners")
@@ -78,7 +94,11 @@ REFERRAL: RecordType[Referral] = RecordType("referral", "Referral", "referrals",
 PAYOUT: RecordType[Payout] = RecordType("payout", "Payout", "payouts", by_year="date",
                                         refs=(Ref("partner", "partner"),))
 
-TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT)
+TIME: RecordType[TimeLog] = RecordType("time", "TimeLog", "time", by_year="id",
+                                       refs=(Ref("partner", "partner", within="entries"),))
+AUTOMATION: RecordType[Automation] = RecordType("automation", "Automation", "automations")
+
+TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION)
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}
 BY_FOLDER: dict[str, RecordType[Any]] = {t.folder: t for t in TYPES}
 

@@ -198,6 +198,17 @@ def add_months(day: date, months: int) -> date:
     return date(year, month0 + 1, min(day.day, last))
 
 
+def parse_month_id(value: object) -> str:
+    """A record named by its month (a time log, `2026-11`): the id as written, checked as a month."""
+    if isinstance(value, str):
+        Month.parse(value)
+        return value
+    raise Invalid("date", "date.month", value=value)
+
+
+MonthId = Annotated[str, Parsed(parse_month_id, {"type": "string", "pattern": MONTH_SCHEMA_PATTERN})]
+
+
 # --- money -------------------------------------------------------------------------------------------
 
 
@@ -311,6 +322,59 @@ class Duration:
         return _written_as_text(cls.parse, DURATION_SCHEMA_PATTERN)
 
 
+# --- hours and counts (SPEC §9) ------------------------------------------------------------------------
+
+
+QUARTER_HOUR = Decimal("0.25")
+MAX_NUMBER = 10**9  # more minutes or runs than any task has: a typo
+
+
+def _decimal(value: object, code: str) -> Decimal:
+    """A YAML number as an exact Decimal (2.5 stays 2.5: written from its text, never from the float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or (isinstance(value, float)
+                                                                        and not math.isfinite(value)):
+        raise Invalid(code, f"{code}.type", value=value)
+    return Decimal(str(value))
+
+
+def parse_hours(value: object) -> Decimal:
+    """Hours of a time entry: more than 0, at most a day, in quarter hours (1.25, not 1.3)."""
+    hours = _decimal(value, "hours")
+    if not 0 < hours <= 24:
+        raise Invalid("hours", "hours.range", value=value)
+    if hours % QUARTER_HOUR:
+        raise Invalid("hours", "hours.quarter", value=value)
+    return hours
+
+
+def parse_number(value: object) -> Decimal:
+    """Minutes of a task or runs of it a month: 0 or more (7.5 minutes, 0.5 runs: every other month)."""
+    number = _decimal(value, "number")
+    if not 0 <= number <= MAX_NUMBER:
+        raise Invalid("number", "number.range", value=value, limit=MAX_NUMBER)
+    return number
+
+
+Hours = Annotated[Decimal, Parsed(parse_hours, {"type": "number", "exclusiveMinimum": 0, "maximum": 24,
+                                                "multipleOf": 0.25})]
+Number = Annotated[Decimal, Parsed(parse_number, {"type": "number", "minimum": 0, "maximum": MAX_NUMBER})]
+
+
+def parse_targets(value: object) -> object:
+    """Target shares of the logged time by area (SPEC §9.1): rates, at most 100% in all. A value that is
+    no rate is left for its own key's message."""
+    if isinstance(value, Mapping):
+        try:
+            rates = {key: Rate.parse(rate) for key, rate in value.items()}
+        except Invalid:
+            return value
+        total = sum((r.percent for r in rates.values()), Decimal(0))
+        if total > 100:
+            raise Invalid("rate", "rate.targets", total=f"{format(total.normalize(), 'f')}%")
+        return rates
+    return value
+
+
 # --- ids and numbers ---------------------------------------------------------------------------------
 
 
@@ -377,7 +441,8 @@ RequesterCode = _digits_type(10)
 # digits, the space and a few signs.
 BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-/,\\｢｣"
                             + "".join(chr(c) for c in range(0xFF66, 0xFFA0) if not 0xFF67 <= c <= 0xFF70))
-_AS_BANKS_WRITE = str.maketrans("ｧｨｩｪｫｬｭｮｯｰ", "ｱｲｳｴｵﾔﾕﾖﾂ-")  # small kana as large ones; the long vowel as -
+# Small kana as large ones; the long vowel and the dashes people type for it as -; ヶ ヵ as ｹ ｶ.
+_AS_BANKS_WRITE = str.maketrans("ｧｨｩｪｫｬｭｮｯｰ―‐‑−–—ヶヵ", "ｱｲｳｴｵﾔﾕﾖﾂ-------ｹｶ")
 
 
 def bank_kana(text: str) -> str:
@@ -393,15 +458,20 @@ def bank_kana(text: str) -> str:
     return converted
 
 
-def parse_bank_name(value: object) -> str:
-    """A name for the 全銀 file, kept as written once it is known to convert (bank_kana)."""
-    if not isinstance(value, str) or not value.strip():
-        raise Invalid("bank", "bank.name", value=value)
-    bank_kana(value)
-    return value
+def bank_name_of(width: int) -> Callable[[object], str]:
+    """The parser of a name for a 全銀 field of `width` places (a holder 30, a requester 40), kept as
+    written once it is known to convert (bank_kana) and to fit."""
+    def parse(value: object) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid("bank", "bank.name", value=value)
+        if len(converted := bank_kana(value)) > width:
+            raise Invalid("bank", "bank.name-long", value=value, converted=converted, width=width)
+        return value
+    return parse
 
 
-BankName = Annotated[str, Parsed(parse_bank_name, {"type": "string", "minLength": 1, "maxLength": 200})]
+BankName = Annotated[str, Parsed(bank_name_of(40), {"type": "string", "minLength": 1, "maxLength": 200})]
+HolderName = Annotated[str, Parsed(bank_name_of(30), {"type": "string", "minLength": 1, "maxLength": 200})]
 
 
 def parse_pay_day(value: object) -> int | Literal["end"]:

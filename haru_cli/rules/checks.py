@@ -18,7 +18,19 @@ from haru_cli.records.problems import Finding, Loc, Severity
 
 if TYPE_CHECKING:
     from haru_cli.records.models import Payout
-from haru_cli.records.registry import BY_NAME, CONTRACT, MEETING, PARTNER, PAYOUT, REFERRAL, TYPES, RecordType
+from haru_cli.records.registry import (
+    AUTOMATION,
+    BY_NAME,
+    CONTRACT,
+    MEETING,
+    PARTNER,
+    PAYOUT,
+    REFERRAL,
+    TIME,
+    TYPES,
+    RecordType,
+)
+from haru_cli.records.values import Month
 
 
 def finding(record_type: RecordType[Any], record_id: str, loc: Loc, code: str, variant: str = "", /, *,
@@ -39,9 +51,8 @@ def check_references(ds: Dataset) -> Iterator[Finding]:
             for ref in kind.refs:
                 target = BY_NAME[ref.target]
                 seen: set[str] = set()
-                for i, target_id in enumerate(ref.ids(record)):
-                    loc: Loc = (ref.key, i) if ref.many else (ref.key,)
-                    if target_id in seen:  # a partner listed twice would count a meeting's minutes twice
+                for loc, target_id in ref.located(record):
+                    if ref.many and target_id in seen:  # a partner listed twice would count a meeting's minutes twice
                         yield finding(kind, record.id, loc, f"ref-{target.name}", f"ref-{target.name}.twice",
                                       ref=target_id)
                         continue
@@ -200,6 +211,29 @@ def check_payouts(ds: Dataset) -> Iterator[Finding]:
             elif payable[month] != p.amount:
                 yield warn(PAYOUT, p.id, ("amount",), "payout-mismatch", amount=p.amount, payable=payable[month],
                            month=str(p.month))
+    yield from _check_refunds(ds, events)
+
+
+def _check_refunds(ds: Dataset, events: dict[str, list[Any]]) -> Iterator[Finding]:
+    """A refund settles what a partner owed back (a negative balance): more would turn into fees HaRu
+    owes, with tax on them."""
+    from haru_cli.rules.fees import monthly_totals
+
+    refunded: dict[str, list[Payout]] = defaultdict(list)
+    for payout in ds.payouts.values():
+        if payout.kind == "refund" and payout.partner in ds.partners:
+            refunded[payout.partner].append(payout)
+    for partner_id, refunds in refunded.items():
+        until = max(p.month.first for p in refunds)
+        months = {month: (lines, t) for month, lines, t in monthly_totals(ds.settings, ds.partners[partner_id],
+                                                                           events.get(partner_id, []), until)}
+        for month in sorted({p.month.first for p in refunds}):
+            lines, t = months[month]  # a refund is a line of its month: that month has a statement
+            owed = max(0, -(t.carried_in + sum(e.amount for e in lines if e.event != "refund")))
+            mine = sorted((p for p in refunds if p.month.first == month), key=lambda p: (p.date, p.id))
+            if sum(p.amount for p in mine) > owed:
+                yield finding(PAYOUT, mine[-1].id, ("amount",), "payout-refund", amount=sum(p.amount for p in mine),
+                              owed=owed, partner=partner_id, month=f"{month:%Y-%m}")
 
 
 class Banks(Protocol):
@@ -237,8 +271,36 @@ def check_year_folders(ds: Dataset) -> Iterator[Finding]:
         for record in ds.of(kind).values():
             expected = kind.path_of(record)
             if ds.path_of(kind, record.id) != expected:
-                year = getattr(record, kind.by_year).year
-                yield finding(kind, record.id, (kind.by_year,), f"{kind.name}-year", year=year, expected=expected)
+                yield finding(kind, record.id, (kind.by_year,), f"{kind.name}-year", year=kind.year_of(record),
+                              expected=expected)
+
+
+def check_time(ds: Dataset) -> Iterator[Finding]:
+    """A time entry is of its file's month and says its time once (SPEC §9.1)."""
+    for log in ds.time_logs.values():
+        for i, entry in enumerate(log.entries):
+            if (entry.hours is None) == (entry.minutes is None):
+                yield finding(TIME, log.id, ("entries", i), "time-entry", "time-entry.one-of")
+            if Month.of(entry.date) != log.month:
+                yield finding(TIME, log.id, ("entries", i, "date"), "time-entry", "time-entry.month",
+                              date=entry.date.isoformat(), month=log.id)
+
+
+def check_automations(ds: Dataset) -> Iterator[Finding]:
+    """A retired automation says when; measurements come oldest first (SPEC §9.2)."""
+    for a in ds.automations.values():
+        if a.status == "retired" and a.retired is None:
+            yield finding(AUTOMATION, a.id, ("status",), "automation", "automation.retired-missing")
+        elif a.status != "retired" and a.retired is not None:
+            yield finding(AUTOMATION, a.id, ("retired",), "automation", "automation.retired-status", key=True)
+        elif a.retired is not None and a.retired < a.since:
+            yield finding(AUTOMATION, a.id, ("retired",), "automation", "automation.retired-order",
+                          retired=a.retired.isoformat(), since=a.since.isoformat())
+        for i in range(1, len(a.measurements)):
+            before, m = a.measurements[i - 1], a.measurements[i]
+            if m.date < before.date:
+                yield warn(AUTOMATION, a.id, ("measurements", i, "date"), "automation", "automation.order",
+                           date=m.date.isoformat(), before=before.date.isoformat())
 
 
 CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
@@ -251,6 +313,8 @@ CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_referrals,
     check_payouts,
     check_year_folders,
+    check_time,
+    check_automations,
 ]
 
 

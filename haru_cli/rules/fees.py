@@ -304,7 +304,7 @@ class Annual:
 
 
 def annual(ds: Dataset, year: int, days: BusinessDays, partner_ids: list[str] | None = None) -> list[Annual]:
-    """Every partner's year that has a statement paid in it, in partner order (by reading)."""
+    """Every partner's year that has fees (or a payment) paid in it, in partner order (by reading)."""
     from haru_cli.rules.lookup import sort_key
 
     found = []
@@ -314,6 +314,6 @@ def annual(ds: Dataset, year: int, days: BusinessDays, partner_ids: list[str] | 
         # A statement is paid in its month or after it: every one paid in the year is of a month up to its December.
         history = partner_statements(ds, partner, date(year, 12, 31), days)
         paid_in_year = [s for s in history if s.pay_on.year == year]
-        if paid_in_year:
+        if any(s.subtotal or s.payment for s in paid_in_year):  # a balance only carried on pays nothing
             found.append(Annual(partner, paid_in_year))
     return found

@@ -1,5 +1,5 @@
 """Everything dated, in one list (`haru upcoming`): notice deadlines, term ends, feedback hearings, regular
-meetings due, open action items and fee payouts — pure, for an explicit today."""
+meetings due, open action items, fee payouts and reviews of what AI saves — pure, for an explicit today."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from haru_cli.rules.activity import open_actions
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import partner_statements
 from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewal
+from haru_cli.rules.time import next_review
 
-KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout")
+KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout", "ai_review")
 
 
 @dataclass(frozen=True)
@@ -22,7 +23,7 @@ class Item:
 
     date: date
     kind: str  # one of KINDS
-    partner: str
+    partner: str  # "" for what is no partner's (an automation's review)
     subject: str | None  # the contract's title or the action's task; None where the kind says it all
     ref: str
     overdue: bool
@@ -75,6 +76,11 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
             earlier = sum(a.task.strip() == o.action.task.strip() for a in o.meeting.actions[:o.index])
             items.append(Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
                               ("meeting", o.meeting.id), action_uid(o.meeting.id, o.action.task, earlier)))
+    for a in ds.automations.values():  # re-measuring what AI saves (SPEC §9.3)
+        review = next_review(a)
+        if review is not None and review <= until:
+            items.append(Item(review, "ai_review", "", a.title, a.id, review < today, ("automation", a.id),
+                              uid("ai_review", a.id, review)))
     return sorted(items, key=_item_order)
 
 

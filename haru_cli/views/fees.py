@@ -205,4 +205,4 @@ def annual_table(found: list[Annual], t: Translator) -> Table:
     rows: list[Row] = [[a.partner.name, Money(a.total("subtotal")), Money(a.total("consumption_tax")),
                         Money(a.total("withholding")), Money(a.total("payable")), Money(a.paid),
                         " ".join(f"{s.month:%Y-%m}" for s in a.statements)] for a in found]
-    return Table([t(h) for h in ANNUAL_HEADINGS], rows, t("fees.none"))
+    return Table([t(h) for h in ANNUAL_HEADINGS], rows, t("fees.none_year"))

@@ -32,7 +32,7 @@ class Overview:
     hours_total: Decimal
     fees_accrued: int  # the subtotals (tax excluded) of this fiscal year's statements, up to today
     fees_paid: int  # the payments made this fiscal year, up to today
-    fees_unpaid: int  # what is left to pay of every statement whose pay date has come
+    fees_unpaid: int  # the payable of every statement whose pay date has come and has no payment (fees unpaid)
 
     @property
     def recent_meetings(self) -> list[Meeting]:
@@ -62,5 +62,5 @@ def overview(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> 
         hours_total=hours(meetings, until=today),
         fees_accrued=sum(s.subtotal for s in history if fy_start <= s.month <= today),
         fees_paid=sum(p.amount for p in payments if fy_start <= p.date <= today),
-        fees_unpaid=sum(s.payable - (s.paid or 0) for s in history if s.pay_on <= today and not s.settled),
+        fees_unpaid=sum(s.payable for s in history if s.pay_on <= today and s.payable > 0 and s.payment is None),
     )

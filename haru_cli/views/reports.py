@@ -1,5 +1,6 @@
-"""What the Markdown reports say (the templates only lay it out): monthly activity with the 社長's
-hours and their trend (strategy 3.4), feedback heard (3.5), and the agenda of the next 定例会 — pure."""
+"""What the Markdown reports say (the templates only lay it out): monthly activity with the 社長's hours
+and their trend, by area against the targets, and what AI saved (strategy 3.4), feedback heard (3.5), and
+the agenda of the next 定例会 — pure."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Partner, Referral
@@ -15,7 +17,9 @@ from haru_cli.rules.activity import OpenAction, open_actions, share_of_minutes, 
 from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.fees import Statement, month_statements
 from haru_cli.rules.schedule import Milestone, RegularMeeting, feedback_milestones, next_regular_meeting
+from haru_cli.rules.time import month_of
 from haru_cli.rules.upcoming import Item, upcoming
+from haru_cli.views.time import automations_json, time_json, time_report
 
 TREND_MONTHS = 3  # the month is compared with the three before it
 LOOKAHEAD = timedelta(days=60)
@@ -51,6 +55,8 @@ class Monthly:
     statements: list[Statement]
     ahead: list[Item]  # notice deadlines, term ends and feedback hearings in the next 60 days
     overdue_actions: list[OpenAction]
+    time: dict[str, Any] = field(default_factory=dict)  # the month's `time report` (SPEC §9.3), as its JSON
+    automations: dict[str, Any] = field(default_factory=dict)  # `automation list` of the month, as its JSON
 
     @property
     def fees_accrued(self) -> int:
@@ -119,6 +125,8 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthl
         statements=month_statements(ds, month, days),
         ahead=ahead,
         overdue_actions=[o for o in open_actions(ds, today) if o.overdue],
+        time=time_json(time_report(ds, month_of(month))),
+        automations=automations_json(ds, month, today),
     )
 
 

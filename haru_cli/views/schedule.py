@@ -183,7 +183,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         return {
             "date": item.date.isoformat(),
             "kind": item.kind,
-            "partner": item.partner,
+            "partner": item.partner or None,
             "name": _name(ds, item.partner),
             "subject": None if item.kind == "regular_meeting" else item.subject or item.ref,  # a label is no data
             "ref": item.ref,
@@ -203,7 +203,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
 
     def as_events(item: Item) -> list[CalendarEvent]:
         name = _name(ds, item.partner) or item.partner
-        subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}"
+        subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}".strip()
         kind, record_id = item.source
         path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref
         return [_event(item.uid, item.date, item.kind, subject, path, t, alarm)]

@@ -48,7 +48,7 @@ def test_a_payment_checks_against_its_statement(workspace: WorkspaceFactory, har
     [problem] = json.loads(warned.stdout)["problems"]
     assert (problem["code"], problem["severity"]) == ("payout-mismatch", "warning")
     assert problem["message"] == ("amount: 49500 differs from 2026-09's payable, 66000 "
-                                  "(the statement changed after it was paid)")
+                                  "(paid in part, or the statement changed after)")
 
 
 def test_a_refund_settles_what_a_clawback_left_owing(workspace: WorkspaceFactory, haru: Haru) -> None:
@@ -145,3 +145,50 @@ def test_codes_keep_their_zeros_however_written(workspace: WorkspaceFactory, har
     root = workspace({**BANKED, "partners/ueda.yaml": partner})
     shown = json.loads(haru("--data", root, "partner", "show", "ueda", "--format", "json").stdout)
     assert shown["bank"]["bank"] == "0001" and shown["bank"]["branch"] == "001"
+
+
+def test_a_refund_cannot_turn_into_fees_owed(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """A refund settles a negative balance; more than that would become fees HaRu owes, with tax."""
+    root = workspace(BANKED)
+    too_much = haru("--data", root, *TODAY, "--lang", "en", "fees", "pay", "ueda", "--month", "2026-09", "--refund",
+                    "--amount", "5000", "--date", "2026-10-01")
+    assert too_much.exit_code == 1
+    assert "error[payout-refund]" in too_much.stderr and "owed back in 2026-09, 0" in too_much.stderr
+    assert not (root / "payouts").exists()
+    no_amount = haru("--data", root, *TODAY, "--lang", "en", "fees", "pay", "ueda", "--month", "2026-09", "--refund")
+    assert no_amount.exit_code == 1 and "give the amount refunded" in no_amount.stderr
+    no_month = haru("--data", root, *TODAY, "--lang", "en", "fees", "pay", "ueda", "--month", "2026-05")
+    assert no_month.exit_code == 1 and "has no fees for 2026-05" in no_month.stderr
+
+
+def test_a_payout_file_with_errors_leaves_what_is_paid_unknown(
+    workspace: WorkspaceFactory, haru: Haru, tmp_path: Path
+) -> None:
+    """A payment that cannot be read may have been made: the figures say so, and no transfer file pays it again."""
+    root = workspace(BANKED)
+    payout(root, "typo", "partner: ueda\nmonth: 2026-09\ndate: 2026-10-30\namount: 49500\nnotes: x\n")
+    unpaid = haru("--data", root, *TODAY, "fees", "unpaid")
+    assert unpaid.exit_code == 1 and "payouts/2026/typo.yaml" in unpaid.stderr
+    shown = haru("--data", root, *TODAY, "partner", "show", "ueda")
+    assert shown.exit_code == 1 and "payouts/2026/typo.yaml" in shown.stderr
+    out = tmp_path / "transfer.txt"
+    refused = haru("--data", root, *TODAY, "fees", "transfer", "--month", "2026-09", "-o", out)
+    assert refused.exit_code == 1 and "二重に支払う" in refused.stderr and not out.exists()
+
+
+def test_a_holder_longer_than_the_bank_takes_is_an_error_of_the_record(workspace: WorkspaceFactory, haru: Haru) -> None:
+    long_name = "カブシキガイシャユーシーワールドマーケティングアンドコンサルティング"  # 37 places in bank kana
+    partner = str(BANKED["partners/ueda.yaml"]).replace("カ）ウエダ", long_name)
+    result = haru("--data", workspace({**BANKED, "partners/ueda.yaml": partner}), "--lang", "en", "validate")
+    assert result.exit_code == 1
+    assert "error[bank] bank.holder:" in result.stdout and "over 30 characters" in result.stdout
+
+
+def test_unpaid_is_the_same_in_partner_show_and_fees_unpaid(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(BANKED)
+    payout(root, "part", "partner: ueda\nmonth: 2026-09\ndate: 2026-10-30\namount: 20000\n")  # paid in part
+    shown = json.loads(haru("--data", root, *TODAY, "partner", "show", "ueda", "--format", "json").stdout)
+    unpaid = json.loads(haru("--data", root, *TODAY, "fees", "unpaid", "--format", "json").stdout)
+    assert shown["fees"]["unpaid"] == unpaid["total"] == 0  # the payment stands; validate warns payout-mismatch
+    warned = haru("--data", root, "validate").stdout
+    assert "warning[payout-mismatch]" in warned

@@ -1,0 +1,195 @@
+"""The 社長's time (SPEC §9, strategy 3.4): where the hours of a period went, by area against the targets
+and by partner, and what each automation saves — pure, from the records alone.
+
+Hours are kept exact (Decimal minutes) and rounded only where they are shown.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from haru_cli.records.dataset import Dataset
+from haru_cli.records.models import Area, Automation, Measurement, Settings
+from haru_cli.records.values import add_months
+
+AREAS: tuple[Area, ...] = typing.get_args(Area)
+PeriodKind = Literal["month", "quarter", "fy"]
+_LENGTH = {"month": 1, "quarter": 3, "fy": 12}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A month, a calendar quarter or a fiscal year: [start, end]."""
+
+    start: date
+    kind: PeriodKind
+
+    @property
+    def end(self) -> date:
+        return add_months(self.start, _LENGTH[self.kind]) - timedelta(days=1)
+
+    def before(self, n: int = 1) -> Period:
+        """The period n periods earlier, of the same kind."""
+        return Period(add_months(self.start, -n * _LENGTH[self.kind]), self.kind)
+
+    def months(self) -> list[date]:
+        """The first day of each of its months."""
+        return [add_months(self.start, i) for i in range(_LENGTH[self.kind])]
+
+    def holds(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def month_of(day: date) -> Period:
+    return Period(day.replace(day=1), "month")
+
+
+def quarter(year: int, number: int) -> Period:
+    """A calendar quarter: Q1 is January to March."""
+    return Period(date(year, 3 * number - 2, 1), "quarter")
+
+
+def fiscal_year(settings: Settings, year: int) -> Period:
+    """The fiscal year that starts in `year` (in the month fiscal_year_start)."""
+    return Period(date(year, settings.fiscal_year_start, 1), "fy")
+
+
+def fiscal_year_of(settings: Settings, day: date) -> Period:
+    start = settings.fiscal_year_start
+    return fiscal_year(settings, day.year if day.month >= start else day.year - 1)
+
+
+# --- where the time went ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Spent:
+    """Minutes of the 社長's, on a day, in an area, for some partners (shared evenly among them)."""
+
+    date: date
+    area: Area
+    partners: tuple[str, ...]
+    minutes: Decimal
+
+
+def spent(ds: Dataset) -> Iterator[Spent]:
+    """Every time entry, and every meeting's minutes in its area: a meeting counts once, whatever the
+    number of its partners."""
+    for log in ds.time_logs.values():
+        for entry in log.entries:
+            yield Spent(entry.date, entry.area, (entry.partner,) if entry.partner else (), entry.spent)
+    for m in ds.meetings.values():
+        if m.minutes:
+            yield Spent(m.date, m.area, tuple(m.partners), Decimal(m.minutes))
+
+
+def minutes_by_area(items: Iterable[Spent], period: Period) -> dict[Area, Decimal]:
+    found = dict.fromkeys(AREAS, Decimal(0))
+    for item in items:
+        if period.holds(item.date):
+            found[item.area] += item.minutes
+    return found
+
+
+def minutes_by_partner(items: Iterable[Spent], period: Period) -> dict[str, Decimal]:
+    """Each partner's minutes; a joint meeting's split evenly among its partners (so that they add up)."""
+    found: dict[str, Decimal] = {}
+    for item in items:
+        if item.partners and period.holds(item.date):
+            share = item.minutes / len(item.partners)
+            for partner in item.partners:
+                found[partner] = found.get(partner, Decimal(0)) + share
+    return found
+
+
+def as_hours(minutes: Decimal) -> Decimal:
+    """Minutes as hours to 2 decimals (half up), as the report shows them."""
+    return (minutes / 60).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def percent(value: Decimal) -> Decimal:
+    """A percentage to 1 decimal (half up)."""
+    return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class AreaTime:
+    """One area's time in a period, against its target."""
+
+    area: Area
+    minutes: Decimal
+    share: Decimal | None  # of all the period's time, in percent (exact); None when no time was logged
+    target: Decimal | None  # the target share in percent, if set
+    previous: tuple[Decimal, ...]  # minutes in the three periods before, latest first
+
+    @property
+    def gap(self) -> Decimal | None:
+        """Share less target, in points (from the exact share)."""
+        return None if self.share is None or self.target is None else self.share - self.target
+
+
+def areas(ds: Dataset, period: Period, items: list[Spent]) -> list[AreaTime]:
+    """Every area's time in the period, in the SPEC's order of areas."""
+    now = minutes_by_area(items, period)
+    before = [minutes_by_area(items, period.before(n)) for n in (1, 2, 3)]
+    total = sum(now.values(), Decimal(0))
+    targets = ds.settings.time.targets
+    return [AreaTime(area, now[area], now[area] * 100 / total if total else None,
+                     targets[area].percent if area in targets else None,
+                     tuple(b[area] for b in before)) for area in AREAS]
+
+
+# --- what automations save ----------------------------------------------------------------------------
+
+
+def in_use(a: Automation, month: date) -> bool:
+    """In use in the month of `month` (its first day): begun by its end, not retired before it began."""
+    last = add_months(month, 1) - timedelta(days=1)
+    return a.since <= last and (a.retired is None or a.retired >= month)
+
+
+def measured(a: Automation, day: date) -> Measurement | None:
+    """The latest measurement dated on or before the day (of two on one day, the one written later)."""
+    found = max(((m.date, i) for i, m in enumerate(a.measurements) if m.date <= day), default=None)
+    return a.measurements[found[1]] if found else None
+
+
+def saved_minutes(a: Automation, month: date) -> Decimal | None:
+    """Minutes it saved in the month: (baseline − measured) × runs, by the latest measurement up to the
+    month's end; negative when AI made the task slower; None (unknown) before the first measurement;
+    0 when it was not in use."""
+    if not in_use(a, month):
+        return Decimal(0)
+    m = measured(a, add_months(month, 1) - timedelta(days=1))
+    return None if m is None else (a.baseline.minutes - m.minutes) * m.per_month
+
+
+def known_total(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of what is known; None when there are values and none of them is known."""
+    found = list(values)
+    if found and all(v is None for v in found):
+        return None
+    return sum((v for v in found if v is not None), Decimal(0))
+
+
+def saved_in(automations: Iterable[Automation], months: list[date]) -> Decimal | None:
+    """Minutes the automations saved over the months, counting only the months each was in use."""
+    return known_total(saved_minutes(a, m) for a in automations for m in months if in_use(a, m))
+
+
+def next_review(a: Automation) -> date | None:
+    """`review` after the latest measurement (or after `since`); none once retired."""
+    if a.status == "retired":
+        return None
+    latest = max((m.date for m in a.measurements), default=a.since)
+    return a.review.after(latest)
+
+
+def fiscal_months_to(settings: Settings, month: date) -> list[date]:
+    """The months of the fiscal year holding `month`, up to and including it."""
+    return [m for m in fiscal_year_of(settings, month).months() if m <= month]

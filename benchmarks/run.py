@@ -12,6 +12,7 @@ this machine, so ratios compare like with like:
   (e) renewals / fees calc / upcoming   vs  (c)                                            target ≤ 1.5× each
   (f) peak memory (RSS) of (c)                                                             target ≤ 400 MB
   (g) haru search, warm (its folded index kept)                                            target ≤ 0.3 s
+  (h) haru site --out DIR, every page of the synthetic workspace                           target ≤ 60 s
 """
 
 from __future__ import annotations
@@ -153,12 +154,18 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     searched, _ = median(search, env, args.repeat)
     absolute = searched <= 0.3
     missed |= not absolute
+    site_dir = scratch / "site"
+    built, _ = median([*HARU, "--data", str(synthetic), "site", "--out", str(site_dir)], env, 1)
+    pages = sum(1 for _ in site_dir.rglob("*.html"))
+    missed |= built > 60
 
     print(f"\n{'measure':44} {'haru s':>8} {'floor s':>8} {'ratio':>7}  target")
     for name, ours, floor, ratio, verdict in rows:
         print(f"{padded(name, 44)} {ours:8.3f} {floor:8.3f} {ratio:7.2f}  {verdict}")
     print(f"{'(f) peak RSS of (c)':44} {peak:6d} MB {'':17} ≤ 400 MB {'ok' if peak <= 400 else 'MISSED'}")
     print(f"{'(g) haru search, warm':44} {searched:8.3f} {'':17} ≤ 0.3 s {'ok' if absolute else 'MISSED'}")
+    verdict = "ok" if built <= 60 else "MISSED"
+    print(f"{padded(f'(h) haru site, {pages} pages', 44)} {built:8.3f} {'':17} ≤ 60 s {verdict}")
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs "
           f"(cold runs: {cold_runs}).")
     if PROBLEMS_FOUND:

@@ -157,7 +157,8 @@ except SystemExit:
 from haru_cli.cli import COMMANDS
 print(sorted({name.rsplit(".", 1)[-1] for name in sys.modules if name.startswith("haru_cli.cli.")}
              & {module for module, _ in COMMANDS.values()}))
-print(sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "pydantic_core", "yaml", "jinja2", "rich"}))
+print(sorted({name.split(".")[0] for name in sys.modules}
+             & {"pydantic", "pydantic_core", "yaml", "jinja2", "rich", "starlette", "uvicorn", "watchfiles"}))
 """
 
 
@@ -168,7 +169,8 @@ print(sorted({name.split(".")[0] for name in sys.modules} & {"pydantic", "pydant
 def test_a_command_answered_from_the_cache_imports_neither_pydantic_nor_yaml(
         workspace: WorkspaceFactory, command: list[str]) -> None:
     """What keeps a warm start near Python's own (issue 8): the cache holds plain dataclasses, and
-    Pydantic, PyYAML, Jinja and Rich (for piped output) are imported only by the work that needs them."""
+    Pydantic, PyYAML, Jinja and Rich (for piped output) are imported only by the work that needs them —
+    the dashboard's server stack only by `haru serve`."""
     import subprocess
     import sys
 

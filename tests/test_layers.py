@@ -1,4 +1,4 @@
-"""Imports run one way (STYLE.md): cli → render/views → rules → records; load → records; no cycle among
+"""Imports run one way (STYLE.md): cli → site → render/views → rules → records; load → records; no cycle among
 haru_cli's modules, counting every import — at the top, inside functions and under TYPE_CHECKING."""
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ ALLOWED = {
     "write": {"write", "records", "load", "escape", "files"},
     "views": {"views", "rules", "records", "i18n", "escape"},
     "render": {"render", "views", "i18n", "escape", "files"},
+    "site": {"site", "render", "views", "rules", "records", "i18n", "escape"},
     "i18n": {"i18n", "escape"},
     "escape": {"escape"},
     "files": {"files"},
-    "cli": {"cli", "render", "views", "rules", "records", "load", "write", "i18n", "escape", "files"},
+    "cli": {"cli", "site", "render", "views", "rules", "records", "load", "write", "i18n", "escape", "files"},
     "entry": {"cli"},
     "__init__": set(),
     "__main__": {"entry"},

@@ -19,6 +19,7 @@ from haru_cli.rules.time import AREAS, Period, areas, fiscal_year, quarter, save
 from haru_cli.views.time import time_json, time_report
 
 PARTNERS = ["a", "b", "c"]
+TODAY = date(2026, 9, 15)  # months after it have not happened: they save nothing known
 days = st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31))
 area = st.sampled_from(AREAS)
 
@@ -90,7 +91,7 @@ def test_area_hours_are_the_model_s_and_add_up_to_the_total(
     expected = model_minutes(logged, met, period)
     assert {a.area: Fraction(a.minutes) for a in found} == expected
     total = sum(expected.values())
-    report = time_report(ds, period)
+    report = time_report(ds, period, TODAY)
     assert Fraction(report.total) == total  # a meeting counts once, however many partners it has
     assert abs(sum(a["hours"] for a in time_json(report)["areas"]) - float(total / 60)) <= 0.005 * len(AREAS)
     for a in found:  # a share is a division: exact to 28 digits
@@ -103,7 +104,7 @@ def test_partner_hours_split_a_meeting_evenly_and_add_up_to_what_names_a_partner
     logged: list[TimeEntry], met: list[Meeting]
 ) -> None:
     period = Period(date(2026, 1, 1), "fy")  # 2026-01 to 2026-12
-    report = time_report(dataset(logged, met), period)
+    report = time_report(dataset(logged, met), period, TODAY)
     expected: dict[str, Fraction] = {}
     for e in logged:
         if e.partner:
@@ -135,14 +136,14 @@ def automations(draw: st.DrawFn) -> Automation:
 
 
 def model_saved(a: Automation, year: int, month: int) -> Fraction | None | str:
-    """SPEC §9.3 read literally; "idle" when the automation is not in use that month."""
+    """SPEC §9.3 read literally, as of TODAY; "idle" when the automation is not in use that month."""
     first = date(year, month, 1)
     last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    if a.since > last or (a.retired is not None and a.retired < first):
+    if a.since > last or (a.retired is not None and a.retired < first) or first > TODAY:
         return "idle"
     latest = None
-    for m in a.measurements:  # oldest first: the last one on or before the month's end wins
-        if m.date <= last and (latest is None or m.date >= latest.date):
+    for m in a.measurements:  # oldest first: the last one on or before the month's end (and today) wins
+        if m.date <= min(last, TODAY) and (latest is None or m.date >= latest.date):
             latest = m
     if latest is None:
         return None
@@ -155,13 +156,13 @@ def test_a_month_s_saving_uses_only_measurements_up_to_its_end(a: Automation, mo
                                                                 later: list[Measurement]) -> None:
     first = date(2026, month, 1)
     expected = model_saved(a, 2026, month)
-    got = saved_minutes(a, first)
+    got = saved_minutes(a, first, TODAY)
     assert got == Decimal(0) if expected == "idle" else (got is None and expected is None) or Fraction(got) == expected
     # Measurements taken after the month cannot change what it saved.
     next_month = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
     after = [Measurement(date=max(m.date, next_month), minutes=m.minutes, per_month=m.per_month) for m in later]
     moved = Automation(**{**a.__dict__, "measurements": sorted([*a.measurements, *after], key=lambda m: m.date)})
-    assert saved_minutes(moved, first) == got
+    assert saved_minutes(moved, first, TODAY) == got
 
 
 @settings(max_examples=100, deadline=None)
@@ -173,7 +174,7 @@ def test_a_period_s_saving_sums_what_is_known_and_is_unknown_only_when_nothing_i
     in_use = [v for v in values if v != "idle"]
     known = [v for v in in_use if v is not None]
     expected = None if in_use and not known else sum(known, Fraction(0))
-    got = saved_in(found, period.months())
+    got = saved_in(found, period.months(), TODAY)
     assert (got is None and expected is None) or (got is not None and Fraction(got) == expected)
 
 
@@ -181,8 +182,9 @@ def test_savings_are_negative_when_ai_made_the_task_slower() -> None:
     slower = Automation(id="s", title="t", area="school", since=date(2026, 10, 1),
                         baseline=Usage(minutes=Decimal(180), per_month=Decimal(2)),
                         measurements=[Measurement(date=date(2026, 10, 31), minutes=Decimal(200), per_month=Decimal(2))])
-    assert saved_minutes(slower, date(2026, 10, 1)) == Decimal(-40)
-    assert saved_minutes(slower, date(2026, 9, 1)) == Decimal(0)  # not in use yet
+    assert saved_minutes(slower, date(2026, 10, 1), date(2026, 11, 1)) == Decimal(-40)
+    assert saved_minutes(slower, date(2026, 9, 1), date(2026, 11, 1)) == Decimal(0)  # not in use yet
+    assert saved_minutes(slower, date(2026, 12, 1), date(2026, 11, 1)) == Decimal(0)  # not yet happened
 
 
 def test_periods() -> None:

@@ -37,6 +37,8 @@ COMMANDS = {
     "fees": ("fees", "app"),
     "time": ("time", "app"),
     "automation": ("automation", "app"),
+    "site": ("site", "site"),
+    "serve": ("site", "serve"),
     "report": ("report", "app"),
     "new": ("new", "app"),
     "edit": ("edit", "edit"),

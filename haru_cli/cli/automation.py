@@ -20,6 +20,7 @@ def automation_list(ctx: typer.Context, month: MonthOption = None, fmt: FormatOp
     first = parse_month(month, run.today, run.lang)
     emit_table(fmt, views.automations_json(run.ds, first, run.today),
                views.automations_table(run.ds, first, run.today, run.t), run.t)
+    run.say_incomplete(run.time_incomplete(), "cli.time.incomplete")
 
 
 @app.command("show")

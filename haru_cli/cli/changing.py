@@ -16,11 +16,14 @@ def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: b
     """Make `edit` on the file's text: validate the workspace with the result, then write it (or, with
     dry_run, print the diff). The file's BOM and line ends are kept."""
     from haru_cli.cli.editing import problems_with, show_problems
-    from haru_cli.files import read_regular
+    from haru_cli.files import NotRegular, read_regular
     from haru_cli.write.patch import NotEditable
 
     file = run.ds.root / path
-    was = read_regular(file)
+    try:
+        was = read_regular(file)
+    except NotRegular:
+        run.fail("cli.change.not_regular", path=path)
     raw = was.decode("utf-8")
     bom = "\ufeff" if raw.startswith("\ufeff") else ""
     crlf = "\r\n" in raw

@@ -141,11 +141,19 @@ class Run:
         broken = [SETTINGS_FILE] if self.ds.settings_broken else []
         return broken + self.ds.skipped_of((CONTRACT, REFERRAL, PAYOUT), partner_id)
 
-    def say_incomplete(self, paths: list[str]) -> None:
-        """An amount that may lack what skipped files hold never looks final (SPEC §6): the output says so
+    def time_incomplete(self) -> list[str]:
+        """The skipped files that would change the 社長's hours or what AI saved: time logs, meetings,
+        automations, and a broken haru.yaml (whose targets were replaced by none)."""
+        from haru_cli.records.registry import AUTOMATION, MEETING, SETTINGS_FILE, TIME
+
+        broken = [SETTINGS_FILE] if self.ds.settings_broken else []
+        return broken + self.ds.skipped_of((TIME, MEETING, AUTOMATION))
+
+    def say_incomplete(self, paths: list[str], key: str = "cli.fees.incomplete") -> None:
+        """A figure that may lack what skipped files hold never looks final (SPEC §6): the output says so
         beside it, this line says so on stderr, and the command exits 1."""
         if paths:
-            typer.echo(self.t("cli.fees.incomplete", paths=", ".join(paths)), err=True)
+            typer.echo(self.t(key, paths=", ".join(paths)), err=True)
             raise typer.Exit(1)
 
 

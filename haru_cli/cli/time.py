@@ -58,9 +58,11 @@ def time_report(
     from haru_cli.views import time as views
 
     run = open_run(ctx, fmt=fmt)
-    report = views.time_report(run.ds, _period(run, month, quarter, fy))
-    emit_document(fmt, views.time_json(report), views.time_document(report, by, run.t), run.t)
-    run.say_incomplete(run.incomplete())
+    report = views.time_report(run.ds, _period(run, month, quarter, fy), run.today)
+    missing = run.time_incomplete()
+    emit_document(fmt, {**views.time_json(report), "incomplete": missing},
+                  views.time_document(report, by, run.t, missing), run.t)
+    run.say_incomplete(missing, "cli.time.incomplete")
 
 
 def parse_spent(value: str, lang: str) -> dict[str, int | float]:

@@ -61,11 +61,24 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.bad.no_such_day": ("{value:q} という日付はありません", "{value:q} is not a day of the calendar"),
     "cli.bad.years": ("{value:q} は {first}〜{last} 年の範囲外です", "{value:q} is outside the years {first}-{last}"),
     "cli.bad.month": ("{value:q} は月ではありません（YYYY-MM）", "{value:q} is not a month: use YYYY-MM"),
+    "cli.site.not_folder": ("{path} はフォルダではありません（リンクも使いません）", "{path} is not a folder (nor is a link used)"),
+    "cli.site.not_ours": (
+        "{path} は空でなく、haru が書いたサイトでもありません（上書きしません）: 新しいフォルダを指定してください",
+        "{path} is not empty and holds no site haru wrote; haru never overwrites it: give a new folder",
+    ),
+    "cli.site.written": ("{count} ファイルを書き出しました: {path} を開いてください", "{count} files written: open {path}"),
+    "cli.site.serving": ("{url} で表示しています（Ctrl+C で終了）", "serving on {url} (Ctrl+C to stop)"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
     "cli.bad.time": (
         "{value:q} は時間ではありません（1.5h、90m、1時間30分 のように。24 時間まで）",
         "{value:q} is no time spent: use 1.5h, 90m or 1h30m (at most 24 hours)",
     ),
+    "cli.time.incomplete": (
+        "注意: 読み飛ばしたファイルがあるため、時間は不完全かもしれません: {paths} — haru validate で確認してください",
+        "note: the hours may be incomplete, for files were skipped: {paths} — run haru validate",
+    ),
+    "cli.change.not_regular": ("{path} は通常のファイルではありません（リンク・フォルダなど）: 変更しません",
+                               "{path} is not a regular file (a link, a folder …): nothing changed"),
     "cli.time.one_period": ("--month・--quarter・--fy はどれか 1 つだけ指定します", "give one of --month, --quarter and --fy"),
     "cli.bad.duration": (
         "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",

@@ -277,6 +277,22 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     # meetings, actions, referrals, search, edit
+    "help.site": (
+        "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）として DIR に書き出します。DIR は新しいか空、"
+        "または以前 haru が書いたフォルダ。\n\n例: haru site --out /tmp/site",
+        "Write the workspace as a static website (with charts; it reads offline) into DIR: a new or empty "
+        "folder, or one haru wrote before.\n\nExample: haru site --out /tmp/site",
+    ),
+    "help.site.out": ("書き出すフォルダ。", "The folder to write into."),
+    "help.site.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
+    "help.serve": (
+        "同じページを http://127.0.0.1:PORT/ で表示します（読み取り専用。ファイルが変わると次の表示で読み直します）。"
+        "\n\n例: haru serve --port 8765",
+        "Serve the same pages on http://127.0.0.1:PORT/ (read-only; a changed file is read again on the next "
+        "request).\n\nExample: haru serve --port 8765",
+    ),
+    "help.serve.port": ("ポート番号（既定: 8765）。", "The port (default: 8765)."),
+    "help.serve.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
     "help.time": ("社長の時間: 領域別の時間と優先順位（目標）との差、生成AIで削減した時間、時間の記録。",
                   "The 社長's time: hours by area against the targets, hours AI saved, and logging time."),
     "help.time.report": (

@@ -147,10 +147,11 @@ def areas(ds: Dataset, period: Period, items: list[Spent]) -> list[AreaTime]:
 # --- what automations save ----------------------------------------------------------------------------
 
 
-def in_use(a: Automation, month: date) -> bool:
-    """In use in the month of `month` (its first day): begun by its end, not retired before it began."""
+def in_use(a: Automation, month: date, today: date) -> bool:
+    """In use in the month of `month` (its first day): begun by its end, not retired before it began, and
+    a month that has begun by today (what a month to come will save is not known)."""
     last = add_months(month, 1) - timedelta(days=1)
-    return a.since <= last and (a.retired is None or a.retired >= month)
+    return month <= today and a.since <= last and (a.retired is None or a.retired >= month)
 
 
 def measured(a: Automation, day: date) -> Measurement | None:
@@ -159,13 +160,13 @@ def measured(a: Automation, day: date) -> Measurement | None:
     return a.measurements[found[1]] if found else None
 
 
-def saved_minutes(a: Automation, month: date) -> Decimal | None:
+def saved_minutes(a: Automation, month: date, today: date) -> Decimal | None:
     """Minutes it saved in the month: (baseline − measured) × runs, by the latest measurement up to the
-    month's end; negative when AI made the task slower; None (unknown) before the first measurement;
-    0 when it was not in use."""
-    if not in_use(a, month):
+    month's end (and up to today); negative when AI made the task slower; None (unknown) before the first
+    measurement; 0 when it was not in use."""
+    if not in_use(a, month, today):
         return Decimal(0)
-    m = measured(a, add_months(month, 1) - timedelta(days=1))
+    m = measured(a, min(add_months(month, 1) - timedelta(days=1), today))
     return None if m is None else (a.baseline.minutes - m.minutes) * m.per_month
 
 
@@ -177,16 +178,17 @@ def known_total(values: Iterable[Decimal | None]) -> Decimal | None:
     return sum((v for v in found if v is not None), Decimal(0))
 
 
-def saved_in(automations: Iterable[Automation], months: list[date]) -> Decimal | None:
+def saved_in(automations: Iterable[Automation], months: list[date], today: date) -> Decimal | None:
     """Minutes the automations saved over the months, counting only the months each was in use."""
-    return known_total(saved_minutes(a, m) for a in automations for m in months if in_use(a, m))
+    return known_total(saved_minutes(a, m, today) for a in automations for m in months if in_use(a, m, today))
 
 
-def next_review(a: Automation) -> date | None:
-    """`review` after the latest measurement (or after `since`); none once retired."""
+def next_review(a: Automation, as_of: date | None = None) -> date | None:
+    """`review` after the latest measurement (up to `as_of`, if given), or after `since`; none once
+    retired."""
     if a.status == "retired":
         return None
-    latest = max((m.date for m in a.measurements), default=a.since)
+    latest = max((m.date for m in a.measurements if as_of is None or m.date <= as_of), default=a.since)
     return a.review.after(latest)
 
 

@@ -125,7 +125,7 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthl
         statements=month_statements(ds, month, days),
         ahead=ahead,
         overdue_actions=[o for o in open_actions(ds, today) if o.overdue],
-        time=time_json(time_report(ds, month_of(month))),
+        time=time_json(time_report(ds, month_of(month), today)),
         automations=automations_json(ds, month, today),
     )
 

@@ -56,14 +56,14 @@ class TimeReport:
         return sum((a.minutes for a in self.areas), Decimal(0))
 
 
-def time_report(ds: Dataset, period: Period) -> TimeReport:
+def time_report(ds: Dataset, period: Period, today: date) -> TimeReport:
     items: list[Spent] = list(spent(ds))
     by_partner = minutes_by_partner(items, period)
     partners = sorted(((p, ds.partners[p].name if p in ds.partners else p, minutes)
                        for p, minutes in by_partner.items() if minutes),
                       key=lambda row: (-row[2], sort_key(ds.partners[row[0]]) if row[0] in ds.partners else ()))
     return TimeReport(period, areas(ds, period, items), partners,
-                      saved_in(ds.automations.values(), period.months()), [period.before(n) for n in (1, 2, 3)])
+                      saved_in(ds.automations.values(), period.months(), today), [period.before(n) for n in (1, 2, 3)])
 
 
 def time_json(report: TimeReport) -> dict[str, Any]:
@@ -99,7 +99,7 @@ def area_table(report: TimeReport, t: Translator) -> Table:
                 *(_label(p, t) for p in report.previous)]
     rows: list[Row] = [[t.value("area", a.area), _h(a.minutes, t), _p(a.share, "time.percent", t),
                         _p(a.target, "time.percent", t),
-                        Text(t("time.points", value=f"{percent(a.gap):+}"), alert=a.gap < -5) if a.gap is not None
+                        Quantity(percent(a.gap), t("time.points", value=f"{percent(a.gap):+}")) if a.gap is not None
                         else None, *(_h(m, t) for m in a.previous)] for a in report.areas]
     if report.total:
         rows.append([t("time.total"), _h(report.total, t), None, None, None,
@@ -113,15 +113,19 @@ def partner_table(report: TimeReport, t: Translator) -> Table:
     return Table([t("partner"), t("time.hours")], rows, t("time.none"))
 
 
-def time_document(report: TimeReport, by: str, t: Translator) -> Document:
-    """The report for people: the chosen table first, then the other, then what AI saved."""
+def time_document(report: TimeReport, by: str, t: Translator, incomplete: list[str] | None = None) -> Document:
+    """The report for people: the chosen table first, then the other, then what AI saved; `incomplete`
+    names the skipped files that may change the figures (said beside them, never looking final)."""
     area, partner = area_table(report, t), partner_table(report, t)
     tables = [(t("time.by_area"), area), (t("time.by_partner"), partner)]
     if by == "partner":
         tables.reverse()
     sections = [Section(title, headings=table.headings, rows=table.rows, empty=table.empty)
                 for title, table in tables]
-    sections.append(Section(t("time.ai_saved"), fields=[(t("time.ai_saved"), _h(report.ai_saved, t))]))
+    fields: list[tuple[str, Value]] = [(t("time.ai_saved"), _h(report.ai_saved, t))]
+    if incomplete:
+        fields.append((t("fees.incomplete"), Text(t.join(incomplete), alert=True)))
+    sections.append(Section(t("time.ai_saved"), fields=fields))
     return Document(t("time.title", start=report.period.start.isoformat(), end=report.period.end.isoformat()),
                     sections)
 
@@ -131,15 +135,15 @@ def time_document(report: TimeReport, by: str, t: Translator) -> Document:
 
 def automation_lines(ds: Dataset, month: date, today: date) -> list[tuple[Automation, dict[str, Any]]]:
     """Every automation with its figures as of the month (its measurement, savings of the month and of the
-    fiscal year up to it) and its review as of today, in id order."""
+    fiscal year up to it, its next review), overdue or not as of today, in id order."""
     last = month_end(month.year, month.month)
     found = []
     for a in sorted(ds.automations.values(), key=lambda a: a.id):
         m = measured(a, last)
-        review = next_review(a)
-        fy = [x for x in fiscal_months_to(ds.settings, month) if in_use(a, x)]
+        review = next_review(a, last)
+        fy = [x for x in fiscal_months_to(ds.settings, month) if in_use(a, x, today)]
         found.append((a, {
-            "saved_month": saved_minutes(a, month), "saved_fy": saved_in([a], fy) if fy else Decimal(0),
+            "saved_month": saved_minutes(a, month, today), "saved_fy": saved_in([a], fy, today) if fy else Decimal(0),
             "measurement": m, "next_review": review, "overdue": review is not None and review < today,
         }))
     return found
@@ -151,8 +155,8 @@ def automations_json(ds: Dataset, month: date, today: date, only: str | None = N
     return {
         "today": today.isoformat(), "month": f"{month:%Y-%m}",
         "automations": [_automation_json(a, f) for a, f in lines],
-        "saved_hours_month": _hours(known_total(f["saved_month"] for a, f in lines if in_use(a, month))),
-        "saved_hours_fy": _hours(saved_in((a for a, _ in lines), fiscal_months_to(ds.settings, month))),
+        "saved_hours_month": _hours(known_total(f["saved_month"] for a, f in lines if in_use(a, month, today))),
+        "saved_hours_fy": _hours(saved_in((a for a, _ in lines), fiscal_months_to(ds.settings, month), today)),
     }
 
 

@@ -10,6 +10,8 @@ import pytest
 
 from tests.helpers import TODAY, Haru, WorkspaceFactory
 
+DECEMBER = ("--today", "2026-12-01")  # November is over: its last measurement (11-30) has been taken
+
 NOVEMBER = ("# 例示\nid: 2026-11\nentries:\n"
             "  - date: 2026-11-04\n    hours: 2.5\n    area: consulting\n    partner: ueda\n    note: 準備\n"
             "  - {date: 2026-11-05, minutes: 30, area: admin}\n")
@@ -31,7 +33,7 @@ TIME = {
 
 
 def report(haru: Haru, root: Path, *args: str) -> dict[str, object]:
-    result = haru("--data", root, *TODAY, "time", "report", *args, "--format", "json")
+    result = haru("--data", root, *DECEMBER, "time", "report", *args, "--format", "json")
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -64,9 +66,9 @@ def test_quarters_and_fiscal_years(workspace: WorkspaceFactory, haru: Haru) -> N
 
 def test_the_table_in_either_language(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace(TIME)
-    ja = haru("--data", root, *TODAY, "time", "report", "--month", "2026-11").stdout
+    ja = haru("--data", root, *DECEMBER, "time", "report", "--month", "2026-11").stdout
     assert "コンサルティング" in ja and "+12.5 pt" in ja and "2026-10" in ja
-    en = haru("--data", root, *TODAY, "--lang", "en", "time", "report", "--month", "2026-11", "--by", "partner")
+    en = haru("--data", root, *DECEMBER, "--lang", "en", "time", "report", "--month", "2026-11", "--by", "partner")
     assert en.stdout.index("By partner") < en.stdout.index("By area") and "6.83 h" in en.stdout
 
 
@@ -144,7 +146,7 @@ def test_automations_as_of_a_month(workspace: WorkspaceFactory, haru: Haru) -> N
         "id": "minutes", "title": "議事録の下書き", "area": "partners", "status": "active", "minutes_before": 60,
         "minutes_now": 20, "per_month": 8, "saved_hours_month": round(320 / 60, 2),
         "saved_hours_fy": round(5 * 320 / 60, 2),  # June (since) to October; the 11-30 measurement is not yet
-        "last_measured": "2026-06-30", "next_review": "2027-02-28", "review_overdue": False,
+        "last_measured": "2026-06-30", "next_review": "2026-09-30", "review_overdue": True,  # as of October
     }
     assert by_id["slower"]["saved_hours_month"] == round(-40 / 60, 2)
     assert by_id["slower"]["next_review"] == "2026-11-15" and by_id["slower"]["review_overdue"] is True
@@ -178,6 +180,40 @@ def test_reviews_are_in_upcoming(workspace: WorkspaceFactory, haru: Haru) -> Non
 
 
 def test_the_monthly_report_has_the_time_and_the_savings(workspace: WorkspaceFactory, haru: Haru) -> None:
-    text = haru("--data", workspace(TIME), *TODAY, "report", "monthly", "--month", "2026-11").stdout
+    text = haru("--data", workspace(TIME), *DECEMBER, "report", "monthly", "--month", "2026-11").stdout
     assert "| コンサルティング | 2.5 | 62.5% | 50.0% | +12.5 |" in text
     assert "| 研修資料 | AIスクール | 180 | 200 | 2 | -0.67 |" in text
+
+
+def test_months_to_come_and_measurements_after_today_save_nothing_known(
+    workspace: WorkspaceFactory, haru: Haru
+) -> None:
+    root = workspace(TIME)
+    before = haru("--data", root, *TODAY, "time", "report", "--month", "2026-11", "--format", "json")
+    # as of 11-27 the 11-30 measurement is not taken yet: (60 − 20) × 8 and (180 − 200) × 2
+    assert json.loads(before.stdout)["ai_saved_hours"] == round((320 - 40) / 60, 2)
+    ahead = haru("--data", root, *TODAY, "time", "report", "--month", "2027-01", "--format", "json")
+    assert json.loads(ahead.stdout)["ai_saved_hours"] == 0.0
+    fy = json.loads(haru("--data", root, *DECEMBER, "time", "report", "--fy", "2026", "--format", "json").stdout)
+    listed = json.loads(haru("--data", root, *DECEMBER, "automation", "list", "--month", "2026-12", "--format",
+                             "json").stdout)
+    assert fy["ai_saved_hours"] == listed["saved_hours_fy"]  # April to December (begun), not to March
+
+
+def test_a_skipped_time_file_leaves_the_hours_incomplete(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**TIME, "time/2026/2026-11.yaml": NOVEMBER.replace("hours: 2.5", "hours: 2.3")})
+    result = haru("--data", root, *DECEMBER, "time", "report", "--month", "2026-11", "--format", "json")
+    assert result.exit_code == 1 and "time/2026/2026-11.yaml" in result.stderr
+    assert json.loads(result.stdout)["incomplete"] == ["time/2026/2026-11.yaml"]
+
+
+def test_logging_into_a_linked_month_file_changes_nothing(workspace: WorkspaceFactory, haru: Haru,
+                                                          tmp_path: Path) -> None:
+    root = workspace(TIME)
+    elsewhere = tmp_path / "elsewhere.yaml"
+    elsewhere.write_text(NOVEMBER, encoding="utf-8")
+    (root / "time/2026/2026-11.yaml").unlink()
+    (root / "time/2026/2026-11.yaml").symlink_to(elsewhere)
+    result = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "admin", "--date", "2026-11-20")
+    assert result.exit_code == 1 and "not a regular file" in result.stderr
+    assert elsewhere.read_text(encoding="utf-8") == NOVEMBER

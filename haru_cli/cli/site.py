@@ -1,0 +1,105 @@
+"""haru site | serve — the workspace as web pages (SPEC §13): written as a static site, or served on
+127.0.0.1, read-only, from the same pages. The server stack (Starlette on uvicorn, watchfiles for
+reloads) is imported only by `serve`."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from haru_cli.cli.context import Run, open_run
+
+if TYPE_CHECKING:
+    from haru_cli.site.pages import Site
+
+MARKER = ".haru-site"  # in a folder haru wrote the site into: the only kind it replaces
+IncognitoOption = Annotated[bool, typer.Option("--incognito")]
+
+
+def _site(run: Run, incognito: bool) -> Site:
+    from haru_cli.site.pages import Site
+
+    return Site(run.ds, run.today, run.days, run.t, incognito=incognito)
+
+
+def site(
+    ctx: typer.Context,
+    out: Annotated[Path, typer.Option("--out", metavar="DIR")],
+    incognito: IncognitoOption = False,
+) -> None:
+    """Every page written into DIR (a new or empty folder, or one haru wrote before): open DIR/index.html."""
+    from haru_cli.site.pages import build
+
+    run = open_run(ctx)
+    target = out.absolute()
+    if target.is_symlink() or (target.exists() and not target.is_dir()):
+        run.fail("cli.site.not_folder", path=str(out))
+    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+        run.fail("cli.site.not_ours", path=str(out))
+    if not target.parent.is_dir():
+        run.fail("cli.write.no_folder", path=str(out), folder=str(out.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent))
+    try:
+        count = 0
+        for path, page in build(_site(run, incognito)):
+            file = staging / path
+            file.parent.mkdir(parents=True, exist_ok=True)
+            file.write_bytes(page)
+            count += 1
+        (staging / MARKER).write_text("haru site\n", encoding="utf-8")
+        os.chmod(staging, 0o777 & ~_umask())
+        _swap(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    typer.echo(run.t("cli.site.written", count=count, path=str(out / "index.html")))
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """The new site in the target's place; the old one (haru's own) removed only once it is out of it."""
+    if not target.exists():
+        os.rename(staging, target)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{target.name}.haru-", suffix=".old", dir=target.parent))
+    os.rmdir(old)
+    os.rename(target, old)
+    os.rename(staging, target)
+    shutil.rmtree(old)
+
+
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option("--port", min=1, max=65535)] = 8765,
+    incognito: IncognitoOption = False,
+) -> None:
+    """The pages on http://127.0.0.1:PORT/, read-only, read again when a file of the workspace changes."""
+    import uvicorn
+
+    from haru_cli.site.serve import Live, application
+
+    run = open_run(ctx)
+    live = Live(lambda: _reloaded(run, incognito), run.ds.root)
+    typer.echo(run.t("cli.site.serving", url=f"http://127.0.0.1:{port}/"))
+    try:
+        uvicorn.run(application(live), host="127.0.0.1", port=port, log_level="warning")
+    finally:
+        live.stop()
+
+
+def _reloaded(run: Run, incognito: bool) -> Any:
+    from haru_cli.load.loader import load_workspace
+    from haru_cli.site.pages import Site
+
+    ds = load_workspace(run.ds.root, cache=run.state.cache)
+    return Site(ds, run.today, run.days, run.t, incognito=incognito)

@@ -1,0 +1,405 @@
+"""The dashboard's pages (SPEC §13): each page's content from the same views the commands print (tables,
+documents), plus charts; one `Site` renders any page by its path, for `haru site` (every page to files)
+and `haru serve` (the page asked for). Pure but for the templates it reads from the package.
+
+Links are relative (`../partners/ueda.html`), so that the static site opens from disk and from any folder
+of a web host. Every text from the data reaches the page through Jinja's autoescaping.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import cached_property, lru_cache
+from importlib import resources
+from posixpath import relpath
+from typing import Any
+
+from haru_cli.escape import visible
+from haru_cli.i18n import Translator
+from haru_cli.records.dataset import Dataset
+from haru_cli.records.values import add_months
+from haru_cli.render.formats import alerting, shown
+from haru_cli.rules.calendar import BusinessDays
+from haru_cli.site.charts import Series, against_targets, stacked_bars
+from haru_cli.views.shapes import Document, Money, Section, Table, Value
+
+MONTHS = 12  # the charts' span
+_YEN = re.compile(r"[¥￥]-?[0-9][0-9,]*")
+MASK = "¥•••"
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    alert: bool = False
+    href: str | None = None
+    number: bool = False
+
+
+def cell_html(cell: Cell, tag: str = "td") -> str:
+    """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses)."""
+    from markupsafe import escape
+
+    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number)) if on)
+    body = f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>' if cell.href else str(escape(cell.text))
+    return f'<{tag} class="{classes}">{body}</{tag}>' if classes else f"<{tag}>{body}</{tag}>"
+
+
+@dataclass
+class Block:
+    """One part of a page: fields, a table, a chart — any of them."""
+
+    title: str
+    fields: list[tuple[str, Cell]] = field(default_factory=list)
+    headings: list[str] = field(default_factory=list)
+    rows: list[list[Cell]] = field(default_factory=list)
+    svg: str | None = None  # drawn by charts.py, every text in it escaped
+    empty: str = ""
+    note: str = ""
+
+    @property
+    def rows_html(self) -> str:
+        """The table's rows as HTML, every text escaped: rendered here rather than in the template, where
+        the sandbox's checks on each attribute would cost a big site most of its build."""
+        return "\n".join("<tr>" + "".join(cell_html(c) for c in row) + "</tr>" for row in self.rows)
+
+
+@dataclass
+class Page:
+    title: str
+    blocks: list[Block]
+    section: str  # which item of the navigation it is under
+
+
+@dataclass
+class Site:
+    """The workspace as web pages, as of `today`."""
+
+    ds: Dataset
+    today: date
+    days: BusinessDays
+    t: Translator
+    incognito: bool = False  # amounts masked, for a screen share
+
+    # --- what there is ------------------------------------------------------------------------------
+
+    @cached_property
+    def fiscal_years(self) -> list[int]:
+        """The fiscal years with records, up to today's; the latest first."""
+        dated = [m.date for m in self.ds.meetings.values()] + [r.referred for r in self.ds.referrals.values()]
+        dated += [e.date for log in self.ds.time_logs.values() for e in log.entries]
+        current = self._fy_of(self.today)
+        first = min([self._fy_of(d) for d in dated if d <= self.today] or [current])
+        return list(range(current, max(first, current - 20) - 1, -1))
+
+    def _fy_of(self, day: date) -> int:
+        start = self.ds.settings.fiscal_year_start
+        return day.year if day.month >= start else day.year - 1
+
+    @cached_property
+    def statement_months(self) -> list[date]:
+        from haru_cli.rules.fees import partner_statements
+
+        months = {s.month for p in self.ds.partners.values()
+                  for s in partner_statements(self.ds, p, self.today, self.days)}
+        return sorted(months, reverse=True)
+
+    def paths(self) -> list[str]:
+        """Every page of the site, and its stylesheet."""
+        from haru_cli.rules.lookup import sort_key
+
+        found = ["index.html", "style.css", "partners/index.html", "contracts/index.html", "fees/index.html",
+                 "time/index.html"]
+        found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
+        found += [f"fees/{m:%Y-%m}.html" for m in self.statement_months]
+        found += [f"fees/fy{y}.html" for y in self.fiscal_years] + [f"time/fy{y}.html" for y in self.fiscal_years]
+        return found
+
+    # --- rendering ----------------------------------------------------------------------------------
+
+    def render(self, path: str) -> bytes | None:
+        """The page at path (None: no such page)."""
+        if path == "style.css":
+            return resources.files("haru_cli.templates").joinpath("site/style.css").read_bytes()
+        page = self._page(path)
+        if page is None:
+            return None
+        template = _environment().get_template("site/page.html.j2")
+        nav = [(self.t(f"site.nav.{name}"), relpath(target, _folder(path)), name == page.section)
+               for name, target in NAV]
+        html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
+                                    css=relpath("style.css", _folder(path)), company=self.ds.settings.company,
+                                    today=self.today.isoformat(), incognito=self.incognito)
+        return html.encode("utf-8")
+
+    def _page(self, path: str) -> Page | None:
+        routes: list[tuple[str, Callable[..., Page | None]]] = [
+            (r"index\.html", self.home), (r"partners/index\.html", self.partners),
+            (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts/index\.html", self.contracts),
+            (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
+            (r"fees/fy([0-9]{4})\.html", lambda y: self.fees(int(y))),
+            (r"fees/([0-9]{4}-[0-9]{2})\.html", self.fee_month),
+            (r"time/index\.html", lambda: self.time(self._fy_of(self.today))),
+            (r"time/fy([0-9]{4})\.html", lambda y: self.time(int(y))),
+        ]
+        for pattern, build in routes:
+            if found := re.fullmatch(pattern, path):
+                return build(*found.groups())
+        return None
+
+    # --- cells --------------------------------------------------------------------------------------
+
+    def cell(self, value: Value, href: str | None = None) -> Cell:
+        text = visible(shown(value, whole=True))
+        if self.incognito:
+            text = MASK if isinstance(value, Money) else _YEN.sub(MASK, text)
+        return Cell(text, alerting(value), href, isinstance(value, Money))
+
+    def table(self, title: str, table: Table, links: list[str | None] | None = None, note: str = "") -> Block:
+        rows = [[self.cell(v, (links or [])[i] if j == 0 and links and i < len(links) else None)
+                 for j, v in enumerate(row)] for i, row in enumerate(table.rows)]
+        return Block(title, headings=table.headings, rows=rows, empty=table.empty, note=note)
+
+    def document(self, doc: Document, links: dict[str, list[str | None]] | None = None) -> list[Block]:
+        return [self.section(s, (links or {}).get(s.title)) for s in doc.sections]
+
+    def section(self, s: Section, links: list[str | None] | None = None) -> Block:
+        block = self.table(s.title, Table(s.headings, s.rows, s.empty), links)
+        block.fields = [(label, self.cell(value)) for label, value in s.fields]
+        return block
+
+    # --- the pages ----------------------------------------------------------------------------------
+
+    def home(self) -> Page:
+        from haru_cli.rules.fees import unpaid
+        from haru_cli.rules.schedule import renewals_due
+        from haru_cli.rules.upcoming import upcoming
+        from haru_cli.views.fees import unpaid_table
+        from haru_cli.views.schedule import renewals
+        from haru_cli.views.schedule import upcoming as upcoming_view
+
+        t, ds, today = self.t, self.ds, self.today
+        soon = upcoming(ds, today, today + timedelta(days=30), today - timedelta(days=60), self.days)
+        items = upcoming_view(ds, soon, today, t)
+        decisions = renewals(ds, renewals_due(ds, today, today + timedelta(days=90)), today, t)
+        owed = unpaid(ds, today, self.days)
+        blocks = [
+            self.table(t("site.home.upcoming"), items.table(),
+                       [self._record_link(i.source) for i in soon]),
+            self.table(t("site.home.renewals"), decisions.table(),
+                       [f"partners/{r.contract.partner}.html" for r in decisions.found]),
+            self.table(t("site.home.unpaid"), unpaid_table(owed, today, t),
+                       [f"fees/{s.month:%Y-%m}.html" for s in owed] + [None]),
+            self._problems(),
+            Block(t("site.chart.hours_by_partner"), svg=self._hours_chart(by_partner=True)),
+        ]
+        return Page(t("site.home.title", company=ds.settings.company), self._linked(blocks, "index.html"), "home")
+
+    def _record_link(self, source: tuple[str, str]) -> str | None:
+        kind, record_id = source
+        if kind == "partner":
+            return f"partners/{record_id}.html"
+        owner = getattr(self.ds.of(_kind(kind)).get(record_id), "partner", None)
+        partners = getattr(self.ds.of(_kind(kind)).get(record_id), "partners", None)
+        owner = owner or (partners[0] if partners else None)
+        return f"partners/{owner}.html" if owner in self.ds.partners else None
+
+    def _problems(self) -> Block:
+        t = self.t
+        rows = [[Cell(visible(p.path)), Cell(str(p.line)), Cell(t(f"severity.{p.severity}"), p.severity == "error"),
+                 Cell(p.code), Cell(visible(p.message(t.lang), one_line=True))]
+                for p in sorted(self.ds.problems, key=lambda p: (p.path, p.line))[:200]]
+        return Block(t("site.home.problems"), headings=[t("file"), t("line"), t("severity"), t("code"), t("message")],
+                     rows=rows, empty=t("site.home.no_problems"))
+
+    def partners(self) -> Page:
+        from haru_cli.rules.lookup import sort_key
+        from haru_cli.views.overview import overview
+        from haru_cli.views.partners import partner_table
+
+        found = sorted(self.ds.partners.values(), key=sort_key)
+        table = partner_table([overview(self.ds, p, self.today, self.days) for p in found], self.t)
+        block = self.table(self.t("site.nav.partners"), table, [f"partners/{p.id}.html" for p in found])
+        return Page(self.t("site.nav.partners"), self._linked([block], "partners/index.html"), "partners")
+
+    def partner(self, partner_id: str) -> Page | None:
+        from haru_cli.records.registry import CONTRACT, MEETING, REFERRAL
+        from haru_cli.views.overview import overview
+        from haru_cli.views.partners import partner_document
+
+        p = self.ds.partners.get(partner_id)
+        if p is None:
+            return None
+        missing = self.ds.skipped_of((CONTRACT, REFERRAL), p.id)
+        doc = partner_document(overview(self.ds, p, self.today, self.days), self.t, missing,
+                               self.ds.skipped_of((CONTRACT, MEETING), p.id))
+        blocks = self.document(doc)
+        blocks.append(Block(self.t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, only=p.id)))
+        return Page(doc.title, self._linked(blocks, f"partners/{p.id}.html"), "partners")
+
+    def contracts(self) -> Page:
+        from haru_cli.rules.schedule import contract_dates
+        from haru_cli.views.partners import contract_table
+
+        found = sorted(self.ds.contracts.values(), key=lambda c: (c.partner, c.start, c.id))
+        dated = [(contract_dates(c, self.today), self.ds.partners.get(c.partner)) for c in found]
+        table = contract_table(dated, self.t)
+        block = self.table(self.t("site.nav.contracts"), table, [f"partners/{c.partner}.html" for c in found])
+        return Page(self.t("site.nav.contracts"), self._linked([block], "contracts/index.html"), "contracts")
+
+    def fees(self, year: int) -> Page | None:
+        from haru_cli.rules.fees import month_statements
+
+        if year not in self.fiscal_years:
+            return None
+        t = self.t
+        first = date(year, self.ds.settings.fiscal_year_start, 1)
+        months = [add_months(first, i) for i in range(12) if add_months(first, i) <= self.today]
+        by_month = [(m, month_statements(self.ds, m, self.days)) for m in months]
+        rows = [[self.cell(f"{m:%Y-%m}"), self.cell(Money(sum(s.subtotal for s in found))),
+                 self.cell(Money(sum(s.payable for s in found))),
+                 self.cell(Money(sum(s.paid or 0 for s in found)))] for m, found in reversed(by_month)]
+        links = [f"fees/{m:%Y-%m}.html" if found else None for m, found in reversed(by_month)]
+        for row, link in zip(rows, links, strict=True):
+            row[0] = Cell(row[0].text, href=link)
+        table = Block(t("site.fees.months"), headings=[t("fees.month"), t("fees.subtotal"), t("fees.payable"),
+                                                       t("fees.paid")], rows=rows, empty=t("fees.none"))
+        chart = Block(t("site.chart.fees"), note=t("site.masked") if self.incognito else "")
+        if not self.incognito:
+            partners = sorted({s.partner.id for _, found in by_month for s in found})
+            chart.svg = stacked_bars(t("site.chart.fees"), [f"{m:%m}" for m, _ in by_month], [
+                Series(self.ds.partners[p].name, [float(sum(s.subtotal for s in found if s.partner.id == p))
+                                                   for _, found in by_month]) for p in partners], " 円")
+        blocks = [self._fy_switch(year, "fees"), chart, table]
+        return Page(t("site.fees.title", year=year), self._linked(blocks, f"fees/fy{year}.html"), "fees")
+
+    def fee_month(self, month: str) -> Page | None:
+        from haru_cli.rules.fees import month_statements
+        from haru_cli.views.fees import fees_document
+
+        first = date(int(month[:4]), int(month[5:]), 1) if 1 <= int(month[5:]) <= 12 else None
+        if first is None or first not in self.statement_months:
+            return None
+        doc = fees_document(month, month_statements(self.ds, first, self.days), self.t, [])
+        return Page(doc.title, self._linked(self.document(doc), f"fees/{month}.html"), "fees")
+
+    def time(self, year: int) -> Page | None:
+        from haru_cli.rules.time import fiscal_year
+        from haru_cli.views.time import automations_table, time_report
+
+        if year not in self.fiscal_years:
+            return None
+        t = self.t
+        report = time_report(self.ds, fiscal_year(self.ds.settings, year), self.today)
+        total = report.total
+        shares = [(t.value("area", a.area), float(a.minutes * 100 / total) if total else 0.0,
+                   float(a.target) if a.target is not None else None) for a in report.areas]
+        last = min(self.today, fiscal_year(self.ds.settings, year).end).replace(day=1)
+        blocks = [
+            self._fy_switch(year, "time"),
+            Block(t("site.chart.areas"), svg=against_targets(t("site.chart.areas"), shares),
+                  note=t("site.chart.areas_note")),
+            Block(t("site.chart.hours_by_partner"), svg=self._hours_chart(by_partner=True, until=last)),
+            Block(t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, until=last)),
+            Block(t("site.chart.ai_saved"), svg=self._savings_chart(last)),
+            self.table(t("site.time.automations"), automations_table(self.ds, last, self.today, t)),
+        ]
+        return Page(t("site.time.title", year=year), self._linked(blocks, f"time/fy{year}.html"), "time")
+
+    # --- parts --------------------------------------------------------------------------------------
+
+    def _fy_switch(self, year: int, section: str) -> Block:
+        return Block(self.t("site.fiscal_years"), fields=[
+            (self.t("site.fy", year=y), Cell("●" if y == year else "○", href=None if y == year else
+                                              f"{section}/fy{y}.html")) for y in self.fiscal_years])
+
+    def _months(self, until: date | None = None) -> list[date]:
+        last = (until or self.today).replace(day=1)
+        return [add_months(last, -i) for i in range(MONTHS - 1, -1, -1)]
+
+    def _hours_chart(self, *, by_partner: bool, only: str | None = None, until: date | None = None) -> str:
+        """Hours of the last twelve months, stacked by partner (meetings and time entries that name one) or,
+        for one partner, by kind of meeting."""
+        from haru_cli.rules.time import spent
+
+        months = self._months(until)
+        index = {m: i for i, m in enumerate(months)}
+        totals: dict[str, list[Decimal]] = {}
+        if by_partner:
+            for item in spent(self.ds):
+                column = index.get(item.date.replace(day=1))
+                if column is not None and item.partners:
+                    for partner in item.partners:
+                        totals.setdefault(partner, [Decimal(0)] * MONTHS)[column] += item.minutes / len(item.partners)
+            names = {p.id: p.name for p in self.ds.partners.values()}
+        else:
+            for m in (self.ds.meetings.values() if only is None else self.ds.meetings_of(only)):
+                column = index.get(m.date.replace(day=1))
+                if column is not None and m.minutes and (only is None or only in m.partners):
+                    share = Decimal(m.minutes) / (len(m.partners) if only else 1)
+                    totals.setdefault(m.kind, [Decimal(0)] * MONTHS)[column] += share
+            names = {kind: self.t.value("meeting_kind", kind) for kind in totals}
+        ranked = sorted(totals, key=lambda k: -sum(totals[k]))
+        title = self.t("site.chart.hours_by_partner" if by_partner else "site.chart.hours_by_kind")
+        return stacked_bars(title, [f"{m:%y-%m}" for m in months],
+                            [Series(names.get(k, k), [float(v / 60) for v in totals[k]]) for k in ranked], " h")
+
+    def _savings_chart(self, until: date) -> str:
+        from haru_cli.rules.time import in_use, saved_minutes
+
+        months = self._months(until)
+        series = []
+        for a in sorted(self.ds.automations.values(), key=lambda a: a.id):
+            values = [saved_minutes(a, m, self.today) if in_use(a, m, self.today) else Decimal(0) for m in months]
+            series.append(Series(a.title, [float((v or 0) / 60) for v in values]))
+        return stacked_bars(self.t("site.chart.ai_saved"), [f"{m:%y-%m}" for m in months], series, " h")
+
+    def _linked(self, blocks: list[Block], here: str) -> list[Block]:
+        """Every link made relative to the page it is on."""
+        folder = _folder(here)
+        for block in blocks:
+            for row in block.rows:
+                row[:] = [Cell(c.text, c.alert, relpath(c.href, folder), c.number) if c.href else c for c in row]
+            block.fields = [(label, Cell(c.text, c.alert, relpath(c.href, folder), c.number) if c.href else c)
+                            for label, c in block.fields]
+        return blocks
+
+
+NAV = [("home", "index.html"), ("partners", "partners/index.html"), ("contracts", "contracts/index.html"),
+       ("fees", "fees/index.html"), ("time", "time/index.html")]
+
+
+def _folder(path: str) -> str:
+    return path.rpartition("/")[0] or "."
+
+
+def _kind(name: str) -> Any:
+    from haru_cli.records.registry import BY_NAME
+
+    return BY_NAME[name]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    """Jinja, autoescaping everything, with the package's site templates (the workspace's are not read:
+    a page is no place for a template someone else wrote)."""
+    from jinja2 import FunctionLoader
+    from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+    def source(name: str) -> str:
+        return resources.files("haru_cli.templates").joinpath(name).read_text(encoding="utf-8")
+
+    return ImmutableSandboxedEnvironment(loader=FunctionLoader(source), autoescape=True, trim_blocks=True,
+                                         lstrip_blocks=True)
+
+
+def build(site: Site) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site, rendered."""
+    for path in site.paths():
+        page = site.render(path)
+        if page is not None:
+            yield path, page

@@ -1,0 +1,71 @@
+"""`haru serve`: the dashboard's pages over HTTP (Starlette), GET and HEAD only, each rendered when asked
+for from the workspace as it is: a change to any of its files (seen by watchfiles) makes the next request
+read it again. Imported only by `haru serve`: no other command pays for the server stack."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from haru_cli.site.pages import Site
+
+TYPES = {"css": "text/css; charset=utf-8", "html": "text/html; charset=utf-8"}
+HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
+
+
+class Live:
+    """The site of the workspace as it is now: built again, once, after a file changed."""
+
+    def __init__(self, load: Callable[[], Site], root: Path) -> None:
+        self._load = load
+        self._site: Site | None = None
+        self._stale = threading.Event()
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, args=(root,), daemon=True)
+        self._watcher.start()
+
+    def _watch(self, root: Path) -> None:
+        from watchfiles import watch
+
+        for _ in watch(root, stop_event=self._stop, watch_filter=_not_cache, yield_on_timeout=False):
+            self._stale.set()
+
+    def site(self) -> Site:
+        with self._lock:
+            if self._site is None or self._stale.is_set():
+                self._stale.clear()
+                self._site = self._load()
+            return self._site
+
+    def changed(self) -> None:
+        """Read the workspace again at the next request (what the watcher does on a change)."""
+        self._stale.set()
+
+    def stop(self) -> None:
+        self._stop.set()
+
+
+def _not_cache(change: Any, path: str) -> bool:
+    """Changes haru makes itself (its parse cache) are none of the pages'."""
+    return ".haru-cache" not in Path(path).parts
+
+
+def application(live: Live) -> Starlette:
+    def page(request: Request) -> Response:
+        path = request.path_params.get("path", "")
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        body = live.site().render(path)
+        if body is None:
+            return PlainTextResponse("404 Not Found", status_code=404, headers=HEADERS)
+        return Response(body, media_type=TYPES[path.rpartition(".")[2]], headers=HEADERS)
+
+    return Starlette(routes=[Route("/{path:path}", page, methods=["GET", "HEAD"])])

@@ -1,0 +1,278 @@
+"""The dashboard (SPEC §13): every page of the site built from data/ and from a hostile workspace is
+well-formed HTML whose links all resolve, whose charts are well-formed SVG, and in which text from the
+data is text; the server serves the same bytes, GET only, on what the workspace is now; a real headless
+Chromium shows the pages."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+import xml.etree.ElementTree as ET
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from haru_cli.i18n import Translator
+from haru_cli.load.loader import load_workspace
+from haru_cli.site.pages import Site, build
+from tests.helpers import SCENARIO, TODAY, Haru, WorkspaceFactory, business_days, write_workspace
+
+ROOT = Path(__file__).resolve().parent.parent
+VOID = {"meta", "link", "br", "img", "input", "hr", "rect", "line"}  # rect/line: the SVG's, self-closed
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Checked(HTMLParser):
+    """Tags opened and closed in order, the links and the text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self.scripts = 0  # elements that run or load something
+        self.handlers: list[str] = []  # on… attributes
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.scripts += tag in ("script", "img", "iframe", "object", "embed")
+        self.handlers += [k for k, _ in attrs if k.startswith("on")]
+        self.links += [v for k, v in attrs if k in ("href", "src") and v is not None]
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handlers += [k for k, _ in attrs if k.startswith("on")]
+        self.links += [v for k, v in attrs if k in ("href", "src") and v is not None]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def site_of(root: Path, *, lang: str = "ja", incognito: bool = False) -> dict[str, bytes]:
+    ds = load_workspace(root, cache=False)
+    return dict(build(Site(ds, date(2026, 12, 1), business_days(), Translator(lang), incognito=incognito)))
+
+
+def check_site(pages: dict[str, bytes]) -> dict[str, Checked]:
+    checked = {}
+    for path, body in pages.items():
+        if not path.endswith(".html"):
+            continue
+        page = Checked()
+        page.feed(body.decode("utf-8"))
+        page.close()
+        assert page.stack == [], f"{path}: unclosed {page.stack}"
+        assert page.scripts == 0 and page.handlers == [], path
+        for link in page.links:
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc, f"{path} links outside: {link}"  # nothing from the internet
+            normal = posixpath.normpath(posixpath.join(posixpath.dirname(path), parts.path))
+            assert normal in pages, f"{path}: {link} leads nowhere"
+        body_text = body.decode("utf-8")
+        while "<svg" in body_text:
+            start = body_text.index("<svg")
+            end = body_text.index("</svg>", start) + len("</svg>")
+            ET.fromstring(body_text[start:end])  # well-formed SVG
+            body_text = body_text[end:]
+        checked[path] = page
+    return checked
+
+
+def test_the_site_of_data_is_well_formed_and_its_links_resolve() -> None:
+    pages = site_of(ROOT / "data")
+    checked = check_site(pages)
+    assert {"index.html", "partners/index.html", "partners/ueda.html", "contracts/index.html", "fees/index.html",
+            "fees/2026-10.html", "time/index.html", "style.css"} <= set(pages)
+    home = "".join(checked["index.html"].text)
+    assert "未払いの紹介手数料" in home and "¥258,500" in home
+    assert pages["fees/index.html"] == pages["fees/fy2026.html"] or b"fy2026" in pages["fees/index.html"]
+    assert b"<svg" in pages["time/index.html"] and b"<svg" in pages["index.html"]
+
+
+def test_english_pages(tmp_path: Path) -> None:
+    pages = site_of(ROOT / "data", lang="en")
+    assert b"Fees unpaid" in pages["index.html"] and b'lang="en"' in pages["index.html"]
+
+
+HOSTILE = {
+    **SCENARIO,
+    "partners/evil.yaml": ("id: evil\nname: <script>alert(1)</script>\nkana: \"\\\" onmouseover=alert(2) x=\\\"\"\n"
+                           "notes: \"</td></tr></table><img src=x onerror=alert(3)>\\u202e\"\n"
+                           "contacts:\n  - {name: \"<svg onload=alert(4)>\", email: \"javascript:alert(5)\"}\n"),
+    "contracts/evil.yaml": ("id: evil\npartner: evil\ntype: consulting\ntitle: \"]]></svg><script>x</script>\"\n"
+                            "start: 2026-01-01\nend: 2026-12-31\nauto_renew: true\nterm: 1y\nnotice: 1m\n"),
+    "meetings/2026/evil.yaml": "id: evil\npartners: [evil]\ndate: 2026-11-01\nminutes: 60\nkind: regular\n",
+    "partners/broken.yaml": "id: broken\nname: [<b>not text</b>\n",
+}
+
+
+def test_text_from_the_data_is_text_on_every_page(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws", HOSTILE)
+    pages = site_of(root)
+    checked = check_site(pages)
+    everything = b"".join(pages.values())  # check_site found no script, img or on… of the data's, and no link
+    assert "<script>alert(1)</script>" in "".join(checked["partners/evil.html"].text)  # shown, as text
+    assert "\u202e" not in everything.decode("utf-8")  # a reordering character is shown as an escape
+    assert "partners/broken.yaml" in "".join(checked["index.html"].text)  # its problem is on the home page
+
+
+def test_incognito_masks_every_amount() -> None:
+    pages = site_of(ROOT / "data", incognito=True)
+    for path, body in pages.items():
+        assert b"\xc2\xa5" + b"4" not in body.replace("¥•••".encode(), b""), path  # no ¥ followed by a digit
+    assert "¥•••".encode() in pages["index.html"]
+
+
+def test_site_writes_a_new_folder_and_replaces_only_its_own(workspace: WorkspaceFactory, haru: Haru,
+                                                           tmp_path: Path) -> None:
+    root = workspace(SCENARIO)
+    out = tmp_path / "site"
+    done = haru("--data", root, *TODAY, "site", "--out", out)
+    assert done.exit_code == 0, done.output
+    assert (out / "index.html").is_file() and (out / "partners" / "ueda.html").is_file()
+    assert haru("--data", root, *TODAY, "site", "--out", out).exit_code == 0  # its own: replaced
+    foreign = tmp_path / "mine"
+    foreign.mkdir()
+    (foreign / "notes.txt").write_text("keep me", encoding="utf-8")
+    refused = haru("--data", root, *TODAY, "site", "--out", foreign)
+    assert refused.exit_code == 1 and (foreign / "notes.txt").read_text(encoding="utf-8") == "keep me"
+    link = tmp_path / "link"
+    link.symlink_to(out)
+    assert haru("--data", root, *TODAY, "site", "--out", link).exit_code == 1
+    assert not [p for p in tmp_path.iterdir() if ".haru-" in p.name]  # no staging folder left behind
+
+
+def test_the_server_serves_the_static_bytes_get_only(workspace: WorkspaceFactory) -> None:
+    from starlette.testclient import TestClient
+
+    from haru_cli.site.serve import Live, application
+
+    root = workspace(SCENARIO)
+
+    def load() -> Site:
+        return Site(load_workspace(root, cache=False), date(2026, 11, 27), business_days(), Translator("ja"))
+
+    live = Live(load, root)
+    try:
+        client = TestClient(application(live))
+        static = dict(build(load()))
+        for path in ("index.html", "partners/ueda.html", "fees/index.html", "style.css"):
+            assert client.get(f"/{path}").content == static[path]
+        assert client.get("/").content == static["index.html"]
+        assert client.get("/partners/").content == static["partners/index.html"]
+        assert client.get("/partners/nobody.html").status_code == 404
+        assert client.get("/../../etc/passwd").status_code == 404
+        assert client.post("/index.html").status_code == 405
+        assert client.get("/index.html").headers["x-content-type-options"] == "nosniff"
+        (root / "partners" / "ueda.yaml").write_text("id: ueda\nname: 株式会社ウエダ改\n", encoding="utf-8")
+        live.changed()  # what the watcher does; its own test is below
+        assert "株式会社ウエダ改" in client.get("/partners/ueda.html").text
+    finally:
+        live.stop()
+
+
+def test_the_watcher_sees_an_edited_file(workspace: WorkspaceFactory) -> None:
+    import time
+
+    from haru_cli.site.serve import Live
+
+    root = workspace(SCENARIO)
+    loads: list[int] = []
+
+    def load() -> Site:
+        loads.append(1)
+        return Site(load_workspace(root, cache=False), date(2026, 11, 27), business_days(), Translator("ja"))
+
+    live = Live(load, root)
+    try:
+        live.site()
+        time.sleep(0.3)  # the watcher has started
+        (root / "partners" / "spcom.yaml").write_text("id: spcom\nname: 新しい名前\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and "新しい名前".encode() not in (live.site().render("partners/spcom.html")
+                                                                             or b""):
+            time.sleep(0.1)
+        assert "新しい名前" in (live.site().render("partners/spcom.html") or b"").decode("utf-8")
+    finally:
+        live.stop()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (CI installs Debian's chromium)")
+def test_a_real_browser_shows_the_pages_offline(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "site"
+    for path, body in site_of(ROOT / "data").items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(body)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
+            page.goto((out / "index.html").as_uri())
+            assert "未払いの紹介手数料" in page.inner_text("main")
+            assert page.locator("svg").count() >= 1
+            # the stylesheet applied: the header's background is white, the sections framed
+            assert page.eval_on_selector("section", "e => getComputedStyle(e).borderTopStyle") == "solid"
+            page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
+            page.click("nav a >> nth=1")  # the partners
+            page.click("a:text('株式会社ウエダ')")
+            assert "株式会社ウエダ" in page.inner_text("h1")
+            page.screenshot(path=str(tmp_path / "partner.png"), full_page=True)
+            assert all(url.startswith("file://") for url in requested)  # nothing from the internet
+            assert (tmp_path / "home.png").stat().st_size > 10_000
+        finally:
+            browser.close()
+
+
+def test_haru_serve_answers_on_localhost_and_reflects_an_edit(workspace: WorkspaceFactory) -> None:
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    root = workspace(SCENARIO)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "haru_cli", "--data", str(root), *TODAY, "serve", "--port",
+                               str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    url = f"http://127.0.0.1:{port}/partners/spcom.html"
+
+    def fetch() -> str:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    return response.read().decode("utf-8")
+            except (urllib.error.URLError, ConnectionError):
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise
+                time.sleep(0.2)
+
+    try:
+        assert "株式会社S.P.COM" in fetch()
+        (root / "partners" / "spcom.yaml").write_text("id: spcom\nname: 株式会社エスピーコム\n", encoding="utf-8")
+        deadline = time.monotonic() + 10
+        while "株式会社エスピーコム" not in (page := fetch()) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "株式会社エスピーコム" in page
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(urllib.request.Request(url, data=b"x", method="POST"), timeout=5)
+        assert refused.value.code == 405
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -156,3 +156,23 @@ SCENARIO: dict[str, str | bytes | None] = {
                             "end: 2026-12-15\n",
     "meetings/2026/hearing.yaml": "id: hearing\npartners: [spcom]\ndate: 2026-11-20\nkind: feedback\ncontract: half\n",
 }
+
+
+# Two vendors, a contract with deliverables and a selection between them (SPEC §10)
+VENDORS: dict[str, str | bytes | None] = {
+    "vendors/studio.yaml": "id: studio\nname: 株式会社スタジオ\nkana: スタジオ\nstatus: active\n"
+                           "expertise: [動画制作]\n",
+    "vendors/eizo.yaml": "id: eizo\nname: 映像合同会社\nkana: エイゾウ\n",
+    "contracts/studio-video.yaml": (
+        "id: studio-video\nvendor: studio\ntype: outsourcing\ntitle: 研修動画\nstart: 2026-10-01\nend: 2027-03-31\n"
+        "notice: 1m\ndeliverables:\n"
+        "  - {id: ep1, due: 2026-10-31, delivered: 2026-10-30, accepted: 2026-11-02, quality: 4}\n"
+        "  - {id: ep2, due: 2026-11-20, delivered: 2026-11-22, accepted: 2026-11-25, quality: 3, rework: 2}\n"
+        "  - {id: ep3, due: 2026-11-25}\n  - {id: ep4, due: 2026-12-20}\n"),
+    "sourcing/pick.yaml": (
+        "id: pick\ntitle: 動画の委託先\nopened: 2026-09-01\nstatus: decided\n"
+        "criteria: {expertise: 40%, track_record: 25%, cost: 20%, communication: 15%}\ncandidates:\n"
+        "  - {vendor: studio, scores: {expertise: 5, track_record: 4, cost: 3, communication: 4}, quote: 900000}\n"
+        "  - {vendor: eizo, scores: {expertise: 3, track_record: 3, cost: 5, communication: 4}, quote: 600000}\n"
+        "decision: {vendor: studio, date: 2026-09-20, reason: 構成力}\n"),
+}

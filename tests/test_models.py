@@ -52,7 +52,7 @@ def test_records_are_json_as_written() -> None:
         "fees": {"customer": {"rate": "15%"}},
     })
     shown = models.as_json(contract)
-    assert list(shown)[:5] == ["id", "partner", "type", "title", "status"]
+    assert list(shown)[:5] == ["id", "partner", "vendor", "type", "title"]
     assert (shown["start"], shown["term"], shown["notice"]) == ("2026-01-01", "1y", "0d")
     assert shown["fees"] == {"customer": {"rate": "15%", "fixed": None, "basis": None, "months": None, "cap": None,
                                           "clawback": None}, "student": None}

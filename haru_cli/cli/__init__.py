@@ -35,6 +35,7 @@ COMMANDS = {
     "feedback": ("dated", "feedback"),
     "upcoming": ("dated", "upcoming"),
     "fees": ("fees", "app"),
+    "vendor": ("vendor", "app"),
     "time": ("time", "app"),
     "automation": ("automation", "app"),
     "site": ("site", "site"),

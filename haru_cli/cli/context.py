@@ -9,8 +9,9 @@ import os
 import re
 import sys
 import time
+import typing
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -24,12 +25,13 @@ from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset, Skipped
-    from haru_cli.records.models import Partner
+    from haru_cli.records.models import Partner, Vendor
     from haru_cli.records.problems import Problem
     from haru_cli.records.registry import RecordType
     from haru_cli.rules.calendar import BusinessDays
 
 R = TypeVar("R")
+N = TypeVar("N", "Partner", "Vendor")  # a record named by a QUERY
 
 
 class Failure(Exception):
@@ -288,29 +290,35 @@ LISTED = 10  # partners named at most when a query does not find one
 
 
 def resolve_partner(ds: Dataset, query: str, t: Translator) -> Partner:
-    """The partner a QUERY names, or a Failure: its file was skipped (found by id or by the names it
-    still gives), or the candidates, or the closest names."""
     from haru_cli.records.registry import PARTNER
-    from haru_cli.rules.lookup import find_partner, fold, sort_key
 
-    match = find_partner(ds, query)
+    return resolve_named(ds, PARTNER, query, t)
+
+
+def resolve_named(ds: Dataset, kind: RecordType[N], query: str, t: Translator) -> N:
+    """The partner (or vendor) a QUERY names, or a Failure: its file was skipped (found by id or by the
+    names it still gives), or the candidates, or the closest names."""
+    from haru_cli.rules.lookup import find_named, fold, sort_key
+
+    records = list(ds.of(kind).values())
+    match = find_named(records, query)
     if match.partner is not None:
-        return match.partner
-    broken_file(ds, PARTNER, query, t)
+        return typing.cast(N, match.partner)
+    broken_file(ds, kind, query, t)
     wanted = fold(query)
     for skipped in ds.broken.values():
-        if skipped.kind == PARTNER.name and wanted and any(fold(name) == wanted for name in skipped.names):
+        if skipped.kind == kind.name and wanted and any(fold(name) == wanted for name in skipped.names):
             raise Failure(skipped_reason(skipped, t))
 
-    def listing(partners: list[Partner]) -> str:
+    def listing(found: Sequence[Partner | Vendor]) -> str:
         """Names to choose from: a few, so that a large workspace does not answer with a page of them."""
-        shown = ", ".join(f"{p.name} ({p.id})" for p in partners[:LISTED])
-        more = len(partners) - LISTED
-        return shown if more <= 0 else shown + t("cli.partner.more", count=more)
+        shown = ", ".join(f"{p.name} ({p.id})" for p in found[:LISTED])
+        more = len(found) - LISTED
+        return shown if more <= 0 else shown + t(f"cli.{kind.name}.more", count=more)
 
     if match.candidates:
-        raise Failure(t("cli.partner.several", query=query, names=listing(match.candidates)))
+        raise Failure(t(f"cli.{kind.name}.several", query=query, names=listing(match.candidates)))
     if match.nearest:
-        raise Failure(t("cli.partner.nearest", query=query, names=listing(match.nearest)))
-    everyone = listing(sorted(ds.partners.values(), key=sort_key))
-    raise Failure(t("cli.partner.none", query=query, names=everyone or t("cli.none")))
+        raise Failure(t(f"cli.{kind.name}.nearest", query=query, names=listing(match.nearest)))
+    everyone = listing(sorted(records, key=sort_key))
+    raise Failure(t(f"cli.{kind.name}.none", query=query, names=everyone or t("cli.none")))

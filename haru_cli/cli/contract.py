@@ -29,9 +29,9 @@ def contract_list(
         (c for c in ds.contracts.values()
          if (only is None or c.partner == only) and (type_ is None or c.type == type_)
          and (status is None or c.status == status)),
-        key=lambda c: (c.partner, c.start, c.id),
+        key=lambda c: (c.owner, c.start, c.id),
     )
-    dated = [(contract_dates(c, run.today), ds.partners.get(c.partner)) for c in contracts]
+    dated = [(contract_dates(c, run.today), ds.owner_of(c)) for c in contracts]
     data = {"today": run.today.isoformat(), "contracts": [views.contract_json(cd, p) for cd, p in dated]}
     emit_table(fmt, data, views.contract_table(dated, run.t), run.t)
 
@@ -49,5 +49,5 @@ def contract_show(
     run = open_run(ctx, fmt=fmt)
     contract = run.record(CONTRACT, contract_id)
     cd = contract_dates(contract, run.today)
-    partner = run.ds.partners.get(contract.partner)
+    partner = run.ds.owner_of(contract)
     emit_document(fmt, views.contract_json(cd, partner), views.contract_document(cd, partner, run.t), run.t)

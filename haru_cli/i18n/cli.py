@@ -130,6 +130,15 @@ CLI: dict[str, tuple[str, str]] = {
         "「{query}」に該当するパートナーがありません。パートナー一覧: {names}",
         "no partner matches {query:q}; partners: {names}",
     ),
+    "cli.vendor.more": (" ほか {count} 件（haru vendor list）", " and {count} more (haru vendor list)"),
+    "cli.vendor.several": (
+        "「{query}」に該当する委託先が複数あります: {names} — より詳しく指定してください",
+        "{query:q} matches several vendors: {names} — be more specific",
+    ),
+    "cli.vendor.nearest": ("「{query}」に該当する委託先がありません。候補: {names}",
+                           "no vendor matches {query:q}; did you mean: {names}?"),
+    "cli.vendor.none": ("「{query}」に該当する委託先がありません。委託先一覧: {names}",
+                        "no vendor matches {query:q}; vendors: {names}"),
     # changing records (edit, action done, referral won | pay | cancel)
     "cli.action.no_such": ("{meeting} にはアクション {n} がありません（{count} 件）",
                            "{meeting} has no action {n} (it has {count})"),

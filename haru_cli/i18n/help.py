@@ -293,6 +293,27 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.serve.port": ("ポート番号（既定: 8765）。", "The port (default: 8765)."),
     "help.serve.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
+    "help.vendor": ("外部委託先: スコアカード、1 社の詳細、選定基準による比較。",
+                    "Outsourcing vendors: scorecards, one vendor, and comparing candidates by weighted criteria."),
+    "help.vendor.list": (
+        "委託先ごとの成果物・納期遵守率・品質・差し戻し・評価（良好・要注意・不良）。\n\n例: haru vendor list",
+        "Each vendor's deliverables, on-time rate, quality, rework and standing (good, watch, poor).\n\n"
+        "Example: haru vendor list",
+    ),
+    "help.vendor.list.status": ("この状態の委託先だけ。", "Only vendors of this status."),
+    "help.vendor.show": (
+        "委託先 1 社: プロフィール、スコアカード、契約と期日、成果物、参加した選定。\n\n例: haru vendor show スタジオ",
+        "One vendor: profile, scorecard, contracts and their dates, deliverables, the selections it took part "
+        "in.\n\nExample: haru vendor show スタジオ",
+    ),
+    "help.vendor.show.query": ("委託先（id・名前・よみ・別名・担当者名）。", "The vendor (id, name, reading, alias or contact)."),
+    "help.vendor.compare": (
+        "選定（sourcing/<id>.yaml）の候補を重みつきの得点で順位づけします。--format md は選定の記録です。\n\n"
+        "例: haru vendor compare 2026-video-production --format md",
+        "Rank a selection's candidates (sourcing/<id>.yaml) by their weighted scores; --format md is the "
+        "decision record.\n\nExample: haru vendor compare 2026-video-production --format md",
+    ),
+    "help.vendor.compare.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
     "help.time": ("社長の時間: 領域別の時間と優先順位（目標）との差、生成AIで削減した時間、時間の記録。",
                   "The 社長's time: hours by area against the targets, hours AI saved, and logging time."),
     "help.time.report": (

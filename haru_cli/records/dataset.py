@@ -12,7 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
-from haru_cli.records.models import Automation, Contract, Meeting, Partner, Payout, Referral, Settings, TimeLog
+from haru_cli.records.models import (
+    Automation,
+    Contract,
+    Meeting,
+    Partner,
+    Payout,
+    Referral,
+    Settings,
+    Sourcing,
+    TimeLog,
+    Vendor,
+)
 from haru_cli.records.problems import Problem
 from haru_cli.records.registry import (
     AUTOMATION,
@@ -22,8 +33,10 @@ from haru_cli.records.registry import (
     PAYOUT,
     REFERRAL,
     SETTINGS_FILE,
+    SOURCING,
     TIME,
     TYPES,
+    VENDOR,
     RecordType,
 )
 
@@ -100,6 +113,14 @@ class Dataset:
         return self.of(AUTOMATION)
 
     @property
+    def vendors(self) -> dict[str, Vendor]:
+        return self.of(VENDOR)
+
+    @property
+    def sourcings(self) -> dict[str, Sourcing]:
+        return self.of(SOURCING)
+
+    @property
     def skipped(self) -> int:
         """How many record files were left out."""
         return len(self.skipped_files)
@@ -152,7 +173,11 @@ class Dataset:
 
     def contracts_of(self, partner_id: str) -> list[Contract]:
         return self.index("contracts_of", lambda: list(self.contracts.values()),
-                          lambda c: [c.partner]).get(partner_id, [])
+                          lambda c: [c.partner] if c.partner else []).get(partner_id, [])
+
+    def contracts_of_vendor(self, vendor_id: str) -> list[Contract]:
+        return self.index("contracts_of_vendor", lambda: list(self.contracts.values()),
+                          lambda c: [c.vendor] if c.vendor else []).get(vendor_id, [])
 
     def referrals_of(self, partner_id: str) -> list[Referral]:
         """The partner's referrals, in the order they were made."""
@@ -163,6 +188,10 @@ class Dataset:
     def settings_broken(self) -> bool:
         """haru.yaml has errors: its defaults stand in for it."""
         return any(p.path == SETTINGS_FILE and p.severity == "error" for p in self.problems)
+
+    def owner_of(self, c: Contract) -> Partner | Vendor | None:
+        """The partner or the vendor whose contract it is."""
+        return self.partners.get(c.partner) if c.partner else self.vendors.get(c.vendor) if c.vendor else None
 
     def path_of(self, kind: RecordType[Any], record_id: str) -> str:
         return self.paths[(kind.name, record_id)]

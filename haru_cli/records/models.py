@@ -26,6 +26,7 @@ from haru_cli.records.values import (
     HolderName,
     Hours,
     InvoiceNumber,
+    Key,
     Month,
     MonthId,
     Number,
@@ -43,7 +44,10 @@ Synergy = Literal[
     "customer_referral", "expertise", "joint_consulting", "student_referral", "content",
     "instructor", "tool_codev", "case_study", "feedback_loop",
 ]  # fmt: skip
-ContractType = Literal["alliance", "referral", "joint_development", "consulting", "directorship", "nda"]
+ContractType = Literal["alliance", "referral", "joint_development", "consulting", "directorship", "nda",
+                       "outsourcing"]
+VendorStatus = Literal["candidate", "active", "paused", "ended"]
+SourcingStatus = Literal["open", "decided", "cancelled"]
 ContractStatus = Literal["draft", "active", "ended", "terminated"]
 PartnerStatus = Literal["prospect", "active", "paused", "ended"]
 MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
@@ -164,13 +168,29 @@ class ContractValue:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Contract:
-    """A contract with a partner (§3.2): contracts/<id>.yaml."""
+class Deliverable:
+    """What a vendor delivers under a contract (§10.1, 成果物)."""
 
     __pydantic_config__ = CONFIG
 
     id: Slug
-    partner: Slug
+    title: str | None = None
+    due: Day
+    delivered: Day | None = None
+    accepted: Day | None = None  # 検収
+    quality: Annotated[int, Constrained(ge=1, le=5)] | None = None  # given at acceptance
+    rework: Count = 0  # times it was sent back
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contract:
+    """A contract with a partner (§3.2), or with a vendor (§10.1): contracts/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    partner: Slug | None = None  # exactly one of partner and vendor
+    vendor: Slug | None = None
     type: ContractType
     title: str | None = None
     status: ContractStatus = "active"
@@ -189,6 +209,12 @@ class Contract:
     confidentiality: Flag | None = None
     document: str | None = None
     notes: str | None = None
+    deliverables: list[Deliverable] = field(default_factory=list)  # what a vendor delivers (§10.1)
+
+    @property
+    def owner(self) -> str:
+        """The partner's or vendor's id: whose contract it is (validation makes sure there is one)."""
+        return self.partner or self.vendor or ""
 
     @property
     def holds_feedback(self) -> bool:
@@ -304,6 +330,75 @@ class Payout:
     amount: PositiveYen
     kind: PayoutKind = "payment"
     note: str | None = None
+
+
+# --- outsourcing vendors (§10) -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Vendor:
+    """An outsourcing vendor (§10.1, 外部委託先): vendors/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    name: Name
+    kana: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    entity: Entity = "corporation"
+    invoice_number: InvoiceNumber | None = None
+    status: VendorStatus = "candidate"
+    expertise: list[str] = field(default_factory=list)  # 専門性
+    track_record: str | None = None  # 実績
+    rates: str | None = None
+    contacts: list[Contact] = field(default_factory=list)
+    bank: BankAccount | None = None
+    notes: str | None = None
+
+
+Score = Annotated[int, Constrained(ge=1, le=5)]
+# The strategy's four criteria and their default weights: 専門性, 実績, コスト, コミュニケーション能力.
+DEFAULT_CRITERIA: dict[str, Rate] = {"expertise": Rate(Decimal(40)), "track_record": Rate(Decimal(25)),
+                                     "cost": Rate(Decimal(20)), "communication": Rate(Decimal(15))}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    """A vendor considered in a selection, scored on every criterion (§10.2)."""
+
+    __pydantic_config__ = CONFIG
+
+    vendor: Slug
+    scores: dict[Key, Score]
+    quote: Yen | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision:
+    """The vendor chosen, and why (§10.2)."""
+
+    __pydantic_config__ = CONFIG
+
+    vendor: Slug
+    date: Day
+    reason: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Sourcing:
+    """A selection of a vendor by weighted criteria (§10.2): sourcing/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    title: Name
+    opened: Day
+    status: SourcingStatus = "open"
+    criteria: dict[Key, Rate] = field(default_factory=lambda: dict(DEFAULT_CRITERIA))
+    candidates: list[Candidate] = field(default_factory=list)
+    decision: Decision | None = None
+    notes: str | None = None
 
 
 # --- the 社長's time (§9) -----------------------------------------------------------------------------
@@ -465,6 +560,8 @@ def as_json(value: Any) -> Any:
         return {f.name: as_json(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, list):
         return [as_json(item) for item in value]
+    if isinstance(value, dict):
+        return {key: as_json(item) for key, item in value.items()}
     if isinstance(value, date):
         return value.isoformat()
     return value

@@ -15,7 +15,17 @@ from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 if TYPE_CHECKING:
-    from haru_cli.records.models import Automation, Contract, Meeting, Partner, Payout, Referral, TimeLog
+    from haru_cli.records.models import (
+        Automation,
+        Contract,
+        Meeting,
+        Partner,
+        Payout,
+        Referral,
+        Sourcing,
+        TimeLog,
+        Vendor,
+    )
     from haru_cli.records.problems import Loc
 
 R = TypeVar("R")
@@ -85,7 +95,8 @@ class RecordType(Generic[R]):
 
 
 PARTNER: RecordType[Partner] = RecordType("partner", "Partner", "partners")
-CONTRACT: RecordType[Contract] = RecordType("contract", "Contract", "contracts", refs=(Ref("partner", "partner"),))
+CONTRACT: RecordType[Contract] = RecordType("contract", "Contract", "contracts",
+                                            refs=(Ref("partner", "partner"), Ref("vendor", "vendor")))
 MEETING: RecordType[Meeting] = RecordType("meeting", "Meeting", "meetings", by_year="date",
                                           refs=(Ref("partners", "partner", many=True), Ref("contract", "contract")))
 REFERRAL: RecordType[Referral] = RecordType("referral", "Referral", "referrals",
@@ -98,7 +109,12 @@ TIME: RecordType[TimeLog] = RecordType("time", "TimeLog", "time", by_year="id",
                                        refs=(Ref("partner", "partner", within="entries"),))
 AUTOMATION: RecordType[Automation] = RecordType("automation", "Automation", "automations")
 
-TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION)
+VENDOR: RecordType[Vendor] = RecordType("vendor", "Vendor", "vendors")
+SOURCING: RecordType[Sourcing] = RecordType("sourcing", "Sourcing", "sourcing",
+                                            refs=(Ref("vendor", "vendor", within="candidates"),))
+
+TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION, VENDOR,
+                                      SOURCING)
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}
 BY_FOLDER: dict[str, RecordType[Any]] = {t.folder: t for t in TYPES}
 

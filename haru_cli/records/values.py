@@ -386,6 +386,19 @@ def parse_slug(value: object) -> str:
 
 Slug = Annotated[str, Parsed(parse_slug, {"type": "string", "pattern": SLUG_PATTERN})]
 
+KEY_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
+_KEY = re.compile(KEY_PATTERN)
+
+
+def parse_key(value: object) -> str:
+    """A name of the user's own for a key (a selection criterion: track_record): an id that may hold _."""
+    if isinstance(value, str) and _KEY.fullmatch(value):
+        return value
+    raise Invalid("id", "id.key", value=value)
+
+
+Key = Annotated[str, Parsed(parse_key, {"type": "string", "pattern": KEY_PATTERN})]
+
 
 def parse_invoice_number(value: object) -> str:
     """適格請求書発行事業者登録番号: T and 13 digits whose first is the 法人番号 check digit."""

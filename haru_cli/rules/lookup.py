@@ -1,4 +1,5 @@
-"""Partner QUERY → partner (SPEC §5): id, name, kana, alias or contact name, folded the Japanese way.
+"""Partner (or vendor) QUERY → the record (SPEC §5, §10.3): id, name, kana, alias or contact name, folded
+the Japanese way.
 
 Folding: NFKC (ｳｴﾀﾞ → ウエダ, ＆ａｔｈ → &ath, ㈱ → (株)), hiragana → katakana, case, spaces, middle dots,
 legal forms (株式会社, (株), 有限会社, 合同会社 ...) and honorifics (さん, 様). The standard library's
@@ -10,12 +11,15 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
-    from haru_cli.records.models import Partner
+    from haru_cli.records.models import Partner, Vendor
+
+    Named = Partner | Vendor
 
 _LEGAL_FORMS = re.compile(
     r"株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|公益社団法人|公益財団法人"
@@ -40,8 +44,8 @@ def fold(text: str) -> str:
     return _HONORIFIC.sub("", folded)
 
 
-def names_of(partner: Partner) -> list[str]:
-    """Every name a partner may be asked for by."""
+def names_of(partner: Named) -> list[str]:
+    """Every name a partner (or a vendor) may be asked for by."""
     names = [partner.id, partner.name, *partner.aliases, *(c.name for c in partner.contacts)]
     if partner.kana:
         names.append(partner.kana)
@@ -52,15 +56,19 @@ def names_of(partner: Partner) -> list[str]:
 class Match:
     """The one partner a query found, or the candidates (several matched) or nearest names (none did)."""
 
-    partner: Partner | None
-    candidates: list[Partner] = field(default_factory=list)
-    nearest: list[Partner] = field(default_factory=list)
+    partner: Named | None
+    candidates: list[Named] = field(default_factory=list)
+    nearest: list[Named] = field(default_factory=list)
 
 
 def find_partner(ds: Dataset, query: str) -> Match:
+    return find_named(list(ds.partners.values()), query)
+
+
+def find_named(records: Sequence[Named], query: str) -> Match:
     """An exact match wins; otherwise a unique partial match; otherwise candidates or nearest names."""
     wanted = fold(query)
-    keys = [(fold(name), partner) for partner in ds.partners.values() for name in names_of(partner)]
+    keys = [(fold(name), partner) for partner in records for name in names_of(partner)]
     keys = [(key, partner) for key, partner in keys if key]
     for matches in (
         [p for key, p in keys if key == wanted],
@@ -76,6 +84,6 @@ def find_partner(ds: Dataset, query: str) -> Match:
     return Match(None, nearest=sorted(nearest, key=sort_key))
 
 
-def sort_key(partner: Partner) -> str:
+def sort_key(partner: Named) -> str:
     """Partners sort by reading (kana), then name: the order of a Japanese address book."""
     return fold(partner.kana or partner.name)

@@ -185,7 +185,7 @@ def renewals_due(ds: Dataset, today: date, until: date) -> list[Renewal]:
     """Active contracts whose current term end or notice deadline falls in [today, until], plus expired ones."""
     found = [r for c in ds.contracts.values() if c.status == "active"
              if (r := renewal(contract_dates(c, today), today, until)) is not None]
-    return sorted(found, key=lambda r: (r.sort_date(today), r.contract.partner, r.contract.id))
+    return sorted(found, key=lambda r: (r.sort_date(today), r.contract.owner, r.contract.id))
 
 
 # --- feedback milestones (§4.2) ----------------------------------------------------------------------
@@ -214,13 +214,13 @@ def feedback_milestones(ds: Dataset, start: date, until: date, today: date) -> l
             # SPEC 4.2: a feedback meeting, or any meeting that records feedback, in the window holds it
             # (a log records a meeting that took place).
             held = [
-                m.date for m in ds.meetings_of(contract.partner)
+                m.date for m in ds.meetings_of(contract.partner or "")
                 if (m.kind == "feedback" or m.feedback is not None) and m.contract in (None, contract.id)
                 and window_start <= m.date <= milestone
             ]
             status = "held" if held else "due" if milestone >= today else "overdue"
             found.append(Milestone(contract, milestone, window_start, status, max(held, default=None)))
-    return sorted(found, key=lambda m: (m.milestone, m.contract.partner, m.contract.id))
+    return sorted(found, key=lambda m: (m.milestone, m.contract.owner, m.contract.id))
 
 
 def feedback_due(ds: Dataset, today: date, until: date, back: date) -> list[Milestone]:

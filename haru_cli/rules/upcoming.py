@@ -14,7 +14,8 @@ from haru_cli.rules.fees import partner_statements
 from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewal
 from haru_cli.rules.time import next_review
 
-KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout", "ai_review")
+KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout", "ai_review",
+         "deliverable")
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class Item:
 
     date: date
     kind: str  # one of KINDS
-    partner: str  # "" for what is no partner's (an automation's review)
+    partner: str  # "" for what is no partner's (an automation's review, a vendor's contract)
     subject: str | None  # the contract's title or the action's task; None where the kind says it all
     ref: str
     overdue: bool
@@ -31,6 +32,7 @@ class Item:
     uid: str  # stable across runs, so that a calendar updates the event instead of duplicating it
     amount: int | None = None  # a payout's amount (its subject is the month the fees arose in)
     paid: bool | None = None  # a payout: whether its payment is recorded
+    vendor: str | None = None  # whose it is, when a vendor's (its contract, a deliverable): partner is ""
 
 
 def _item_order(item: Item) -> tuple[bool, date, int, str, str]:
@@ -43,27 +45,28 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
     overdue ones first. `back` is how far back unheld feedback milestones are still shown."""
     items: list[Item] = []
     for c in ds.contracts.values():
+        owner = c.partner or ""  # a vendor's contract is no partner's: its vendor is said
         if c.status == "active":
             dated = contract_dates(c, today)
             r = renewal(dated, today, until)
             if r is not None and today <= r.notice_deadline <= until:
-                items.append(Item(r.notice_deadline, "notice_deadline", c.partner, c.title, c.id, False,
-                                  ("contract", c.id), uid("notice_deadline", c.id, r.term_end)))
+                items.append(Item(r.notice_deadline, "notice_deadline", owner, c.title, c.id, False,
+                                  ("contract", c.id), uid("notice_deadline", c.id, r.term_end), vendor=c.vendor))
             elif dated.notice_passed and dated.notice_deadline is not None and dated.term_end is not None:
                 # A notice deadline that passed without a decision stays, marked, until its term ends.
-                items.append(Item(dated.notice_deadline, "notice_deadline", c.partner, c.title, c.id, True,
-                                  ("contract", c.id), uid("notice_deadline", c.id, dated.term_end)))
+                items.append(Item(dated.notice_deadline, "notice_deadline", owner, c.title, c.id, True,
+                                  ("contract", c.id), uid("notice_deadline", c.id, dated.term_end), vendor=c.vendor))
             if r is not None and (r.expired or today <= r.term_end <= until):
-                items.append(Item(r.term_end, "term_end", c.partner, c.title, c.id, r.expired, ("contract", c.id),
-                                  uid("term_end", c.id, r.term_end)))
+                items.append(Item(r.term_end, "term_end", owner, c.title, c.id, r.expired, ("contract", c.id),
+                                  uid("term_end", c.id, r.term_end), vendor=c.vendor))
         elif c.status == "draft" and c.start <= until:  # a draft about to start, or past its start unsigned
-            items.append(Item(c.start, "draft", c.partner, c.title, c.id, c.start < today, ("contract", c.id),
-                              uid("draft", c.id)))
+            items.append(Item(c.start, "draft", owner, c.title, c.id, c.start < today, ("contract", c.id),
+                              uid("draft", c.id), vendor=c.vendor))
     for m in feedback_due(ds, today, until, back):
         if m.status != "held":
             c = m.contract
-            items.append(Item(m.milestone, "feedback", c.partner, c.title, c.id, m.status == "overdue",
-                              ("contract", c.id), uid("feedback", c.id, m.milestone)))
+            items.append(Item(m.milestone, "feedback", c.partner or "", c.title, c.id, m.status == "overdue",
+                              ("contract", c.id), uid("feedback", c.id, m.milestone), vendor=c.vendor))
     for partner in ds.partners.values():
         regular = next_regular_meeting(ds, partner, today)
         if regular is not None and regular.due <= until:
@@ -76,6 +79,11 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
             earlier = sum(a.task.strip() == o.action.task.strip() for a in o.meeting.actions[:o.index])
             items.append(Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
                               ("meeting", o.meeting.id), action_uid(o.meeting.id, o.action.task, earlier)))
+    for c in ds.contracts.values():  # what vendors are to deliver (SPEC §10.3)
+        for d in c.deliverables:
+            if d.delivered is None and d.due <= until:
+                items.append(Item(d.due, "deliverable", c.partner or "", d.title or d.id, f"{c.id}/{d.id}",
+                                  d.due < today, ("contract", c.id), uid("deliverable", c.id, d.id), vendor=c.vendor))
     for a in ds.automations.values():  # re-measuring what AI saves (SPEC §9.3)
         review = next_review(a)
         if review is not None and review <= until:

@@ -115,6 +115,8 @@ class Site:
         found = ["index.html", "style.css", "partners/index.html", "contracts/index.html", "fees/index.html",
                  "time/index.html"]
         found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
+        found += ["vendors/index.html"] + [f"vendors/{v.id}.html" for v in sorted(self.ds.vendors.values(),
+                                                                                    key=sort_key)]
         found += [f"fees/{m:%Y-%m}.html" for m in self.statement_months]
         found += [f"fees/fy{y}.html" for y in self.fiscal_years] + [f"time/fy{y}.html" for y in self.fiscal_years]
         return found
@@ -140,6 +142,7 @@ class Site:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
             (r"index\.html", self.home), (r"partners/index\.html", self.partners),
             (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts/index\.html", self.contracts),
+            (r"vendors/index\.html", self.vendors), (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
             (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
             (r"fees/fy([0-9]{4})\.html", lambda y: self.fees(int(y))),
             (r"fees/([0-9]{4}-[0-9]{2})\.html", self.fee_month),
@@ -191,7 +194,7 @@ class Site:
             self.table(t("site.home.upcoming"), items.table(),
                        [self._record_link(i.source) for i in soon]),
             self.table(t("site.home.renewals"), decisions.table(),
-                       [f"partners/{r.contract.partner}.html" for r in decisions.found]),
+                       [_owner_page(r.contract) for r in decisions.found]),
             self.table(t("site.home.unpaid"), unpaid_table(owed, today, t),
                        [f"fees/{s.month:%Y-%m}.html" for s in owed] + [None]),
             self._problems(),
@@ -241,14 +244,35 @@ class Site:
         blocks.append(Block(self.t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, only=p.id)))
         return Page(doc.title, self._linked(blocks, f"partners/{p.id}.html"), "partners")
 
+    def vendors(self) -> Page:
+        from haru_cli.rules.lookup import sort_key
+        from haru_cli.views.vendors import vendors_table
+
+        found = sorted(self.ds.vendors.values(), key=sort_key)
+        block = self.table(self.t("site.nav.vendors"), vendors_table(self.ds, found, self.today, self.t),
+                           [f"vendors/{v.id}.html" for v in found])
+        return Page(self.t("site.nav.vendors"), self._linked([block], "vendors/index.html"), "vendors")
+
+    def vendor(self, vendor_id: str) -> Page | None:
+        from haru_cli.views.vendors import compare_document, vendor_document
+
+        v = self.ds.vendors.get(vendor_id)
+        if v is None:
+            return None
+        blocks = self.document(vendor_document(self.ds, v, self.today, self.t))
+        for s in sorted(self.ds.sourcings.values(), key=lambda s: s.opened):
+            if any(c.vendor == v.id for c in s.candidates):
+                blocks += self.document(compare_document(self.ds, s, self.today, self.t))[1:3]
+        return Page(v.name, self._linked(blocks, f"vendors/{v.id}.html"), "vendors")
+
     def contracts(self) -> Page:
         from haru_cli.rules.schedule import contract_dates
         from haru_cli.views.partners import contract_table
 
-        found = sorted(self.ds.contracts.values(), key=lambda c: (c.partner, c.start, c.id))
-        dated = [(contract_dates(c, self.today), self.ds.partners.get(c.partner)) for c in found]
+        found = sorted(self.ds.contracts.values(), key=lambda c: (c.owner, c.start, c.id))
+        dated = [(contract_dates(c, self.today), self.ds.owner_of(c)) for c in found]
         table = contract_table(dated, self.t)
-        block = self.table(self.t("site.nav.contracts"), table, [f"partners/{c.partner}.html" for c in found])
+        block = self.table(self.t("site.nav.contracts"), table, [_owner_page(c) for c in found])
         return Page(self.t("site.nav.contracts"), self._linked([block], "contracts/index.html"), "contracts")
 
     def fees(self, year: int) -> Page | None:
@@ -369,8 +393,14 @@ class Site:
         return blocks
 
 
-NAV = [("home", "index.html"), ("partners", "partners/index.html"), ("contracts", "contracts/index.html"),
+NAV = [("home", "index.html"), ("partners", "partners/index.html"), ("vendors", "vendors/index.html"),
+       ("contracts", "contracts/index.html"),
        ("fees", "fees/index.html"), ("time", "time/index.html")]
+
+
+def _owner_page(c: Any) -> str:
+    """The page of whose a contract is: its partner's, or its vendor's."""
+    return f"partners/{c.partner}.html" if c.partner else f"vendors/{c.vendor}.html"
 
 
 def _folder(path: str) -> str:

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
-from haru_cli.records.models import Meeting, Partner, Referral, as_json
+from haru_cli.records.models import Meeting, Partner, Referral, Vendor, as_json
 from haru_cli.rules.activity import OpenAction
 from haru_cli.rules.schedule import ContractDates
 from haru_cli.views.overview import Overview
@@ -30,7 +30,10 @@ def marked(day: date | None, alert: bool, mark: str, t: Translator) -> Day:
 # --- JSON (keys fixed by SPEC §5) ---------------------------------------------------------------------
 
 
-def contract_json(cd: ContractDates, partner: Partner | None) -> dict[str, Any]:
+Owner = Partner | Vendor  # whose a contract is
+
+
+def contract_json(cd: ContractDates, partner: Owner | None) -> dict[str, Any]:
     return {
         **as_json(cd.contract),
         "name": partner.name if partner else None,
@@ -104,11 +107,11 @@ def partner_table(overviews: list[Overview], t: Translator) -> Table:
     return Table([t(h) for h in PARTNER_HEADINGS], [partner_row(ov, t) for ov in overviews], t("none_found"))
 
 
-def contract_row(cd: ContractDates, partner: Partner | None, t: Translator, *, with_partner: bool = True) -> Row:
+def contract_row(cd: ContractDates, partner: Owner | None, t: Translator, *, with_partner: bool = True) -> Row:
     c = cd.contract
     return [
         c.id,
-        *([partner.name if partner else c.partner] if with_partner else []),
+        *([partner.name if partner else c.owner] if with_partner else []),
         t.value("contract_type", c.type),
         c.title or "",
         t.value("contract_status", c.status),
@@ -119,7 +122,7 @@ def contract_row(cd: ContractDates, partner: Partner | None, t: Translator, *, w
     ]
 
 
-def contract_table(dated: list[tuple[ContractDates, Partner | None]], t: Translator) -> Table:
+def contract_table(dated: list[tuple[ContractDates, Owner | None]], t: Translator) -> Table:
     return Table([t(h) for h in CONTRACT_HEADINGS], [contract_row(cd, p, t) for cd, p in dated], t("none_found"))
 
 
@@ -195,11 +198,11 @@ def partner_document(ov: Overview, t: Translator, incomplete: list[str], dates_i
     )
 
 
-def contract_document(cd: ContractDates, partner: Partner | None, t: Translator) -> Document:
+def contract_document(cd: ContractDates, partner: Owner | None, t: Translator) -> Document:
     c = cd.contract
     fields: list[tuple[str, Value]] = [
         (t("id"), c.id),
-        (t("partner"), f"{partner.name} ({c.partner})" if partner else c.partner),
+        (t("partner") if c.partner else t("vendor"), f"{partner.name} ({c.owner})" if partner else c.owner),
         (t("type"), t.value("contract_type", c.type)),
         (t("status"), t.value("contract_status", c.status)),
         (t("signed"), Day(c.signed)),

@@ -11,6 +11,7 @@ from typing import Any, Generic, TypeVar
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.models import Contract
 from haru_cli.records.registry import BY_NAME, CONTRACT
 from haru_cli.records.values import Duration
 from haru_cli.rules.schedule import Milestone, Renewal
@@ -44,9 +45,20 @@ class Dated(Generic[T]):
         return [event for x in self.found for event in self.as_events(x)]
 
 
-def _name(ds: Dataset, partner_id: str) -> str | None:
-    partner = ds.partners.get(partner_id)
+def _name(ds: Dataset, partner_id: str | None) -> str | None:
+    partner = ds.partners.get(partner_id) if partner_id else None
     return partner.name if partner else None
+
+
+def _vendor_name(ds: Dataset, vendor_id: str | None) -> str | None:
+    vendor = ds.vendors.get(vendor_id) if vendor_id else None
+    return vendor.name if vendor else None
+
+
+def _owner_name(ds: Dataset, c: Contract) -> str | None:
+    """The name of the partner or the vendor whose contract it is."""
+    owner = ds.partners.get(c.partner) if c.partner else ds.vendors.get(c.vendor) if c.vendor else None
+    return owner.name if owner else None
 
 
 def _dated(key: str, found: list[T], t: Translator, headings: list[str], *, as_json: Callable[[T], dict[str, Any]],
@@ -76,7 +88,8 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
         return {
             "contract": c.id,
             "partner": c.partner,
-            "name": _name(ds, c.partner),
+            "vendor": c.vendor,
+            "name": _owner_name(ds, c),
             "type": c.type,
             "title": c.title,
             "term_end": r.term_end.isoformat(),
@@ -91,7 +104,7 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
         c = r.contract
         return [
             c.id,
-            _name(ds, c.partner) or c.partner,
+            _owner_name(ds, c) or c.owner,
             t.value("contract_type", c.type),
             c.title or "",
             Day(r.notice_deadline, t.days(r.notice_deadline, today),
@@ -102,7 +115,7 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
 
     def as_events(r: Renewal) -> list[CalendarEvent]:
         c = r.contract
-        subject = f"{_name(ds, c.partner) or c.partner} {c.title or c.id}"
+        subject = f"{_owner_name(ds, c) or c.owner} {c.title or c.id}"
         path = ds.path_of(CONTRACT, c.id)
         events = []
         if r.notice_deadline >= today:
@@ -128,7 +141,8 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
         return {
             "contract": c.id,
             "partner": c.partner,
-            "name": _name(ds, c.partner),
+            "vendor": c.vendor,
+            "name": _owner_name(ds, c),
             "milestone": m.milestone.isoformat(),
             "window_start": m.window_start.isoformat(),
             "status": m.status,
@@ -138,7 +152,7 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
     def as_row(m: Milestone) -> Row:
         c = m.contract
         return [
-            _name(ds, c.partner) or c.partner,
+            _owner_name(ds, c) or c.owner,
             c.title or c.id,
             Day(m.milestone, t.days(m.milestone, today)),
             Day(m.window_start),
@@ -149,7 +163,7 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
     def as_events(m: Milestone) -> list[CalendarEvent]:
         c = m.contract
         return [_event(uid("feedback", c.id, m.milestone), m.milestone, "feedback",
-                       f"{_name(ds, c.partner) or c.partner} {c.title or c.id}", ds.path_of(CONTRACT, c.id), t, alarm)]
+                       f"{_owner_name(ds, c) or c.owner} {c.title or c.id}", ds.path_of(CONTRACT, c.id), t, alarm)]
 
     return _dated("milestones", found, t, MILESTONE_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,
                   calendar="feedback_calendar")
@@ -184,7 +198,8 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
             "date": item.date.isoformat(),
             "kind": item.kind,
             "partner": item.partner or None,
-            "name": _name(ds, item.partner),
+            "vendor": item.vendor,
+            "name": _name(ds, item.partner) or _vendor_name(ds, item.vendor),
             "subject": None if item.kind == "regular_meeting" else item.subject or item.ref,  # a label is no data
             "ref": item.ref,
             "overdue": item.overdue,
@@ -196,13 +211,13 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         return [
             Day(item.date, t.days(item.date, today), _mark(item, t), markable=True),
             t.value("item_kind", item.kind),
-            _name(ds, item.partner) or item.partner,
+            _name(ds, item.partner) or _vendor_name(ds, item.vendor) or item.partner,
             item_subject(item, t),
             item.ref,
         ]
 
     def as_events(item: Item) -> list[CalendarEvent]:
-        name = _name(ds, item.partner) or item.partner
+        name = _name(ds, item.partner) or _vendor_name(ds, item.vendor) or item.partner
         subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}".strip()
         kind, record_id = item.source
         path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref

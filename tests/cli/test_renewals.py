@@ -22,7 +22,8 @@ def test_renewals_json(ws: str, haru: Haru) -> None:
     data = json.loads(result.stdout)
     assert (data["today"], data["until"]) == ("2026-11-27", "2026-12-27")
     assert data["renewals"][1] == {
-        "contract": "half", "partner": "spcom", "name": "株式会社S.P.COM", "type": "consulting", "title": "半年契約",
+        "contract": "half", "partner": "spcom", "vendor": None, "name": "株式会社S.P.COM", "type": "consulting",
+        "title": "半年契約",
         "term_end": "2026-12-31", "notice_deadline": "2026-11-30", "auto_renew": True,
         "days_to_notice": 3, "days_to_end": 34, "expired": False,
     }
@@ -53,9 +54,9 @@ def test_feedback_json(ws: str, haru: Haru) -> None:
     result = haru("--data", ws, *TODAY, "feedback", "--due", "60d", "--format", "json")
     data = json.loads(result.stdout)
     assert data["milestones"] == [
-        {"contract": "old", "partner": "spcom", "name": "株式会社S.P.COM", "milestone": "2026-10-31",
+        {"contract": "old", "partner": "spcom", "vendor": None, "name": "株式会社S.P.COM", "milestone": "2026-10-31",
          "window_start": "2026-09-01", "status": "overdue", "held_on": None},
-        {"contract": "half", "partner": "spcom", "name": "株式会社S.P.COM", "milestone": "2026-12-31",
+        {"contract": "half", "partner": "spcom", "vendor": None, "name": "株式会社S.P.COM", "milestone": "2026-12-31",
          "window_start": "2026-11-01", "status": "held", "held_on": "2026-11-20"},
     ]
 
@@ -66,7 +67,7 @@ def test_upcoming_json(ws: str, haru: Haru) -> None:
     assert data["until"] == "2026-12-11"
     assert data["items"][0] == {"date": "2026-02-01", "kind": "regular_meeting", "partner": "spcom",
                                 "name": "株式会社S.P.COM", "subject": None, "ref": "spcom", "overdue": True,
-                                "amount": None, "paid": None}
+                                "amount": None, "paid": None, "vendor": None}
     # A notice deadline that passed (alliance's) stays until its term ends, marked; a draft about to start
     # (or past its start) is listed too.
     assert [(i["kind"], i["ref"], i["overdue"]) for i in data["items"]] == [

@@ -90,7 +90,7 @@ def check_site(pages: dict[str, bytes]) -> dict[str, Checked]:
 def test_the_site_of_data_is_well_formed_and_its_links_resolve() -> None:
     pages = site_of(ROOT / "data")
     checked = check_site(pages)
-    assert {"index.html", "partners/index.html", "partners/ueda.html", "contracts/index.html", "fees/index.html",
+    assert {"index.html", "partners.html", "partners/ueda.html", "contracts.html", "fees/index.html",
             "fees/2026-10.html", "time/index.html", "style.css"} <= set(pages)
     home = "".join(checked["index.html"].text)
     assert "未払いの紹介手数料" in home and "¥258,500" in home
@@ -125,11 +125,18 @@ def test_text_from_the_data_is_text_on_every_page(tmp_path: Path) -> None:
     assert "partners/broken.yaml" in "".join(checked["index.html"].text)  # its problem is on the home page
 
 
-def test_incognito_masks_every_amount() -> None:
-    pages = site_of(ROOT / "data", incognito=True)
+def test_incognito_masks_every_amount(tmp_path: Path) -> None:
+    import re
+
+    notes = "メモ: 300,000円、30万円、1.2億円、JPY 300000、\\\\300,000、金額 3600000、¥49,500"
+    root = write_workspace(tmp_path / "ws", {**SCENARIO, "partners/spcom.yaml": (
+        f"id: spcom\nname: 株式会社S.P.COM\nnotes: \"{notes}\"\n")})
+    pages = {**site_of(ROOT / "data", incognito=True), **{f"ws/{k}": v for k, v in site_of(root, incognito=True).items()}}
+    amount = re.compile(r"[¥￥\\][0-9]|[0-9],[0-9]{3}|[0-9]\s?[万億]?円|JPY\s?[0-9]|[0-9]{5,}")
     for path, body in pages.items():
-        assert b"\xc2\xa5" + b"4" not in body.replace("¥•••".encode(), b""), path  # no ¥ followed by a digit
-    assert "¥•••".encode() in pages["index.html"]
+        text = re.sub(r"<[^>]+>", " ", body.decode("utf-8"))
+        assert not amount.search(text), (path, amount.search(text))
+    assert "¥•••".encode() in pages["index.html"] and "ws/partners/spcom.html" in pages
 
 
 def test_site_writes_a_new_folder_and_replaces_only_its_own(workspace: WorkspaceFactory, haru: Haru,
@@ -148,6 +155,17 @@ def test_site_writes_a_new_folder_and_replaces_only_its_own(workspace: Workspace
     link = tmp_path / "link"
     link.symlink_to(out)
     assert haru("--data", root, *TODAY, "site", "--out", link).exit_code == 1
+    (out / ".git").mkdir()  # a folder haru wrote, then made a repository: no longer only haru's
+    assert haru("--data", root, *TODAY, "site", "--out", out).exit_code == 1 and (out / ".git").is_dir()
+    forged = tmp_path / "forged"  # a marker alone proves nothing: it must list every file there is
+    forged.mkdir()
+    (forged / ".haru-site").write_text("", encoding="utf-8")
+    (forged / "thesis.docx").write_text("mine", encoding="utf-8")
+    assert haru("--data", root, *TODAY, "site", "--out", forged).exit_code == 1 and (forged / "thesis.docx").exists()
+    (root / ".haru-site").write_text("", encoding="utf-8")  # a hostile workspace marked as a site
+    for inside in (root, root.parent):
+        refused = haru("--data", root, *TODAY, "site", "--out", inside)
+        assert refused.exit_code == 1 and (root / "haru.yaml").is_file()
     assert not [p for p in tmp_path.iterdir() if ".haru-" in p.name]  # no staging folder left behind
 
 
@@ -163,16 +181,17 @@ def test_the_server_serves_the_static_bytes_get_only(workspace: WorkspaceFactory
 
     live = Live(load, root)
     try:
-        client = TestClient(application(live))
+        client = TestClient(application(live), base_url="http://127.0.0.1")
         static = dict(build(load()))
         for path in ("index.html", "partners/ueda.html", "fees/index.html", "style.css"):
             assert client.get(f"/{path}").content == static[path]
         assert client.get("/").content == static["index.html"]
-        assert client.get("/partners/").content == static["partners/index.html"]
+        assert client.get("/partners").content == static["partners.html"]
         assert client.get("/partners/nobody.html").status_code == 404
         assert client.get("/../../etc/passwd").status_code == 404
         assert client.post("/index.html").status_code == 405
         assert client.get("/index.html").headers["x-content-type-options"] == "nosniff"
+        assert client.get("/index.html", headers={"host": "attacker.example:8765"}).status_code == 400  # rebinding
         (root / "partners" / "ueda.yaml").write_text("id: ueda\nname: 株式会社ウエダ改\n", encoding="utf-8")
         live.changed()  # what the watcher does; its own test is below
         assert "株式会社ウエダ改" in client.get("/partners/ueda.html").text

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -17,7 +17,7 @@ from haru_cli.cli.context import Run, open_run
 if TYPE_CHECKING:
     from haru_cli.site.pages import Site
 
-MARKER = ".haru-site"  # in a folder haru wrote the site into: the only kind it replaces
+MARKER = ".haru-site"  # in a folder haru wrote the site into: the list of the files it wrote there
 IncognitoOption = Annotated[bool, typer.Option("--incognito")]
 
 
@@ -36,28 +36,48 @@ def site(
     from haru_cli.site.pages import build
 
     run = open_run(ctx)
-    target = out.absolute()
+    target = Path(os.path.abspath(out))
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         run.fail("cli.site.not_folder", path=str(out))
-    if target.is_dir() and any(target.iterdir()) and not (target / MARKER).is_file():
+    root = run.ds.root.resolve()
+    if target.resolve() == root or target.resolve() in root.parents:
+        run.fail("cli.site.holds_workspace", path=str(out))
+    if target.is_dir() and not _ours(target):
         run.fail("cli.site.not_ours", path=str(out))
     if not target.parent.is_dir():
         run.fail("cli.write.no_folder", path=str(out), folder=str(out.parent))
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent))
     try:
-        count = 0
+        written = []
         for path, page in build(_site(run, incognito)):
             file = staging / path
             file.parent.mkdir(parents=True, exist_ok=True)
             file.write_bytes(page)
-            count += 1
-        (staging / MARKER).write_text("haru site\n", encoding="utf-8")
+            written.append(path)
+        (staging / MARKER).write_text("".join(f"{path}\n" for path in written), encoding="utf-8")
+        count = len(written)
         os.chmod(staging, 0o777 & ~_umask())
         _swap(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     typer.echo(run.t("cli.site.written", count=count, path=str(out / "index.html")))
+
+
+def _ours(folder: Path) -> bool:
+    """Empty, or holding exactly the files of the site haru wrote there (its marker lists them): then it
+    may be replaced whole. Anything else in it — a .git, a CNAME, a file of the user's — and it may not."""
+    entries = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*")}
+    if not entries:
+        return True
+    marker = folder / MARKER
+    if marker.is_symlink() or not marker.is_file():
+        return False
+    listed = set(marker.read_text(encoding="utf-8", errors="replace").splitlines())
+    files = {name for name, p in entries.items() if p.is_file() and not p.is_symlink()}
+    folders = {name for name, p in entries.items() if p.is_dir() and not p.is_symlink()}
+    implied = {parent.as_posix() for name in listed for parent in PurePosixPath(name).parents} - {"."}
+    return files == listed | {MARKER} and folders <= implied and len(files) + len(folders) == len(entries)
 
 
 def _umask() -> int:
@@ -84,11 +104,18 @@ def serve(
     incognito: IncognitoOption = False,
 ) -> None:
     """The pages on http://127.0.0.1:PORT/, read-only, read again when a file of the workspace changes."""
+    import socket
+
     import uvicorn
 
     from haru_cli.site.serve import Live, application
 
     run = open_run(ctx)
+    with socket.socket() as probe:  # said before anything claims to be serving
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            run.fail("cli.site.port_busy", port=port)
     live = Live(lambda: _reloaded(run, incognito), run.ds.root)
     typer.echo(run.t("cli.site.serving", url=f"http://127.0.0.1:{port}/"))
     try:

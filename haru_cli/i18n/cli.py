@@ -63,9 +63,14 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.bad.month": ("{value:q} は月ではありません（YYYY-MM）", "{value:q} is not a month: use YYYY-MM"),
     "cli.site.not_folder": ("{path} はフォルダではありません（リンクも使いません）", "{path} is not a folder (nor is a link used)"),
     "cli.site.not_ours": (
-        "{path} は空でなく、haru が書いたサイトでもありません（上書きしません）: 新しいフォルダを指定してください",
-        "{path} is not empty and holds no site haru wrote; haru never overwrites it: give a new folder",
+        "{path} は空でなく、haru が書いたサイトのファイルだけでもありません（上書きしません）: 新しいフォルダを指定してください",
+        "{path} is not empty and holds more than the site haru wrote there; haru never overwrites it: give a new "
+        "folder",
     ),
+    "cli.site.holds_workspace": ("{path} はワークスペースそのもの、またはそれを含むフォルダです: 別のフォルダを指定してください",
+                                 "{path} is the workspace, or holds it: give another folder"),
+    "cli.site.port_busy": ("127.0.0.1:{port} は使用中です: --port で別の番号を指定してください",
+                           "127.0.0.1:{port} is in use: give another --port"),
     "cli.site.written": ("{count} ファイルを書き出しました: {path} を開いてください", "{count} files written: open {path}"),
     "cli.site.serving": ("{url} で表示しています（Ctrl+C で終了）", "serving on {url} (Ctrl+C to stop)"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),

@@ -43,15 +43,21 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> str:
             f"<title>{escape(title)}</title>" + "".join(body) + "</svg>")
 
 
-def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "") -> str:
-    """Bars per column (a month), each stacked from its series; a legend under the chart."""
-    shown = [s for s in series if any(s.values)][: len(PALETTE)]
+def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "",
+                 others: str = "…") -> str:
+    """Bars per column (a month), each stacked from its series (past the palette's colours, the rest as
+    `others`); a legend under the chart; the unit beside the axis."""
+    shown = [s for s in series if any(s.values)]
+    if len(shown) > len(PALETTE):  # the rest in one part of each bar, so that every bar still adds up
+        rest = shown[len(PALETTE) - 1:]
+        shown = [*shown[: len(PALETTE) - 1],
+                 Series(others, [sum(s.values[i] for s in rest) for i in range(len(columns))])]
     ups = [sum(max(s.values[i], 0) for s in shown) for i in range(len(columns))]
     downs = [sum(min(s.values[i], 0) for s in shown) for i in range(len(columns))]
     high, low = max([*ups, 0.0]), min([*downs, 0.0])
     if high == low:
         high = 1.0
-    legend_rows = (len(shown) + 3) // 4
+    legend_rows = (len(shown) + 2) // 3
     height = HEIGHT + legend_rows * 16
     plot_h = HEIGHT - TOP - BOTTOM
     ticks = _ticks(low, high)
@@ -87,10 +93,12 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
         body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#333">'
                     f"{escape(column)}</text>")
     body.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#888"/>')
+    if unit.strip():
+        body.append(f'<text x="4" y="{TOP - 4}" fill="#555">{escape(unit.strip())}</text>')
     for n, s in enumerate(shown):
-        lx, ly = LEFT + (n % 4) * 165, HEIGHT - 8 + (n // 4) * 16
+        lx, ly = LEFT + (n % 3) * 220, HEIGHT - 8 + (n // 3) * 16
         body.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{PALETTE[n]}"/>'
-                    f'<text x="{lx + 14}" y="{ly}" fill="#333">{escape(s.label[:24])}</text>')
+                    f'<text x="{lx + 14}" y="{ly}" fill="#333">{escape(s.label[:18])}</text>')
     return _svg(WIDTH, height, title, body)
 
 
@@ -109,7 +117,7 @@ def against_targets(title: str, rows: Sequence[tuple[str, float, float | None]])
         body.append(f'<text x="{left - 8}" y="{top + 14}" text-anchor="end" fill="#333">{escape(label)}</text>')
         body.append(f'<rect x="{left}" y="{top + 3}" width="{max(x(share) - left, 0):.1f}" height="{ROW - 8}" '
                     f'fill="{PALETTE[0]}"><title>{escape(f"{label}: {share:.1f}%")}</title></rect>')
-        body.append(f'<text x="{x(share) + 4:.1f}" y="{top + 14}" fill="#333">{share:.1f}%</text>')
+        body.append(f'<text x="{max(x(share), x(target or 0)) + 6:.1f}" y="{top + 14}" fill="#333">{share:.1f}%</text>')
         if target is not None:
             body.append(f'<line x1="{x(target):.1f}" x2="{x(target):.1f}" y1="{top}" y2="{top + ROW - 2}" '
                         f'stroke="{PALETTE[1]}" stroke-width="3"><title>{escape(f"{label}: {target:.1f}%")}</title>'

@@ -28,7 +28,10 @@ from haru_cli.site.charts import Series, against_targets, stacked_bars
 from haru_cli.views.shapes import Document, Money, Section, Table, Value
 
 MONTHS = 12  # the charts' span
-_YEN = re.compile(r"[¥￥]-?[0-9][0-9,]*")
+# What incognito masks in text: yen written as people write it (¥300,000 \\300,000 300,000円 30万円 1.2億円
+# JPY 300000 300000yen), and any number of five digits or more, or with thousands separators.
+_YEN = re.compile(r"(?:[¥￥\\]|JPY\s?)-?[0-9][0-9,.]*|[0-9][0-9,.]*\s?(?:[万億千]?円|yen|JPY)"
+                  r"|(?<![0-9])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|(?<![0-9])[0-9]{5,}(?![0-9])", re.IGNORECASE)
 MASK = "¥•••"
 
 
@@ -112,10 +115,10 @@ class Site:
         """Every page of the site, and its stylesheet."""
         from haru_cli.rules.lookup import sort_key
 
-        found = ["index.html", "style.css", "partners/index.html", "contracts/index.html", "fees/index.html",
+        found = ["index.html", "style.css", "partners.html", "contracts.html", "fees/index.html",
                  "time/index.html"]
         found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
-        found += ["vendors/index.html"] + [f"vendors/{v.id}.html" for v in sorted(self.ds.vendors.values(),
+        found += ["vendors.html"] + [f"vendors/{v.id}.html" for v in sorted(self.ds.vendors.values(),
                                                                                     key=sort_key)]
         found += [f"fees/{m:%Y-%m}.html" for m in self.statement_months]
         found += [f"fees/fy{y}.html" for y in self.fiscal_years] + [f"time/fy{y}.html" for y in self.fiscal_years]
@@ -133,16 +136,20 @@ class Site:
         template = _environment().get_template("site/page.html.j2")
         nav = [(self.t(f"site.nav.{name}"), relpath(target, _folder(path)), name == page.section)
                for name, target in NAV]
+        page.title = visible(page.title, one_line=True)
+        for block in page.blocks:
+            block.title = visible(block.title, one_line=True)
         html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
-                                    css=relpath("style.css", _folder(path)), company=self.ds.settings.company,
+                                    css=relpath("style.css", _folder(path)),
+                                    company=visible(self.ds.settings.company, one_line=True),
                                     today=self.today.isoformat(), incognito=self.incognito)
         return html.encode("utf-8")
 
     def _page(self, path: str) -> Page | None:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
-            (r"index\.html", self.home), (r"partners/index\.html", self.partners),
-            (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts/index\.html", self.contracts),
-            (r"vendors/index\.html", self.vendors), (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
+            (r"index\.html", self.home), (r"partners\.html", self.partners),
+            (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts\.html", self.contracts),
+            (r"vendors\.html", self.vendors), (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
             (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
             (r"fees/fy([0-9]{4})\.html", lambda y: self.fees(int(y))),
             (r"fees/([0-9]{4}-[0-9]{2})\.html", self.fee_month),
@@ -227,7 +234,7 @@ class Site:
         found = sorted(self.ds.partners.values(), key=sort_key)
         table = partner_table([overview(self.ds, p, self.today, self.days) for p in found], self.t)
         block = self.table(self.t("site.nav.partners"), table, [f"partners/{p.id}.html" for p in found])
-        return Page(self.t("site.nav.partners"), self._linked([block], "partners/index.html"), "partners")
+        return Page(self.t("site.nav.partners"), self._linked([block], "partners.html"), "partners")
 
     def partner(self, partner_id: str) -> Page | None:
         from haru_cli.records.registry import CONTRACT, MEETING, REFERRAL
@@ -251,7 +258,7 @@ class Site:
         found = sorted(self.ds.vendors.values(), key=sort_key)
         block = self.table(self.t("site.nav.vendors"), vendors_table(self.ds, found, self.today, self.t),
                            [f"vendors/{v.id}.html" for v in found])
-        return Page(self.t("site.nav.vendors"), self._linked([block], "vendors/index.html"), "vendors")
+        return Page(self.t("site.nav.vendors"), self._linked([block], "vendors.html"), "vendors")
 
     def vendor(self, vendor_id: str) -> Page | None:
         from haru_cli.views.vendors import compare_document, vendor_document
@@ -273,7 +280,7 @@ class Site:
         dated = [(contract_dates(c, self.today), self.ds.owner_of(c)) for c in found]
         table = contract_table(dated, self.t)
         block = self.table(self.t("site.nav.contracts"), table, [_owner_page(c) for c in found])
-        return Page(self.t("site.nav.contracts"), self._linked([block], "contracts/index.html"), "contracts")
+        return Page(self.t("site.nav.contracts"), self._linked([block], "contracts.html"), "contracts")
 
     def fees(self, year: int) -> Page | None:
         from haru_cli.rules.fees import month_statements
@@ -297,7 +304,8 @@ class Site:
             partners = sorted({s.partner.id for _, found in by_month for s in found})
             chart.svg = stacked_bars(t("site.chart.fees"), [f"{m:%m}" for m, _ in by_month], [
                 Series(self.ds.partners[p].name, [float(sum(s.subtotal for s in found if s.partner.id == p))
-                                                   for _, found in by_month]) for p in partners], " 円")
+                                                   for _, found in by_month]) for p in partners], " 円",
+                others=t("site.chart.others"))
         blocks = [self._fy_switch(year, "fees"), chart, table]
         return Page(t("site.fees.title", year=year), self._linked(blocks, f"fees/fy{year}.html"), "fees")
 
@@ -322,14 +330,16 @@ class Site:
         total = report.total
         shares = [(t.value("area", a.area), float(a.minutes * 100 / total) if total else 0.0,
                    float(a.target) if a.target is not None else None) for a in report.areas]
-        last = min(self.today, fiscal_year(self.ds.settings, year).end).replace(day=1)
+        fy = fiscal_year(self.ds.settings, year)
+        last = min(self.today, fy.end).replace(day=1)
+        months = fy.months()  # the year's own twelve months, April to March
         blocks = [
             self._fy_switch(year, "time"),
             Block(t("site.chart.areas"), svg=against_targets(t("site.chart.areas"), shares),
                   note=t("site.chart.areas_note")),
-            Block(t("site.chart.hours_by_partner"), svg=self._hours_chart(by_partner=True, until=last)),
-            Block(t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, until=last)),
-            Block(t("site.chart.ai_saved"), svg=self._savings_chart(last)),
+            Block(t("site.chart.hours_by_partner_fy"), svg=self._hours_chart(by_partner=True, months=months)),
+            Block(t("site.chart.hours_by_kind_fy"), svg=self._hours_chart(by_partner=False, months=months)),
+            Block(t("site.chart.ai_saved_fy"), svg=self._savings_chart(months)),
             self.table(t("site.time.automations"), automations_table(self.ds, last, self.today, t)),
         ]
         return Page(t("site.time.title", year=year), self._linked(blocks, f"time/fy{year}.html"), "time")
@@ -341,16 +351,17 @@ class Site:
             (self.t("site.fy", year=y), Cell("●" if y == year else "○", href=None if y == year else
                                               f"{section}/fy{y}.html")) for y in self.fiscal_years])
 
-    def _months(self, until: date | None = None) -> list[date]:
-        last = (until or self.today).replace(day=1)
+    def _months(self) -> list[date]:
+        """The last twelve months, to today's."""
+        last = self.today.replace(day=1)
         return [add_months(last, -i) for i in range(MONTHS - 1, -1, -1)]
 
-    def _hours_chart(self, *, by_partner: bool, only: str | None = None, until: date | None = None) -> str:
-        """Hours of the last twelve months, stacked by partner (meetings and time entries that name one) or,
-        for one partner, by kind of meeting."""
+    def _hours_chart(self, *, by_partner: bool, only: str | None = None, months: list[date] | None = None) -> str:
+        """Hours of the months (the last twelve by default), stacked by partner (meetings and time entries
+        that name one) or by kind of meeting (one partner's, or all)."""
         from haru_cli.rules.time import spent
 
-        months = self._months(until)
+        months = months or self._months()
         index = {m: i for i, m in enumerate(months)}
         totals: dict[str, list[Decimal]] = {}
         if by_partner:
@@ -358,29 +369,31 @@ class Site:
                 column = index.get(item.date.replace(day=1))
                 if column is not None and item.partners:
                     for partner in item.partners:
-                        totals.setdefault(partner, [Decimal(0)] * MONTHS)[column] += item.minutes / len(item.partners)
+                        totals.setdefault(partner, [Decimal(0)] * len(months))[column] += (
+                            item.minutes / len(item.partners))
             names = {p.id: p.name for p in self.ds.partners.values()}
         else:
             for m in (self.ds.meetings.values() if only is None else self.ds.meetings_of(only)):
                 column = index.get(m.date.replace(day=1))
                 if column is not None and m.minutes and (only is None or only in m.partners):
                     share = Decimal(m.minutes) / (len(m.partners) if only else 1)
-                    totals.setdefault(m.kind, [Decimal(0)] * MONTHS)[column] += share
+                    totals.setdefault(m.kind, [Decimal(0)] * len(months))[column] += share
             names = {kind: self.t.value("meeting_kind", kind) for kind in totals}
         ranked = sorted(totals, key=lambda k: -sum(totals[k]))
         title = self.t("site.chart.hours_by_partner" if by_partner else "site.chart.hours_by_kind")
         return stacked_bars(title, [f"{m:%y-%m}" for m in months],
-                            [Series(names.get(k, k), [float(v / 60) for v in totals[k]]) for k in ranked], " h")
+                            [Series(names.get(k, k), [float(v / 60) for v in totals[k]]) for k in ranked], " h",
+                            others=self.t("site.chart.others"))
 
-    def _savings_chart(self, until: date) -> str:
+    def _savings_chart(self, months: list[date]) -> str:
         from haru_cli.rules.time import in_use, saved_minutes
 
-        months = self._months(until)
         series = []
         for a in sorted(self.ds.automations.values(), key=lambda a: a.id):
             values = [saved_minutes(a, m, self.today) if in_use(a, m, self.today) else Decimal(0) for m in months]
             series.append(Series(a.title, [float((v or 0) / 60) for v in values]))
-        return stacked_bars(self.t("site.chart.ai_saved"), [f"{m:%y-%m}" for m in months], series, " h")
+        return stacked_bars(self.t("site.chart.ai_saved"), [f"{m:%y-%m}" for m in months], series, " h",
+                            others=self.t("site.chart.others"))
 
     def _linked(self, blocks: list[Block], here: str) -> list[Block]:
         """Every link made relative to the page it is on."""
@@ -393,8 +406,8 @@ class Site:
         return blocks
 
 
-NAV = [("home", "index.html"), ("partners", "partners/index.html"), ("vendors", "vendors/index.html"),
-       ("contracts", "contracts/index.html"),
+NAV = [("home", "index.html"), ("partners", "partners.html"), ("vendors", "vendors.html"),
+       ("contracts", "contracts.html"),
        ("fees", "fees/index.html"), ("time", "time/index.html")]
 
 

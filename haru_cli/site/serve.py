@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
 from starlette.routing import Route
@@ -29,18 +31,27 @@ class Live:
         self._stale = threading.Event()
         self._lock = threading.Lock()
         self._stop = threading.Event()
+        self._always = False  # the watcher failed: read the workspace at every request
         self._watcher = threading.Thread(target=self._watch, args=(root,), daemon=True)
         self._watcher.start()
 
     def _watch(self, root: Path) -> None:
+        """Watch the workspace's own folders, one level each and never through a link (a link out of the
+        workspace would have it watch the machine); should watching fail, every request reads afresh."""
         from watchfiles import watch
 
-        for _ in watch(root, stop_event=self._stop, watch_filter=_not_cache, yield_on_timeout=False):
-            self._stale.set()
+        try:
+            while not self._stop.is_set():
+                for _ in watch(*_folders(root), stop_event=self._stop, watch_filter=_not_cache, recursive=False,
+                               ignore_permission_denied=True, yield_on_timeout=False):
+                    self._stale.set()
+                    break  # a folder may have come or gone: watch the folders as they are now
+        except Exception:  # noqa: BLE001 - any failure of the watcher: pages must never go stale unsaid
+            self._always = True
 
     def site(self) -> Site:
         with self._lock:
-            if self._site is None or self._stale.is_set():
+            if self._site is None or self._stale.is_set() or self._always:
                 self._stale.clear()
                 self._site = self._load()
             return self._site
@@ -53,6 +64,20 @@ class Live:
         self._stop.set()
 
 
+def _folders(root: Path) -> list[str]:
+    """The workspace and its record folders (and their year folders), those that are real folders."""
+    from haru_cli.records.registry import TYPES
+
+    found = [str(root)]
+    for kind in TYPES:
+        folder = root / kind.folder
+        if folder.is_dir() and not folder.is_symlink():
+            found.append(str(folder))
+            if kind.by_year:
+                found += [str(p) for p in folder.iterdir() if p.is_dir() and not p.is_symlink()]
+    return found
+
+
 def _not_cache(change: Any, path: str) -> bool:
     """Changes haru makes itself (its parse cache) are none of the pages'."""
     return ".haru-cache" not in Path(path).parts
@@ -63,9 +88,14 @@ def application(live: Live) -> Starlette:
         path = request.path_params.get("path", "")
         if path == "" or path.endswith("/"):
             path += "index.html"
+        elif "." not in path.rpartition("/")[2]:  # /partners: the page partners.html
+            path += ".html"
         body = live.site().render(path)
         if body is None:
             return PlainTextResponse("404 Not Found", status_code=404, headers=HEADERS)
         return Response(body, media_type=TYPES[path.rpartition(".")[2]], headers=HEADERS)
 
-    return Starlette(routes=[Route("/{path:path}", page, methods=["GET", "HEAD"])])
+    # Only requests to this machine by its own names: a page elsewhere that rebinds its domain to 127.0.0.1
+    # (DNS rebinding) gets 400, not the workspace.
+    return Starlette(routes=[Route("/{path:path}", page, methods=["GET", "HEAD"])],
+                     middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost"])])

@@ -131,7 +131,8 @@ def test_incognito_masks_every_amount(tmp_path: Path) -> None:
     notes = "メモ: 300,000円、30万円、1.2億円、JPY 300000、\\\\300,000、金額 3600000、¥49,500"
     root = write_workspace(tmp_path / "ws", {**SCENARIO, "partners/spcom.yaml": (
         f"id: spcom\nname: 株式会社S.P.COM\nnotes: \"{notes}\"\n")})
-    pages = {**site_of(ROOT / "data", incognito=True), **{f"ws/{k}": v for k, v in site_of(root, incognito=True).items()}}
+    hostile = {f"ws/{k}": v for k, v in site_of(root, incognito=True).items()}
+    pages = {**site_of(ROOT / "data", incognito=True), **hostile}
     amount = re.compile(r"[¥￥\\][0-9]|[0-9],[0-9]{3}|[0-9]\s?[万億]?円|JPY\s?[0-9]|[0-9]{5,}")
     for path, body in pages.items():
         text = re.sub(r"<[^>]+>", " ", body.decode("utf-8"))

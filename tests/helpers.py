@@ -176,3 +176,18 @@ VENDORS: dict[str, str | bytes | None] = {
         "  - {vendor: eizo, scores: {expertise: 3, track_record: 3, cost: 5, communication: 4}, quote: 600000}\n"
         "decision: {vendor: studio, date: 2026-09-20, reason: 構成力}\n"),
 }
+
+
+# A course of two assignments and two students, one brought by a student referral (SPEC §11)
+SCHOOL: dict[str, str | bytes | None] = {
+    "courses/practice.yaml": ("id: practice\ntitle: 実践コース\nstart: 2026-04-01\nassignments:\n"
+                              "  - {id: a1, title: 業務への適用, criteria: [具体性, 効果検証]}\n"
+                              "  - {id: a2, title: 社内展開, criteria: [巻き込み]}\n"),
+    "students/2026-sato.yaml": ("id: 2026-sato\nname: 佐藤 花子\ncourse: practice\nenrolled: 2026-04-10\n"
+                                "referral: 2026-tanaka-001\nevaluations:\n"
+                                "  - {assignment: a1, date: 2026-06-10, levels: {具体性: 4, 効果検証: 3}}\n"
+                                "  - {assignment: a2, date: 2026-07-10, levels: {巻き込み: 3}}\n"),
+    "students/2026-ito.yaml": ("id: 2026-ito\nname: 伊藤 一郎\ncourse: practice\nenrolled: 2026-04-10\n"
+                               "evaluations:\n"
+                               "  - {assignment: a1, date: 2026-06-10, levels: {具体性: 2, 効果検証: 3}}\n"),
+}

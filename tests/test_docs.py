@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from haru_cli.cli import COMMANDS, app
 from haru_cli.i18n import catalogue, text
 from haru_cli.records import models
-from tests.helpers import BANKED, SCENARIO, TODAY, VENDORS, Haru, write_workspace
+from tests.helpers import BANKED, SCENARIO, SCHOOL, TODAY, VENDORS, Haru, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -196,7 +196,7 @@ def test_every_json_key_the_docs_name_is_in_the_output(
                   "baseline: {minutes: 60, per_month: 8}\n"
                   "measurements:\n  - {date: 2026-06-30, minutes: 20, per_month: 8}\n")
     write_workspace(tmp_path, {**SCENARIO, **BANKED, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action,
-                               "automations/drafting.yaml": automation, **VENDORS})
+                               "automations/drafting.yaml": automation, **VENDORS, **SCHOOL})
     result = haru("--data", str(tmp_path), *TODAY, *args.split())
     assert result.exit_code in (0, 1), result.output
     assert missing_keys(shape, json.loads(result.stdout)) == []

@@ -36,6 +36,7 @@ COMMANDS = {
     "upcoming": ("dated", "upcoming"),
     "fees": ("fees", "app"),
     "vendor": ("vendor", "app"),
+    "school": ("school", "app"),
     "time": ("time", "app"),
     "automation": ("automation", "app"),
     "site": ("site", "site"),

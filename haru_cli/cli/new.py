@@ -227,3 +227,30 @@ def new_referral(
             "deal": {k: v for k, v in deal.items() if v is not None} or None}
     create_record(run, REFERRAL.path(record_id), data, edit, dry_run)
 
+
+
+@app.command("student")
+def new_student(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    course: Annotated[str, typer.Option("--course")],
+    enrolled: Annotated[str | None, typer.Option("--enrolled")] = None,
+    kana: Annotated[str | None, typer.Option("--kana")] = None,
+    organization: Annotated[str | None, typer.Option("--organization")] = None,
+    referral: Annotated[str | None, typer.Option("--referral")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    import jaconv
+
+    from haru_cli.records.registry import STUDENT
+    from haru_cli.write.authoring import slug_of
+
+    run = open_run(ctx, quiet=True)
+    when = run.today if enrolled is None else parse_cli_date(enrolled, "--enrolled", run.lang)
+    base = slug_of(name) or (slug_of(jaconv.kana2alphabet(jaconv.kata2hira(kana))) if kana else None)  # サトウ → satou
+    record_id = _id(run, record_id, f"{when.year}-{base}" if base else None, STUDENT)
+    data = {"id": record_id, "name": name, "kana": kana, "organization": organization, "course": course,
+            "enrolled": when.isoformat(), "referral": referral, "status": "enrolled"}
+    create_record(run, STUDENT.path(record_id), data, edit, dry_run)

@@ -293,6 +293,47 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.serve.port": ("ポート番号（既定: 8765）。", "The port (default: 8765)."),
     "help.serve.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
+    "help.new.student": (
+        "受講生の記録を書きます（students/<id>.yaml）。\n\n"
+        "例: haru new student 佐藤花子 --kana サトウハナコ --course ai-practice-2026-spring --referral 2026-ueda-002",
+        "Write a student's record (students/<id>.yaml).\n\n"
+        "Example: haru new student 佐藤花子 --kana サトウハナコ --course ai-practice-2026-spring --referral 2026-ueda-002",
+    ),
+    "help.new.student.course": ("コースの id。", "The course's id."),
+    "help.new.student.enrolled": ("入学日（既定: 今日）。", "The day enrolled (default: today)."),
+    "help.new.student.kana": ("よみ（id はここから作ります）。", "The reading (the id is made from it)."),
+    "help.new.student.organization": ("所属。", "The organization."),
+    "help.new.student.referral": ("受講のきっかけの紹介（受講生紹介）の id。", "The student referral that brought the student."),
+    "help.school": ("AIスクール: 口頭報告による実践課題の評価、受講状況、修了証。",
+                    "The AI school: practical assignments judged by oral report, progress, certificates."),
+    "help.school.status": (
+        "受講生ごとの修了した課題の数、修了可否、修了証、紹介したパートナー。\n\n例: haru school status",
+        "Per student: assignments passed, eligible or not, certificate, the referring partner.\n\n"
+        "Example: haru school status",
+    ),
+    "help.school.status.course": ("このコースだけ（id）。", "Only this course (its id)."),
+    "help.school.certify": (
+        "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、修了証を出力します。"
+        "\n\n例: haru school certify 2026-sato-hanako",
+        "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml) and print "
+        "it.\n\nExample: haru school certify 2026-sato-hanako",
+    ),
+    "help.school.certify.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
+    "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
+    "help.school.evaluate": (
+        "口頭報告による評価を 1 件追記します（再評価も新しい 1 件）。\n\n"
+        "例: haru school evaluate 2026-sato-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "Append one evaluation of an oral report (a retake is a new one).\n\n"
+        "Example: haru school evaluate 2026-sato-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+    ),
+    "help.school.evaluate.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
+    "help.school.evaluate.assignment": ("課題の id。", "The assignment's id."),
+    "help.school.evaluate.level": ("基準=レベル（基準ごとに 1 つ）。", "CRITERION=LEVEL, one per criterion."),
+    "help.school.evaluate.day": ("報告の日（既定: 今日）。", "The day of the report (default: today)."),
+    "help.school.evaluate.examiner": ("評価者。", "The examiner."),
+    "help.school.evaluate.minutes": ("報告の時間（分）。", "Minutes of the report."),
+    "help.school.evaluate.tool": ("実務で使って見せた AI（複数可）。", "An AI the student showed in real use (repeatable)."),
+    "help.school.evaluate.comment": ("講評。", "A comment."),
     "help.vendor": ("外部委託先: スコアカード、1 社の詳細、選定基準による比較。",
                     "Outsourcing vendors: scorecards, one vendor, and comparing candidates by weighted criteria."),
     "help.vendor.list": (

@@ -85,6 +85,9 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.monthly.meetings_head": ("| 日付 | パートナー | 種類 | 時間（分） | 概要 |", "| Date | Partners | Kind | Minutes | Summary |"),
     "report.monthly.no_meetings": ("この月の会議はありません。", "No meetings this month."),
     "report.monthly.hours": ("パートナーとの会議の時間", "Hours in meetings with partners"),
+    "report.monthly.school": ("AIスクール", "The AI school"),
+    "report.monthly.school_counts": ("口頭報告による評価 {evaluations} 件、修了証の発行 {certificates} 件。",
+                                     "{evaluations} oral reports judged, {certificates} certificates issued."),
     "report.monthly.time": ("社長の時間（領域別・優先順位との比較）", "The president's time by area, against the priorities"),
     "report.monthly.time_total": ("記録した時間は合計 {total} 時間（会議を含む）。", "{total} h logged in all (meetings included)."),
     "report.monthly.time_head": (
@@ -194,4 +197,18 @@ REPORTS: dict[str, tuple[str, str]] = {
         "※ 注意: 読み飛ばしたファイルがあるため、この明細は不完全かもしれません: {paths}",
         "Note: this statement may be incomplete, for files were skipped: {paths}",
     ),
+    "certificate.title": ("修了証", "Certificate of completion"),
+    "certificate.to": ("{name} 殿", "{name}"),
+    "certificate.body": (
+        "あなたは{course}において、生成AIを実務で活用する実践課題のすべてを、ご自身の口頭での報告により修了されたことを証します。",
+        "This certifies that you have completed every practical assignment of {course}, shown in your own "
+        "oral report of using generative AI in real work.",
+    ),
+    "certificate.head": ("| 項目 | 内容 |", "| | |"),
+    "certificate.number": ("修了証番号", "Number"),
+    "certificate.course": ("コース", "Course"),
+    "certificate.issued": ("発行日", "Issued"),
+    "certificate.assignments": ("修了した実践課題", "Assignments completed"),
+    "certificate.assignments_head": ("| 課題 | 評価日 | 評価 |", "| Assignment | Evaluated | Levels |"),
 }
+

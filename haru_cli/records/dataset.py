@@ -14,26 +14,32 @@ from typing import Any, TypeVar
 
 from haru_cli.records.models import (
     Automation,
+    Certificate,
     Contract,
+    Course,
     Meeting,
     Partner,
     Payout,
     Referral,
     Settings,
     Sourcing,
+    Student,
     TimeLog,
     Vendor,
 )
 from haru_cli.records.problems import Problem
 from haru_cli.records.registry import (
     AUTOMATION,
+    CERTIFICATE,
     CONTRACT,
+    COURSE,
     MEETING,
     PARTNER,
     PAYOUT,
     REFERRAL,
     SETTINGS_FILE,
     SOURCING,
+    STUDENT,
     TIME,
     TYPES,
     VENDOR,
@@ -119,6 +125,18 @@ class Dataset:
     @property
     def sourcings(self) -> dict[str, Sourcing]:
         return self.of(SOURCING)
+
+    @property
+    def courses(self) -> dict[str, Course]:
+        return self.of(COURSE)
+
+    @property
+    def students(self) -> dict[str, Student]:
+        return self.of(STUDENT)
+
+    @property
+    def certificates(self) -> dict[str, Certificate]:
+        return self.of(CERTIFICATE)
 
     @property
     def skipped(self) -> int:

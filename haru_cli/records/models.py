@@ -20,6 +20,7 @@ from haru_cli.records.values import (
     BankCode,
     BankName,
     BranchCode,
+    CertificateId,
     Constrained,
     Day,
     Duration,
@@ -47,6 +48,7 @@ Synergy = Literal[
 ContractType = Literal["alliance", "referral", "joint_development", "consulting", "directorship", "nda",
                        "outsourcing"]
 VendorStatus = Literal["candidate", "active", "paused", "ended"]
+StudentStatus = Literal["enrolled", "completed", "withdrawn"]
 SourcingStatus = Literal["open", "decided", "cancelled"]
 ContractStatus = Literal["draft", "active", "ended", "terminated"]
 PartnerStatus = Literal["prospect", "active", "paused", "ended"]
@@ -399,6 +401,83 @@ class Sourcing:
     candidates: list[Candidate] = field(default_factory=list)
     decision: Decision | None = None
     notes: str | None = None
+
+
+# --- the school (§11) --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assignment:
+    """A practical assignment (実践課題), judged on the student's oral report by its criteria (§11.1)."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    title: str | None = None
+    criteria: Annotated[list[Name], Constrained(min_length=1)]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Course:
+    """A course of the AI school (§11.1): courses/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    title: Name
+    start: Day
+    end: Day | None = None
+    levels: Annotated[int, Constrained(ge=2, le=10)] = 4  # every criterion is judged 1..levels
+    pass_level: Annotated[int, Constrained(ge=1, le=10)] = 3  # a criterion passes at this level or above
+    assignments: list[Assignment] = field(default_factory=list)
+
+    def assignment(self, assignment_id: str) -> Assignment | None:
+        return next((a for a in self.assignments if a.id == assignment_id), None)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Evaluation:
+    """One oral report on an assignment (§11.2): a retake is a new one, never an edit."""
+
+    __pydantic_config__ = CONFIG
+
+    assignment: Slug
+    date: Day
+    examiner: str | None = None
+    minutes: Count | None = None
+    tools: list[str] = field(default_factory=list)  # the AI the student showed using in real work
+    levels: dict[Name, Annotated[int, Constrained(ge=1, le=10)]]
+    comment: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Student:
+    """A student of the school (§11.2): students/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    name: Name
+    kana: str | None = None
+    organization: str | None = None
+    course: Slug
+    enrolled: Day
+    referral: Slug | None = None  # the referral (kind student) that brought the student
+    status: StudentStatus = "enrolled"
+    evaluations: list[Evaluation] = field(default_factory=list)  # oldest first
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Certificate:
+    """A certificate issued (§11.3): certificates/<year>/<id>.yaml, written only by `haru school certify`."""
+
+    __pydantic_config__ = CONFIG
+
+    id: CertificateId  # haru-YYYY-NNNN
+    student: Slug
+    course: Slug
+    issued: Day
 
 
 # --- the 社長's time (§9) -----------------------------------------------------------------------------

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 if TYPE_CHECKING:
     from haru_cli.records.models import (
         Automation,
+        Certificate,
         Contract,
+        Course,
         Meeting,
         Partner,
         Payout,
         Referral,
         Sourcing,
+        Student,
         TimeLog,
         Vendor,
     )
@@ -113,8 +116,14 @@ VENDOR: RecordType[Vendor] = RecordType("vendor", "Vendor", "vendors")
 SOURCING: RecordType[Sourcing] = RecordType("sourcing", "Sourcing", "sourcing",
                                             refs=(Ref("vendor", "vendor", within="candidates"),))
 
+COURSE: RecordType[Course] = RecordType("course", "Course", "courses")
+STUDENT: RecordType[Student] = RecordType("student", "Student", "students",
+                                          refs=(Ref("course", "course"), Ref("referral", "referral")))
+CERTIFICATE: RecordType[Certificate] = RecordType("certificate", "Certificate", "certificates", by_year="issued",
+                                                  refs=(Ref("student", "student"), Ref("course", "course")))
+
 TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION, VENDOR,
-                                      SOURCING)
+                                      SOURCING, COURSE, STUDENT, CERTIFICATE)
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}
 BY_FOLDER: dict[str, RecordType[Any]] = {t.folder: t for t in TYPES}
 

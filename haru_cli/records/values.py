@@ -386,6 +386,19 @@ def parse_slug(value: object) -> str:
 
 Slug = Annotated[str, Parsed(parse_slug, {"type": "string", "pattern": SLUG_PATTERN})]
 
+CERTIFICATE_PATTERN = r"^haru-(19[0-9]{2}|2[01][0-9]{2})-[0-9]{4}$"
+_CERTIFICATE = re.compile(CERTIFICATE_PATTERN)
+
+
+def parse_certificate_id(value: object) -> str:
+    """A certificate's number: haru-YYYY-NNNN, in order within the year of issue."""
+    if isinstance(value, str) and _CERTIFICATE.fullmatch(value):
+        return value
+    raise Invalid("id", "id.certificate", value=value)
+
+
+CertificateId = Annotated[str, Parsed(parse_certificate_id, {"type": "string", "pattern": CERTIFICATE_PATTERN})]
+
 KEY_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 _KEY = re.compile(KEY_PATTERN)
 

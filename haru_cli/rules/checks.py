@@ -22,12 +22,15 @@ if TYPE_CHECKING:
 from haru_cli.records.registry import (
     AUTOMATION,
     BY_NAME,
+    CERTIFICATE,
     CONTRACT,
+    COURSE,
     MEETING,
     PARTNER,
     PAYOUT,
     REFERRAL,
     SOURCING,
+    STUDENT,
     TIME,
     TYPES,
     RecordType,
@@ -364,6 +367,54 @@ def check_sourcing(ds: Dataset) -> Iterator[Finding]:
             yield finding(SOURCING, s.id, ("status",), "sourcing", "sourcing.undecided")
 
 
+def check_school(ds: Dataset) -> Iterator[Finding]:
+    """Evaluations judge the course's assignments on exactly their criteria; a referral brings one student
+    and is a student referral; a certificate is one per student and course, and its student eligible
+    (SPEC §11.4)."""
+    from haru_cli.rules.school import progress
+
+    for c in ds.courses.values():
+        if c.pass_level > c.levels:
+            yield finding(COURSE, c.id, ("pass_level",), "school", "school.pass-level", levels=c.levels)
+    referred: dict[str, str] = {}
+    for student in sorted(ds.students.values(), key=lambda s: s.id):
+        st, course = student, ds.courses.get(student.course)
+        for i, e in enumerate(st.evaluations if course else []):
+            assignment = course.assignment(e.assignment) if course else None
+            if assignment is None:
+                yield finding(STUDENT, st.id, ("evaluations", i, "assignment"), "school", "school.assignment",
+                              ref=e.assignment, course=st.course)
+                continue
+            if set(e.levels) != set(assignment.criteria):
+                yield finding(STUDENT, st.id, ("evaluations", i, "levels"), "school", "school.criteria", key=True,
+                              criteria=", ".join(assignment.criteria))
+            for name, level in e.levels.items():
+                if course is not None and level > course.levels:
+                    yield finding(STUDENT, st.id, ("evaluations", i, "levels", name), "school", "school.level",
+                                  level=level, levels=course.levels)
+        if st.referral is not None and st.referral in ds.referrals:
+            if ds.referrals[st.referral].kind != "student":
+                yield finding(STUDENT, st.id, ("referral",), "school", "school.referral-kind", ref=st.referral)
+            elif st.referral in referred:
+                yield finding(STUDENT, st.id, ("referral",), "school", "school.referral-twice", ref=st.referral,
+                              other=referred[st.referral])
+            referred.setdefault(st.referral, st.id)
+    seen: dict[tuple[str, str], str] = {}
+    for cert in sorted(ds.certificates.values(), key=lambda c: c.id):
+        if cert.id[5:9] != f"{cert.issued.year}":
+            yield finding(CERTIFICATE, cert.id, ("id",), "school", "school.number-year", year=cert.issued.year)
+        if (cert.student, cert.course) in seen:
+            yield finding(CERTIFICATE, cert.id, ("student",), "school", "school.certified-twice",
+                          other=seen[(cert.student, cert.course)])
+        seen.setdefault((cert.student, cert.course), cert.id)
+        holder = ds.students.get(cert.student)
+        if holder is not None and holder.course != cert.course:
+            yield finding(CERTIFICATE, cert.id, ("course",), "school", "school.certificate-course",
+                          course=holder.course)
+        elif holder is not None and not progress(ds, holder).eligible:
+            yield warn(CERTIFICATE, cert.id, ("student",), "school", "school.no-longer-eligible", ref=holder.id)
+
+
 CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_references,
     check_contract_owners,
@@ -378,6 +429,7 @@ CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_automations,
     check_vendor_contracts,
     check_sourcing,
+    check_school,
 ]
 
 

@@ -118,6 +118,7 @@ class Site:
         found = ["index.html", "style.css", "partners.html", "contracts.html", "fees/index.html",
                  "time/index.html"]
         found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
+        found += ["school.html"]
         found += ["vendors.html"] + [f"vendors/{v.id}.html" for v in sorted(self.ds.vendors.values(),
                                                                                     key=sort_key)]
         found += [f"fees/{m:%Y-%m}.html" for m in self.statement_months]
@@ -149,7 +150,8 @@ class Site:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
             (r"index\.html", self.home), (r"partners\.html", self.partners),
             (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts\.html", self.contracts),
-            (r"vendors\.html", self.vendors), (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
+            (r"school\.html", self.school), (r"vendors\.html", self.vendors),
+            (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
             (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
             (r"fees/fy([0-9]{4})\.html", lambda y: self.fees(int(y))),
             (r"fees/([0-9]{4}-[0-9]{2})\.html", self.fee_month),
@@ -250,6 +252,23 @@ class Site:
         blocks = self.document(doc)
         blocks.append(Block(self.t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, only=p.id)))
         return Page(doc.title, self._linked(blocks, f"partners/{p.id}.html"), "partners")
+
+    def school(self) -> Page:
+        from haru_cli.rules.school import progress
+        from haru_cli.views.school import status_table
+
+        found = [progress(self.ds, s) for s in sorted(self.ds.students.values(), key=lambda s: (s.course, s.id))]
+        links = [f"partners/{p}.html" if (p := _referrer(self.ds, x.student.referral)) else None for x in found]
+        table = status_table(self.ds, found, self.t)
+        blocks = [self.table(self.t("site.nav.school"), table, links)]
+        for course in sorted(self.ds.courses.values(), key=lambda c: c.start, reverse=True):
+            rows = [[self.cell(a.id), self.cell(a.title), self.cell(self.t.join(a.criteria))]
+                    for a in course.assignments]
+            scale = self.t("school.levels_value", levels=course.levels, passing=course.pass_level)
+            blocks.append(Block(course.title, headings=[self.t("id"), self.t("vendor.title"),
+                                                        self.t("vendor.criteria")],
+                                rows=rows, fields=[(self.t("school.levels"), self.cell(scale))]))
+        return Page(self.t("site.nav.school"), self._linked(blocks, "school.html"), "school")
 
     def vendors(self) -> Page:
         from haru_cli.rules.lookup import sort_key
@@ -407,8 +426,14 @@ class Site:
 
 
 NAV = [("home", "index.html"), ("partners", "partners.html"), ("vendors", "vendors.html"),
+       ("school", "school.html"),
        ("contracts", "contracts.html"),
        ("fees", "fees/index.html"), ("time", "time/index.html")]
+
+
+def _referrer(ds: Dataset, referral_id: str | None) -> str | None:
+    referral = ds.referrals.get(referral_id) if referral_id else None
+    return referral.partner if referral and referral.partner in ds.partners else None
 
 
 def _owner_page(c: Any) -> str:

@@ -57,6 +57,8 @@ class Monthly:
     overdue_actions: list[OpenAction]
     time: dict[str, Any] = field(default_factory=dict)  # the month's `time report` (SPEC §9.3), as its JSON
     automations: dict[str, Any] = field(default_factory=dict)  # `automation list` of the month, as its JSON
+    evaluations_held: int = 0  # the school's oral reports judged in the month (SPEC §11)
+    certificates_issued: int = 0
 
     @property
     def fees_accrued(self) -> int:
@@ -127,6 +129,8 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthl
         overdue_actions=[o for o in open_actions(ds, today) if o.overdue],
         time=time_json(time_report(ds, month_of(month), today)),
         automations=automations_json(ds, month, today),
+        evaluations_held=sum(1 for st in ds.students.values() for e in st.evaluations if _in_month(e.date, month)),
+        certificates_issued=sum(1 for c in ds.certificates.values() if _in_month(c.issued, month)),
     )
 
 

@@ -1,0 +1,128 @@
+"""haru school status | certify | evaluate — the AI school's students: their practical assignments judged by
+oral report, and their certificates (SPEC §11)."""
+
+from typing import Annotated
+
+import typer
+
+from haru_cli.cli.context import open_run, parse_cli_date
+from haru_cli.cli.output import DryRunOption, FormatOption, OutputOption, TemplateOption, emit_table
+
+app = typer.Typer(no_args_is_help=True)
+StudentArgument = Annotated[str, typer.Argument(metavar="STUDENT")]
+MAX_TRIES = 1000  # certificate numbers tried past the next free one, when others are written at once
+
+
+@app.command("status")
+def school_status(
+    ctx: typer.Context,
+    course: Annotated[str | None, typer.Option("--course")] = None,
+    partner: Annotated[str | None, typer.Option("--partner")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    from haru_cli.rules.school import progress
+    from haru_cli.views import school as views
+
+    run = open_run(ctx, fmt=fmt)
+    only = run.partner(partner).id if partner is not None else None
+    found = [progress(run.ds, s) for s in sorted(run.ds.students.values(), key=lambda s: (s.course, s.id))
+             if (course is None or s.course == course) and (only is None or views.partner_of(run.ds, s) == only)]
+    emit_table(fmt, views.status_json(run.ds, found, run.today), views.status_table(run.ds, found, run.t), run.t)
+
+
+@app.command("certify")
+def school_certify(
+    ctx: typer.Context,
+    student_id: StudentArgument,
+    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
+    output: OutputOption = None,
+    template_file: TemplateOption = None,
+) -> None:
+    """Write the certificate record with the next number of the year, then the certificate itself."""
+    from haru_cli.cli.editing import problems_with, show_problems
+    from haru_cli.cli.output import render_report
+    from haru_cli.records.models import Certificate
+    from haru_cli.records.registry import CERTIFICATE, STUDENT
+    from haru_cli.rules.school import next_number, progress
+    from haru_cli.views.school import certificate_context, certificate_of
+    from haru_cli.write.atomic import write_new
+    from haru_cli.write.authoring import record_text
+
+    run = open_run(ctx, quiet=True)
+    student = run.record(STUDENT, student_id)
+    found = progress(run.ds, student)
+    issued = run.today if day is None else parse_cli_date(day, "--date", run.lang)
+    if (already := certificate_of(run.ds, student)) is not None:
+        run.fail("cli.school.certified", student=student.id, certificate=already)
+    if not found.eligible:
+        if student.status == "withdrawn":
+            run.fail("cli.school.withdrawn", student=student.id)
+        run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.missing))
+    taken = set(run.ds.taken(CERTIFICATE))
+    number = next_number(issued.year, taken)
+    for _ in range(MAX_TRIES):  # another certify may take the number first: the next one, never over it
+        path = CERTIFICATE.path(number, issued.year)
+        data = {"id": number, "student": student.id, "course": student.course, "issued": issued.isoformat()}
+        text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
+        problems = [p for p in problems_with(run, path, text) if p.severity == "error"]
+        if problems:
+            show_problems(run, problems)
+            run.fail("cli.nothing_written")
+        try:
+            write_new(run.ds.root / path, text, within=run.ds.root)
+            break
+        except FileExistsError:
+            taken.add(number)
+            number = next_number(issued.year, taken)
+        except OSError as exc:
+            run.fail("cli.write.failed", path=path, reason=str(exc))
+    else:
+        run.fail("cli.school.no_number", year=issued.year)
+    typer.echo(run.t("cli.school.written", path=path), err=True)
+    certificate = Certificate(id=number, student=student.id, course=student.course, issued=issued)
+    render_report(run, "certificate", certificate_context(run.ds, found, certificate, run.t), template_file, output,
+                  [])
+
+
+def _levels(values: list[str], lang: str) -> dict[str, int]:
+    """--level 具体性=4 …: each criterion once, a whole level."""
+    from haru_cli.i18n import text
+
+    found: dict[str, int] = {}
+    for value in values:
+        name, sep, level = value.partition("=")
+        if not sep or not name.strip() or not level.strip().isdigit() or name.strip() in found:
+            raise typer.BadParameter(text("cli.bad.level", lang, value=value), param_hint="--level")
+        found[name.strip()] = int(level.strip())
+    return found
+
+
+@app.command("evaluate")
+def school_evaluate(
+    ctx: typer.Context,
+    student_id: StudentArgument,
+    assignment: Annotated[str, typer.Argument(metavar="ASSIGNMENT")],
+    level: Annotated[list[str], typer.Option("--level", metavar="CRITERION=LEVEL")],
+    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
+    examiner: Annotated[str | None, typer.Option("--examiner", metavar="NAME")] = None,
+    minutes: Annotated[int | None, typer.Option("--minutes", min=0, max=1440)] = None,
+    tool: Annotated[list[str] | None, typer.Option("--tool", metavar="TOOL")] = None,
+    comment: Annotated[str | None, typer.Option("--comment", metavar="TEXT")] = None,
+    dry_run: DryRunOption = False,
+) -> None:
+    """Append one evaluation (an oral report) to the student's record: only its lines change."""
+    from haru_cli.cli.changing import change_record
+    from haru_cli.records.registry import STUDENT
+    from haru_cli.write.patch import append
+
+    run = open_run(ctx, quiet=True)
+    student = run.record(STUDENT, student_id)
+    when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
+    entry: dict[str, object] = {"assignment": assignment, "date": when.isoformat()}
+    entry |= {k: v for k, v in (("examiner", examiner), ("minutes", minutes), ("tools", tool or None)) if v is not None}
+    entry["levels"] = _levels(level, run.lang)
+    if comment:
+        entry["comment"] = comment
+    path = run.ds.path_of(STUDENT, student.id)
+    change_record(run, path, lambda text: append(text, ("evaluations",), entry), dry_run=dry_run)
+

@@ -1,0 +1,56 @@
+"""The school (SPEC §11.4, strategy 3.5): which assignments a student passed — each by its latest oral
+report — whether the student may be certified, and the next certificate number of a year. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from haru_cli.records.dataset import Dataset
+from haru_cli.records.models import Course, Evaluation, Student
+
+_NUMBER = re.compile(r"haru-([0-9]{4})-([0-9]{4})")
+
+
+def latest(student: Student, assignment_id: str) -> Evaluation | None:
+    """The student's latest evaluation of the assignment: by date, then by order (a retake the same day
+    comes later in the file)."""
+    found = [(e.date, i) for i, e in enumerate(student.evaluations) if e.assignment == assignment_id]
+    return student.evaluations[max(found)[1]] if found else None
+
+
+def passed(course: Course, student: Student, assignment_id: str) -> bool:
+    """Every criterion of the assignment at pass_level or above, in its latest evaluation."""
+    assignment = course.assignment(assignment_id)
+    evaluation = latest(student, assignment_id)
+    if assignment is None or evaluation is None:
+        return False
+    return all(evaluation.levels.get(c, 0) >= course.pass_level for c in assignment.criteria)
+
+
+@dataclass(frozen=True)
+class Progress:
+    student: Student
+    course: Course | None
+    passed: list[str]  # the assignments passed, in the course's order
+    missing: list[str]  # those not (yet)
+
+    @property
+    def eligible(self) -> bool:
+        return self.course is not None and not self.missing and self.student.status != "withdrawn"
+
+
+def progress(ds: Dataset, student: Student) -> Progress:
+    course = ds.courses.get(student.course)
+    if course is None:
+        return Progress(student, None, [], [])
+    done = [a.id for a in course.assignments if passed(course, student, a.id)]
+    return Progress(student, course, done, [a.id for a in course.assignments if a.id not in done])
+
+
+def next_number(year: int, taken: Iterable[str]) -> str:
+    """The next certificate number of the year: one more than the highest issued (never a gap refilled)."""
+    highest = max((int(m.group(2)) for t in taken if (m := _NUMBER.fullmatch(t)) and int(m.group(1)) == year),
+                  default=0)
+    return f"haru-{year}-{highest + 1:04d}"

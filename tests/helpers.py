@@ -191,3 +191,18 @@ SCHOOL: dict[str, str | bytes | None] = {
                                "evaluations:\n"
                                "  - {assignment: a1, date: 2026-06-10, levels: {具体性: 2, 効果検証: 3}}\n"),
 }
+
+
+# A joint project with ueda and two opportunities (SPEC §12)
+PROJECTS: dict[str, str | bytes | None] = {
+    "projects/tool.yaml": ("id: tool\ntitle: ツール共同開発\npartners: [ueda]\nstart: 2026-05-01\ncadence: biweekly\n"
+                           "team:\n  - {name: 社長, org: HaRu, role: PM}\nmilestones:\n"
+                           "  - {title: PoC, due: 2026-08-31, done: 2026-08-28}\n  - {title: β版, due: 2026-12-05}\n"),
+    "meetings/2026/tool-1.yaml": ("id: tool-1\npartners: [ueda]\ndate: 2026-11-10\nkind: project\nproject: tool\n"
+                                  "minutes: 90\ndecisions: [β版は 12 月に]\n"),
+    "opportunities/case.yaml": ("id: case\ntitle: 導入事例\npartners: [ueda]\nsynergy: case_study\nstage: proposed\n"
+                                "value: 500000\nnext: 原稿レビュー\ndue: 2026-11-20\nhistory:\n"
+                                "  - {date: 2026-10-01, stage: idea}\n  - {date: 2026-11-07, stage: proposed}\n"),
+    "opportunities/seminar.yaml": ("id: seminar\ntitle: 共同セミナー\npartners: [ueda]\nsynergy: content\n"
+                                   "stage: idea\nvalue: 100000\nhistory:\n  - {date: 2026-11-01, stage: idea}\n"),
+}

@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 from haru_cli.cli import COMMANDS, app
 from haru_cli.i18n import catalogue, text
 from haru_cli.records import models
-from tests.helpers import BANKED, SCENARIO, SCHOOL, TODAY, VENDORS, Haru, write_workspace
+from tests.helpers import BANKED, PROJECTS, SCENARIO, SCHOOL, TODAY, VENDORS, Haru, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -180,7 +180,11 @@ def missing_keys(shape: object, actual: object, path: str = "") -> list[str]:
     if isinstance(shape, list):
         if not isinstance(actual, list) or not actual:
             return [f"{path} is not a non-empty list here"]
-        merged = {key: value for item in actual if isinstance(item, dict) for key, value in item.items()}
+        merged: dict[str, object] = {}  # the items' keys; a list under a key is the items' lists together
+        for item in (i for i in actual if isinstance(i, dict)):
+            for key, value in item.items():
+                known = merged.get(key)
+                merged[key] = [*known, *value] if isinstance(known, list) and isinstance(value, list) else value
         return missing_keys(shape[0], merged, f"{path}[]")
     return []
 
@@ -196,7 +200,7 @@ def test_every_json_key_the_docs_name_is_in_the_output(
                   "baseline: {minutes: 60, per_month: 8}\n"
                   "measurements:\n  - {date: 2026-06-30, minutes: 20, per_month: 8}\n")
     write_workspace(tmp_path, {**SCENARIO, **BANKED, "contracts/nda.yaml": nda, "meetings/2026/action.yaml": action,
-                               "automations/drafting.yaml": automation, **VENDORS, **SCHOOL})
+                               "automations/drafting.yaml": automation, **VENDORS, **SCHOOL, **PROJECTS})
     result = haru("--data", str(tmp_path), *TODAY, *args.split())
     assert result.exit_code in (0, 1), result.output
     assert missing_keys(shape, json.loads(result.stdout)) == []

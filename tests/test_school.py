@@ -56,12 +56,22 @@ def test_an_assignment_is_passed_by_its_latest_evaluation_alone(found: list[Eval
 def test_numbers_are_one_more_than_the_year_s_highest(taken: list[tuple[int, int]], year: int) -> None:
     ids = [f"haru-{y}-{n:04d}" for y, n in taken]
     number = next_number(year, ids)
-    assert number not in ids and number.startswith(f"haru-{year}-")
-    assert int(number[-4:]) == max([n for y, n in taken if y == year], default=0) + 1
+    highest = max([n for y, n in taken if y == year], default=0)
+    if highest == 9999:  # the year's numbers are used up: none is made, none reused
+        assert number is None
+        return
+    assert number is not None and number not in ids and number.startswith(f"haru-{year}-")
+    assert int(number[-4:]) == highest + 1
 
 
 def test_certify_writes_the_next_number_and_refuses_again(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace({**FEES, **SCHOOL})
+    backdated = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato", "--date", "2026-06-30")
+    assert backdated.exit_code == 1 and "not passed by then: a2" in backdated.stderr  # a2 was judged 07-10
+    lost = root / "exists.md"
+    lost.write_text("mine", encoding="utf-8")  # where the certificate cannot go: no record is written either
+    assert haru("--data", root, *TODAY, "school", "certify", "2026-sato", "-o", lost).exit_code == 1
+    assert not (root / "certificates").exists()
     done = haru("--data", root, *TODAY, "school", "certify", "2026-sato")
     assert done.exit_code == 0, done.output
     record = (root / "certificates/2026/haru-2026-0001.yaml").read_text(encoding="utf-8")
@@ -70,7 +80,7 @@ def test_certify_writes_the_next_number_and_refuses_again(workspace: WorkspaceFa
     again = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
     assert again.exit_code == 1 and "certified already: haru-2026-0001" in again.stderr
     early = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-ito")
-    assert early.exit_code == 1 and "assignments not passed: a1, a2" in early.stderr
+    assert early.exit_code == 1 and "assignments not passed by then: a1, a2" in early.stderr
     assert not (root / "certificates/2026/haru-2026-0002.yaml").exists()
     status = json.loads(haru("--data", root, *TODAY, "school", "status", "--format", "json").stdout)
     assert {s["student"]: (s["passed"], s["assignments"], s["eligible"], s["certificate"], s["partner"])
@@ -120,15 +130,22 @@ SATO = str(SCHOOL["students/2026-sato.yaml"])
     ("students/2026-ito.yaml", str(SCHOOL["students/2026-ito.yaml"]).replace(
         "enrolled: 2026-04-10\n", "enrolled: 2026-04-10\nreferral: 2026-tanaka-001\n"), "already brought student"),
     ("certificates/2026/haru-2026-0001.yaml", "id: haru-2026-0001\nstudent: 2026-ito\ncourse: practice\n"
-                                              "issued: 2026-11-01\n", "warning[school]"),
-    ("certificates/2025/haru-2026-0001.yaml", "id: haru-2026-0001\nstudent: 2026-sato\ncourse: practice\n"
+                                              "issued: 2026-11-01\n", "error[school] student 2026-ito did not meet"),
+    ("students/2026-sato.yaml", SATO + "  - {assignment: a2, date: 2026-11-20, levels: {巻き込み: 1}}\n",
+     "warning[school] student 2026-sato no longer meets the conditions"),
+    ("certificates/2025/haru-2026-0001.yaml", "id: haru-2026-0001\nstudent: 2026-ito\ncourse: practice\n"
                                               "issued: 2026-11-01\n", "error[certificate-year]"),
-    ("certificates/2026/haru-26-1.yaml", "id: haru-26-1\nstudent: 2026-sato\ncourse: practice\nissued: 2026-11-01\n",
+    ("courses/practice.yaml", str(SCHOOL["courses/practice.yaml"]).replace("id: a2", "id: a1"),
+     "assignment id 'a1' is used twice"),
+    ("certificates/2026/haru-26-1.yaml", "id: haru-26-1\nstudent: 2026-ito\ncourse: practice\nissued: 2026-11-01\n",
      "error[id]"),
 ])
 def test_school_records_are_checked(workspace: WorkspaceFactory, haru: Haru, path: str, text: str,
                                     said: str) -> None:
-    result = haru("--data", workspace({**FEES, **SCHOOL, path: text}), "--lang", "en", "validate", "--strict")
+    certified = {"certificates/2026/haru-2026-0009.yaml": "id: haru-2026-0009\nstudent: 2026-sato\n"
+                                                          "course: practice\nissued: 2026-08-01\n"}
+    result = haru("--data", workspace({**FEES, **SCHOOL, **certified, path: text}), "--lang", "en", "validate",
+                  "--strict")
     assert result.exit_code == 1 and said in result.stdout, result.stdout
 
 

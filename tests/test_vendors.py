@@ -71,11 +71,12 @@ def deliverables(draw: st.DrawFn) -> Deliverable:
 @given(st.lists(deliverables(), max_size=12), days)
 def test_the_scorecard_is_the_spec_s(found: list[Deliverable], today: date) -> None:
     card = scorecard(found, today)
-    done = [d for d in found if d.delivered]
+    done = [d for d in found if d.delivered and d.delivered <= today]  # what has happened by today
     in_time = [d for d in done if d.delivered and d.delivered <= d.due]
-    rated = [d.quality for d in found if d.quality]
+    rated = [d.quality for d in found if d.quality and d.accepted and d.accepted <= today]
     assert (card.deliverables, card.delivered, card.on_time) == (len(found), len(done), len(in_time))
-    assert card.late == len(done) - len(in_time) + len([d for d in found if not d.delivered and d.due < today])
+    not_yet = [d for d in found if not d.delivered or d.delivered > today]
+    assert card.late == len(done) - len(in_time) + len([d for d in not_yet if d.due < today])
     pct = half_up(Fraction(len(in_time) * 100, len(done)), 1) if done else None
     quality = half_up(Fraction(sum(rated), len(rated)), 2) if rated else None
     assert (card.on_time_pct, card.quality_avg) == (pct, quality)

@@ -32,7 +32,7 @@ def partner_list(
 def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "table") -> None:
     from haru_cli.records.registry import CONTRACT, MEETING
     from haru_cli.views import partners as views
-    from haru_cli.views import school
+    from haru_cli.views import projects, school
     from haru_cli.views.overview import overview
 
     run = open_run(ctx, fmt=fmt)
@@ -42,9 +42,12 @@ def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "
     undated = run.ds.skipped_of((CONTRACT, MEETING), partner.id)
     data = views.partner_show_json(ov, missing, undated)
     doc = views.partner_document(ov, run.t, missing, undated)
-    students = school.referred_by(run.ds, partner.id)  # 受講生獲得 (strategy 2)
+    students = school.referred_by(run.ds, partner.id, run.today)  # 受講生獲得 (strategy 2)
     data["students"] = school.status_json(run.ds, students, run.today)["students"]
     if students:
-        doc.sections.append(school.referred_section(run.ds, partner.id, run.t))
+        doc.sections.append(school.referred_section(run.ds, partner.id, run.today, run.t))
+    joint, sections = projects.partner_sections(run.ds, partner.id, run.today, run.t)
+    data |= joint
+    doc.sections += sections
     emit_document(fmt, data, doc, run.t)
     run.say_incomplete(missing)

@@ -44,3 +44,16 @@ def report_agenda(ctx: typer.Context, query: QueryArgument, output: OutputOption
     partner = run.partner(query)
     render_report(run, "report_agenda", {"p": partner, "a": agenda(run.ds, partner, run.today, run.days)},
                   template_file, output, run.incomplete(partner.id), wareki=wareki)
+
+
+@app.command("project")
+def report_project(ctx: typer.Context, project_id: Annotated[str, typer.Argument(metavar="ID")],
+                   output: OutputOption = None, template_file: TemplateOption = None,
+                   wareki: WarekiOption = False) -> None:
+    from haru_cli.records.registry import PROJECT
+    from haru_cli.views.projects import report_context
+
+    run = open_run(ctx)
+    project = run.record(PROJECT, project_id)
+    render_report(run, "report_project", report_context(run.ds, project, run.today), template_file, output, [],
+                  wareki=wareki)

@@ -1,16 +1,18 @@
 """haru school status | certify | evaluate — the AI school's students: their practical assignments judged by
 oral report, and their certificates (SPEC §11)."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from haru_cli.cli.context import open_run, parse_cli_date
-from haru_cli.cli.output import DryRunOption, FormatOption, OutputOption, TemplateOption, emit_table
+from haru_cli.cli.context import Run, open_run, parse_cli_date
+from haru_cli.cli.output import DryRunOption, FormatOption, OutputOption, TemplateOption, emit_table, emit_text
+from haru_cli.records.models import Certificate
+from haru_cli.rules.school import Progress
 
 app = typer.Typer(no_args_is_help=True)
 StudentArgument = Annotated[str, typer.Argument(metavar="STUDENT")]
-MAX_TRIES = 1000  # certificate numbers tried past the next free one, when others are written at once
 
 
 @app.command("status")
@@ -25,7 +27,7 @@ def school_status(
 
     run = open_run(ctx, fmt=fmt)
     only = run.partner(partner).id if partner is not None else None
-    found = [progress(run.ds, s) for s in sorted(run.ds.students.values(), key=lambda s: (s.course, s.id))
+    found = [progress(run.ds, s, run.today) for s in sorted(run.ds.students.values(), key=lambda s: (s.course, s.id))
              if (course is None or s.course == course) and (only is None or views.partner_of(run.ds, s) == only)]
     emit_table(fmt, views.status_json(run.ds, found, run.today), views.status_table(run.ds, found, run.t), run.t)
 
@@ -40,27 +42,37 @@ def school_certify(
 ) -> None:
     """Write the certificate record with the next number of the year, then the certificate itself."""
     from haru_cli.cli.editing import problems_with, show_problems
-    from haru_cli.cli.output import render_report
-    from haru_cli.records.models import Certificate
     from haru_cli.records.registry import CERTIFICATE, STUDENT
     from haru_cli.rules.school import next_number, progress
-    from haru_cli.views.school import certificate_context, certificate_of
+    from haru_cli.views.school import certificate_of
     from haru_cli.write.atomic import write_new
     from haru_cli.write.authoring import record_text
 
     run = open_run(ctx, quiet=True)
     student = run.record(STUDENT, student_id)
-    found = progress(run.ds, student)
     issued = run.today if day is None else parse_cli_date(day, "--date", run.lang)
+    found = progress(run.ds, student, issued)  # by the evaluations held by the day it is issued
     if (already := certificate_of(run.ds, student)) is not None:
         run.fail("cli.school.certified", student=student.id, certificate=already)
     if not found.eligible:
         if student.status == "withdrawn":
             run.fail("cli.school.withdrawn", student=student.id)
-        run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.missing))
+        run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.missing),
+                 day=issued.isoformat())
     taken = set(run.ds.taken(CERTIFICATE))
     number = next_number(issued.year, taken)
-    for _ in range(MAX_TRIES):  # another certify may take the number first: the next one, never over it
+    if number is None:
+        run.fail("cli.school.no_number", year=issued.year)
+    # The certificate is rendered, and where it goes checked, before its record is written: a record
+    # without its certificate could never be printed again.
+    shown = _render(run, found, Certificate(id=number, student=student.id, course=student.course, issued=issued),
+                    template_file)
+    if output is not None and str(output) != "-" and (output.exists() or output.is_symlink()
+                                                      or not output.parent.is_dir()):
+        run.fail("cli.write.exists" if output.exists() or output.is_symlink() else "cli.write.no_folder",
+                 path=str(output), folder=str(output.parent))
+    path = ""
+    while number is not None:  # another certify may take the number first: the next one, never over it
         path = CERTIFICATE.path(number, issued.year)
         data = {"id": number, "student": student.id, "course": student.course, "issued": issued.isoformat()}
         text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
@@ -73,15 +85,26 @@ def school_certify(
             break
         except FileExistsError:
             taken.add(number)
-            number = next_number(issued.year, taken)
+            next_one = next_number(issued.year, taken)
+            if next_one is not None:
+                shown = shown.replace(number, next_one)
+            number = next_one
         except OSError as exc:
             run.fail("cli.write.failed", path=path, reason=str(exc))
-    else:
+    if number is None:
         run.fail("cli.school.no_number", year=issued.year)
     typer.echo(run.t("cli.school.written", path=path), err=True)
-    certificate = Certificate(id=number, student=student.id, course=student.course, issued=issued)
-    render_report(run, "certificate", certificate_context(run.ds, found, certificate, run.t), template_file, output,
-                  [])
+    emit_text(shown, output, run.t)
+
+
+def _render(run: Run, found: Progress, certificate: Certificate, template_file: Path | None) -> str:
+    from haru_cli.render.templates import render_document
+    from haru_cli.views.school import certificate_context
+
+    context = {**certificate_context(run.ds, found, certificate, run.t), "t": run.t, "today": run.today,
+               "company": run.ds.settings.company, "incomplete": []}
+    return render_document("certificate", context, workspace=run.ds.root, lang=run.lang,
+                           template_file=template_file, names={p.id: p.name for p in run.ds.partners.values()})
 
 
 def _levels(values: list[str], lang: str) -> dict[str, int]:

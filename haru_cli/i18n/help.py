@@ -304,6 +304,35 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.student.kana": ("よみ（id はここから作ります）。", "The reading (the id is made from it)."),
     "help.new.student.organization": ("所属。", "The organization."),
     "help.new.student.referral": ("受講のきっかけの紹介（受講生紹介）の id。", "The student referral that brought the student."),
+    "help.project": ("共同プロジェクト: 一覧、または 1 件（チーム・マイルストーン・進捗会議）。",
+                     "Joint projects: list them, or show one (team, milestones, progress meetings)."),
+    "help.project.list": ("共同プロジェクトと次の進捗会議、マイルストーン、時間。\n\n例: haru project list",
+                          "Joint projects with their next progress meeting, milestones and hours.\n\n"
+                          "Example: haru project list"),
+    "help.project.show": (
+        "プロジェクト 1 件: 概要、チーム、マイルストーン、会議と決定事項、未完了のアクション、時間。\n\n"
+        "例: haru project show ucworld-marketing-tool",
+        "One project: overview, team, milestones, meetings and decisions, open actions, hours.\n\n"
+        "Example: haru project show ucworld-marketing-tool",
+    ),
+    "help.project.show.project_id": ("プロジェクトの id（ファイル名）。", "The project's id (its file name)."),
+    "help.pipeline": (
+        "シナジー機会を段階ごとに（空の段階も）: この段階の日数、見込み額、次の一手。\n\n例: haru pipeline",
+        "Opportunities by stage, empty stages too: days in stage, value, next step.\n\nExample: haru pipeline",
+    ),
+    "help.pipeline.synergy": ("このシナジーだけ。", "Only this synergy."),
+    "help.opportunity": ("シナジー機会を動かします。", "Move an opportunity along."),
+    "help.opportunity.move": (
+        "シナジー機会を次の段階へ: history に 1 行を追記し、stage を変えます（その行だけ）。\n\n"
+        "例: haru opportunity move spcom-case-study agreed --note \"定例で合意\"",
+        "Move an opportunity to a stage: one history entry appended and its stage changed (those lines only)."
+        "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\"",
+    ),
+    "help.opportunity.move.opportunity_id": ("シナジー機会の id（ファイル名）。", "The opportunity's id (its file name)."),
+    "help.opportunity.move.stage": ("段階: idea | proposed | agreed | in_progress | delivered | dropped。",
+                                    "The stage: idea, proposed, agreed, in_progress, delivered or dropped."),
+    "help.opportunity.move.note": ("メモ（dropped には理由が必要です）。", "A note (a drop needs its reason)."),
+    "help.opportunity.move.day": ("日付（既定: 今日）。", "The day (default: today)."),
     "help.school": ("AIスクール: 口頭報告による実践課題の評価、受講状況、修了証。",
                     "The AI school: practical assignments judged by oral report, progress, certificates."),
     "help.school.status": (

@@ -18,8 +18,10 @@ from haru_cli.records.models import (
     Contract,
     Course,
     Meeting,
+    Opportunity,
     Partner,
     Payout,
+    Project,
     Referral,
     Settings,
     Sourcing,
@@ -34,8 +36,10 @@ from haru_cli.records.registry import (
     CONTRACT,
     COURSE,
     MEETING,
+    OPPORTUNITY,
     PARTNER,
     PAYOUT,
+    PROJECT,
     REFERRAL,
     SETTINGS_FILE,
     SOURCING,
@@ -137,6 +141,14 @@ class Dataset:
     @property
     def certificates(self) -> dict[str, Certificate]:
         return self.of(CERTIFICATE)
+
+    @property
+    def projects(self) -> dict[str, Project]:
+        return self.of(PROJECT)
+
+    @property
+    def opportunities(self) -> dict[str, Opportunity]:
+        return self.of(OPPORTUNITY)
 
     @property
     def skipped(self) -> int:

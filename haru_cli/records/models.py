@@ -49,6 +49,9 @@ ContractType = Literal["alliance", "referral", "joint_development", "consulting"
                        "outsourcing"]
 VendorStatus = Literal["candidate", "active", "paused", "ended"]
 StudentStatus = Literal["enrolled", "completed", "withdrawn"]
+ProjectStatus = Literal["planned", "active", "done", "stopped"]
+ProjectCadence = Literal["weekly", "biweekly", "monthly", "none"]
+Stage = Literal["idea", "proposed", "agreed", "in_progress", "delivered", "dropped"]
 SourcingStatus = Literal["open", "decided", "cancelled"]
 ContractStatus = Literal["draft", "active", "ended", "terminated"]
 PartnerStatus = Literal["prospect", "active", "paused", "ended"]
@@ -271,6 +274,7 @@ class Meeting:
     feedback: MeetingFeedback | None = None
     next: Day | None = None
     area: Area = "partners"  # where its minutes count in the 社長's time (§9.1)
+    project: Slug | None = None  # the joint project it was a meeting of (§12.1)
 
 
 # --- referral (§3.5) ---------------------------------------------------------------------------------
@@ -478,6 +482,81 @@ class Certificate:
     student: Slug
     course: Slug
     issued: Day
+
+
+# --- joint projects and the synergy pipeline (§12) ---------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class TeamMember:
+    """One of a project team, of either side (§12.1)."""
+
+    __pydantic_config__ = CONFIG
+
+    name: Name
+    org: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProjectMilestone:
+    """A milestone of a joint project (§12.1)."""
+
+    __pydantic_config__ = CONFIG
+
+    title: Name
+    due: Day
+    done: Day | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Project:
+    """A joint project with partners (§12.1, 共同プロジェクト): projects/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    title: Name
+    partners: Annotated[list[Slug], Constrained(min_length=1)]
+    contract: Slug | None = None
+    status: ProjectStatus = "active"
+    start: Day
+    end: Day | None = None
+    goal: str | None = None
+    team: list[TeamMember] = field(default_factory=list)
+    cadence: ProjectCadence = "none"  # progress meetings
+    milestones: list[ProjectMilestone] = field(default_factory=list)
+    notes: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class StageChange:
+    """An opportunity reaching a stage (§12.2)."""
+
+    __pydantic_config__ = CONFIG
+
+    date: Day
+    stage: Stage
+    note: str | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Opportunity:
+    """A synergy opportunity with partners (§12.2, シナジー機会): opportunities/<id>.yaml."""
+
+    __pydantic_config__ = CONFIG
+
+    id: Slug
+    title: Name
+    partners: Annotated[list[Slug], Constrained(min_length=1)]
+    synergy: Synergy
+    stage: Stage = "idea"
+    value: Yen | None = None  # expected yen for HaRu
+    next: str | None = None  # the next step
+    due: Day | None = None  # when the next step is due
+    project: Slug | None = None
+    history: list[StageChange] = field(default_factory=list)  # oldest first
+    notes: str | None = None
 
 
 # --- the 社長's time (§9) -----------------------------------------------------------------------------

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
         Contract,
         Course,
         Meeting,
+        Opportunity,
         Partner,
         Payout,
+        Project,
         Referral,
         Sourcing,
         Student,
@@ -101,7 +103,8 @@ PARTNER: RecordType[Partner] = RecordType("partner", "Partner", "partners")
 CONTRACT: RecordType[Contract] = RecordType("contract", "Contract", "contracts",
                                             refs=(Ref("partner", "partner"), Ref("vendor", "vendor")))
 MEETING: RecordType[Meeting] = RecordType("meeting", "Meeting", "meetings", by_year="date",
-                                          refs=(Ref("partners", "partner", many=True), Ref("contract", "contract")))
+                                          refs=(Ref("partners", "partner", many=True), Ref("contract", "contract"),
+                                                Ref("project", "project")))
 REFERRAL: RecordType[Referral] = RecordType("referral", "Referral", "referrals",
                                             refs=(Ref("partner", "partner"), Ref("contract", "contract")))
 
@@ -122,8 +125,14 @@ STUDENT: RecordType[Student] = RecordType("student", "Student", "students",
 CERTIFICATE: RecordType[Certificate] = RecordType("certificate", "Certificate", "certificates", by_year="issued",
                                                   refs=(Ref("student", "student"), Ref("course", "course")))
 
+PROJECT: RecordType[Project] = RecordType("project", "Project", "projects",
+                                          refs=(Ref("partners", "partner", many=True), Ref("contract", "contract")))
+OPPORTUNITY: RecordType[Opportunity] = RecordType(
+    "opportunity", "Opportunity", "opportunities",
+    refs=(Ref("partners", "partner", many=True), Ref("project", "project")))
+
 TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION, VENDOR,
-                                      SOURCING, COURSE, STUDENT, CERTIFICATE)
+                                      SOURCING, COURSE, STUDENT, CERTIFICATE, PROJECT, OPPORTUNITY)
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}
 BY_FOLDER: dict[str, RecordType[Any]] = {t.folder: t for t in TYPES}
 

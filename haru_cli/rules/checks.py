@@ -26,8 +26,10 @@ from haru_cli.records.registry import (
     CONTRACT,
     COURSE,
     MEETING,
+    OPPORTUNITY,
     PARTNER,
     PAYOUT,
+    PROJECT,
     REFERRAL,
     SOURCING,
     STUDENT,
@@ -376,6 +378,16 @@ def check_school(ds: Dataset) -> Iterator[Finding]:
     for c in ds.courses.values():
         if c.pass_level > c.levels:
             yield finding(COURSE, c.id, ("pass_level",), "school", "school.pass-level", levels=c.levels)
+        if c.end is not None and c.end < c.start:
+            yield finding(COURSE, c.id, ("end",), "date-order", "date-order.end", end=c.end.isoformat(),
+                          start=c.start.isoformat())
+        ids: set[str] = set()
+        for i, a in enumerate(c.assignments):
+            if a.id in ids:
+                yield finding(COURSE, c.id, ("assignments", i, "id"), "school", "school.assignment-twice", ref=a.id)
+            ids.add(a.id)
+            if len(set(a.criteria)) != len(a.criteria):
+                yield finding(COURSE, c.id, ("assignments", i, "criteria"), "school", "school.criterion-twice")
     referred: dict[str, str] = {}
     for student in sorted(ds.students.values(), key=lambda s: s.id):
         st, course = student, ds.courses.get(student.course)
@@ -411,8 +423,44 @@ def check_school(ds: Dataset) -> Iterator[Finding]:
         if holder is not None and holder.course != cert.course:
             yield finding(CERTIFICATE, cert.id, ("course",), "school", "school.certificate-course",
                           course=holder.course)
-        elif holder is not None and not progress(ds, holder).eligible:
+        elif holder is not None and not progress(ds, holder, cert.issued).eligible:
+            yield finding(CERTIFICATE, cert.id, ("student",), "school", "school.not-eligible", ref=holder.id,
+                          day=cert.issued.isoformat())
+        elif holder is not None and not progress(ds, holder).eligible:  # a retake since failed
             yield warn(CERTIFICATE, cert.id, ("student",), "school", "school.no-longer-eligible", ref=holder.id)
+
+
+def check_projects(ds: Dataset) -> Iterator[Finding]:
+    """A project's contract is one of its partners', its milestones done after it started, and a meeting of
+    it one of its partners'; an opportunity's history runs forward and ends at its stage, a dropped one
+    saying why (SPEC §12.3)."""
+    for p in ds.projects.values():
+        contract = ds.contracts.get(p.contract) if p.contract else None
+        if contract is not None and contract.partner not in p.partners:
+            yield finding(PROJECT, p.id, ("contract",), "project", "project.contract", ref=contract.id,
+                          owner=contract.owner)
+        for i, step in enumerate(p.milestones):
+            if step.done is not None and step.done < p.start:
+                yield finding(PROJECT, p.id, ("milestones", i, "done"), "project", "project.done-before",
+                              done=step.done.isoformat(), start=p.start.isoformat())
+        if p.end is not None and p.end < p.start:
+            yield finding(PROJECT, p.id, ("end",), "date-order", "date-order.end", end=p.end.isoformat(),
+                          start=p.start.isoformat())
+    for m in ds.meetings.values():
+        project = ds.projects.get(m.project) if m.project else None
+        if project is not None and not set(project.partners) & set(m.partners):
+            yield finding(MEETING, m.id, ("project",), "project", "project.meeting", ref=project.id)
+    for o in ds.opportunities.values():
+        for i in range(1, len(o.history)):
+            if o.history[i].date < o.history[i - 1].date:
+                yield finding(OPPORTUNITY, o.id, ("history", i, "date"), "opportunity", "opportunity.order",
+                              date=o.history[i].date.isoformat(), before=o.history[i - 1].date.isoformat())
+        if o.history and o.history[-1].stage != o.stage:
+            yield finding(OPPORTUNITY, o.id, ("stage",), "opportunity", "opportunity.stage", stage=o.stage,
+                          last=o.history[-1].stage)
+        if o.stage == "dropped" and not (o.history and (o.history[-1].note or "").strip()):
+            yield finding(OPPORTUNITY, o.id, ("history",) if o.history else ("stage",), "opportunity",
+                          "opportunity.dropped", key=True)
 
 
 CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
@@ -430,6 +478,7 @@ CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_vendor_contracts,
     check_sourcing,
     check_school,
+    check_projects,
 ]
 
 

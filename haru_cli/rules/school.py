@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Course, Evaluation, Student
@@ -13,17 +14,18 @@ from haru_cli.records.models import Course, Evaluation, Student
 _NUMBER = re.compile(r"haru-([0-9]{4})-([0-9]{4})")
 
 
-def latest(student: Student, assignment_id: str) -> Evaluation | None:
-    """The student's latest evaluation of the assignment: by date, then by order (a retake the same day
-    comes later in the file)."""
-    found = [(e.date, i) for i, e in enumerate(student.evaluations) if e.assignment == assignment_id]
+def latest(student: Student, assignment_id: str, as_of: date | None = None) -> Evaluation | None:
+    """The student's latest evaluation of the assignment (held by `as_of`, if given): by date, then by
+    order (a retake the same day comes later in the file)."""
+    found = [(e.date, i) for i, e in enumerate(student.evaluations)
+             if e.assignment == assignment_id and (as_of is None or e.date <= as_of)]
     return student.evaluations[max(found)[1]] if found else None
 
 
-def passed(course: Course, student: Student, assignment_id: str) -> bool:
-    """Every criterion of the assignment at pass_level or above, in its latest evaluation."""
+def passed(course: Course, student: Student, assignment_id: str, as_of: date | None = None) -> bool:
+    """Every criterion of the assignment at pass_level or above, in its latest evaluation (by `as_of`)."""
     assignment = course.assignment(assignment_id)
-    evaluation = latest(student, assignment_id)
+    evaluation = latest(student, assignment_id, as_of)
     if assignment is None or evaluation is None:
         return False
     return all(evaluation.levels.get(c, 0) >= course.pass_level for c in assignment.criteria)
@@ -41,16 +43,18 @@ class Progress:
         return self.course is not None and not self.missing and self.student.status != "withdrawn"
 
 
-def progress(ds: Dataset, student: Student) -> Progress:
+def progress(ds: Dataset, student: Student, as_of: date | None = None) -> Progress:
+    """What the student has passed, by the evaluations held by `as_of` (all of them without one)."""
     course = ds.courses.get(student.course)
     if course is None:
         return Progress(student, None, [], [])
-    done = [a.id for a in course.assignments if passed(course, student, a.id)]
+    done = [a.id for a in course.assignments if passed(course, student, a.id, as_of)]
     return Progress(student, course, done, [a.id for a in course.assignments if a.id not in done])
 
 
-def next_number(year: int, taken: Iterable[str]) -> str:
-    """The next certificate number of the year: one more than the highest issued (never a gap refilled)."""
+def next_number(year: int, taken: Iterable[str]) -> str | None:
+    """The next certificate number of the year: one more than the highest issued (never a gap refilled);
+    None once the year's four digits are used up (haru-YYYY-9999)."""
     highest = max((int(m.group(2)) for t in taken if (m := _NUMBER.fullmatch(t)) and int(m.group(1)) == year),
                   default=0)
-    return f"haru-{year}-{highest + 1:04d}"
+    return f"haru-{year}-{highest + 1:04d}" if highest < 9999 else None

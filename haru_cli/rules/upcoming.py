@@ -11,11 +11,12 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.rules.activity import open_actions
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import partner_statements
+from haru_cli.rules.projects import OPEN_STAGES, next_progress_meeting
 from haru_cli.rules.schedule import contract_dates, feedback_due, next_regular_meeting, renewal
 from haru_cli.rules.time import next_review
 
 KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting", "action", "payout", "ai_review",
-         "deliverable")
+         "deliverable", "project_meeting", "milestone", "opportunity")
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,20 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
             if d.delivered is None and d.due <= until:
                 items.append(Item(d.due, "deliverable", c.partner or "", d.title or d.id, f"{c.id}/{d.id}",
                                   d.due < today, ("contract", c.id), uid("deliverable", c.id, d.id), vendor=c.vendor))
+    for p in ds.projects.values():  # joint projects (SPEC §12.3): progress meetings and milestones
+        due = next_progress_meeting(ds, p)
+        if due is not None and due <= until:
+            items.append(Item(due, "project_meeting", p.partners[0], p.title, p.id, due < today, ("project", p.id),
+                              uid("project_meeting", p.id)))
+        for i, step in enumerate(p.milestones):
+            if step.done is None and step.due <= until and p.status in ("planned", "active"):
+                items.append(Item(step.due, "milestone", p.partners[0], step.title, p.id, step.due < today,
+                                  ("project", p.id), uid("milestone", p.id, i)))
+    for chance in ds.opportunities.values():  # the pipeline's next steps
+        if chance.due is not None and chance.due <= until and chance.stage in OPEN_STAGES:
+            items.append(Item(chance.due, "opportunity", chance.partners[0], chance.next or chance.title, chance.id,
+                              chance.due < today, ("opportunity", chance.id),
+                              uid("opportunity", chance.id, chance.due)))
     for a in ds.automations.values():  # re-measuring what AI saves (SPEC §9.3)
         review = next_review(a)
         if review is not None and review <= until:

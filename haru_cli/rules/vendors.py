@@ -67,10 +67,13 @@ def scorecard(found: list[Deliverable], today: date | None) -> Scorecard:
     """Over the deliverables as of today: late counts what was delivered after its due date and, given a
     today, what is not delivered and past due (without one — validate, which has no today — only what was
     delivered)."""
-    delivered = [d for d in found if d.delivered is not None]
+    def done(day: date | None) -> bool:  # by today: a date to come has not happened yet
+        return day is not None and (today is None or day <= today)
+
+    delivered = [d for d in found if done(d.delivered)]
     on_time = sum(1 for d in delivered if d.delivered is not None and d.delivered <= d.due)
-    overdue = sum(1 for d in found if d.delivered is None and today is not None and d.due < today)
-    qualities = [d.quality for d in found if d.quality is not None]
+    overdue = sum(1 for d in found if not done(d.delivered) and today is not None and d.due < today)
+    qualities = [d.quality for d in found if d.quality is not None and done(d.accepted)]
     return Scorecard(
         deliverables=len(found), delivered=len(delivered), on_time=on_time,
         late=len(delivered) - on_time + overdue,

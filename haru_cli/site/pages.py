@@ -118,7 +118,7 @@ class Site:
         found = ["index.html", "style.css", "partners.html", "contracts.html", "fees/index.html",
                  "time/index.html"]
         found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
-        found += ["school.html"]
+        found += ["school.html", "pipeline.html"] + [f"projects/{p}.html" for p in sorted(self.ds.projects)]
         found += ["vendors.html"] + [f"vendors/{v.id}.html" for v in sorted(self.ds.vendors.values(),
                                                                                     key=sort_key)]
         found += [f"fees/{m:%Y-%m}.html" for m in self.statement_months]
@@ -150,7 +150,8 @@ class Site:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
             (r"index\.html", self.home), (r"partners\.html", self.partners),
             (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts\.html", self.contracts),
-            (r"school\.html", self.school), (r"vendors\.html", self.vendors),
+            (r"school\.html", self.school), (r"vendors\.html", self.vendors), (r"pipeline\.html", self.pipeline),
+            (r"projects/([a-z0-9][a-z0-9-]{0,63})\.html", self.project),
             (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
             (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
             (r"fees/fy([0-9]{4})\.html", lambda y: self.fees(int(y))),
@@ -250,14 +251,40 @@ class Site:
         doc = partner_document(overview(self.ds, p, self.today, self.days), self.t, missing,
                                self.ds.skipped_of((CONTRACT, MEETING), p.id))
         blocks = self.document(doc)
+        from haru_cli.views import projects, school
+
+        extra = [school.referred_section(self.ds, p.id, self.today, self.t)] if school.referred_by(
+            self.ds, p.id, self.today) else []
+        blocks += [self.section(s) for s in [*extra, *projects.partner_sections(self.ds, p.id, self.today, self.t)[1]]]
         blocks.append(Block(self.t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, only=p.id)))
         return Page(doc.title, self._linked(blocks, f"partners/{p.id}.html"), "partners")
+
+    def pipeline(self) -> Page:
+        from haru_cli.rules.projects import pipeline
+        from haru_cli.views.projects import pipeline_table, projects_table
+
+        found = sorted(self.ds.projects.values(), key=lambda p: (p.start, p.id))
+        blocks = [self.table(self.t("project.list_title"), projects_table(self.ds, found, self.today, self.t),
+                             [f"projects/{p.id}.html" for p in found]),
+                  self.table(self.t("site.nav.pipeline"),
+                             pipeline_table(self.ds, pipeline(self.ds), self.today, self.t))]
+        return Page(self.t("site.nav.pipeline"), self._linked(blocks, "pipeline.html"), "pipeline")
+
+    def project(self, project_id: str) -> Page | None:
+        from haru_cli.views.projects import project_document
+
+        p = self.ds.projects.get(project_id)
+        if p is None:
+            return None
+        doc = project_document(self.ds, p, self.today, self.t)
+        return Page(doc.title, self._linked(self.document(doc), f"projects/{p.id}.html"), "pipeline")
 
     def school(self) -> Page:
         from haru_cli.rules.school import progress
         from haru_cli.views.school import status_table
 
-        found = [progress(self.ds, s) for s in sorted(self.ds.students.values(), key=lambda s: (s.course, s.id))]
+        found = [progress(self.ds, s, self.today)
+                 for s in sorted(self.ds.students.values(), key=lambda s: (s.course, s.id))]
         links = [f"partners/{p}.html" if (p := _referrer(self.ds, x.student.referral)) else None for x in found]
         table = status_table(self.ds, found, self.t)
         blocks = [self.table(self.t("site.nav.school"), table, links)]
@@ -266,7 +293,7 @@ class Site:
                     for a in course.assignments]
             scale = self.t("school.levels_value", levels=course.levels, passing=course.pass_level)
             blocks.append(Block(course.title, headings=[self.t("id"), self.t("vendor.title"),
-                                                        self.t("vendor.criteria")],
+                                                        self.t("vendor.criterion")],
                                 rows=rows, fields=[(self.t("school.levels"), self.cell(scale))]))
         return Page(self.t("site.nav.school"), self._linked(blocks, "school.html"), "school")
 
@@ -426,7 +453,7 @@ class Site:
 
 
 NAV = [("home", "index.html"), ("partners", "partners.html"), ("vendors", "vendors.html"),
-       ("school", "school.html"),
+       ("school", "school.html"), ("pipeline", "pipeline.html"),
        ("contracts", "contracts.html"),
        ("fees", "fees/index.html"), ("time", "time/index.html")]
 

@@ -57,6 +57,7 @@ class Monthly:
     overdue_actions: list[OpenAction]
     time: dict[str, Any] = field(default_factory=dict)  # the month's `time report` (SPEC §9.3), as its JSON
     automations: dict[str, Any] = field(default_factory=dict)  # `automation list` of the month, as its JSON
+    moves: list[dict[str, Any]] = field(default_factory=list)  # the pipeline's stage changes in the month (§12)
     evaluations_held: int = 0  # the school's oral reports judged in the month (SPEC §11)
     certificates_issued: int = 0
 
@@ -129,6 +130,8 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthl
         overdue_actions=[o for o in open_actions(ds, today) if o.overdue],
         time=time_json(time_report(ds, month_of(month), today)),
         automations=automations_json(ds, month, today),
+        moves=[{"date": h.date, "title": o.title, "stage": h.stage, "note": h.note}
+               for o in ds.opportunities.values() for h in o.history if _in_month(h.date, month)],
         evaluations_held=sum(1 for st in ds.students.values() for e in st.evaluations if _in_month(e.date, month)),
         certificates_issued=sum(1 for c in ds.certificates.values() if _in_month(c.issued, month)),
     )

@@ -50,14 +50,14 @@ def status_table(ds: Dataset, found: list[Progress], t: Translator) -> Table:
     return Table([t(h) for h in STATUS_HEADINGS], status_rows(ds, found, t), t("school.none"))
 
 
-def referred_by(ds: Dataset, partner_id: str) -> list[Progress]:
-    """The students a partner's referrals brought (受講生獲得, strategy 2), by enrolment."""
-    return [progress(ds, s) for s in sorted(ds.students.values(), key=lambda s: (s.enrolled, s.id))
+def referred_by(ds: Dataset, partner_id: str, today: date) -> list[Progress]:
+    """The students a partner's referrals brought (受講生獲得, strategy 2), by enrolment, as of today."""
+    return [progress(ds, s, today) for s in sorted(ds.students.values(), key=lambda s: (s.enrolled, s.id))
             if partner_of(ds, s) == partner_id]
 
 
-def referred_section(ds: Dataset, partner_id: str, t: Translator) -> Section:
-    table = status_table(ds, referred_by(ds, partner_id), t)
+def referred_section(ds: Dataset, partner_id: str, today: date, t: Translator) -> Section:
+    table = status_table(ds, referred_by(ds, partner_id, today), t)
     return Section(t("school.referred"), headings=table.headings, rows=table.rows, empty=t("school.none_referred"))
 
 

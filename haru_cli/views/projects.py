@@ -1,0 +1,146 @@
+"""Joint projects and the pipeline as output (SPEC §12.3). Pure: the dates come from rules.projects."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from haru_cli.i18n import Translator
+from haru_cli.records.dataset import Dataset
+from haru_cli.records.models import Opportunity, Project, as_json
+from haru_cli.rules.activity import open_actions, to_hours
+from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting
+from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
+
+
+def _names(ds: Dataset, ids: list[str], t: Translator) -> str:
+    return t.join([ds.partners[p].name if p in ds.partners else p for p in ids])
+
+
+def hours_of(ds: Dataset, p: Project) -> Decimal:
+    """Hours spent on the project: its meetings' minutes (a joint meeting's, in full) and time logged for it."""
+    minutes = sum((Decimal(m.minutes or 0) for m in meetings_of(ds, p)), Decimal(0))
+    minutes += sum((e.spent for log in ds.time_logs.values() for e in log.entries if e.project == p.id), Decimal(0))
+    return to_hours(minutes)
+
+
+def project_json(ds: Dataset, p: Project, today: date) -> dict[str, Any]:
+    due = next_progress_meeting(ds, p)
+    return {**as_json(p), "next_meeting": due.isoformat() if due else None,
+            "next_meeting_overdue": due is not None and due < today, "hours": float(hours_of(ds, p)),
+            "meetings": [m.id for m in meetings_of(ds, p)]}
+
+
+PROJECT_HEADINGS = ["project.title", "partners", "status", "start", "end", "project.next_meeting",
+                    "project.milestones", "project.hours"]
+
+
+def projects_table(ds: Dataset, found: list[Project], today: date, t: Translator) -> Table:
+    rows: list[Row] = []
+    for p in found:
+        due = next_progress_meeting(ds, p)
+        done = sum(1 for m in p.milestones if m.done)
+        rows.append([p.title, _names(ds, p.partners, t), t.value("project_status", p.status), Day(p.start), Day(p.end),
+                     Day(due, t.days(due, today) if due else "", t("overdue") if due and due < today else "",
+                         markable=True), f"{done}/{len(p.milestones)}",
+                     Quantity(hours_of(ds, p), t.hours(hours_of(ds, p)))])
+    return Table([t(h) for h in PROJECT_HEADINGS], rows, t("project.none"))
+
+
+def project_document(ds: Dataset, p: Project, today: date, t: Translator) -> Document:
+    due = next_progress_meeting(ds, p)
+    met = meetings_of(ds, p)
+    fields: list[tuple[str, Value]] = [
+              (t("id"), p.id), (t("partners"), _names(ds, p.partners, t)), (t("contract"), p.contract),
+              (t("status"), t.value("project_status", p.status)), (t("start"), Day(p.start)), (t("end"), Day(p.end)),
+              (t("project.goal"), p.goal), (t("project.cadence"), t.value("project_cadence", p.cadence)),
+              (t("project.next_meeting"), Day(due, t.days(due, today) if due else "",
+                                              t("overdue") if due and due < today else "", markable=True)),
+              (t("project.hours"), Quantity(hours_of(ds, p), t.hours(hours_of(ds, p))))]
+    team: list[Row] = [[m.name, m.org, m.role] for m in p.team]
+    steps: list[Row] = [[m.title, Day(m.due, "", t("overdue") if m.done is None and m.due < today else "",
+                                      markable=True), Day(m.done)] for m in p.milestones]
+    meetings: list[Row] = [[Day(m.date), t.value("meeting_kind", m.kind), str(m.minutes or ""),
+                            Text(t.join(m.decisions) or "—")] for m in reversed(met)]
+    actions: list[Row] = [[Day(o.action.due, "", t("overdue") if o.overdue else "", markable=True), o.action.task,
+                           o.action.owner, o.meeting.id] for o in open_actions(ds, today)
+                          if o.meeting.project == p.id]
+    return Document(p.title, [
+        Section(t("project.profile"), fields=fields),
+        Section(t("project.team"), headings=[t("name"), t("project.org"), t("project.role")], rows=team,
+                empty=t("none_found")),
+        Section(t("project.milestones"), headings=[t("project.milestone"), t("vendor.due"), t("project.done")],
+                rows=steps, empty=t("none_found")),
+        Section(t("project.meetings"), headings=[t("date"), t("kind"), t("minutes"), t("project.decisions")],
+                rows=meetings, empty=t("none_found")),
+        Section(t("project.actions"), headings=[t("due"), t("task"), t("owner"), t("meeting")], rows=actions,
+                empty=t("none_found")),
+    ])
+
+
+def opportunity_json(o: Opportunity, today: date) -> dict[str, Any]:
+    return {"id": o.id, "title": o.title, "partners": list(o.partners), "synergy": o.synergy, "value": o.value,
+            "days_in_stage": days_in_stage(o, today), "next": o.next,
+            "due": o.due.isoformat() if o.due else None, "overdue": o.due is not None and o.due < today
+            and o.stage not in ("delivered", "dropped")}
+
+
+def pipeline_json(rows: list[StageRow], today: date) -> dict[str, Any]:
+    return {"today": today.isoformat(), "stages": [
+        {"stage": r.stage, "count": len(r.opportunities), "value": r.value,
+         "opportunities": [opportunity_json(o, today) for o in r.opportunities]} for r in rows]}
+
+
+PIPELINE_HEADINGS = ["pipeline.stage", "project.title", "partners", "pipeline.synergy", "pipeline.value",
+                     "pipeline.days", "pipeline.next", "due"]
+
+
+def pipeline_table(ds: Dataset, rows: list[StageRow], today: date, t: Translator) -> Table:
+    """One row per opportunity under its stage; a stage with none still has its row (every stage shows)."""
+    out: list[Row] = []
+    for r in rows:
+        label = f"{t.value('stage', r.stage)} ({len(r.opportunities)} · {t.yen(r.value)})"
+        if not r.opportunities:
+            out.append([label, None, None, None, None, None, None, None])
+        for i, o in enumerate(r.opportunities):
+            late = o.due is not None and o.due < today and o.stage not in ("delivered", "dropped")
+            days = days_in_stage(o, today)
+            out.append([label if i == 0 else "", o.title, _names(ds, list(o.partners), t),
+                        t.value("synergy", o.synergy), Money(o.value) if o.value is not None else None,
+                        str(days) if days is not None else None, o.next,
+                        Day(o.due, t.days(o.due, today) if o.due else "", t("overdue") if late else "", markable=True)])
+    return Table([t(h) for h in PIPELINE_HEADINGS], out, t("pipeline.none"))
+
+
+def report_context(ds: Dataset, p: Project, today: date) -> dict[str, Any]:
+    """What the progress meeting's template is given: plain values only."""
+    return {
+        "p": p, "next_meeting": next_progress_meeting(ds, p), "hours": hours_of(ds, p),
+        "milestones": [{"title": m.title, "due": m.due, "done": m.done, "overdue": m.done is None and m.due < today}
+                       for m in p.milestones],
+        "meetings": [{"date": m.date, "kind": m.kind, "decisions": list(m.decisions)}
+                     for m in reversed(meetings_of(ds, p)) if m.decisions],
+        "actions": [{"due": o.action.due, "task": o.action.task, "owner": o.action.owner, "overdue": o.overdue}
+                    for o in open_actions(ds, today) if o.meeting.project == p.id],
+        "opportunities": [{"title": o.title, "stage": o.stage, "next": o.next, "due": o.due}
+                          for o in sorted(ds.opportunities.values(), key=lambda o: o.id) if o.project == p.id],
+    }
+
+
+def partner_sections(ds: Dataset, partner_id: str, today: date, t: Translator) -> tuple[dict[str, Any], list[Section]]:
+    """A partner's projects and opportunities, for partner show: as JSON and as sections."""
+    projects = sorted((p for p in ds.projects.values() if partner_id in p.partners), key=lambda p: (p.start, p.id))
+    chances = sorted((o for o in ds.opportunities.values() if partner_id in o.partners), key=lambda o: o.id)
+    data = {"projects": [p.id for p in projects], "opportunities": [
+        {**opportunity_json(o, today), "stage": o.stage} for o in chances]}
+    sections = []
+    if projects:
+        table = projects_table(ds, projects, today, t)
+        sections.append(Section(t("project.list_title"), headings=table.headings, rows=table.rows))
+    if chances:
+        rows: list[Row] = [[o.title, t.value("stage", o.stage), t.value("synergy", o.synergy), o.next,
+                            Day(o.due)] for o in chances]
+        sections.append(Section(t("project.opportunities"), headings=[
+            t("project.title"), t("pipeline.stage"), t("pipeline.synergy"), t("pipeline.next"), t("due")], rows=rows))
+    return data, sections

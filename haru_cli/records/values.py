@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from pydantic_core import CoreSchema
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
-_SLUG = re.compile(SLUG_PATTERN)
 # ASCII digits only ([0-9], not \d): a full-width or Arabic-Indic digit is no part of a date, a number
 # or a registration number (NFKC has already made full-width ones ASCII where haru accepts them).
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
@@ -378,39 +377,28 @@ def parse_targets(value: object) -> object:
 # --- ids and numbers ---------------------------------------------------------------------------------
 
 
-def parse_slug(value: object) -> str:
-    if isinstance(value, str) and _SLUG.fullmatch(value):  # fullmatch: `$` alone lets "foo\n" through
-        return value
-    raise Invalid("id", "id.slug", value=value)
+def matching(pattern: str, variant: str) -> Callable[[object], str]:
+    """The parser of a name that must match a pattern whole (fullmatch: `$` alone lets "foo\n" through)."""
+    compiled = re.compile(pattern)
+
+    def parse(value: object) -> str:
+        if isinstance(value, str) and compiled.fullmatch(value):
+            return value
+        raise Invalid("id", variant, value=value)
+    return parse
 
 
+parse_slug = matching(SLUG_PATTERN, "id.slug")
 Slug = Annotated[str, Parsed(parse_slug, {"type": "string", "pattern": SLUG_PATTERN})]
 
+# A certificate's number: haru-YYYY-NNNN, in order within the year of issue.
 CERTIFICATE_PATTERN = r"^haru-(19[0-9]{2}|2[01][0-9]{2})-[0-9]{4}$"
-_CERTIFICATE = re.compile(CERTIFICATE_PATTERN)
+CertificateId = Annotated[str, Parsed(matching(CERTIFICATE_PATTERN, "id.certificate"),
+                                      {"type": "string", "pattern": CERTIFICATE_PATTERN})]
 
-
-def parse_certificate_id(value: object) -> str:
-    """A certificate's number: haru-YYYY-NNNN, in order within the year of issue."""
-    if isinstance(value, str) and _CERTIFICATE.fullmatch(value):
-        return value
-    raise Invalid("id", "id.certificate", value=value)
-
-
-CertificateId = Annotated[str, Parsed(parse_certificate_id, {"type": "string", "pattern": CERTIFICATE_PATTERN})]
-
+# A name of the user's own for a key (a selection criterion: track_record): an id that may hold _.
 KEY_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
-_KEY = re.compile(KEY_PATTERN)
-
-
-def parse_key(value: object) -> str:
-    """A name of the user's own for a key (a selection criterion: track_record): an id that may hold _."""
-    if isinstance(value, str) and _KEY.fullmatch(value):
-        return value
-    raise Invalid("id", "id.key", value=value)
-
-
-Key = Annotated[str, Parsed(parse_key, {"type": "string", "pattern": KEY_PATTERN})]
+Key = Annotated[str, Parsed(matching(KEY_PATTERN, "id.key"), {"type": "string", "pattern": KEY_PATTERN})]
 
 
 def parse_invoice_number(value: object) -> str:

@@ -241,6 +241,7 @@ class Site:
 
     def partner(self, partner_id: str) -> Page | None:
         from haru_cli.records.registry import CONTRACT, MEETING, REFERRAL
+        from haru_cli.views import projects, school
         from haru_cli.views.overview import overview
         from haru_cli.views.partners import partner_document
 
@@ -250,9 +251,7 @@ class Site:
         missing = self.ds.skipped_of((CONTRACT, REFERRAL), p.id)
         doc = partner_document(overview(self.ds, p, self.today, self.days), self.t, missing,
                                self.ds.skipped_of((CONTRACT, MEETING), p.id))
-        blocks = self.document(doc)
-        from haru_cli.views import projects, school
-
+        blocks = self.document(doc)  # then what partner show adds: the students it brought, its projects
         extra = [school.referred_section(self.ds, p.id, self.today, self.t)] if school.referred_by(
             self.ds, p.id, self.today) else []
         blocks += [self.section(s) for s in [*extra, *projects.partner_sections(self.ds, p.id, self.today, self.t)[1]]]

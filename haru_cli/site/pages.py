@@ -25,7 +25,7 @@ from haru_cli.records.values import add_months
 from haru_cli.render.formats import alerting, shown
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.site.charts import Series, against_targets, stacked_bars
-from haru_cli.views.shapes import Document, Money, Section, Table, Value
+from haru_cli.views.shapes import Day, Document, Money, Section, Table, Value
 
 MONTHS = 12  # the charts' span
 # What incognito masks in text: yen written as people write it (¥300,000 \\300,000 300,000円 30万円 1.2億円
@@ -118,6 +118,8 @@ class Site:
         found = ["index.html", "style.css", "partners.html", "contracts.html", "fees/index.html",
                  "time/index.html"]
         found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
+        found += [f"contracts/{c}.html" for c in sorted(self.ds.contracts)]
+        found += [f"students/{st}.html" for st in sorted(self.ds.students)]
         found += ["school.html", "pipeline.html"] + [f"projects/{p}.html" for p in sorted(self.ds.projects)]
         found += ["vendors.html"] + [f"vendors/{v.id}.html" for v in sorted(self.ds.vendors.values(),
                                                                                     key=sort_key)]
@@ -150,7 +152,10 @@ class Site:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
             (r"index\.html", self.home), (r"partners\.html", self.partners),
             (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts\.html", self.contracts),
-            (r"school\.html", self.school), (r"vendors\.html", self.vendors), (r"pipeline\.html", self.pipeline),
+            (r"school\.html", self.school),
+            (r"contracts/([a-z0-9][a-z0-9-]{0,63})\.html", self.contract),
+            (r"students/([a-z0-9][a-z0-9-]{0,63})\.html", self.student), (r"vendors\.html", self.vendors),
+            (r"pipeline\.html", self.pipeline),
             (r"projects/([a-z0-9][a-z0-9-]{0,63})\.html", self.project),
             (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
             (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
@@ -284,7 +289,7 @@ class Site:
 
         found = [progress(self.ds, s, self.today)
                  for s in sorted(self.ds.students.values(), key=lambda s: (s.course, s.id))]
-        links = [f"partners/{p}.html" if (p := _referrer(self.ds, x.student.referral)) else None for x in found]
+        links: list[str | None] = [f"students/{x.student.id}.html" for x in found]
         table = status_table(self.ds, found, self.t)
         blocks = [self.table(self.t("site.nav.school"), table, links)]
         for course in sorted(self.ds.courses.values(), key=lambda c: c.start, reverse=True):
@@ -324,8 +329,51 @@ class Site:
         found = sorted(self.ds.contracts.values(), key=lambda c: (c.owner, c.start, c.id))
         dated = [(contract_dates(c, self.today), self.ds.owner_of(c)) for c in found]
         table = contract_table(dated, self.t)
-        block = self.table(self.t("site.nav.contracts"), table, [_owner_page(c) for c in found])
+        block = self.table(self.t("site.nav.contracts"), table, [f"contracts/{c.id}.html" for c in found])
         return Page(self.t("site.nav.contracts"), self._linked([block], "contracts.html"), "contracts")
+
+    def contract(self, contract_id: str) -> Page | None:
+        from haru_cli.rules.schedule import contract_dates
+        from haru_cli.views.partners import contract_document
+
+        c = self.ds.contracts.get(contract_id)
+        if c is None:
+            return None
+        doc = contract_document(contract_dates(c, self.today), self.ds.owner_of(c), self.t)
+        blocks = self.document(doc)
+        owner = self.ds.owner_of(c)
+        blocks[0].fields.insert(0, (self.t("site.owner_page"),
+                                    Cell(visible(owner.name) if owner else c.owner, href=_owner_page(c))))
+        if c.deliverables:
+            rows = [[self.cell(d.id), self.cell(d.title), self.cell(Day(d.due)), self.cell(Day(d.delivered)),
+                     self.cell(Day(d.accepted)), self.cell(str(d.quality) if d.quality else None),
+                     self.cell(str(d.rework))] for d in c.deliverables]
+            blocks.append(Block(self.t("vendor.deliverables"), rows=rows, headings=[
+                self.t("id"), self.t("vendor.title"), self.t("vendor.due"), self.t("vendor.delivered"),
+                self.t("vendor.accepted"), self.t("vendor.quality"), self.t("vendor.rework")]))
+        return Page(doc.title, self._linked(blocks, f"contracts/{c.id}.html"), "contracts")
+
+    def student(self, student_id: str) -> Page | None:
+        from haru_cli.rules.school import progress
+
+        st = self.ds.students.get(student_id)
+        if st is None:
+            return None
+        found = progress(self.ds, st, self.today)
+        course = found.course
+        fields = [(self.t("school.course"), self.cell(course.title if course else st.course)),
+                  (self.t("status"), self.cell(self.t.value("student_status", st.status))),
+                  (self.t("school.passed"), self.cell(f"{len(found.passed)}/{len(found.passed) + len(found.missing)}")),
+                  (self.t("school.eligible"), self.cell(self.t.yesno(found.eligible)))]
+        rows = [[self.cell(Day(e.date)), self.cell(e.assignment), self.cell(self.t.join([f"{k} {v}" for k, v in
+                                                                                         e.levels.items()])),
+                 self.cell(self.t.join(e.tools) or None), self.cell(e.examiner), self.cell(e.comment)]
+                for e in st.evaluations]
+        blocks = [Block(st.name, fields=fields),
+                  Block(self.t("school.evaluations"), rows=rows, empty=self.t("none_found"), headings=[
+                      self.t("date"), self.t("school.assignment"), self.t("school.levels"), self.t("school.tools"),
+                      self.t("school.examiner"), self.t("school.comment")])]
+        return Page(st.name, self._linked(blocks, f"students/{st.id}.html"), "school")
 
     def fees(self, year: int) -> Page | None:
         from haru_cli.rules.fees import month_statements
@@ -455,11 +503,6 @@ NAV = [("home", "index.html"), ("partners", "partners.html"), ("vendors", "vendo
        ("school", "school.html"), ("pipeline", "pipeline.html"),
        ("contracts", "contracts.html"),
        ("fees", "fees/index.html"), ("time", "time/index.html")]
-
-
-def _referrer(ds: Dataset, referral_id: str | None) -> str | None:
-    referral = ds.referrals.get(referral_id) if referral_id else None
-    return referral.partner if referral and referral.partner in ds.partners else None
 
 
 def _owner_page(c: Any) -> str:

@@ -183,3 +183,15 @@ def test_wareki_eras() -> None:
     assert [wareki_year(d) for d in (date(2026, 11, 27), date(2019, 5, 1), date(2019, 4, 30), date(1989, 1, 7),
                                      date(1985, 4, 1), date(1926, 12, 24), date(1912, 7, 29))] == [
         "令和8年", "令和元年", "平成31年", "昭和64年", "昭和60年", "大正15年", "明治45年"]
+
+
+def test_an_argument_that_is_not_utf8_is_a_usage_error(workspace: WorkspaceFactory) -> None:
+    """Bytes that are not UTF-8 (a Windows zip's names, a mistyped terminal) never reach a record."""
+    import subprocess
+    import sys
+
+    root = workspace()
+    done = subprocess.run([sys.executable, "-m", "haru_cli", "--data", str(root), "--lang", "en", "search",
+                           b"\xff".decode("utf-8", "surrogateescape")], capture_output=True, text=True,
+                          errors="replace")
+    assert done.returncode == 2 and "is not UTF-8 text" in done.stderr and "Traceback" not in done.stderr

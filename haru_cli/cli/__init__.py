@@ -117,6 +117,12 @@ class HaruGroup(TyperGroup):
         argv = global_options_first(list(sys.argv[1:] if args is None else args), set(COMMANDS))
         self.lang = language_of(argv, Path.cwd())
         localize(self, self.lang, [])
+        if (bad := _undecodable(argv)) is not None:  # text haru would write or search for; a path may be any bytes
+            typer.echo(text("cli.usage.error", self.lang, message=text("cli.bad.utf8", self.lang, value=visible(
+                bad.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")))), err=True)
+            if standalone_mode:
+                sys.exit(2)
+            return 2
         try:
             result = super().main(args=argv, prog_name=prog_name or "haru", complete_var=complete_var,
                                   standalone_mode=False, windows_expand_args=windows_expand_args, **extra)
@@ -136,6 +142,19 @@ class HaruGroup(TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
+
+
+PATH_OPTIONS = {"--data", "-o", "--output", "--out", "--template"}
+
+
+def _undecodable(argv: list[str]) -> str | None:
+    """The first argument holding bytes that are not UTF-8 (Python keeps them as lone surrogates), but for
+    the value of a path option: a name on disk may be any bytes."""
+    for i, arg in enumerate(argv):
+        named = arg.split("=", 1)[0] in PATH_OPTIONS or (i > 0 and argv[i - 1] in PATH_OPTIONS)
+        if not named and any("\udc80" <= c <= "\udcff" for c in arg):
+            return arg
+    return None
 
 
 app = typer.Typer(

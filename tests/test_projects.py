@@ -132,3 +132,23 @@ def test_projects_and_opportunities_are_checked(workspace: WorkspaceFactory, har
                                                 said: str) -> None:
     result = haru("--data", workspace({**PROJECTS, path: text}), "--lang", "en", "validate")
     assert result.exit_code == 1 and said in result.stdout, result.stdout
+
+
+def test_show_gives_decisions_and_open_actions_and_a_move_goes_somewhere(workspace: WorkspaceFactory,
+                                                                         haru: Haru) -> None:
+    meeting = str(PROJECTS["meetings/2026/tool-1.yaml"]) + "actions:\n  - {task: 見積, due: 2026-12-01}\n"
+    root = workspace({**PROJECTS, "meetings/2026/tool-1.yaml": meeting})
+    shown = json.loads(haru("--data", root, *TODAY, "project", "show", "tool", "--format", "json").stdout)
+    assert shown["meeting_log"][0]["decisions"] == ["β版は 12 月に"]
+    assert [a["task"] for a in shown["open_actions"]] == ["見積"]
+    same = haru("--data", root, *TODAY, "--lang", "en", "opportunity", "move", "case", "proposed")
+    assert same.exit_code == 1 and "at proposed already" in same.stderr
+
+
+def test_time_logged_for_a_project_names_one_there_is(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(PROJECTS)
+    wrong = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "product", "--project", "nosuch")
+    assert wrong.exit_code == 1 and "no project 'nosuch'" in wrong.stderr
+    assert haru("--data", root, *TODAY, "time", "log", "1h", "product", "--project", "tool").exit_code == 0
+    shown = json.loads(haru("--data", root, *TODAY, "project", "show", "tool", "--format", "json").stdout)
+    assert shown["hours"] == 2.5  # the meeting's 90 minutes and the hour logged

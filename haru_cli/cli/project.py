@@ -32,8 +32,8 @@ def project_show(ctx: typer.Context, project_id: Annotated[str, typer.Argument(m
 
     run = open_run(ctx, fmt=fmt)
     p = run.record(PROJECT, project_id)
-    emit_document(fmt, views.project_json(run.ds, p, run.today), views.project_document(run.ds, p, run.today, run.t),
-                  run.t)
+    emit_document(fmt, views.project_json(run.ds, p, run.today, whole=True),
+                  views.project_document(run.ds, p, run.today, run.t), run.t)
 
 
 def pipeline(
@@ -68,6 +68,8 @@ def opportunity_move(
 
     run = open_run(ctx, quiet=True)
     o = run.record(OPPORTUNITY, opportunity_id)
+    if o.stage == stage:
+        run.fail("cli.opportunity.already", id=o.id, stage=run.t.value("stage", stage))
     when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
     entry: dict[str, object] = {"date": when.isoformat(), "stage": stage}
     if note:

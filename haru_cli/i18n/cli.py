@@ -82,6 +82,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.school.written": ("{path} を書きました", "wrote {path}"),
     "cli.bad.level": ("{value:q} は 基準=レベル ではありません（具体性=4 のように）",
                       "{value:q} is not CRITERION=LEVEL (like 具体性=4)"),
+    "cli.opportunity.already": ("{id} はすでに「{stage}」です（何も変えていません）", "{id} is at {stage} already; nothing changed"),
     "cli.bad.utf8": ("{value:q} は UTF-8 の文字列ではありません", "{value:q} is not UTF-8 text"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
     "cli.bad.time": (

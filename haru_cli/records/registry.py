@@ -112,7 +112,8 @@ PAYOUT: RecordType[Payout] = RecordType("payout", "Payout", "payouts", by_year="
                                         refs=(Ref("partner", "partner"),))
 
 TIME: RecordType[TimeLog] = RecordType("time", "TimeLog", "time", by_year="id",
-                                       refs=(Ref("partner", "partner", within="entries"),))
+                                       refs=(Ref("partner", "partner", within="entries"),
+                                             Ref("project", "project", within="entries")))
 AUTOMATION: RecordType[Automation] = RecordType("automation", "Automation", "automations")
 
 VENDOR: RecordType[Vendor] = RecordType("vendor", "Vendor", "vendors")

@@ -90,10 +90,11 @@ def upcoming(ds: Dataset, today: date, until: date, back: date, days: BusinessDa
         if due is not None and due <= until:
             items.append(Item(due, "project_meeting", p.partners[0], p.title, p.id, due < today, ("project", p.id),
                               uid("project_meeting", p.id)))
-        for i, step in enumerate(p.milestones):
+        for step in p.milestones:
             if step.done is None and step.due <= until and p.status in ("planned", "active"):
                 items.append(Item(step.due, "milestone", p.partners[0], step.title, p.id, step.due < today,
-                                  ("project", p.id), uid("milestone", p.id, i)))
+                                  ("project", p.id), uid("milestone", p.id, hashlib.sha256(
+                                      step.title.encode("utf-8")).hexdigest()[:16])))  # by title, not place
     for chance in ds.opportunities.values():  # the pipeline's next steps
         if chance.due is not None and chance.due <= until and chance.stage in OPEN_STAGES:
             items.append(Item(chance.due, "opportunity", chance.partners[0], chance.next or chance.title, chance.id,

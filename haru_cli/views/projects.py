@@ -9,8 +9,9 @@ from typing import Any
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Opportunity, Project, as_json
-from haru_cli.rules.activity import open_actions, to_hours
+from haru_cli.rules.activity import open_actions
 from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting
+from haru_cli.rules.time import as_hours
 from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
 
 
@@ -19,17 +20,27 @@ def _names(ds: Dataset, ids: list[str], t: Translator) -> str:
 
 
 def hours_of(ds: Dataset, p: Project) -> Decimal:
-    """Hours spent on the project: its meetings' minutes (a joint meeting's, in full) and time logged for it."""
+    """Hours spent on the project (to 2 decimals): its meetings' minutes (a joint meeting's, in full) and
+    time logged for it."""
     minutes = sum((Decimal(m.minutes or 0) for m in meetings_of(ds, p)), Decimal(0))
     minutes += sum((e.spent for log in ds.time_logs.values() for e in log.entries if e.project == p.id), Decimal(0))
-    return to_hours(minutes)
+    return as_hours(minutes)
 
 
-def project_json(ds: Dataset, p: Project, today: date) -> dict[str, Any]:
+def project_json(ds: Dataset, p: Project, today: date, *, whole: bool = False) -> dict[str, Any]:
+    """A project with its next progress meeting and hours; `whole` (show) adds its meetings' decisions and
+    its open actions."""
     due = next_progress_meeting(ds, p)
-    return {**as_json(p), "next_meeting": due.isoformat() if due else None,
-            "next_meeting_overdue": due is not None and due < today, "hours": float(hours_of(ds, p)),
-            "meetings": [m.id for m in meetings_of(ds, p)]}
+    found = {**as_json(p), "next_meeting": due.isoformat() if due else None,
+             "next_meeting_overdue": due is not None and due < today, "hours": float(hours_of(ds, p)),
+             "meetings": [m.id for m in meetings_of(ds, p)]}
+    if whole:
+        found["meeting_log"] = [{"id": m.id, "date": m.date.isoformat(), "kind": m.kind, "minutes": m.minutes,
+                                 "decisions": list(m.decisions)} for m in reversed(meetings_of(ds, p))]
+        found["open_actions"] = [{"meeting": o.meeting.id, "task": o.action.task, "owner": o.action.owner,
+                                  "due": o.action.due.isoformat() if o.action.due else None, "overdue": o.overdue}
+                                 for o in open_actions(ds, today) if o.meeting.project == p.id]
+    return found
 
 
 PROJECT_HEADINGS = ["project.title", "partners", "status", "start", "end", "project.next_meeting",
@@ -92,7 +103,7 @@ def pipeline_json(rows: list[StageRow], today: date) -> dict[str, Any]:
          "opportunities": [opportunity_json(o, today) for o in r.opportunities]} for r in rows]}
 
 
-PIPELINE_HEADINGS = ["pipeline.stage", "project.title", "partners", "pipeline.synergy", "pipeline.value",
+PIPELINE_HEADINGS = ["pipeline.stage", "id", "project.title", "partners", "pipeline.synergy", "pipeline.value",
                      "pipeline.days", "pipeline.next", "due"]
 
 
@@ -102,11 +113,11 @@ def pipeline_table(ds: Dataset, rows: list[StageRow], today: date, t: Translator
     for r in rows:
         label = f"{t.value('stage', r.stage)} ({len(r.opportunities)} · {t.yen(r.value)})"
         if not r.opportunities:
-            out.append([label, None, None, None, None, None, None, None])
-        for i, o in enumerate(r.opportunities):
+            out.append([label, None, None, None, None, None, None, None, None])
+        for o in r.opportunities:  # the stage on every row, so that a spreadsheet can sort and filter by it
             late = o.due is not None and o.due < today and o.stage not in ("delivered", "dropped")
             days = days_in_stage(o, today)
-            out.append([label if i == 0 else "", o.title, _names(ds, list(o.partners), t),
+            out.append([label, o.id, o.title, _names(ds, list(o.partners), t),
                         t.value("synergy", o.synergy), Money(o.value) if o.value is not None else None,
                         str(days) if days is not None else None, o.next,
                         Day(o.due, t.days(o.due, today) if o.due else "", t("overdue") if late else "", markable=True)])

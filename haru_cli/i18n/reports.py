@@ -50,6 +50,7 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.overdue_mark": ("（超過）", "(overdue)"),
     "report.project.title": ("進捗会議: {title}", "Progress meeting: {title}"),
     "report.project.head": ("| 項目 | 内容 |", "| | |"),
+    "report.project.team_head": ("| 名前 | 所属 | 役割 |", "| Name | Organization | Role |"),
     "report.project.milestones_head": ("| マイルストーン | 期限 | 完了 |", "| Milestone | Due | Done |"),
     "report.project.actions_head": ("| 期限 | 内容 | 担当 |", "| Due | Task | Owner |"),
     "report.project.opportunities_head": ("| シナジー機会 | 段階 | 次の一手 | 期限 |", "| Opportunity | Stage | Next step | Due |"),

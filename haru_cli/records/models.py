@@ -68,6 +68,7 @@ Area = Literal["consulting", "school", "product", "marketing", "partners", "admi
 AutomationStatus = Literal["trial", "active", "retired"]
 Flag = Annotated[bool, Constrained()]
 Count = Annotated[int, Constrained(ge=0)]
+DayMinutes = Annotated[int, Constrained(ge=0, le=1440)]  # a meeting's or a report's minutes: at most a day
 # Text is bounded (SPEC §14): a name is shown in every row of its partner's items, so a name of megabytes
 # would make output of gigabytes; other text is a page or so.
 MAX_NAME = 500
@@ -266,7 +267,7 @@ class Meeting:
     date: Day
     kind: MeetingKind = "other"
     contract: Slug | None = None
-    minutes: Count | None = None
+    minutes: DayMinutes | None = None
     attendees: list[str] = field(default_factory=list)
     summary: str | None = None
     decisions: list[str] = field(default_factory=list)
@@ -448,7 +449,7 @@ class Evaluation:
     assignment: Slug
     date: Day
     examiner: str | None = None
-    minutes: Count | None = None
+    minutes: DayMinutes | None = None
     tools: list[str] = field(default_factory=list)  # the AI the student showed using in real work
     levels: dict[Name, Annotated[int, Constrained(ge=1, le=10)]]
     comment: str | None = None

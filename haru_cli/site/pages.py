@@ -259,7 +259,10 @@ class Site:
         blocks = self.document(doc)  # then what partner show adds: the students it brought, its projects
         extra = [school.referred_section(self.ds, p.id, self.today, self.t)] if school.referred_by(
             self.ds, p.id, self.today) else []
-        blocks += [self.section(s) for s in [*extra, *projects.partner_sections(self.ds, p.id, self.today, self.t)[1]]]
+        joint = sorted((x for x in self.ds.projects.values() if p.id in x.partners), key=lambda x: (x.start, x.id))
+        links: dict[str, list[str | None]] = {self.t("project.list_title"): [f"projects/{x.id}.html" for x in joint]}
+        blocks += [self.section(s, links.get(s.title))
+                   for s in [*extra, *projects.partner_sections(self.ds, p.id, self.today, self.t)[1]]]
         blocks.append(Block(self.t("site.chart.hours_by_kind"), svg=self._hours_chart(by_partner=False, only=p.id)))
         return Page(doc.title, self._linked(blocks, f"partners/{p.id}.html"), "partners")
 
@@ -281,7 +284,10 @@ class Site:
         if p is None:
             return None
         doc = project_document(self.ds, p, self.today, self.t)
-        return Page(doc.title, self._linked(self.document(doc), f"projects/{p.id}.html"), "pipeline")
+        blocks = self.document(doc)
+        blocks[0].fields[1:1] = [(self.t("partner"), Cell(visible(self.ds.partners[x].name), href=f"partners/{x}.html"))
+                                 for x in p.partners if x in self.ds.partners]  # back to each partner
+        return Page(doc.title, self._linked(blocks, f"projects/{p.id}.html"), "pipeline")
 
     def school(self) -> Page:
         from haru_cli.rules.school import progress

@@ -296,3 +296,17 @@ def test_haru_serve_answers_on_localhost_and_reflects_an_edit(workspace: Workspa
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_watcher_never_watches_through_a_link(workspace: WorkspaceFactory, tmp_path: Path) -> None:
+    """A record folder, or a year's folder, that links out of the workspace (to / say) is not watched."""
+    from haru_cli.site.serve import _folders
+
+    root = workspace(SCENARIO)
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / "deep").mkdir(parents=True)
+    (root / "vendors").symlink_to(elsewhere, target_is_directory=True)
+    (root / "meetings" / "2030").symlink_to(elsewhere, target_is_directory=True)
+    watched = _folders(root)
+    assert str(root / "partners") in watched and str(root / "meetings" / "2026") in watched
+    assert not any(str(elsewhere) in w or w.endswith(("vendors", "2030")) for w in watched)

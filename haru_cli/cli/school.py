@@ -59,20 +59,15 @@ def school_certify(
             run.fail("cli.school.withdrawn", student=student.id)
         run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.missing),
                  day=issued.isoformat())
-    taken = set(run.ds.taken(CERTIFICATE))
-    number = next_number(issued.year, taken)
-    if number is None:
-        run.fail("cli.school.no_number", year=issued.year)
-    # The certificate is rendered, and where it goes checked, before its record is written: a record
-    # without its certificate could never be printed again.
-    shown = _render(run, found, Certificate(id=number, student=student.id, course=student.course, issued=issued),
-                    template_file)
     if output is not None and str(output) != "-" and (output.exists() or output.is_symlink()
                                                       or not output.parent.is_dir()):
         run.fail("cli.write.exists" if output.exists() or output.is_symlink() else "cli.write.no_folder",
                  path=str(output), folder=str(output.parent))
-    path = ""
-    while number is not None:  # another certify may take the number first: the next one, never over it
+    taken = set(run.ds.taken(CERTIFICATE))
+    while (number := next_number(issued.year, taken)) is not None:  # another certify may take one first
+        # Rendered before its record is written: a record without its certificate could never be printed.
+        shown = _render(run, found, Certificate(id=number, student=student.id, course=student.course,
+                                                issued=issued), template_file)
         path = CERTIFICATE.path(number, issued.year)
         data = {"id": number, "student": student.id, "course": student.course, "issued": issued.isoformat()}
         text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
@@ -82,19 +77,15 @@ def school_certify(
             run.fail("cli.nothing_written")
         try:
             write_new(run.ds.root / path, text, within=run.ds.root)
-            break
-        except FileExistsError:
+        except FileExistsError:  # the next number, never over this one
             taken.add(number)
-            next_one = next_number(issued.year, taken)
-            if next_one is not None:
-                shown = shown.replace(number, next_one)
-            number = next_one
+            continue
         except OSError as exc:
             run.fail("cli.write.failed", path=path, reason=str(exc))
-    if number is None:
-        run.fail("cli.school.no_number", year=issued.year)
-    typer.echo(run.t("cli.school.written", path=path), err=True)
-    emit_text(shown, output, run.t)
+        typer.echo(run.t("cli.school.written", path=path), err=True)
+        emit_text(shown, output, run.t)
+        return
+    run.fail("cli.school.no_number", year=issued.year)
 
 
 def _render(run: Run, found: Progress, certificate: Certificate, template_file: Path | None) -> str:

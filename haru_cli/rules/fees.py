@@ -154,19 +154,13 @@ def totals(settings: Settings, partner: Partner, lines: list[FeeEvent], carried:
     return Totals(carried, subtotal, tax, withheld, subtotal + tax - withheld, carry)
 
 
-@dataclass(frozen=True)
-class Statement:
-    """One partner's fees for one calendar month (月末締め), and what was paid of it."""
+@dataclass(frozen=True, kw_only=True)
+class Statement(Totals):
+    """One partner's fees for one calendar month (月末締め): its totals, and what was paid of it."""
 
     partner: Partner
     month: date
     lines: list[FeeEvent]
-    carried_in: int
-    subtotal: int
-    consumption_tax: int
-    withholding: int
-    payable: int
-    carry_forward: int
     pay_on: date
     payment: Payout | None = None  # the payment recorded for it
 
@@ -247,8 +241,8 @@ def statements(settings: Settings, partner: Partner, events: list[FeeEvent], unt
     """The partner's statements for every month up to `until`'s month, carrying negative balances, each
     with its pay date and the payment recorded for it."""
     return [
-        Statement(partner, month, lines, t.carried_in, t.subtotal, t.consumption_tax, t.withholding, t.payable,
-                  t.carry_forward, pay_date(month, settings, days), (payments or {}).get(month))
+        Statement(**vars(t), partner=partner, month=month, lines=lines, pay_on=pay_date(month, settings, days),
+                  payment=(payments or {}).get(month))
         for month, lines, t in monthly_totals(settings, partner, events, until)
     ]
 

@@ -16,6 +16,7 @@ from typing import Literal
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Area, Automation, Measurement, Settings
 from haru_cli.records.values import add_months
+from haru_cli.rules.activity import fiscal_year_start
 
 AREAS: tuple[Area, ...] = typing.get_args(Area)
 PeriodKind = Literal["month", "quarter", "fy"]
@@ -60,8 +61,8 @@ def fiscal_year(settings: Settings, year: int) -> Period:
 
 
 def fiscal_year_of(settings: Settings, day: date) -> Period:
-    start = settings.fiscal_year_start
-    return fiscal_year(settings, day.year if day.month >= start else day.year - 1)
+    """The fiscal year that holds the day."""
+    return Period(fiscal_year_start(settings, day), "fy")
 
 
 # --- where the time went ------------------------------------------------------------------------------

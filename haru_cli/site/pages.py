@@ -100,8 +100,9 @@ class Site:
         return list(range(current, max(first, current - 20) - 1, -1))
 
     def _fy_of(self, day: date) -> int:
-        start = self.ds.settings.fiscal_year_start
-        return day.year if day.month >= start else day.year - 1
+        from haru_cli.rules.activity import fiscal_year_start
+
+        return fiscal_year_start(self.ds.settings, day).year
 
     @cached_property
     def statement_months(self) -> list[date]:
@@ -218,12 +219,12 @@ class Site:
         return Page(t("site.home.title", company=ds.settings.company), self._linked(blocks, "index.html"), "home")
 
     def _record_link(self, source: tuple[str, str]) -> str | None:
+        """The page of the partner a dated item is about: the record's own partner, or its first."""
         kind, record_id = source
         if kind == "partner":
             return f"partners/{record_id}.html"
-        owner = getattr(self.ds.of(_kind(kind)).get(record_id), "partner", None)
-        partners = getattr(self.ds.of(_kind(kind)).get(record_id), "partners", None)
-        owner = owner or (partners[0] if partners else None)
+        record = self.ds.of(_kind(kind)).get(record_id)
+        owner = getattr(record, "partner", None) or next(iter(getattr(record, "partners", None) or []), None)
         return f"partners/{owner}.html" if owner in self.ds.partners else None
 
     def _problems(self) -> Block:

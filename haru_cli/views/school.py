@@ -9,7 +9,7 @@ from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Student
 from haru_cli.rules.school import Progress, latest, progress
-from haru_cli.views.shapes import Row, Section, Table, Text
+from haru_cli.views.shapes import Row, Section, Table
 
 
 def certificate_of(ds: Dataset, student: Student) -> str | None:
@@ -41,7 +41,7 @@ def status_rows(ds: Dataset, found: list[Progress], t: Translator) -> list[Row]:
         rows.append([p.student.name, p.course.title if p.course else p.student.course,
                      t.value("student_status", p.student.status),
                      f"{len(p.passed)}/{len(p.passed) + len(p.missing)}",
-                     Text(t.yesno(p.eligible), alert=False), certificate_of(ds, p.student),
+                     t.yesno(p.eligible), certificate_of(ds, p.student),
                      partner.name if partner else None])
     return rows
 

@@ -18,9 +18,10 @@ def automation_list(ctx: typer.Context, month: MonthOption = None, fmt: FormatOp
 
     run = open_run(ctx, fmt=fmt)
     first = parse_month(month, run.today, run.lang)
+    missing = run.time_incomplete()
     emit_table(fmt, views.automations_json(run.ds, first, run.today),
-               views.automations_table(run.ds, first, run.today, run.t), run.t)
-    run.say_incomplete(run.time_incomplete(), "cli.time.incomplete")
+               views.automations_table(run.ds, first, run.today, run.t), run.t, missing)
+    run.say_incomplete(missing, "cli.time.incomplete")
 
 
 @app.command("show")

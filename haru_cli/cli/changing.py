@@ -12,47 +12,84 @@ import typer
 from haru_cli.cli.context import Run
 
 
-def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: bool) -> None:
+def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: bool, again: bool = False) -> None:
     """Make `edit` on the file's text: validate the workspace with the result, then write it (or, with
-    dry_run, print the diff). The file's BOM and line ends are kept."""
-    from haru_cli.cli.editing import problems_with, show_problems
-    from haru_cli.files import NotRegular, read_regular
+    dry_run, print the diff). The file's BOM and line ends are kept. The workspace stays locked from
+    reading the file to the rename (SPEC §14). A change that makes an entry repeat one already there
+    (`duplicate-entry`) is refused unless `again` says it is meant (SPEC §15)."""
+    from haru_cli.write.atomic import workspace_lock
+
+    with workspace_lock(run.ds.root):
+        was, before = _bounded(run, path)
+        bom = "\ufeff" if was.startswith(b"\xef\xbb\xbf") else ""  # decode() took it off
+        crlf = "\r\n" in before
+        before = before.removeprefix(bom).replace("\r\n", "\n")
+        after = _edited(run, path, edit, before)
+        if after == before:
+            typer.echo(run.t("cli.change.nothing", path=path), err=True)
+            return
+        _validated(run, path, after, again)
+        if dry_run:
+            sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True),
+                                                       after.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
+            return
+        write_back(run, path, bom + (after.replace("\n", "\r\n") if crlf else after), was)
+
+
+def _bounded(run: Run, path: str) -> tuple[bytes, str]:
+    """The file's bytes and text, read through the bounds `validate` reads it with (4 MB, UTF-8, 20,000
+    values, depth) before anything is built from it (SPEC §14): a file with errors is not changed."""
+    from haru_cli.cli.editing import show_problems
+    from haru_cli.files import NotRegular, TooLarge, read_regular
+    from haru_cli.load.yamlio import decode, parse_yaml, read_text
+
+    try:
+        was = read_regular(run.ds.root / path)
+    except (NotRegular, TooLarge):
+        _, problems = read_text(run.ds.root / path, path)  # says which
+        show_problems(run, problems)
+        run.fail("cli.change.has_errors", path=path)
+    text, problems = decode(was, path)
+    if text is not None:
+        problems += parse_yaml(text, path)[1]
+    if text is None or any(p.severity == "error" for p in problems):
+        show_problems(run, [p for p in problems if p.severity == "error"])
+        run.fail("cli.change.has_errors", path=path)
+    return was, text
+
+
+def _edited(run: Run, path: str, edit: Callable[[str], str], before: str) -> str:
     from haru_cli.write.patch import NotEditable
 
-    file = run.ds.root / path
     try:
-        was = read_regular(file)
-    except NotRegular:
-        run.fail("cli.change.not_regular", path=path)
-    raw = was.decode("utf-8")
-    bom = "\ufeff" if raw.startswith("\ufeff") else ""
-    crlf = "\r\n" in raw
-    before = raw.removeprefix(bom).replace("\r\n", "\n")
-    try:
-        after = edit(before)
+        return edit(before)
     except NotEditable as exc:
         run.fail("cli.change.not_editable", path=path, reason=str(exc))
-    if after == before:
-        typer.echo(run.t("cli.change.nothing", path=path), err=True)
-        return
+
+
+def _validated(run: Run, path: str, after: str, again: bool) -> None:
+    """The workspace with the file's new text has no error (its warnings are shown: written all the same,
+    as validate would let it be committed), and no new twin of an entry unless `again`."""
+    from haru_cli.cli.editing import problems_with, show_problems
+
     problems = problems_with(run, path, after, warnings=True)
     if any(p.severity == "error" for p in problems):
         show_problems(run, problems)
         run.fail("cli.nothing_written")
-    show_problems(run, problems)  # the warnings: written all the same, as validate would let it be committed
-    if dry_run:
-        sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
-                                                   f"a/{path}", f"b/{path}"))
-        return
-    write_back(run, path, bom + (after.replace("\n", "\r\n") if crlf else after), was)
+    twins = [p for p in problems if p.code == "duplicate-entry" and p.path == path]
+    known = sum(p.code == "duplicate-entry" and p.path == path for p in run.ds.problems)
+    if len(twins) > known and not again:
+        run.fail("cli.change.twin", path=path, where=", ".join(f"{path}:{p.line}" for p in twins))
+    show_problems(run, problems)
 
 
 def write_back(run: Run, path: str, text: str, was: bytes) -> None:
     """Replace the record's file with text, atomically, unless it no longer holds `was` (then nothing)."""
-    from haru_cli.write.atomic import Changed, LinkInPath, ReadOnly, replace_existing
+    from haru_cli.write.atomic import Changed, LinkInPath, ReadOnly, replace_existing, workspace_lock
 
     try:
-        replace_existing(run.ds.root / path, text, was, within=run.ds.root)
+        with workspace_lock(run.ds.root):
+            replace_existing(run.ds.root / path, text, was, within=run.ds.root)
     except Changed:
         run.fail("cli.change.changed", path=path)
     except ReadOnly:

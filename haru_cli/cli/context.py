@@ -135,21 +135,16 @@ class Run:
                   near=", ".join(near) or self.t("cli.none"))
 
     def incomplete(self, partner_id: str | None = None) -> list[str]:
-        """The skipped files that would change a partner's fees or what was paid of them (every partner's
-        with None): referrals, contracts and payouts whose partner is that one, or could not be read; and a
-        broken haru.yaml, whose tax and payout rules were replaced by the defaults."""
-        from haru_cli.records.registry import CONTRACT, PAYOUT, REFERRAL, SETTINGS_FILE
+        """The skipped files that would change a partner's fees (every partner's with None)."""
+        from haru_cli.rules.integrity import fees_incomplete
 
-        broken = [SETTINGS_FILE] if self.ds.settings_broken else []
-        return broken + self.ds.skipped_of((CONTRACT, REFERRAL, PAYOUT), partner_id)
+        return fees_incomplete(self.ds, partner_id)
 
     def time_incomplete(self) -> list[str]:
-        """The skipped files that would change the 社長's hours or what AI saved: time logs, meetings,
-        automations, and a broken haru.yaml (whose targets were replaced by none)."""
-        from haru_cli.records.registry import AUTOMATION, MEETING, SETTINGS_FILE, TIME
+        """The files that would change the 社長's hours or what AI saved."""
+        from haru_cli.rules.integrity import time_incomplete
 
-        broken = [SETTINGS_FILE] if self.ds.settings_broken else []
-        return broken + self.ds.skipped_of((TIME, MEETING, AUTOMATION))
+        return time_incomplete(self.ds)
 
     def say_incomplete(self, paths: list[str], key: str = "cli.fees.incomplete") -> None:
         """A figure that may lack what skipped files hold never looks final (SPEC §6): the output says so

@@ -42,5 +42,7 @@ def upcoming(
     from haru_cli.views.schedule import upcoming as view
 
     run, until, back = _window(ctx, within, "--within", fmt)
-    emit_dated(run, fmt, until, view(run.ds, items(run.ds, run.today, until, back, run.days), run.today, run.t))
-    run.say_incomplete(run.incomplete())  # a payout a skipped file holds, or changes, would be missing unsaid
+    missing = run.incomplete()
+    emit_dated(run, fmt, until, view(run.ds, items(run.ds, run.today, until, back, run.days), run.today, run.t),
+               missing)
+    run.say_incomplete(missing)  # a payout a skipped file holds, or changes, would be missing unsaid

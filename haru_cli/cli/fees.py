@@ -38,11 +38,10 @@ def fees_calc(
     found = month_statements(run.ds, first, run.days, [only] if only else None)
     missing = run.incomplete(only)
     data = views.calc_json(f"{first:%Y-%m}", found)
-    data["incomplete"] = missing
     if fmt == "csv":
         emit_table(fmt, data, views.statements_table(found, run.t), run.t)
     else:
-        emit_document(fmt, data, views.fees_document(f"{first:%Y-%m}", found, run.t, missing), run.t)
+        emit_document(fmt, data, views.fees_document(f"{first:%Y-%m}", found, run.t, missing), run.t, missing)
     run.say_incomplete(missing)
 
 
@@ -115,8 +114,9 @@ def fees_unpaid(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 
     run = open_run(ctx, fmt=fmt)
     found = unpaid(run.ds, run.today, run.days)
-    emit_table(fmt, views.unpaid_json(found, run.today), views.unpaid_table(found, run.today, run.t), run.t)
-    run.say_incomplete(run.incomplete())
+    missing = run.incomplete()
+    emit_table(fmt, views.unpaid_json(found, run.today), views.unpaid_table(found, run.today, run.t), run.t, missing)
+    run.say_incomplete(missing)
 
 
 @app.command("transfer")
@@ -144,7 +144,7 @@ def fees_transfer(
     if settings.bank is None or settings.transfer is None:
         run.fail("cli.fees.no_bank_settings")
     banks = ZenginBanks()
-    due = [s for s in month_statements(run.ds, first, run.days) if s.payable > 0 and s.payment is None]
+    due = [s for s in month_statements(run.ds, first, run.days) if s.outstanding]
     payees, left_out = [], []
     for s in due:
         if s.partner.bank is None:
@@ -169,7 +169,7 @@ def fees_transfer(
         emit_text(written, output, run.t)
     if preview or (preview is None and (output is None or sys.stdout.isatty())):
         data = views.transfer_json(f"{first:%Y-%m}", due[0].pay_on if due else first, payees, left_out)
-        emit_table(fmt, data, views.transfer_table(payees, banks, run.t), run.t)
+        emit_table(fmt, data, views.transfer_table(payees, banks, run.t), run.t, run.incomplete())
     if left_out:
         names = run.t.join([run.ds.partners[p].name for p in left_out])
         typer.echo(run.t("cli.fees.no_bank", names=names), err=True)
@@ -196,5 +196,5 @@ def fees_annual(
         render_report(run, "fees_annual", {"year": year, "found": [a for a in found if a.partner.withholding]},
                       None, None, run.incomplete(only))
         return
-    emit_table(fmt, views.annual_json(year, found), views.annual_table(found, run.t), run.t)
+    emit_table(fmt, views.annual_json(year, found), views.annual_table(found, run.t), run.t, run.incomplete(only))
     run.say_incomplete(run.incomplete(only))

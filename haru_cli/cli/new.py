@@ -53,9 +53,11 @@ def _iso(run: Run, value: str | None, option: str) -> str | None:
 
 def create_record(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run: bool) -> None:
     """Validate the new record against the whole workspace as it will be, then write it (atomically, never
-    over a file); with --edit, in $EDITOR first."""
+    over a file); with --edit, in $EDITOR first. The workspace stays locked from the validation to the
+    write (SPEC §14): a record another haru wrote meanwhile is validated with it."""
     from haru_cli.cli.editing import edit_until_valid, placed, problems_with, show_problems
     from haru_cli.cli.output import write_file
+    from haru_cli.write.atomic import workspace_lock
     from haru_cli.write.authoring import record_text
 
     if (run.ds.root / path).exists():
@@ -63,14 +65,15 @@ def create_record(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run
     text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
     if edit:
         path, text = edit_until_valid(run, path, text, place=placed)
-    problems = problems_with(run, path, text)
-    if problems:
-        show_problems(run, problems)
-        run.fail("cli.nothing_written")
-    if dry_run:
-        sys.stdout.write(text)
-        return
-    write_file(run.ds.root / path, text, run.t, shown=path, within=run.ds.root)
+    with workspace_lock(run.ds.root):
+        problems = problems_with(run, path, text)
+        if problems:
+            show_problems(run, problems)
+            run.fail("cli.nothing_written")
+        if dry_run:
+            sys.stdout.write(text)
+            return
+        write_file(run.ds.root / path, text, run.t, shown=path, within=run.ds.root)
     typer.echo(os.path.relpath(run.ds.root / path))
 
 

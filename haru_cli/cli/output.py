@@ -27,6 +27,8 @@ OutputOption = Annotated[Path | None, typer.Option("-o", "--output")]
 MonthOption = Annotated[str | None, typer.Option("--month", metavar="YYYY-MM")]
 QueryArgument = Annotated[str, typer.Argument(metavar="QUERY")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run")]
+# Writes that append an entry refuse one just like an entry already there, unless this says it is meant (§15).
+AgainOption = Annotated[bool, typer.Option("--again")]
 
 
 def _rich(build: "Callable[[int], list[Any]]") -> None:
@@ -42,12 +44,27 @@ def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
-def emit_table(fmt: str, data: Any, table: "Table", t: "Translator") -> None:
-    """A list command's output: `data` for JSON, the table for the others (a sentence when it is empty)."""
+def _marked(data: Any, incomplete: "list[str] | None") -> Any:
+    """JSON whose figures skipped files may change says so (SPEC §15): `complete`, and the files."""
+    if incomplete is None or not isinstance(data, dict):
+        return data
+    return {**data, "complete": not incomplete, "incomplete": incomplete}
+
+
+def _say_incomplete(fmt: str, t: "Translator", incomplete: "list[str] | None") -> None:
+    """A table or Markdown whose figures skipped files may change ends by saying so; CSV stays a table
+    (the line on stderr and the exit status say it)."""
+    if incomplete and fmt in ("table", "md"):
+        typer.echo(t("cli.incomplete_note", paths=", ".join(incomplete)))
+
+
+def emit_table(fmt: str, data: Any, table: "Table", t: "Translator", incomplete: "list[str] | None" = None) -> None:
+    """A list command's output: `data` for JSON, the table for the others (a sentence when it is empty);
+    `incomplete`: the files its figures may lack, None for a list of no figures (SPEC §15)."""
     from haru_cli.render import formats
 
     if fmt == "json":
-        _write(formats.json_text(data))
+        _write(formats.json_text(_marked(data, incomplete)))
     elif fmt == "csv":
         _write(formats.csv_text(table.headings, table.rows, for_terminal=sys.stdout.isatty(), mark=t("csv.mark")))
     elif not table.rows:
@@ -58,14 +75,16 @@ def emit_table(fmt: str, data: Any, table: "Table", t: "Translator") -> None:
         _rich(lambda width: formats.rich_table(table.headings, table.rows, width=width))
     else:
         _write(formats.plain_table(table.headings, table.rows))
+    _say_incomplete(fmt, t, incomplete)
 
 
-def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator") -> None:
-    """A show command's output: `data` for JSON, the document for the others."""
+def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator", incomplete: "list[str] | None" = None) -> None:
+    """A show command's output: `data` for JSON, the document for the others (which says itself what is
+    incomplete, beside the figures)."""
     from haru_cli.render import formats
 
     if fmt == "json":
-        _write(formats.json_text(data))
+        _write(formats.json_text(_marked(data, incomplete)))
     elif fmt == "csv":
         _write(formats.csv_document(doc, for_terminal=sys.stdout.isatty(), mark=t("csv.mark")))
     elif fmt == "md":
@@ -76,7 +95,7 @@ def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator") -> None
         _write(formats.plain_document(doc))
 
 
-def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]") -> None:
+def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]", incomplete: "list[str] | None" = None) -> None:
     """What renewals, feedback and upcoming print: JSON {today, until, <key>: [...]}, rows, or iCalendar."""
     if fmt == "ics":
         from haru_cli.render.formats import ics_text
@@ -84,7 +103,7 @@ def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]") -> None
         sys.stdout.write(ics_text(dated.events(), run.state.now, dated.calendar))
         return
     data = {"today": run.today.isoformat(), "until": until.isoformat(), dated.key: dated.data()}
-    emit_table(fmt, data, dated.table(), run.t)
+    emit_table(fmt, data, dated.table(), run.t, incomplete)
 
 
 def render_report(run: "Run", name: str, context: dict[str, Any], template_file: Path | None, output: Path | None,

@@ -49,5 +49,7 @@ def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "
     joint, sections = projects.partner_sections(run.ds, partner.id, run.today, run.t)
     data |= joint
     doc.sections += sections
-    emit_document(fmt, data, doc, run.t)
-    run.say_incomplete(missing)
+    # its figures: the fees, and the hours of its meetings and of the time logged for it (SPEC §15)
+    figures = sorted({*missing, *undated, *run.time_incomplete()})
+    emit_document(fmt, data, doc, run.t, figures)
+    run.say_incomplete(figures)

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import Run, open_run, parse_cli_date
-from haru_cli.cli.output import DryRunOption, FormatOption, emit_table
+from haru_cli.cli.output import AgainOption, DryRunOption, FormatOption, emit_table
 from haru_cli.records.models import ReferralKind, ReferralStatus  # their choices are the records' own
 
 app = typer.Typer(no_args_is_help=True)
@@ -34,12 +34,12 @@ def referral_list(
                     and (kind is None or r.kind == kind)), key=lambda r: (r.referred, r.id))
     so_far = earned(run.ds, run.today)
     emit_table(fmt, views.referrals_json(found, so_far, run.today), views.referrals_table(run.ds, found, so_far, run.t),
-               run.t)
+               run.t, run.incomplete(only))
     run.say_incomplete(run.incomplete(only))  # what each has earned rests on its contract
 
 
 def _change(run: Run, referral_id: str, *edits: Callable[[str], str], dry_run: bool,
-            moves_from: tuple[str, ...]) -> None:
+            moves_from: tuple[str, ...], again: bool = False) -> None:
     """The edits made one after the other in the referral's file, validated and written as one change;
     refused unless the referral is in one of the statuses `moves_from` (a cancelled one is not won again,
     a lead is not paid)."""
@@ -56,7 +56,7 @@ def _change(run: Run, referral_id: str, *edits: Callable[[str], str], dry_run: b
             text = each(text)
         return text
 
-    change_record(run, run.ds.path_of(REFERRAL, referral.id), edit, dry_run=dry_run)
+    change_record(run, run.ds.path_of(REFERRAL, referral.id), edit, dry_run=dry_run, again=again)
 
 
 def _set(path: tuple[str, ...], value: object) -> Callable[[str], str]:
@@ -86,13 +86,15 @@ def referral_pay(
     referral_id: IdArgument,
     day: DateOption,
     amount: Annotated[int, typer.Option("--amount", metavar="YEN", min=1, max=MAX_YEN)],
+    again: AgainOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
     from haru_cli.write.patch import append
 
     run = open_run(ctx, quiet=True)
     payment = {"date": parse_cli_date(day, "--date", run.lang).isoformat(), "amount": amount}
-    _change(run, referral_id, lambda text: append(text, ("payments",), payment), dry_run=dry_run, moves_from=("won",))
+    _change(run, referral_id, lambda text: append(text, ("payments",), payment), dry_run=dry_run, moves_from=("won",),
+            again=again)
 
 
 @app.command("cancel")

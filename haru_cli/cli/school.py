@@ -7,7 +7,15 @@ from typing import Annotated
 import typer
 
 from haru_cli.cli.context import Run, open_run, parse_cli_date
-from haru_cli.cli.output import DryRunOption, FormatOption, OutputOption, TemplateOption, emit_table, emit_text
+from haru_cli.cli.output import (
+    AgainOption,
+    DryRunOption,
+    FormatOption,
+    OutputOption,
+    TemplateOption,
+    emit_table,
+    emit_text,
+)
 from haru_cli.records.models import Certificate
 from haru_cli.rules.school import Progress
 
@@ -45,7 +53,7 @@ def school_certify(
     from haru_cli.records.registry import CERTIFICATE, STUDENT
     from haru_cli.rules.school import next_number, progress
     from haru_cli.views.school import certificate_of
-    from haru_cli.write.atomic import write_new
+    from haru_cli.write.atomic import workspace_lock, write_new
     from haru_cli.write.authoring import record_text
 
     run = open_run(ctx, quiet=True)
@@ -71,17 +79,18 @@ def school_certify(
         path = CERTIFICATE.path(number, issued.year)
         data = {"id": number, "student": student.id, "course": student.course, "issued": issued.isoformat()}
         text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
-        problems = [p for p in problems_with(run, path, text) if p.severity == "error"]
-        if problems:
-            show_problems(run, problems)
-            run.fail("cli.nothing_written")
-        try:
-            write_new(run.ds.root / path, text, within=run.ds.root)
-        except FileExistsError:  # the next number, never over this one
-            taken.add(number)
-            continue
-        except OSError as exc:
-            run.fail("cli.write.failed", path=path, reason=str(exc))
+        with workspace_lock(run.ds.root):  # from the validation to the write: one certificate per student
+            problems = [p for p in problems_with(run, path, text) if p.severity == "error"]
+            if problems:
+                show_problems(run, problems)
+                run.fail("cli.nothing_written")
+            try:
+                write_new(run.ds.root / path, text, within=run.ds.root)
+            except FileExistsError:  # the next number, never over this one
+                taken.add(number)
+                continue
+            except OSError as exc:
+                run.fail("cli.write.failed", path=path, reason=str(exc))
         typer.echo(run.t("cli.school.written", path=path), err=True)
         emit_text(shown, output, run.t)
         return
@@ -122,6 +131,7 @@ def school_evaluate(
     minutes: Annotated[int | None, typer.Option("--minutes", min=0, max=1440)] = None,
     tool: Annotated[list[str] | None, typer.Option("--tool", metavar="TOOL")] = None,
     comment: Annotated[str | None, typer.Option("--comment", metavar="TEXT")] = None,
+    again: AgainOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
     """Append one evaluation (an oral report) to the student's record: only its lines change."""
@@ -138,5 +148,5 @@ def school_evaluate(
     if comment:
         entry["comment"] = comment
     path = run.ds.path_of(STUDENT, student.id)
-    change_record(run, path, lambda text: append(text, ("evaluations",), entry), dry_run=dry_run)
+    change_record(run, path, lambda text: append(text, ("evaluations",), entry), dry_run=dry_run, again=again)
 

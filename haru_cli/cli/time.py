@@ -12,7 +12,7 @@ import typer
 
 from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import Run, open_run, parse_cli_date, parse_month
-from haru_cli.cli.output import DryRunOption, FormatOption, emit_document
+from haru_cli.cli.output import AgainOption, DryRunOption, FormatOption, emit_document
 from haru_cli.i18n import text
 from haru_cli.records.models import Area
 
@@ -60,8 +60,7 @@ def time_report(
     run = open_run(ctx, fmt=fmt)
     report = views.time_report(run.ds, _period(run, month, quarter, fy), run.today)
     missing = run.time_incomplete()
-    emit_document(fmt, {**views.time_json(report), "incomplete": missing},
-                  views.time_document(report, by, run.t, missing), run.t)
+    emit_document(fmt, views.time_json(report), views.time_document(report, by, run.t, missing), run.t, missing)
     run.say_incomplete(missing, "cli.time.incomplete")
 
 
@@ -97,6 +96,7 @@ def time_log(
     day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     partner: Annotated[str | None, typer.Option("--partner")] = None,
     project: Annotated[str | None, typer.Option("--project")] = None,
+    again: AgainOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
     """Append one entry to the month's time log (time/<year>/<YYYY-MM>.yaml; made when there is none)."""
@@ -118,6 +118,6 @@ def time_log(
     month = f"{when:%Y-%m}"
     path = TIME.path(month, when.year)
     if (run.ds.root / path).exists():
-        change_record(run, path, lambda before: append(before, ("entries",), entry), dry_run=dry_run)
+        change_record(run, path, lambda before: append(before, ("entries",), entry), dry_run=dry_run, again=again)
     else:
         create_record(run, path, {"id": month, "entries": [entry]}, edit=False, dry_run=dry_run)

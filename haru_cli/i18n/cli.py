@@ -90,8 +90,8 @@ CLI: dict[str, tuple[str, str]] = {
         "{value:q} is no time spent: use 1.5h, 90m or 1h30m (at most 24 hours)",
     ),
     "cli.time.incomplete": (
-        "注意: 読み飛ばしたファイルがあるため、時間は不完全かもしれません: {paths} — haru validate で確認してください",
-        "note: the hours may be incomplete, for files were skipped: {paths} — run haru validate",
+        "注意: 読み飛ばした（または一部だけ読んだ）ファイルがあるため、時間は不完全かもしれません: {paths} — haru validate で確認してください",
+        "note: the hours may be incomplete, for files were skipped (or read in part): {paths} — run haru validate",
     ),
     "cli.change.not_regular": ("{path} は通常のファイルではありません（リンク・フォルダなど）: 変更しません",
                                "{path} is not a regular file (a link, a folder …): nothing changed"),
@@ -162,6 +162,18 @@ CLI: dict[str, tuple[str, str]] = {
                            "action {n} of {meeting} ({task:q}) is done already; nothing changed"),
     "cli.change.not_editable": ("{path} はその場で書き換えられません（{reason}）: haru edit で直してください",
                                 "cannot change {path} in place ({reason}): use haru edit"),
+    "cli.incomplete_note": (
+        "※ 不完全: 次のファイルを読み飛ばした（または一部だけ読んだ）ため、この数字は変わるかもしれません: {paths}",
+        "* incomplete: these figures may change, for these files were skipped (or read in part): {paths}",
+    ),
+    "cli.change.twin": (
+        "{path} には同じものがすでに記録されています（{where}）。二重の記録でなく意図したものなら --again を付けて実行してください。何も書き込んでいません",
+        "{path} records the same already ({where}); if it is meant, not a double entry, run again with --again. Nothing written",
+    ),
+    "cli.change.has_errors": (
+        "{path} にエラーがあるため変更しません: 先に haru validate {path} で直してください",
+        "{path} has errors, so it is not changed: fix it first (haru validate {path})",
+    ),
     "cli.change.nothing": ("{path} は変わりません", "{path} is unchanged"),
     "cli.change.changed": ("{path} が読んだ後に変更されました。何も書き込んでいません（もう一度実行してください）",
                            "{path} changed since haru read it; nothing written (run the command again)"),

@@ -23,6 +23,10 @@ HELP: dict[str, tuple[str, str]] = {
     "help.option.wareki": ("日付を和暦で書きます（令和8年11月27日）。", "Japanese dates in the era calendar (令和8年11月27日)."),
     "help.option.record_id": ("レコードの id（既定: オプションから作ります）。", "The record's id (default: made from the options)."),
     "help.option.edit": ("書き込む前に $EDITOR で仕上げます。", "Finish the record in $EDITOR before it is written."),
+    "help.option.again": (
+        "同じ内容がすでに記録されていても、もう一件として書き込みます（二重記録ではない場合）。",
+        "Record it even though the same is recorded already (when it is no double entry).",
+    ),
     "help.option.dry_run": ("書き込まずに YAML を表示します。", "Print the YAML instead of writing it."),
     "help.option.query": (
         "パートナー（id・名前・よみ・別名・担当者名）。",

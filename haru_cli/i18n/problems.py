@@ -547,4 +547,19 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.school.criterion-twice": ("同じ基準が二度書かれています", "a criterion is listed twice"),
     "problem.school.not-eligible": ("受講生 {ref} は発行日 {day} の時点で修了の条件を満たしていません",
                                     "student {ref} did not meet the conditions on the day issued, {day}"),
+    "problem.duplicate-entry.payments": (
+        "payments の {n} 件目は {first} 件目と日付・金額が同じです（二重に記録していませんか）",
+        "payment {n} has the date and amount of payment {first} (recorded twice?)"),
+    "problem.duplicate-entry.entries": (
+        "entries の {n} 件目は {first} 件目と日付・時間・領域・メモが同じです（二重に記録していませんか）",
+        "entry {n} has the date, time, area and note of entry {first} (recorded twice?)"),
+    "problem.duplicate-entry.evaluations": (
+        "evaluations の {n} 件目は {first} 件目と課題・日付が同じです（二重に記録していませんか）",
+        "evaluation {n} has the assignment and date of evaluation {first} (recorded twice?)"),
+    "problem.skipped-dependency": (
+        "{skipped} が読み込めないため確かめられません（{code}）: 先にそのファイルを直してください",
+        "cannot be checked while {skipped} is skipped ({code}): fix that file first"),
+    "problem.internal-check": (
+        "検査 {check} が内部エラーで止まりました（{error}）。他の検査は続けました。haru の不具合として報告してください",
+        "check {check} failed with an internal error ({error}); the other checks went on. Please report this bug in haru"),
 }

@@ -9,18 +9,19 @@ more only for files that have one — never read from disk a second time.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from haru_cli.load.banks import ZenginBanks
-from haru_cli.load.validation import validate
+from haru_cli.load.validation import validate, validate_without_bad_entries
 from haru_cli.load.workspace import Listing
 from haru_cli.load.yamlio import Document, parse_yaml, read_document, read_text
 from haru_cli.records.dataset import Dataset, Skipped
-from haru_cli.records.models import Settings
+from haru_cli.records.models import Settings, TimeEntry, TimeLog
 from haru_cli.records.problems import Finding, Problem, error
-from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TYPES, RecordType, type_of_path
+from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TIME, TYPES, RecordType, type_of_path
 from haru_cli.rules.checks import run_checks
 
 
@@ -48,8 +49,10 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
     banks = ZenginBanks() if any(p.bank is not None for p in ds.partners.values()) else None
-    ds.problems.extend(places.problem(ds, finding) for finding in run_checks(ds, banks))
+    findings = run_checks(ds, banks)
+    ds.problems.extend(places.problem(ds, finding) for finding in findings)
     ds.problems = capped(sorted(ds.problems, key=Problem.sort_key))
+    _drop_entries_with_errors(ds, findings)
     _skip_records_with_errors(ds)
     _skip_dependants(ds)
     return ds
@@ -70,6 +73,8 @@ class Places:
         return self.parsed[path]
 
     def problem(self, ds: Dataset, finding: Finding) -> Problem:
+        if not finding.kind:  # about the whole workspace (a check that failed): its folder
+            return Problem("", 1, 1, finding.severity, finding.code, finding.params, variant=finding.variant)
         path = ds.paths[(finding.kind, finding.record)]
         mark = self.document(path).mark(finding.loc, key=finding.key)
         return Problem(path, mark[0], mark[1], finding.severity, finding.code, finding.params,
@@ -98,10 +103,28 @@ def capped(problems: list[Problem]) -> list[Problem]:
     return out
 
 
+def _drop_entries_with_errors(ds: Dataset, findings: list[Finding]) -> None:
+    """A time log whose only errors are in some of its entries (a date of another month, a partner that is
+    not there) keeps its other entries: one bad entry does not take a month's hours with it (SPEC §15).
+    The file is named among those read in part, so that the hours are marked incomplete."""
+    bad: dict[str, set[int]] = {}
+    whole: set[str] = set()
+    for f in findings:
+        if f.kind == TIME.name and f.severity == "error":
+            if len(f.loc) >= 2 and f.loc[0] == "entries" and isinstance(f.loc[1], int):
+                bad.setdefault(f.record, set()).add(f.loc[1])
+            else:
+                whole.add(f.record)
+    for record_id, indexes in bad.items():
+        if record_id in ds.time_logs and record_id not in whole:
+            _drop_items(ds, TIME, record_id, {("entries", i) for i in indexes})
+
+
 def _skip_records_with_errors(ds: Dataset) -> None:
     """A record with any error (a dangling reference, dates out of order ...) is left out, like an
-    unreadable file: other commands then work only on what is known to be right."""
-    wrong = {p.path for p in ds.problems if p.severity == "error"}
+    unreadable file: other commands then work only on what is known to be right. A file read in part
+    keeps what was right in it."""
+    wrong = {p.path for p in ds.problems if p.severity == "error"} - set(ds.partly_read)
     for (name, record_id), path in list(ds.paths.items()):
         if path in wrong:
             _skip(ds, BY_NAME[name], record_id)
@@ -110,18 +133,39 @@ def _skip_records_with_errors(ds: Dataset) -> None:
 def _skip_dependants(ds: Dataset) -> None:
     """Records resting on one that was left out go too (a referral whose contract is broken would
     otherwise silently earn nothing), and those resting on them, by the registry's references. They count
-    among the skipped files, and remember which file they rest on."""
+    among the skipped files, and remember which file they rest on. An item of a list that names one (a
+    time entry's partner) goes alone, and its file counts as read in part."""
     changed = True
     while changed:
         changed = False
         for kind in TYPES:
             for record in list(ds.of(kind).values()):
-                missing = next(((BY_NAME[ref.target], target) for ref in kind.refs for target in ref.ids(record)
-                                if target not in ds.of(BY_NAME[ref.target])), None)
+                missing, items = None, set[tuple[str, int]]()
+                for ref in kind.refs:
+                    for loc, target in ref.located(record):
+                        if target in ds.of(BY_NAME[ref.target]):
+                            continue
+                        if ref.within is not None:
+                            items.add((ref.within, int(loc[1])))
+                        elif missing is None:
+                            missing = (BY_NAME[ref.target], target)
                 if missing is not None:
                     rests_on = ds.broken.get((missing[0].name, missing[1]))
                     _skip(ds, kind, record.id, because=rests_on.path if rests_on else None)
                     changed = True
+                elif items:
+                    _drop_items(ds, kind, record.id, items)
+                    changed = True
+
+
+def _drop_items(ds: Dataset, kind: RecordType[Any], record_id: str, items: set[tuple[str, int]]) -> None:
+    """The record without those items of its lists; its file named among those read in part."""
+    record = ds.of(kind)[record_id]
+    lists = {name for name, _ in items}
+    ds.of(kind)[record_id] = dataclasses.replace(record, **{
+        name: [item for i, item in enumerate(getattr(record, name)) if (name, i) not in items] for name in lists})
+    if (path := ds.path_of(kind, record_id)) not in ds.partly_read:
+        ds.partly_read.append(path)
 
 
 def _skip(ds: Dataset, kind: RecordType[Any], record_id: str, *, because: str | None = None) -> None:
@@ -170,7 +214,14 @@ def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text
         text, problems = read_text(file, path)
     doc, found = parse_yaml(text, path) if text is not None else (None, [])
     problems += found
+    read_before = any(p.severity == "error" for p in problems)
     record = validate(kind.model, doc, path, problems) if doc is not None else None
+    schema_errors = len(problems)
+    partly = False
+    if record is None and kind is TIME and doc is not None and not read_before:
+        # a time log loses its bad entries, not its month (SPEC §15)
+        record = validate_without_bad_entries(TimeLog, doc, "entries", TimeEntry)
+        partly = record is not None
     if record is not None and doc is not None:
         if record.id != stem:
             problems.append(error(path, doc.mark(("id",)), "id-filename", id=record.id, stem=stem))
@@ -183,7 +234,8 @@ def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text
                 _skip(ds, kind, record.id)
             problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
     ds.problems.extend(problems)
-    if record is None or any(p.severity == "error" for p in problems):
+    wrong = problems[schema_errors:] if partly else problems
+    if record is None or any(p.severity == "error" for p in wrong):
         data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
         ds.skip_file(Skipped(path, kind.name, stem, _names(data), _partners(data)))
         return
@@ -191,3 +243,5 @@ def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text
     places.texts[path] = text
     ds.of(kind)[record.id] = record
     ds.paths[(kind.name, record.id)] = path
+    if partly:
+        ds.partly_read.append(path)

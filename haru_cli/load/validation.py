@@ -49,6 +49,25 @@ def validate(model: type[T], doc: Document, path: str, problems: list[Problem]) 
         return None
 
 
+def validate_without_bad_entries(model: type[T], doc: Document, entries: str, entry: type[Any]) -> T | None:
+    """The record built from doc without the items of its list `entries` that are not valid `entry`s; None
+    when it is not one even so (its other keys have errors too). Problems are not said again: `validate`
+    said them."""
+    if not isinstance(doc.data, dict) or not isinstance(doc.data.get(entries), list):
+        return None
+    kept = []
+    for item in doc.data[entries]:
+        try:
+            validated(entry, item)
+        except ValidationError:
+            continue
+        kept.append(item)
+    try:
+        return validated(model, {**doc.data, entries: kept})
+    except ValidationError:
+        return None
+
+
 _TYPE_VARIANTS = {
     "string_type": "type.str",
     "int_type": "type.int",

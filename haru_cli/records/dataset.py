@@ -87,6 +87,9 @@ class Dataset:
     # problem says it all), new records do not take their ids, and commands asked for them say why.
     skipped_files: dict[str, Skipped] = field(default_factory=dict)
     broken: dict[tuple[str, str], Skipped] = field(default_factory=dict)  # the same, by (type name, file stem)
+    # Record files read without the entries that have errors (a time log loses a bad entry, not its month):
+    # the figures they count are incomplete (SPEC §15).
+    partly_read: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from haru_cli.records.models import Action, Meeting, Settings
@@ -51,23 +50,3 @@ def fiscal_year_start(settings: Settings, today: date) -> date:
     """The first day of the fiscal year that holds today (fiscal_year_start is its first month)."""
     month = settings.fiscal_year_start
     return date(today.year if today.month >= month else today.year - 1, month, 1)
-
-
-def share_of_minutes(meeting: Meeting) -> Decimal:
-    """The 社長's minutes in a meeting, split evenly among its partners so that totals add up."""
-    return Decimal(meeting.minutes or 0) / len(meeting.partners)
-
-
-def hours(meetings: list[Meeting], since: date | None = None, until: date | None = None) -> Decimal:
-    """Hours (to 0.1) spent in the meetings dated within [since, until]."""
-    minutes = sum(
-        (share_of_minutes(m) for m in meetings
-         if (since is None or m.date >= since) and (until is None or m.date <= until)),
-        Decimal(0),
-    )
-    return to_hours(minutes)
-
-
-def to_hours(minutes: Decimal) -> Decimal:
-    """Minutes as hours, to 0.1."""
-    return (minutes / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)

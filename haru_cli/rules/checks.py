@@ -8,6 +8,7 @@ all). Each check can be run alone on hand-built records (tests/test_checks.py).
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from datetime import date
@@ -38,6 +39,7 @@ from haru_cli.records.registry import (
     RecordType,
 )
 from haru_cli.records.values import Month
+from haru_cli.rules.integrity import TWINS, fees_incomplete, twins
 
 
 def finding(record_type: RecordType[Any], record_id: str, loc: Loc, code: str, variant: str = "", /, *,
@@ -215,11 +217,23 @@ def check_payouts(ds: Dataset) -> Iterator[Finding]:
                 continue
             first[month] = p
             if month not in payable:
-                yield finding(PAYOUT, p.id, ("month",), "payout-statement", partner=partner_id, month=str(p.month))
+                yield _resting(ds, partner_id, finding(PAYOUT, p.id, ("month",), "payout-statement",
+                                                       partner=partner_id, month=str(p.month)))
             elif payable[month] != p.amount:
-                yield warn(PAYOUT, p.id, ("amount",), "payout-mismatch", amount=p.amount, payable=payable[month],
-                           month=str(p.month))
+                yield _resting(ds, partner_id, warn(PAYOUT, p.id, ("amount",), "payout-mismatch", amount=p.amount,
+                                                    payable=payable[month], month=str(p.month)))
     yield from _check_refunds(ds, events)
+
+
+def _resting(ds: Dataset, partner_id: str, found: Finding) -> Finding:
+    """A finding about what a partner's fees come to is the fault of a skipped file when there is one that
+    may change them (SPEC §15): then it is said as `skipped-dependency`, naming that file, not as an
+    error of a payout that may well be right."""
+    skipped = fees_incomplete(ds, partner_id)
+    if not skipped:
+        return found
+    return Finding(found.kind, found.record, found.loc, "warning", "skipped-dependency", "",
+                   {"code": found.code, "skipped": ", ".join(skipped)}, found.key, tuple(skipped))
 
 
 def _check_refunds(ds: Dataset, events: dict[str, list[Any]]) -> Iterator[Finding]:
@@ -240,8 +254,9 @@ def _check_refunds(ds: Dataset, events: dict[str, list[Any]]) -> Iterator[Findin
             owed = max(0, -(t.carried_in + sum(e.amount for e in lines if e.event != "refund")))
             mine = sorted((p for p in refunds if p.month.first == month), key=lambda p: (p.date, p.id))
             if sum(p.amount for p in mine) > owed:
-                yield finding(PAYOUT, mine[-1].id, ("amount",), "payout-refund", amount=sum(p.amount for p in mine),
-                              owed=owed, partner=partner_id, month=f"{month:%Y-%m}")
+                yield _resting(ds, partner_id, finding(PAYOUT, mine[-1].id, ("amount",), "payout-refund",
+                                                       amount=sum(p.amount for p in mine), owed=owed,
+                                                       partner=partner_id, month=f"{month:%Y-%m}"))
 
 
 class Banks(Protocol):
@@ -463,6 +478,17 @@ def check_projects(ds: Dataset) -> Iterator[Finding]:
                           "opportunity.dropped", key=True)
 
 
+def check_twins(ds: Dataset) -> Iterator[Finding]:
+    """An entry that repeats an earlier one of its record (a payment, a time entry, an oral report) is
+    most often one recorded twice (SPEC §15): said, since it would double what it counts."""
+    for name, (entries, key) in TWINS.items():
+        kind = BY_NAME[name]
+        for record in ds.of(kind).values():
+            for i, j in twins(getattr(record, entries), key):
+                yield warn(kind, record.id, (entries, i), "duplicate-entry", f"duplicate-entry.{entries}",
+                           n=i + 1, first=j + 1)
+
+
 CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_references,
     check_contract_owners,
@@ -479,10 +505,23 @@ CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [
     check_sourcing,
     check_school,
     check_projects,
+    check_twins,
 ]
 
 
 def run_checks(ds: Dataset, banks: Banks | None = None) -> list[Finding]:
-    """Every check's findings; the bank codes too, given the list of banks."""
-    found = [finding for check in CHECKS for finding in check(ds)]
-    return found + list(check_banks(ds, banks)) if banks is not None else found
+    """Every check's findings; the bank codes too, given the list of banks. A check that raises is one
+    `internal-check` problem naming it, about the whole workspace: the other checks, and the command, go
+    on (SPEC §15; beancount's loader does the same with a plugin)."""
+    checks: list[tuple[str, Callable[[], Iterator[Finding]]]] = [(c.__name__, functools.partial(c, ds))
+                                                                  for c in CHECKS]
+    if banks is not None:
+        checks.append((check_banks.__name__, functools.partial(check_banks, ds, banks)))
+    found: list[Finding] = []
+    for name, check in checks:
+        try:
+            found.extend(check())
+        except Exception as exc:  # a bug in one check must not hide what the others find
+            found.append(Finding("", "", (), "error", "internal-check", "",
+                                 {"check": name, "error": f"{type(exc).__name__}: {exc}"}))
+    return found

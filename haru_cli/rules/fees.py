@@ -177,6 +177,21 @@ class Statement(Totals):
         """Nothing is left to pay: what was paid is what is payable (or nothing was)."""
         return self.payable == 0 or self.paid == self.payable
 
+    @property
+    def outstanding(self) -> bool:
+        """It pays something and no payment is recorded (a payment that differs is payout-mismatch, not a
+        debt): what a transfer file prepared before the pay date holds."""
+        return self.payable > 0 and self.payment is None
+
+    def unpaid(self, today: date) -> bool:
+        """Outstanding, and its pay date has come (today included): the one meaning of "unpaid" (SPEC §8.1,
+        §15), in `fees unpaid`, `partner show`, `upcoming` and the dashboard."""
+        return self.outstanding and self.pay_on <= today
+
+    def overdue(self, today: date) -> bool:
+        """Unpaid, and its pay date is past."""
+        return self.unpaid(today) and self.pay_on < today
+
 
 def earned(ds: Dataset, today: date) -> dict[str, int]:
     """What each referral has earned up to today: its fee events dated by then (a clawback takes it back)."""
@@ -277,7 +292,7 @@ def unpaid(ds: Dataset, today: date, days: BusinessDays) -> list[Statement]:
     """Statements whose pay date has passed (or is today), with something payable and no payment recorded,
     by pay date (SPEC §8.1 `fees unpaid`)."""
     found = [s for partner in ds.partners.values() for s in partner_statements(ds, partner, today, days)
-             if s.pay_on <= today and s.payable > 0 and s.payment is None]
+             if s.unpaid(today)]
     return sorted(found, key=lambda s: (s.pay_on, s.partner.id))
 
 

@@ -14,7 +14,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.models import Area, Automation, Measurement, Settings
+from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings
 from haru_cli.records.values import add_months
 from haru_cli.rules.activity import fiscal_year_start
 
@@ -86,7 +86,11 @@ def spent(ds: Dataset) -> Iterator[Spent]:
             yield Spent(entry.date, entry.area, (entry.partner,) if entry.partner else (), entry.spent)
     for m in ds.meetings.values():
         if m.minutes:
-            yield Spent(m.date, m.area, tuple(m.partners), Decimal(m.minutes))
+            yield meeting_spent(m)
+
+
+def meeting_spent(m: Meeting) -> Spent:
+    return Spent(m.date, m.area, tuple(m.partners), Decimal(m.minutes or 0))
 
 
 def minutes_by_area(items: Iterable[Spent], period: Period) -> dict[Area, Decimal]:
@@ -97,15 +101,24 @@ def minutes_by_area(items: Iterable[Spent], period: Period) -> dict[Area, Decima
     return found
 
 
-def minutes_by_partner(items: Iterable[Spent], period: Period) -> dict[str, Decimal]:
-    """Each partner's minutes; a joint meeting's split evenly among its partners (so that they add up)."""
+def minutes_by_partner(items: Iterable[Spent], since: date | None = None,
+                       until: date | None = None) -> dict[str, Decimal]:
+    """Each partner's minutes within [since, until]: the one place a joint meeting's minutes are split,
+    evenly among its partners (so that the partners' minutes add up to the meeting's)."""
     found: dict[str, Decimal] = {}
     for item in items:
-        if item.partners and period.holds(item.date):
+        if item.partners and (since is None or item.date >= since) and (until is None or item.date <= until):
             share = item.minutes / len(item.partners)
             for partner in item.partners:
                 found[partner] = found.get(partner, Decimal(0)) + share
     return found
+
+
+def partner_minutes(ds: Dataset, partner_id: str, since: date | None, until: date) -> Decimal:
+    """The hours of a partner (SPEC §15), in minutes: its share of meetings and the time entries logged
+    for it, within [since, until] — what `partner show` and `time report --by partner` both say."""
+    mine = ds.index("spent_by_partner", lambda: list(spent(ds)), lambda item: list(item.partners))
+    return minutes_by_partner(mine.get(partner_id, []), since, until).get(partner_id, Decimal(0))
 
 
 def as_hours(minutes: Decimal) -> Decimal:

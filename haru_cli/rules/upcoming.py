@@ -130,7 +130,7 @@ def _payouts(ds: Dataset, today: date, until: date, days: BusinessDays) -> list[
     items = []
     for partner in ds.partners.values():
         for s in partner_statements(ds, partner, until, days):
-            late = tracked and s.pay_on < today and s.payment is None
+            late = tracked and s.overdue(today)
             if (today <= s.pay_on <= until or late) and s.payable > 0:
                 month = f"{s.month:%Y-%m}"
                 items.append(Item(s.pay_on, "payout", partner.id, month, f"{partner.id}/{month}", late,

@@ -459,24 +459,22 @@ class Site:
     def _hours_chart(self, *, by_partner: bool, only: str | None = None, months: list[date] | None = None) -> str:
         """Hours of the months (the last twelve by default), stacked by partner (meetings and time entries
         that name one) or by kind of meeting (one partner's, or all)."""
-        from haru_cli.rules.time import spent
+        from haru_cli.rules.time import meeting_spent, minutes_by_partner, spent
 
         months = months or self._months()
         index = {m: i for i, m in enumerate(months)}
         totals: dict[str, list[Decimal]] = {}
         if by_partner:
-            for item in spent(self.ds):
-                column = index.get(item.date.replace(day=1))
-                if column is not None and item.partners:
-                    for partner in item.partners:
-                        totals.setdefault(partner, [Decimal(0)] * len(months))[column] += (
-                            item.minutes / len(item.partners))
+            items = list(spent(self.ds))
+            for i, first in enumerate(months):
+                for partner, minutes in minutes_by_partner(items, first, add_months(first, 1) - timedelta(1)).items():
+                    totals.setdefault(partner, [Decimal(0)] * len(months))[i] += minutes
             names = {p.id: p.name for p in self.ds.partners.values()}
         else:
             for m in (self.ds.meetings.values() if only is None else self.ds.meetings_of(only)):
                 column = index.get(m.date.replace(day=1))
-                if column is not None and m.minutes and (only is None or only in m.partners):
-                    share = Decimal(m.minutes) / (len(m.partners) if only else 1)
+                if column is not None and m.minutes:
+                    share = minutes_by_partner([meeting_spent(m)])[only] if only else Decimal(m.minutes)
                     totals.setdefault(m.kind, [Decimal(0)] * len(months))[column] += share
             names = {kind: self.t.value("meeting_kind", kind) for kind in totals}
         ranked = sorted(totals, key=lambda k: -sum(totals[k]))

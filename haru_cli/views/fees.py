@@ -150,7 +150,7 @@ UNPAID_HEADINGS = ["fees.month", "partner", "fees.payable", "fees.pay_on"]
 
 def unpaid_table(found: list[Statement], today: date, t: Translator) -> Table:
     rows: list[Row] = [[f"{s.month:%Y-%m}", s.partner.name, Money(s.payable),
-                        Day(s.pay_on, t.days(s.pay_on, today), t("overdue") if s.pay_on < today else "",
+                        Day(s.pay_on, t.days(s.pay_on, today), t("overdue") if s.overdue(today) else "",
                             markable=True)] for s in found]
     if rows:
         rows.append([t("fees.total"), "", Money(sum(s.payable for s in found)), ""])

@@ -8,10 +8,11 @@ from decimal import Decimal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Meeting, Partner, Referral
-from haru_cli.rules.activity import OpenAction, fiscal_year_start, hours, last_meeting, open_actions
+from haru_cli.rules.activity import OpenAction, fiscal_year_start, last_meeting, open_actions
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import partner_statements, payments_by_partner
 from haru_cli.rules.schedule import ContractDates, RegularMeeting, contract_dates, next_regular_meeting
+from haru_cli.rules.time import as_hours, partner_minutes
 
 RECENT_MEETINGS = 5
 
@@ -58,9 +59,9 @@ def overview(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> 
         last_meeting=last_meeting(ds, partner.id, today),
         next_regular=next_regular_meeting(ds, partner, today),
         fiscal_year_start=fy_start,
-        hours_fiscal_year=hours(meetings, since=fy_start, until=today),
-        hours_total=hours(meetings, until=today),
+        hours_fiscal_year=as_hours(partner_minutes(ds, partner.id, fy_start, today)),
+        hours_total=as_hours(partner_minutes(ds, partner.id, None, today)),
         fees_accrued=sum(s.subtotal for s in history if fy_start <= s.month <= today),
         fees_paid=sum(p.amount for p in payments if fy_start <= p.date <= today),
-        fees_unpaid=sum(s.payable for s in history if s.pay_on <= today and s.payable > 0 and s.payment is None),
+        fees_unpaid=sum(s.payable for s in history if s.unpaid(today)),
     )

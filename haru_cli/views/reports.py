@@ -13,11 +13,11 @@ from typing import Any
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Partner, Referral
 from haru_cli.records.values import add_months
-from haru_cli.rules.activity import OpenAction, open_actions, share_of_minutes, to_hours
+from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.fees import Statement, month_statements
 from haru_cli.rules.schedule import Milestone, RegularMeeting, feedback_milestones, next_regular_meeting
-from haru_cli.rules.time import month_of
+from haru_cli.rules.time import as_hours, meeting_spent, minutes_by_partner, month_of
 from haru_cli.rules.upcoming import Item, upcoming
 from haru_cli.views.time import automations_json, time_json, time_report
 
@@ -76,13 +76,11 @@ def _in_month(day: date, month: date) -> bool:
 
 def _minutes_by(meetings: list[Meeting], by_partner: bool) -> dict[str, Decimal]:
     """Minutes per partner (a joint meeting's split evenly) or per meeting kind."""
+    if by_partner:
+        return minutes_by_partner(meeting_spent(m) for m in meetings)
     totals: dict[str, Decimal] = defaultdict(Decimal)
     for m in meetings:
-        if by_partner:
-            for partner in m.partners:
-                totals[partner] += share_of_minutes(m)
-        else:
-            totals[m.kind] += Decimal(m.minutes or 0)
+        totals[m.kind] += Decimal(m.minutes or 0)
     return totals
 
 
@@ -92,10 +90,10 @@ def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]
     rows = [
         HoursRow(
             key,
-            to_hours(per_month[0].get(key, Decimal(0))),
+            as_hours(per_month[0].get(key, Decimal(0))),
             (per_month[0].get(key, Decimal(0)) * 100 / total).quantize(Decimal("0.1"), ROUND_HALF_UP)
             if total else Decimal(0),
-            [to_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
+            [as_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
         )
         for key in {key for minutes in per_month for key in minutes}
     ]
@@ -119,8 +117,8 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthl
         meetings=by_month[0],
         hours_by_partner=_hours_rows(by_month, by_partner=True),
         hours_by_kind=_hours_rows(by_month, by_partner=False),
-        total_hours=to_hours(sum((Decimal(m.minutes or 0) for m in by_month[0]), Decimal(0))),
-        total_previous=[to_hours(sum((Decimal(m.minutes or 0) for m in ms), Decimal(0))) for ms in by_month[1:]],
+        total_hours=as_hours(sum((Decimal(m.minutes or 0) for m in by_month[0]), Decimal(0))),
+        total_previous=[as_hours(sum((Decimal(m.minutes or 0) for m in ms), Decimal(0))) for ms in by_month[1:]],
         feedback=[m for m in by_month[0] if m.feedback is not None],
         referrals_new=[r for r in referrals if _in_month(r.referred, month)],
         referrals_won=[r for r in referrals if r.deal is not None and r.status in ("won", "cancelled")

@@ -58,7 +58,7 @@ class TimeReport:
 
 def time_report(ds: Dataset, period: Period, today: date) -> TimeReport:
     items: list[Spent] = list(spent(ds))
-    by_partner = minutes_by_partner(items, period)
+    by_partner = minutes_by_partner(items, period.start, period.end)
     partners = sorted(((p, ds.partners[p].name if p in ds.partners else p, minutes)
                        for p, minutes in by_partner.items() if minutes),
                       key=lambda row: (-row[2], sort_key(ds.partners[row[0]]) if row[0] in ds.partners else ()))

@@ -44,7 +44,7 @@ def test_calc_partner_filter_and_other_month(ws: str, haru: Haru) -> None:
                            "--format", "json").stdout)
     assert [(s["partner"], s["subtotal"]) for s in data["statements"]] == [("ueda", 45_000)]
     empty = json.loads(haru("--data", ws, "fees", "calc", "--month", "2025-01", "--format", "json").stdout)
-    assert empty == {"month": "2025-01", "statements": [], "total_payable": 0, "incomplete": []}
+    assert empty == {"month": "2025-01", "statements": [], "total_payable": 0, "complete": True, "incomplete": []}
 
 
 def test_calc_csv_has_one_row_per_statement(ws: str, haru: Haru) -> None:

@@ -105,7 +105,7 @@ def test_show_table(workspace: WorkspaceFactory, haru: Haru) -> None:
     result = haru("--data", workspace(), *TODAY, "partner", "show", "ウエダ")
     assert result.exit_code == 0
     for text in ("株式会社ウエダ", "T7000012050002", "次回定例", "2026-12-10", "ueda-referral", "2026-11-30",
-                 "株式会社サンプル物流", "1.0 時間"):
+                 "株式会社サンプル物流", "1.00 時間"):
         assert text in result.stdout, text
 
 
@@ -185,7 +185,8 @@ def test_a_skipped_meeting_is_said_beside_the_dates_it_may_change(workspace: Wor
     joint = "id: joint\npartners: [spcom, ueda]\ndate: 2026-11-20\nkind: regular\nminutes: [\n"  # broken
     root = workspace({"partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\n", "meetings/2026/joint.yaml": joint})
     shown = haru("--data", root, *TODAY, "--lang", "en", "partner", "show", "ueda", "--format", "json")
-    assert shown.exit_code == 0  # no money rests on a meeting
+    assert shown.exit_code == 1  # its hours may lack the meeting's (SPEC §15)
     assert json.loads(shown.stdout)["dates_incomplete"] == ["meetings/2026/joint.yaml"]  # its second partner too
+    assert json.loads(shown.stdout)["complete"] is False
     table = haru("--data", root, *TODAY, "partner", "show", "ueda")
     assert "日付・時間は不完全" in table.stdout

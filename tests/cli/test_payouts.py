@@ -20,7 +20,8 @@ def test_fees_pay_records_the_payable_and_unpaid_drops_it(workspace: WorkspaceFa
     root = workspace(BANKED)
     unpaid = json.loads(haru("--data", root, *TODAY, "fees", "unpaid", "--format", "json").stdout)
     assert [(s["partner"], s["month"], s["payable"]) for s in unpaid["statements"]] == [("ueda", "2026-09", 49500)]
-    assert set(unpaid) == {"today", "statements", "total"} and unpaid["total"] == 49500
+    assert set(unpaid) == {"today", "statements", "total", "complete", "incomplete"} and unpaid["total"] == 49500
+    assert unpaid["complete"] is True
     paid = haru("--data", root, *TODAY, "fees", "pay", "ueda", "--month", "2026-09", "--date", "2026-10-30")
     assert paid.exit_code == 0, paid.stderr
     written = root / "payouts" / "2026" / "2026-10-30-ueda.yaml"

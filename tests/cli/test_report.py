@@ -128,7 +128,7 @@ def test_workspace_template_and_template_option(workspace: WorkspaceFactory, har
     mine = tmp_path / "mine.j2"
     mine.write_text("{{ r.month | jmonth }}: {{ r.total_hours }}\n", encoding="utf-8")
     result = haru("--data", root, *TODAY, "report", "monthly", "--month", "2026-10", "--template", mine)
-    assert result.stdout == "2026年10月: 3.0\n"
+    assert result.stdout == "2026年10月: 3.00\n"
 
 
 def test_template_mistakes_are_named_with_their_line(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:

@@ -215,5 +215,5 @@ def test_logging_into_a_linked_month_file_changes_nothing(workspace: WorkspaceFa
     (root / "time/2026/2026-11.yaml").unlink()
     (root / "time/2026/2026-11.yaml").symlink_to(elsewhere)
     result = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "admin", "--date", "2026-11-20")
-    assert result.exit_code == 1 and "not a regular file" in result.stderr
+    assert result.exit_code == 1 and "a symbolic link" in result.stderr and "not changed" in result.stderr
     assert elsewhere.read_text(encoding="utf-8") == NOVEMBER

@@ -1,0 +1,72 @@
+"""What a figure rests on, and what repeats (SPEC §15): the skipped files that may change a partner's fees
+or the 社長's hours, and the entries of a record that repeat one already there.
+
+Every command, page and check asks these, so that "incomplete" and "the same entry twice" mean one thing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterator, Sequence
+from typing import Any, TypeVar
+
+from haru_cli.records.dataset import Dataset
+from haru_cli.records.models import Evaluation, Payment, TimeEntry
+from haru_cli.records.registry import AUTOMATION, CONTRACT, MEETING, PAYOUT, REFERRAL, SETTINGS_FILE, STUDENT, TIME
+
+E = TypeVar("E")
+
+
+def fees_incomplete(ds: Dataset, partner_id: str | None = None) -> list[str]:
+    """The skipped files that would change a partner's fees or what was paid of them (every partner's
+    with None): referrals, contracts and payouts whose partner is that one, or could not be read; and a
+    broken haru.yaml, whose tax and payout rules were replaced by the defaults."""
+    broken = [SETTINGS_FILE] if ds.settings_broken else []
+    return broken + ds.skipped_of((CONTRACT, REFERRAL, PAYOUT), partner_id)
+
+
+def time_incomplete(ds: Dataset) -> list[str]:
+    """The files that would change the 社長's hours or what AI saved: skipped time logs, meetings and
+    automations, time logs read without their entries in error, and a broken haru.yaml (whose targets
+    were replaced by none)."""
+    broken = [SETTINGS_FILE] if ds.settings_broken else []
+    return sorted({*broken, *ds.skipped_of((TIME, MEETING, AUTOMATION)), *ds.partly_read})
+
+
+def anything_incomplete(ds: Dataset) -> bool:
+    """Whether any figure may lack what a file holds: a file skipped or read only in part."""
+    return bool(ds.skipped_files or ds.partly_read or ds.settings_broken)
+
+
+# --- the same entry twice -------------------------------------------------------------------------------
+
+
+def payment_key(p: Payment) -> Hashable:
+    """Two client payments of one referral on one day of one amount are one payment recorded twice."""
+    return (p.date, p.amount)
+
+
+def time_key(e: TimeEntry) -> Hashable:
+    """Time entries alike in date, time spent, area and note (SPEC §15)."""
+    return (e.date, e.spent, e.area, (e.note or "").strip())
+
+
+def evaluation_key(e: Evaluation) -> Hashable:
+    """One student's oral reports on one assignment on one day."""
+    return (e.assignment, e.date)
+
+
+TWINS: dict[str, tuple[str, Callable[[Any], Hashable]]] = {
+    # record type → the list of entries in it, and what makes two of them the same
+    REFERRAL.name: ("payments", payment_key),
+    TIME.name: ("entries", time_key),
+    STUDENT.name: ("evaluations", evaluation_key),
+}
+
+
+def twins(entries: Sequence[E], key: Callable[[E], Hashable]) -> Iterator[tuple[int, int]]:
+    """(index, index of the first one like it) for every entry that repeats an earlier one."""
+    first: dict[Hashable, int] = {}
+    for i, entry in enumerate(entries):
+        j = first.setdefault(key(entry), i)
+        if j != i:
+            yield i, j

@@ -65,6 +65,8 @@ class Places:
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
         self.parsed: dict[str, Document] = {}
+        # A time log read without its bad entries: where in the file's list each entry it kept is.
+        self.kept: dict[str, list[int]] = {}
 
     def document(self, path: str) -> Document:
         if path not in self.parsed:
@@ -76,7 +78,10 @@ class Places:
         if not finding.kind:  # about the whole workspace (a check that failed): its folder
             return Problem("", 1, 1, finding.severity, finding.code, finding.params, variant=finding.variant)
         path = ds.paths[(finding.kind, finding.record)]
-        mark = self.document(path).mark(finding.loc, key=finding.key)
+        loc = finding.loc
+        if path in self.kept and len(loc) > 1 and loc[0] == "entries" and isinstance(loc[1], int):
+            loc = (loc[0], self.kept[path][loc[1]], *loc[2:])
+        mark = self.document(path).mark(loc, key=finding.key)
         return Problem(path, mark[0], mark[1], finding.severity, finding.code, finding.params,
                        related=finding.related, variant=finding.variant)
 
@@ -220,8 +225,9 @@ def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text
     partly = False
     if record is None and kind is TIME and doc is not None and not read_before:
         # a time log loses its bad entries, not its month (SPEC §15)
-        record = validate_without_bad_entries(TimeLog, doc, "entries", TimeEntry)
-        partly = record is not None
+        if (found_partly := validate_without_bad_entries(TimeLog, doc, "entries", TimeEntry)) is not None:
+            record, places.kept[path] = found_partly
+            partly = True
     if record is not None and doc is not None:
         if record.id != stem:
             problems.append(error(path, doc.mark(("id",)), "id-filename", id=record.id, stem=stem))

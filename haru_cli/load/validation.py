@@ -49,21 +49,22 @@ def validate(model: type[T], doc: Document, path: str, problems: list[Problem]) 
         return None
 
 
-def validate_without_bad_entries(model: type[T], doc: Document, entries: str, entry: type[Any]) -> T | None:
-    """The record built from doc without the items of its list `entries` that are not valid `entry`s; None
-    when it is not one even so (its other keys have errors too). Problems are not said again: `validate`
-    said them."""
+def validate_without_bad_entries(model: type[T], doc: Document, entries: str,
+                                 entry: type[Any]) -> tuple[T, list[int]] | None:
+    """The record built from doc without the items of its list `entries` that are not valid `entry`s, and
+    the places in the file's list of those it kept; None when it is not one even so (its other keys have
+    errors too). Problems are not said again: `validate` said them."""
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get(entries), list):
         return None
-    kept = []
-    for item in doc.data[entries]:
+    kept: list[int] = []
+    for i, item in enumerate(doc.data[entries]):
         try:
             validated(entry, item)
         except ValidationError:
             continue
-        kept.append(item)
+        kept.append(i)
     try:
-        return validated(model, {**doc.data, entries: kept})
+        return validated(model, {**doc.data, entries: [doc.data[entries][i] for i in kept]}), kept
     except ValidationError:
         return None
 

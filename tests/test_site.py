@@ -310,3 +310,22 @@ def test_the_watcher_never_watches_through_a_link(workspace: WorkspaceFactory, t
     watched = _folders(root)
     assert str(root / "partners") in watched and str(root / "meetings" / "2026") in watched
     assert not any(str(elsewhere) in w or w.endswith(("vendors", "2030")) for w in watched)
+
+
+def test_a_skipped_file_is_said_on_every_page_and_its_figures_marked(workspace: WorkspaceFactory) -> None:
+    """SPEC §15: one bad field is not a silent hole — every page has the banner and the link to the
+    problems; the figures it may change say so; the skipped partner's page says why."""
+    root = workspace({**SCENARIO, "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\nstatus: bogus-status\n"})
+    pages = site_of(root)
+    checked = check_site(pages)
+    assert {"problems.html", "partners/spcom.html"} <= set(pages)
+    for path, page in checked.items():
+        assert "問題の一覧" in "".join(page.text), path  # the banner, linking problems.html
+    problems = "".join(checked["problems.html"].text)
+    assert "partners/spcom.yaml" in problems and "enum" in problems
+    spcom = "".join(checked["partners/spcom.html"].text)
+    assert "partners/spcom.yaml" in spcom and "bogus-status" in spcom
+    home = "".join(checked["index.html"].text)
+    assert "不完全" in home
+    whole = check_site(site_of(workspace(SCENARIO)))
+    assert "問題の一覧" not in "".join(whole["index.html"].text) and "不完全" not in "".join(whole["index.html"].text)

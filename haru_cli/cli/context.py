@@ -24,7 +24,7 @@ from haru_cli.i18n import Translator, text
 from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset, Skipped
+    from haru_cli.records.dataset import Dataset
     from haru_cli.records.models import Partner, Vendor
     from haru_cli.records.problems import Problem
     from haru_cli.records.registry import RecordType
@@ -267,15 +267,10 @@ def relative_to_cwd(root: Path, path: str) -> str:
         return str(full)
 
 
-def skipped_reason(skipped: Skipped, t: Translator) -> str:
-    """Why a record is not there: its file has errors, or it rests on one that has."""
-    if skipped.because:
-        return t("cli.skipped_because", path=skipped.path, because=skipped.because)
-    return t("cli.skipped_file", path=skipped.path)
-
-
 def broken_file(ds: Dataset, kind: RecordType[Any], record_id: str, t: Translator) -> None:
     """Fail saying the record's file was skipped, and why, if that is why it cannot be found."""
+    from haru_cli.views.integrity import skipped_reason
+
     skipped = ds.broken.get((kind.name, record_id.strip().lower()))
     if skipped is not None:
         raise Failure(skipped_reason(skipped, t))
@@ -300,6 +295,8 @@ def resolve_named(ds: Dataset, kind: RecordType[N], query: str, t: Translator) -
     if match.partner is not None:
         return typing.cast(N, match.partner)
     broken_file(ds, kind, query, t)
+    from haru_cli.views.integrity import skipped_reason
+
     wanted = fold(query)
     for skipped in ds.broken.values():
         if skipped.kind == kind.name and wanted and any(fold(name) == wanted for name in skipped.names):

@@ -78,6 +78,15 @@ class Page:
     section: str  # which item of the navigation it is under
 
 
+@dataclass(frozen=True)
+class Banner:
+    """What every page says while files are skipped or read in part (SPEC §15): its figures may be
+    incomplete, and where the problems are listed."""
+
+    text: str
+    link: str  # the label of the link to problems.html
+
+
 @dataclass
 class Site:
     """The workspace as web pages, as of `today`."""
@@ -116,9 +125,12 @@ class Site:
         """Every page of the site, and its stylesheet."""
         from haru_cli.rules.lookup import sort_key
 
-        found = ["index.html", "style.css", "partners.html", "contracts.html", "fees/index.html",
+        found = ["index.html", "style.css", "problems.html", "partners.html", "contracts.html", "fees/index.html",
                  "time/index.html"]
         found += [f"partners/{p.id}.html" for p in sorted(self.ds.partners.values(), key=sort_key)]
+        # a record skipped for its errors still has its page, saying why (no link to it is a dead end)
+        found += sorted(f"{_SKIPPED_PAGES[s.kind]}/{s.stem}.html" for s in self.ds.skipped_files.values()
+                        if s.kind in _SKIPPED_PAGES and re.fullmatch(_SLUG, s.stem))
         found += [f"contracts/{c}.html" for c in sorted(self.ds.contracts)]
         found += [f"students/{st}.html" for st in sorted(self.ds.students)]
         found += ["school.html", "pipeline.html"] + [f"projects/{p}.html" for p in sorted(self.ds.projects)]
@@ -144,14 +156,32 @@ class Site:
         for block in page.blocks:
             block.title = visible(block.title, one_line=True)
         html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
-                                    css=relpath("style.css", _folder(path)),
+                                    css=relpath("style.css", _folder(path)), banner=self.banner,
+                                    problems=relpath("problems.html", _folder(path)),
                                     company=visible(self.ds.settings.company, one_line=True),
                                     today=self.today.isoformat(), incognito=self.incognito)
         return html.encode("utf-8")
 
+    @cached_property
+    def banner(self) -> Banner | None:
+        """Said on every page while a file is skipped or read in part, or haru.yaml is broken."""
+        from haru_cli.rules.integrity import anything_incomplete
+
+        if not anything_incomplete(self.ds):
+            return None
+        t = self.t
+        return Banner(t("site.banner", skipped=len(self.ds.skipped_files), partly=len(self.ds.partly_read)),
+                      t("site.banner_link"))
+
     def _page(self, path: str) -> Page | None:
+        if found := re.fullmatch(rf"({'|'.join(_SKIPPED_PAGES.values())})/({_SLUG})\.html", path):
+            page = self._route(path)
+            return page if page is not None else self._skipped(found.group(1), found.group(2))
+        return self._route(path)
+
+    def _route(self, path: str) -> Page | None:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
-            (r"index\.html", self.home), (r"partners\.html", self.partners),
+            (r"index\.html", self.home), (r"problems\.html", self.problems), (r"partners\.html", self.partners),
             (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts\.html", self.contracts),
             (r"school\.html", self.school),
             (r"contracts/([a-z0-9][a-z0-9-]{0,63})\.html", self.contract),
@@ -195,6 +225,7 @@ class Site:
 
     def home(self) -> Page:
         from haru_cli.rules.fees import unpaid
+        from haru_cli.rules.integrity import fees_incomplete, time_incomplete
         from haru_cli.rules.schedule import renewals_due
         from haru_cli.rules.upcoming import upcoming
         from haru_cli.views.fees import unpaid_table
@@ -208,13 +239,15 @@ class Site:
         owed = unpaid(ds, today, self.days)
         blocks = [
             self.table(t("site.home.upcoming"), items.table(),
-                       [self._record_link(i.source) for i in soon]),
+                       [self._record_link(i.source) for i in soon], note=self._incomplete(fees_incomplete(ds))),
             self.table(t("site.home.renewals"), decisions.table(),
                        [_owner_page(r.contract) for r in decisions.found]),
             self.table(t("site.home.unpaid"), unpaid_table(owed, today, t),
-                       [f"fees/{s.month:%Y-%m}.html" for s in owed] + [None]),
-            self._problems(),
-            Block(t("site.chart.hours_by_partner"), svg=self._hours_chart(by_partner=True)),
+                       [f"fees/{s.month:%Y-%m}.html" for s in owed] + [None],
+                       note=self._incomplete(fees_incomplete(ds))),
+            self._problems(200),
+            Block(t("site.chart.hours_by_partner"), svg=self._hours_chart(by_partner=True),
+                  note=self._incomplete(time_incomplete(ds))),
         ]
         return Page(t("site.home.title", company=ds.settings.company), self._linked(blocks, "index.html"), "home")
 
@@ -227,13 +260,49 @@ class Site:
         owner = getattr(record, "partner", None) or next(iter(getattr(record, "partners", None) or []), None)
         return f"partners/{owner}.html" if owner in self.ds.partners else None
 
-    def _problems(self) -> Block:
+    def _problems(self, limit: int | None = None, paths: set[str] | None = None) -> Block:
+        """The problems of the records (of those files only, given paths), as `haru validate` says them."""
         t = self.t
+        found = sorted((p for p in self.ds.problems if paths is None or p.concerns(paths)),
+                       key=lambda p: (p.path, p.line))
         rows = [[Cell(visible(p.path)), Cell(str(p.line)), Cell(t(f"severity.{p.severity}"), p.severity == "error"),
-                 Cell(p.code), Cell(visible(p.message(t.lang), one_line=True))]
-                for p in sorted(self.ds.problems, key=lambda p: (p.path, p.line))[:200]]
+                 Cell(p.code), Cell(visible(p.message(t.lang), one_line=True))] for p in found[:limit]]
+        more = t("site.problems.more", count=len(found) - limit, href="problems.html") if (
+            limit is not None and len(found) > limit) else ""
         return Block(t("site.home.problems"), headings=[t("file"), t("line"), t("severity"), t("code"), t("message")],
-                     rows=rows, empty=t("site.home.no_problems"))
+                     rows=rows, empty=t("site.home.no_problems"), note=more)
+
+    def _incomplete(self, paths: list[str]) -> str:
+        """The note beside a figure that skipped files may change (SPEC §15)."""
+        return self.t("site.incomplete", paths=visible(", ".join(paths), one_line=True)) if paths else ""
+
+    def problems(self) -> Page:
+        """Every file skipped or read in part, and why; then every problem of the records."""
+        from haru_cli.views.integrity import skipped_reason
+
+        t = self.t
+        rows = [[Cell(visible(s.path)), Cell(visible(skipped_reason(s, t), one_line=True), alert=True)]
+                for s in sorted(self.ds.skipped_files.values(), key=lambda s: s.path)]
+        rows += [[Cell(visible(path)), Cell(t("site.problems.partly"), alert=True)]
+                 for path in sorted(self.ds.partly_read)]
+        skipped = Block(t("site.problems.skipped"), headings=[t("file"), t("site.problems.why")], rows=rows,
+                        empty=t("site.problems.none_skipped"))
+        return Page(t("site.problems.title"), [skipped, self._problems()], "home")
+
+    def _skipped(self, folder: str, stem: str) -> Page | None:
+        """The page of a record skipped for its errors: what they are, instead of a page that is not there."""
+        kind = next(k for k, f in _SKIPPED_PAGES.items() if f == folder)
+        skipped = self.ds.broken.get((kind, stem))
+        if skipped is None:
+            return None
+        from haru_cli.views.integrity import skipped_reason
+
+        reason = Block(self.t("site.problems.skipped"), fields=[
+            (self.t("file"), Cell(visible(skipped.path))),
+            (self.t("site.problems.why"), Cell(visible(skipped_reason(skipped, self.t), one_line=True), alert=True))])
+        paths = {skipped.path, *([skipped.because] if skipped.because else [])}
+        name = next(iter(skipped.names), stem)
+        return Page(name, [reason, self._problems(paths=paths)], "home")
 
     def partners(self) -> Page:
         from haru_cli.rules.lookup import sort_key
@@ -246,7 +315,8 @@ class Site:
         return Page(self.t("site.nav.partners"), self._linked([block], "partners.html"), "partners")
 
     def partner(self, partner_id: str) -> Page | None:
-        from haru_cli.records.registry import CONTRACT, MEETING, REFERRAL
+        from haru_cli.records.registry import CONTRACT, MEETING
+        from haru_cli.rules.integrity import fees_incomplete, time_incomplete
         from haru_cli.views import projects, school
         from haru_cli.views.overview import overview
         from haru_cli.views.partners import partner_document
@@ -254,9 +324,8 @@ class Site:
         p = self.ds.partners.get(partner_id)
         if p is None:
             return None
-        missing = self.ds.skipped_of((CONTRACT, REFERRAL), p.id)
-        doc = partner_document(overview(self.ds, p, self.today, self.days), self.t, missing,
-                               self.ds.skipped_of((CONTRACT, MEETING), p.id))
+        doc = partner_document(overview(self.ds, p, self.today, self.days), self.t, fees_incomplete(self.ds, p.id),
+                               sorted({*self.ds.skipped_of((CONTRACT, MEETING), p.id), *time_incomplete(self.ds)}))
         blocks = self.document(doc)  # then what partner show adds: the students it brought, its projects
         extra = [school.referred_section(self.ds, p.id, self.today, self.t)] if school.referred_by(
             self.ds, p.id, self.today) else []
@@ -384,6 +453,7 @@ class Site:
 
     def fees(self, year: int) -> Page | None:
         from haru_cli.rules.fees import month_statements
+        from haru_cli.rules.integrity import fees_incomplete
 
         if year not in self.fiscal_years:
             return None
@@ -398,7 +468,8 @@ class Site:
         for row, link in zip(rows, links, strict=True):
             row[0] = Cell(row[0].text, href=link)
         table = Block(t("site.fees.months"), headings=[t("fees.month"), t("fees.subtotal"), t("fees.payable"),
-                                                       t("fees.paid")], rows=rows, empty=t("fees.none"))
+                                                       t("fees.paid")], rows=rows, empty=t("fees.none"),
+                      note=self._incomplete(fees_incomplete(self.ds)))
         chart = Block(t("site.chart.fees"), note=t("site.masked") if self.incognito else "")
         if not self.incognito:
             partners = sorted({s.partner.id for _, found in by_month for s in found})
@@ -411,15 +482,17 @@ class Site:
 
     def fee_month(self, month: str) -> Page | None:
         from haru_cli.rules.fees import month_statements
+        from haru_cli.rules.integrity import fees_incomplete
         from haru_cli.views.fees import fees_document
 
         first = date(int(month[:4]), int(month[5:]), 1) if 1 <= int(month[5:]) <= 12 else None
         if first is None or first not in self.statement_months:
             return None
-        doc = fees_document(month, month_statements(self.ds, first, self.days), self.t, [])
+        doc = fees_document(month, month_statements(self.ds, first, self.days), self.t, fees_incomplete(self.ds))
         return Page(doc.title, self._linked(self.document(doc), f"fees/{month}.html"), "fees")
 
     def time(self, year: int) -> Page | None:
+        from haru_cli.rules.integrity import time_incomplete
         from haru_cli.rules.time import fiscal_year
         from haru_cli.views.time import automations_table, time_report
 
@@ -436,7 +509,8 @@ class Site:
         blocks = [
             self._fy_switch(year, "time"),
             Block(t("site.chart.areas"), svg=against_targets(t("site.chart.areas"), shares),
-                  note=t("site.chart.areas_note")),
+                  note=" ".join(filter(None, [t("site.chart.areas_note"),
+                                              self._incomplete(time_incomplete(self.ds))]))),
             Block(t("site.chart.hours_by_partner_fy"), svg=self._hours_chart(by_partner=True, months=months)),
             Block(t("site.chart.hours_by_kind_fy"), svg=self._hours_chart(by_partner=False, months=months)),
             Block(t("site.chart.ai_saved_fy"), svg=self._savings_chart(months)),
@@ -504,6 +578,10 @@ class Site:
         return blocks
 
 
+_SLUG = "[a-z0-9][a-z0-9-]{0,63}"
+# The record types with a page of their own: a file of theirs skipped for its errors gets one saying why.
+_SKIPPED_PAGES = {"partner": "partners", "contract": "contracts", "student": "students", "project": "projects",
+                  "vendor": "vendors"}
 NAV = [("home", "index.html"), ("partners", "partners.html"), ("vendors", "vendors.html"),
        ("school", "school.html"), ("pipeline", "pipeline.html"),
        ("contracts", "contracts.html"),

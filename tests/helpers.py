@@ -1,5 +1,6 @@
 """What many test files share: the small workspace they start from, the typed `haru` runner, a
-Markdown table-shape reader and a few workspaces of fee and renewal scenarios."""
+Markdown table-shape reader, a real terminal to run `haru` on, and a few workspaces of fee and renewal
+scenarios."""
 
 from __future__ import annotations
 
@@ -92,6 +93,39 @@ def write_workspace(root: Path, files: dict[str, str | bytes | None]) -> Path:
         else:
             target.write_text(textwrap.dedent(content), encoding="utf-8")
     return root
+
+
+def on_terminal(args: list[str], columns: int, rows: int = 60) -> str:
+    """What `haru args` shows on a terminal `columns` wide: run in a pseudo-terminal whose window size is
+    set as a terminal emulator sets it (TIOCSWINSZ), without COLUMNS; colours and line feeds' CR removed."""
+    import fcntl
+    import os
+    import pty
+    import re
+    import select
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "HARU_DATA", "HARU_TODAY"}}
+    child = subprocess.Popen([sys.executable, "-m", "haru_cli", *args], stdin=follower, stdout=follower,
+                             stderr=follower, env={**env, "TERM": "xterm-256color"})
+    os.close(follower)
+    out = b""
+    while select.select([leader], [], [], 60)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child has closed the terminal
+            chunk = b""
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    child.wait(timeout=60)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode()).replace("\r\n", "\n")
 
 
 def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:

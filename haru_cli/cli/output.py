@@ -38,6 +38,14 @@ def _rich(build: "Callable[[int], list[Any]]") -> None:
         console.print(renderable)
 
 
+def _columns() -> int | None:
+    """The width piped output fits in: COLUMNS when it is set to a number (SPEC §15), else none."""
+    import os
+
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else None
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -57,7 +65,7 @@ def emit_table(fmt: str, data: Any, table: "Table", t: "Translator") -> None:
     elif sys.stdout.isatty():  # Rich on a terminal; plain text when piped
         _rich(lambda width: formats.rich_table(table.headings, table.rows, width=width))
     else:
-        _write(formats.plain_table(table.headings, table.rows))
+        _write(formats.plain_table(table.headings, table.rows, _columns()))
 
 
 def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator") -> None:
@@ -73,7 +81,7 @@ def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator") -> None
     elif sys.stdout.isatty():
         _rich(lambda width: formats.rich_document(doc, width=width))
     else:
-        _write(formats.plain_document(doc))
+        _write(formats.plain_document(doc, _columns()))
 
 
 def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]") -> None:

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.helpers import TODAY, Haru, WorkspaceFactory, table_shapes
+from tests.helpers import TODAY, Haru, WorkspaceFactory, on_terminal, table_shapes
 
 HOSTILE_NAME = "[bold]x[/] | {{ 7*7 }} \x1b[31mRED"
 HOSTILE_NOTES = "line1 [red]r[/red]\nline2 | pipe \\ back"
@@ -189,3 +189,26 @@ def test_a_skipped_meeting_is_said_beside_the_dates_it_may_change(workspace: Wor
     assert json.loads(shown.stdout)["dates_incomplete"] == ["meetings/2026/joint.yaml"]  # its second partner too
     table = haru("--data", root, *TODAY, "partner", "show", "ueda")
     assert "日付・時間は不完全" in table.stdout
+
+
+SUMMARY = "配車計画の試行で、計画作成時間が半減。上田社長ご自身も経営会議資料の作成にAIを活用中。"
+MIXED = "Kick-off with the logistics team: AI配車計画 pilot を2拠点で開始, dispatch-planning-2026 reviewed."
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120, 200])
+def test_show_on_a_real_terminal_shows_a_shortened_summary_whole_up_to_its_ellipsis(
+        workspace: WorkspaceFactory, columns: int) -> None:
+    """SPEC §15: at 100 columns 「営会議」 was lost from this summary (Rich cropped a table wider than the
+    terminal); at 80 and 120 other characters."""
+    from rich.cells import cell_len
+
+    meeting = "id: {id}\npartners: [ueda]\ndate: {date}\nkind: regular\nminutes: 90\nsummary: |\n  {first}\n  次の行\n"
+    root = workspace({
+        "meetings/2026/2026-11-10-ueda-regular.yaml": meeting.format(id="2026-11-10-ueda-regular",
+                                                                     date="2026-11-10", first=SUMMARY),
+        "meetings/2026/2026-10-21-ueda.yaml": meeting.format(id="2026-10-21-ueda", date="2026-10-21", first=MIXED),
+    })
+    out = on_terminal(["--data", str(root), *TODAY, "partner", "show", "ueda"], columns)
+    assert "2026-10-21" in out and all(cell_len(line) <= columns for line in out.splitlines())
+    flat = "".join(out.split())
+    assert "".join(f"{SUMMARY}…".split()) in flat and "".join(f"{MIXED}…".split()) in flat

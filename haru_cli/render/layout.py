@@ -1,0 +1,88 @@
+"""Text laid out for a screen of some width: measured as Rich measures it, so that what is planned here is
+what a terminal table draws, and wrapped without losing a character (SPEC §15: text is never lost on a
+screen). Terminal tables and piped plain text share these rules."""
+
+from __future__ import annotations
+
+import re
+
+from rich.cells import cell_len, split_graphemes
+
+LEAST = 2  # the fewest columns a wrapped text gets: one wide (CJK) character
+# Where a line may break: at spaces, and on either side of a wide (CJK) character, as Japanese text breaks.
+_WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+         "\U00020000-\U0003fffd")
+_PIECE = re.compile(f" +|[{_WIDE}]|[^ {_WIDE}]+")
+
+
+def width_of(text: str) -> int:
+    """Columns a line takes on a terminal: wide (CJK) characters two, combining marks none."""
+    return cell_len(text)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """The lines of `text` in at most `width` columns (at least LEAST): broken at spaces and beside CJK
+    characters where it can, and between characters (never inside one) where a word is wider than a line.
+    A line that fits is kept as it is; only spaces where a line breaks are dropped."""
+    width = max(width, LEAST)
+    out: list[str] = []
+    for line in text.split("\n"):
+        out += [line] if width_of(line) <= width else _wrapped(line, width)
+    return out
+
+
+def _wrapped(line: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current, used = "", 0
+    for piece in _PIECE.findall(line):
+        size = width_of(piece)
+        if used + size <= width:
+            current, used = current + piece, used + size
+            continue
+        if piece.startswith(" "):  # the break: these spaces end the line and are not shown
+            if current:
+                lines.append(current)
+            current, used = "", 0
+            continue
+        if current.strip():
+            lines.append(current.rstrip(" "))
+            current, used = "", 0
+        if used + size <= width:
+            current, used = current + piece, used + size
+            continue
+        spans, _ = split_graphemes(piece)
+        for start, end, columns in spans:
+            if used + columns > width and current:
+                lines.append(current)
+                current, used = "", 0
+            current, used = current + piece[start:end], used + columns
+    if current or not lines:
+        lines.append(current)
+    return lines
+
+
+def share(natural: list[int], least: list[int], fixed: list[bool], room: int) -> list[int] | None:
+    """Widths of columns that together take at most `room` columns: each its natural width when all fit;
+    otherwise fixed columns (ids, dates, amounts) keep their least width and the others share what is left,
+    so that short texts stay whole and the longest wraps. None when even the least widths do not fit."""
+    if sum(natural) <= room:
+        return natural
+    if sum(least) > room:
+        return None
+    left = room - sum(w for w, f in zip(least, fixed, strict=True) if f)
+    widths = [w if f else 0 for w, f in zip(least, fixed, strict=True)]
+    texts = sorted((n for n, f in enumerate(fixed) if not f), key=lambda n: natural[n])
+    for done, n in enumerate(texts):
+        widths[n] = max(least[n], min(natural[n], left // (len(texts) - done)))
+        left -= widths[n]
+    return widths
+
+
+def pair_widths(keys: list[str], values: list[str], room: int) -> tuple[int, int]:
+    """Widths of a `key  value` list (a record's fields, a row as a card) in `room` columns with a gap of
+    two: keys as wide as the widest, unless that leaves values less than half the room."""
+    key, value = (max((width_of(line) for text in texts for line in text.split("\n")), default=1)
+                  for texts in (keys, values))
+    if key + 2 + value > room:
+        key = max(LEAST, min(key, (room - 2) // 2))
+    return key, max(LEAST, min(value, room - 2 - key))

@@ -151,6 +151,31 @@ def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
     return shapes
 
 
+def markup_from(markdown: str) -> list[str]:
+    """What Markdown makes of its text besides text: raw HTML, links, images, autolinks (none may come
+    from the data, SPEC §14)."""
+    kinds = {"html_inline", "html_block", "link_open", "image"}
+    found: list[str] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        found += [t.content or t.attrGet("href") or t.type for t in [token, *(token.children or [])]
+                  if t.type in kinds]
+    return found
+
+
+# A name, a client and a file name that would be HTML, links or images if a report let them through
+MARKUP = "<script>alert(1)</script> [x](http://evil) ![](http://evil/i.png) <http://evil> &lt;b&gt;"
+MARKED: dict[str, str | bytes | None] = {
+    "haru.yaml": f"company: '{MARKUP}'\n",
+    "partners/tanaka.yaml": f"id: tanaka\nname: '{MARKUP}'\nkana: タナカ\nentity: individual\n",
+    "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"
+                                      "fees:\n  student:\n    fixed: 50000\n",
+    "referrals/2026-tanaka-001.yaml": "id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\n"
+                                      f"kind: student\nclient: '{MARKUP}'\nreferred: 2026-09-01\nstatus: won\n"
+                                      "deal: {signed: 2026-10-05, amount: 198000}\n",
+    "referrals/<img src=x onerror=alert(1)> [y](http:evil).yaml": "id: nope\npartner: tanaka\n",  # skipped
+}
+
+
 FEES: dict[str, str | bytes | None] = {
     "partners/tanaka.yaml": "id: tanaka\nname: 田中一郎\nkana: タナカイチロウ\nentity: individual\nwithholding: true\n",
     "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"

@@ -57,7 +57,7 @@ def emit_table(fmt: str, data: Any, table: "Table", t: "Translator") -> None:
     if fmt == "json":
         _write(formats.json_text(data))
     elif fmt == "csv":
-        _write(formats.csv_text(table.headings, table.rows, for_terminal=sys.stdout.isatty(), mark=t("csv.mark")))
+        _write(formats.csv_text(table.headings, table.rows, mark=t("csv.mark")))
     elif not table.rows:
         typer.echo(table.empty)
     elif fmt == "md":
@@ -75,7 +75,7 @@ def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator") -> None
     if fmt == "json":
         _write(formats.json_text(data))
     elif fmt == "csv":
-        _write(formats.csv_document(doc, for_terminal=sys.stdout.isatty(), mark=t("csv.mark")))
+        _write(formats.csv_document(doc, mark=t("csv.mark")))
     elif fmt == "md":
         _write(formats.md_document(doc))
     elif sys.stdout.isatty():

@@ -1,8 +1,8 @@
 """Output formats (table, JSON, CSV, Markdown, iCalendar): data from files is shown literally in every one.
 
 Nothing from a file is ever parsed as markup: Rich gets Text objects, Markdown cells are escaped, JSON is
-JSON. Control characters are shown as `\\x1b`-style escapes wherever a person reads the output (tables,
-Markdown, CSV on a terminal); JSON escapes them itself, and CSV written to a file keeps the bytes.
+JSON. Control characters are shown as `\\x1b`-style escapes in every format (tables, plain text, Markdown,
+CSV, piped or not: a pipe often ends on a terminal); JSON escapes them itself (SPEC §14).
 """
 
 from __future__ import annotations
@@ -86,10 +86,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SKIPPED = " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
-def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
+def csv_cell(value: Value) -> str:
     """A cell as a spreadsheet should read it (SPEC §14): money as a plain integer, a date as a plain ISO
-    date, nothing as an empty cell, text whole; text that a spreadsheet would take for a formula (=, +, -,
-    @, tab, CR first) behind a `'`, so that it stays text."""
+    date, nothing as an empty cell, text whole but for control characters, shown as escapes (`\\x1b`) so
+    that none reaches a terminal; text that a spreadsheet would take for a formula (=, +, -, @, tab, CR
+    first) behind a `'`, so that it stays text."""
     if value is None:
         return ""
     if isinstance(value, Money):
@@ -102,14 +103,14 @@ def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
     if text.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", text.lstrip(_SKIPPED)).startswith(
             _FORMULA_START):  # ＝, a space or a zero-width character first are formulas to some spreadsheets
         text = "'" + text
-    return visible(text) if for_terminal else text
+    return visible(text)
 
 
 def _marked(value: Value) -> bool:
     return isinstance(value, Day) and (value.markable or bool(value.mark))
 
 
-def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool, mark: str = "mark") -> str:
+def csv_text(headings: list[str], rows: list[Row], *, mark: str = "mark") -> str:
     """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly. A column of dates that carry
     marks (overdue, notice passed) is followed by a column of those marks, headed `<heading> (mark)`."""
     import csv
@@ -121,18 +122,18 @@ def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool, mark: 
     head: list[str] = []
     for n, heading in enumerate(headings):
         head += [heading, f"{heading} ({mark})"] if n in marked else [heading]
-    writer.writerow([csv_cell(h, for_terminal=for_terminal) for h in head])
+    writer.writerow([csv_cell(h) for h in head])
     for row in rows:
         cells: list[str] = []
         for n, value in enumerate(row):
-            cells.append(csv_cell(value, for_terminal=for_terminal))
+            cells.append(csv_cell(value))
             if n in marked:
-                cells.append(csv_cell(value.mark if isinstance(value, Day) else None, for_terminal=for_terminal))
+                cells.append(csv_cell(value.mark if isinstance(value, Day) else None))
         writer.writerow(cells)
     return "\ufeff" + out.getvalue()
 
 
-def csv_document(doc: Document, *, for_terminal: bool, mark: str = "mark") -> str:
+def csv_document(doc: Document, *, mark: str = "mark") -> str:
     """One CSV: each row starts with its section; a table section repeats its headings first."""
     rows: list[Row] = []
     for section in doc.sections:
@@ -140,7 +141,7 @@ def csv_document(doc: Document, *, for_terminal: bool, mark: str = "mark") -> st
         if section.rows:
             rows.append([section.title, *section.headings])
             rows += [[section.title, *row] for row in section.rows]
-    return csv_text([doc.title], rows, for_terminal=for_terminal, mark=mark)
+    return csv_text([doc.title], rows, mark=mark)
 
 
 # --- Markdown ------------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from haru_cli.escape import visible
 from tests.helpers import TODAY, Haru, WorkspaceFactory, on_terminal, table_shapes
 
 HOSTILE_NAME = "[bold]x[/] | {{ 7*7 }} \x1b[31mRED"
@@ -149,8 +150,9 @@ def test_hostile_text_is_shown_literally(workspace: WorkspaceFactory, haru: Haru
         assert json.loads(shown.stdout)["name"] == HOSTILE_NAME
         assert json.loads(shown.stdout)["notes"] == HOSTILE_NOTES
         assert json.loads(listed.stdout)["partners"][0]["name"] == HOSTILE_NAME
-    elif fmt == "csv":  # written to a file (not a terminal): exactly the text
-        assert [HOSTILE_NAME, "有効", "なし", "", "", "", ""] in list(csv.reader(io.StringIO(listed.stdout[1:])))
+    elif fmt == "csv":  # the text, but for its control characters (SPEC §14)
+        rows = list(csv.reader(io.StringIO(listed.stdout[1:])))
+        assert [visible(HOSTILE_NAME), "有効", "なし", "", "", "", ""] in rows
         assert ["パートナー", "メモ", HOSTILE_NOTES] in list(csv.reader(io.StringIO(shown.stdout[1:])))
     elif fmt == "md":
         assert "\\[bold\\]x\\[/\\] \\| {{ 7\\*7 }} \\\\x1b\\[31mRED" in listed.stdout
@@ -212,3 +214,15 @@ def test_show_on_a_real_terminal_shows_a_shortened_summary_whole_up_to_its_ellip
     assert "2026-10-21" in out and all(cell_len(line) <= columns for line in out.splitlines())
     flat = "".join(out.split())
     assert "".join(f"{SUMMARY}…".split()) in flat and "".join(f"{MIXED}…".split()) in flat
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+@pytest.mark.parametrize("command", [["partner", "list"], ["partner", "show", "evil"]])
+def test_control_characters_of_a_name_never_reach_the_terminal(workspace: WorkspaceFactory, haru: Haru, fmt: str,
+                                                                command: list[str]) -> None:
+    """SPEC §14: `--format csv` piped sent an OSC 52 (clipboard write) and a screen clear as they were."""
+    root = workspace({"partners/evil.yaml": 'id: evil\nname: "A\\e]52;c;aGk=\\aB\\e[2JC"\nkana: イービル\n'})
+    result = haru("--data", root, *TODAY, *command, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "A\\x1b]52;c;aGk=\\x07B\\x1b[2JC" in result.stdout

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from haru_cli.render.formats import cell_lines, plain_document, plain_table, rich_document, rich_lines, rich_table
-from haru_cli.render.layout import wrap
+from haru_cli.render.layout import share, wrap
 from haru_cli.views.shapes import Day, Document, Row, Section, Text
 
 CHARACTERS = st.one_of(
@@ -37,6 +37,21 @@ def test_wrapping_keeps_every_character_and_fits_the_width(text: str, width: int
     lines = wrap(text, width)
     assert all(cell_len(line) <= width for line in lines)
     assert _unspaced("".join(lines)) == _unspaced(text)  # only the spaces where a line breaks go
+
+
+@settings(max_examples=300, deadline=None)
+@given(columns=st.lists(st.tuples(st.integers(1, 120), st.integers(1, 12), st.booleans()), min_size=1, max_size=9),
+       room=st.integers(0, 250))
+def test_shared_widths_fit_the_room_and_give_each_column_its_least(columns: list[tuple[int, int, bool]],
+                                                                 room: int) -> None:
+    natural = [n for n, _, _ in columns]
+    least = [min(n, floor) for n, floor, _ in columns]
+    fixed = [f for _, _, f in columns]
+    widths = share(natural, least, fixed, room)
+    if widths is None:
+        assert sum(least) > room
+    else:
+        assert sum(widths) <= room and all(lo <= w <= n for w, lo, n in zip(widths, least, natural, strict=True))
 
 
 @settings(max_examples=300, deadline=None)

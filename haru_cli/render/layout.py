@@ -69,12 +69,12 @@ def share(natural: list[int], least: list[int], fixed: list[bool], room: int) ->
         return natural
     if sum(least) > room:
         return None
-    left = room - sum(w for w, f in zip(least, fixed, strict=True) if f)
-    widths = [w if f else 0 for w, f in zip(least, fixed, strict=True)]
-    texts = sorted((n for n, f in enumerate(fixed) if not f), key=lambda n: natural[n])
-    for done, n in enumerate(texts):
-        widths[n] = max(least[n], min(natural[n], left // (len(texts) - done)))
-        left -= widths[n]
+    widths = list(least)
+    extra = room - sum(least)
+    texts = sorted((n for n, f in enumerate(fixed) if not f), key=lambda n: natural[n] - least[n])
+    for done, n in enumerate(texts):  # the least wanting first: each takes its share of what is left, or less
+        widths[n] += min(natural[n] - least[n], extra // (len(texts) - done))
+        extra -= widths[n] - least[n]
     return widths
 
 

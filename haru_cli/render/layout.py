@@ -1,12 +1,13 @@
-"""Text laid out for a screen of some width: measured as Rich measures it, so that what is planned here is
-what a terminal table draws, and wrapped without losing a character (SPEC §15: text is never lost on a
-screen). Terminal tables and piped plain text share these rules."""
+"""Text laid out for a screen of some width: measured as terminals measure it (wide characters two columns,
+combining marks none) and wrapped without losing a character (SPEC §15: text is never lost on a screen).
+Terminal tables and piped plain text share these rules; piped output imports no Rich for them."""
 
 from __future__ import annotations
 
 import re
-
-from rich.cells import cell_len, split_graphemes
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
 
 LEAST = 2  # the fewest columns a wrapped text gets: one wide (CJK) character
 # Where a line may break: at spaces, and on either side of a wide (CJK) character, as Japanese text breaks.
@@ -15,9 +16,34 @@ _WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff0
 _PIECE = re.compile(f" +|[{_WIDE}]|[^ {_WIDE}]+")
 
 
+@lru_cache(maxsize=4096)  # a column repeats its texts (kinds, names), and each is measured more than once
 def width_of(text: str) -> int:
-    """Columns a line takes on a terminal: wide (CJK) characters two, combining marks none."""
-    return cell_len(text)
+    """Columns a line takes on a terminal: wide (CJK) characters two, combining marks none. Text reaches
+    here with its control characters escaped (escape.visible) and its tabs expanded."""
+    if text.isascii():
+        return len(text)
+    return sum(_columns(c) for c in text)
+
+
+def _columns(character: str) -> int:
+    if unicodedata.category(character) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(character) in "WF" else 1
+
+
+def _characters(word: str) -> Iterator[tuple[str, int]]:
+    """The characters of a word as a terminal shows them, each with the marks that combine with it, and
+    their width: a line is never broken between a letter and its accent."""
+    cluster = ""
+    for character in word:
+        if cluster and not _columns(character):
+            cluster += character
+            continue
+        if cluster:
+            yield cluster, width_of(cluster)
+        cluster = character
+    if cluster:
+        yield cluster, width_of(cluster)
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -50,12 +76,11 @@ def _wrapped(line: str, width: int) -> list[str]:
         if used + size <= width:
             current, used = current + piece, used + size
             continue
-        spans, _ = split_graphemes(piece)
-        for start, end, columns in spans:
+        for character, columns in _characters(piece):
             if used + columns > width and current:
                 lines.append(current)
                 current, used = "", 0
-            current, used = current + piece[start:end], used + columns
+            current, used = current + character, used + columns
     if current or not lines:
         lines.append(current)
     return lines

@@ -29,12 +29,14 @@ def _escaped(match: re.Match[str]) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-_NEEDS_QUOTES = re.compile(r'[:"\s]')
+# Editors' error parsers (`%f:%l:%c:`, `file:line:col`) read a name up to its `:` and take spaces as
+# part of it, as a file name may: only a `:` (or the quote that quoting uses) makes a line ambiguous.
+_NEEDS_QUOTES = re.compile(r'[:"]')
 
 
 def shown_path(path: str) -> str:
-    """A path for a `path:line:column` line: as it is, or in double quotes (a quote in it as \\")
-    when a `:`, space or quote in it would make the line ambiguous."""
+    """A path for a `path:line:column` line: as it is (control characters as escapes), or in double quotes
+    (a quote in it as \\") when a `:` or quote in it would make the line ambiguous. A space needs none."""
     if not _NEEDS_QUOTES.search(path):
         return visible(path, one_line=True)
     return '"' + visible(path.replace('"', '\\"'), one_line=True) + '"'

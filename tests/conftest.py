@@ -34,6 +34,7 @@ def haru(monkeypatch: pytest.MonkeyPatch) -> Haru:
     """haru(*args) runs the CLI and returns the click Result (stdout and stderr apart)."""
     monkeypatch.delenv("HARU_DATA", raising=False)
     monkeypatch.delenv("HARU_TODAY", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped tables fit it when it is set
     runner = CliRunner()
 
     def run(*args: str | Path) -> Any:

@@ -1,5 +1,6 @@
 """What many test files share: the small workspace they start from, the typed `haru` runner, a
-Markdown table-shape reader and a few workspaces of fee and renewal scenarios."""
+Markdown table-shape reader, a real terminal to run `haru` on, and a few workspaces of fee and renewal
+scenarios."""
 
 from __future__ import annotations
 
@@ -94,6 +95,39 @@ def write_workspace(root: Path, files: dict[str, str | bytes | None]) -> Path:
     return root
 
 
+def on_terminal(args: list[str], columns: int, rows: int = 60) -> str:
+    """What `haru args` shows on a terminal `columns` wide: run in a pseudo-terminal whose window size is
+    set as a terminal emulator sets it (TIOCSWINSZ), without COLUMNS; colours and line feeds' CR removed."""
+    import fcntl
+    import os
+    import pty
+    import re
+    import select
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in {"COLUMNS", "LINES", "HARU_DATA", "HARU_TODAY"}}
+    child = subprocess.Popen([sys.executable, "-m", "haru_cli", *args], stdin=follower, stdout=follower,
+                             stderr=follower, env={**env, "TERM": "xterm-256color"})
+    os.close(follower)
+    out = b""
+    while select.select([leader], [], [], 60)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # EIO: the child has closed the terminal
+            chunk = b""
+        if not chunk:
+            break
+        out += chunk
+    os.close(leader)
+    child.wait(timeout=60)
+    return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode()).replace("\r\n", "\n")
+
+
 def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
     """For every table: the header's cell count and each body row's."""
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
@@ -115,6 +149,31 @@ def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
             shapes.append((header, rows))
             rows = []
     return shapes
+
+
+def markup_from(markdown: str) -> list[str]:
+    """What Markdown makes of its text besides text: raw HTML, links, images, autolinks (none may come
+    from the data, SPEC §14)."""
+    kinds = {"html_inline", "html_block", "link_open", "image"}
+    found: list[str] = []
+    for token in MarkdownIt("commonmark").enable("table").parse(markdown):
+        found += [t.content or t.attrGet("href") or t.type for t in [token, *(token.children or [])]
+                  if t.type in kinds]
+    return found
+
+
+# A name, a client and a file name that would be HTML, links or images if a report let them through
+MARKUP = "<script>alert(1)</script> [x](http://evil) ![](http://evil/i.png) <http://evil> &lt;b&gt;"
+MARKED: dict[str, str | bytes | None] = {
+    "haru.yaml": f"company: '{MARKUP}'\n",
+    "partners/tanaka.yaml": f"id: tanaka\nname: '{MARKUP}'\nkana: タナカ\nentity: individual\n",
+    "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"
+                                      "fees:\n  student:\n    fixed: 50000\n",
+    "referrals/2026-tanaka-001.yaml": "id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\n"
+                                      f"kind: student\nclient: '{MARKUP}'\nreferred: 2026-09-01\nstatus: won\n"
+                                      "deal: {signed: 2026-10-05, amount: 198000}\n",
+    "referrals/<img src=x onerror=alert(1)> [y](http:evil).yaml": "id: nope\npartner: tanaka\n",  # skipped
+}
 
 
 FEES: dict[str, str | bytes | None] = {

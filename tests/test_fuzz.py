@@ -25,7 +25,8 @@ from haru_cli.cli import app
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 TODAY = ["--today", "2026-11-27"]
-PROBLEM_LINE = re.compile(r'^(?:"[^"\n]*"|[^\s:"]+):\d+:\d+: (?:error|warning)\[[a-z-]+\] \S.*$')
+# A path in double quotes when it holds a colon or a quote; as it is otherwise, spaces included.
+PROBLEM_LINE = re.compile(r'^(?:"[^"\n]*"|[^:"\n]+):\d+:\d+: (?:error|warning)\[[a-z-]+\] \S.*$')
 SUMMARY = re.compile(r"^(\d+ ファイルを検査: エラー \d+ 件、警告 \d+ 件"
                      r"|\d+ files? checked: \d+ errors?, \d+ warnings?)$")
 COMMANDS = [

@@ -40,14 +40,18 @@ def test_document_tables_keep_their_shape() -> None:
     assert "\x1b" not in markdown and "\x9b" not in markdown
 
 
-def test_csv_has_a_bom_and_round_trips_exactly_when_written_to_a_file() -> None:
-    text = csv_text(["名前"], [[HOSTILE], ["a,b"]], for_terminal=False)
+def test_csv_has_a_bom_and_round_trips_but_for_control_characters() -> None:
+    text = csv_text(["名前"], [[HOSTILE], ["a,b"]])
     assert text.startswith("\ufeff")
-    assert list(csv.reader(io.StringIO(text[1:]))) == [["名前"], [HOSTILE], ["a,b"]]
+    assert list(csv.reader(io.StringIO(text[1:]))) == [["名前"], [visible(HOSTILE)], ["a,b"]]
 
 
-def test_csv_on_a_terminal_escapes_control_characters() -> None:
-    assert "\x1b" not in csv_text(["x"], [[HOSTILE]], for_terminal=True)
+@pytest.mark.parametrize("name", ["A\x1b]52;c;aGk=\x07B", "\x1b[2J", "\x9b31m", "x\u202ey", "\x1bP\x1b\\"])
+def test_csv_shows_control_characters_as_escapes_piped_or_not(name: str) -> None:
+    """A pipe often ends on a terminal (`| cat`, `| less -R`): an OSC 52 would write the clipboard."""
+    text = csv_text([name], [[name, Text(name)]])
+    assert all(c not in text for c in "\x1b\x07\x9b\u202e")
+    assert visible(name) in text
 
 
 def test_json_round_trips_and_escapes_every_control_character() -> None:

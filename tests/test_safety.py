@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from haru_cli.escape import visible
 from haru_cli.load import cache
 from haru_cli.load.loader import load_workspace
 from haru_cli.load.workspace import scan_workspace
@@ -676,7 +677,7 @@ def test_a_renewal_term_of_a_day_or_two_is_refused(workspace: WorkspaceFactory) 
 def test_formulas_behind_spaces_and_look_alikes_are_quoted_too(cell: str) -> None:
     from haru_cli.render.formats import csv_cell
 
-    assert csv_cell(cell) == "'" + cell
+    assert csv_cell(cell) == "'" + visible(cell)  # a zero-width space shown as \u200b
 
 
 def test_json_escapes_bidi_zero_width_and_lone_surrogates() -> None:

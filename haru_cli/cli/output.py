@@ -40,6 +40,14 @@ def _rich(build: "Callable[[int], list[Any]]") -> None:
         console.print(renderable)
 
 
+def _columns() -> int | None:
+    """The width piped output fits in: COLUMNS when it is set to a number (SPEC §15), else none."""
+    import os
+
+    value = os.environ.get("COLUMNS", "")
+    return int(value) if value.isdigit() and 0 < int(value) < 10_000 else None
+
+
 def _write(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -66,7 +74,7 @@ def emit_table(fmt: str, data: Any, table: "Table", t: "Translator", incomplete:
     if fmt == "json":
         _write(formats.json_text(_marked(data, incomplete)))
     elif fmt == "csv":
-        _write(formats.csv_text(table.headings, table.rows, for_terminal=sys.stdout.isatty(), mark=t("csv.mark")))
+        _write(formats.csv_text(table.headings, table.rows, mark=t("csv.mark")))
     elif not table.rows:
         typer.echo(table.empty)
     elif fmt == "md":
@@ -74,7 +82,7 @@ def emit_table(fmt: str, data: Any, table: "Table", t: "Translator", incomplete:
     elif sys.stdout.isatty():  # Rich on a terminal; plain text when piped
         _rich(lambda width: formats.rich_table(table.headings, table.rows, width=width))
     else:
-        _write(formats.plain_table(table.headings, table.rows))
+        _write(formats.plain_table(table.headings, table.rows, _columns()))
     _say_incomplete(fmt, t, incomplete)
 
 
@@ -86,13 +94,13 @@ def emit_document(fmt: str, data: Any, doc: "Document", t: "Translator", incompl
     if fmt == "json":
         _write(formats.json_text(_marked(data, incomplete)))
     elif fmt == "csv":
-        _write(formats.csv_document(doc, for_terminal=sys.stdout.isatty(), mark=t("csv.mark")))
+        _write(formats.csv_document(doc, mark=t("csv.mark")))
     elif fmt == "md":
         _write(formats.md_document(doc))
     elif sys.stdout.isatty():
         _rich(lambda width: formats.rich_document(doc, width=width))
     else:
-        _write(formats.plain_document(doc))
+        _write(formats.plain_document(doc, _columns()))
 
 
 def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]", incomplete: "list[str] | None" = None) -> None:

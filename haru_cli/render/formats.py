@@ -1,20 +1,21 @@
 """Output formats (table, JSON, CSV, Markdown, iCalendar): data from files is shown literally in every one.
 
 Nothing from a file is ever parsed as markup: Rich gets Text objects, Markdown cells are escaped, JSON is
-JSON. Control characters are shown as `\\x1b`-style escapes wherever a person reads the output (tables,
-Markdown, CSV on a terminal); JSON escapes them itself, and CSV written to a file keeps the bytes.
+JSON. Control characters are shown as `\\x1b`-style escapes in every format (tables, plain text, Markdown,
+CSV, piped or not: a pipe often ends on a terminal); JSON escapes them itself (SPEC §14).
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from datetime import UTC, datetime, timedelta
-from functools import lru_cache
 from typing import Any
 
 from haru_cli.escape import INVISIBLE_CHARACTER, visible
 from haru_cli.i18n import yen
+from haru_cli.render.layout import pair_widths, share, width_of, wrap
 from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Quantity, Row, Text, Value
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -63,7 +64,7 @@ def token_width(value: Value) -> int:
     """The columns a cell needs to keep its id, date or amount whole (its note may wrap below)."""
     if isinstance(value, Day):
         return 10 if value.day else 1
-    return _width(shown(value))
+    return width_of(shown(value))
 
 
 # --- JSON ----------------------------------------------------------------------------------------------
@@ -85,10 +86,11 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _SKIPPED = " \u3000\u00a0\u200b\u200c\u200d\u2060\ufeff"
 
 
-def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
+def csv_cell(value: Value) -> str:
     """A cell as a spreadsheet should read it (SPEC §14): money as a plain integer, a date as a plain ISO
-    date, nothing as an empty cell, text whole; text that a spreadsheet would take for a formula (=, +, -,
-    @, tab, CR first) behind a `'`, so that it stays text."""
+    date, nothing as an empty cell, text whole but for control characters, shown as escapes (`\\x1b`) so
+    that none reaches a terminal; text that a spreadsheet would take for a formula (=, +, -, @, tab, CR
+    first) behind a `'`, so that it stays text."""
     if value is None:
         return ""
     if isinstance(value, Money):
@@ -101,14 +103,14 @@ def csv_cell(value: Value, *, for_terminal: bool = False) -> str:
     if text.startswith(_FORMULA_START) or unicodedata.normalize("NFKC", text.lstrip(_SKIPPED)).startswith(
             _FORMULA_START):  # ＝, a space or a zero-width character first are formulas to some spreadsheets
         text = "'" + text
-    return visible(text) if for_terminal else text
+    return visible(text)
 
 
 def _marked(value: Value) -> bool:
     return isinstance(value, Day) and (value.markable or bool(value.mark))
 
 
-def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool, mark: str = "mark") -> str:
+def csv_text(headings: list[str], rows: list[Row], *, mark: str = "mark") -> str:
     """UTF-8 CSV with a BOM, so that Excel opens Japanese text correctly. A column of dates that carry
     marks (overdue, notice passed) is followed by a column of those marks, headed `<heading> (mark)`."""
     import csv
@@ -120,18 +122,18 @@ def csv_text(headings: list[str], rows: list[Row], *, for_terminal: bool, mark: 
     head: list[str] = []
     for n, heading in enumerate(headings):
         head += [heading, f"{heading} ({mark})"] if n in marked else [heading]
-    writer.writerow([csv_cell(h, for_terminal=for_terminal) for h in head])
+    writer.writerow([csv_cell(h) for h in head])
     for row in rows:
         cells: list[str] = []
         for n, value in enumerate(row):
-            cells.append(csv_cell(value, for_terminal=for_terminal))
+            cells.append(csv_cell(value))
             if n in marked:
-                cells.append(csv_cell(value.mark if isinstance(value, Day) else None, for_terminal=for_terminal))
+                cells.append(csv_cell(value.mark if isinstance(value, Day) else None))
         writer.writerow(cells)
     return "\ufeff" + out.getvalue()
 
 
-def csv_document(doc: Document, *, for_terminal: bool, mark: str = "mark") -> str:
+def csv_document(doc: Document, *, mark: str = "mark") -> str:
     """One CSV: each row starts with its section; a table section repeats its headings first."""
     rows: list[Row] = []
     for section in doc.sections:
@@ -139,7 +141,7 @@ def csv_document(doc: Document, *, for_terminal: bool, mark: str = "mark") -> st
         if section.rows:
             rows.append([section.title, *section.headings])
             rows += [[section.title, *row] for row in section.rows]
-    return csv_text([doc.title], rows, for_terminal=for_terminal, mark=mark)
+    return csv_text([doc.title], rows, mark=mark)
 
 
 # --- Markdown ------------------------------------------------------------------------------------------
@@ -184,89 +186,98 @@ def md_document(doc: Document) -> str:
     return "\n".join(parts)
 
 
-# --- terminal (Rich) -------------------------------------------------------------------------------------
+# --- tables laid out for a width: one plan for the terminal (Rich) and for piped text -------------------
 
 TEXT_FLOOR = 12  # the fewest columns (six wide characters) a text column is squeezed to before rows become cards
+TAB = 8
 
 
-def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]:
-    """A table for a terminal `width` columns wide. Ids, dates and amounts are never split across lines
-    (SPEC: they are copied and searched for): their columns keep their width, text columns wrap between
-    words. When even that does not fit, each row is shown as a card of `heading  value` lines instead."""
-    from rich import box
-    from rich.table import Table as RichTable
-    from rich.text import Text as RichText
+def _text(text: str) -> str:
+    """Text as a terminal shows it: control characters as escapes, tabs as spaces."""
+    return visible(text).expandtabs(TAB)
 
+
+def _lines(text: str, width: int | None = None) -> list[str]:
+    """A cell's text as the lines it takes in a column `width` wide (its own lines where None)."""
+    return _text(text).split("\n") if width is None else wrap(_text(text), width)
+
+
+def cell_lines(value: Value, width: int | None) -> list[str]:
+    """A table cell as the lines it takes in a column `width` wide: every character of what it shows."""
+    return _lines(shown(value), width)
+
+
+def table_widths(headings: list[str], rows: list[Row], room: int) -> list[int] | None:
+    """The width of each column of a table in `room` columns (separators apart), None when rows must be
+    cards. Ids, dates and amounts are never split across lines (they are copied and searched for): their
+    columns keep their width; text columns wrap, between words where they can."""
     count = len(headings)
     columns = [[row[n] if n < len(row) else None for row in rows] for n in range(count)]
     tokens = [any(v is not None for v in col) and all(v is None or is_token(v) for v in col) for col in columns]
     keep = [max([token_width(v) for v in col if v is not None] or [1]) for col in columns]
-    natural = [max(_width(h), *(_width(line) for v in col for line in visible(shown(v)).split("\n")))
+    natural = [max(width_of(line) for text in [h, *(shown(v) for v in col)] for line in _lines(text))
                for h, col in zip(headings, columns, strict=True)]
-    least = sum(max(k, min(_width(h), TEXT_FLOOR)) if token else min(n, TEXT_FLOOR)
-                for k, n, h, token in zip(keep, natural, headings, tokens, strict=True))
-    if least + 3 * count + 1 > width and count > 2:  # a space either side of each column, one between them
-        return _cards(headings, rows)
-    widths = _text_widths(natural, keep, tokens, width - 3 * count - 1)
+    least = [max(k, min(width_of(h), TEXT_FLOOR)) if token else min(n, TEXT_FLOOR)
+             for k, n, h, token in zip(keep, natural, headings, tokens, strict=True)]
+    return share(natural, least, tokens, room)
+
+
+def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]:
+    """A table for a terminal `width` columns wide, every cell wrapped here to its column so that Rich
+    never has to crop one (SPEC §15). When even that does not fit, each row is a card of `heading  value`
+    lines instead."""
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
+    widths = table_widths(headings, rows, width - 3 * len(headings) - 1)  # a space either side, one between
+    if widths is None:
+        return _cards(headings, rows, width=width)
     table = RichTable(box=box.SIMPLE_HEAD, highlight=False)
-    for n, heading in enumerate(headings):
-        # A date keeps its ten columns and lets its note wrap below it; other tokens never wrap at all.
-        dated = any(isinstance(v, Day) for v in columns[n])
-        table.add_column(heading, min_width=keep[n] if tokens[n] else None, no_wrap=tokens[n] and not dated,
-                         width=widths[n])
+    for heading, column in zip(headings, widths, strict=True):
+        table.add_column(RichText("\n".join(_lines(heading, column))), width=column)
     for row in rows:
-        table.add_row(*(RichText(visible(shown(cell)), style="bold red" if alerting(cell) else "", overflow="fold")
-                        for cell in row))
+        table.add_row(*(RichText("\n".join(cell_lines(cell, column)), overflow="fold",
+                                 style="bold red" if alerting(cell) else "")
+                        for cell, column in zip(row, widths, strict=False)))
     return [table]
 
 
-def _text_widths(natural: list[int], keep: list[int], tokens: list[bool], room: int) -> list[int | None]:
-    """Where a table is wider than the terminal, the width of each text column: the room the tokens leave,
-    shared so that short texts (a kind, a name) stay whole and the longest wraps; None where all fits."""
-    if sum(natural) <= room:
-        return [None] * len(natural)
-    left = room - sum(k for k, token in zip(keep, tokens, strict=True) if token)
-    texts = sorted((n for n, token in enumerate(tokens) if not token), key=lambda n: natural[n])
-    widths: list[int | None] = [None] * len(natural)
-    for done, n in enumerate(texts):
-        widths[n] = max(1, min(natural[n], left // (len(texts) - done)))
-        left -= widths[n] or 0
-    return widths
-
-
-def _cards(headings: list[str], rows: list[Row]) -> list[Any]:
-    """Rows as blocks of `heading  value` lines: what a narrow terminal can show without splitting a value."""
+def _pairs(pairs: list[tuple[str, Value]], width: int, *, whole: bool) -> Any:
+    """`key  value` lines (a record's fields, a row as a card) in `width` columns, both sides wrapped."""
     from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
+    values = [shown(v, whole=whole) for _, v in pairs]
+    key_width, value_width = pair_widths([_text(k) for k, _ in pairs], [_text(v) for v in values], width)
+    grid = RichTable.grid(padding=(0, 2))
+    grid.add_column(style="dim", width=key_width)
+    grid.add_column(width=value_width)
+    for (key, value), text in zip(pairs, values, strict=True):
+        grid.add_row(RichText("\n".join(_lines(key, key_width))),
+                     RichText("\n".join(_lines(text, value_width)), overflow="fold",
+                              style="bold red" if alerting(value) else ""))
+    return grid
+
+
+def _cards(headings: list[str], rows: list[Row], *, width: int) -> list[Any]:
+    """Rows as blocks of `heading  value` lines: what a narrow terminal can show without splitting a value."""
     from rich.text import Text as RichText
 
     out: list[Any] = []
     for row in rows:
-        grid = RichTable.grid(padding=(0, 2))
-        grid.add_column(style="dim", no_wrap=True)
-        grid.add_column()
-        for heading, cell in zip(headings, row, strict=False):
-            grid.add_row(RichText(visible(heading)), RichText(visible(shown(cell)), overflow="fold",
-                                                              style="bold red" if alerting(cell) else ""))
-        out += [grid, RichText("")]
+        out += [_pairs(list(zip(headings, row, strict=False)), width, whole=False), RichText("")]
     return out
 
 
 def rich_document(doc: Document, *, width: int) -> list[Any]:
-    from rich.table import Table as RichTable
     from rich.text import Text as RichText
 
     out: list[Any] = [RichText(visible(doc.title), style="bold")]
     for section in doc.sections:
         out.append(RichText("\n" + visible(section.title), style="bold cyan"))
         if section.fields:
-            grid = RichTable.grid(padding=(0, 2))
-            grid.add_column(style="dim", no_wrap=True)
-            grid.add_column()  # long text wraps: it is never cut
-            for key, value in section.fields:
-                style = "bold red" if alerting(value) else ""
-                grid.add_row(RichText(visible(key)), RichText(visible(shown(value, whole=True)), style=style,
-                                                              overflow="fold"))
-            out.append(grid)
+            out.append(_pairs(section.fields, width, whole=True))  # long text wraps: it is never cut
         if section.rows:
             out += rich_table(section.headings, section.rows, width=width)
         if not section.fields and not section.rows:
@@ -286,26 +297,24 @@ def rich_lines(renderables: list[Any], *, width: int) -> str:
     return console.export_text()
 
 
-# --- plain text, for output that is piped (no Rich to import, no colours, no padding at line ends) ----
-
-
-@lru_cache(maxsize=4096)  # a column repeats its texts (kinds, names), and each is measured twice
-def _width(text: str) -> int:
-    """Columns a text takes on a terminal: wide (CJK) characters take two."""
-    if text.isascii():
-        return len(text)
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+# --- plain text, for output that is piped (no colours, no padding at line ends) ----------------------------
 
 
 def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return text + " " * (width - width_of(text))
 
 
-def plain_table(headings: list[str], rows: list[Row]) -> str:
-    """Columns aligned by display width; a cell's lines stay in its column."""
-    cells = [[visible(h).split("\n") for h in headings]]
-    cells += [[visible(shown(c)).split("\n") for c in r] for r in rows]
-    widths = [max(_width(line) for row in cells for line in row[i]) for i in range(len(headings))]
+def plain_table(headings: list[str], rows: list[Row], width: int | None = None) -> str:
+    """Columns aligned by display width; a cell's lines stay in its column. Within `width` columns when
+    given (piped output fits COLUMNS): text columns wrap, or rows become cards."""
+    room = sys.maxsize if width is None else width - 2 * (len(headings) - 1)
+    widths = table_widths(headings, rows, room)
+    if widths is None:
+        return "\n".join(line for row in rows
+                         for line in [*_plain_pairs(list(zip(headings, row, strict=False)), width, whole=False), ""])
+    column: list[int | None] = [None] * len(widths) if width is None else list(widths)
+    cells = [[_lines(h, w) for h, w in zip(headings, column, strict=True)]]
+    cells += [[cell_lines(c, w) for c, w in zip(r, column, strict=False)] for r in rows]
     out = []
     for n, row in enumerate(cells):
         for k in range(max(len(cell) for cell in row)):
@@ -316,20 +325,36 @@ def plain_table(headings: list[str], rows: list[Row]) -> str:
     return "\n".join(out) + "\n"
 
 
-def plain_document(doc: Document) -> str:
-    out = [visible(doc.title)]
+def _plain_pairs(pairs: list[tuple[str, Value]], width: int | None, *, whole: bool) -> list[str]:
+    """`key  value` lines, values (and, when narrow, keys) wrapped to `width` columns when given."""
+    keys = [_text(k) for k, _ in pairs]
+    values = [_text(shown(v, whole=whole)) for _, v in pairs]
+    if width is None:
+        key_width, value_width = max(width_of(k) for k in keys), None
+    else:
+        key_width, value_width = pair_widths(keys, values, width)
+    out = []
+    for key, value in zip(keys, values, strict=True):
+        key_lines = _lines(key, None if width is None else key_width)
+        value_lines = _lines(value, value_width)
+        for k in range(max(len(key_lines), len(value_lines))):
+            left = key_lines[k] if k < len(key_lines) else ""
+            out.append(f"{_pad(left, key_width)}  {value_lines[k] if k < len(value_lines) else ''}".rstrip())
+    return out
+
+
+def plain_document(doc: Document, width: int | None = None) -> str:
+    inner = None if width is None else width - 2  # sections are indented by two
+    out = _lines(doc.title, width)
     for section in doc.sections:
-        out += ["", visible(section.title)]
+        out += ["", *_lines(section.title, width)]
         if section.fields:
-            width = max(_width(visible(key)) for key, _ in section.fields)
-            for key, value in section.fields:
-                first, *more = visible(shown(value, whole=True)).split("\n")
-                out.append(f"  {_pad(visible(key), width)}  {first}".rstrip())
-                out += [f"  {' ' * width}  {line}".rstrip() for line in more]
+            out += [f"  {line}".rstrip() for line in _plain_pairs(section.fields, inner, whole=True)]
         if section.rows:
-            out += ["  " + line if line else line for line in plain_table(section.headings, section.rows).splitlines()]
+            table = plain_table(section.headings, section.rows, inner)
+            out += ["  " + line if line else line for line in table.splitlines()]
         if not section.fields and not section.rows:
-            out.append(f"  {visible(section.empty)}")
+            out += [f"  {line}" for line in _lines(section.empty, inner)]
     return "\n".join(out) + "\n"
 
 

@@ -25,14 +25,10 @@ from haru_cli.records.values import add_months
 from haru_cli.render.formats import alerting, shown
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.site.charts import Series, against_targets, stacked_bars
+from haru_cli.site.incognito import MASK, mask_amounts
 from haru_cli.views.shapes import Day, Document, Money, Section, Table, Value
 
 MONTHS = 12  # the charts' span
-# What incognito masks in text: yen written as people write it (¥300,000 \\300,000 300,000円 30万円 1.2億円
-# JPY 300000 300000yen), and any number of five digits or more, or with thousands separators.
-_YEN = re.compile(r"(?:[¥￥\\]|JPY\s?)-?[0-9][0-9,.]*|[0-9][0-9,.]*\s?(?:[万億千]?円|yen|JPY)"
-                  r"|(?<![0-9])[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|(?<![0-9])[0-9]{5,}(?![0-9])", re.IGNORECASE)
-MASK = "¥•••"
 
 
 @dataclass(frozen=True)
@@ -152,9 +148,9 @@ class Site:
         template = _environment().get_template("site/page.html.j2")
         nav = [(self.t(f"site.nav.{name}"), relpath(target, _folder(path)), name == page.section)
                for name, target in NAV]
-        page.title = visible(page.title, one_line=True)
+        page.title = self.text(page.title, one_line=True)
         for block in page.blocks:
-            block.title = visible(block.title, one_line=True)
+            block.title = self.text(block.title, one_line=True)
         html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
                                     css=relpath("style.css", _folder(path)), banner=self.banner,
                                     problems=relpath("problems.html", _folder(path)),
@@ -203,10 +199,14 @@ class Site:
     # --- cells --------------------------------------------------------------------------------------
 
     def cell(self, value: Value, href: str | None = None) -> Cell:
-        text = visible(shown(value, whole=True))
-        if self.incognito:
-            text = MASK if isinstance(value, Money) else _YEN.sub(MASK, text)
-        return Cell(text, alerting(value), href, isinstance(value, Money))
+        if self.incognito and isinstance(value, Money):
+            return Cell(MASK, alerting(value), href, True)
+        return Cell(self.text(shown(value, whole=True)), alerting(value), href, isinstance(value, Money))
+
+    def text(self, text: str, *, one_line: bool = False) -> str:
+        """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""
+        shown_text = visible(text, one_line=one_line)
+        return mask_amounts(shown_text) if self.incognito else shown_text
 
     def table(self, title: str, table: Table, links: list[str | None] | None = None, note: str = "") -> Block:
         rows = [[self.cell(v, (links or [])[i] if j == 0 and links and i < len(links) else None)
@@ -266,7 +266,7 @@ class Site:
         found = sorted((p for p in self.ds.problems if paths is None or p.concerns(paths)),
                        key=lambda p: (p.path, p.line))
         rows = [[Cell(visible(p.path)), Cell(str(p.line)), Cell(t(f"severity.{p.severity}"), p.severity == "error"),
-                 Cell(p.code), Cell(visible(p.message(t.lang), one_line=True))] for p in found[:limit]]
+                 Cell(p.code), Cell(self.text(p.message(t.lang), one_line=True))] for p in found[:limit]]
         more = t("site.problems.more", count=len(found) - limit, href="problems.html") if (
             limit is not None and len(found) > limit) else ""
         return Block(t("site.home.problems"), headings=[t("file"), t("line"), t("severity"), t("code"), t("message")],

@@ -128,11 +128,8 @@ def contract_table(dated: list[tuple[ContractDates, Owner | None]], t: Translato
 
 def meeting_row(m: Meeting, t: Translator) -> Row:
     """A meeting in a table: the summary's first line, and … where more follows (CSV keeps it whole)."""
-    summary = (m.summary or "").strip()
-    lines = summary.splitlines()
-    brief = lines[0] + ("…" if len(lines) > 1 else "") if lines else ""
     return [Day(m.date), t.value("meeting_kind", m.kind), str(m.minutes) if m.minutes is not None else None,
-            Text(summary, brief=brief)]
+            Text.first_line(m.summary or "")]
 
 
 def action_row(item: OpenAction, t: Translator) -> Row:

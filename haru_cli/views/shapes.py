@@ -19,6 +19,14 @@ class Text:
     alert: bool = False
     brief: str | None = None
 
+    @classmethod
+    def first_line(cls, text: str) -> Text:
+        """Long text that a table shows as its first line, ending in `…` where more follows: what is
+        shown before the `…` is always the text's beginning (SPEC §15)."""
+        whole = text.strip()
+        lines = whole.splitlines()
+        return cls(whole, brief=lines[0] + "…" if len(lines) > 1 else whole)
+
 
 @dataclass(frozen=True)
 class Money:

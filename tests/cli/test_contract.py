@@ -149,3 +149,26 @@ def test_long_text_in_a_show_view_wraps_at_80_columns(workspace: WorkspaceFactor
     doc = contract_document(contract_dates(ds.contracts["ueda-referral"], date(2026, 11, 27)), None, Translator("ja"))
     out = rich_lines(rich_document(doc, width=80), width=80)
     assert "…" not in out and "".join(line.strip() for line in out.splitlines()).count("全額返戻") == 2
+
+
+@pytest.mark.parametrize("columns", ["40", "80", "120"])
+def test_piped_tables_fit_columns_when_it_is_set(contracts: str, haru: Haru, monkeypatch: pytest.MonkeyPatch,
+                                                 columns: str) -> None:
+    """SPEC §15: `contract list` piped was ~180 columns wide with COLUMNS=80."""
+    from rich.cells import cell_len
+
+    wide = haru("--data", contracts, *TODAY, "contract", "list").stdout
+    monkeypatch.setenv("COLUMNS", columns)
+    listed = haru("--data", contracts, *TODAY, "contract", "list").stdout
+    shown = haru("--data", contracts, *TODAY, "partner", "show", "ueda").stdout
+    for out in (listed, shown):
+        assert all(cell_len(line) <= int(columns) for line in out.splitlines()), out
+    assert "spcom-consulting" in listed and "業務効率化支援" in listed
+    assert max(cell_len(line) for line in wide.splitlines()) > 120  # without COLUMNS, as wide as it takes
+
+
+def test_a_columns_that_is_not_a_number_is_no_width(contracts: str, haru: Haru,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    wide = haru("--data", contracts, *TODAY, "contract", "list").stdout
+    monkeypatch.setenv("COLUMNS", "eighty")
+    assert haru("--data", contracts, *TODAY, "contract", "list").stdout == wide

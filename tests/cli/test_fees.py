@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import FEES, TODAY, Haru, WorkspaceFactory, table_shapes
+from tests.helpers import FEES, MARKED, TODAY, Haru, WorkspaceFactory, markup_from, table_shapes
 
 
 @pytest.fixture
@@ -81,6 +81,12 @@ def test_statement_markdown(ws: str, haru: Haru) -> None:
     assert "経過措置" in text  # no registration number
     shapes = table_shapes(text)
     assert len(shapes) == 3 and all(cells == header for header, rows in shapes for cells in rows)
+
+
+def test_a_statement_shows_names_and_paths_from_the_data_as_text(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace(MARKED), *TODAY, "fees", "statement", "tanaka", "--month", "2026-10")
+    assert "onerror" in result.stdout and "evil" in result.stdout
+    assert markup_from(result.stdout) == []
 
 
 def test_statement_in_english_and_registered(ws: str, haru: Haru) -> None:

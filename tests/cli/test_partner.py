@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from tests.helpers import TODAY, Haru, WorkspaceFactory, table_shapes
+from haru_cli.escape import visible
+from tests.helpers import TODAY, Haru, WorkspaceFactory, on_terminal, table_shapes
 
 HOSTILE_NAME = "[bold]x[/] | {{ 7*7 }} \x1b[31mRED"
 HOSTILE_NOTES = "line1 [red]r[/red]\nline2 | pipe \\ back"
@@ -149,8 +150,9 @@ def test_hostile_text_is_shown_literally(workspace: WorkspaceFactory, haru: Haru
         assert json.loads(shown.stdout)["name"] == HOSTILE_NAME
         assert json.loads(shown.stdout)["notes"] == HOSTILE_NOTES
         assert json.loads(listed.stdout)["partners"][0]["name"] == HOSTILE_NAME
-    elif fmt == "csv":  # written to a file (not a terminal): exactly the text
-        assert [HOSTILE_NAME, "有効", "なし", "", "", "", ""] in list(csv.reader(io.StringIO(listed.stdout[1:])))
+    elif fmt == "csv":  # the text, but for its control characters (SPEC §14)
+        rows = list(csv.reader(io.StringIO(listed.stdout[1:])))
+        assert [visible(HOSTILE_NAME), "有効", "なし", "", "", "", ""] in rows
         assert ["パートナー", "メモ", HOSTILE_NOTES] in list(csv.reader(io.StringIO(shown.stdout[1:])))
     elif fmt == "md":
         assert "\\[bold\\]x\\[/\\] \\| {{ 7\\*7 }} \\\\x1b\\[31mRED" in listed.stdout
@@ -190,3 +192,38 @@ def test_a_skipped_meeting_is_said_beside_the_dates_it_may_change(workspace: Wor
     assert json.loads(shown.stdout)["complete"] is False
     table = haru("--data", root, *TODAY, "partner", "show", "ueda")
     assert "日付・時間は不完全" in table.stdout
+
+
+SUMMARY = "配車計画の試行で、計画作成時間が半減。上田社長ご自身も経営会議資料の作成にAIを活用中。"
+MIXED = "Kick-off with the logistics team: AI配車計画 pilot を2拠点で開始, dispatch-planning-2026 reviewed."
+
+
+@pytest.mark.parametrize("columns", [60, 80, 100, 120, 200])
+def test_show_on_a_real_terminal_shows_a_shortened_summary_whole_up_to_its_ellipsis(
+        workspace: WorkspaceFactory, columns: int) -> None:
+    """SPEC §15: at 100 columns 「営会議」 was lost from this summary (Rich cropped a table wider than the
+    terminal); at 80 and 120 other characters."""
+    from rich.cells import cell_len
+
+    meeting = "id: {id}\npartners: [ueda]\ndate: {date}\nkind: regular\nminutes: 90\nsummary: |\n  {first}\n  次の行\n"
+    root = workspace({
+        "meetings/2026/2026-11-10-ueda-regular.yaml": meeting.format(id="2026-11-10-ueda-regular",
+                                                                     date="2026-11-10", first=SUMMARY),
+        "meetings/2026/2026-10-21-ueda.yaml": meeting.format(id="2026-10-21-ueda", date="2026-10-21", first=MIXED),
+    })
+    out = on_terminal(["--data", str(root), *TODAY, "partner", "show", "ueda"], columns)
+    assert "2026-10-21" in out and all(cell_len(line) <= columns for line in out.splitlines())
+    flat = "".join(out.split())
+    assert "".join(f"{SUMMARY}…".split()) in flat and "".join(f"{MIXED}…".split()) in flat
+
+
+@pytest.mark.parametrize("fmt", ["csv", "table"])
+@pytest.mark.parametrize("command", [["partner", "list"], ["partner", "show", "evil"]])
+def test_control_characters_of_a_name_never_reach_the_terminal(workspace: WorkspaceFactory, haru: Haru, fmt: str,
+                                                                command: list[str]) -> None:
+    """SPEC §14: `--format csv` piped sent an OSC 52 (clipboard write) and a screen clear as they were."""
+    root = workspace({"partners/evil.yaml": 'id: evil\nname: "A\\e]52;c;aGk=\\aB\\e[2JC"\nkana: イービル\n'})
+    result = haru("--data", root, *TODAY, *command, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "A\\x1b]52;c;aGk=\\x07B\\x1b[2JC" in result.stdout

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE, FEES, TODAY, Haru, WorkspaceFactory, table_shapes
+from tests.helpers import BASE, FEES, MARKED, TODAY, Haru, WorkspaceFactory, markup_from, table_shapes
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
@@ -93,6 +93,16 @@ def test_every_table_keeps_its_shape_on_hostile_data(workspace: WorkspaceFactory
     assert shapes and all(cells == header for header, rows in shapes for cells in rows)
     assert "S\\|P \\[x\\] {{ 7\\*7 }}" in result.stdout  # data, escaped, never evaluated as a template
     assert "\n# c" not in result.stdout and "\n> d" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["report", "monthly", "--month", "2026-10"], ["report", "partner", "tanaka"],
+                                  ["--lang", "en", "report", "partner", "tanaka"]])
+def test_names_and_paths_from_the_data_are_never_html_or_links(workspace: WorkspaceFactory, haru: Haru,
+                                                               args: list[str]) -> None:
+    """SPEC §14: a skipped file named `<img src=x onerror=alert(1)>.yaml` was named raw beside the amounts."""
+    result = haru("--data", workspace(MARKED), *TODAY, *args)
+    assert "onerror" in result.stdout and "evil" in result.stdout  # the data is there, as text
+    assert markup_from(result.stdout) == []
 
 
 @pytest.mark.parametrize(("args", "said"), [

@@ -38,6 +38,15 @@ def test_paths_are_shown_relative_to_the_current_folder(
     assert result.stdout.startswith("ws/partners/ueda.yaml:3:10: error[enum] cadence: 'weekly' は使えません")
 
 
+def test_a_path_with_a_space_is_written_as_it_is_for_editors_to_open(
+    workspace: WorkspaceFactory, haru: Haru, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = workspace({"partners/Kita Corp.yaml": "id: kita\nname: 北株式会社\n"})
+    monkeypatch.chdir(root)
+    line = haru("validate").stdout.splitlines()[0]
+    assert line.startswith("partners/Kita Corp.yaml:1:5: error[id-filename]")
+
+
 def test_json_report(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace({"partners/ueda.yaml": BROKEN_PARTNER + "withholding: yes\n"})
     result = haru("--data", root, "--lang", "en", "validate", "--format", "json")

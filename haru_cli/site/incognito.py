@@ -1,0 +1,45 @@
+"""What `--incognito` hides on the dashboard, for a screen share (SPEC §13, §14): every amount in free text,
+however people write it — ¥300,000 \\300,000 300,000円 30万 月額30万円 三百六十万円 1.2億円 ５０万円 180千円,
+USD 2,400 2400 USD US$2,400 $2.4k €1.5k, 1.8M yen ¥1.8M 1.8 million, 2,400ドル — and any number of five
+digits or more, or with thousands separators. Dates, times, percentages and small counts stay readable."""
+
+from __future__ import annotations
+
+import re
+
+MASK = "¥•••"
+
+_DIGITS = "0-9０-９"
+_KANJI = "〇零一二三四五六七八九壱弐参"  # numerals, 大字 included
+_UNITS = "十拾百千万萬億兆"
+_SEPARATORS = ",，.．"
+# A number as written: Arabic or kanji digits, with units and separators between (30万5千, 1億2,000万, 三百六十万),
+# and a space before its unit as some write it (15 万円); it starts with a numeral or 十百千 (not 万: 万一 is no
+# amount) and ends with a numeral or a unit.
+_REST = f"(?:[{_DIGITS}{_KANJI}{_UNITS}{_SEPARATORS}]*[{_DIGITS}{_KANJI}{_UNITS}])?"
+_NUMBER = f"[{_DIGITS}{_KANJI}十拾百千]{_REST}(?:[ \u3000][{_UNITS}]{_REST})?"
+_MULTIPLIER = r"(?:(?:[kKmMbB]|\s?(?:mn|bn|thousand|million|billion))(?![A-Za-z]))"
+_CODES = "JPY|USD|EUR|GBP|CNY|RMB|KRW|TWD|HKD|SGD|AUD|CHF"
+_BEFORE = rf"(?:(?:US|A|HK|S|NT)?[$＄]|[¥￥\\€£₩]|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z]))"
+_AFTER = rf"(?:円|ドル|弗|ユーロ|ポンド|ウォン|(?<![A-Za-z])(?:(?i:yen|dollars?|euros?)|{_CODES})(?![A-Za-z]))"
+_AMOUNT = re.compile(
+    rf"{_BEFORE}\s?-?{_NUMBER}{_MULTIPLIER}?(?:\s?{_AFTER})?"  # a currency before: ¥1.8M, USD 2,400
+    rf"|-?(?P<number>{_NUMBER})(?P<multiplier>{_MULTIPLIER})?(?P<after>\s?{_AFTER})?")  # 30万円, 1.8M yen, 30万
+# A number alone is an amount when it counts in 万, 億 or 兆 (30万, 百万), in 千 after a numeral (5千),
+# or when it is long (five digits or more) or has thousands separators (300,000).
+_BARE = re.compile(rf"[万萬億兆]|.千|[{_DIGITS}]{{5,}}|[{_DIGITS}][,，][{_DIGITS}]{{3}}(?![{_DIGITS}])")
+
+
+def mask_amounts(text: str) -> str:
+    """The text with every amount in it replaced by MASK."""
+    return _AMOUNT.sub(_masked, text)
+
+
+def _masked(match: re.Match[str]) -> str:
+    number = match.group("number")
+    if number is None or match.group("after") or _BARE.search(number):
+        return MASK
+    before = match.string[match.start() - 1:match.start()] if match.start() else ""
+    if match.group("multiplier") and not (before.isascii() and before.isalpha()):  # 1.8M, 2.4k; not B2B
+        return MASK
+    return match.group()

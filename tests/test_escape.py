@@ -1,0 +1,29 @@
+"""Paths in `path:line:column` lines (SPEC §6, §14): one unambiguous name that editors can open."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from haru_cli.escape import shown_path
+
+# What editors' error parsers read (vim's %f:%l:%c:, VS Code's and Emacs' file:line:column).
+EDITOR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): ")
+
+
+@pytest.mark.parametrize("path", ["partners/Kita Corp.yaml", "my data/partners/ueda.yaml", "a b\u3000c.yaml"])
+def test_a_space_needs_no_quotes(path: str) -> None:
+    assert shown_path(path) == path
+    match = EDITOR.match(f"{shown_path(path)}:1:5: error[id-filename] x")
+    assert match is not None and match["file"] == path
+
+
+@pytest.mark.parametrize(("path", "shown"), [
+    ("partners/a:1:2.yaml", '"partners/a:1:2.yaml"'),
+    ('partners/a"b.yaml', '"partners/a\\"b.yaml"'),
+    ("partners/a\tb\x1b.yaml", "partners/a\\x09b\\x1b.yaml"),
+    ("partners/a\nb.yaml", "partners/a\\x0ab.yaml"),
+])
+def test_a_colon_or_quote_is_quoted_and_a_control_character_escaped(path: str, shown: str) -> None:
+    assert shown_path(path) == shown

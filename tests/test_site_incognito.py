@@ -1,0 +1,52 @@
+"""--incognito masks amounts in free text in every way people write them (SPEC §14), and nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from haru_cli.site.incognito import MASK, mask_amounts
+from tests.helpers import SCENARIO, write_workspace
+
+AMOUNTS = [
+    # kanji numerals with 万/億/千/百/円
+    "三百六十万円", "三十万", "百万", "一千万円", "千円", "五千円", "三百円", "一億二千万円", "弐拾万円",
+    # Arabic with 万/億/千/円, full-width digits, a space before the unit, mixed
+    "30万", "30万円", "1.2億円", "3.5億", "5千円", "180千円", "300,000円", "300000円", "３０万円", "５０万",
+    "15 万円", "30万5千円", "1億2,000万円", "-30万円",
+    # Arabic with M/k, and in words
+    "1.8M", "2.4k", "1.8M yen", "¥1.8M", "$2.4k", "€1.5k", "1.8 million yen", "EUR 1.5 million",
+    # yen signs and currency codes, before or after
+    "¥300,000", "￥300,000", "\\300,000", "¥49,500", "JPY 300000", "300000yen", "300,000 JPY",
+    "USD 2400", "USD 2,400", "USD2400", "2,400 USD", "2400USD", "US$2,400", "$2,400", "£300", "2,400ドル",
+    "2400 dollars", "100ユーロ",
+    # long numbers, thousands separators
+    "3600000", "300,000",
+]
+NOT_AMOUNTS = ["2026年11月27日", "2026-11-10", "15%", "90分", "3名", "10:30", "1.5倍", "第3四半期", "千葉",
+               "三十日", "十分", "一人", "万一", "百貨店", "B2B", "A4", "Q3", "ISO 9001", "PHP 8.2", "03-0000-0002"]
+
+
+@pytest.mark.parametrize("amount", AMOUNTS)
+def test_every_way_of_writing_an_amount_is_masked(amount: str) -> None:
+    assert mask_amounts(f"メモ: 月額 {amount}（税別）") == f"メモ: 月額 {MASK}（税別）"
+
+
+def test_a_vague_amount_is_masked_up_to_its_word() -> None:
+    assert mask_amounts("数十万円、約30万円台") == f"数{MASK}、約{MASK}台"
+
+
+@pytest.mark.parametrize("text", NOT_AMOUNTS)
+def test_dates_times_percentages_counts_and_words_stay(text: str) -> None:
+    assert mask_amounts(text) == text
+
+
+def test_the_dashboard_masks_every_form_in_a_partners_notes(tmp_path: Path) -> None:
+    from tests.test_site import check_site, site_of
+
+    notes = "、".join(a.replace("\\", "\\\\") for a in AMOUNTS)
+    root = write_workspace(tmp_path / "ws", {**SCENARIO, "partners/spcom.yaml": (
+        f"id: spcom\nname: 株式会社S.P.COM\nnotes: \"予算 {notes} で合意\"\n")})
+    page = "".join(check_site(site_of(root, incognito=True))["partners/spcom.html"].text)
+    assert "予算 " + "、".join([MASK] * len(AMOUNTS)) + " で合意" in page

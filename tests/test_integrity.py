@@ -136,3 +136,13 @@ def test_a_joint_meetings_minutes_add_up_to_the_meeting(workspace: WorkspaceFact
     }))
     shares = minutes_by_partner([s for s in spent(ds) if s.partners == ("ueda", "spcom", "andath")])
     assert abs(sum(shares.values()) - Decimal(100)) < Decimal("1e-20") and len(set(shares.values())) == 1
+
+
+def test_what_the_checks_derived_does_not_outlive_the_records_left_out(workspace: WorkspaceFactory) -> None:
+    """The checks build indexes (fee events, a partner's time) while every record is still there; a record
+    skipped after them must not be counted by a command."""
+    from haru_cli.rules.time import partner_minutes
+
+    ds = load_workspace(workspace({"time/2026/2026-11.yaml": NOVEMBER}))
+    assert not ds.memos
+    assert partner_minutes(ds, "ueda", None, date(2026, 12, 31)) == Decimal(60 + 120)  # the meeting, the entry

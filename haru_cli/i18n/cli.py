@@ -246,6 +246,15 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.validate.no_path": ("ファイルまたはフォルダ {path} がありません", "no such file or folder: {path}"),
     "cli.git.not_a_repository": ("{path} は git リポジトリの中にありません", "{path} is not inside a git repository"),
     "cli.git.failed": ("git {command} に失敗しました: {reason}", "git {command} failed: {reason}"),
+    "cli.git.not_a_folder": ("{path} がフォルダではありません（gitdir: の指し先・リンク・ファイル）: haru は"
+                             "リポジトリ自身の .git フォルダのステージだけを検査します",
+                             "{path} is not a folder (a gitdir: pointer, a link or a file): haru checks only what "
+                             "a repository's own .git folder has staged"),
+    "cli.git.bad_name": ("ステージされたファイル名 {path:q} はワークスペースの外を指すか、他の名前と重なります: "
+                         "何も検査していません",
+                         "the staged name {path:q} leaves the workspace or clashes with another: nothing checked"),
+    "cli.git.unmerged": ("マージが終わっていないファイルがあります: {paths}（解決して git add してください）",
+                         "unmerged files: {paths} (resolve them and git add)"),
     "cli.git.not_staged": ("ステージされた内容に {path} の haru.yaml がありません",
                            "what is staged holds no haru.yaml for {path}"),
     # schema

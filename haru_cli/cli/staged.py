@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from haru_cli.cli.context import Failure
-from haru_cli.cli.git import git_command, git_environment, git_lines
+from haru_cli.cli.git import git_command, git_environment
 from haru_cli.files import MAX_FILE_BYTES
 from haru_cli.i18n import Translator
 
@@ -61,13 +61,15 @@ def _check_repository(root: Path, t: Translator) -> None:
         if not stat.S_ISDIR(info.st_mode):
             raise Failure(t("cli.git.not_a_folder", path=str(dot_git)))
         break
-    found = git_lines(root, "rev-parse", "--absolute-git-dir", "--show-toplevel")
-    if found is None or len(found) < 2:
+    else:
         raise Failure(t("cli.git.not_a_repository", path=str(root)), exit_code=2)
-    git_dir, top = Path(found[0]), Path(found[1])
-    if git_dir != top / ".git" or not (top / ".git").is_dir() or (top / ".git").is_symlink():
-        # GIT_DIR or core.worktree naming another place, or a .git above that git does not use
-        raise Failure(t("cli.git.not_a_folder", path=str(top / ".git")))
+    # git's own refusals (a repository of another user: safe.directory) are said as git says them
+    git_dir, top = (Path(os.fsdecode(line)) for line in _git(
+        root, t, "rev-parse", "--absolute-git-dir", "--show-toplevel").splitlines()[:2])
+    if git_dir != top / ".git" or top / ".git" != dot_git:
+        # GIT_DIR or core.worktree naming another place: not the repository the folder is in
+        used = git_dir if git_dir != dot_git else top
+        raise Failure(t("cli.git.elsewhere", path=str(dot_git), git_dir=str(used)))
 
 
 def _index(root: Path, t: Translator) -> list[_Entry]:

@@ -250,6 +250,8 @@ CLI: dict[str, tuple[str, str]] = {
                              "リポジトリ自身の .git フォルダのステージだけを検査します",
                              "{path} is not a folder (a gitdir: pointer, a link or a file): haru checks only what "
                              "a repository's own .git folder has staged"),
+    "cli.git.elsewhere": ("git は {path} ではなく {git_dir} を使っています（GIT_DIR・core.worktree）: 検査しません",
+                          "git uses {git_dir}, not {path} (GIT_DIR, core.worktree): nothing checked"),
     "cli.git.bad_name": ("ステージされたファイル名 {path:q} はワークスペースの外を指すか、他の名前と重なります: "
                          "何も検査していません",
                          "the staged name {path:q} leaves the workspace or clashes with another: nothing checked"),

@@ -14,20 +14,15 @@ from haru_cli.cli.context import Run
 
 def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: bool) -> None:
     """Make `edit` on the file's text: validate the workspace with the result, then write it (or, with
-    dry_run, print the diff). The file's BOM and line ends are kept."""
+    dry_run, print the diff). The file's BOM and each line's own line end are kept."""
     from haru_cli.cli.editing import problems_with, show_problems
-    from haru_cli.files import NotRegular, read_regular
+    from haru_cli.cli.inplace import read_record
+    from haru_cli.write.lineends import lf_text, with_line_ends
     from haru_cli.write.patch import NotEditable
 
-    file = run.ds.root / path
-    try:
-        was = read_regular(file)
-    except NotRegular:
-        run.fail("cli.change.not_regular", path=path)
-    raw = was.decode("utf-8")
+    was, raw = read_record(run, path)  # refused unless a regular file of UTF-8 text (SPEC §14)
     bom = "\ufeff" if raw.startswith("\ufeff") else ""
-    crlf = "\r\n" in raw
-    before = raw.removeprefix(bom).replace("\r\n", "\n")
+    before = lf_text(raw.removeprefix(bom))
     try:
         after = edit(before)
     except NotEditable as exc:
@@ -44,7 +39,7 @@ def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: b
         sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True), after.splitlines(keepends=True),
                                                    f"a/{path}", f"b/{path}"))
         return
-    write_back(run, path, bom + (after.replace("\n", "\r\n") if crlf else after), was)
+    write_back(run, path, bom + with_line_ends(raw.removeprefix(bom), after), was)
 
 
 def write_back(run: Run, path: str, text: str, was: bytes) -> None:

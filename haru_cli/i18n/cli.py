@@ -93,8 +93,20 @@ CLI: dict[str, tuple[str, str]] = {
         "注意: 読み飛ばしたファイルがあるため、時間は不完全かもしれません: {paths} — haru validate で確認してください",
         "note: the hours may be incomplete, for files were skipped: {paths} — run haru validate",
     ),
-    "cli.change.not_regular": ("{path} は通常のファイルではありません（リンク・フォルダなど）: 変更しません",
-                               "{path} is not a regular file (a link, a folder …): nothing changed"),
+    "cli.change.not_regular": ("{path} は通常のファイルではありません（フォルダ・パイプ・デバイス）: 変更しません",
+                               "{path} is not a regular file (a folder, a pipe, a device): nothing changed"),
+    "cli.change.link": ("{path} はシンボリックリンクです。haru はリンクの先を書き換えません: 変更しません",
+                        "{path} is a symbolic link: haru does not rewrite what it points at; nothing changed"),
+    "cli.change.too_large": ("{path} は {limit} MB を超えています（1 レコードは数ページの文章のはずです）: 変更しません",
+                             "{path} is larger than {limit} MB (a record is a page of text): nothing changed"),
+    "cli.change.unreadable": ("{path} を読めません: {reason}（変更しません）", "cannot read {path}: {reason}; nothing changed"),
+    "cli.change.encoding": (
+        "{path} は UTF-8 ではなく {encoding} のようです: 読めない文字を壊さないよう変更しません。"
+        "UTF-8 で保存し直してください（例: iconv -f {encoding} -t UTF-8）",
+        "{path} is not UTF-8 but seems to be {encoding}: haru does not rewrite what it cannot read; nothing "
+        "changed. Save it as UTF-8 (e.g. iconv -f {encoding} -t UTF-8)"),
+    "cli.change.not_text": ("{path} は UTF-8 のテキストではありません: 変更しません。UTF-8 で保存し直してください",
+                            "{path} is not UTF-8 text: nothing changed; save it as UTF-8"),
     "cli.time.one_period": ("--month・--quarter・--fy はどれか 1 つだけ指定します", "give one of --month, --quarter and --fy"),
     "cli.bad.duration": (
         "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",

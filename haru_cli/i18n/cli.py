@@ -73,8 +73,19 @@ CLI: dict[str, tuple[str, str]] = {
                            "127.0.0.1:{port} is in use: give another --port"),
     "cli.site.written": ("{count} ファイルを書き出しました: {path} を開いてください", "{count} files written: open {path}"),
     "cli.site.serving": ("{url} で表示しています（Ctrl+C で終了）", "serving on {url} (Ctrl+C to stop)"),
-    "cli.school.certified": ("{student} は修了証 {certificate} を発行済みです（何も書いていません）",
-                             "{student} was certified already: {certificate}; nothing written"),
+    "cli.school.certified": ("{student} は修了証 {certificate} を発行済みです（何も書いていません）。出力し直すには: "
+                             "haru school certify {student} --render",
+                             "{student} was certified already: {certificate}; nothing written. To print it again: "
+                             "haru school certify {student} --render"),
+    "cli.school.not_rendered": (
+        "{record}（修了証の記録）は書きました。修了証を {output} に書き出せませんでした: {reason}。"
+        "出力し直すには: haru school certify {student} --render -o <ファイル>",
+        "wrote {record} (the certificate record), but could not write the certificate to {output}: {reason}. "
+        "To print it again: haru school certify {student} --render -o FILE"),
+    "cli.school.not_certified": ("{student} の修了証はまだ記録されていません（--render は記録済みの修了証を出力します）",
+                                 "{student} has no certificate recorded yet (--render prints a recorded one)"),
+    "cli.school.render_date": ("--render は記録済みの修了証をその発行日のまま出力します: --date は使えません",
+                               "--render prints the recorded certificate as issued: --date cannot be given with it"),
     "cli.school.withdrawn": ("{student} は退学しています（修了証は発行しません）", "{student} has withdrawn: no certificate"),
     "cli.school.not_passed": ("{student} は {day} の時点で修了の条件を満たしていません。未修了の課題: {assignments}",
                               "{student} is not eligible on {day}; assignments not passed by then: {assignments}"),
@@ -225,6 +236,8 @@ CLI: dict[str, tuple[str, str]] = {
                          "cannot write {path}: {reason}; nothing written"),
     "cli.write.no_folder": ("{folder} というフォルダがないため {path} を書けません（何も書いていません）",
                             "cannot write {path}: there is no folder {folder}; nothing written"),
+    "cli.write.too_long": ("{path} に書き込めません: 名前が長すぎます（{size} バイト、上限 {limit} バイト）。何も書き込んでいません",
+                           "cannot write {path}: the name is too long ({size} bytes, at most {limit}); nothing written"),
     "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
     "cli.read_failed": ("{path} を読めません: {reason}", "cannot read {path}: {reason}"),
     "cli.read.symlink": ("シンボリックリンクです（たどりません）", "it is a symbolic link (never followed)"),

@@ -155,3 +155,57 @@ def test_new_student_names_itself_from_its_reading(workspace: WorkspaceFactory, 
                 "practice")
     assert done.exit_code == 0, done.output
     assert Path(root / "students/2026-yamada-tarou.yaml").is_file()
+
+
+def test_certify_refuses_an_output_name_too_long_before_recording(workspace: WorkspaceFactory, haru: Haru,
+                                                                   tmp_path: Path) -> None:
+    """A name the file system refuses was an internal error, or a record whose certificate was never written."""
+    root = workspace({**FEES, **SCHOOL})
+    refused = tmp_path / ("修" * 90 + ".md")  # 273 bytes
+    result = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato", "-o", refused)
+    assert result.exit_code == 1
+    assert result.stderr == (f"haru: cannot write {refused}: the name is too long (273 bytes, at most 255); "
+                             "nothing written\n")
+    assert not (root / "certificates").exists()
+    longest = tmp_path / ("修" * 82 + ".md")  # 249 bytes: its temporary file's name must fit too
+    assert haru("--data", root, *TODAY, "school", "certify", "2026-sato", "-o", longest).exit_code == 0
+    assert "haru-2026-0001" in longest.read_text(encoding="utf-8")
+
+
+def test_a_certificate_that_could_not_be_written_is_said_and_rendered_again(
+        workspace: WorkspaceFactory, haru: Haru, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC §15: a command that fails after writing part of its work says what it wrote; --render finishes it."""
+    import errno
+
+    from haru_cli.write import atomic
+
+    root = workspace({**FEES, **SCHOOL})
+    full = tmp_path / "full.md"
+    write_new = atomic.write_new
+
+    def disk_full(target: Path, text: str | bytes, **kwargs: Path | None) -> None:
+        if target == full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_new(target, text, **kwargs)
+
+    monkeypatch.setattr(atomic, "write_new", disk_full)
+    result = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato", "-o", full)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"haru: wrote certificates/2026/haru-2026-0001.yaml (the certificate record), but could not write the "
+        f"certificate to {full}: No space left on device. To print it again: haru school certify 2026-sato "
+        "--render -o FILE")
+    assert (root / "certificates/2026/haru-2026-0001.yaml").is_file() and not full.exists()
+    again = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert again.exit_code == 1 and "haru school certify 2026-sato --render" in again.stderr
+    rendered = tmp_path / "rendered.md"
+    done = haru("--data", root, "--today", "2026-12-20", "school", "certify", "2026-sato", "--render", "-o", rendered)
+    assert done.exit_code == 0, done.stderr
+    text = rendered.read_text(encoding="utf-8")
+    assert "haru-2026-0001" in text and "2026年11月27日" in text  # as issued, whatever today is
+    assert sorted(p.name for p in (root / "certificates/2026").iterdir()) == ["haru-2026-0001.yaml"]
+    none = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-ito", "--render")
+    assert (none.exit_code, none.stderr) == (1, "haru: 2026-ito has no certificate recorded yet (--render prints a "
+                                                "recorded one)\n")
+    dated = haru("--data", root, *TODAY, "school", "certify", "2026-sato", "--render", "--date", "2026-12-01")
+    assert dated.exit_code == 2

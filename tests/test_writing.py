@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+import yaml
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from haru_cli.load.yamlio import parse_yaml
@@ -27,3 +28,36 @@ def test_round_trip(record: dict[str, object]) -> None:
     doc, problems = parse_yaml(text, "f.yaml")
     assert problems == [], text
     assert doc is not None and doc.data == record, text
+
+
+# Texts a person types into --summary, --note or --action: spaces and line breaks anywhere, YAML's indicators.
+typed = st.text(" \n\t\r-#:'\"|>?&*!%@`,[]{}~0aあ\x85\u2028\ufeff", max_size=16) | texts
+
+
+def _strings(node: yaml.Node) -> object:
+    """What PyYAML's reader (its composer, before any resolving) reads: every scalar as its text."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return [_strings(item) for item in node.value]
+    return {key.value: _strings(value) for key, value in node.value}
+
+
+@settings(max_examples=1500, deadline=None)
+@given(typed, st.sampled_from(["  ", "    ", "   "]), st.sampled_from(["", "  ", "    "]))
+@example("\n    code", "  ", "")  # a block's indentation is its first line's: the spaces were lost
+@example("  インデント", "  ", "")
+@example("0?", "  ", "")  # `?` ends a plain scalar in a flow list
+def test_any_text_reads_back_as_it_was_written(text: str, step: str, indent: str) -> None:
+    """Whatever the text, wherever it goes (a value, nested, in a list of mappings, in a flow list), at any
+    indentation (an edit in place writes at the file's): PyYAML reads back that text, and haru that value."""
+    record = {"summary": text, "feedback": {"comments": text, "deeper": {"note": text}},
+              "actions": [{"task": text, "owner": "社長"}, {"task": text}], "decisions": [text, text]}
+    body = dump_yaml(record, indent, step=step)
+    written = f"top:\n{body}" if indent else body
+    composed = _strings(yaml.compose(written, Loader=yaml.CSafeLoader))
+    assert isinstance(composed, dict)
+    assert (composed["top"] if indent else composed) == record, written
+    doc, problems = parse_yaml(written, "f.yaml")
+    assert problems == [] and doc is not None, written
+    assert (doc.data["top"] if indent else doc.data) == record, written

@@ -14,16 +14,16 @@ from haru_cli.cli.context import Run
 
 def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: bool, again: bool = False) -> None:
     """Make `edit` on the file's text: validate the workspace with the result, then write it (or, with
-    dry_run, print the diff). The file's BOM and line ends are kept. The workspace stays locked from
-    reading the file to the rename (SPEC §14). A change that makes an entry repeat one already there
-    (`duplicate-entry`) is refused unless `again` says it is meant (SPEC §15)."""
+    dry_run, print the diff). The file's BOM and each line's own line end are kept. The workspace stays
+    locked from reading the file to the rename (SPEC §14). A change that makes an entry repeat one already
+    there (`duplicate-entry`) is refused unless `again` says it is meant (SPEC §15)."""
     from haru_cli.write.atomic import workspace_lock
+    from haru_cli.write.lineends import lf_text, with_line_ends
 
     with workspace_lock(run.ds.root):
-        was, before = _bounded(run, path)
-        bom = "\ufeff" if was.startswith(b"\xef\xbb\xbf") else ""  # decode() took it off
-        crlf = "\r\n" in before
-        before = before.removeprefix(bom).replace("\r\n", "\n")
+        was, raw = _bounded(run, path)
+        bom = "\ufeff" if raw.startswith("\ufeff") else ""
+        before = lf_text(raw.removeprefix(bom))
         after = _edited(run, path, edit, before)
         if after == before:
             typer.echo(run.t("cli.change.nothing", path=path), err=True)
@@ -33,29 +33,23 @@ def change_record(run: Run, path: str, edit: Callable[[str], str], *, dry_run: b
             sys.stdout.writelines(difflib.unified_diff(before.splitlines(keepends=True),
                                                        after.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
             return
-        write_back(run, path, bom + (after.replace("\n", "\r\n") if crlf else after), was)
+        write_back(run, path, bom + with_line_ends(raw.removeprefix(bom), after), was)
 
 
 def _bounded(run: Run, path: str) -> tuple[bytes, str]:
-    """The file's bytes and text, read through the bounds `validate` reads it with (4 MB, UTF-8, 20,000
-    values, depth) before anything is built from it (SPEC §14): a file with errors is not changed."""
+    """The file's bytes and text, read through the bounds `validate` reads it with (a regular file of UTF-8
+    text, 4 MB, 20,000 values, depth) before anything is built from it (SPEC §14): a file with errors is
+    not changed."""
     from haru_cli.cli.editing import show_problems
-    from haru_cli.files import NotRegular, TooLarge, read_regular
-    from haru_cli.load.yamlio import decode, parse_yaml, read_text
+    from haru_cli.cli.inplace import read_record
+    from haru_cli.load.yamlio import parse_yaml
 
-    try:
-        was = read_regular(run.ds.root / path)
-    except (NotRegular, TooLarge):
-        _, problems = read_text(run.ds.root / path, path)  # says which
-        show_problems(run, problems)
+    was, raw = read_record(run, path)
+    errors = [p for p in parse_yaml(raw.removeprefix("\ufeff"), path)[1] if p.severity == "error"]
+    if errors:
+        show_problems(run, errors)
         run.fail("cli.change.has_errors", path=path)
-    text, problems = decode(was, path)
-    if text is not None:
-        problems += parse_yaml(text, path)[1]
-    if text is None or any(p.severity == "error" for p in problems):
-        show_problems(run, [p for p in problems if p.severity == "error"])
-        run.fail("cli.change.has_errors", path=path)
-    return was, text
+    return was, raw
 
 
 def _edited(run: Run, path: str, edit: Callable[[str], str], before: str) -> str:

@@ -17,8 +17,9 @@ def _record_file(run: Run, wanted: str) -> str:
     if "/" in wanted or wanted.endswith(".yaml"):
         given = Path(wanted)
         for base in (Path.cwd(), run.ds.root):
-            candidate = (base / given).resolve()
-            if candidate.is_file() and candidate.is_relative_to(run.ds.root.resolve()):
+            # The file itself, not what it links to: a linked record is refused by name when read.
+            candidate = (base / given).parent.resolve() / given.name
+            if os.path.lexists(candidate) and candidate.is_relative_to(run.ds.root.resolve()):
                 path = candidate.relative_to(run.ds.root.resolve()).as_posix()
                 if type_of_path(path) is not None:
                     return path
@@ -35,12 +36,11 @@ def _record_file(run: Run, wanted: str) -> str:
 def edit(ctx: typer.Context, wanted: Annotated[str, typer.Argument(metavar="ID")]) -> None:
     from haru_cli.cli.changing import write_back
     from haru_cli.cli.editing import edit_until_valid
-    from haru_cli.files import read_regular
+    from haru_cli.cli.inplace import read_record
 
     run = open_run(ctx, quiet=True)
     path = _record_file(run, wanted)
-    was = read_regular(run.ds.root / path)
-    before = was.decode("utf-8", "replace")
+    was, before = read_record(run, path)  # refused unless a regular file of UTF-8 text (SPEC §14)
     _, after = edit_until_valid(run, path, before, new=False)
     if after == before:
         typer.echo(run.t("cli.change.nothing", path=path), err=True)

@@ -51,7 +51,8 @@ def edit_until_valid(run: Run, path: str, text: str, *, place: Callable[[str, st
                      new: bool = True) -> tuple[str, str]:
     """Open `text` in $EDITOR until it is valid as the file at `path`; return the final path and text.
     `place(path, text)` says where an edited new record belongs (its id may have changed); `new` refuses
-    a path that exists."""
+    a path that exists. What haru puts around the record in the draft (its notes, the schema line's full
+    path) is taken away exactly: an editor that changes nothing gives back `text`, byte for byte."""
     try:
         editor = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
     except ValueError:
@@ -62,9 +63,10 @@ def edit_until_valid(run: Run, path: str, text: str, *, place: Callable[[str, st
     draft = Path(name)
     keep = False
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(_for_draft(run, path, text))
-        return _loop(run, path, draft, editor, place, new)
+        wrapping = _Wrapping(run, path)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:  # the record's own line ends
+            handle.write(wrapping.draft(text))
+        return _loop(run, path, draft, editor, place, new, wrapping)
     except _Abandoned:
         keep = True
         raise Failure(run.t("cli.edit.abandoned", draft=str(draft))) from None
@@ -77,7 +79,7 @@ def edit_until_valid(run: Run, path: str, text: str, *, place: Callable[[str, st
 
 
 def _loop(run: Run, path: str, draft: Path, editor: list[str], place: Callable[[str, str], str] | None,
-          new: bool) -> tuple[str, str]:
+          new: bool, wrapping: _Wrapping) -> tuple[str, str]:
     t = run.t
     while True:
         try:
@@ -86,44 +88,86 @@ def _loop(run: Run, path: str, draft: Path, editor: list[str], place: Callable[[
             raise Failure(t("cli.edit.cannot_start", editor=editor[0], reason=exc.strerror or str(exc))) from None
         if not finished:
             raise Failure(t("cli.edit.editor_failed"))
-        body = _from_draft(path, draft.read_text(encoding="utf-8"))
-        if not body.strip():
-            raise Failure(t("cli.edit.empty"))
-        if place is not None:
-            path = place(path, body)
-        if new and (run.ds.root / path).exists():
-            raise Failure(t("cli.edit.exists", path=path))
-        problems = problems_with(run, path, body)
-        if not problems:
-            return path, body
+        saved, problems = _read_draft(draft, path)
+        body = wrapping.record(saved) if saved is not None else None
+        if body is not None:
+            if not body.lstrip("\ufeff").strip():
+                raise Failure(t("cli.edit.empty"))
+            if place is not None:
+                path = place(path, body)
+            if new and (run.ds.root / path).exists():
+                raise Failure(t("cli.edit.exists", path=path))
+            problems = problems_with(run, path, body)
+            if not problems:
+                return path, body
         show_problems(run, problems)  # what is wrong, before asking what to do about it
         if not interactive():  # no one to ask: nothing is written, and the draft goes
             raise Failure(t("cli.edit.refused"))
         answer = typer.prompt(t("cli.edit.ask"), default="e")
         if answer.strip().lower().startswith("a"):
             raise _Abandoned
+        if body is None:  # a draft haru cannot read (saved in another encoding) is opened again as it is
+            continue
         # The notes go above the record: its own problems' line numbers move down with it.
         notes = [problem_line(run.ds.root, p, run.lang, line_offset=len(problems) if p.path == path else 0)
                  for p in problems]
-        draft.write_text("".join(f"{DRAFT_NOTE}{note}\n" for note in notes) + _for_draft(run, path, body),
-                         encoding="utf-8")
+        with draft.open("w", encoding="utf-8", newline="") as handle:
+            handle.write(wrapping.draft(body, notes))
 
 
-def _for_draft(run: Run, path: str, text: str) -> str:
-    """The draft lives outside the workspace: its schema line names the schema by its full path."""
-    from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
+def _read_draft(draft: Path, path: str) -> tuple[str | None, list[Problem]]:
+    """The saved draft's text (a BOM and every line end as saved), or the problems why it cannot be read."""
+    from haru_cli.files import NotRegular, TooLarge, read_regular
+    from haru_cli.load.yamlio import decode, read_text
 
-    relative = schema_comment(path)
-    schema = (run.ds.root / "schemas" / relative.rsplit("/", 1)[1].strip()).resolve()
-    return text.replace(relative, f"{SCHEMA_COMMENT}{schema}\n", 1)
+    try:
+        raw = read_regular(draft)
+    except (TooLarge, NotRegular, OSError):
+        return read_text(draft, path)  # the same again: its problem says why
+    text, problems = decode(raw, path)
+    return (raw.decode("utf-8") if text is not None else None), problems
 
 
-def _from_draft(path: str, text: str) -> str:
-    """The record as it will be written: without haru's notes, its schema line relative again."""
-    from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
+class _Wrapping:
+    """What the draft holds beside the record, and how to take it away exactly. The draft lives outside the
+    workspace: the schema line at the top of the record names the schema by its full path there (only the
+    line haru wrote, as it wrote it, is put back); haru's notes on the problems go above the record (only
+    lines haru wrote, at the top, are taken away: a `# haru: ` line of the record, in a quoted text, stays)."""
 
-    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith(DRAFT_NOTE))
-    return schema_comment(path) + body.partition("\n")[2] if body.startswith(SCHEMA_COMMENT) else body
+    def __init__(self, run: Run, path: str) -> None:
+        from haru_cli.write.authoring import SCHEMA_COMMENT, schema_comment
+
+        self.relative = schema_comment(path).rstrip("\n")
+        schema = (run.ds.root / "schemas" / self.relative.rsplit("/", 1)[1]).resolve()
+        self.absolute = f"{SCHEMA_COMMENT}{schema}"
+        self.swapped = False
+        self.notes: set[str] = set()
+
+    def draft(self, text: str, notes: list[str] | None = None) -> str:
+        self.notes = {f"{DRAFT_NOTE}{note}" for note in notes or []}
+        text, self.swapped = _swap_top_comment(text, self.relative, self.absolute)
+        return "".join(f"{DRAFT_NOTE}{note}\n" for note in notes or []) + text
+
+    def record(self, saved: str) -> str:
+        lines = saved.split("\n")
+        while len(lines) > 1 and lines[0].removesuffix("\r") in self.notes:
+            lines.pop(0)
+        text = "\n".join(lines)
+        return _swap_top_comment(text, self.absolute, self.relative)[0] if self.swapped else text
+
+
+def _swap_top_comment(text: str, old: str, new: str) -> tuple[str, bool]:
+    """The text with the line `old`, among the comments at its top, made `new` (its BOM and line end kept)."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        bom = "\ufeff" if i == 0 and line.startswith("\ufeff") else ""
+        bare = line.removeprefix(bom).removesuffix("\r")
+        if bare == old:
+            lines[i] = bom + new + line[len(bom) + len(bare):]
+            return "\n".join(lines), True
+        if bare.strip() and not bare.lstrip().startswith("#"):
+            break
+    return text, False
 
 
 def placed(path: str, body: str) -> str:

@@ -2,7 +2,6 @@
 
 import json
 import shlex
-import shutil
 import subprocess
 from importlib import metadata
 from pathlib import Path
@@ -11,7 +10,7 @@ from typing import Annotated, Literal
 import typer
 
 from haru_cli.cli.context import Failure, state_of
-from haru_cli.cli.git import git_top
+from haru_cli.cli.git import git_command, git_environment, git_top
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator, file_text
 
@@ -107,14 +106,15 @@ def _yaml_text(value: str) -> str:
 
 def _git_init(folder: Path, top: Path | None, t: Translator) -> str:
     """`git init` unless the folder is already inside a git repository (or git is not installed)."""
-    git = shutil.which("git")
-    if git is None:
+    command = git_command("init", "-q")
+    if command is None:
         return t("cli.init.no_git")
     if top is not None and top.resolve() == folder.resolve():
         return t("cli.init.already_git")
     if top is not None:
         return t("cli.init.inside_git", top=str(top))
-    done = subprocess.run([git, "init", "-q"], cwd=folder, capture_output=True, text=True)
+    done = subprocess.run(command, cwd=folder, capture_output=True, text=True, env=git_environment(),
+                          stdin=subprocess.DEVNULL)
     if done.returncode != 0:  # the workspace is written, but the repository the user asked for is not
         raise Failure(t("cli.init.git_failed", reason=done.stderr.strip()))
     return visible(f"git init {folder}", one_line=True)

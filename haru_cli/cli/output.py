@@ -1,6 +1,7 @@
 """Output of every command (table, JSON, CSV, Markdown, iCalendar), the option types they share, and
 writing documents to new files. Help texts of the options are the catalogue's (cli/localize.py)."""
 
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -161,6 +162,37 @@ def write_file(target: Path, text: str | bytes, t: "Translator", shown: str | No
         raise Failure(t("cli.write.failed", path=name, reason=exc.strerror or str(exc))) from None
 
 
+def check_new_output(output: Path | None, t: "Translator") -> None:
+    """Refuse, before anything is written, an -o file that cannot be written as a new file: one that is there,
+    in a folder that is not, of a name or path longer than the file system allows, in a folder haru may not
+    write in (a command that records something first, `school certify`, then never stops half-way there)."""
+    from haru_cli.cli.context import Failure
+
+    if output is None or str(output) == "-":
+        return
+    shown, folder = str(output), output.parent
+    if os.path.lexists(output):
+        raise Failure(t("cli.write.exists", path=shown))
+    if not os.path.isdir(folder):
+        raise Failure(t("cli.write.no_folder", path=shown, folder=str(folder)))
+    for size, limit in ((len(os.fsencode(output.name)), _limit(folder, "PC_NAME_MAX", 255)),
+                        (len(os.fsencode(os.path.abspath(output))), _limit(folder, "PC_PATH_MAX", 4096) - 1)):
+        if size > limit:
+            raise Failure(t("cli.write.too_long", path=shown, size=size, limit=limit))
+    if not os.access(folder, os.W_OK | os.X_OK):
+        import errno
+
+        raise Failure(t("cli.write.failed", path=shown, reason=os.strerror(errno.EACCES)))
+
+
+def _limit(folder: Path, name: str, default: int) -> int:
+    """A limit of the file system the folder is on (os.pathconf), or POSIX's usual one."""
+    try:
+        return os.pathconf(folder, name)
+    except (OSError, ValueError):
+        return default
+
+
 def emit_text(text: str | bytes, output: Path | None, t: "Translator") -> None:
     """A rendered document (or a file's bytes): to stdout (also for `-o -`), or to a new file."""
     if output is None or str(output) == "-":
@@ -170,7 +202,7 @@ def emit_text(text: str | bytes, output: Path | None, t: "Translator") -> None:
         else:
             sys.stdout.write(text)
         return
-    if not output.parent.is_dir():  # a mistyped folder is said, not made
+    if not os.path.isdir(output.parent):  # a mistyped folder is said, not made (nor a name too long a crash)
         from haru_cli.cli.context import Failure
 
         raise Failure(t("cli.write.no_folder", path=str(output), folder=str(output.parent)))

@@ -13,10 +13,11 @@ from haru_cli.cli.output import (
     FormatOption,
     OutputOption,
     TemplateOption,
+    check_new_output,
     emit_table,
     emit_text,
 )
-from haru_cli.records.models import Certificate
+from haru_cli.records.models import Certificate, Student
 from haru_cli.rules.school import Progress
 
 app = typer.Typer(no_args_is_help=True)
@@ -47,8 +48,10 @@ def school_certify(
     day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     output: OutputOption = None,
     template_file: TemplateOption = None,
+    render: Annotated[bool, typer.Option("--render")] = False,
 ) -> None:
-    """Write the certificate record with the next number of the year, then the certificate itself."""
+    """Write the certificate record with the next number of the year, then the certificate itself (with
+    --render, only the certificate of the one recorded: a run that could not write it is finished so)."""
     from haru_cli.cli.editing import problems_with, show_problems
     from haru_cli.records.registry import CERTIFICATE, STUDENT
     from haru_cli.rules.school import next_number, progress
@@ -58,6 +61,9 @@ def school_certify(
 
     run = open_run(ctx, quiet=True)
     student = run.record(STUDENT, student_id)
+    if render:
+        _render_again(run, student, day, output, template_file)
+        return
     issued = run.today if day is None else parse_cli_date(day, "--date", run.lang)
     found = progress(run.ds, student, issued)  # by the evaluations held by the day it is issued
     if (already := certificate_of(run.ds, student)) is not None:
@@ -67,10 +73,7 @@ def school_certify(
             run.fail("cli.school.withdrawn", student=student.id)
         run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.missing),
                  day=issued.isoformat())
-    if output is not None and str(output) != "-" and (output.exists() or output.is_symlink()
-                                                      or not output.parent.is_dir()):
-        run.fail("cli.write.exists" if output.exists() or output.is_symlink() else "cli.write.no_folder",
-                 path=str(output), folder=str(output.parent))
+    check_new_output(output, run.t)  # before the record: a certificate that cannot be written stops nothing half-way
     taken = set(run.ds.taken(CERTIFICATE))
     while (number := next_number(issued.year, taken)) is not None:  # another certify may take one first
         # Rendered before its record is written: a record without its certificate could never be printed.
@@ -92,9 +95,43 @@ def school_certify(
             except OSError as exc:
                 run.fail("cli.write.failed", path=path, reason=str(exc))
         typer.echo(run.t("cli.school.written", path=path), err=True)
-        emit_text(shown, output, run.t)
+        _emit_certificate(run, shown, output, path, student.id)
         return
     run.fail("cli.school.no_number", year=issued.year)
+
+
+def _emit_certificate(run: Run, shown: str, output: Path | None, record: str, student: str) -> None:
+    """The certificate, its record written already: a failure to write it (a full disk, a name the file
+    system refuses) says exactly what was written, and how the next run finishes it (SPEC §15)."""
+    from haru_cli.write.atomic import write_new
+
+    if output is None or str(output) == "-":
+        emit_text(shown, output, run.t)
+        return
+    try:
+        write_new(output, shown)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        run.fail("cli.school.not_rendered", record=record, output=str(output), reason=reason, student=student)
+    typer.echo(run.t("cli.wrote", path=str(output)), err=True)
+
+
+def _render_again(run: Run, student: Student, day: str | None, output: Path | None,
+                  template_file: Path | None) -> None:
+    """The certificate of the student's recorded certification, as it was issued; nothing recorded."""
+    from haru_cli.cli.context import Failure
+    from haru_cli.rules.school import progress
+    from haru_cli.views.school import certificate_of
+
+    if day is not None:
+        raise Failure(run.t("cli.school.render_date"), exit_code=2)
+    number = certificate_of(run.ds, student)
+    if number is None:
+        run.fail("cli.school.not_certified", student=student.id)
+    certificate = run.ds.certificates[number]
+    check_new_output(output, run.t)
+    shown = _render(run, progress(run.ds, student, certificate.issued), certificate, template_file)
+    emit_text(shown, output, run.t)
 
 
 def _render(run: Run, found: Progress, certificate: Certificate, template_file: Path | None) -> str:

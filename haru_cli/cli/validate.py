@@ -1,17 +1,12 @@
 """haru validate — the pre-commit gate (SPEC §6)."""
 
-import shutil
-import subprocess
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
 
 from haru_cli.cli.context import Failure, problem_line, state_of
-from haru_cli.cli.git import git_top
+from haru_cli.cli.staged import staged_copy
 from haru_cli.i18n import Translator
 
 
@@ -30,7 +25,7 @@ def validate(
     state = state_of(ctx)
     root = state.workspace()
     if staged:
-        with _staged_copy(root, Translator(state.language())) as copy:
+        with staged_copy(root, Translator(state.language())) as copy:
             ds = load_workspace(copy)
             documents = document_problems(ds)
         ds.root = root  # problems name the files as the user has them
@@ -63,28 +58,6 @@ def validate(
         typer.echo(t("cli.validate.summary", files=t.count("files", ds.files), errors=t.count("errors", errors),
                      warnings=t.count("warnings", warnings)))
     raise typer.Exit(0 if ok else 1)
-
-
-@contextmanager
-def _staged_copy(root: Path, t: Translator) -> Iterator[Path]:
-    """The workspace as git's index has it (what a commit would hold), copied to a scratch folder: what
-    pre-commit should check, whatever untracked or unstaged files the working tree has."""
-    top = git_top(root)
-    git = shutil.which("git")
-    if top is None or git is None:
-        raise Failure(t("cli.git.not_a_repository", path=str(root)), exit_code=2)
-    scratch = Path(tempfile.mkdtemp(prefix="haru-staged-"))
-    try:
-        done = subprocess.run([git, "checkout-index", "--all", f"--prefix={scratch}/"], cwd=top,
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            raise Failure(t("cli.git.failed", command="checkout-index", reason=done.stderr.strip()))
-        copy = scratch / root.resolve().relative_to(top.resolve())
-        if not (copy / "haru.yaml").is_file():
-            raise Failure(t("cli.git.not_staged", path=str(root)))
-        yield copy
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def _selected(root: Path, paths: list[Path], t: Translator) -> set[str] | None:

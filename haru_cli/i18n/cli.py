@@ -73,8 +73,19 @@ CLI: dict[str, tuple[str, str]] = {
                            "127.0.0.1:{port} is in use: give another --port"),
     "cli.site.written": ("{count} ファイルを書き出しました: {path} を開いてください", "{count} files written: open {path}"),
     "cli.site.serving": ("{url} で表示しています（Ctrl+C で終了）", "serving on {url} (Ctrl+C to stop)"),
-    "cli.school.certified": ("{student} は修了証 {certificate} を発行済みです（何も書いていません）",
-                             "{student} was certified already: {certificate}; nothing written"),
+    "cli.school.certified": ("{student} は修了証 {certificate} を発行済みです（何も書いていません）。出力し直すには: "
+                             "haru school certify {student} --render",
+                             "{student} was certified already: {certificate}; nothing written. To print it again: "
+                             "haru school certify {student} --render"),
+    "cli.school.not_rendered": (
+        "{record}（修了証の記録）は書きました。修了証を {output} に書き出せませんでした: {reason}。"
+        "出力し直すには: haru school certify {student} --render -o <ファイル>",
+        "wrote {record} (the certificate record), but could not write the certificate to {output}: {reason}. "
+        "To print it again: haru school certify {student} --render -o FILE"),
+    "cli.school.not_certified": ("{student} の修了証はまだ記録されていません（--render は記録済みの修了証を出力します）",
+                                 "{student} has no certificate recorded yet (--render prints a recorded one)"),
+    "cli.school.render_date": ("--render は記録済みの修了証をその発行日のまま出力します: --date は使えません",
+                               "--render prints the recorded certificate as issued: --date cannot be given with it"),
     "cli.school.withdrawn": ("{student} は退学しています（修了証は発行しません）", "{student} has withdrawn: no certificate"),
     "cli.school.not_passed": ("{student} は {day} の時点で修了の条件を満たしていません。未修了の課題: {assignments}",
                               "{student} is not eligible on {day}; assignments not passed by then: {assignments}"),
@@ -93,8 +104,20 @@ CLI: dict[str, tuple[str, str]] = {
         "注意: 読み飛ばした（または一部だけ読んだ）ファイルがあるため、時間は不完全かもしれません: {paths} — haru validate で確認してください",
         "note: the hours may be incomplete, for files were skipped (or read in part): {paths} — run haru validate",
     ),
-    "cli.change.not_regular": ("{path} は通常のファイルではありません（リンク・フォルダなど）: 変更しません",
-                               "{path} is not a regular file (a link, a folder …): nothing changed"),
+    "cli.change.not_regular": ("{path} は通常のファイルではありません（フォルダ・パイプ・デバイス）: 変更しません",
+                               "{path} is not a regular file (a folder, a pipe, a device): nothing changed"),
+    "cli.change.link": ("{path} はシンボリックリンクです。haru はリンクの先を書き換えません: 変更しません",
+                        "{path} is a symbolic link: haru does not rewrite what it points at; nothing changed"),
+    "cli.change.too_large": ("{path} は {limit} MB を超えています（1 レコードは数ページの文章のはずです）: 変更しません",
+                             "{path} is larger than {limit} MB (a record is a page of text): nothing changed"),
+    "cli.change.unreadable": ("{path} を読めません: {reason}（変更しません）", "cannot read {path}: {reason}; nothing changed"),
+    "cli.change.encoding": (
+        "{path} は UTF-8 ではなく {encoding} のようです: 読めない文字を壊さないよう変更しません。"
+        "UTF-8 で保存し直してください（例: iconv -f {encoding} -t UTF-8）",
+        "{path} is not UTF-8 but seems to be {encoding}: haru does not rewrite what it cannot read; nothing "
+        "changed. Save it as UTF-8 (e.g. iconv -f {encoding} -t UTF-8)"),
+    "cli.change.not_text": ("{path} は UTF-8 のテキストではありません: 変更しません。UTF-8 で保存し直してください",
+                            "{path} is not UTF-8 text: nothing changed; save it as UTF-8"),
     "cli.time.one_period": ("--month・--quarter・--fy はどれか 1 つだけ指定します", "give one of --month, --quarter and --fy"),
     "cli.bad.duration": (
         "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",
@@ -225,6 +248,8 @@ CLI: dict[str, tuple[str, str]] = {
                          "cannot write {path}: {reason}; nothing written"),
     "cli.write.no_folder": ("{folder} というフォルダがないため {path} を書けません（何も書いていません）",
                             "cannot write {path}: there is no folder {folder}; nothing written"),
+    "cli.write.too_long": ("{path} に書き込めません: 名前が長すぎます（{size} バイト、上限 {limit} バイト）。何も書き込んでいません",
+                           "cannot write {path}: the name is too long ({size} bytes, at most {limit}); nothing written"),
     "cli.wrote": ("{path} に書き出しました", "wrote {path}"),
     "cli.read_failed": ("{path} を読めません: {reason}", "cannot read {path}: {reason}"),
     "cli.read.symlink": ("シンボリックリンクです（たどりません）", "it is a symbolic link (never followed)"),
@@ -258,6 +283,17 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.validate.no_path": ("ファイルまたはフォルダ {path} がありません", "no such file or folder: {path}"),
     "cli.git.not_a_repository": ("{path} は git リポジトリの中にありません", "{path} is not inside a git repository"),
     "cli.git.failed": ("git {command} に失敗しました: {reason}", "git {command} failed: {reason}"),
+    "cli.git.not_a_folder": ("{path} がフォルダではありません（gitdir: の指し先・リンク・ファイル）: haru は"
+                             "リポジトリ自身の .git フォルダのステージだけを検査します",
+                             "{path} is not a folder (a gitdir: pointer, a link or a file): haru checks only what "
+                             "a repository's own .git folder has staged"),
+    "cli.git.elsewhere": ("git は {path} ではなく {git_dir} を使っています（GIT_DIR・core.worktree）: 検査しません",
+                          "git uses {git_dir}, not {path} (GIT_DIR, core.worktree): nothing checked"),
+    "cli.git.bad_name": ("ステージされたファイル名 {path:q} はワークスペースの外を指すか、他の名前と重なります: "
+                         "何も検査していません",
+                         "the staged name {path:q} leaves the workspace or clashes with another: nothing checked"),
+    "cli.git.unmerged": ("マージが終わっていないファイルがあります: {paths}（解決して git add してください）",
+                         "unmerged files: {paths} (resolve them and git add)"),
     "cli.git.not_staged": ("ステージされた内容に {path} の haru.yaml がありません",
                            "what is staged holds no haru.yaml for {path}"),
     # schema

@@ -42,6 +42,14 @@ def remove_leftovers(folder: Path) -> None:
             continue
 
 
+def _temporary_prefix(name: str) -> str:
+    """`.<name>.haru-`, the name cut to 200 bytes: with mkstemp's 8 characters and `.tmp`, the temporary file
+    of a name the file system allows (255 bytes) is allowed too."""
+    while len(os.fsencode(name)) > 200:
+        name = name[:-1]
+    return f".{name}.haru-"
+
+
 class LinkInPath(OSError):
     """A folder on the way to a file to write is a symbolic link: writing would land outside."""
 
@@ -68,7 +76,7 @@ def write_new(target: Path, text: str | bytes, *, within: Path | None = None) ->
         refuse_links(target, within)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target.name), suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:  # text as UTF-8 with LF; bytes as they are (a bank's file)
             handle.write(text.encode("utf-8") if isinstance(text, str) else text)
@@ -103,7 +111,7 @@ def replace_existing(target: Path, text: str, was: bytes, *, within: Path) -> No
     if not mode & 0o222:
         raise ReadOnly(f"{target} is read-only")
     remove_leftovers(target.parent)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(target.name), suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(text.encode("utf-8"))

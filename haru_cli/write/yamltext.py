@@ -11,7 +11,7 @@ from typing import Any
 from haru_cli.load.yamlio import FORBIDDEN, LongInteger, resolve_plain
 
 _PLAIN = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`](?:[^:#\n]|:(?=\S)|(?<=\S)#)*")
-_FLOW_UNSAFE = re.compile(r"[,\[\]{}]")
+_FLOW_UNSAFE = re.compile(r"[,?\[\]{}]")
 _BREAKING = re.compile(r"[\t\r\x85\u2028\u2029]")  # breaks or tabs: only safe inside double quotes
 
 
@@ -56,7 +56,9 @@ def _block_text(text: str, indent: str) -> str | None:
     """A multi-line string as a literal block (|, or |- without a final newline), when that is exact."""
     lines = text.split("\n")
     body = lines[:-1] if text.endswith("\n") else lines
-    if text.endswith("\n\n") or not any(body) or body[0].startswith(" ") or any(
+    # A block's indentation is that of its first line that is not empty: a text whose first such line starts
+    # with spaces would lose them (`\n    code` read back as `\ncode`), so it is quoted instead.
+    if text.endswith("\n\n") or not any(body) or next(line for line in body if line).startswith(" ") or any(
         line != line.rstrip() or FORBIDDEN.search(line) or _BREAKING.search(line) for line in body
     ):
         return None

@@ -116,6 +116,15 @@ def test_line_ends_and_a_bom_are_kept(workspace: WorkspaceFactory, haru: Haru) -
     assert b"status: won\r\n" in written and written.endswith(b"deal:\r\n  signed: 2026-11-01\r\n")
 
 
+def test_each_line_keeps_its_own_line_end(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """A file of mixed line ends (one block pasted from Windows) stays mixed: only the changed line changes."""
+    lines = ODD_MEETING.split("\n")
+    mixed = "\n".join(line + "\r" if 6 <= n <= 9 else line for n, line in enumerate(lines)).encode("utf-8")
+    ws = workspace({MEETING: mixed})
+    assert haru("--data", ws, *TODAY, "action", "done", "2026-11-10-ueda-regular", "1").exit_code == 0
+    assert (ws / MEETING).read_bytes() == mixed.replace(b"done: false\r\n", b"done: true\r\n")
+
+
 def test_meeting_list_and_show(ws: Path, haru: Haru) -> None:
     listed = json.loads(haru("--data", ws, "meeting", "list", "--partner", "ウエダ", "--since", "2026-11-01",
                              "--format", "json").stdout)

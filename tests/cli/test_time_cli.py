@@ -96,6 +96,17 @@ def test_logging_time_makes_the_month_s_file_when_there_is_none(workspace: Works
     assert "2026-12-03" not in (root / "time/2026/2026-12.yaml").read_text(encoding="utf-8")
 
 
+def test_a_month_s_file_in_shift_jis_is_refused_not_rewritten(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """SPEC §14: what haru cannot read whole it does not write back (as `�`, or as an internal error)."""
+    root = workspace(TIME)
+    month = root / "time/2026/2026-11.yaml"
+    month.write_bytes(NOVEMBER.encode("cp932"))
+    result = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "admin", "--date", "2026-11-20")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("haru: time/2026/2026-11.yaml is not UTF-8 but seems to be Shift_JIS")
+    assert month.read_bytes() == NOVEMBER.encode("cp932")
+
+
 @pytest.mark.parametrize("spent", ["0h", "25h", "1.5x", "abc", "1.01h"])
 def test_a_time_that_is_none_is_a_usage_error(workspace: WorkspaceFactory, haru: Haru, spent: str) -> None:
     result = haru("--data", workspace(TIME), "time", "log", spent, "admin")
@@ -215,5 +226,5 @@ def test_logging_into_a_linked_month_file_changes_nothing(workspace: WorkspaceFa
     (root / "time/2026/2026-11.yaml").unlink()
     (root / "time/2026/2026-11.yaml").symlink_to(elsewhere)
     result = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "admin", "--date", "2026-11-20")
-    assert result.exit_code == 1 and "a symbolic link" in result.stderr and "not changed" in result.stderr
+    assert result.exit_code == 1 and "is a symbolic link" in result.stderr
     assert elsewhere.read_text(encoding="utf-8") == NOVEMBER

@@ -206,3 +206,90 @@ def test_global_options_work_after_the_command_too(workspace: WorkspaceFactory, 
     result = haru("partner", "show", "ueda", "--lang", "en", "--data", root, "--today", "2026-11-27")
     assert result.exit_code == 0, result.stderr
     assert "Contacts" in result.stdout
+
+
+# --- --staged: what git's index holds, read without running anything of the repository's (SPEC §14) ---------
+
+git_needed = pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+
+
+def _git(repo: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def staged_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose workspace is its folder inner/, a broken partner staged and a fixed one in the
+    working copy, and a README.md staged beside the workspace."""
+    from tests.helpers import write_workspace
+
+    for name, value in {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+                        "GIT_AUTHOR_EMAIL": "t@example.jp", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.jp"}.items():
+        monkeypatch.setenv(name, value)
+    repo = tmp_path / "repo"
+    write_workspace(repo / "inner", {"partners/ueda.yaml": BROKEN_PARTNER})
+    (repo / "README.md").write_text("# repo\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    write_workspace(repo / "inner", {})  # the working copy is fine; what is staged is not
+    return repo
+
+
+@git_needed
+def test_staged_runs_no_filter_or_fsmonitor_of_the_repository(staged_repo: Path, haru: Haru) -> None:
+    """A data folder that arrives with its own .git/config (a zip): its smudge filter and fsmonitor never run."""
+    marker, fsmonitor = staged_repo.parent / "PWNED", staged_repo.parent / "PWNED2"
+    script = staged_repo.parent / "fsmonitor.sh"
+    script.write_text(f"#!/bin/sh\ntouch '{fsmonitor}'\n", encoding="utf-8")
+    script.chmod(0o755)
+    (staged_repo / ".gitattributes").write_text("* filter=evil\n", encoding="utf-8")
+    _git(staged_repo, "config", "filter.evil.smudge", f"touch '{marker}'; cat")
+    _git(staged_repo, "config", "core.fsmonitor", str(script))
+    result = haru("--data", staged_repo / "inner", "--lang", "en", "validate", "--staged")
+    assert not marker.exists() and not fsmonitor.exists()
+    assert result.exit_code == 1 and "partners/ueda.yaml:3:10: error[enum]" in result.stdout  # the staged text
+
+
+@git_needed
+def test_staged_writes_only_the_workspace_s_files(staged_repo: Path, haru: Haru,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import haru_cli.load.loader as loader
+
+    seen: list[str] = []
+    load = loader.load_workspace
+
+    def spy(root: Path, *args: object, **kwargs: object) -> object:
+        scratch = next(p for p in (root, *root.parents) if p.name.startswith("haru-staged-"))
+        seen.extend(sorted(p.relative_to(scratch).as_posix() for p in scratch.rglob("*") if p.is_file()))
+        return load(root, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loader, "load_workspace", spy)
+    assert haru("--data", staged_repo / "inner", "validate", "--staged").exit_code == 1
+    assert "partners/ueda.yaml" in seen and not any("README" in p or p.startswith("inner/") for p in seen)
+
+
+@git_needed
+def test_staged_refuses_a_git_file_that_points_elsewhere(staged_repo: Path, tmp_path: Path, haru: Haru) -> None:
+    """A `.git` file (gitdir: pointer) would make haru check another repository's index."""
+    from tests.helpers import write_workspace
+
+    copied = write_workspace(tmp_path / "copied", {})
+    (copied / ".git").write_text(f"gitdir: {staged_repo / '.git'}\n", encoding="utf-8")
+    result = haru("--data", copied, "--lang", "en", "validate", "--staged")
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (f"haru: {copied / '.git'} is not a folder (a gitdir: pointer, a link or a "
+                                     "file): haru checks only what a repository's own .git folder has staged")
+
+
+@git_needed
+def test_a_staged_link_is_reported_and_never_followed(staged_repo: Path, tmp_path: Path, haru: Haru) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("id: secret\nname: ひみつ\n", encoding="utf-8")
+    (staged_repo / "inner" / "partners" / "secret.yaml").symlink_to(secret)
+    _git(staged_repo, "add", "-A")
+    result = haru("--data", staged_repo / "inner", "--lang", "en", "validate", "--staged")
+    assert result.exit_code == 1 and "partners/secret.yaml:1:1: error[file-name]" in result.stdout
+    assert "ひみつ" not in result.stdout + result.stderr

@@ -75,7 +75,7 @@ def test_twins_warn_duplicate_entry(workspace: WorkspaceFactory) -> None:
     found = [(p.path, p.line, p.severity, p.code) for p in ds.problems]
     assert found == [("referrals/2026-ueda-001.yaml", 11, "warning", "duplicate-entry"),
                      ("time/2026/2026-11.yaml", 4, "warning", "duplicate-entry")]  # 1 h is 60 minutes
-    assert "payment 2" in ds.problems[0].message("en") and "payment 1" in ds.problems[0].message("en")
+    assert "payments.1 has the date and amount of payments.0" in ds.problems[0].message("en")
 
 
 @given(st.lists(st.integers(0, 5), max_size=30))

@@ -73,7 +73,7 @@ def _validated(run: Run, path: str, after: str, again: bool) -> None:
     twins = [p for p in problems if p.code == "duplicate-entry" and p.path == path]
     known = sum(p.code == "duplicate-entry" and p.path == path for p in run.ds.problems)
     if len(twins) > known and not again:
-        run.fail("cli.change.twin", path=path, where=", ".join(f"{path}:{p.line}" for p in twins))
+        run.fail("cli.change.twin", path=path, where="; ".join(p.message(run.lang) for p in twins))
     show_problems(run, problems)
 
 

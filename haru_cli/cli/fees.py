@@ -99,7 +99,8 @@ def fees_pay(
         if statement.payable == 0:
             run.fail("cli.fees.give_amount", name=partner.name, month=f"{first:%Y-%m}")
         amount = statement.payable
-        run.say_incomplete(run.incomplete(partner.id))  # a payable that skipped files may change is no default
+        if missing := run.incomplete(partner.id):  # a payable that skipped files may change is no default
+            run.fail("cli.fees.pay_incomplete", paths=", ".join(missing))
     record_id = free_id(f"{when}-{partner.id}" + ("-refund" if refund else ""), run.ds.taken(PAYOUT))
     data = {"id": record_id, "partner": partner.id, "month": f"{first:%Y-%m}", "date": when.isoformat(),
             "amount": amount, "kind": "refund" if refund else "payment", "note": note}
@@ -141,6 +142,8 @@ def fees_transfer(
     run = open_run(ctx, fmt=fmt)
     first = parse_month(month, run.today, run.lang)
     settings = run.ds.settings
+    if run.ds.settings_broken:  # its bank and requester were replaced by the defaults: none
+        run.fail("cli.settings_broken")
     if settings.bank is None or settings.transfer is None:
         run.fail("cli.fees.no_bank_settings")
     banks = ZenginBanks()

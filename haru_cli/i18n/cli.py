@@ -190,8 +190,8 @@ CLI: dict[str, tuple[str, str]] = {
         "* incomplete: these figures may change, for these files were skipped (or read in part): {paths}",
     ),
     "cli.change.twin": (
-        "{path} には同じものがすでに記録されています（{where}）。二重の記録でなく意図したものなら --again を付けて実行してください。何も書き込んでいません",
-        "{path} records the same already ({where}); if it is meant, not a double entry, run again with --again. Nothing written",
+        "{path} には同じものがすでに記録されています（書き込むと: {where}）。二重の記録でなく意図したものなら --again を付けて実行してください。何も書き込んでいません",
+        "{path} records the same already (written, {where}); if it is meant, not a double entry, run again with --again. Nothing written",
     ),
     "cli.change.has_errors": (
         "{path} にエラーがあるため変更しません: 先に haru validate {path} で直してください",
@@ -217,6 +217,10 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.fees.give_amount": ("{name} の {month} 分には支払う額がありません: --amount で金額を指定してください",
                              "{name} has nothing payable for {month}: give the amount with --amount"),
     "cli.fees.no_bank": ("振込先の口座（bank:）がないため除きました: {names}", "left out, for they have no bank account (bank:): {names}"),
+    "cli.fees.pay_incomplete": (
+        "{paths} を読み飛ばしたため、支払うべき額が確かではありません。何も書き込んでいません: haru validate で直すか、--amount で額を指定してください",
+        "the payable is not certain while {paths} are skipped; nothing written: fix them (haru validate), or give --amount",
+    ),
     "cli.fees.no_bank_settings": ("haru.yaml に HaRu の口座（bank:）と委託者（transfer:）を書いてください",
                                   "write HaRu's own account (bank:) and the requester (transfer:) into haru.yaml"),
     "cli.fees.nothing_to_transfer": ("{month} 分に振り込む明細はありません（何も書いていません）",

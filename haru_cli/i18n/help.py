@@ -347,9 +347,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.school.status.course": ("このコースだけ（id）。", "Only this course (its id)."),
     "help.school.certify": (
         "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、修了証を出力します。"
-        "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 2026-sato-hanako",
+        "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 2026-satou-hanako",
         "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml) and print "
-        "it; --render prints a recorded one again.\n\nExample: haru school certify 2026-sato-hanako",
+        "it; --render prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
     ),
     "help.school.certify.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
@@ -357,9 +357,9 @@ HELP: dict[str, tuple[str, str]] = {
                                    "Print the recorded certificate again (records nothing)."),
     "help.school.evaluate": (
         "口頭報告による評価を 1 件追記します（再評価も新しい 1 件）。\n\n"
-        "例: haru school evaluate 2026-sato-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "例: haru school evaluate 2026-satou-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
         "Append one evaluation of an oral report (a retake is a new one).\n\n"
-        "Example: haru school evaluate 2026-sato-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "Example: haru school evaluate 2026-satou-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
     ),
     "help.school.evaluate.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
     "help.school.evaluate.assignment": ("課題の id。", "The assignment's id."),

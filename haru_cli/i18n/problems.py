@@ -427,8 +427,8 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "branch: branch code {branch:q} is no branch of {name} ({bank})",
     ),
     "problem.duplicate-payout": (
-        "{partner} の {month} 分の支払いは {first} に記録済みです",
-        "the payment of {partner}'s {month} is recorded already, in {first}",
+        "{partner} の {month} 分の支払いが二重に記録されています: このファイルと {first}",
+        "the payment of {partner}'s {month} is recorded twice: in this file and in {first}",
     ),
     "problem.payout-statement": (
         "{partner} には {month} 分の明細がありません（その月の紹介手数料がありません）",
@@ -548,14 +548,14 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.school.not-eligible": ("受講生 {ref} は発行日 {day} の時点で修了の条件を満たしていません",
                                     "student {ref} did not meet the conditions on the day issued, {day}"),
     "problem.duplicate-entry.payments": (
-        "payments の {n} 件目は {first} 件目と日付・金額が同じです（二重に記録していませんか）",
-        "payment {n} has the date and amount of payment {first} (recorded twice?)"),
+        "payments.{n} は payments.{first} と日付・金額が同じです（二重に記録していませんか）",
+        "payments.{n} has the date and amount of payments.{first} (recorded twice?)"),
     "problem.duplicate-entry.entries": (
-        "entries の {n} 件目は {first} 件目と日付・時間・領域・メモが同じです（二重に記録していませんか）",
-        "entry {n} has the date, time, area and note of entry {first} (recorded twice?)"),
+        "entries.{n} は entries.{first} と日付・時間・領域・メモが同じです（二重に記録していませんか）",
+        "entries.{n} has the date, time, area and note of entries.{first} (recorded twice?)"),
     "problem.duplicate-entry.evaluations": (
-        "evaluations の {n} 件目は {first} 件目と課題・日付が同じです（二重に記録していませんか）",
-        "evaluation {n} has the assignment and date of evaluation {first} (recorded twice?)"),
+        "evaluations.{n} は evaluations.{first} と課題・日付が同じです（二重に記録していませんか）",
+        "evaluations.{n} has the assignment and date of evaluations.{first} (recorded twice?)"),
     "problem.skipped-dependency": (
         "{skipped} が読み込めないため確かめられません（{code}）: 先にそのファイルを直してください",
         "cannot be checked while {skipped} is skipped ({code}): fix that file first"),

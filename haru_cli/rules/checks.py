@@ -486,7 +486,7 @@ def check_twins(ds: Dataset) -> Iterator[Finding]:
         for record in ds.of(kind).values():
             for i, j in twins(getattr(record, entries), key):
                 yield warn(kind, record.id, (entries, i), "duplicate-entry", f"duplicate-entry.{entries}",
-                           n=i + 1, first=j + 1)
+                           n=i, first=j)  # numbered as validate numbers them: entries.0 is the first
 
 
 CHECKS: list[Callable[[Dataset], Iterator[Finding]]] = [

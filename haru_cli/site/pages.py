@@ -166,8 +166,11 @@ class Site:
         if not anything_incomplete(self.ds):
             return None
         t = self.t
-        return Banner(t("site.banner", skipped=len(self.ds.skipped_files), partly=len(self.ds.partly_read)),
-                      t("site.banner_link"))
+        said = [t("site.banner", skipped=len(self.ds.skipped_files), partly=len(self.ds.partly_read))] if (
+            self.ds.skipped_files or self.ds.partly_read) else []
+        if self.ds.settings_broken:
+            said.append(t("cli.settings_broken"))
+        return Banner(" ".join(said), t("site.banner_link"))
 
     def _page(self, path: str) -> Page | None:
         if found := re.fullmatch(rf"({'|'.join(_SKIPPED_PAGES.values())})/({_SLUG})\.html", path):
@@ -302,7 +305,7 @@ class Site:
             (self.t("site.problems.why"), Cell(visible(skipped_reason(skipped, self.t), one_line=True), alert=True))])
         paths = {skipped.path, *([skipped.because] if skipped.because else [])}
         name = next(iter(skipped.names), stem)
-        return Page(name, [reason, self._problems(paths=paths)], "home")
+        return Page(name, [reason, self._problems(paths=paths)], _SECTION_OF[folder])
 
     def partners(self) -> Page:
         from haru_cli.rules.lookup import sort_key
@@ -582,6 +585,8 @@ _SLUG = "[a-z0-9][a-z0-9-]{0,63}"
 # The record types with a page of their own: a file of theirs skipped for its errors gets one saying why.
 _SKIPPED_PAGES = {"partner": "partners", "contract": "contracts", "student": "students", "project": "projects",
                   "vendor": "vendors"}
+_SECTION_OF = {"partners": "partners", "contracts": "contracts", "students": "school", "projects": "pipeline",
+               "vendors": "vendors"}  # the navigation item each page folder is under
 NAV = [("home", "index.html"), ("partners", "partners.html"), ("vendors", "vendors.html"),
        ("school", "school.html"), ("pipeline", "pipeline.html"),
        ("contracts", "contracts.html"),

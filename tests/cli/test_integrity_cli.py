@@ -21,7 +21,8 @@ def test_a_repeated_payment_is_refused_unless_again(workspace: WorkspaceFactory,
     assert haru(*pay).exit_code == 0
     before = (root / "referrals/2026-ueda-001.yaml").read_bytes()
     twice = haru(*pay)
-    assert twice.exit_code == 1 and "--again" in twice.stderr and "referrals/2026-ueda-001.yaml:" in twice.stderr
+    assert twice.exit_code == 1 and "--again" in twice.stderr and "referrals/2026-ueda-001.yaml" in twice.stderr
+    assert "payments.2 has the date and amount of payments.1" in twice.stderr
     assert (root / "referrals/2026-ueda-001.yaml").read_bytes() == before  # nothing written
     meant = haru(*pay, "--again")
     assert meant.exit_code == 0 and "duplicate-entry" in meant.stderr  # written, and the warning said

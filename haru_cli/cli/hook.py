@@ -59,7 +59,9 @@ def _git_paths(folder: Path, t: Translator) -> tuple[Path, Path]:
     if found is None or len(found) < 3:
         raise Failure(t("cli.git.not_a_repository", path=str(folder)))
     common, hooks, top = (Path(line).resolve() for line in found[:3])
-    if common.name != ".git" or not common.is_dir() or not any(hooks.is_relative_to(p) for p in (common, top)):
+    own = top / ".git"  # the repository's own git folder: a `.git` file may name another repository's
+    if (common != own or own.is_symlink() or not own.is_dir()
+            or not any(hooks.is_relative_to(p) for p in (common, top))):
         raise Failure(t("cli.hook.unusual_git", hooks=str(hooks)))
     return hooks, top
 

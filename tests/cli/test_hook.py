@@ -73,3 +73,17 @@ def test_install_from_the_repository_top_finds_the_workspace_inside(tmp_path: Pa
     assert result.exit_code == 0, result.stderr
     assert (repo / ".git" / "hooks" / "pre-commit").read_text(encoding="utf-8").endswith(
         "--data partners-data validate --staged\n")
+
+
+def test_a_git_file_naming_another_repository_gets_no_hook(workspace: WorkspaceFactory, haru: Haru,
+                                                           tmp_path: Path) -> None:
+    """SPEC §14: a `.git` file (gitdir: …) that came with the data must not make haru write a hook into
+    another repository, which would then refuse every commit there."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=victim, check=True)
+    root = workspace()
+    (root / ".git").write_text(f"gitdir: {victim / '.git'}\n", encoding="utf-8")
+    result = haru("--data", root, "hook", "install")
+    assert result.exit_code == 1
+    assert not (victim / ".git" / "hooks" / "pre-commit").exists()

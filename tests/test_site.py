@@ -329,3 +329,10 @@ def test_a_skipped_file_is_said_on_every_page_and_its_figures_marked(workspace: 
     assert "不完全" in home
     whole = check_site(site_of(workspace(SCENARIO)))
     assert "問題の一覧" not in "".join(whole["index.html"].text) and "不完全" not in "".join(whole["index.html"].text)
+
+
+def test_chart_text_shows_control_characters_as_escapes(workspace: WorkspaceFactory) -> None:
+    root = workspace({**SCENARIO, "partners/ueda.yaml": 'id: ueda\nname: "S\\x1b]52;c;x\\x07P\\u202eCOM"\n'})
+    pages = site_of(root)
+    for path, body in pages.items():
+        assert b"\x1b" not in body and "\u202e".encode() not in body, path

@@ -23,9 +23,13 @@ AMOUNTS = [
     "2400 dollars", "100ユーロ",
     # long numbers, thousands separators
     "3600000", "300,000",
+    # what an attacker tried next: spaces of every kind, full width, invisible characters, other units
+    "1.8 M", "1.8 M yen", "1.8 M JPY", "2.4 k円", "2.4 k", "100\u00a0万円", "30\u202f万", "１．８Ｍ",
+    "30,0\u200b00", "3\u200b0万円", "1_800_000円", "82 500", "1.8 Mio", "1.8 MM", "900元",
 ]
 NOT_AMOUNTS = ["2026年11月27日", "2026-11-10", "15%", "90分", "3名", "10:30", "1.5倍", "第3四半期", "千葉",
-               "三十日", "十分", "一人", "万一", "百貨店", "B2B", "A4", "Q3", "ISO 9001", "PHP 8.2", "03-0000-0002"]
+               "三十日", "十分", "一人", "万一", "百貨店", "B2B", "A4", "Q3", "ISO 9001", "PHP 8.2", "03-0000-0002",
+               "2 B2B", "（税別）"]
 
 
 @pytest.mark.parametrize("amount", AMOUNTS)

@@ -127,7 +127,7 @@ def render_report(run: "Run", name: str, context: dict[str, Any], template_file:
     text = render_document(name, context, workspace=run.ds.root, lang=run.lang, template_file=template_file,
                            names=names, wareki=wareki)
     emit_text(text, output, run.t)
-    run.say_incomplete(incomplete)
+    run.say_incomplete(incomplete, "cli.incomplete")
 
 
 def parse_span(value: str, option: str, lang: str) -> "Duration":

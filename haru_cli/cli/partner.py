@@ -31,6 +31,7 @@ def partner_list(
 @app.command("show")
 def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "table") -> None:
     from haru_cli.records.registry import CONTRACT, MEETING
+    from haru_cli.rules.integrity import partner_incomplete
     from haru_cli.views import partners as views
     from haru_cli.views import projects, school
     from haru_cli.views.overview import overview
@@ -50,6 +51,6 @@ def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "
     data |= joint
     doc.sections += sections
     # its figures: the fees, and the hours of its meetings and of the time logged for it (SPEC §15)
-    figures = sorted({*missing, *undated, *run.time_incomplete()})
+    figures = partner_incomplete(run.ds, partner.id)
     emit_document(fmt, data, doc, run.t, figures)
-    run.say_incomplete(figures)
+    run.say_incomplete(figures, "cli.incomplete")

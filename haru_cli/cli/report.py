@@ -6,6 +6,7 @@ import typer
 
 from haru_cli.cli.context import open_run, parse_month
 from haru_cli.cli.output import MonthOption, OutputOption, QueryArgument, TemplateOption, render_report
+from haru_cli.rules.integrity import partner_incomplete, workspace_incomplete
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -20,7 +21,8 @@ def report_partner(ctx: typer.Context, query: QueryArgument, output: OutputOptio
     run = open_run(ctx)
     partner = run.partner(query)
     context = {"p": partner, "ov": overview(run.ds, partner, run.today, run.days)}
-    render_report(run, "report_partner", context, template_file, output, run.incomplete(partner.id), wareki=wareki)
+    render_report(run, "report_partner", context, template_file, output, partner_incomplete(run.ds, partner.id),
+                  wareki=wareki)
 
 
 @app.command("monthly")
@@ -32,7 +34,7 @@ def report_monthly(ctx: typer.Context, month: MonthOption = None,
     run = open_run(ctx)
     first = parse_month(month, run.today, run.lang)
     render_report(run, "report_monthly", {"r": monthly(run.ds, first, run.today, run.days)}, template_file, output,
-                  run.incomplete(), wareki=wareki)
+                  workspace_incomplete(run.ds), wareki=wareki)
 
 
 @app.command("agenda")
@@ -43,7 +45,7 @@ def report_agenda(ctx: typer.Context, query: QueryArgument, output: OutputOption
     run = open_run(ctx)
     partner = run.partner(query)
     render_report(run, "report_agenda", {"p": partner, "a": agenda(run.ds, partner, run.today, run.days)},
-                  template_file, output, run.incomplete(partner.id), wareki=wareki)
+                  template_file, output, partner_incomplete(run.ds, partner.id), wareki=wareki)
 
 
 @app.command("project")

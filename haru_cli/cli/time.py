@@ -103,6 +103,7 @@ def time_log(
     from haru_cli.cli.changing import change_record
     from haru_cli.cli.new import create_record
     from haru_cli.records.registry import TIME
+    from haru_cli.write.atomic import workspace_lock
     from haru_cli.write.patch import append
 
     run = open_run(ctx, quiet=True)
@@ -117,7 +118,9 @@ def time_log(
         entry["note"] = note
     month = f"{when:%Y-%m}"
     path = TIME.path(month, when.year)
-    if (run.ds.root / path).exists():
-        change_record(run, path, lambda before: append(before, ("entries",), entry), dry_run=dry_run, again=again)
-    else:
-        create_record(run, path, {"id": month, "entries": [entry]}, edit=False, dry_run=dry_run)
+    with workspace_lock(run.ds.root):  # two first entries of a month at once: one makes the file, one appends
+        if (run.ds.root / path).exists():
+            change_record(run, path, lambda before: append(before, ("entries",), entry), dry_run=dry_run,
+                          again=again)
+        else:
+            create_record(run, path, {"id": month, "entries": [entry]}, edit=False, dry_run=dry_run)

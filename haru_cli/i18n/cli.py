@@ -185,6 +185,10 @@ CLI: dict[str, tuple[str, str]] = {
                            "action {n} of {meeting} ({task:q}) is done already; nothing changed"),
     "cli.change.not_editable": ("{path} はその場で書き換えられません（{reason}）: haru edit で直してください",
                                 "cannot change {path} in place ({reason}): use haru edit"),
+    "cli.incomplete": (
+        "注意: 読み飛ばした（または一部だけ読んだ）ファイルがあるため、数字と記録は不完全かもしれません: {paths} — haru validate で確認してください",
+        "note: figures and records may be incomplete, for files were skipped (or read in part): {paths} — run haru validate",
+    ),
     "cli.incomplete_note": (
         "※ 不完全: 次のファイルを読み飛ばした（または一部だけ読んだ）ため、この数字は変わるかもしれません: {paths}",
         "* incomplete: these figures may change, for these files were skipped (or read in part): {paths}",

@@ -62,8 +62,8 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.minutes": ("（{minutes}分）", " ({minutes} min)"),
     "report.as_of": ("{company}・{day} 時点", "{company} · as of {day}"),
     "report.made": ("{company}・{day} 作成", "{company} · made {day}"),
-    "report.incomplete": ("※ 注意: 読み飛ばしたファイルがあるため、金額は不完全かもしれません: {paths}",
-                          "Note: the amounts may be incomplete, for files were skipped: {paths}"),
+    "report.incomplete": ("※ 注意: 読み飛ばした（または一部だけ読んだ）ファイルがあるため、この報告の金額・時間・記録は不完全かもしれません: {paths}",
+                          "Note: the amounts, hours and records of this report may be incomplete, for files were skipped (or read in part): {paths}"),
     "report.actions_head": ("| 期限 | 内容 | 担当 | 会議 |", "| Due | Task | Owner | Meeting |"),
     # partner dossier
     "report.partner.title": ("{name} — パートナー概要", "{name} — partner dossier"),

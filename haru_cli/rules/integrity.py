@@ -32,6 +32,18 @@ def time_incomplete(ds: Dataset) -> list[str]:
     return sorted({*broken, *ds.skipped_of((TIME, MEETING, AUTOMATION)), *ds.partly_read})
 
 
+def partner_incomplete(ds: Dataset, partner_id: str) -> list[str]:
+    """Everything a partner's page or report may lack: its fees' files, its skipped meetings and contracts
+    (its dates, actions and hours), and the time logs' (its hours)."""
+    return sorted({*fees_incomplete(ds, partner_id), *ds.skipped_of((CONTRACT, MEETING), partner_id),
+                   *time_incomplete(ds)})
+
+
+def workspace_incomplete(ds: Dataset) -> list[str]:
+    """Everything a report of the whole workspace (the month in review) may lack."""
+    return sorted({*fees_incomplete(ds), *time_incomplete(ds), *ds.skipped_of((CONTRACT,))})
+
+
 def anything_incomplete(ds: Dataset) -> bool:
     """Whether any figure may lack what a file holds: a file skipped or read only in part."""
     return bool(ds.skipped_files or ds.partly_read or ds.settings_broken)

@@ -7,7 +7,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _xml_escape
+from xml.sax.saxutils import quoteattr
+
+from haru_cli.escape import visible
+
+
+def _attribute(text: str) -> str:
+    return quoteattr(visible(text, one_line=True))
+
+
+def escape(text: str) -> str:
+    """Text of a chart (a partner's name in a tooltip …): control characters as escapes, as everywhere on
+    the page, then XML-escaped."""
+    return _xml_escape(visible(text, one_line=True))
 
 # A palette that reads on white and in grey (print): distinct in lightness as well as hue.
 PALETTE = ("#2f6690", "#d1495b", "#edae49", "#66a182", "#8d6a9f", "#3a7ca5", "#c1666b", "#00798c", "#a39171",
@@ -39,7 +52,7 @@ def _ticks(low: float, high: float) -> list[float]:
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> str:
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" role="img" aria-label={quoteattr(title)} font-family="sans-serif" font-size="11">'
+            f'height="{height}" role="img" aria-label={_attribute(title)} font-family="sans-serif" font-size="11">'
             f"<title>{escape(title)}</title>" + "".join(body) + "</svg>")
 
 

@@ -12,27 +12,47 @@ MASK = "¥•••"
 _DIGITS = "0-9０-９"
 _KANJI = "〇零一二三四五六七八九壱弐参"  # numerals, 大字 included
 _UNITS = "十拾百千万萬億兆"
-_SEPARATORS = ",，.．"
+_SEPARATORS = ",，.．_"
 # A number as written: Arabic or kanji digits, with units and separators between (30万5千, 1億2,000万, 三百六十万),
 # and a space before its unit as some write it (15 万円); it starts with a numeral or 十百千 (not 万: 万一 is no
 # amount) and ends with a numeral or a unit.
 _REST = f"(?:[{_DIGITS}{_KANJI}{_UNITS}{_SEPARATORS}]*[{_DIGITS}{_KANJI}{_UNITS}])?"
-_NUMBER = f"[{_DIGITS}{_KANJI}十拾百千]{_REST}(?:[ \u3000][{_UNITS}]{_REST})?"
-_MULTIPLIER = r"(?:(?:[kKmMbB]|\s?(?:mn|bn|thousand|million|billion))(?![A-Za-z]))"
+# Digits grouped by a space (82 500, as in Europe) are one number too.
+_NUMBER = (f"[{_DIGITS}{_KANJI}十拾百千]{_REST}(?:\\s[{_DIGITS}]{{3}}(?![{_DIGITS}]))*"
+           f"(?:\\s[{_UNITS}]{_REST})?")
+_MULTIPLIER = r"(?:\s?(?:[kKmMbB]|MM|Mio|mn|bn|thousand|million|billion)(?![A-Za-z0-9]))"
 _CODES = "JPY|USD|EUR|GBP|CNY|RMB|KRW|TWD|HKD|SGD|AUD|CHF"
 _BEFORE = rf"(?:(?:US|A|HK|S|NT)?[$＄]|[¥￥\\€£₩]|(?<![A-Za-z])(?:{_CODES})(?![A-Za-z]))"
-_AFTER = rf"(?:円|ドル|弗|ユーロ|ポンド|ウォン|(?<![A-Za-z])(?:(?i:yen|dollars?|euros?)|{_CODES})(?![A-Za-z]))"
+_AFTER = rf"(?:円|ドル|弗|ユーロ|ポンド|ウォン|元|(?<![A-Za-z])(?:(?i:yen|dollars?|euros?)|{_CODES})(?![A-Za-z]))"
 _AMOUNT = re.compile(
     rf"{_BEFORE}\s?-?{_NUMBER}{_MULTIPLIER}?(?:\s?{_AFTER})?"  # a currency before: ¥1.8M, USD 2,400
     rf"|-?(?P<number>{_NUMBER})(?P<multiplier>{_MULTIPLIER})?(?P<after>\s?{_AFTER})?")  # 30万円, 1.8M yen, 30万
 # A number alone is an amount when it counts in 万, 億 or 兆 (30万, 百万), in 千 after a numeral (5千),
 # or when it is long (five digits or more) or has thousands separators (300,000).
-_BARE = re.compile(rf"[万萬億兆]|.千|[{_DIGITS}]{{5,}}|[{_DIGITS}][,，][{_DIGITS}]{{3}}(?![{_DIGITS}])")
+_BARE = re.compile(rf"[万萬億兆]|.千|[{_DIGITS}]{{5,}}|[{_DIGITS}][,，_\s][{_DIGITS}]{{3}}(?![{_DIGITS}])")
+# Characters that hide a number from the patterns without showing on the screen: zero-width ones.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 def mask_amounts(text: str) -> str:
-    """The text with every amount in it replaced by MASK."""
-    return _AMOUNT.sub(_masked, text)
+    """The text with every amount in it replaced by MASK. It is matched as shown — each character in its
+    plain form (１．８Ｍ is 1.8M), invisible ones gone — since a screen share shows the amount however its
+    characters are coded; what is not masked stays as it was written."""
+    import unicodedata
+
+    shown, where = [], []  # the plain text, and for each of its characters the index of the one written
+    for i, char in enumerate(text):
+        for plain in unicodedata.normalize("NFKC", char).translate(_INVISIBLE):
+            shown.append(plain)
+            where.append(i)
+    out, done = [], 0
+    for match in _AMOUNT.finditer("".join(shown)):
+        if match.start() == match.end() or _masked(match) != MASK:
+            continue
+        start, end = where[match.start()], where[match.end() - 1] + 1
+        out += [text[done:start], MASK]
+        done = end
+    return "".join(out) + text[done:]
 
 
 def _masked(match: re.Match[str]) -> str:

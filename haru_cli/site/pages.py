@@ -208,8 +208,7 @@ class Site:
 
     def text(self, text: str, *, one_line: bool = False) -> str:
         """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""
-        shown_text = visible(text, one_line=one_line)
-        return mask_amounts(shown_text) if self.incognito else shown_text
+        return visible(mask_amounts(text) if self.incognito else text, one_line=one_line)  # masked as written
 
     def table(self, title: str, table: Table, links: list[str | None] | None = None, note: str = "") -> Block:
         rows = [[self.cell(v, (links or [])[i] if j == 0 and links and i < len(links) else None)

@@ -127,3 +127,14 @@ def test_time_report_counts_a_month_with_one_bad_entry(workspace: WorkspaceFacto
     data = json.loads(result.stdout)
     assert data["complete"] is False and data["incomplete"] == ["time/2026/2026-11.yaml"]
     assert data["total_hours"] == 6.0  # 2 + 3 + the meeting's hour: only the bad entry is left out
+
+
+def test_first_entries_of_a_month_at_once_all_land(workspace: WorkspaceFactory) -> None:
+    """The month's file does not exist yet: one run makes it, the others append, none is refused."""
+    root = workspace()
+    runs = [subprocess.Popen([sys.executable, "-m", "haru_cli", "--data", str(root), *TODAY, "--no-cache", "time",
+                              "log", "1h", "admin", f"作業{i}", "--date", "2026-11-20"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True) for i in range(4)]
+    assert [r.wait(timeout=60) for r in runs] == [0, 0, 0, 0]
+    text = (root / "time/2026/2026-11.yaml").read_text(encoding="utf-8")
+    assert sorted(f"作業{i}" for i in range(4) if f"作業{i}" in text) == [f"作業{i}" for i in range(4)]

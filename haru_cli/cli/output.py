@@ -43,8 +43,6 @@ def _rich(build: "Callable[[int], list[Any]]") -> None:
 
 def _columns() -> int | None:
     """The width piped output fits in: COLUMNS when it is set to a number (SPEC §15), else none."""
-    import os
-
     value = os.environ.get("COLUMNS", "")
     return int(value) if value.isdigit() and 0 < int(value) < 10_000 else None
 

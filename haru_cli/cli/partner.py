@@ -30,8 +30,7 @@ def partner_list(
 
 @app.command("show")
 def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "table") -> None:
-    from haru_cli.records.registry import CONTRACT, MEETING
-    from haru_cli.rules.integrity import partner_incomplete
+    from haru_cli.rules.integrity import partner_dates_incomplete, partner_incomplete
     from haru_cli.views import partners as views
     from haru_cli.views import projects, school
     from haru_cli.views.overview import overview
@@ -40,7 +39,7 @@ def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "
     partner = run.partner(query)
     ov = overview(run.ds, partner, run.today, run.days)
     missing = run.incomplete(partner.id)
-    undated = run.ds.skipped_of((CONTRACT, MEETING), partner.id)
+    undated = partner_dates_incomplete(run.ds, partner.id)  # the dashboard's partner page says the same
     data = views.partner_show_json(ov, missing, undated)
     doc = views.partner_document(ov, run.t, missing, undated)
     students = school.referred_by(run.ds, partner.id, run.today)  # 受講生獲得 (strategy 2)

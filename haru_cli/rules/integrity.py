@@ -32,11 +32,15 @@ def time_incomplete(ds: Dataset) -> list[str]:
     return sorted({*broken, *ds.skipped_of((TIME, MEETING, AUTOMATION)), *ds.partly_read})
 
 
+def partner_dates_incomplete(ds: Dataset, partner_id: str) -> list[str]:
+    """The files a partner's dates and hours may lack: its skipped meetings and contracts, and the time
+    logs' (its hours are its meetings' and the time logged for it)."""
+    return sorted({*ds.skipped_of((CONTRACT, MEETING), partner_id), *time_incomplete(ds)})
+
+
 def partner_incomplete(ds: Dataset, partner_id: str) -> list[str]:
-    """Everything a partner's page or report may lack: its fees' files, its skipped meetings and contracts
-    (its dates, actions and hours), and the time logs' (its hours)."""
-    return sorted({*fees_incomplete(ds, partner_id), *ds.skipped_of((CONTRACT, MEETING), partner_id),
-                   *time_incomplete(ds)})
+    """Everything a partner's page or report may lack: its fees' files, and its dates' and hours'."""
+    return sorted({*fees_incomplete(ds, partner_id), *partner_dates_incomplete(ds, partner_id)})
 
 
 def workspace_incomplete(ds: Dataset) -> list[str]:

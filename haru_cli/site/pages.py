@@ -181,13 +181,13 @@ class Site:
     def _route(self, path: str) -> Page | None:
         routes: list[tuple[str, Callable[..., Page | None]]] = [
             (r"index\.html", self.home), (r"problems\.html", self.problems), (r"partners\.html", self.partners),
-            (r"partners/([a-z0-9][a-z0-9-]{0,63})\.html", self.partner), (r"contracts\.html", self.contracts),
+            (rf"partners/({_SLUG})\.html", self.partner), (r"contracts\.html", self.contracts),
             (r"school\.html", self.school),
-            (r"contracts/([a-z0-9][a-z0-9-]{0,63})\.html", self.contract),
-            (r"students/([a-z0-9][a-z0-9-]{0,63})\.html", self.student), (r"vendors\.html", self.vendors),
+            (rf"contracts/({_SLUG})\.html", self.contract),
+            (rf"students/({_SLUG})\.html", self.student), (r"vendors\.html", self.vendors),
             (r"pipeline\.html", self.pipeline),
-            (r"projects/([a-z0-9][a-z0-9-]{0,63})\.html", self.project),
-            (r"vendors/([a-z0-9][a-z0-9-]{0,63})\.html", self.vendor),
+            (rf"projects/({_SLUG})\.html", self.project),
+            (rf"vendors/({_SLUG})\.html", self.vendor),
             (r"fees/index\.html", lambda: self.fees(self._fy_of(self.today))),
             (r"fees/fy([0-9]{4})\.html", lambda y: self.fees(int(y))),
             (r"fees/([0-9]{4}-[0-9]{2})\.html", self.fee_month),
@@ -317,8 +317,7 @@ class Site:
         return Page(self.t("site.nav.partners"), self._linked([block], "partners.html"), "partners")
 
     def partner(self, partner_id: str) -> Page | None:
-        from haru_cli.records.registry import CONTRACT, MEETING
-        from haru_cli.rules.integrity import fees_incomplete, time_incomplete
+        from haru_cli.rules.integrity import fees_incomplete, partner_dates_incomplete
         from haru_cli.views import projects, school
         from haru_cli.views.overview import overview
         from haru_cli.views.partners import partner_document
@@ -327,7 +326,7 @@ class Site:
         if p is None:
             return None
         doc = partner_document(overview(self.ds, p, self.today, self.days), self.t, fees_incomplete(self.ds, p.id),
-                               sorted({*self.ds.skipped_of((CONTRACT, MEETING), p.id), *time_incomplete(self.ds)}))
+                               partner_dates_incomplete(self.ds, p.id))
         blocks = self.document(doc)  # then what partner show adds: the students it brought, its projects
         extra = [school.referred_section(self.ds, p.id, self.today, self.t)] if school.referred_by(
             self.ds, p.id, self.today) else []

@@ -336,3 +336,13 @@ def test_chart_text_shows_control_characters_as_escapes(workspace: WorkspaceFact
     pages = site_of(root)
     for path, body in pages.items():
         assert b"\x1b" not in body and "\u202e".encode() not in body, path
+
+
+def test_a_hostile_file_name_is_text_on_the_problems_page(workspace: WorkspaceFactory) -> None:
+    """SPEC §14: a skipped file's name reaches problems.html and the banner as text, never as markup."""
+    root = workspace({**SCENARIO, "partners/<img src=x onerror=alert(1)>\x1b[2J.yaml": "id: x\nname: y\n"})
+    pages = site_of(root)
+    checked = check_site(pages)  # no script, no handler, every tag closed
+    problems = pages["problems.html"].decode("utf-8")
+    assert "<img" not in problems and "&lt;img src=x onerror=alert(1)&gt;" in problems
+    assert "\x1b" not in problems and "問題の一覧" in "".join(checked["index.html"].text)

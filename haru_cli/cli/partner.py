@@ -30,26 +30,9 @@ def partner_list(
 
 @app.command("show")
 def partner_show(ctx: typer.Context, query: QueryArgument, fmt: FormatOption = "table") -> None:
-    from haru_cli.rules.integrity import partner_dates_incomplete, partner_incomplete
-    from haru_cli.views import partners as views
-    from haru_cli.views import projects, school
-    from haru_cli.views.overview import overview
+    from haru_cli.views.partners import partner_page
 
     run = open_run(ctx, fmt=fmt)
-    partner = run.partner(query)
-    ov = overview(run.ds, partner, run.today, run.days)
-    missing = run.incomplete(partner.id)
-    undated = partner_dates_incomplete(run.ds, partner.id)  # the dashboard's partner page says the same
-    data = views.partner_show_json(ov, missing, undated)
-    doc = views.partner_document(ov, run.t, missing, undated)
-    students = school.referred_by(run.ds, partner.id, run.today)  # 受講生獲得 (strategy 2)
-    data["students"] = school.status_json(run.ds, students, run.today)["students"]
-    if students:
-        doc.sections.append(school.referred_section(run.ds, partner.id, run.today, run.t))
-    joint, sections = projects.partner_sections(run.ds, partner.id, run.today, run.t)
-    data |= joint
-    doc.sections += sections
-    # its figures: the fees, and the hours of its meetings and of the time logged for it (SPEC §15)
-    figures = partner_incomplete(run.ds, partner.id)
-    emit_document(fmt, data, doc, run.t, figures)
-    run.say_incomplete(figures, "cli.incomplete")
+    page = partner_page(run.ds, run.partner(query), run.today, run.days, run.t)
+    emit_document(fmt, page.data, page.document, run.t, page.incomplete)
+    run.say_incomplete(page.incomplete, "cli.incomplete")

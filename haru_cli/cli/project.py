@@ -19,9 +19,9 @@ def project_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 
     run = open_run(ctx, fmt=fmt)
     found = sorted(run.ds.projects.values(), key=lambda p: (p.start, p.id))
-    emit_table(fmt, {"today": run.today.isoformat(), "projects": [views.project_json(run.ds, p, run.today)
-                                                                  for p in found]},
-               views.projects_table(run.ds, found, run.today, run.t), run.t)
+    shown = [views.project_view(run.ds, p, run.today, run.t) for p in found]
+    emit_table(fmt, {"today": run.today.isoformat(), "projects": [views.project_json(v) for v in shown]},
+               views.projects_table(shown, run.t), run.t)
 
 
 @app.command("show")
@@ -32,8 +32,8 @@ def project_show(ctx: typer.Context, project_id: Annotated[str, typer.Argument(m
 
     run = open_run(ctx, fmt=fmt)
     p = run.record(PROJECT, project_id)
-    emit_document(fmt, views.project_json(run.ds, p, run.today, whole=True),
-                  views.project_document(run.ds, p, run.today, run.t), run.t)
+    shown = views.project_view(run.ds, p, run.today, run.t)
+    emit_document(fmt, views.project_json(shown, whole=True), views.project_document(shown, run.t), run.t)
 
 
 def pipeline(

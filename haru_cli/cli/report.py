@@ -53,9 +53,9 @@ def report_project(ctx: typer.Context, project_id: Annotated[str, typer.Argument
                    output: OutputOption = None, template_file: TemplateOption = None,
                    wareki: WarekiOption = False) -> None:
     from haru_cli.records.registry import PROJECT
-    from haru_cli.views.projects import report_context
+    from haru_cli.views.projects import project_view, report_context
 
     run = open_run(ctx)
     project = run.record(PROJECT, project_id)
-    render_report(run, "report_project", report_context(run.ds, project, run.today), template_file, output, [],
-                  wareki=wareki)
+    context = report_context(project_view(run.ds, project, run.today, run.t))
+    render_report(run, "report_project", context, template_file, output, [], wareki=wareki)

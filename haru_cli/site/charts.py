@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
 from haru_cli.escape import visible
+from haru_cli.views.shapes import Series
 
 
 def _attribute(text: str) -> str:
@@ -27,14 +27,6 @@ PALETTE = ("#2f6690", "#d1495b", "#edae49", "#66a182", "#8d6a9f", "#3a7ca5", "#c
            "#5c5c5c")
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 260, 56, 44, 16
 ROW = 22  # a horizontal bar's height, with its gap
-
-
-@dataclass(frozen=True)
-class Series:
-    """One stacked part of every bar: a label and a value per column (negative values go below zero)."""
-
-    label: str
-    values: Sequence[float]
 
 
 def _number(value: float) -> str:
@@ -64,7 +56,7 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
     if len(shown) > len(PALETTE):  # the rest in one part of each bar, so that every bar still adds up
         rest = shown[len(PALETTE) - 1:]
         shown = [*shown[: len(PALETTE) - 1],
-                 Series(others, [sum(s.values[i] for s in rest) for i in range(len(columns))])]
+                 Series(others, tuple(sum(s.values[i] for s in rest) for i in range(len(columns))))]
     ups = [sum(max(s.values[i], 0) for s in shown) for i in range(len(columns))]
     downs = [sum(min(s.values[i], 0) for s in shown) for i in range(len(columns))]
     high, low = max([*ups, 0.0]), min([*downs, 0.0])

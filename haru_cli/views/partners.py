@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Partner, Referral, Vendor, as_json
 from haru_cli.rules.activity import OpenAction
+from haru_cli.rules.calendar import BusinessDays
+from haru_cli.rules.integrity import fees_incomplete, partner_dates_incomplete, partner_incomplete
 from haru_cli.rules.schedule import ContractDates
 from haru_cli.views.overview import Overview
 from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
@@ -237,3 +241,34 @@ def contract_document(cd: ContractDates, partner: Owner | None, t: Translator) -
             rows.append([t.value("referral_kind", kind), how, " ".join(e for e in extras if e)])
         sections.append(Section(t("fees"), headings=[t("kind"), t("fees"), t("fee_terms")], rows=rows))
     return Document(title=f"{c.title or c.id}", sections=sections)
+
+
+@dataclass(frozen=True)
+class PartnerPage:
+    """Everything about one partner — what `partner show` prints and its page on the dashboard shows —
+    built once for both."""
+
+    data: dict[str, Any]  # as JSON
+    document: Document
+    incomplete: list[str]  # every file its figures may lack: fees, dates and hours (SPEC §15)
+
+
+def partner_page(ds: Dataset, partner: Partner, today: date, days: BusinessDays, t: Translator) -> PartnerPage:
+    """Its profile, contacts, contracts, meetings, actions and referrals; the students it brought (受講生獲得,
+    strategy 2); its joint projects and opportunities."""
+    from haru_cli.views import projects, school
+    from haru_cli.views.overview import overview
+
+    ov = overview(ds, partner, today, days)
+    missing = fees_incomplete(ds, partner.id)
+    undated = partner_dates_incomplete(ds, partner.id)
+    data = partner_show_json(ov, missing, undated)
+    doc = partner_document(ov, t, missing, undated)
+    students = school.referred_by(ds, partner.id, today)
+    data["students"] = school.status_json(ds, students, today)["students"]
+    if students:
+        doc.sections.append(school.referred_section(ds, partner.id, today, t))
+    joint, sections = projects.partner_sections(ds, partner.id, today, t)
+    data |= joint
+    doc.sections += sections
+    return PartnerPage(data, doc, partner_incomplete(ds, partner.id))

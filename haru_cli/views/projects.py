@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.models import Opportunity, Project, as_json
-from haru_cli.rules.activity import open_actions
+from haru_cli.records.models import Meeting, Opportunity, Project, as_json
+from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting
 from haru_cli.rules.time import as_hours
-from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
+from haru_cli.views.shapes import Day, Document, Link, Money, Quantity, Row, Section, Table, Text, Value
 
 
 def _names(ds: Dataset, ids: list[str], t: Translator) -> str:
@@ -27,19 +28,42 @@ def hours_of(ds: Dataset, p: Project) -> Decimal:
     return as_hours(minutes)
 
 
-def project_json(ds: Dataset, p: Project, today: date, *, whole: bool = False) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ProjectView:
+    """A project with what every rendering of it shows — its JSON, its table row and document, its report's
+    context — worked out once."""
+
+    project: Project
+    partners: str  # their names, joined
+    next_meeting: date | None
+    overdue: bool  # its next progress meeting is past
+    hours: Decimal
+    meetings: tuple[Meeting, ...]  # oldest first
+    open_actions: tuple[OpenAction, ...]
+    opportunities: tuple[Opportunity, ...]
+    today: date
+
+
+def project_view(ds: Dataset, p: Project, today: date, t: Translator) -> ProjectView:
+    due = next_progress_meeting(ds, p)
+    return ProjectView(
+        p, _names(ds, list(p.partners), t), due, due is not None and due < today, hours_of(ds, p),
+        tuple(meetings_of(ds, p)), tuple(o for o in open_actions(ds, today) if o.meeting.project == p.id),
+        tuple(o for o in sorted(ds.opportunities.values(), key=lambda o: o.id) if o.project == p.id), today)
+
+
+def project_json(v: ProjectView, *, whole: bool = False) -> dict[str, Any]:
     """A project with its next progress meeting and hours; `whole` (show) adds its meetings' decisions and
     its open actions."""
-    due = next_progress_meeting(ds, p)
-    found = {**as_json(p), "next_meeting": due.isoformat() if due else None,
-             "next_meeting_overdue": due is not None and due < today, "hours": float(hours_of(ds, p)),
-             "meetings": [m.id for m in meetings_of(ds, p)]}
+    due = v.next_meeting
+    found = {**as_json(v.project), "next_meeting": due.isoformat() if due else None,
+             "next_meeting_overdue": v.overdue, "hours": float(v.hours), "meetings": [m.id for m in v.meetings]}
     if whole:
         found["meeting_log"] = [{"id": m.id, "date": m.date.isoformat(), "kind": m.kind, "minutes": m.minutes,
-                                 "decisions": list(m.decisions)} for m in reversed(meetings_of(ds, p))]
+                                 "decisions": list(m.decisions)} for m in reversed(v.meetings)]
         found["open_actions"] = [{"meeting": o.meeting.id, "task": o.action.task, "owner": o.action.owner,
                                   "due": o.action.due.isoformat() if o.action.due else None, "overdue": o.overdue}
-                                 for o in open_actions(ds, today) if o.meeting.project == p.id]
+                                 for o in v.open_actions]
     return found
 
 
@@ -47,36 +71,36 @@ PROJECT_HEADINGS = ["project.title", "partners", "status", "start", "end", "proj
                     "project.milestones", "project.hours"]
 
 
-def projects_table(ds: Dataset, found: list[Project], today: date, t: Translator) -> Table:
+def _next_meeting(v: ProjectView, t: Translator) -> Day:
+    due = v.next_meeting
+    return Day(due, t.days(due, v.today) if due else "", t("overdue") if v.overdue else "", markable=True)
+
+
+def projects_table(views: list[ProjectView], t: Translator) -> Table:
     rows: list[Row] = []
-    for p in found:
-        due = next_progress_meeting(ds, p)
+    for v in views:
+        p = v.project
         done = sum(1 for m in p.milestones if m.done)
-        rows.append([p.title, _names(ds, p.partners, t), t.value("project_status", p.status), Day(p.start), Day(p.end),
-                     Day(due, t.days(due, today) if due else "", t("overdue") if due and due < today else "",
-                         markable=True), f"{done}/{len(p.milestones)}",
-                     Quantity(hours_of(ds, p), t.hours(hours_of(ds, p)))])
+        rows.append([p.title, v.partners, t.value("project_status", p.status), Day(p.start), Day(p.end),
+                     _next_meeting(v, t), f"{done}/{len(p.milestones)}", Quantity(v.hours, t.hours(v.hours))])
     return Table([t(h) for h in PROJECT_HEADINGS], rows, t("project.none"))
 
 
-def project_document(ds: Dataset, p: Project, today: date, t: Translator) -> Document:
-    due = next_progress_meeting(ds, p)
-    met = meetings_of(ds, p)
+def project_document(v: ProjectView, t: Translator) -> Document:
+    p, today = v.project, v.today
     fields: list[tuple[str, Value]] = [
-              (t("id"), p.id), (t("partners"), _names(ds, p.partners, t)), (t("contract"), p.contract),
+              (t("id"), p.id), (t("partners"), v.partners), (t("contract"), p.contract),
               (t("status"), t.value("project_status", p.status)), (t("start"), Day(p.start)), (t("end"), Day(p.end)),
               (t("project.goal"), p.goal), (t("project.cadence"), t.value("project_cadence", p.cadence)),
-              (t("project.next_meeting"), Day(due, t.days(due, today) if due else "",
-                                              t("overdue") if due and due < today else "", markable=True)),
-              (t("project.hours"), Quantity(hours_of(ds, p), t.hours(hours_of(ds, p))))]
+              (t("project.next_meeting"), _next_meeting(v, t)),
+              (t("project.hours"), Quantity(v.hours, t.hours(v.hours)))]
     team: list[Row] = [[m.name, m.org, m.role] for m in p.team]
     steps: list[Row] = [[m.title, Day(m.due, "", t("overdue") if m.done is None and m.due < today else "",
                                       markable=True), Day(m.done)] for m in p.milestones]
     meetings: list[Row] = [[Day(m.date), t.value("meeting_kind", m.kind), str(m.minutes or ""),
-                            Text(t.join(m.decisions) or "—")] for m in reversed(met)]
+                            Text(t.join(m.decisions) or "—")] for m in reversed(v.meetings)]
     actions: list[Row] = [[Day(o.action.due, "", t("overdue") if o.overdue else "", markable=True), o.action.task,
-                           o.action.owner, o.meeting.id] for o in open_actions(ds, today)
-                          if o.meeting.project == p.id]
+                           o.action.owner, o.meeting.id] for o in v.open_actions]
     return Document(p.title, [
         Section(t("project.profile"), fields=fields),
         Section(t("project.team"), headings=[t("name"), t("project.org"), t("project.role")], rows=team,
@@ -124,18 +148,17 @@ def pipeline_table(ds: Dataset, rows: list[StageRow], today: date, t: Translator
     return Table([t(h) for h in PIPELINE_HEADINGS], out, t("pipeline.none"))
 
 
-def report_context(ds: Dataset, p: Project, today: date) -> dict[str, Any]:
+def report_context(v: ProjectView) -> dict[str, Any]:
     """What the progress meeting's template is given: plain values only."""
     return {
-        "p": p, "next_meeting": next_progress_meeting(ds, p), "hours": hours_of(ds, p),
-        "milestones": [{"title": m.title, "due": m.due, "done": m.done, "overdue": m.done is None and m.due < today}
-                       for m in p.milestones],
+        "p": v.project, "next_meeting": v.next_meeting, "hours": v.hours,
+        "milestones": [{"title": m.title, "due": m.due, "done": m.done, "overdue": m.done is None and m.due < v.today}
+                       for m in v.project.milestones],
         "meetings": [{"date": m.date, "kind": m.kind, "decisions": list(m.decisions)}
-                     for m in reversed(meetings_of(ds, p)) if m.decisions],
+                     for m in reversed(v.meetings) if m.decisions],
         "actions": [{"due": o.action.due, "task": o.action.task, "owner": o.action.owner, "overdue": o.overdue}
-                    for o in open_actions(ds, today) if o.meeting.project == p.id],
-        "opportunities": [{"title": o.title, "stage": o.stage, "next": o.next, "due": o.due}
-                          for o in sorted(ds.opportunities.values(), key=lambda o: o.id) if o.project == p.id],
+                    for o in v.open_actions],
+        "opportunities": [{"title": o.title, "stage": o.stage, "next": o.next, "due": o.due} for o in v.opportunities],
     }
 
 
@@ -147,8 +170,9 @@ def partner_sections(ds: Dataset, partner_id: str, today: date, t: Translator) -
         {**opportunity_json(o, today), "stage": o.stage} for o in chances]}
     sections = []
     if projects:
-        table = projects_table(ds, projects, today, t)
-        sections.append(Section(t("project.list_title"), headings=table.headings, rows=table.rows))
+        table = projects_table([project_view(ds, p, today, t) for p in projects], t)
+        sections.append(Section(t("project.list_title"), headings=table.headings, rows=table.rows,
+                                links=[Link("project", p.id) for p in projects]))
     if chances:
         rows: list[Row] = [[o.title, t.value("stage", o.stage), t.value("synergy", o.synergy), o.next,
                             Day(o.due)] for o in chances]

@@ -18,6 +18,8 @@ class Text:
     text: str
     alert: bool = False
     brief: str | None = None
+    literal: bool = False  # a file's name: a page never masks a number in it as an amount
+    one_line: bool = False  # a page shows its newlines and tabs as escapes
 
     @classmethod
     def first_line(cls, text: str) -> Text:
@@ -62,15 +64,50 @@ Value = Text | Money | Quantity | Day | str | None  # None: nothing (— for peo
 Row = list[Value]
 
 
+@dataclass(frozen=True)
+class Link:
+    """The page a cell leads to, named by what it shows: `Link("partner", "ueda")`, `Link("fees_month",
+    "2026-11")`. The dashboard's route table turns it into a path; other formats have no links."""
+
+    page: str  # a route's name
+    key: str = ""  # which of its pages: an id, a month, a year
+
+
+@dataclass(frozen=True)
+class Series:
+    """One stacked part of every bar of a chart: a label and a value per column."""
+
+    label: str
+    values: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A chart's data: bars per column stacked by series, or (targets) shares against their targets."""
+
+    title: str
+    columns: tuple[str, ...] = ()
+    series: tuple[Series, ...] = ()
+    unit: str = ""
+    others: str = ""  # the label of the series past the palette's colours
+    targets: tuple[tuple[str, float, float | None], ...] | None = None  # (label, share %, target %)
+    money: bool = False  # it shows amounts: hidden when amounts are masked
+
+
 @dataclass
 class Section:
-    """Part of a `show` document: key/value fields, or a table, or both."""
+    """Part of a `show` document or a page: key/value fields, or a table, or both; on a page, also the
+    pages its rows and fields lead to, a note and a chart (formats without links or charts ignore them)."""
 
     title: str
     fields: list[tuple[str, Value]] = field(default_factory=list)
     headings: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     empty: str = "—"  # said when the section has nothing
+    links: list[Link | None] = field(default_factory=list)  # the page each row's first cell leads to
+    field_links: list[Link | None] = field(default_factory=list)  # the page each field leads to
+    note: str = ""
+    chart: Chart | None = None
 
 
 @dataclass

@@ -1,0 +1,364 @@
+"""What each page of the dashboard shows (SPEC §13), as data: sections of the same tables and documents the
+commands print, with the pages their rows lead to (`Link`), notes and charts. site/ routes and renders them.
+
+Every page function takes the `Dashboard` (the workspace, today, the business days, the language) and, for a
+page of one record or period, its key; None means there is no such page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+from typing import Any
+
+from haru_cli.i18n import Translator
+from haru_cli.records.dataset import Dataset
+from haru_cli.records.models import Contract
+from haru_cli.records.registry import BY_NAME
+from haru_cli.records.values import add_months
+from haru_cli.rules.activity import fiscal_year_start
+from haru_cli.rules.calendar import BusinessDays
+from haru_cli.rules.fees import month_statements, partner_statements, unpaid
+from haru_cli.rules.integrity import anything_incomplete, fees_incomplete, time_incomplete
+from haru_cli.rules.lookup import sort_key
+from haru_cli.rules.projects import pipeline as pipeline_rows
+from haru_cli.rules.schedule import contract_dates, renewals_due
+from haru_cli.rules.school import progress
+from haru_cli.rules.time import fiscal_year
+from haru_cli.rules.upcoming import upcoming
+from haru_cli.views import charts
+from haru_cli.views.integrity import skipped_reason
+from haru_cli.views.shapes import Day, Document, Link, Money, Section, Table, Text
+
+PROBLEMS_ON_HOME = 200
+
+
+@dataclass
+class Dashboard:
+    """The workspace as the dashboard shows it, as of `today`."""
+
+    ds: Dataset
+    today: date
+    days: BusinessDays
+    t: Translator
+
+    @cached_property
+    def fiscal_years(self) -> list[int]:
+        """The fiscal years with records, up to today's; the latest first."""
+        ds = self.ds
+        dated = [m.date for m in ds.meetings.values()] + [r.referred for r in ds.referrals.values()]
+        dated += [e.date for log in ds.time_logs.values() for e in log.entries]
+        current = self.fiscal_year_of(self.today)
+        first = min([self.fiscal_year_of(d) for d in dated if d <= self.today] or [current])
+        return list(range(current, max(first, current - 20) - 1, -1))
+
+    def fiscal_year_of(self, day: date) -> int:
+        return fiscal_year_start(self.ds.settings, day).year
+
+    @cached_property
+    def statement_months(self) -> list[date]:
+        """The months with a fee statement, the latest first."""
+        months = {s.month for p in self.ds.partners.values()
+                  for s in partner_statements(self.ds, p, self.today, self.days)}
+        return sorted(months, reverse=True)
+
+    @property
+    def incomplete(self) -> bool:
+        """Files are skipped or read in part, or haru.yaml is broken: every page says so."""
+        return anything_incomplete(self.ds)
+
+    def note(self, paths: list[str]) -> str:
+        """The note beside a figure that skipped files may change (SPEC §15)."""
+        return self.t("site.incomplete", paths=", ".join(paths)) if paths else ""
+
+
+def ids(d: Dashboard, kind: str, *, by_reading: bool = False) -> list[str]:
+    """The ids of a record type's records: in order, or (a partner, a vendor) by reading, as lists show them."""
+    records = d.ds.of(BY_NAME[kind])
+    return [r.id for r in sorted(records.values(), key=sort_key)] if by_reading else sorted(records)
+
+
+def listed(title: str, table: Table, links: list[Link | None] | None = None, note: str = "") -> Section:
+    """A list's table as a page's section."""
+    return Section(title, headings=table.headings, rows=table.rows, empty=table.empty, links=links or [],
+                   note=note)
+
+
+def owner_link(c: Contract) -> Link:
+    """The page of whose a contract is: its partner's, or its vendor's."""
+    return Link("partner", c.partner) if c.partner else Link("vendor", c.vendor or "")
+
+
+def record_link(ds: Dataset, source: tuple[str, str]) -> Link | None:
+    """The page of the partner a dated item is about: the record's own partner, or its first."""
+    kind, record_id = source
+    if kind == "partner":
+        return Link("partner", record_id)
+    record = ds.of(BY_NAME[kind]).get(record_id)
+    owner = getattr(record, "partner", None) or next(iter(getattr(record, "partners", None) or []), None)
+    return Link("partner", owner) if owner in ds.partners else None
+
+
+# --- home and problems ------------------------------------------------------------------------------------
+
+
+def home(d: Dashboard) -> Document:
+    from haru_cli.views.fees import unpaid_table
+    from haru_cli.views.schedule import renewals
+    from haru_cli.views.schedule import upcoming as upcoming_view
+
+    t, ds, today = d.t, d.ds, d.today
+    soon = upcoming(ds, today, today + timedelta(days=30), today - timedelta(days=60), d.days)
+    decisions = renewals(ds, renewals_due(ds, today, today + timedelta(days=90)), today, t)
+    owed = unpaid(ds, today, d.days)
+    fees_note = d.note(fees_incomplete(ds))
+    sections = [
+        listed(t("site.home.upcoming"), upcoming_view(ds, soon, today, t).table(),
+               [record_link(ds, i.source) for i in soon], fees_note),
+        listed(t("site.home.renewals"), decisions.table(), [owner_link(r.contract) for r in decisions.found]),
+        listed(t("site.home.unpaid"), unpaid_table(owed, today, t),
+               [Link("fees_month", f"{s.month:%Y-%m}") for s in owed] + [None], fees_note),
+        problems_section(d, PROBLEMS_ON_HOME),
+        Section(t("site.chart.hours_by_partner"), note=d.note(time_incomplete(ds)),
+                chart=charts.hours_chart(ds, charts.last_months(today), t, by_partner=True)),
+    ]
+    return Document(t("site.home.title", company=ds.settings.company), sections)
+
+
+def problems_section(d: Dashboard, limit: int | None = None, paths: set[str] | None = None) -> Section:
+    """The problems of the records (of those files only, given paths), as `haru validate` says them."""
+    t = d.t
+    found = sorted((p for p in d.ds.problems if paths is None or p.concerns(paths)), key=lambda p: (p.path, p.line))
+    rows: list[list[Any]] = [[Text(p.path, literal=True), str(p.line),
+                              Text(t(f"severity.{p.severity}"), alert=p.severity == "error"), p.code,
+                              Text(p.message(t.lang), one_line=True)] for p in found[:limit]]
+    more = t("site.problems.more", count=len(found) - limit, href="problems.html") if (
+        limit is not None and len(found) > limit) else ""
+    return Section(t("site.home.problems"), headings=[t("file"), t("line"), t("severity"), t("code"), t("message")],
+                   rows=rows, empty=t("site.home.no_problems"), note=more)
+
+
+def problems(d: Dashboard) -> Document:
+    """Every file skipped or read in part, and why; then every problem of the records."""
+    t, ds = d.t, d.ds
+    rows: list[list[Any]] = [[Text(s.path, literal=True), Text(skipped_reason(s, t), alert=True, literal=True,
+                                                              one_line=True)]
+                             for s in sorted(ds.skipped_files.values(), key=lambda s: s.path)]
+    rows += [[Text(path, literal=True), Text(t("site.problems.partly"), alert=True)] for path in sorted(ds.partly_read)]
+    skipped = Section(t("site.problems.skipped"), headings=[t("file"), t("site.problems.why")], rows=rows,
+                      empty=t("site.problems.none_skipped"))
+    return Document(t("site.problems.title"), [skipped, problems_section(d)])
+
+
+def skipped_page(d: Dashboard, kind: str, stem: str) -> Document | None:
+    """The page of a record skipped for its errors: what they are, instead of a page that is not there."""
+    skipped = d.ds.broken.get((kind, stem))
+    if skipped is None:
+        return None
+    t = d.t
+    reason = Section(t("site.problems.skipped"), fields=[
+        (t("file"), Text(skipped.path, literal=True)),
+        (t("site.problems.why"), Text(skipped_reason(skipped, t), alert=True, literal=True, one_line=True))])
+    paths = {skipped.path, *([skipped.because] if skipped.because else [])}
+    return Document(next(iter(skipped.names), stem), [reason, problems_section(d, paths=paths)])
+
+
+# --- partners and contracts -------------------------------------------------------------------------------
+
+
+def partners(d: Dashboard) -> Document:
+    from haru_cli.views.overview import overview
+    from haru_cli.views.partners import partner_table
+
+    found = sorted(d.ds.partners.values(), key=sort_key)
+    table = partner_table([overview(d.ds, p, d.today, d.days) for p in found], d.t)
+    return Document(d.t("site.nav.partners"), [listed(d.t("site.nav.partners"), table,
+                                                  [Link("partner", p.id) for p in found])])
+
+
+def partner(d: Dashboard, partner_id: str) -> Document | None:
+    """What `partner show` prints, and a chart of its hours by kind of meeting."""
+    from haru_cli.views.partners import partner_page
+
+    p = d.ds.partners.get(partner_id)
+    if p is None:
+        return None
+    doc = partner_page(d.ds, p, d.today, d.days, d.t).document
+    chart = charts.hours_chart(d.ds, charts.last_months(d.today), d.t, by_partner=False, only=p.id)
+    return Document(doc.title, [*doc.sections, Section(d.t("site.chart.hours_by_kind"), chart=chart)])
+
+
+def contracts(d: Dashboard) -> Document:
+    from haru_cli.views.partners import contract_table
+
+    found = sorted(d.ds.contracts.values(), key=lambda c: (c.owner, c.start, c.id))
+    table = contract_table([(contract_dates(c, d.today), d.ds.owner_of(c)) for c in found], d.t)
+    return Document(d.t("site.nav.contracts"), [listed(d.t("site.nav.contracts"), table,
+                                                   [Link("contract", c.id) for c in found])])
+
+
+def contract(d: Dashboard, contract_id: str) -> Document | None:
+    from haru_cli.views.partners import contract_document
+
+    t = d.t
+    c = d.ds.contracts.get(contract_id)
+    if c is None:
+        return None
+    owner = d.ds.owner_of(c)
+    doc = contract_document(contract_dates(c, d.today), owner, t)
+    first = doc.sections[0]
+    first.fields.insert(0, (t("site.owner_page"), Text(owner.name if owner else c.owner, literal=True)))
+    first.field_links = [owner_link(c)] + [None] * (len(first.fields) - 1)
+    if c.deliverables:
+        rows: list[list[Any]] = [[x.id, x.title, Day(x.due), Day(x.delivered), Day(x.accepted),
+                                  str(x.quality) if x.quality else None, str(x.rework)] for x in c.deliverables]
+        doc.sections.append(Section(t("vendor.deliverables"), rows=rows, empty="", headings=[
+            t("id"), t("vendor.title"), t("vendor.due"), t("vendor.delivered"), t("vendor.accepted"),
+            t("vendor.quality"), t("vendor.rework")]))
+    return Document(doc.title, doc.sections)
+
+
+# --- the school, the pipeline, vendors --------------------------------------------------------------------
+
+
+def school(d: Dashboard) -> Document:
+    from haru_cli.views.school import status_table
+
+    t = d.t
+    found = [progress(d.ds, s, d.today) for s in sorted(d.ds.students.values(), key=lambda s: (s.course, s.id))]
+    sections = [listed(t("site.nav.school"), status_table(d.ds, found, t),
+                       [Link("student", x.student.id) for x in found])]
+    for course in sorted(d.ds.courses.values(), key=lambda c: c.start, reverse=True):
+        rows: list[list[Any]] = [[a.id, a.title, t.join(a.criteria)] for a in course.assignments]
+        scale = t("school.levels_value", levels=course.levels, passing=course.pass_level)
+        sections.append(Section(course.title, headings=[t("id"), t("vendor.title"), t("vendor.criterion")],
+                                rows=rows, empty="", fields=[(t("school.levels"), scale)]))
+    return Document(t("site.nav.school"), sections)
+
+
+def student(d: Dashboard, student_id: str) -> Document | None:
+    t = d.t
+    st = d.ds.students.get(student_id)
+    if st is None:
+        return None
+    found = progress(d.ds, st, d.today)
+    course = found.course
+    fields: list[tuple[str, Any]] = [
+        (t("school.course"), course.title if course else st.course),
+        (t("status"), t.value("student_status", st.status)),
+        (t("school.passed"), f"{len(found.passed)}/{len(found.passed) + len(found.missing)}"),
+        (t("school.eligible"), t.yesno(found.eligible))]
+    rows: list[list[Any]] = [[Day(e.date), e.assignment, t.join([f"{k} {v}" for k, v in e.levels.items()]),
+                              t.join(e.tools) or None, e.examiner, e.comment] for e in st.evaluations]
+    return Document(st.name, [Section(st.name, fields=fields, empty=""), Section(
+        t("school.evaluations"), rows=rows, empty=t("none_found"), headings=[
+            t("date"), t("school.assignment"), t("school.levels"), t("school.tools"), t("school.examiner"),
+            t("school.comment")])])
+
+
+def pipeline(d: Dashboard) -> Document:
+    from haru_cli.views.projects import pipeline_table, project_view, projects_table
+
+    t = d.t
+    found = sorted(d.ds.projects.values(), key=lambda p: (p.start, p.id))
+    return Document(t("site.nav.pipeline"), [
+        listed(t("project.list_title"), projects_table([project_view(d.ds, p, d.today, t) for p in found], t),
+               [Link("project", p.id) for p in found]),
+        listed(t("site.nav.pipeline"), pipeline_table(d.ds, pipeline_rows(d.ds), d.today, t))])
+
+
+def project(d: Dashboard, project_id: str) -> Document | None:
+    from haru_cli.views.projects import project_document, project_view
+
+    p = d.ds.projects.get(project_id)
+    if p is None:
+        return None
+    doc = project_document(project_view(d.ds, p, d.today, d.t), d.t)
+    first = doc.sections[0]
+    back = [x for x in p.partners if x in d.ds.partners]  # back to each partner
+    first.fields[1:1] = [(d.t("partner"), Text(d.ds.partners[x].name, literal=True)) for x in back]
+    first.field_links = [None, *(Link("partner", x) for x in back)] + [None] * (len(first.fields) - 1 - len(back))
+    return Document(doc.title, doc.sections)
+
+
+def vendors(d: Dashboard) -> Document:
+    from haru_cli.views.vendors import vendors_table
+
+    found = sorted(d.ds.vendors.values(), key=sort_key)
+    return Document(d.t("site.nav.vendors"), [listed(d.t("site.nav.vendors"), vendors_table(d.ds, found, d.today, d.t),
+                                                 [Link("vendor", v.id) for v in found])])
+
+
+def vendor(d: Dashboard, vendor_id: str) -> Document | None:
+    from haru_cli.views.vendors import compare_document, vendor_document
+
+    v = d.ds.vendors.get(vendor_id)
+    if v is None:
+        return None
+    sections = vendor_document(d.ds, v, d.today, d.t).sections
+    for s in sorted(d.ds.sourcings.values(), key=lambda s: s.opened):
+        if any(c.vendor == v.id for c in s.candidates):
+            sections += compare_document(d.ds, s, d.today, d.t).sections[1:3]
+    return Document(v.name, sections)
+
+
+# --- fees and time, by fiscal year ------------------------------------------------------------------------
+
+
+def fiscal_years(d: Dashboard, year: int, route: str) -> Section:
+    """Links to the other fiscal years' pages of the kind."""
+    years = d.fiscal_years
+    return Section(d.t("site.fiscal_years"), empty="",
+                   fields=[(d.t("site.fy", year=y), "●" if y == year else "○") for y in years],
+                   field_links=[None if y == year else Link(route, str(y)) for y in years])
+
+
+def fees_year(d: Dashboard, year: int) -> Document | None:
+    """A fiscal year's fees month by month, as a chart by partner and a table."""
+    if year not in d.fiscal_years:
+        return None
+    t, ds = d.t, d.ds
+    first = date(year, ds.settings.fiscal_year_start, 1)
+    months = [add_months(first, i) for i in range(12) if add_months(first, i) <= d.today]
+    by_month = [(m, month_statements(ds, m, d.days)) for m in months]
+    rows: list[list[Any]] = [[f"{m:%Y-%m}", Money(sum(s.subtotal for s in found)), Money(sum(s.payable for s in found)),
+                              Money(sum(s.paid or 0 for s in found))] for m, found in reversed(by_month)]
+    table = Section(t("site.fees.months"), headings=[t("fees.month"), t("fees.subtotal"), t("fees.payable"),
+                                                     t("fees.paid")], rows=rows, empty=t("fees.none"),
+                    links=[Link("fees_month", f"{m:%Y-%m}") if found else None for m, found in reversed(by_month)],
+                    note=d.note(fees_incomplete(ds)))
+    chart = Section(t("site.chart.fees"), chart=charts.fees_chart(ds, by_month, t))
+    return Document(t("site.fees.title", year=year), [fiscal_years(d, year, "fees_fy"), chart, table])
+
+
+def fees_month(d: Dashboard, month: str) -> Document | None:
+    from haru_cli.views.fees import fees_document
+
+    first = date(int(month[:4]), int(month[5:]), 1) if 1 <= int(month[5:]) <= 12 else None
+    if first is None or first not in d.statement_months:
+        return None
+    doc = fees_document(month, month_statements(d.ds, first, d.days), d.t, fees_incomplete(d.ds))
+    return Document(doc.title, doc.sections)
+
+
+def time_year(d: Dashboard, year: int) -> Document | None:
+    """A fiscal year's time: by area against the targets, by partner and kind, what AI saved."""
+    from haru_cli.views.time import automations_table, time_report
+
+    if year not in d.fiscal_years:
+        return None
+    t, ds = d.t, d.ds
+    fy = fiscal_year(ds.settings, year)
+    report = time_report(ds, fy, d.today)
+    last = min(d.today, fy.end).replace(day=1)
+    months = fy.months()  # the year's own twelve months, April to March
+    return Document(t("site.time.title", year=year), [
+        fiscal_years(d, year, "time_fy"),
+        Section(t("site.chart.areas"), chart=charts.areas_chart(report, t),
+                note=" ".join(filter(None, [t("site.chart.areas_note"), d.note(time_incomplete(ds))]))),
+        Section(t("site.chart.hours_by_partner_fy"), chart=charts.hours_chart(ds, months, t, by_partner=True)),
+        Section(t("site.chart.hours_by_kind_fy"), chart=charts.hours_chart(ds, months, t, by_partner=False)),
+        Section(t("site.chart.ai_saved_fy"), chart=charts.savings_chart(ds, months, d.today, t)),
+        listed(t("site.time.automations"), automations_table(ds, last, d.today, t)),
+    ])

@@ -11,11 +11,12 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from haru_cli.records.values import SLUG_PATTERN
 from haru_cli.views import pages
 from haru_cli.views.pages import Dashboard
 from haru_cli.views.shapes import Document
 
-SLUG = "[a-z0-9][a-z0-9-]{0,63}"  # a record's id, as a file name holds it
+SLUG = SLUG_PATTERN.removeprefix("^").removesuffix("$")  # a record's id, as its file's name holds it
 
 
 @dataclass(frozen=True)

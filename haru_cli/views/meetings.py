@@ -9,13 +9,9 @@ from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, as_json
 from haru_cli.rules.activity import OpenAction
+from haru_cli.views.names import partner_names
 from haru_cli.views.partners import marked, meeting_row
 from haru_cli.views.shapes import Day, Document, Row, Section, Table, Value
-
-
-def _names(ds: Dataset, partner_ids: list[str], t: Translator) -> str:
-    return t.join([ds.partners[p].name if p in ds.partners else p for p in partner_ids])
-
 
 # --- action list -------------------------------------------------------------------------------------
 
@@ -34,7 +30,7 @@ def actions_table(ds: Dataset, found: list[OpenAction], t: Translator) -> Table:
     """Numbered as `haru action done MEETING N` takes them."""
     rows: list[Row] = [
         [marked(o.action.due, o.overdue, "overdue", t), o.action.task, o.action.owner,
-         _names(ds, o.meeting.partners, t), o.meeting.id, str(o.n), t.yesno(o.action.done)]
+         partner_names(ds, o.meeting.partners, t), o.meeting.id, str(o.n), t.yesno(o.action.done)]
         for o in found
     ]
     return Table([t(h) for h in ACTION_HEADINGS], rows, t("actions.none"))
@@ -50,7 +46,7 @@ def meetings_json(found: list[Meeting]) -> dict[str, Any]:
 
 
 def meetings_table(ds: Dataset, found: list[Meeting], t: Translator) -> Table:
-    rows = [[*meeting_row(m, t), _names(ds, m.partners, t), m.id] for m in found]
+    rows = [[*meeting_row(m, t), partner_names(ds, m.partners, t), m.id] for m in found]
     return Table([t(h) for h in MEETING_HEADINGS], rows, t("none_found"))
 
 
@@ -59,7 +55,7 @@ def meeting_document(ds: Dataset, m: Meeting, today: date, t: Translator) -> Doc
         (t("id"), m.id),
         (t("date"), Day(m.date)),
         (t("kind"), t.value("meeting_kind", m.kind)),
-        (t("partner"), _names(ds, m.partners, t)),
+        (t("partner"), partner_names(ds, m.partners, t)),
         (t("contract"), m.contract),
         (t("minutes"), str(m.minutes) if m.minutes is not None else None),
         (t("attendees"), t.join(m.attendees) if m.attendees else None),
@@ -84,5 +80,5 @@ def meeting_document(ds: Dataset, m: Meeting, today: date, t: Translator) -> Doc
             (t("comments"), (m.feedback.comments or "").strip() or None),
         ]
         sections.append(Section(t("feedback"), fields=feedback))
-    return Document(f"{m.date.isoformat()} {t.value('meeting_kind', m.kind)} — {_names(ds, m.partners, t)}",
+    return Document(f"{m.date.isoformat()} {t.value('meeting_kind', m.kind)} — {partner_names(ds, m.partners, t)}",
                     sections)

@@ -13,11 +13,8 @@ from haru_cli.records.models import Meeting, Opportunity, Project, as_json
 from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting
 from haru_cli.rules.time import as_hours
+from haru_cli.views.names import partner_names
 from haru_cli.views.shapes import Day, Document, Link, Money, Quantity, Row, Section, Table, Text, Value
-
-
-def _names(ds: Dataset, ids: list[str], t: Translator) -> str:
-    return t.join([ds.partners[p].name if p in ds.partners else p for p in ids])
 
 
 def hours_of(ds: Dataset, p: Project) -> Decimal:
@@ -47,7 +44,7 @@ class ProjectView:
 def project_view(ds: Dataset, p: Project, today: date, t: Translator) -> ProjectView:
     due = next_progress_meeting(ds, p)
     return ProjectView(
-        p, _names(ds, list(p.partners), t), due, due is not None and due < today, hours_of(ds, p),
+        p, partner_names(ds, list(p.partners), t), due, due is not None and due < today, hours_of(ds, p),
         tuple(meetings_of(ds, p)), tuple(o for o in open_actions(ds, today) if o.meeting.project == p.id),
         tuple(o for o in sorted(ds.opportunities.values(), key=lambda o: o.id) if o.project == p.id), today)
 
@@ -141,7 +138,7 @@ def pipeline_table(ds: Dataset, rows: list[StageRow], today: date, t: Translator
         for o in r.opportunities:  # the stage on every row, so that a spreadsheet can sort and filter by it
             late = o.due is not None and o.due < today and o.stage not in ("delivered", "dropped")
             days = days_in_stage(o, today)
-            out.append([label, o.id, o.title, _names(ds, list(o.partners), t),
+            out.append([label, o.id, o.title, partner_names(ds, list(o.partners), t),
                         t.value("synergy", o.synergy), Money(o.value) if o.value is not None else None,
                         str(days) if days is not None else None, o.next,
                         Day(o.due, t.days(o.due, today) if o.due else "", t("overdue") if late else "", markable=True)])

@@ -306,7 +306,7 @@ def vendor(d: Dashboard, vendor_id: str) -> Document | None:
 # --- fees and time, by fiscal year ------------------------------------------------------------------------
 
 
-def fiscal_years(d: Dashboard, year: int, route: str) -> Section:
+def fiscal_year_switch(d: Dashboard, year: int, route: str) -> Section:
     """Links to the other fiscal years' pages of the kind."""
     years = d.fiscal_years
     return Section(d.t("site.fiscal_years"), empty="",
@@ -329,7 +329,7 @@ def fees_year(d: Dashboard, year: int) -> Document | None:
                     links=[Link("fees_month", f"{m:%Y-%m}") if found else None for m, found in reversed(by_month)],
                     note=d.note(fees_incomplete(ds)))
     chart = Section(t("site.chart.fees"), chart=charts.fees_chart(ds, by_month, t))
-    return Document(t("site.fees.title", year=year), [fiscal_years(d, year, "fees_fy"), chart, table])
+    return Document(t("site.fees.title", year=year), [fiscal_year_switch(d, year, "fees_fy"), chart, table])
 
 
 def fees_month(d: Dashboard, month: str) -> Document | None:
@@ -354,7 +354,7 @@ def time_year(d: Dashboard, year: int) -> Document | None:
     last = min(d.today, fy.end).replace(day=1)
     months = fy.months()  # the year's own twelve months, April to March
     return Document(t("site.time.title", year=year), [
-        fiscal_years(d, year, "time_fy"),
+        fiscal_year_switch(d, year, "time_fy"),
         Section(t("site.chart.areas"), chart=charts.areas_chart(report, t),
                 note=" ".join(filter(None, [t("site.chart.areas_note"), d.note(time_incomplete(ds))]))),
         Section(t("site.chart.hours_by_partner_fy"), chart=charts.hours_chart(ds, months, t, by_partner=True)),

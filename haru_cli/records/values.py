@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 if TYPE_CHECKING:
@@ -243,7 +243,11 @@ class Rate:
         return f"{format(self.percent.normalize(), 'f')}%"
 
     def of(self, amount: int) -> Decimal:
-        return amount * self.percent / 100
+        """amount × the rate, exactly: with as many digits as the product has (Decimal's default 28 would
+        round a 20-digit amount at a rate of 9 digits or more before a tax or a fee is rounded to the yen)."""
+        digits = len(str(abs(amount))) + len(self.percent.as_tuple().digits) + 3
+        with localcontext(prec=max(digits, 28)):
+            return amount * self.percent / 100
 
     @classmethod
     def parse(cls, value: object) -> Rate:

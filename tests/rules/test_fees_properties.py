@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -101,8 +100,6 @@ def test_consumption_tax_rounds_in_order_and_grows_with_the_subtotal(a: int, b: 
             high, tax_settings(rate_text, rounding))
 
 
-@pytest.mark.xfail(strict=True, reason="Rate.of multiplies in Decimal's default 28 digits: a 20-digit amount "
-                                       "at a rate of 11 digits is rounded before the floor (reported, issue 25)")
 def test_consumption_tax_is_exact_at_the_largest_amounts_and_the_finest_rates() -> None:
     subtotal, rate_text = 10_000_000_000_000_000_003, "33.333333333%"  # the exact tax is …299.99999999999…
     assert consumption_tax(subtotal, tax_settings(rate_text, "floor")) == tax_once(subtotal, rate_text, "floor")

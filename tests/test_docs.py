@@ -78,7 +78,7 @@ def commands(runner: CliRunner, prefix: list[str]) -> list[list[str]]:
     assert result.exit_code == 0, prefix
     if "Commands:" not in result.stdout:
         return [prefix]
-    names = re.findall(r"^  ([a-z-]+)  ", result.stdout.split("Commands:")[1], flags=re.MULTILINE)
+    names = re.findall(r"^  ([a-z-]+)(?:  |$)", result.stdout.split("Commands:")[1], flags=re.MULTILINE)
     return [leaf for name in names for leaf in commands(runner, [*prefix, name])]
 
 

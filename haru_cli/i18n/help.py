@@ -174,8 +174,8 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.fees.annual.year": ("暦年（YYYY）。", "The calendar year (YYYY)."),
     # report
-    "help.report": ("Markdown のレポート: パートナー概要、月次レポート、定例会のアジェンダ。",
-                    "Markdown reports: partner dossier, monthly report, meeting agenda."),
+    "help.report": ("Markdown のレポート: パートナー概要、月次レポート、定例会のアジェンダ、共同プロジェクトの進捗。",
+                    "Markdown reports: partner dossier, monthly report, meeting agenda, a joint project's progress."),
     "help.report.partner": (
         "パートナー概要: プロフィール、役割とシナジー、契約と期日、会議と決定事項、未完了のアクション、"
         "フィードバック、紹介と手数料、時間。\n\n例: haru report partner ウエダ -o ueda.md",
@@ -196,6 +196,13 @@ HELP: dict[str, tuple[str, str]] = {
         "The agenda of the next 定例会 with a partner: open actions, decisions since the last regular "
         "meeting, contract dates ahead, the referral pipeline, feedback hearings due.\n\nExample: haru report agenda ウエダ",
     ),
+    "help.report.project": (
+        "共同プロジェクトの進捗会議の資料: マイルストーン、会議の決定事項、未完了のアクション、関連するシナジー機会、"
+        "時間。\n\n例: haru report project ucworld-marketing-tool",
+        "The papers for a joint project's progress meeting: milestones, decisions of its meetings, open actions, "
+        "the opportunities it bears on, hours.\n\nExample: haru report project ucworld-marketing-tool",
+    ),
+    "help.report.project.project_id": ("プロジェクトの id（ファイル名）。", "The project's id (its file name)."),
     # new
     "help.new": ("オプションから新しいレコードを書きます（書き込む前に検査します）。",
                  "Write a new record from options (validated before anything is written)."),

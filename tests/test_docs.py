@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import typer.main
-from typer._click.core import Context
+from typer import Context
 from typer.core import TyperGroup
 from typer.testing import CliRunner
 

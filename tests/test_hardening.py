@@ -178,7 +178,7 @@ def test_new_files_get_the_usual_mode_and_dash_means_stdout(workspace: Workspace
 def test_wareki_eras() -> None:
     from datetime import date
 
-    from haru_cli.render.templates import wareki_year
+    from haru_cli.i18n.dates import wareki_year
 
     assert [wareki_year(d) for d in (date(2026, 11, 27), date(2019, 5, 1), date(2019, 4, 30), date(1989, 1, 7),
                                      date(1985, 4, 1), date(1926, 12, 24), date(1912, 7, 29))] == [

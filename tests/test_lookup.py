@@ -7,8 +7,12 @@ from pathlib import Path
 import pytest
 
 from haru_cli.load.loader import load_workspace
-from haru_cli.rules.lookup import find_partner, fold
+from haru_cli.rules.lookup import Match, find_named, fold
 from tests.helpers import WorkspaceFactory
+
+
+def find_partner(root: Path, query: str) -> Match:
+    return find_named(list(load_workspace(root).partners.values()), query)
 
 
 @pytest.mark.parametrize(
@@ -37,31 +41,31 @@ def partners(workspace: WorkspaceFactory) -> Path:
     ["ウエダ", "うえだ", "ｳｴﾀﾞ", "株式会社ウエダ", "(株)ウエダ", "㈱ウエダ", "上田", "ueda", "ウエダ物流", "ウエダ "],
 )
 def test_every_form_finds_ueda(partners: Path, query: str) -> None:
-    assert find_partner(load_workspace(partners), query).partner is not None
-    assert find_partner(load_workspace(partners), query).partner.id == "ueda"  # type: ignore[union-attr]
+    assert find_partner(partners, query).partner is not None
+    assert find_partner(partners, query).partner.id == "ueda"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize("query", ["&ath", "＆ａｔｈ", "アンドアス", "三保"])
 def test_ampersand_names(partners: Path, query: str) -> None:
-    match = find_partner(load_workspace(partners), query)
+    match = find_partner(partners, query)
     assert match.partner is not None and match.partner.id == "andath"
 
 
 def test_exact_match_wins_over_partial(partners: Path) -> None:
     # "ウエダ" is exact for ueda and partial for ueda-logi too: exact wins.
-    match = find_partner(load_workspace(partners), "ウエダ")
+    match = find_partner(partners, "ウエダ")
     assert match.partner is not None and match.partner.id == "ueda"
-    ambiguous = find_partner(load_workspace(partners), "ウエ")
+    ambiguous = find_partner(partners, "ウエ")
     assert ambiguous.partner is None
     assert [p.id for p in ambiguous.candidates] == ["ueda", "ueda-logi", "uematsu"]  # by reading
 
 
 def test_unique_partial_match(partners: Path) -> None:
-    match = find_partner(load_workspace(partners), "マツ")
+    match = find_partner(partners, "マツ")
     assert match.partner is not None and match.partner.id == "uematsu"
 
 
 def test_no_match_gives_the_nearest(partners: Path) -> None:
-    match = find_partner(load_workspace(partners), "ウエタ")
+    match = find_partner(partners, "ウエタ")
     assert match.partner is None and match.candidates == []
     assert "ueda" in [p.id for p in match.nearest]

@@ -24,6 +24,7 @@ from haru_cli.load import cache
 from haru_cli.load.loader import load_workspace
 from haru_cli.load.workspace import scan_workspace
 from haru_cli.load.yamlio import parse_yaml
+from haru_cli.render import sandbox
 from haru_cli.render import templates as templating
 from haru_cli.write.atomic import LEFTOVER_AGE, write_new
 from tests.helpers import TODAY, Haru, WorkspaceFactory
@@ -127,7 +128,7 @@ def test_a_template_cannot_exhaust_memory_or_time(tmp_path: Path, body: str, rea
 def test_a_template_stuck_in_one_step_of_c_is_killed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       body: str) -> None:
     monkeypatch.setattr(templating, "APART", True)
-    monkeypatch.setattr(templating, "RENDER_SECONDS", 1)
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 1)
     started = time.monotonic()
     with pytest.raises(templating.TemplateProblem, match="t.j2: took longer than 1 seconds"):
         templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))
@@ -161,7 +162,7 @@ def test_haru_s_own_texts_and_ordinary_filters_still_work(tmp_path: Path) -> Non
 
 
 def test_a_template_that_runs_too_long_is_stopped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(templating, "RENDER_SECONDS", 1)
+    monkeypatch.setattr(sandbox, "RENDER_SECONDS", 1)
     body = "{% for a in 'x' * 999999 %}{% for b in 'x' * 999999 %}{% endfor %}{% endfor %}"
     with pytest.raises(templating.TemplateProblem, match="longer than 1 seconds"):
         templating.render_document("x", {}, workspace=None, lang="en", template_file=_file(tmp_path, body))

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
-from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
 from haru_cli import __version__
 from haru_cli.cli.context import Failure, State, parse_today
 from haru_cli.cli.localize import global_options_first, language_of, localize, usage_text
+from haru_cli.cli.vendored import ClickException, NoArgsIsHelpError, UsageError
 from haru_cli.escape import visible
 from haru_cli.i18n import text
 from haru_cli.render import TemplateProblem

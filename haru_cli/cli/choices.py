@@ -8,8 +8,7 @@ import typing
 import unicodedata
 from typing import Any
 
-from typer._click.types import ParamType
-
+from haru_cli.cli.vendored import ParamType
 from haru_cli.i18n import LANGS, text
 
 

@@ -1,11 +1,11 @@
 """haru fees calc | statement | pay | unpaid | transfer | annual — what HaRu owes each partner, with tax,
 when it is paid, what was paid, the bank's transfer file and the year's figures (SPEC §4.4, §8.1)."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from haru_cli.cli.context import open_run, parse_cli_date, parse_month
+from haru_cli.cli.context import Run, open_run, parse_cli_date, parse_month
 from haru_cli.cli.output import (
     DryRunOption,
     FormatOption,
@@ -18,6 +18,12 @@ from haru_cli.cli.output import (
     emit_text,
     render_report,
 )
+
+if TYPE_CHECKING:
+    from haru_cli.rules.checks import Banks
+    from haru_cli.rules.fees import Statement
+    from haru_cli.rules.transfer import MonthTransfer, Sender
+    from haru_cli.views.shapes import Account
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -133,52 +139,51 @@ def fees_transfer(
     import sys
 
     from haru_cli.load.banks import ZenginBanks
-    from haru_cli.records.values import Invalid, bank_kana
-    from haru_cli.render.zengin import TooLong, transfer_file
-    from haru_cli.rules.fees import month_statements
+    from haru_cli.rules.transfer import month_transfer, sender
     from haru_cli.views import fees as views
-    from haru_cli.views.shapes import Payee
 
     run = open_run(ctx, fmt=fmt)
     first = parse_month(month, run.today, run.lang)
-    settings = run.ds.settings
-    if run.ds.settings_broken:  # its bank and requester were replaced by the defaults: none
-        run.fail("cli.settings_broken")
-    if settings.bank is None or settings.transfer is None:
-        run.fail("cli.fees.no_bank_settings")
+    if isinstance(ours := sender(run.ds), str):
+        run.fail("cli.settings_broken" if ours == "settings_broken" else "cli.fees.no_bank_settings")
+    found = month_transfer(run.ds, first, run.days)
     banks = ZenginBanks()
-    due = [s for s in month_statements(run.ds, first, run.days) if s.outstanding]
-    payees, left_out = [], []
-    for s in due:
-        if s.partner.bank is None:
-            left_out.append(s.partner.id)
-        else:
-            payees.append((s, views.account_of(s.partner.bank, banks)))
+    payees = views.payees_of(found, banks)
     if output is not None:
-        if not payees:
-            run.fail("cli.fees.nothing_to_transfer", month=f"{first:%Y-%m}")
-        if missing := run.incomplete():  # a skipped payout may be a payment made: never pay it twice
-            run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
-        try:
-            sender = views.account_of(settings.bank, banks)
-            requester = bank_kana(settings.transfer.requester_name)
-            written = transfer_file(settings.transfer.requester_code, requester, payees[0][0].pay_on, sender,
-                                    [Payee(a, s.payable) for s, a in payees])
-        except TooLong as exc:  # validate says so of a partner's holder; what is left is HaRu's own
-            run.fail("cli.fees.too_long", field=exc.field, value=exc.value, width=exc.width)
-        except Invalid as exc:  # a name no bank takes: validate says so of the record
-            run.fail("cli.fees.refused_character", value=str(exc.context.get("value")),
-                     char=str(exc.context.get("char")))
-        emit_text(written, output, run.t)
+        emit_text(_transfer_file(run, ours, found, payees, banks), output, run.t)
     if preview or (preview is None and (output is None or sys.stdout.isatty())):
-        data = views.transfer_json(f"{first:%Y-%m}", due[0].pay_on if due else first, payees, left_out)
-        emit_table(fmt, data, views.transfer_table(payees, banks, run.t), run.t, run.incomplete())
-    if left_out:
-        names = run.t.join([run.ds.partners[p].name for p in left_out])
-        typer.echo(run.t("cli.fees.no_bank", names=names), err=True)
+        emit_table(fmt, views.transfer_json(found, payees), views.transfer_table(payees, banks, run.t), run.t,
+                   run.incomplete())
+    if found.left_out:
+        typer.echo(run.t("cli.fees.no_bank", names=run.t.join([s.partner.name for s in found.left_out])), err=True)
     run.say_incomplete(run.incomplete())
-    if left_out:
+    if found.left_out:
         raise typer.Exit(1)
+
+
+def _transfer_file(run: Run, ours: "Sender", found: "MonthTransfer", payees: "list[tuple[Statement, Account]]",
+                   banks: "Banks") -> bytes:
+    """The 全銀 file of the payees: never empty, and never while a skipped payout may be a payment made
+    (it would be paid twice)."""
+    from haru_cli.records.values import Invalid, bank_kana
+    from haru_cli.render.zengin import TooLong, transfer_file
+    from haru_cli.views.fees import account_of
+    from haru_cli.views.shapes import Payee
+
+    if not payees:
+        run.fail("cli.fees.nothing_to_transfer", month=f"{found.month:%Y-%m}")
+    if missing := run.incomplete():
+        run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
+    try:
+        account = account_of(ours.account, banks)
+        requester = bank_kana(ours.requester.requester_name)
+        return transfer_file(ours.requester.requester_code, requester, found.pay_on, account,
+                             [Payee(a, s.payable) for s, a in payees])
+    except TooLong as exc:  # validate says so of a partner's holder; what is left is HaRu's own
+        run.fail("cli.fees.too_long", field=exc.field, value=exc.value, width=exc.width)
+    except Invalid as exc:  # a name no bank takes: validate says so of the record
+        run.fail("cli.fees.refused_character", value=str(exc.context.get("value")),
+                 char=str(exc.context.get("char")))
 
 
 @app.command("annual")

@@ -11,11 +11,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-from typer._click.core import Command, Context
-from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError
-from typer._click.formatting import HelpFormatter
+from typer import BadParameter, Context
+from typer.core import TyperCommand, TyperGroup
 
 from haru_cli.cli.choices import Labelled
+from haru_cli.cli.vendored import HelpFormatter, MissingParameter, NoSuchOption, UsageError
 from haru_cli.i18n import has, text
 
 # Global options and whether each takes a value: accepted anywhere before `--`, moved to the front.
@@ -87,7 +87,7 @@ def language_of(args: list[str], cwd: Path) -> str:
 # --- help -------------------------------------------------------------------------------------------
 
 
-def localize(command: Command, lang: str, path: list[str]) -> None:
+def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> None:
     """Put the catalogue's help texts (`help.<command path>`, `help.<command path>.<option>`) on a built
     command, its options and its subcommands, and Click's words in that language on its help page."""
     key = "help." + ".".join(path or ["haru"])

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Annotated, Any
 
 import typer
-from typer._click.exceptions import UsageError
 
 from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import Run, open_run, parse_cli_date
 from haru_cli.cli.output import DryRunOption
+from haru_cli.cli.vendored import UsageError
 from haru_cli.escape import visible
 from haru_cli.records.models import (
     Cadence,

@@ -18,7 +18,7 @@ from haru_cli.cli.output import (
     emit_text,
 )
 from haru_cli.records.models import Certificate, Student
-from haru_cli.rules.school import Progress
+from haru_cli.rules.school import Certification, Progress
 
 app = typer.Typer(no_args_is_help=True)
 StudentArgument = Annotated[str, typer.Argument(metavar="STUDENT")]
@@ -52,33 +52,42 @@ def school_certify(
 ) -> None:
     """Write the certificate record with the next number of the year, then the certificate itself (with
     --render, only the certificate of the one recorded: a run that could not write it is finished so)."""
-    from haru_cli.cli.editing import problems_with, show_problems
-    from haru_cli.records.registry import CERTIFICATE, STUDENT
-    from haru_cli.rules.school import next_number, progress
-    from haru_cli.views.school import certificate_of
-    from haru_cli.write.atomic import workspace_lock, write_new
-    from haru_cli.write.authoring import record_text
+    from haru_cli.records.registry import STUDENT
+    from haru_cli.rules.school import certification
 
     run = open_run(ctx, quiet=True)
     student = run.record(STUDENT, student_id)
     if render:
         _render_again(run, student, day, output, template_file)
         return
-    issued = run.today if day is None else parse_cli_date(day, "--date", run.lang)
-    found = progress(run.ds, student, issued)  # by the evaluations held by the day it is issued
-    if (already := certificate_of(run.ds, student)) is not None:
-        run.fail("cli.school.certified", student=student.id, certificate=already)
-    if not found.eligible:
-        if student.status == "withdrawn":
-            run.fail("cli.school.withdrawn", student=student.id)
-        run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.missing),
-                 day=issued.isoformat())
+    found = certification(run.ds, student, run.today if day is None else parse_cli_date(day, "--date", run.lang))
+    if found.refused == "certified":
+        run.fail("cli.school.certified", student=student.id, certificate=found.already)
+    if found.refused == "withdrawn":
+        run.fail("cli.school.withdrawn", student=student.id)
+    if found.refused == "not_passed":
+        run.fail("cli.school.not_passed", student=student.id, assignments=run.t.join(found.progress.missing),
+                 day=found.issued.isoformat())
     check_new_output(output, run.t)  # before the record: a certificate that cannot be written stops nothing half-way
+    path, shown = _record_certificate(run, found, template_file)
+    typer.echo(run.t("cli.school.written", path=path), err=True)
+    _emit_certificate(run, shown, output, path, student.id)
+
+
+def _record_certificate(run: Run, found: Certification, template_file: Path | None) -> tuple[str, str]:
+    """The certificate record written with the next free number of the year, and the certificate rendered
+    (before its record: a record without its certificate could never be printed)."""
+    from haru_cli.cli.editing import problems_with, show_problems
+    from haru_cli.records.registry import CERTIFICATE
+    from haru_cli.rules.school import next_number
+    from haru_cli.write.atomic import workspace_lock, write_new
+    from haru_cli.write.authoring import record_text
+
+    student, issued = found.progress.student, found.issued
     taken = set(run.ds.taken(CERTIFICATE))
     while (number := next_number(issued.year, taken)) is not None:  # another certify may take one first
-        # Rendered before its record is written: a record without its certificate could never be printed.
-        shown = _render(run, found, Certificate(id=number, student=student.id, course=student.course,
-                                                issued=issued), template_file)
+        shown = _render(run, found.progress, Certificate(id=number, student=student.id, course=student.course,
+                                                         issued=issued), template_file)
         path = CERTIFICATE.path(number, issued.year)
         data = {"id": number, "student": student.id, "course": student.course, "issued": issued.isoformat()}
         text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
@@ -94,9 +103,7 @@ def school_certify(
                 continue
             except OSError as exc:
                 run.fail("cli.write.failed", path=path, reason=str(exc))
-        typer.echo(run.t("cli.school.written", path=path), err=True)
-        _emit_certificate(run, shown, output, path, student.id)
-        return
+        return path, shown
     run.fail("cli.school.no_number", year=issued.year)
 
 
@@ -120,8 +127,7 @@ def _render_again(run: Run, student: Student, day: str | None, output: Path | No
                   template_file: Path | None) -> None:
     """The certificate of the student's recorded certification, as it was issued; nothing recorded."""
     from haru_cli.cli.context import Failure
-    from haru_cli.rules.school import progress
-    from haru_cli.views.school import certificate_of
+    from haru_cli.rules.school import certificate_of, progress
 
     if day is not None:
         raise Failure(run.t("cli.school.render_date"), exit_code=2)

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
     from haru_cli.records.models import Partner, Vendor
 
     Named = Partner | Vendor
@@ -59,10 +58,6 @@ class Match:
     partner: Named | None
     candidates: list[Named] = field(default_factory=list)
     nearest: list[Named] = field(default_factory=list)
-
-
-def find_partner(ds: Dataset, query: str) -> Match:
-    return find_named(list(ds.partners.values()), query)
 
 
 def find_named(records: Sequence[Named], query: str) -> Match:

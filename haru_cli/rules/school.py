@@ -1,5 +1,6 @@
 """The school (SPEC §11.4, strategy 3.5): which assignments a student passed — each by its latest oral
-report — whether the student may be certified, and the next certificate number of a year. Pure."""
+report — whether the student may be certified on a day, the certificate a student holds, and the next
+certificate number of a year. Pure."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Course, Evaluation, Student
@@ -58,3 +60,35 @@ def next_number(year: int, taken: Iterable[str]) -> str | None:
     highest = max((int(m.group(2)) for t in taken if (m := _NUMBER.fullmatch(t)) and int(m.group(1)) == year),
                   default=0)
     return f"haru-{year}-{highest + 1:04d}" if highest < 9999 else None
+
+
+def certificate_of(ds: Dataset, student: Student) -> str | None:
+    """The number of the certificate the student holds for its course (the first, should there be two)."""
+    return next((c.id for c in sorted(ds.certificates.values(), key=lambda c: c.id)
+                 if c.student == student.id and c.course == student.course), None)
+
+
+Refusal = Literal["certified", "withdrawn", "not_passed"]
+
+
+@dataclass(frozen=True)
+class Certification:
+    """Whether a student may be certified on a day: by the evaluations held by then, once per course."""
+
+    progress: Progress
+    issued: date
+    already: str | None  # the certificate the student holds already
+
+    @property
+    def refused(self) -> Refusal | None:
+        """Why not: certified already, withdrawn, or an assignment not passed (yet); None when it may."""
+        if self.already is not None:
+            return "certified"
+        if self.progress.eligible:
+            return None
+        return "withdrawn" if self.progress.student.status == "withdrawn" else "not_passed"
+
+
+def certification(ds: Dataset, student: Student, issued: date) -> Certification:
+    """Whether the student may be certified on `issued`."""
+    return Certification(progress(ds, student, issued), issued, certificate_of(ds, student))

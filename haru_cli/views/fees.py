@@ -12,6 +12,7 @@ from haru_cli.records.values import bank_kana
 from haru_cli.rules.calendar import month_end
 from haru_cli.rules.checks import Banks
 from haru_cli.rules.fees import Annual, FeeEvent, Statement, input_tax_credit_percent
+from haru_cli.rules.transfer import MonthTransfer
 from haru_cli.views.shapes import Account, Day, Document, Money, Row, Section, Table, Text, Value
 
 
@@ -167,12 +168,18 @@ def account_of(bank: BankAccount, banks: Banks) -> Account:
 TRANSFER_HEADINGS = ["partner", "bank", "branch", "bank_type", "bank_number", "bank_holder", "fees.amount"]
 
 
-def transfer_json(month: str, day: date, payees: list[tuple[Statement, Account]],
-                  left_out: list[str]) -> dict[str, Any]:
-    return {"month": month, "pay_on": day.isoformat(), "payees": [
+def payees_of(found: MonthTransfer, banks: Banks) -> list[tuple[Statement, Account]]:
+    """The statements a transfer pays, each with the account it is paid to."""
+    return [(s, account_of(s.partner.bank, banks)) for s in found.payees
+            if s.partner.bank is not None]  # every payee has one: said again for the type checker
+
+
+def transfer_json(found: MonthTransfer, payees: list[tuple[Statement, Account]]) -> dict[str, Any]:
+    return {"month": f"{found.month:%Y-%m}", "pay_on": found.pay_on.isoformat(), "payees": [
         {"partner": s.partner.id, "name": s.partner.name, "bank": a.bank, "branch": a.branch, "type": a.type,
          "number": a.number, "holder": a.holder, "amount": s.payable} for s, a in payees],
-        "count": len(payees), "total": sum(s.payable for s, _ in payees), "left_out": left_out}
+        "count": len(payees), "total": sum(s.payable for s, _ in payees),
+        "left_out": [s.partner.id for s in found.left_out]}
 
 
 def transfer_table(payees: list[tuple[Statement, Account]], banks: Banks, t: Translator) -> Table:

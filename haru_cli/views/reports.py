@@ -17,7 +17,7 @@ from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.fees import Statement, month_statements
 from haru_cli.rules.schedule import Milestone, RegularMeeting, feedback_milestones, next_regular_meeting
-from haru_cli.rules.time import as_hours, meeting_spent, minutes_by_partner, month_of
+from haru_cli.rules.time import as_hours, meeting_spent, minutes_by_partner, month_of, percent
 from haru_cli.rules.upcoming import Item, upcoming
 from haru_cli.views.time import automations_json, time_json, time_report
 
@@ -91,8 +91,7 @@ def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]
         HoursRow(
             key,
             as_hours(per_month[0].get(key, Decimal(0))),
-            (per_month[0].get(key, Decimal(0)) * 100 / total).quantize(Decimal("0.1"), ROUND_HALF_UP)
-            if total else Decimal(0),
+            percent(per_month[0].get(key, Decimal(0)) * 100 / total) if total else Decimal(0),
             [as_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
         )
         for key in {key for minutes in per_month for key in minutes}

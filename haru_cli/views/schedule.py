@@ -16,6 +16,7 @@ from haru_cli.records.registry import BY_NAME, CONTRACT
 from haru_cli.records.values import Duration
 from haru_cli.rules.schedule import Milestone, Renewal
 from haru_cli.rules.upcoming import Item, uid
+from haru_cli.rules.vendors import vendor_name
 from haru_cli.views.shapes import CalendarEvent, Day, Row, Table, Text
 
 T = TypeVar("T")
@@ -48,11 +49,6 @@ class Dated(Generic[T]):
 def _name(ds: Dataset, partner_id: str | None) -> str | None:
     partner = ds.partners.get(partner_id) if partner_id else None
     return partner.name if partner else None
-
-
-def _vendor_name(ds: Dataset, vendor_id: str | None) -> str | None:
-    vendor = ds.vendors.get(vendor_id) if vendor_id else None
-    return vendor.name if vendor else None
 
 
 def _owner_name(ds: Dataset, c: Contract) -> str | None:
@@ -199,7 +195,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
             "kind": item.kind,
             "partner": item.partner or None,
             "vendor": item.vendor,
-            "name": _name(ds, item.partner) or _vendor_name(ds, item.vendor),
+            "name": _name(ds, item.partner) or vendor_name(ds, item.vendor),
             "subject": None if item.kind == "regular_meeting" else item.subject or item.ref,  # a label is no data
             "ref": item.ref,
             "overdue": item.overdue,
@@ -211,13 +207,13 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         return [
             Day(item.date, t.days(item.date, today), _mark(item, t), markable=True),
             t.value("item_kind", item.kind),
-            _name(ds, item.partner) or _vendor_name(ds, item.vendor) or item.partner,
+            _name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner,
             item_subject(item, t),
             item.ref,
         ]
 
     def as_events(item: Item) -> list[CalendarEvent]:
-        name = _name(ds, item.partner) or _vendor_name(ds, item.vendor) or item.partner
+        name = _name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner
         subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}".strip()
         kind, record_id = item.source
         path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref

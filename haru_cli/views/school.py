@@ -8,13 +8,8 @@ from typing import Any
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Student
-from haru_cli.rules.school import Progress, latest, progress
+from haru_cli.rules.school import Progress, certificate_of, latest, progress
 from haru_cli.views.shapes import Row, Section, Table
-
-
-def certificate_of(ds: Dataset, student: Student) -> str | None:
-    return next((c.id for c in sorted(ds.certificates.values(), key=lambda c: c.id)
-                 if c.student == student.id and c.course == student.course), None)
 
 
 def partner_of(ds: Dataset, student: Student) -> str | None:

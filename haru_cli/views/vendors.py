@@ -10,7 +10,7 @@ from haru_cli.i18n import Translator, has
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Sourcing, Vendor, as_json
 from haru_cli.rules.schedule import contract_dates
-from haru_cli.rules.vendors import Ranked, Scorecard, deliverables_of, ranking, scorecard
+from haru_cli.rules.vendors import Ranked, Scorecard, deliverables_of, ranking, scorecard, vendor_name
 from haru_cli.views.partners import CONTRACT_HEADINGS, contract_row
 from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
 
@@ -102,16 +102,11 @@ def compare_json(ds: Dataset, s: Sourcing) -> dict[str, Any]:
     return {
         "id": s.id, "title": s.title, "status": s.status,
         "criteria": [{"key": key, "weight": str(rate)} for key, rate in s.criteria.items()],
-        "candidates": [{"vendor": r.candidate.vendor, "name": _vendor_name(ds, r.candidate.vendor),
+        "candidates": [{"vendor": r.candidate.vendor, "name": vendor_name(ds, r.candidate.vendor),
                         "scores": dict(r.candidate.scores), "score": as_json(r.score), "rank": r.rank,
                         "quote": r.candidate.quote} for r in ranking(s)],
         "decision": as_json(s.decision),
     }
-
-
-def _vendor_name(ds: Dataset, vendor_id: str) -> str | None:
-    found = ds.vendors.get(vendor_id)
-    return found.name if found else None
 
 
 def _criterion(key: str, t: Translator) -> str:
@@ -135,7 +130,7 @@ def compare_document(ds: Dataset, s: Sourcing, today: date, t: Translator) -> Do
                      Money(r.candidate.quote) if r.candidate.quote is not None else None, r.candidate.notes])
     decision: list[tuple[str, Value]] = []
     if s.decision is not None:
-        decision = [(t("vendor.chosen_vendor"), _vendor_name(ds, s.decision.vendor) or s.decision.vendor),
+        decision = [(t("vendor.chosen_vendor"), vendor_name(ds, s.decision.vendor) or s.decision.vendor),
                     (t("date"), Day(s.decision.date)), (t("vendor.reason"), s.decision.reason)]
     return Document(t("vendor.compare_title", title=s.title), [
         Section(t("vendor.selection"), fields=[(t("id"), s.id), (t("status"), t.value("sourcing_status", s.status)),

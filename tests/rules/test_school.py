@@ -1,0 +1,51 @@
+"""Whether a student may be certified on a day, and the certificate a student holds."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from haru_cli.load.loader import load_workspace
+from haru_cli.rules.school import Certification, certificate_of, certification
+from tests.helpers import write_workspace
+
+COURSE = ("id: practice\ntitle: 実践コース\nstart: 2026-04-01\npass_level: 3\nassignments:\n"
+          "  - {id: a1, title: 課題1, criteria: [具体性]}\n")
+
+
+def student(status: str = "enrolled", evaluations: str = "") -> str:
+    return (f"id: sato\nname: 佐藤\ncourse: practice\nenrolled: 2026-04-01\nstatus: {status}\n"
+            f"evaluations:\n{evaluations or '  []'}\n")
+
+
+PASSED = "  - {assignment: a1, date: 2026-06-10, levels: {具体性: 4}}"
+
+
+def decided(tmp_path: Path, files: dict[str, str | bytes | None], on: date) -> Certification:
+    ds = load_workspace(write_workspace(tmp_path, {"courses/practice.yaml": COURSE, **files}))
+    assert [p for p in ds.problems if p.severity == "error"] == []
+    return certification(ds, ds.students["sato"], on)
+
+
+@pytest.mark.parametrize(("files", "on", "refused"), [
+    ({"students/sato.yaml": student(evaluations=PASSED)}, date(2026, 6, 10), None),
+    ({"students/sato.yaml": student(evaluations=PASSED)}, date(2026, 6, 9), "not_passed"),  # not held by then
+    ({"students/sato.yaml": student()}, date(2026, 6, 10), "not_passed"),
+    ({"students/sato.yaml": student("withdrawn", PASSED)}, date(2026, 6, 10), "withdrawn"),
+    ({"students/sato.yaml": student(evaluations=PASSED),
+      "certificates/2026/haru-2026-0001.yaml": "id: haru-2026-0001\nstudent: sato\ncourse: practice\n"
+                                               "issued: 2026-06-10\n"}, date(2026, 6, 11), "certified"),
+])
+def test_a_student_is_certified_once_having_passed_every_assignment(
+        tmp_path: Path, files: dict[str, str | bytes | None], on: date, refused: str | None) -> None:
+    assert decided(tmp_path, files, on).refused == refused
+
+
+def test_the_certificate_a_student_holds_is_of_its_course(tmp_path: Path) -> None:
+    ds = load_workspace(write_workspace(tmp_path, {
+        "courses/practice.yaml": COURSE, "students/sato.yaml": student(evaluations=PASSED),
+        "certificates/2026/haru-2026-0002.yaml": "id: haru-2026-0002\nstudent: sato\ncourse: practice\n"
+                                                 "issued: 2026-06-10\n"}))
+    assert certificate_of(ds, ds.students["sato"]) == "haru-2026-0002"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from haru_cli.records.dataset import Dataset
@@ -33,10 +33,12 @@ class HoursRow:
     hours: Decimal
     share: Decimal  # percent of the month's hours
     previous: list[Decimal]  # the months before, most recent first
+    minutes_before: Decimal  # the months before, in all
 
     @property
     def average_before(self) -> Decimal:
-        return (sum(self.previous, Decimal(0)) / len(self.previous)).quantize(Decimal("0.1"), ROUND_HALF_UP)
+        """A month of the months before, on average: rounded once, as every figure of hours is."""
+        return as_hours(self.minutes_before / len(self.previous))
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]
             as_hours(per_month[0].get(key, Decimal(0))),
             percent(per_month[0].get(key, Decimal(0)) * 100 / total) if total else Decimal(0),
             [as_hours(earlier.get(key, Decimal(0))) for earlier in per_month[1:]],
+            sum((earlier.get(key, Decimal(0)) for earlier in per_month[1:]), Decimal(0)),
         )
         for key in {key for minutes in per_month for key in minutes}
     ]

@@ -4,14 +4,23 @@ scenarios."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 import textwrap
+import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from markdown_it import MarkdownIt
 from typer.testing import Result
 
+from haru_cli.i18n import Translator
+from haru_cli.load.loader import load_workspace
 from haru_cli.rules.calendar import BusinessDays
+from haru_cli.site.pages import Site, build
 
 Haru = Callable[..., Result]  # haru(*args) → the click Result (stdout and stderr apart)
 WorkspaceFactory = Callable[..., Path]
@@ -265,3 +274,172 @@ PROJECTS: dict[str, str | bytes | None] = {
     "opportunities/seminar.yaml": ("id: seminar\ntitle: 共同セミナー\npartners: [ueda]\nsynergy: content\n"
                                    "stage: idea\nvalue: 100000\nhistory:\n  - {date: 2026-11-01, stage: idea}\n"),
 }
+
+
+# What the tests of several modules share, moved here from the one file that held them
+
+REFERRAL_CONTRACT = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                     "fees:\n  customer:\n    rate: 15%\n")
+
+
+def codes(root: object) -> list[tuple[str, int, str, str]]:
+    return [(p.path, p.line, p.code, p.variant) for p in load_workspace(root).problems]  # type: ignore[arg-type]
+
+
+ODD_MEETING = """\
+# 例示
+id: 2026-11-10-ueda-regular
+partners: [ueda]
+date: 2026-11-10     # 定例
+kind: regular
+minutes: 60
+actions:
+    - task: "提案書を送付"   # 最優先
+      due: 2026-11-20
+      done: false
+
+    - {task: 見積を作成, owner: 社長, due: 2026-12-20}
+# 次回
+next: 2026-12-10
+"""
+
+
+LEAD = "id: 2026-ueda-002\npartner: ueda\ncontract: ueda-referral\nclient: 株式会社リード  # 見込み\n" \
+       "referred: 2026-10-01\nstatus: lead\n"
+
+
+def payout(root: Path, record_id: str, text: str) -> None:
+    (root / "payouts" / "2026").mkdir(parents=True, exist_ok=True)
+    (root / "payouts" / "2026" / f"{record_id}.yaml").write_text(f"id: {record_id}\n{text}", encoding="utf-8")
+
+
+def problems(root: Path) -> list[tuple[str, int, str, str]]:
+    return [(p.path, p.line, p.code, p.variant) for p in load_workspace(root).problems]
+
+
+def fake_haru(folder: Path) -> Path:
+    """A `haru` on PATH that records its arguments (one per line) and succeeds."""
+    folder.mkdir(parents=True, exist_ok=True)
+    script = folder / "haru"
+    script.write_text(f"#!{sys.executable}\nimport sys\nopen({str(folder / 'args')!r}, 'w')"
+                      ".write('\\n'.join(sys.argv[1:]))\n", encoding="utf-8")
+    script.chmod(0o755)
+    return folder
+
+
+def git_env(path: Path) -> dict[str, str]:
+    env = {**os.environ, "PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}", "GIT_CONFIG_GLOBAL": os.devnull,
+           "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.jp",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.jp"}
+    env.pop("HARU_DATA", None)
+    return env
+
+
+def pwned(top: Path) -> list[str]:
+    """Files the hostile name would have made, had any part of it run."""
+    return sorted(str(p) for p in top.parent.rglob("*") if p.name in ("..HOOKPWN", "..PWN2", "..PWN3"))
+
+
+# Each writer waits a moment after its validation, as a slow disk or a big workspace would make it wait:
+# without the workspace's lock, both would validate before either wrote.
+SLOW = """\
+import sys, time
+from haru_cli.cli import editing
+real = editing.problems_with
+def slow(*args, **kwargs):
+    found = real(*args, **kwargs)
+    time.sleep(0.6)
+    return found
+editing.problems_with = slow
+from haru_cli.entry import main
+sys.argv = ["haru", *sys.argv[1:]]
+main()
+"""
+
+
+def _at_once(tmp_path: Path, *commands: list[str]) -> list[tuple[int, str]]:
+    script = tmp_path / "slow_haru.py"
+    script.write_text(SLOW, encoding="utf-8")
+    runs = []
+    for args in commands:
+        runs.append(subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, text=True))
+        time.sleep(0.1)
+    return [(r.wait(timeout=60), r.stderr.read() if r.stderr else "") for r in runs]
+
+
+NOVEMBER = ("# 例示\nid: 2026-11\nentries:\n"
+            "  - date: 2026-11-04\n    hours: 2.5\n    area: consulting\n    partner: ueda\n    note: 準備\n"
+            "  - {date: 2026-11-05, minutes: 30, area: admin}\n")
+
+
+TIME = {
+    "haru.yaml": "company: テスト株式会社\ntime:\n  targets: {consulting: 50%, partners: 30%, admin: 10%}\n",
+    "time/2026/2026-11.yaml": NOVEMBER,
+    "time/2026/2026-10.yaml": "id: 2026-10\nentries:\n  - {date: 2026-10-01, hours: 1, area: school}\n",
+    "meetings/2026/joint.yaml": "id: joint\npartners: [ueda, spcom]\ndate: 2026-11-10\nminutes: 60\n",
+    "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\n",
+    "meetings/2026/2026-11-10-ueda-regular.yaml": None,
+    "automations/minutes.yaml": ("id: minutes\ntitle: 議事録の下書き\narea: partners\nsince: 2026-06-01\n"
+                                 "baseline: {minutes: 60, per_month: 8}\nmeasurements:\n"
+                                 "  - {date: 2026-06-30, minutes: 20, per_month: 8}\n"
+                                 "  - {date: 2026-11-30, minutes: 15, per_month: 10}\n"),
+    "automations/slower.yaml": ("id: slower\ntitle: 研修資料\narea: school\nstatus: trial\nsince: 2026-10-01\n"
+                                "review: 1m\nbaseline: {minutes: 180, per_month: 2}\n"
+                                "measurements:\n  - {date: 2026-10-15, minutes: 200, per_month: 2}\n"),
+}
+
+
+def report(haru: Haru, root: Path, *args: str) -> dict[str, object]:
+    result = haru("--data", root, *DECEMBER, "time", "report", *args, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+REPORTS: dict[str, str | bytes | None] = {
+    **FEES,
+    "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\nkana: エスピーコム\ncadence: monthly\n"
+                           "since: 2025-10-01\n",
+    "contracts/spcom-consulting.yaml": "id: spcom-consulting\npartner: spcom\ntype: consulting\ntitle: 業務効率化支援\n"
+                                       "start: 2026-07-01\nend: 2026-12-31\nauto_renew: true\nterm: 6m\nnotice: 1m\n",
+    "meetings/2026/2026-10-06-ueda-regular.yaml": """\
+        id: 2026-10-06-ueda-regular
+        partners: [ueda]
+        date: 2026-10-06
+        kind: regular
+        minutes: 60
+        summary: |
+          配車計画の試行を確認。
+          # 見出しではない行
+        decisions: [研修を1月に実施する]
+        actions:
+          - {task: 研修資料を送付, owner: 社長, due: 2026-10-20}
+        """,
+    "meetings/2026/2026-10-21-joint.yaml": """\
+        id: 2026-10-21-joint
+        partners: [ueda, spcom]
+        date: 2026-10-21
+        kind: knowledge
+        minutes: 120
+        summary: 合同ナレッジ共有会
+        feedback: {satisfaction: 5, comments: "事例が参考になった | 次回はセキュリティ"}
+        """,
+    "meetings/2026/2026-11-20-spcom-feedback.yaml": """\
+        id: 2026-11-20-spcom-feedback
+        partners: [spcom]
+        date: 2026-11-20
+        kind: feedback
+        contract: spcom-consulting
+        minutes: 45
+        decisions: [次期も継続]
+        feedback: {satisfaction: 4}
+        """,
+}
+
+
+def site_of(root: Path, *, lang: str = "ja", incognito: bool = False) -> dict[str, bytes]:
+    ds = load_workspace(root, cache=False)
+    return dict(build(Site(ds, date(2026, 12, 1), business_days(), Translator(lang), incognito=incognito)))
+
+
+DECEMBER = ("--today", "2026-12-01")  # November is over: its last measurement (11-30) has been taken

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 from haru_cli.load.loader import load_workspace
-from tests.helpers import WorkspaceFactory
+from tests.helpers import REFERRAL_CONTRACT, Haru, WorkspaceFactory, codes, problems
 
 
 def found(root: object) -> list[tuple[str, int, int, str]]:
@@ -165,3 +167,48 @@ def test_yaml_1_2_keys_and_values_reach_the_models(workspace: WorkspaceFactory) 
 def test_a_required_key_left_empty_is_reported_at_its_own_line(workspace: WorkspaceFactory) -> None:
     root = workspace({"partners/ueda.yaml": "id: ueda\nkana: ウエダ\nname:\ncadence: monthly\n"})
     assert found(root) == [("partners/ueda.yaml", 3, 1, "missing-key")]
+
+
+def test_nan_rate_and_empty_required_text(workspace: WorkspaceFactory) -> None:
+    root = workspace({
+        "contracts/ueda-referral.yaml": REFERRAL_CONTRACT.replace("15%", ".nan"),
+        "partners/ueda.yaml": 'id: ueda\nname: ""\n',
+    })
+    assert [(c[0], c[3]) for c in codes(root)] == [("contracts/ueda-referral.yaml", "rate.format"),
+                                                   ("partners/ueda.yaml", "type.empty")]
+
+
+def test_a_huge_payout_offset_is_refused_by_validate(workspace: WorkspaceFactory) -> None:
+    assert [c[2] for c in codes(workspace({"haru.yaml": "payout:\n  month_offset: 100000\n"}))] == ["range"]
+
+
+def test_an_integer_of_thousands_of_digits_is_a_range_problem(workspace: WorkspaceFactory, haru: Haru) -> None:
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                f"value: {{amount: {'9' * 5000}, per: month}}\nfees:\n  customer:\n    rate: 15%\n")
+    root = workspace({"contracts/ueda-referral.yaml": contract})
+    assert problems(root) == [("contracts/ueda-referral.yaml", 5, "range", "range.digits")]
+    for command in (["validate"], ["partner", "list"], ["fees", "calc"]):
+        result = haru("--data", root, *command)
+        assert result.exit_code in (0, 1) and "internal error" not in result.stderr
+
+
+def test_problems_per_file_are_capped_and_counted(workspace: WorkspaceFactory, haru: Haru) -> None:
+    keys = "".join(f"k{n}: 1\n" for n in range(5000))
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\n" + keys})
+    result = haru("--data", root, "--lang", "en", "validate")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 102  # a hundred problems, the line that says how many more, the summary
+    assert "error[more-problems] ... and 4,900 more problems in this file" in lines[100]
+    assert lines[-1] == "5 files checked: 5000 errors, 0 warnings"
+    data = json.loads(haru("--data", root, "validate", "--format", "json").stdout)
+    assert data["errors"] == 5000 and len(data["problems"]) == 101
+
+
+def test_leading_zeros_do_not_make_a_long_integer_a_crash(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"haru.yaml": "fiscal_year_start: " + "0" * 5000 + "4\n",
+                      "meetings/2026/2026-11-10-ueda-regular.yaml": "id: 2026-11-10-ueda-regular\npartners: [ueda]\n"
+                      "date: 2026-11-10\nminutes: " + "0" * 5000 + "60\n"})
+    assert load_workspace(root).problems == []  # 0…04 is 4, as YAML 1.2 reads it
+    root = workspace({"haru.yaml": "fiscal_year_start: " + "0" * 5000 + "1" * 30 + "\n"})
+    assert [p.variant for p in load_workspace(root).problems] == ["range.digits"]
+    assert haru("--data", root, "partner", "list").exit_code == 0

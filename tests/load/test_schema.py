@@ -17,9 +17,9 @@ from haru_cli.load.schema import record_schema, schema_files
 from haru_cli.load.yamlio import read_document
 from haru_cli.records.registry import TYPES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "data"
-BROKEN = Path(__file__).resolve().parent / "fixtures" / "broken"
+BROKEN = Path(__file__).resolve().parent.parent / "fixtures" / "broken"
 KIND = {kind.folder: kind.name for kind in TYPES}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from haru_cli.load.yamlio import decode, parse_yaml, resolve_plain
+from tests.helpers import WorkspaceFactory, problems
 
 
 @pytest.mark.parametrize(
@@ -140,3 +141,33 @@ def test_libyaml_is_glossed_in_japanese_and_left_as_it_is_in_english() -> None:
                                      "（',' か ']' がありません。括弧の閉じ忘れでは？）")
     _, [other] = parse_yaml("a: b: c\n", "f.yaml")
     assert "（ここに「キー: 値」は書けません" in other.message("ja")
+
+
+def test_utf16_without_bom_and_binary_files() -> None:
+    _, [utf16] = decode("id: ueda\n".encode("utf-16-le"), "f.yaml")
+    assert utf16.params["guess"] == "UTF-16"
+    _, [binary] = decode(b"\x00\x01\x02\xff" * 50, "f.yaml")
+    assert binary.code == "encoding"
+
+
+def test_twenty_digits_are_still_a_number(workspace: WorkspaceFactory) -> None:
+    doc, found = parse_yaml("a: 99999999999999999999\nb: -00000000000000000000000001\nc: 0x" + "f" * 21 + "\n",
+                            "x.yaml")
+    assert doc is not None and doc.data["a"] == 10**20 - 1 and doc.data["b"] == -1
+    assert [(p.line, p.variant) for p in found] == [(3, "range.digits")]
+
+
+def test_a_file_of_millions_of_values_is_refused_at_once(workspace: WorkspaceFactory) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\naliases: [" + "a," * 1_000_000 + "a]\n"})
+    assert problems(root) == [("partners/ueda.yaml", 3, "unreadable", "unreadable.too-many-values")]
+
+
+def test_cr_line_ends_count_lines_like_lf(workspace: WorkspaceFactory) -> None:
+    text = "id: ueda\nname: x\ncadence: weekly\nkana: [\n"
+    lf = problems(workspace({"partners/ueda.yaml": text}))
+    cr = problems(workspace({"partners/ueda.yaml": text.replace("\n", "\r")}))
+    assert [p[1] for p in lf] == [p[1] for p in cr] == [4]
+    typed = 'id: ueda\nname: x\ncadence: weekly\nsince: nope\nnotes: "a\u2028b"\n'  # LS ends no line
+    both = [problems(workspace({"partners/ueda.yaml": typed.replace("\n", end)})) for end in ("\n", "\r", "\r\n")]
+    assert both[0] == both[1] == both[2]
+    assert [p[1] for p in both[0]] == [3, 4]

@@ -21,6 +21,7 @@ from haru_cli.records.values import (
     parse_slug,
     parse_yen,
 )
+from tests.helpers import REFERRAL_CONTRACT, TODAY, Haru, WorkspaceFactory, codes, problems
 
 
 def variant_of(call: object, *args: object) -> str:
@@ -134,3 +135,26 @@ def test_digits_of_other_scripts_are_no_part_of_a_value(text: str) -> None:
 def test_a_number_of_thousands_of_digits_in_text_is_named_plainly() -> None:
     assert variant_of(Duration.parse, "9" * 5000 + "d") == "duration.range"
     assert variant_of(parse_yen, "9" * 5000) == "money.type"
+
+
+@pytest.mark.parametrize(("text", "variant"), [("since: 9999-12-15\n", "date.range"),
+                                               ("since: 1066-10-14\n", "date.range")])
+def test_dates_beyond_the_business_are_typos(workspace: WorkspaceFactory, text: str, variant: str) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\ncadence: monthly\n" + text})
+    assert [c[3] for c in codes(root)] == [variant]
+
+
+@pytest.mark.parametrize("notice", ["100000y", "99999999999999999999y", "40000d"])
+def test_durations_longer_than_a_century(workspace: WorkspaceFactory, notice: str) -> None:
+    root = workspace({"contracts/ueda-referral.yaml": REFERRAL_CONTRACT + f"notice: {notice}\n"})
+    assert [c[3] for c in codes(root)] == ["duration.range"]
+
+
+def test_text_is_bounded_so_that_output_cannot_multiply_a_file(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """A name is shown in every row of its partner's items: a name of megabytes and a few hundred actions
+    would make gigabytes of output, from a workspace of a few megabytes."""
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: " + "長" * 501 + "\nnotes: " + "x" * 20_001 + "\n"})
+    assert problems(root) == [("partners/ueda.yaml", 2, "range", "range.too-long"),
+                              ("partners/ueda.yaml", 3, "range", "range.too-long")]
+    result = haru("--data", root, *TODAY, "upcoming", "--within", "1y", "--format", "json")
+    assert result.exit_code == 1 and "長" * 501 not in result.stdout  # left out (and its fees said incomplete)

@@ -3,6 +3,7 @@ file names it; twins warn; a time log loses its bad entries, not its month."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
@@ -16,8 +17,24 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.problems import Finding
 from haru_cli.rules import checks
 from haru_cli.rules.integrity import fees_incomplete, time_incomplete, twins
-from haru_cli.rules.time import Period, minutes_by_partner, spent
-from tests.helpers import WorkspaceFactory
+from haru_cli.rules.time import Period, spent
+from tests.helpers import Haru, WorkspaceFactory
+
+
+def codes(ds: Dataset) -> list[tuple[str, str, str]]:
+    return [(p.path, p.severity, p.code) for p in ds.problems]
+
+
+NOVEMBER = """\
+    id: 2026-11
+    entries:
+      - {date: 2026-11-02, hours: 2, area: consulting, partner: ueda}
+      - {date: 2026-11-03, hours: abc, area: admin}
+      - {date: 2026-10-31, hours: 1, area: admin}
+      - {date: 2026-11-04, hours: 3, area: school, partner: nobody}
+      - {date: 2026-11-05, hours: 1.5, area: admin}
+    """
+
 
 PAID = """\
     id: 2026-08-31-ueda
@@ -27,10 +44,6 @@ PAID = """\
     date: 2026-08-31
     amount: 49500
     """
-
-
-def codes(ds: Dataset) -> list[tuple[str, str, str]]:
-    return [(p.path, p.severity, p.code) for p in ds.problems]
 
 
 def test_a_check_that_raises_is_one_internal_check_problem_and_the_others_go_on(
@@ -89,17 +102,6 @@ def test_twins_are_every_entry_after_the_first_of_its_kind(keys: list[int]) -> N
             assert i not in found
 
 
-NOVEMBER = """\
-    id: 2026-11
-    entries:
-      - {date: 2026-11-02, hours: 2, area: consulting, partner: ueda}
-      - {date: 2026-11-03, hours: abc, area: admin}
-      - {date: 2026-10-31, hours: 1, area: admin}
-      - {date: 2026-11-04, hours: 3, area: school, partner: nobody}
-      - {date: 2026-11-05, hours: 1.5, area: admin}
-    """
-
-
 def test_a_time_log_loses_its_bad_entries_not_its_month(workspace: WorkspaceFactory) -> None:
     ds = load_workspace(workspace({"time/2026/2026-11.yaml": NOVEMBER}))
     errors = [(p.line, p.code) for p in ds.problems if p.severity == "error"]
@@ -129,15 +131,6 @@ def test_a_time_log_with_an_error_outside_its_entries_is_skipped_whole(workspace
     assert time_incomplete(ds) == ["time/2026/2026-11.yaml"]
 
 
-def test_a_joint_meetings_minutes_add_up_to_the_meeting(workspace: WorkspaceFactory) -> None:
-    ds = load_workspace(workspace({
-        "partners/spcom.yaml": "id: spcom\nname: x\n", "partners/andath.yaml": "id: andath\nname: y\n",
-        "meetings/2026/joint.yaml": "id: joint\npartners: [ueda, spcom, andath]\ndate: 2026-11-15\nminutes: 100\n",
-    }))
-    shares = minutes_by_partner([s for s in spent(ds) if s.partners == ("ueda", "spcom", "andath")])
-    assert abs(sum(shares.values()) - Decimal(100)) < Decimal("1e-20") and len(set(shares.values())) == 1
-
-
 def test_what_the_checks_derived_does_not_outlive_the_records_left_out(workspace: WorkspaceFactory) -> None:
     """The checks build indexes (fee events, a partner's time) while every record is still there; a record
     skipped after them must not be counted by a command."""
@@ -146,3 +139,17 @@ def test_what_the_checks_derived_does_not_outlive_the_records_left_out(workspace
     ds = load_workspace(workspace({"time/2026/2026-11.yaml": NOVEMBER}))
     assert not ds.memos
     assert partner_minutes(ds, "ueda", None, date(2026, 12, 31)) == Decimal(60 + 120)  # the meeting, the entry
+
+
+DECEMBER = ("--today", "2026-12-07")
+
+
+def test_time_report_counts_a_month_with_one_bad_entry(workspace: WorkspaceFactory, haru: Haru) -> None:
+    month = ("id: 2026-11\nentries:\n- {date: 2026-11-02, hours: 2, area: consulting}\n"
+             "- {date: 2026-11-03, hours: 1.3, area: admin}\n- {date: 2026-11-04, hours: 3, area: school}\n")
+    root = workspace({"time/2026/2026-11.yaml": month})
+    result = haru("--data", root, *DECEMBER, "time", "report", "--month", "2026-11", "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["complete"] is False and data["incomplete"] == ["time/2026/2026-11.yaml"]
+    assert data["total_hours"] == 6.0  # 2 + 3 + the meeting's hour: only the bad entry is left out

@@ -12,15 +12,34 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from haru_cli.load.loader import load_workspace
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Automation, Measurement, Meeting, Partner, TimeEntry, TimeLog, Usage
 from haru_cli.records.registry import AUTOMATION, MEETING, PARTNER, TIME
-from haru_cli.rules.time import AREAS, Period, areas, fiscal_year, quarter, saved_in, saved_minutes, spent
+from haru_cli.rules.time import (
+    AREAS,
+    Period,
+    areas,
+    fiscal_year,
+    minutes_by_partner,
+    partner_minutes,
+    quarter,
+    saved_in,
+    saved_minutes,
+    spent,
+)
 from haru_cli.views.time import time_json, time_report
+from tests.helpers import WorkspaceFactory
 
 PARTNERS = ["a", "b", "c"]
+
+
 TODAY = date(2026, 9, 15)  # months after it have not happened: they save nothing known
+
+
 days = st.dates(min_value=date(2026, 1, 1), max_value=date(2026, 12, 31))
+
+
 area = st.sampled_from(AREAS)
 
 
@@ -81,6 +100,36 @@ periods = st.one_of(
 )
 
 
+measurements = st.lists(st.builds(Measurement, date=days, minutes=st.integers(0, 300).map(Decimal),
+                                  per_month=st.integers(0, 30).map(Decimal)), max_size=5)
+
+
+@st.composite
+def automations(draw: st.DrawFn) -> Automation:
+    since = draw(days)
+    retired = draw(st.none() | st.dates(min_value=since, max_value=date(2027, 6, 30)))
+    return Automation(id=f"a{draw(st.integers(0, 10**6))}", title="t", area=draw(area),
+                      status="retired" if retired else "active", since=since, retired=retired,
+                      baseline=Usage(minutes=Decimal(draw(st.integers(0, 300))),
+                                     per_month=Decimal(draw(st.integers(0, 30)))),
+                      measurements=sorted(draw(measurements), key=lambda m: m.date))
+
+
+def model_saved(a: Automation, year: int, month: int) -> Fraction | None | str:
+    """SPEC §9.3 read literally, as of TODAY; "idle" when the automation is not in use that month."""
+    first = date(year, month, 1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    if a.since > last or (a.retired is not None and a.retired < first) or first > TODAY:
+        return "idle"
+    latest = None
+    for m in a.measurements:  # oldest first: the last one on or before the month's end (and today) wins
+        if m.date <= min(last, TODAY) and (latest is None or m.date >= latest.date):
+            latest = m
+    if latest is None:
+        return None
+    return (Fraction(a.baseline.minutes) - Fraction(latest.minutes)) * Fraction(latest.per_month)
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.lists(entries(), max_size=25), st.lists(meetings(), max_size=10, unique_by=lambda m: m.id), periods)
 def test_area_hours_are_the_model_s_and_add_up_to_the_total(
@@ -116,38 +165,6 @@ def test_partner_hours_split_a_meeting_evenly_and_add_up_to_what_names_a_partner
     got = {p: Fraction(minutes) for p, _, minutes in report.partners}
     assert got.keys() == {p for p, v in expected.items() if v}
     assert all(abs(got[p] - expected[p]) < Fraction(1, 10**20) for p in got)  # a third of a minute, to 28 digits
-
-
-# --- what automations save ----------------------------------------------------------------------------
-
-measurements = st.lists(st.builds(Measurement, date=days, minutes=st.integers(0, 300).map(Decimal),
-                                  per_month=st.integers(0, 30).map(Decimal)), max_size=5)
-
-
-@st.composite
-def automations(draw: st.DrawFn) -> Automation:
-    since = draw(days)
-    retired = draw(st.none() | st.dates(min_value=since, max_value=date(2027, 6, 30)))
-    return Automation(id=f"a{draw(st.integers(0, 10**6))}", title="t", area=draw(area),
-                      status="retired" if retired else "active", since=since, retired=retired,
-                      baseline=Usage(minutes=Decimal(draw(st.integers(0, 300))),
-                                     per_month=Decimal(draw(st.integers(0, 30)))),
-                      measurements=sorted(draw(measurements), key=lambda m: m.date))
-
-
-def model_saved(a: Automation, year: int, month: int) -> Fraction | None | str:
-    """SPEC §9.3 read literally, as of TODAY; "idle" when the automation is not in use that month."""
-    first = date(year, month, 1)
-    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
-    if a.since > last or (a.retired is not None and a.retired < first) or first > TODAY:
-        return "idle"
-    latest = None
-    for m in a.measurements:  # oldest first: the last one on or before the month's end (and today) wins
-        if m.date <= min(last, TODAY) and (latest is None or m.date >= latest.date):
-            latest = m
-    if latest is None:
-        return None
-    return (Fraction(a.baseline.minutes) - Fraction(latest.minutes)) * Fraction(latest.per_month)
 
 
 @settings(max_examples=200, deadline=None)
@@ -194,3 +211,43 @@ def test_periods() -> None:
     fy = fiscal_year(Settings(), 2026)
     assert (fy.start, fy.end, fy.before().start) == (date(2026, 4, 1), date(2027, 3, 31), date(2025, 4, 1))
     assert Period(date(2026, 1, 1), "month").before(3).start == date(2025, 10, 1)
+
+
+def test_joint_meeting_minutes_are_split_among_its_partners(workspace: WorkspaceFactory) -> None:
+    ds = load_workspace(workspace({
+        "partners/spcom.yaml": "id: spcom\nname: x\n",
+        "meetings/2026/joint.yaml": "id: joint\npartners: [ueda, spcom]\ndate: 2026-03-15\nminutes: 120\n",
+    }))
+    ueda = ds.meetings_of("ueda")
+    assert [m.id for m in ueda] == ["2026-11-10-ueda-regular", "joint"]  # newest first
+    end = date(2026, 12, 31)
+    assert partner_minutes(ds, "ueda", None, end) == Decimal(120)  # 60 + 120 / 2
+    assert partner_minutes(ds, "ueda", date(2026, 4, 1), end) == Decimal(60)
+    assert partner_minutes(ds, "spcom", None, end) == Decimal(60)
+
+
+def test_a_partners_hours_are_its_meetings_and_its_time_entries(workspace: WorkspaceFactory) -> None:
+    """SPEC §15: partner show's hours are time report --by partner's (one function says both)."""
+    from haru_cli.rules.time import Period, minutes_by_partner, spent
+
+    ds = load_workspace(workspace({
+        "partners/spcom.yaml": "id: spcom\nname: x\n",
+        "meetings/2026/joint.yaml": "id: joint\npartners: [ueda, spcom]\ndate: 2026-11-15\nminutes: 90\n",
+        "time/2026/2026-11.yaml": "id: 2026-11\nentries:\n- {date: 2026-11-02, hours: 1.5, area: consulting, "
+                                  "partner: ueda}\n- {date: 2026-11-03, minutes: 20, area: admin}\n",
+    }))
+    november = Period(date(2026, 11, 1), "month")
+    report = minutes_by_partner(spent(ds), november.start, november.end)
+    for partner in ("ueda", "spcom"):
+        assert partner_minutes(ds, partner, november.start, november.end) == report[partner]
+    # ueda: 60 (its own meeting of 11-10) + 45 (half the joint one) + 90 (logged)
+    assert report == {"ueda": Decimal(195), "spcom": Decimal(45)}
+
+
+def test_a_joint_meetings_minutes_add_up_to_the_meeting(workspace: WorkspaceFactory) -> None:
+    ds = load_workspace(workspace({
+        "partners/spcom.yaml": "id: spcom\nname: x\n", "partners/andath.yaml": "id: andath\nname: y\n",
+        "meetings/2026/joint.yaml": "id: joint\npartners: [ueda, spcom, andath]\ndate: 2026-11-15\nminutes: 100\n",
+    }))
+    shares = minutes_by_partner([s for s in spent(ds) if s.partners == ("ueda", "spcom", "andath")])
+    assert abs(sum(shares.values()) - Decimal(100)) < Decimal("1e-20") and len(set(shares.values())) == 1

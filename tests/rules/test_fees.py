@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -17,7 +18,7 @@ from haru_cli.rules.fees import (
     statements,
     withholding_tax,
 )
-from tests.helpers import DAYS
+from tests.helpers import BANKED, DAYS, Haru, WorkspaceFactory, payout
 
 
 def referral(**fields: object) -> Referral:
@@ -33,6 +34,28 @@ def rule(**fields: object) -> FeeRule:
 
 def pay(*pairs: tuple[str, int]) -> list[dict[str, object]]:
     return [{"date": date.fromisoformat(d), "amount": a} for d, a in pairs]
+
+
+amounts = st.integers(min_value=0, max_value=5_000_000)
+
+
+payment_lists = st.lists(st.tuples(st.dates(date(2026, 1, 10), date(2027, 12, 31)), amounts), max_size=12)
+
+
+def _ledger(months: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """An independent account of a partner's months, each (fees earned, refunds paid back): what the
+    partner owes HaRu is carried as a debt; a month pays what is left once the debt is met, refunds first
+    reducing the debt. Returns each month's (subtotal, debt carried out, debt carried in)."""
+    debt, out = 0, []
+    for fees, refunds in months:
+        owed_before = debt
+        available = fees + refunds - debt
+        if available >= 0:
+            subtotal, debt = available, 0
+        else:
+            subtotal, debt = 0, -available
+        out.append((subtotal, debt, owed_before))
+    return out
 
 
 @pytest.mark.parametrize(("base", "tax"), [(50_000, 5_105), (1_000_000, 102_100), (1_500_000, 204_200), (0, 0),
@@ -103,10 +126,6 @@ def test_withholding_applies_to_partners_that_have_it() -> None:
     assert (s.subtotal, s.consumption_tax, s.withholding, s.payable) == (50_000, 5_000, 5_105, 49_895)
 
 
-amounts = st.integers(min_value=0, max_value=5_000_000)
-payment_lists = st.lists(st.tuples(st.dates(date(2026, 1, 10), date(2027, 12, 31)), amounts), max_size=12)
-
-
 @settings(max_examples=150)
 @given(payments=payment_lists, cap=st.integers(1, 3_000_000), percent=st.integers(1, 100),
        cancel=st.one_of(st.none(), st.dates(date(2026, 1, 10), date(2027, 12, 31))))
@@ -134,25 +153,6 @@ def test_every_pay_date_is_a_business_day(month: date, offset: int, day: object,
     assert DAYS.is_business_day(pay_date(month.replace(day=1), settings_, DAYS))
 
 
-# --- payments and refunds (SPEC §8.1) ----------------------------------------------------------------
-
-
-def _ledger(months: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
-    """An independent account of a partner's months, each (fees earned, refunds paid back): what the
-    partner owes HaRu is carried as a debt; a month pays what is left once the debt is met, refunds first
-    reducing the debt. Returns each month's (subtotal, debt carried out, debt carried in)."""
-    debt, out = 0, []
-    for fees, refunds in months:
-        owed_before = debt
-        available = fees + refunds - debt
-        if available >= 0:
-            subtotal, debt = available, 0
-        else:
-            subtotal, debt = 0, -available
-        out.append((subtotal, debt, owed_before))
-    return out
-
-
 @settings(max_examples=200, deadline=None)
 @given(st.lists(st.tuples(st.integers(-300_000, 300_000), st.integers(0, 200_000)), min_size=1, max_size=8))
 def test_statements_with_refunds_agree_with_a_ledger(months: list[tuple[int, int]]) -> None:
@@ -178,3 +178,21 @@ def test_statements_with_refunds_agree_with_a_ledger(months: list[tuple[int, int
             assert (subtotal, debt_out, debt_in) == (0, 0, 0) and months[n] == (0, 0)
             continue
         assert (s.subtotal, -s.carry_forward, -s.carried_in) == (subtotal, debt_out, debt_in)
+
+
+def test_a_payment_checks_against_its_statement(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(BANKED)
+    payout(root, "p1", "partner: ueda\nmonth: 2026-08\ndate: 2026-09-30\namount: 1000\n")  # no fees in August
+    payout(root, "p2", "partner: ueda\nmonth: 2026-09\ndate: 2026-10-30\namount: 49500\n")
+    result = haru("--data", root, "--lang", "en", "validate")
+    assert "payouts/2026/p1.yaml:3:8: error[payout-statement] ueda has no statement for 2026-08" in result.stdout
+    # The referral edited after it was paid: nothing is recomputed silently, it is said.
+    referral = root / "referrals" / "2026-ueda-001.yaml"
+    referral.write_text(referral.read_text("utf-8").replace("2026-09-30, amount: 300000", "2026-09-30, amount: 400000"),
+                        "utf-8")
+    (root / "payouts" / "2026" / "p1.yaml").unlink()
+    warned = haru("--data", root, "--lang", "en", "validate", "--format", "json")
+    [problem] = json.loads(warned.stdout)["problems"]
+    assert (problem["code"], problem["severity"]) == ("payout-mismatch", "warning")
+    assert problem["message"] == ("amount: 49500 differs from 2026-09's payable, 66000 "
+                                  "(paid in part, or the statement changed after)")

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from haru_cli.load.loader import load_workspace
-from tests.helpers import WorkspaceFactory
+from tests.helpers import BANKED, NOVEMBER, REFERRAL_CONTRACT, TIME, Haru, WorkspaceFactory, codes
 
 
 def problems(root: Path) -> list[tuple[str, int, str, str, str]]:
     return [(p.path, p.line, p.severity, p.code, p.message("en")) for p in load_workspace(root).problems]
-
 
 CONTRACT = """\
     id: ueda-referral
@@ -184,3 +185,78 @@ def test_a_check_runs_alone_on_hand_built_records(tmp_path: Path) -> None:
     ds.partners["p"] = Partner(id="p", name="x", withholding=True)
     [found] = check_partners(ds)
     assert (found.kind, found.record, found.loc, found.code) == ("partner", "p", ("withholding",), "withholding")
+
+
+def test_a_holder_no_bank_takes_is_an_error_naming_the_record(workspace: WorkspaceFactory, haru: Haru) -> None:
+    partner = str(BANKED["partners/ueda.yaml"])
+    root = workspace({**BANKED, "partners/ueda.yaml": partner.replace("カ）ウエダ", "上田商事")})
+    result = haru("--data", root, "--lang", "en", "validate")
+    assert "partners/ueda.yaml:9:11: error[bank] bank.holder: '上田商事' holds '上', which banks" in result.stdout
+    unknown = workspace({**BANKED, "partners/ueda.yaml": partner.replace("bank: 5", "bank: 9998")})
+    said = haru("--data", unknown, "--lang", "en", "validate").stdout
+    assert "error[bank] bank: bank code '9998' is not in the 全銀 list" in said
+
+
+def test_a_holder_longer_than_the_bank_takes_is_an_error_of_the_record(workspace: WorkspaceFactory, haru: Haru) -> None:
+    long_name = "カブシキガイシャユーシーワールドマーケティングアンドコンサルティング"  # 37 places in bank kana
+    partner = str(BANKED["partners/ueda.yaml"]).replace("カ）ウエダ", long_name)
+    result = haru("--data", workspace({**BANKED, "partners/ueda.yaml": partner}), "--lang", "en", "validate")
+    assert result.exit_code == 1
+    assert "error[bank] bank.holder:" in result.stdout and "over 30 characters" in result.stdout
+
+
+@pytest.mark.parametrize(("path", "text", "said"), [
+    ("time/2026/2026-11.yaml", "id: 2026-11\nentries:\n  - {date: 2026-11-04, area: admin}\n",
+     "3:5: error[time-entry] give exactly one of hours and minutes"),
+    ("time/2026/2026-11.yaml", "id: 2026-11\nentries:\n  - {date: 2026-11-04, hours: 1, minutes: 60, area: admin}\n",
+     "give exactly one of hours and minutes"),
+    ("time/2026/2026-11.yaml", "id: 2026-11\nentries:\n  - {date: 2026-10-31, hours: 1, area: admin}\n",
+     "date: 2026-10-31 is not a day of this file's month (2026-11)"),
+    ("time/2026/2026-11.yaml", "id: 2026-11\nentries:\n  - {date: 2026-11-04, hours: 1.3, area: admin}\n",
+     "error[hours] entries.0.hours: 1.3 hours is not in quarter hours"),
+    ("time/2026/2026-11.yaml", "id: 2026-11\nentries:\n  - {date: 2026-11-04, hours: 1, area: play}\n", "error[enum]"),
+    ("time/2026/2026-11.yaml", "id: 2026-11\nentries:\n  - {date: 2026-11-04, hours: 1, area: admin, partner: x}\n",
+     "3:56: error[ref-partner] no partner 'x'"),
+    ("time/2025/2026-11.yaml", NOVEMBER, "error[time-year] a time log of 2026 belongs in time/2026/2026-11.yaml"),
+    ("time/2026/2026-13.yaml", "id: 2026-13\n", "error[date]"),
+    ("haru.yaml", "time:\n  targets: {consulting: 60%, school: 50%}\n",
+     "error[rate] time.targets: the targets come to 110%, over 100%"),
+    ("automations/minutes.yaml", "id: minutes\ntitle: x\narea: admin\nstatus: retired\nsince: 2026-01-01\n"
+                                 "baseline: {minutes: 1, per_month: 1}\n",
+     "4:9: error[automation] a retired automation needs the day it was retired"),
+    ("automations/minutes.yaml", "id: minutes\ntitle: x\narea: admin\nsince: 2026-01-01\n"
+                                 "baseline: {minutes: -1, per_month: 1}\n", "error[number] baseline.minutes"),
+])
+def test_time_records_are_checked(workspace: WorkspaceFactory, haru: Haru, path: str, text: str, said: str) -> None:
+    files: dict[str, str | bytes | None] = {**TIME, path: text}
+    if path == "time/2025/2026-11.yaml":
+        files["time/2026/2026-11.yaml"] = None
+    result = haru("--data", workspace(files), "--lang", "en", "validate")
+    assert result.exit_code == 1 and said in result.stdout, result.stdout
+
+
+def test_a_zero_renewal_term_is_an_error_and_nothing_hangs(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"contracts/ueda-referral.yaml": REFERRAL_CONTRACT + "end: 2026-03-31\nauto_renew: true\n"
+                                                                          "term: 0m\n"})
+    assert codes(root) == [("contracts/ueda-referral.yaml", 10, "auto-renew-term", "auto-renew-term.zero")]
+    assert haru("--data", root, "--today", "2026-11-27", "contract", "list").exit_code == 0
+
+
+def test_a_partner_listed_twice_in_a_meeting(workspace: WorkspaceFactory) -> None:
+    root = workspace({"meetings/2026/2026-11-10-ueda-regular.yaml": "id: 2026-11-10-ueda-regular\n"
+                                                                    "partners: [ueda, ueda]\ndate: 2026-11-10\n"})
+    assert codes(root) == [("meetings/2026/2026-11-10-ueda-regular.yaml", 2, "ref-partner", "ref-partner.twice")]
+
+
+def test_a_partner_listed_thousands_of_times_is_checked_in_linear_time(workspace: WorkspaceFactory) -> None:
+    partners = ", ".join(f"p{n}" for n in range(15_000))
+    root = workspace({"meetings/2026/m.yaml": f"id: m\npartners: [{partners}, p1]\ndate: 2026-01-01\n"})
+    problems = load_workspace(root).problems
+    assert {p.code for p in problems} == {"ref-partner", "more-problems"}
+
+
+def test_a_renewal_term_of_a_day_or_two_is_refused(workspace: WorkspaceFactory) -> None:
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2020-01-01\nend: 2020-01-01\n"
+                "auto_renew: true\nterm: 1d\nfees:\n  customer:\n    rate: 15%\n")
+    assert [(p.code, p.variant) for p in load_workspace(workspace({"contracts/ueda-referral.yaml": contract})).problems
+            ] == [("auto-renew-term", "auto-renew-term.short")]

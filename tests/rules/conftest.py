@@ -1,0 +1,17 @@
+"""Workspaces that the rules' tests in several files start from."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from haru_cli.load.loader import load_workspace
+from tests.helpers import SCENARIO, WorkspaceFactory
+
+
+@pytest.fixture
+def scenario(workspace: WorkspaceFactory) -> Path:
+    root = workspace(SCENARIO)
+    assert load_workspace(root).problems == []
+    return root

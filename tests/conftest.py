@@ -60,7 +60,7 @@ def _collectable() -> Iterator[None]:
 @pytest.fixture(autouse=True)
 def _templates_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """haru renders templates in a forked child it can kill; here, in the test's own process, so that
-    coverage sees the rendering (tests/test_safety.py runs the child itself)."""
+    coverage sees the rendering (tests/render/test_templates.py runs the child itself)."""
     from haru_cli.render import templates
 
     monkeypatch.setattr(templates, "APART", False)

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from haru_cli.escape import shown_path
+from haru_cli.escape import shown_path, visible
+from tests.helpers import Haru, WorkspaceFactory
 
 # What editors' error parsers read (vim's %f:%l:%c:, VS Code's and Emacs' file:line:column).
 EDITOR = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+):(?P<column>\d+): ")
@@ -27,3 +28,15 @@ def test_a_space_needs_no_quotes(path: str) -> None:
 ])
 def test_a_colon_or_quote_is_quoted_and_a_control_character_escaped(path: str, shown: str) -> None:
     assert shown_path(path) == shown
+
+
+def test_visible_escapes_control_characters_only() -> None:
+    assert visible("a\x1bb\tc\nd\x9be") == "a\\x1bb\tc\nd\\x9be"
+
+
+def test_a_colon_in_a_file_name_keeps_the_problem_line_parsable(workspace: WorkspaceFactory, haru: Haru,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace({"partners/a:1:2.yaml": "id: x\nname: y\n"})
+    monkeypatch.chdir(root)
+    line = haru("--data", root, "validate").stdout.splitlines()[0]
+    assert line.startswith('"partners/a:1:2.yaml":1:5: error[id-filename]')

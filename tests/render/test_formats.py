@@ -13,13 +13,9 @@ from markdown_it import MarkdownIt
 from haru_cli.escape import visible
 from haru_cli.render.formats import csv_text, json_text, md_document, md_table, md_text
 from haru_cli.views.shapes import Day, Document, Row, Section, Text
-from tests.helpers import table_shapes
+from tests.helpers import Haru, WorkspaceFactory, table_shapes
 
 HOSTILE = "[bold]x[/] | {{ 7*7 }} \x1b[31m a\\|b `c` *d* <b>e</b>\nnext line \x9b"
-
-
-def test_visible_escapes_control_characters_only() -> None:
-    assert visible("a\x1bb\tc\nd\x9be") == "a\\x1bb\tc\nd\\x9be"
 
 
 def test_markdown_table_cells_survive_pipes_backslashes_and_newlines() -> None:
@@ -121,3 +117,45 @@ def test_a_table_too_wide_keeps_short_texts_whole_and_wraps_the_long_one() -> No
     assert "模倣AIを活用したビジネスモデル共同推進に関する業務提携契約" not in wide  # the long one wraps
     narrow = rich_lines(rich_table(headings, rows, width=80), width=80)
     assert "パートナー  株式会社シャインリンケージ" in narrow  # too narrow for six-character columns: a card
+
+
+def test_bidi_overrides_and_html_entities_are_shown_literally() -> None:
+    assert visible("abc\u202edef") == "abc\\u202edef"
+    assert md_text("&amp; R&D") == "\\&amp; R\\&D"
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"partners/evil.yaml": 'id: evil\nname: "=HYPERLINK(\\"http://x\\",\\"y\\")"\ncadence: none\n'
+                                            'kana: "@SUM(1)"\n'})
+    out = haru("--data", root, "partner", "list", "--format", "csv").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert ['=HYPERLINK("http://x","y")'] not in [r[:1] for r in rows]
+    assert "'=HYPERLINK(\"http://x\",\"y\")" in [r[0] for r in rows]
+
+
+def test_money_in_csv_is_a_plain_integer_negative_ones_too(workspace: WorkspaceFactory, haru: Haru) -> None:
+    referral = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nkind: student\nclient: x\n"
+                "referred: 2026-06-01\nstatus: cancelled\ndeal: {signed: 2026-07-01}\ncancelled: 2026-08-15\n")
+    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                "fees:\n  student:\n    fixed: 30000\n    clawback: 3m\n")
+    root = workspace({"referrals/2026-ueda-001.yaml": referral, "contracts/ueda-referral.yaml": contract})
+    out = haru("--data", root, "fees", "calc", "--month", "2026-08", "--format", "csv").stdout.lstrip("\ufeff")
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[1][1:8] == ["0", "-30000", "0", "0", "0", "0", "2026-09-30"]  # the clawback shows, as a number
+    assert rows[1][-1] == "-30000"  # carried forward: a number, not a text that starts with '
+
+
+@pytest.mark.parametrize("cell", [" =1+1", "＝1+1", "\u200b=1+1", "\u3000@SUM(A1)", "-1", "+1"])
+def test_formulas_behind_spaces_and_look_alikes_are_quoted_too(cell: str) -> None:
+    from haru_cli.render.formats import csv_cell
+
+    assert csv_cell(cell) == "'" + visible(cell)  # a zero-width space shown as \u200b
+
+
+def test_json_escapes_bidi_zero_width_and_lone_surrogates() -> None:
+    from haru_cli.render.formats import json_text
+
+    text = json_text({"name": "a\u202eb\u200bc\ud800"})
+    assert "\u202e" not in text and "\u200b" not in text and "\\u202e" in text
+    text.encode("utf-8")
+    assert json.loads(text) == {"name": "a\u202eb\u200bc\ud800"}

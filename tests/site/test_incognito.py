@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from haru_cli.site.incognito import MASK, mask_amounts
-from tests.helpers import SCENARIO, write_workspace
+from tests.helpers import SCENARIO, site_of, write_workspace
 
 AMOUNTS = [
     # kanji numerals with 万/億/千/百/円
@@ -27,6 +27,8 @@ AMOUNTS = [
     "1.8 M", "1.8 M yen", "1.8 M JPY", "2.4 k円", "2.4 k", "100\u00a0万円", "30\u202f万", "１．８Ｍ",
     "30,0\u200b00", "3\u200b0万円", "1_800_000円", "82 500", "1.8 Mio", "1.8 MM", "900元",
 ]
+
+
 NOT_AMOUNTS = ["2026年11月27日", "2026-11-10", "15%", "90分", "3名", "10:30", "1.5倍", "第3四半期", "千葉",
                "三十日", "十分", "一人", "万一", "百貨店", "B2B", "A4", "Q3", "ISO 9001", "PHP 8.2", "03-0000-0002",
                "2 B2B", "（税別）"]
@@ -47,10 +49,29 @@ def test_dates_times_percentages_counts_and_words_stay(text: str) -> None:
 
 
 def test_the_dashboard_masks_every_form_in_a_partners_notes(tmp_path: Path) -> None:
-    from tests.test_site import check_site, site_of
+    from tests.helpers import site_of
+    from tests.site.test_pages import check_site
 
     notes = "、".join(a.replace("\\", "\\\\") for a in AMOUNTS)
     root = write_workspace(tmp_path / "ws", {**SCENARIO, "partners/spcom.yaml": (
         f"id: spcom\nname: 株式会社S.P.COM\nnotes: \"予算 {notes} で合意\"\n")})
     page = "".join(check_site(site_of(root, incognito=True))["partners/spcom.html"].text)
     assert "予算 " + "、".join([MASK] * len(AMOUNTS)) + " で合意" in page
+
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+def test_incognito_masks_every_amount(tmp_path: Path) -> None:
+    import re
+
+    notes = "メモ: 300,000円、30万円、1.2億円、JPY 300000、\\\\300,000、金額 3600000、¥49,500"
+    root = write_workspace(tmp_path / "ws", {**SCENARIO, "partners/spcom.yaml": (
+        f"id: spcom\nname: 株式会社S.P.COM\nnotes: \"{notes}\"\n")})
+    hostile = {f"ws/{k}": v for k, v in site_of(root, incognito=True).items()}
+    pages = {**site_of(ROOT / "data", incognito=True), **hostile}
+    amount = re.compile(r"[¥￥\\][0-9]|[0-9],[0-9]{3}|[0-9]\s?[万億]?円|JPY\s?[0-9]|[0-9]{5,}")
+    for path, body in pages.items():
+        text = re.sub(r"<[^>]+>", " ", body.decode("utf-8"))
+        assert not amount.search(text), (path, amount.search(text))
+    assert "¥•••".encode() in pages["index.html"] and "ws/partners/spcom.html" in pages

@@ -1,0 +1,186 @@
+"""The dashboard (SPEC §13): every page of the site built from data/ and from a hostile workspace is
+well-formed HTML whose links all resolve, whose charts are well-formed SVG, and in which text from the
+data is text; the server serves the same bytes, GET only, on what the workspace is now; a real headless
+Chromium shows the pages."""
+
+from __future__ import annotations
+
+import posixpath
+import shutil
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.helpers import SCENARIO, WorkspaceFactory, site_of, write_workspace
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+VOID = {"meta", "link", "br", "img", "input", "hr", "rect", "line"}  # rect/line: the SVG's, self-closed
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Checked(HTMLParser):
+    """Tags opened and closed in order, the links and the text of a page."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self.scripts = 0  # elements that run or load something
+        self.handlers: list[str] = []  # on… attributes
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.scripts += tag in ("script", "img", "iframe", "object", "embed")
+        self.handlers += [k for k, _ in attrs if k.startswith("on")]
+        self.links += [v for k, v in attrs if k in ("href", "src") and v is not None]
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handlers += [k for k, _ in attrs if k.startswith("on")]
+        self.links += [v for k, v in attrs if k in ("href", "src") and v is not None]
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes <{self.stack[-1] if self.stack else None}>"
+        self.stack.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def check_site(pages: dict[str, bytes]) -> dict[str, Checked]:
+    checked = {}
+    for path, body in pages.items():
+        if not path.endswith(".html"):
+            continue
+        page = Checked()
+        page.feed(body.decode("utf-8"))
+        page.close()
+        assert page.stack == [], f"{path}: unclosed {page.stack}"
+        assert page.scripts == 0 and page.handlers == [], path
+        for link in page.links:
+            parts = urlsplit(link)
+            assert not parts.scheme and not parts.netloc, f"{path} links outside: {link}"  # nothing from the internet
+            normal = posixpath.normpath(posixpath.join(posixpath.dirname(path), parts.path))
+            assert normal in pages, f"{path}: {link} leads nowhere"
+        body_text = body.decode("utf-8")
+        while "<svg" in body_text:
+            start = body_text.index("<svg")
+            end = body_text.index("</svg>", start) + len("</svg>")
+            ET.fromstring(body_text[start:end])  # well-formed SVG
+            body_text = body_text[end:]
+        checked[path] = page
+    return checked
+
+
+HOSTILE = {
+    **SCENARIO,
+    "partners/evil.yaml": ("id: evil\nname: <script>alert(1)</script>\nkana: \"\\\" onmouseover=alert(2) x=\\\"\"\n"
+                           "notes: \"</td></tr></table><img src=x onerror=alert(3)>\\u202e\"\n"
+                           "contacts:\n  - {name: \"<svg onload=alert(4)>\", email: \"javascript:alert(5)\"}\n"),
+    "contracts/evil.yaml": ("id: evil\npartner: evil\ntype: consulting\ntitle: \"]]></svg><script>x</script>\"\n"
+                            "start: 2026-01-01\nend: 2026-12-31\nauto_renew: true\nterm: 1y\nnotice: 1m\n"),
+    "meetings/2026/evil.yaml": "id: evil\npartners: [evil]\ndate: 2026-11-01\nminutes: 60\nkind: regular\n",
+    "partners/broken.yaml": "id: broken\nname: [<b>not text</b>\n",
+}
+
+
+def test_the_site_of_data_is_well_formed_and_its_links_resolve() -> None:
+    pages = site_of(ROOT / "data")
+    checked = check_site(pages)
+    assert {"index.html", "partners.html", "partners/ueda.html", "contracts.html", "fees/index.html",
+            "fees/2026-10.html", "time/index.html", "style.css"} <= set(pages)
+    home = "".join(checked["index.html"].text)
+    assert "未払いの紹介手数料" in home and "¥258,500" in home
+    assert pages["fees/index.html"] == pages["fees/fy2026.html"] or b"fy2026" in pages["fees/index.html"]
+    assert b"<svg" in pages["time/index.html"] and b"<svg" in pages["index.html"]
+
+
+def test_english_pages(tmp_path: Path) -> None:
+    pages = site_of(ROOT / "data", lang="en")
+    assert b"Fees unpaid" in pages["index.html"] and b'lang="en"' in pages["index.html"]
+
+
+def test_text_from_the_data_is_text_on_every_page(tmp_path: Path) -> None:
+    root = write_workspace(tmp_path / "ws", HOSTILE)
+    pages = site_of(root)
+    checked = check_site(pages)
+    everything = b"".join(pages.values())  # check_site found no script, img or on… of the data's, and no link
+    assert "<script>alert(1)</script>" in "".join(checked["partners/evil.html"].text)  # shown, as text
+    assert "\u202e" not in everything.decode("utf-8")  # a reordering character is shown as an escape
+    assert "partners/broken.yaml" in "".join(checked["index.html"].text)  # its problem is on the home page
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (CI installs Debian's chromium)")
+def test_a_real_browser_shows_the_pages_offline(tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    out = tmp_path / "site"
+    for path, body in site_of(ROOT / "data").items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(body)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": 1200, "height": 900})
+            requested: list[str] = []
+            page.on("request", lambda r: requested.append(r.url))
+            page.goto((out / "index.html").as_uri())
+            assert "未払いの紹介手数料" in page.inner_text("main")
+            assert page.locator("svg").count() >= 1
+            # the stylesheet applied: the header's background is white, the sections framed
+            assert page.eval_on_selector("section", "e => getComputedStyle(e).borderTopStyle") == "solid"
+            page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
+            page.click("nav a >> nth=1")  # the partners
+            page.click("a:text('株式会社ウエダ')")
+            assert "株式会社ウエダ" in page.inner_text("h1")
+            page.screenshot(path=str(tmp_path / "partner.png"), full_page=True)
+            assert all(url.startswith("file://") for url in requested)  # nothing from the internet
+            assert (tmp_path / "home.png").stat().st_size > 10_000
+        finally:
+            browser.close()
+
+
+def test_a_skipped_file_is_said_on_every_page_and_its_figures_marked(workspace: WorkspaceFactory) -> None:
+    """SPEC §15: one bad field is not a silent hole — every page has the banner and the link to the
+    problems; the figures it may change say so; the skipped partner's page says why."""
+    root = workspace({**SCENARIO, "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\nstatus: bogus-status\n"})
+    pages = site_of(root)
+    checked = check_site(pages)
+    assert {"problems.html", "partners/spcom.html"} <= set(pages)
+    for path, page in checked.items():
+        assert "問題の一覧" in "".join(page.text), path  # the banner, linking problems.html
+    problems = "".join(checked["problems.html"].text)
+    assert "partners/spcom.yaml" in problems and "enum" in problems
+    spcom = "".join(checked["partners/spcom.html"].text)
+    assert "partners/spcom.yaml" in spcom and "bogus-status" in spcom
+    home = "".join(checked["index.html"].text)
+    assert "不完全" in home
+    whole = check_site(site_of(workspace(SCENARIO)))
+    assert "問題の一覧" not in "".join(whole["index.html"].text) and "不完全" not in "".join(whole["index.html"].text)
+
+
+def test_chart_text_shows_control_characters_as_escapes(workspace: WorkspaceFactory) -> None:
+    root = workspace({**SCENARIO, "partners/ueda.yaml": 'id: ueda\nname: "S\\x1b]52;c;x\\x07P\\u202eCOM"\n'})
+    pages = site_of(root)
+    for path, body in pages.items():
+        assert b"\x1b" not in body and "\u202e".encode() not in body, path
+
+
+def test_a_hostile_file_name_is_text_on_the_problems_page(workspace: WorkspaceFactory) -> None:
+    """SPEC §14: a skipped file's name reaches problems.html and the banner as text, never as markup."""
+    root = workspace({**SCENARIO, "partners/<img src=x onerror=alert(1)>\x1b[2J.yaml": "id: x\nname: y\n"})
+    pages = site_of(root)
+    checked = check_site(pages)  # no script, no handler, every tag closed
+    problems = pages["problems.html"].decode("utf-8")
+    assert "<img" not in problems and "&lt;img src=x onerror=alert(1)&gt;" in problems
+    assert "\x1b" not in problems and "問題の一覧" in "".join(checked["index.html"].text)

@@ -1,5 +1,4 @@
-"""haru edit: an editor that changes nothing changes nothing, byte for byte; a record haru cannot read whole
-(not UTF-8, a link, a pipe, a folder, over 4 MB) is refused by name, exit 1, and left as it was (SPEC §14)."""
+"""haru edit: the record in $EDITOR, validated before it is written back."""
 
 from __future__ import annotations
 
@@ -10,12 +9,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE, Haru, WorkspaceFactory
+from tests.helpers import BASE, LEAD, ODD_MEETING, Haru, WorkspaceFactory
 
 UNCHANGED = f"{sys.executable} -c pass"  # an $EDITOR that saves nothing (as EDITOR=true)
+
+
 PARTNER = "partners/ueda.yaml"
+
+
 SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/partner.schema.json"
+
+
 MEETING = "meetings/2026/2026-11-10-ueda-regular.yaml"
+
+
 UEDA = textwrap.dedent(str(BASE[PARTNER]))
 
 
@@ -25,6 +32,22 @@ def _unchanged(ws: Path, haru: Haru, path: str, content: bytes, record_id: str) 
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"{path} is unchanged\n"
     assert (ws / path).read_bytes() == content
+
+
+def _link(path: Path) -> None:
+    path.symlink_to(path.parent / "ueda.yaml")
+
+
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _folder(path: Path) -> None:
+    path.mkdir()
+
+
+def _large(path: Path) -> None:
+    path.write_text("id: odd\nname: 大きい\nnotes: |\n" + "  あ\n" * 1_500_000, encoding="utf-8")
 
 
 @pytest.mark.parametrize("content", [
@@ -90,22 +113,6 @@ def test_a_record_in_shift_jis_is_refused_naming_its_encoding(workspace: Workspa
     assert (ws / PARTNER).read_bytes() == content
 
 
-def _link(path: Path) -> None:
-    path.symlink_to(path.parent / "ueda.yaml")
-
-
-def _fifo(path: Path) -> None:
-    os.mkfifo(path)
-
-
-def _folder(path: Path) -> None:
-    path.mkdir()
-
-
-def _large(path: Path) -> None:
-    path.write_text("id: odd\nname: 大きい\nnotes: |\n" + "  あ\n" * 1_500_000, encoding="utf-8")
-
-
 @pytest.mark.parametrize(("make", "says"), [
     (_link, "partners/odd.yaml is a symbolic link: haru does not rewrite what it points at; nothing changed"),
     (_fifo, "partners/odd.yaml is not a regular file (a folder, a pipe, a device): nothing changed"),
@@ -122,3 +129,74 @@ def test_what_is_not_a_record_s_text_is_refused_by_name(workspace: WorkspaceFact
         result = haru("--data", ws, "--lang", "en", "edit", wanted)
         assert (result.exit_code, result.stderr) == (1, f"haru: {says}\n"), wanted
     assert (ws / PARTNER).read_text(encoding="utf-8") == UEDA
+
+
+@pytest.fixture
+def ws(workspace: WorkspaceFactory) -> Path:
+    return workspace({MEETING: ODD_MEETING, "referrals/2026-ueda-002.yaml": LEAD})
+
+
+def scripted_editor(tmp_path: Path, *versions: str) -> str:
+    """An $EDITOR that writes the next of `versions` into the file it is given, each time it runs."""
+    folder = tmp_path / "editor"
+    folder.mkdir()
+    for n, text in enumerate(versions):
+        (folder / f"{n}.yaml").write_text(text, encoding="utf-8")
+    script = folder / "edit.py"
+    script.write_text(
+        "import pathlib, sys\n"
+        f"folder = pathlib.Path({str(folder)!r})\n"
+        "count = folder / 'count'\n"
+        "n = int(count.read_text()) if count.exists() else 0\n"
+        "count.write_text(str(n + 1))\n"
+        "pathlib.Path(sys.argv[1]).write_text((folder / f'{n}.yaml').read_text(encoding='utf-8'), encoding='utf-8')\n",
+        encoding="utf-8")
+    return f"{sys.executable} {script}"
+
+
+def test_edit_never_puts_a_broken_version_on_disk(ws: Path, haru: Haru, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from haru_cli.cli import editing
+
+    path = ws / "partners" / "ueda.yaml"
+    before = path.read_text(encoding="utf-8")
+    broken = before.replace("cadence: monthly", "cadence: weekly")
+    fixed = before.replace("cadence: monthly", "cadence: quarterly")
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, broken, fixed))
+    monkeypatch.setattr(editing, "interactive", lambda: True)
+    seen: list[str] = []
+
+    def answer(*args: object, **kwargs: object) -> str:
+        seen.append(path.read_text(encoding="utf-8"))  # what is on disk while the user decides
+        return "e"
+
+    monkeypatch.setattr("typer.prompt", answer)
+    result = haru("--data", ws, "edit", "ueda")
+    assert result.exit_code == 0, result.stderr
+    assert "error[enum]" in result.stderr and seen == [before]
+    assert path.read_text(encoding="utf-8") == fixed
+
+
+def test_edit_finds_a_broken_record_and_refuses_an_ambiguous_id(ws: Path, haru: Haru, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    (ws / "partners" / "ueda.yaml").write_text(str(BASE["partners/ueda.yaml"]).replace("name:", "nme:"), "utf-8")
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, "id: ueda\nname: 株式会社ウエダ\n"))
+    assert haru("--data", ws, "edit", "ueda").exit_code == 0
+    assert haru("--data", ws, "validate").exit_code == 0
+    (ws / "contracts" / "ueda.yaml").write_text("id: ueda\npartner: ueda\ntype: nda\nstart: 2026-01-01\n", "utf-8")
+    several = haru("--data", ws, "--lang", "en", "edit", "ueda")
+    assert several.exit_code == 1 and "contracts/ueda.yaml, partners/ueda.yaml" in several.stderr
+    assert haru("--data", ws, "--lang", "en", "edit", "nobody").exit_code == 1
+
+
+def test_an_edit_that_cannot_be_written_is_kept(ws: Path, haru: Haru, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    path = ws / "partners" / "ueda.yaml"
+    fixed = path.read_text(encoding="utf-8").replace("cadence: monthly", "cadence: quarterly")
+    monkeypatch.setenv("EDITOR", scripted_editor(tmp_path, fixed))
+    path.chmod(0o444)
+    result = haru("--data", ws, "--lang", "en", "edit", "ueda")
+    assert result.exit_code == 1 and "your edit is kept in" in result.stderr
+    draft = Path(result.stderr.rsplit("kept in ", 1)[1].strip())
+    assert draft.read_text(encoding="utf-8") == fixed
+    draft.unlink()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.helpers import Haru
+from tests.helpers import Haru, fake_haru, git_env, pwned
 
 BIN = Path(sys.executable).parent
 
@@ -109,3 +110,71 @@ def test_init_inside_a_larger_repository_says_where_hooks_must_go(tmp_path: Path
     # Written to be moved to the repository's top, where pre-commit and CI run.
     assert "entry: haru --data data validate" in (tmp_path / "data" / ".pre-commit-config.yaml").read_text()
     assert haru("init", tmp_path).exit_code == 1  # it holds a workspace in data/ now
+
+
+git_needed = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+HOSTILE_FOLDER = "data$(id>..HOOKPWN)`id>..PWN2`;id>..PWN3 'q\" x"
+
+
+@git_needed
+def test_init_quotes_the_folder_name_in_the_hook_and_the_workflow(tmp_path: Path, haru: Haru,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    assert haru("init", HOSTILE_FOLDER, "--source", "git+https://example.jp/haru.git").exit_code == 0
+    config = yaml.safe_load((repo / HOSTILE_FOLDER / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    entry = config["repos"][0]["hooks"][0]["entry"]
+    assert shlex.split(entry) == ["haru", "--data", HOSTILE_FOLDER, "validate", "--staged"]  # as pre-commit splits it
+    workflow = yaml.safe_load((repo / HOSTILE_FOLDER / ".github" / "workflows" / "haru.yml").read_text("utf-8"))
+    run = workflow["jobs"]["validate"]["steps"][-1]["run"]
+    bin_folder = fake_haru(tmp_path / "bin")
+    done = subprocess.run(["bash", "-c", run], cwd=repo, env=git_env(bin_folder), timeout=60)
+    assert done.returncode == 0
+    assert pwned(repo) == []
+    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines() == [
+        "--data", HOSTILE_FOLDER, "validate", "--strict"]
+
+
+@git_needed
+def test_a_newline_in_the_folder_name_never_becomes_a_line_of_yaml(tmp_path: Path, haru: Haru,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = "w:\n    runs-on: ubuntu-latest\n    steps:\n      - run: id\n#"
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    assert haru("init", folder, "--source", "git+https://example.jp/haru.git").exit_code == 0
+    workflow = yaml.safe_load((repo / folder / ".github" / "workflows" / "haru.yml").read_text("utf-8"))
+    assert list(workflow["jobs"]) == ["validate"]  # no job of the name's making
+    assert shlex.split(workflow["jobs"]["validate"]["steps"][-1]["run"]) == [
+        "haru", "--data", folder, "validate", "--strict"]
+    config = yaml.safe_load((repo / folder / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert shlex.split(config["repos"][0]["hooks"][0]["entry"]) == ["haru", "--data", folder, "validate", "--staged"]
+
+
+@git_needed
+def test_a_github_expression_in_the_folder_name_keeps_the_workflow_out(tmp_path: Path, haru: Haru,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    folder = "x${{ github.event.head_commit.message }}"
+    result = haru("--lang", "en", "init", folder, "--source", "git+https://example.jp/haru.git")
+    assert result.exit_code == 0 and "GitHub would evaluate as an expression" in result.stdout
+    assert not (repo / folder / ".github").exists() and (repo / folder / ".pre-commit-config.yaml").is_file()
+
+
+@git_needed
+def test_init_fails_when_git_init_fails(tmp_path: Path, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    fake.write_text("#!/bin/sh\necho 'fatal: cannot init' >&2\nexit 128\n", encoding="utf-8")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    result = haru("--lang", "en", "init", tmp_path / "ws")
+    assert result.exit_code == 1 and "git init failed: fatal: cannot init" in result.stderr

@@ -7,49 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BASE, FEES, MARKED, TODAY, Haru, WorkspaceFactory, markup_from, table_shapes
+from tests.helpers import BASE, MARKED, REPORTS, TODAY, Haru, WorkspaceFactory, markup_from, table_shapes
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 
-REPORTS: dict[str, str | bytes | None] = {
-    **FEES,
-    "partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\nkana: エスピーコム\ncadence: monthly\n"
-                           "since: 2025-10-01\n",
-    "contracts/spcom-consulting.yaml": "id: spcom-consulting\npartner: spcom\ntype: consulting\ntitle: 業務効率化支援\n"
-                                       "start: 2026-07-01\nend: 2026-12-31\nauto_renew: true\nterm: 6m\nnotice: 1m\n",
-    "meetings/2026/2026-10-06-ueda-regular.yaml": """\
-        id: 2026-10-06-ueda-regular
-        partners: [ueda]
-        date: 2026-10-06
-        kind: regular
-        minutes: 60
-        summary: |
-          配車計画の試行を確認。
-          # 見出しではない行
-        decisions: [研修を1月に実施する]
-        actions:
-          - {task: 研修資料を送付, owner: 社長, due: 2026-10-20}
-        """,
-    "meetings/2026/2026-10-21-joint.yaml": """\
-        id: 2026-10-21-joint
-        partners: [ueda, spcom]
-        date: 2026-10-21
-        kind: knowledge
-        minutes: 120
-        summary: 合同ナレッジ共有会
-        feedback: {satisfaction: 5, comments: "事例が参考になった | 次回はセキュリティ"}
-        """,
-    "meetings/2026/2026-11-20-spcom-feedback.yaml": """\
-        id: 2026-11-20-spcom-feedback
-        partners: [spcom]
-        date: 2026-11-20
-        kind: feedback
-        contract: spcom-consulting
-        minutes: 45
-        decisions: [次期も継続]
-        feedback: {satisfaction: 4}
-        """,
-}
 
 HOSTILE: dict[str, str | bytes | None] = {
     **REPORTS,
@@ -61,6 +22,7 @@ HOSTILE: dict[str, str | bytes | None] = {
     "contracts/spcom-referral.yaml": "id: spcom-referral\npartner: spcom\ntype: referral\ntitle: \"t | {{ x }}\"\n"
                                      "start: 2026-01-01\nfees:\n  customer:\n    rate: 10%\n",
 }
+
 
 CASES = [
     ("report_partner.ja.md", ["report", "partner", "ueda"]),
@@ -124,11 +86,6 @@ def test_reports_on_an_empty_workspace(workspace: WorkspaceFactory, haru: Haru, 
     assert all(cells == header for header, rows in table_shapes(result.stdout) for cells in rows)
 
 
-def test_wareki_dates(workspace: WorkspaceFactory, haru: Haru) -> None:
-    result = haru("--data", workspace(REPORTS), *TODAY, "report", "agenda", "spcom", "--wareki")
-    assert "令和8年" in result.stdout and "2026年" not in result.stdout
-
-
 def test_workspace_template_and_template_option(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
     root = workspace(REPORTS)
     (root / "templates").mkdir()
@@ -141,34 +98,6 @@ def test_workspace_template_and_template_option(workspace: WorkspaceFactory, har
     assert result.stdout == "2026年10月: 3.00\n"
 
 
-def test_template_mistakes_are_named_with_their_line(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
-    undefined = tmp_path / "undefined.j2"
-    undefined.write_text("{{ p.name }}\n{{ p.nmae }}\n", encoding="utf-8")
-    result = haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", undefined)
-    assert result.exit_code == 1 and result.stderr.startswith(f"haru: {undefined}:2: ")
-    broken = tmp_path / "broken.j2"
-    broken.write_text("ok\n{% for x in %}\n", encoding="utf-8")
-    result = haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", broken)
-    assert result.exit_code == 1 and result.stderr.startswith(f"haru: {broken}:2: ")
-    assert haru("--data", workspace(REPORTS), "report", "partner", "ueda", "--template", tmp_path / "none.j2") \
-        .exit_code == 2
-
-
-def test_output_file_is_new_and_atomic(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
-    target = tmp_path / "ueda.md"
-    assert haru("--data", workspace(REPORTS), *TODAY, "report", "partner", "ueda", "-o", target).exit_code == 0
-    assert target.read_text(encoding="utf-8").startswith("# 株式会社ウエダ — パートナー概要")
-    again = haru("--data", workspace(REPORTS), *TODAY, "report", "partner", "ueda", "-o", target)
-    assert again.exit_code == 1
-
-
 def test_help(haru: Haru) -> None:
     for command in ("partner", "monthly", "agenda"):
         assert "Example: haru report " + command in haru("--lang", "en", "report", command, "--help").stdout
-
-
-def test_o_into_a_folder_that_is_not_there_is_refused(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
-    target = tmp_path / "no-such-folder" / "ueda.md"
-    result = haru("--data", workspace(), *TODAY, "--lang", "en", "report", "partner", "ueda", "-o", target)
-    assert result.exit_code == 1 and "there is no folder" in result.stderr
-    assert not target.parent.exists()

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
+import pytest
+
 from haru_cli.records.registry import TYPES
-from tests.helpers import Haru
+from tests.helpers import Haru, WorkspaceFactory
 
 
 def test_prints_every_schema(haru: Haru) -> None:
@@ -34,3 +37,19 @@ def test_writes_the_files_once_and_refuses_a_different_one(haru: Haru, tmp_path:
 
 def test_help(haru: Haru) -> None:
     assert "Example: haru schema --out schemas" in haru("--lang", "en", "schema", "--help").stdout
+
+
+@pytest.mark.parametrize("kind", ["link", "fifo"])
+def test_schema_files_that_are_links_or_pipes_are_never_read(workspace: WorkspaceFactory, haru: Haru,
+                                                             kind: str) -> None:
+    root = workspace()
+    (root / "schemas").mkdir()
+    target = root / "schemas" / "partner.schema.json"
+    if kind == "link":
+        target.symlink_to("/dev/zero")
+    else:
+        os.mkfifo(target)
+    for args in (["init", "--missing", root], ["schema", "--out", root / "schemas"]):
+        result = haru("--lang", "en", *args)
+        said = "a symbolic link (never followed)" if kind == "link" else "not a regular file"
+        assert result.exit_code == 1 and said in result.stderr, result.stderr

@@ -12,6 +12,34 @@ from tests.helpers import Haru, WorkspaceFactory
 BROKEN_PARTNER = "id: ueda\nname: 株式会社ウエダ\ncadence: weekly\n"
 
 
+git_needed = pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
+
+
+def _git(repo: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, timeout=60)
+
+
+@pytest.fixture
+def staged_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository whose workspace is its folder inner/, a broken partner staged and a fixed one in the
+    working copy, and a README.md staged beside the workspace."""
+    from tests.helpers import write_workspace
+
+    for name, value in {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
+                        "GIT_AUTHOR_EMAIL": "t@example.jp", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@example.jp"}.items():
+        monkeypatch.setenv(name, value)
+    repo = tmp_path / "repo"
+    write_workspace(repo / "inner", {"partners/ueda.yaml": BROKEN_PARTNER})
+    (repo / "README.md").write_text("# repo\n", encoding="utf-8")
+    _git(repo, "init", "-q")
+    _git(repo, "add", "-A")
+    write_workspace(repo / "inner", {})  # the working copy is fine; what is staged is not
+    return repo
+
+
 def test_clean_workspace(workspace: WorkspaceFactory, haru: Haru) -> None:
     result = haru("--data", workspace(), "validate")
     assert result.exit_code == 0
@@ -188,56 +216,6 @@ def test_a_document_path_is_read_as_written_and_must_name_a_file(
     assert (json.loads(result.stdout)["problems"] == []) is found
 
 
-def test_click_s_own_errors_and_help_are_in_japanese_by_default(workspace: WorkspaceFactory, haru: Haru) -> None:
-    missing = haru("--data", workspace(), "fees", "statement", "ueda")
-    assert missing.exit_code == 2 and "エラー: オプション '--month' が必要です" in missing.stderr
-    assert missing.stderr.startswith("使い方: haru fees statement")
-    unknown = haru("--data", workspace(), "validate", "--strictt")
-    assert unknown.exit_code == 2 and "オプション --strictt はありません" in unknown.stderr
-    english = haru("--data", workspace(), "--lang", "en", "validate", "--strictt")
-    assert "Error: No such option: --strictt" in english.stderr
-    en_workspace = workspace({"haru.yaml": "locale: en\n"})
-    assert "Usage:" in haru("--data", en_workspace, "validate", "--help").stdout  # the workspace's locale
-
-
-def test_global_options_work_after_the_command_too(workspace: WorkspaceFactory, haru: Haru) -> None:
-    root = workspace()
-    assert haru("partner", "show", "ueda", "--version").stdout.startswith("haru ")
-    result = haru("partner", "show", "ueda", "--lang", "en", "--data", root, "--today", "2026-11-27")
-    assert result.exit_code == 0, result.stderr
-    assert "Contacts" in result.stdout
-
-
-# --- --staged: what git's index holds, read without running anything of the repository's (SPEC §14) ---------
-
-git_needed = pytest.mark.skipif(__import__("shutil").which("git") is None, reason="git is not installed")
-
-
-def _git(repo: Path, *args: str) -> None:
-    import subprocess
-
-    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, timeout=60)
-
-
-@pytest.fixture
-def staged_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A repository whose workspace is its folder inner/, a broken partner staged and a fixed one in the
-    working copy, and a README.md staged beside the workspace."""
-    from tests.helpers import write_workspace
-
-    for name, value in {"GIT_CONFIG_GLOBAL": "/dev/null", "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t",
-                        "GIT_AUTHOR_EMAIL": "t@example.jp", "GIT_COMMITTER_NAME": "t",
-                        "GIT_COMMITTER_EMAIL": "t@example.jp"}.items():
-        monkeypatch.setenv(name, value)
-    repo = tmp_path / "repo"
-    write_workspace(repo / "inner", {"partners/ueda.yaml": BROKEN_PARTNER})
-    (repo / "README.md").write_text("# repo\n", encoding="utf-8")
-    _git(repo, "init", "-q")
-    _git(repo, "add", "-A")
-    write_workspace(repo / "inner", {})  # the working copy is fine; what is staged is not
-    return repo
-
-
 @git_needed
 def test_staged_runs_no_filter_or_fsmonitor_of_the_repository(staged_repo: Path, haru: Haru) -> None:
     """A data folder that arrives with its own .git/config (a zip): its smudge filter and fsmonitor never run."""
@@ -293,3 +271,19 @@ def test_a_staged_link_is_reported_and_never_followed(staged_repo: Path, tmp_pat
     result = haru("--data", staged_repo / "inner", "--lang", "en", "validate", "--staged")
     assert result.exit_code == 1 and "partners/secret.yaml:1:1: error[file-name]" in result.stdout
     assert "ひみつ" not in result.stdout + result.stderr
+
+
+def test_a_problem_is_always_one_line(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"partners/ueda.yaml": 'id: ueda\nname: x\ncadence: "week\\nly\\e]0;x\\a"\n'})
+    result = haru("--data", root, "validate")
+    assert len(result.stdout.splitlines()) == 2  # the problem and the summary
+    assert "\x1b" not in result.stdout and "week\\x0aly\\x1b]0;x\\x07" in result.stdout
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\u200b", "\u202e", "\x1b", "\x07", "\ufeff", "\u2066"])
+def test_problem_lines_escape_invisible_characters(workspace: WorkspaceFactory, haru: Haru, char: str) -> None:
+    root = workspace({"partners/ueda.yaml": f'id: ueda\nname: x\n"ke\\u{ord(char):04x}y": 1\n'})
+    result = haru("--data", root, "validate")
+    assert char not in result.stdout
+    assert f"\\u{ord(char):04x}" in result.stdout or f"\\x{ord(char):02x}" in result.stdout
+    assert len(result.stdout.splitlines()) == 2

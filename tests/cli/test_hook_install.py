@@ -1,4 +1,4 @@
-"""haru hook install: a plain pre-commit hook, never replacing one."""
+"""haru hook install: a plain pre-commit hook, never replacing one, whatever the folder is called."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory, fake_haru, git_env, pwned
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -87,3 +87,48 @@ def test_a_git_file_naming_another_repository_gets_no_hook(workspace: WorkspaceF
     result = haru("--data", root, "hook", "install")
     assert result.exit_code == 1
     assert not (victim / ".git" / "hooks" / "pre-commit").exists()
+
+
+git_needed = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+HOSTILE_FOLDER = "data$(id>..HOOKPWN)`id>..PWN2`;id>..PWN3 'q\" x"
+
+
+@git_needed
+def test_hook_install_quotes_the_folder_name(tmp_path: Path, haru: Haru) -> None:
+    from tests.helpers import write_workspace
+
+    repo = tmp_path / "repo"
+    write_workspace(repo / HOSTILE_FOLDER, {})
+    bin_folder = fake_haru(tmp_path / "bin")
+    env = git_env(bin_folder)
+    subprocess.run(["git", "init", "-q"], cwd=repo, env=env, check=True)
+    assert haru("--data", repo / HOSTILE_FOLDER, "hook", "install").exit_code == 0
+    subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
+    done = subprocess.run(["git", "commit", "-q", "-m", "x"], cwd=repo, env=env, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert pwned(repo) == []
+    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines() == [
+        "--no-cache", "--data", HOSTILE_FOLDER, "validate", "--staged"]
+
+
+@git_needed
+def test_hook_install_refuses_a_workspace_laid_out_as_a_git_folder(tmp_path: Path, haru: Haru,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """A committed HEAD, objects/, refs/ and a config naming core.hooksPath make the workspace a git folder
+    of its own: haru must not write the hook where that config says."""
+    from tests.helpers import write_workspace
+
+    outside = tmp_path / "outside-hooks"
+    ws = write_workspace(tmp_path / "repo" / "data", {})
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path / "repo", env=git_env(tmp_path), check=True)
+    (ws / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    (ws / "objects").mkdir()
+    (ws / "refs").mkdir()
+    (ws / "config").write_text(f"[core]\n\tbare = false\n\tworktree = .\n\thooksPath = {outside}\n", encoding="utf-8")
+    monkeypatch.chdir(ws)
+    result = haru("--lang", "en", "hook", "install")
+    assert result.exit_code == 1 and not outside.exists(), result.stderr
+    assert "not a usual .git" in result.stderr or "not inside a git repository" in result.stderr

@@ -1,0 +1,81 @@
+"""haru new partner: ids from names, never over a file, nothing left by an interrupted write."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+from haru_cli.load.loader import load_workspace
+from tests.helpers import Haru, WorkspaceFactory
+
+
+@pytest.fixture
+def ws(workspace: WorkspaceFactory) -> Path:
+    root = workspace()
+    (root / "schemas").mkdir()
+    return root
+
+
+def test_new_partner(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "new", "partner", "株式会社S.P.COM", "--id", "spcom", "--kana", "エスピーコム",
+                  "--contact", "小向", "--email", "komukai@example.jp", "--cadence", "monthly", "--since", "2025-10-01",
+                  "--synergy", "case_study", "--expertise", "看板製作", "--expertise", "Notion")
+    assert result.exit_code == 0, result.stderr
+    text = (ws / "partners" / "spcom.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/partner.schema.json\nid: spcom\n")
+    ds = load_workspace(ws)
+    assert ds.problems == []
+    spcom = ds.partners["spcom"]
+    assert (spcom.name, spcom.contacts[0].name, spcom.contacts[0].key_person) == ("株式会社S.P.COM", "小向", True)
+    assert spcom.expertise == ["看板製作", "Notion"]
+
+
+def test_partner_id_from_an_ascii_name_or_asked_for(ws: Path, haru: Haru) -> None:
+    assert haru("--data", ws, "new", "partner", "UCWORLD Inc.").exit_code == 0
+    assert (ws / "partners" / "ucworld-inc.yaml").exists()
+    result = haru("--data", ws, "new", "partner", "株式会社マナテック")
+    assert result.exit_code == 2 and "--id" in result.stderr
+
+
+def test_never_over_an_existing_file(ws: Path, haru: Haru) -> None:
+    before = (ws / "partners" / "ueda.yaml").read_bytes()
+    result = haru("--data", ws, "--lang", "en", "new", "partner", "別の会社", "--id", "ueda")
+    assert result.exit_code == 1 and "already exists" in result.stderr
+    assert (ws / "partners" / "ueda.yaml").read_bytes() == before
+
+
+def test_an_interrupted_write_leaves_everything_as_it_was(ws: Path, haru: Haru,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "link", fail)
+    result = haru("--data", ws, "--lang", "en", "new", "partner", "Acme", "--id", "acme")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert sorted(p.name for p in (ws / "partners").iterdir()) == ["ueda.yaml"]  # no file, no temporary file
+
+
+def test_the_draft_links_the_workspace_schema_by_its_full_path(ws: Path, haru: Haru, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = tmp_path / "seen.yaml"
+    script = tmp_path / "peek.py"
+    script.write_text(f"import shutil, sys\nshutil.copy(sys.argv[1], {str(seen)!r})\n", encoding="utf-8")
+    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
+    assert haru("--data", ws, "new", "partner", "Acme", "--edit").exit_code == 0
+    schema = (ws / "schemas" / "partner.schema.json").resolve()
+    assert seen.read_text(encoding="utf-8").splitlines()[0] == f"# yaml-language-server: $schema={schema}"
+    written = (ws / "partners" / "acme.yaml").read_text(encoding="utf-8")
+    assert written.splitlines()[0] == "# yaml-language-server: $schema=../schemas/partner.schema.json"
+
+
+def test_a_name_without_latin_letters_asks_for_an_id(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "new", "partner", "テスト")
+    assert result.exit_code == 2 and "--id で指定してください" in result.stderr and "internal" not in result.stderr
+
+
+def test_a_long_id_is_refused_before_any_io(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace(), "--lang", "en", "new", "partner", "X", "--id", "a" * 300)
+    assert result.exit_code == 2 and "is not an id" in result.stderr and "Traceback" not in result.stderr

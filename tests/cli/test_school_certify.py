@@ -1,0 +1,113 @@
+"""haru school certify: certificate numbers, once, even when two run at once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FEES, SCHOOL, TODAY, Haru, WorkspaceFactory, _at_once
+
+
+def test_certify_writes_the_next_number_and_refuses_again(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**FEES, **SCHOOL})
+    backdated = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato", "--date", "2026-06-30")
+    assert backdated.exit_code == 1 and "not passed by then: a2" in backdated.stderr  # a2 was judged 07-10
+    lost = root / "exists.md"
+    lost.write_text("mine", encoding="utf-8")  # where the certificate cannot go: no record is written either
+    assert haru("--data", root, *TODAY, "school", "certify", "2026-sato", "-o", lost).exit_code == 1
+    assert not (root / "certificates").exists()
+    done = haru("--data", root, *TODAY, "school", "certify", "2026-sato")
+    assert done.exit_code == 0, done.output
+    record = (root / "certificates/2026/haru-2026-0001.yaml").read_text(encoding="utf-8")
+    assert "student: 2026-sato" in record and "issued: 2026-11-27" in record
+    assert "# 修了証" in done.stdout and "佐藤 花子" in done.stdout and "haru-2026-0001" in done.stdout
+    again = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert again.exit_code == 1 and "certified already: haru-2026-0001" in again.stderr
+    early = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-ito")
+    assert early.exit_code == 1 and "assignments not passed by then: a1, a2" in early.stderr
+    assert not (root / "certificates/2026/haru-2026-0002.yaml").exists()
+    status = json.loads(haru("--data", root, *TODAY, "school", "status", "--format", "json").stdout)
+    assert {s["student"]: (s["passed"], s["assignments"], s["eligible"], s["certificate"], s["partner"])
+            for s in status["students"]} == {"2026-sato": (2, 2, True, "haru-2026-0001", "tanaka"),
+                                             "2026-ito": (0, 2, False, None, None)}
+    shown = json.loads(haru("--data", root, *TODAY, "partner", "show", "tanaka", "--format", "json").stdout)
+    assert [s["student"] for s in shown["students"]] == ["2026-sato"]
+
+
+def test_two_certifications_at_once_take_two_numbers(workspace: WorkspaceFactory) -> None:
+    second = SCHOOL["students/2026-sato.yaml"].replace("2026-sato", "2026-kato").replace(  # type: ignore[union-attr]
+        "referral: 2026-tanaka-001\n", "")
+    root = workspace({**FEES, **SCHOOL, "students/2026-kato.yaml": second})
+    runs = [subprocess.Popen([sys.executable, "-m", "haru_cli", "--data", str(root), *TODAY, "--no-cache", "school",
+                              "certify", who], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for who in ("2026-sato", "2026-kato")]
+    assert [r.wait(timeout=60) for r in runs] == [0, 0]
+    written = sorted(p.name for p in (root / "certificates/2026").iterdir())
+    assert written == ["haru-2026-0001.yaml", "haru-2026-0002.yaml"]
+
+
+def test_certify_refuses_an_output_name_too_long_before_recording(workspace: WorkspaceFactory, haru: Haru,
+                                                                   tmp_path: Path) -> None:
+    """A name the file system refuses was an internal error, or a record whose certificate was never written."""
+    root = workspace({**FEES, **SCHOOL})
+    refused = tmp_path / ("修" * 90 + ".md")  # 273 bytes
+    result = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato", "-o", refused)
+    assert result.exit_code == 1
+    assert result.stderr == (f"haru: cannot write {refused}: the name is too long (273 bytes, at most 255); "
+                             "nothing written\n")
+    assert not (root / "certificates").exists()
+    longest = tmp_path / ("修" * 82 + ".md")  # 249 bytes: its temporary file's name must fit too
+    assert haru("--data", root, *TODAY, "school", "certify", "2026-sato", "-o", longest).exit_code == 0
+    assert "haru-2026-0001" in longest.read_text(encoding="utf-8")
+
+
+def test_a_certificate_that_could_not_be_written_is_said_and_rendered_again(
+        workspace: WorkspaceFactory, haru: Haru, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC §15: a command that fails after writing part of its work says what it wrote; --render finishes it."""
+    import errno
+
+    from haru_cli.write import atomic
+
+    root = workspace({**FEES, **SCHOOL})
+    full = tmp_path / "full.md"
+    write_new = atomic.write_new
+
+    def disk_full(target: Path, text: str | bytes, **kwargs: Path | None) -> None:
+        if target == full:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        write_new(target, text, **kwargs)
+
+    monkeypatch.setattr(atomic, "write_new", disk_full)
+    result = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato", "-o", full)
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == (
+        f"haru: wrote certificates/2026/haru-2026-0001.yaml (the certificate record), but could not write the "
+        f"certificate to {full}: No space left on device. To print it again: haru school certify 2026-sato "
+        "--render -o FILE")
+    assert (root / "certificates/2026/haru-2026-0001.yaml").is_file() and not full.exists()
+    again = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert again.exit_code == 1 and "haru school certify 2026-sato --render" in again.stderr
+    rendered = tmp_path / "rendered.md"
+    done = haru("--data", root, "--today", "2026-12-20", "school", "certify", "2026-sato", "--render", "-o", rendered)
+    assert done.exit_code == 0, done.stderr
+    text = rendered.read_text(encoding="utf-8")
+    assert "haru-2026-0001" in text and "2026年11月27日" in text  # as issued, whatever today is
+    assert sorted(p.name for p in (root / "certificates/2026").iterdir()) == ["haru-2026-0001.yaml"]
+    none = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-ito", "--render")
+    assert (none.exit_code, none.stderr) == (1, "haru: 2026-ito has no certificate recorded yet (--render prints a "
+                                                "recorded one)\n")
+    dated = haru("--data", root, *TODAY, "school", "certify", "2026-sato", "--render", "--date", "2026-12-01")
+    assert dated.exit_code == 2
+
+
+def test_one_student_certified_twice_at_once_gets_one_certificate(workspace: WorkspaceFactory,
+                                                                   tmp_path: Path) -> None:
+    root = workspace({**FEES, **SCHOOL})
+    certify = ["--data", str(root), *TODAY, "--no-cache", "school", "certify", "2026-sato"]
+    done = _at_once(tmp_path, certify, certify)
+    assert sorted(code for code, _ in done) == [0, 1], done
+    assert [p.name for p in (root / "certificates/2026").iterdir()] == ["haru-2026-0001.yaml"]

@@ -13,12 +13,12 @@ from haru_cli.i18n import Translator
 
 
 def schema(ctx: typer.Context, out: Annotated[str | None, typer.Option("--out", metavar="DIR")] = None) -> None:
-    from haru_cli.load.schema import SCHEMAS, record_schema
+    from haru_cli.load.schema import record_schema, schemas
     from haru_cli.render.formats import json_text
 
     t = Translator(state_of(ctx).language())
     if out is None:
-        sys.stdout.write(json_text({name: record_schema(name) for name in SCHEMAS}) + "\n")
+        sys.stdout.write(json_text({name: record_schema(name) for name in schemas()}) + "\n")
         return
     if not out.strip():
         raise typer.BadParameter(t("cli.bad.folder"), param_hint="--out")

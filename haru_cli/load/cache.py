@@ -132,8 +132,13 @@ def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> bytes | 
 
 
 def _stamp(fingerprint: str) -> bytes:
-    """The line a cache file starts with: the files it was made from, and the haru that made it."""
-    return f"{fingerprint} {_code_version()}".encode()
+    """The line a cache file starts with: the files it was made from, the haru that made it, and the record
+    types it knew (a type registered from outside is no file of haru's: a dataset read without it, or with
+    another, is never handed back)."""
+    from haru_cli.records.registry import types_key
+
+    kinds = hashlib.sha256(types_key().encode()).hexdigest()
+    return f"{fingerprint} {_code_version()} {kinds}".encode()
 
 
 def read(root: Path, fingerprint: str, limit: int) -> Dataset | None:
@@ -178,9 +183,13 @@ def write_signed(root: Path, name: str, fingerprint: str, body: bytes) -> None:
 
 
 def write(root: Path, fingerprint: str, ds: Dataset) -> None:
-    """Save the dataset for these files."""
-    write_signed(root, CACHE_FILE, fingerprint,
-                 pickle.dumps(dataclasses.replace(ds, overlay={}), protocol=pickle.HIGHEST_PROTOCOL))
+    """Save the dataset for these files (not one whose records cannot be pickled: a record type registered
+    from outside whose model is no module's top-level class)."""
+    try:
+        body = pickle.dumps(dataclasses.replace(ds, overlay={}), protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, AttributeError, TypeError):
+        return
+    write_signed(root, CACHE_FILE, fingerprint, body)
 
 
 def _place(folder: int, name: str, data: bytes, *, replace: bool) -> None:

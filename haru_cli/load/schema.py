@@ -10,7 +10,10 @@ from haru_cli.i18n import catalogue
 from haru_cli.records.models import FeeRule, Settings, as_json
 from haru_cli.records.registry import TYPES
 
-SCHEMAS: dict[str, type[Any]] = {**{kind.name: kind.model for kind in TYPES}, "haru": Settings}
+
+def schemas() -> dict[str, type[Any]]:
+    """Every schema's name (a record type's, and haru.yaml's) → its model: the registry's types as they are now."""
+    return {**{kind.name: kind.model for kind in TYPES}, "haru": Settings}
 
 
 def _description(model: type[Any], field: str = "") -> str | None:
@@ -48,7 +51,7 @@ def record_schema(name: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one record type, with hover descriptions."""
     from haru_cli.load.validation import adapter
 
-    model = SCHEMAS[name]
+    model = schemas()[name]
     schema = adapter(model).json_schema()
     for part in (schema, *schema.get("$defs", {}).values()):
         part.pop("description", None)  # a docstring is for readers of the code: the catalogue's are for editors
@@ -114,4 +117,4 @@ def schema_files() -> dict[str, str]:
     import json
 
     return {f"{name}.schema.json": json.dumps(record_schema(name), ensure_ascii=False, indent=2) + "\n"
-            for name in SCHEMAS}
+            for name in schemas()}

@@ -3,7 +3,8 @@ what it refers to, and the names it goes by (schema file, catalogue label). Ever
 builds paths, writes schemas or follows references reads it here.
 
 Adding a record type is a model, an entry below, its catalogue keys (`record.<name>`, `problem.ref-<name>`
-where other records refer to it) and its rules and views.
+where other records refer to it) and its rules and views. A type defined elsewhere (a plugin, a test) is
+added with `register(kind)`: the lists below are changed in place, so that every reader sees it.
 """
 
 from __future__ import annotations
@@ -65,14 +66,15 @@ class RecordType(Generic[R]):
     """One kind of record (SPEC §3, §8–12)."""
 
     name: str  # "partner": the schema's file name (partner.schema.json) and the catalogue's `record.partner`
-    model_name: str  # its class in records/models.py, imported when asked for (listing files needs none)
+    model_name: str  # its class in `module`, imported when asked for (listing files needs none)
     folder: str  # "partners": where its files live, <folder>/<id>.yaml
     by_year: str | None = None  # the key (a date, or a month's id) whose year names a sub-folder: meetings/2026/
     refs: tuple[Ref, ...] = ()
+    module: str = "haru_cli.records.models"  # where its model is: a type registered from outside names its own
 
     @property
     def model(self) -> type[R]:
-        return typing.cast(type[R], getattr(importlib.import_module("haru_cli.records.models"), self.model_name))
+        return typing.cast(type[R], getattr(importlib.import_module(self.module), self.model_name))
 
     @property
     def depth(self) -> int:
@@ -132,10 +134,41 @@ OPPORTUNITY: RecordType[Opportunity] = RecordType(
     "opportunity", "Opportunity", "opportunities",
     refs=(Ref("partners", "partner", many=True), Ref("project", "project")))
 
-TYPES: tuple[RecordType[Any], ...] = (PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION, VENDOR,
-                                      SOURCING, COURSE, STUDENT, CERTIFICATE, PROJECT, OPPORTUNITY)
+# In the order files are read and listed. Changed only by register() and unregister(), in place: a module
+# that imported them sees every type registered since.
+TYPES: list[RecordType[Any]] = [PARTNER, CONTRACT, MEETING, REFERRAL, PAYOUT, TIME, AUTOMATION, VENDOR,
+                                SOURCING, COURSE, STUDENT, CERTIFICATE, PROJECT, OPPORTUNITY]
 BY_NAME: dict[str, RecordType[Any]] = {t.name: t for t in TYPES}
 BY_FOLDER: dict[str, RecordType[Any]] = {t.folder: t for t in TYPES}
+
+
+def register(kind: RecordType[Any]) -> None:
+    """Add a record type (after the others): its files are then listed, read, validated, checked, searched
+    and cached like any other's. A name or a folder already taken is refused, as is a reference to a type
+    there is not."""
+    if kind.name in BY_NAME or kind.folder in BY_FOLDER:
+        raise ValueError(f"record type {kind.name!r} (folder {kind.folder!r}): name or folder taken")
+    unknown = [ref.target for ref in kind.refs if ref.target not in BY_NAME and ref.target != kind.name]
+    if unknown:
+        raise ValueError(f"record type {kind.name!r} refers to types there are not: {unknown}")
+    TYPES.append(kind)
+    BY_NAME[kind.name] = kind
+    BY_FOLDER[kind.folder] = kind
+
+
+def unregister(kind: RecordType[Any]) -> None:
+    """Take a registered type away again (a test's, at its end)."""
+    if BY_NAME.get(kind.name) is not kind:
+        raise ValueError(f"record type {kind.name!r} is not registered")
+    TYPES.remove(kind)
+    del BY_NAME[kind.name]
+    del BY_FOLDER[kind.folder]
+
+
+def types_key() -> str:
+    """What the registry holds, in one line: the parse cache keeps a dataset for this set of types only."""
+    return ";".join(f"{k.name}:{k.folder}:{k.module}.{k.model_name}:{k.by_year}:"
+                    + ",".join(f"{r.key}>{r.target}" for r in k.refs) for k in TYPES)
 
 
 def type_of_path(path: str) -> RecordType[Any] | None:

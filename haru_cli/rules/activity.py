@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
 from haru_cli.records.models import Action, Meeting, Settings
+from haru_cli.rules.dated import Item, Window, action_uid
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
@@ -50,3 +52,16 @@ def fiscal_year_start(settings: Settings, today: date) -> date:
     """The first day of the fiscal year that holds today (fiscal_year_start is its first month)."""
     month = settings.fiscal_year_start
     return date(today.year if today.month >= month else today.year - 1, month, 1)
+
+
+DATED_KINDS = ("action",)
+
+
+def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
+    """Open action items due by `until`."""
+    for o in open_actions(ds, when.today):
+        due = o.action.due
+        if due is not None and due <= when.until:
+            earlier = sum(a.task.strip() == o.action.task.strip() for a in o.meeting.actions[:o.index])
+            yield Item(due, "action", o.meeting.partners[0], o.action.task, o.meeting.id, o.overdue,
+                       ("meeting", o.meeting.id), action_uid(o.meeting.id, o.action.task, earlier))

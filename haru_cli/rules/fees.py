@@ -8,6 +8,7 @@ Money is integers and Decimal only, never a float. A month is the date of its fi
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -17,6 +18,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, FeeRule, Partner, Payout, Referral, Settings
 from haru_cli.records.values import Duration, Rate, add_months
 from haru_cli.rules.calendar import BusinessDays, month_end
+from haru_cli.rules.dated import Item, Window, uid
 
 EventKind = Literal["fixed", "deal", "payment", "clawback", "refund"]
 
@@ -326,3 +328,21 @@ def annual(ds: Dataset, year: int, days: BusinessDays, partner_ids: list[str] | 
         if any(s.subtotal or s.payment for s in paid_in_year):  # a balance only carried on pays nothing
             found.append(Annual(partner, paid_in_year))
     return found
+
+
+DATED_KINDS = ("payout",)
+
+
+def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
+    """Fee statements whose pay date falls in [today, until] and that pay something, marked paid once a
+    payment is recorded; where the workspace records payments at all, those without one whose date passed
+    (a payment that no longer matches is `validate`'s payout-mismatch, not a debt)."""
+    tracked = any(p.kind == "payment" for p in ds.payouts.values())
+    for partner in ds.partners.values():
+        for s in partner_statements(ds, partner, when.until, when.days):
+            late = tracked and s.overdue(when.today)
+            if (when.today <= s.pay_on <= when.until or late) and s.payable > 0:
+                month = f"{s.month:%Y-%m}"
+                yield Item(s.pay_on, "payout", partner.id, month, f"{partner.id}/{month}", late,
+                           ("partner", partner.id), uid("payout", partner.id, month), s.payable,
+                           paid=s.payment is not None)

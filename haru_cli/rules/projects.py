@@ -3,13 +3,16 @@ meeting is due, and the opportunities by stage — pure, for an explicit today."
 
 from __future__ import annotations
 
+import hashlib
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Opportunity, Project, Stage
 from haru_cli.records.values import Duration
+from haru_cli.rules.dated import Item, Window, uid
 
 STAGES: tuple[Stage, ...] = typing.get_args(Stage)
 OPEN_STAGES = {"idea", "proposed", "agreed", "in_progress"}
@@ -56,3 +59,26 @@ def pipeline(ds: Dataset, synergy: str | None = None, partner_id: str | None = N
              if (synergy is None or o.synergy == synergy) and (partner_id is None or partner_id in o.partners)]
     return [StageRow(stage, sorted((o for o in found if o.stage == stage),
                                    key=lambda o: (o.due is None, o.due or date.max, o.id))) for stage in STAGES]
+
+
+DATED_KINDS = ("project_meeting", "milestone", "opportunity")
+
+
+def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
+    """Joint projects' progress meetings and milestones (SPEC §12.3), and the pipeline's next steps, due by
+    `until`."""
+    today, until = when.today, when.until
+    for p in ds.projects.values():
+        due = next_progress_meeting(ds, p)
+        if due is not None and due <= until:
+            yield Item(due, "project_meeting", p.partners[0], p.title, p.id, due < today, ("project", p.id),
+                       uid("project_meeting", p.id))
+        for step in p.milestones:
+            if step.done is None and step.due <= until and p.status in ("planned", "active"):
+                yield Item(step.due, "milestone", p.partners[0], step.title, p.id, step.due < today,
+                           ("project", p.id), uid("milestone", p.id, hashlib.sha256(
+                               step.title.encode("utf-8")).hexdigest()[:16]))  # by title, not place
+    for chance in ds.opportunities.values():
+        if chance.due is not None and chance.due <= until and chance.stage in OPEN_STAGES:
+            yield Item(chance.due, "opportunity", chance.partners[0], chance.next or chance.title, chance.id,
+                       chance.due < today, ("opportunity", chance.id), uid("opportunity", chance.id, chance.due))

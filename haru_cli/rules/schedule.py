@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Partner
 from haru_cli.records.values import Duration, add_months
+from haru_cli.rules.dated import Item, Window, uid
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
 
@@ -229,3 +230,42 @@ def feedback_due(ds: Dataset, today: date, until: date, back: date) -> list[Mile
         m for m in feedback_milestones(ds, back, until, today)
         if m.milestone >= today or m.status == "overdue"
     ]
+
+
+# --- dated items (`haru upcoming`) -------------------------------------------------------------------
+
+DATED_KINDS = ("notice_deadline", "term_end", "draft", "feedback", "regular_meeting")
+
+
+def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
+    """Notice deadlines and term ends of active contracts, drafts about to start, feedback hearings not held
+    and regular meetings, due by `until`."""
+    today, until = when.today, when.until
+    for c in ds.contracts.values():
+        owner = c.partner or ""  # a vendor's contract is no partner's: its vendor is said
+        if c.status == "active":
+            dated = contract_dates(c, today)
+            r = renewal(dated, today, until)
+            if r is not None and today <= r.notice_deadline <= until:
+                yield Item(r.notice_deadline, "notice_deadline", owner, c.title, c.id, False,
+                           ("contract", c.id), uid("notice_deadline", c.id, r.term_end), vendor=c.vendor)
+            elif dated.notice_passed and dated.notice_deadline is not None and dated.term_end is not None:
+                # A notice deadline that passed without a decision stays, marked, until its term ends.
+                yield Item(dated.notice_deadline, "notice_deadline", owner, c.title, c.id, True,
+                           ("contract", c.id), uid("notice_deadline", c.id, dated.term_end), vendor=c.vendor)
+            if r is not None and (r.expired or today <= r.term_end <= until):
+                yield Item(r.term_end, "term_end", owner, c.title, c.id, r.expired, ("contract", c.id),
+                           uid("term_end", c.id, r.term_end), vendor=c.vendor)
+        elif c.status == "draft" and c.start <= until:  # a draft about to start, or past its start unsigned
+            yield Item(c.start, "draft", owner, c.title, c.id, c.start < today, ("contract", c.id),
+                       uid("draft", c.id), vendor=c.vendor)
+    for m in feedback_due(ds, today, until, when.back):
+        if m.status != "held":
+            c = m.contract
+            yield Item(m.milestone, "feedback", c.partner or "", c.title, c.id, m.status == "overdue",
+                       ("contract", c.id), uid("feedback", c.id, m.milestone), vendor=c.vendor)
+    for partner in ds.partners.values():
+        regular = next_regular_meeting(ds, partner, today)
+        if regular is not None and regular.due <= until:
+            yield Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
+                       ("partner", partner.id), uid("regular_meeting", partner.id))

@@ -17,6 +17,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings
 from haru_cli.records.values import add_months
 from haru_cli.rules.activity import fiscal_year_start
+from haru_cli.rules.dated import Item, Window, uid
 
 AREAS: tuple[Area, ...] = typing.get_args(Area)
 PeriodKind = Literal["month", "quarter", "fy"]
@@ -209,3 +210,15 @@ def next_review(a: Automation, as_of: date | None = None) -> date | None:
 def fiscal_months_to(settings: Settings, month: date) -> list[date]:
     """The months of the fiscal year holding `month`, up to and including it."""
     return [m for m in fiscal_year_of(settings, month).months() if m <= month]
+
+
+DATED_KINDS = ("ai_review",)
+
+
+def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
+    """Re-measuring what AI saves (SPEC §9.3): reviews due by `until`."""
+    for a in ds.automations.values():
+        review = next_review(a)
+        if review is not None and review <= when.until:
+            yield Item(review, "ai_review", "", a.title, a.id, review < when.today, ("automation", a.id),
+                       uid("ai_review", a.id, review))

@@ -3,12 +3,14 @@ vendor's scorecard over what it delivered — pure, for an explicit today."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Candidate, Deliverable, Sourcing
+from haru_cli.rules.dated import Item, Window, uid
 
 ONE = Decimal("0.1")
 TWO = Decimal("0.01")
@@ -88,3 +90,15 @@ def scorecard(found: list[Deliverable], today: date | None) -> Scorecard:
         rework_avg=(Decimal(sum(d.rework for d in delivered)) / len(delivered)).quantize(TWO, ROUND_HALF_UP)
         if delivered else None,
     )
+
+
+DATED_KINDS = ("deliverable",)
+
+
+def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
+    """What vendors are to deliver by `until` (SPEC §10.3), not delivered yet."""
+    for c in ds.contracts.values():
+        for d in c.deliverables:
+            if d.delivered is None and d.due <= when.until:
+                yield Item(d.due, "deliverable", c.partner or "", d.title or d.id, f"{c.id}/{d.id}",
+                           d.due < when.today, ("contract", c.id), uid("deliverable", c.id, d.id), vendor=c.vendor)

@@ -15,10 +15,11 @@ from haru_cli.records.models import Meeting, Partner, Referral
 from haru_cli.records.values import add_months
 from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.calendar import BusinessDays, month_end
+from haru_cli.rules.dated import Item
 from haru_cli.rules.fees import Statement, month_statements
 from haru_cli.rules.schedule import Milestone, RegularMeeting, feedback_milestones, next_regular_meeting
 from haru_cli.rules.time import as_hours, meeting_spent, minutes_by_partner, month_of, percent
-from haru_cli.rules.upcoming import Item, upcoming
+from haru_cli.rules.upcoming import upcoming
 from haru_cli.views.time import automations_json, time_json, time_report
 
 TREND_MONTHS = 3  # the month is compared with the three before it

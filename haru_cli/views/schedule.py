@@ -14,8 +14,8 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract
 from haru_cli.records.registry import BY_NAME, CONTRACT
 from haru_cli.records.values import Duration
+from haru_cli.rules.dated import Item, uid
 from haru_cli.rules.schedule import Milestone, Renewal
-from haru_cli.rules.upcoming import Item, uid
 from haru_cli.rules.vendors import vendor_name
 from haru_cli.views.shapes import CalendarEvent, Day, Row, Table, Text
 

@@ -22,7 +22,7 @@ from haru_cli.records.dataset import Dataset, Skipped
 from haru_cli.records.models import Settings, TimeEntry, TimeLog
 from haru_cli.records.problems import Finding, Problem, error
 from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TIME, TYPES, RecordType, type_of_path
-from haru_cli.rules.checks import run_checks
+from haru_cli.rules.registered import run_checks
 
 
 def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],

@@ -8,7 +8,7 @@ and column of that key or value.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from haru_cli.i18n import text
 
@@ -66,3 +66,23 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     key: bool = False
     related: tuple[str, ...] = ()
+
+
+class _Kind(Protocol):
+    """A record type (records/registry.py's RecordType), as a finding names it."""
+
+    @property
+    def name(self) -> str: ...
+
+
+def finding(record_type: _Kind, record_id: str, loc: Loc, code: str, variant: str = "", /, *,
+            severity: Severity = "error", key: bool = False, related: tuple[str, ...] = (),
+            **params: Any) -> Finding:
+    """What a check found: an error (unless said otherwise) of the record at loc (at its key, with key)."""
+    return Finding(record_type.name, record_id, loc, severity, code, variant, params, key, related)
+
+
+def warn(record_type: _Kind, record_id: str, loc: Loc, code: str, variant: str = "", /, *,
+         key: bool = False, **params: Any) -> Finding:
+    """What a check found that is worth saying but no error."""
+    return finding(record_type, record_id, loc, code, variant, severity="warning", key=key, **params)

@@ -12,13 +12,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, FeeRule, Partner, Payout, Referral, Settings
+from haru_cli.records.problems import Finding, finding, warn
+from haru_cli.records.registry import CONTRACT, PAYOUT, REFERRAL
 from haru_cli.records.values import Duration, Rate, add_months
 from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.dated import Item, Window, uid
+from haru_cli.rules.integrity import fees_incomplete
 
 EventKind = Literal["fixed", "deal", "payment", "clawback", "refund"]
 
@@ -346,3 +349,111 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
                 yield Item(s.pay_on, "payout", partner.id, month, f"{partner.id}/{month}", late,
                            ("partner", partner.id), uid("payout", partner.id, month), s.payable,
                            paid=s.payment is not None)
+
+
+# --- checks (SPEC §6) ---------------------------------------------------------------------------------
+
+
+def check_fee_rules(ds: Dataset) -> Iterator[Finding]:
+    """A fee rule is a rate or a fixed amount, never both (SPEC §3.4)."""
+    for c in ds.contracts.values():
+        if c.fees is None:
+            continue
+        for kind in ("customer", "student"):
+            rule = c.fees.rule(kind)
+            if rule is None:
+                continue
+            if (rule.rate is None) == (rule.fixed is None):
+                yield finding(CONTRACT, c.id, ("fees", kind), "fee-rule", "fee-rule.one-of", kind=kind, key=True)
+            elif rule.fixed is not None:
+                for name in ("basis", "months"):
+                    if getattr(rule, name) is not None:
+                        yield finding(CONTRACT, c.id, ("fees", kind, name), "fee-rule", "fee-rule.rate-only",
+                                      name=name, key=True)
+            elif rule.basis == "deal" and rule.months is not None:
+                yield warn(CONTRACT, c.id, ("fees", kind, "months"), "fee-rule", "fee-rule.months-deal", key=True)
+
+
+def check_referrals(ds: Dataset) -> Iterator[Finding]:
+    """A referral's status and the facts it needs (SPEC §3.5)."""
+    for r in ds.referrals.values():
+        if r.status in ("won", "cancelled") and r.deal is None:
+            yield finding(REFERRAL, r.id, ("status",), "deal-missing", status=r.status)
+        elif r.deal is not None and r.deal.amount is None:
+            contract = ds.contracts.get(r.contract)
+            rule = contract.fee_rule(r.kind) if contract else None
+            if rule is not None and rule.rate is not None and rule.basis == "deal":
+                yield finding(REFERRAL, r.id, ("deal",), "deal-missing", "deal-missing.amount", key=True)
+        if r.status == "cancelled" and r.cancelled is None:
+            yield finding(REFERRAL, r.id, ("status",), "cancelled-date")
+        elif r.status != "cancelled" and r.cancelled is not None:
+            yield warn(REFERRAL, r.id, ("cancelled",), "cancelled-date", "cancelled-date.status", status=r.status,
+                       key=True)
+        if r.status in ("lead", "lost") and r.payments:
+            yield warn(REFERRAL, r.id, ("payments",), "deal-missing", "deal-missing.payments", status=r.status,
+                       key=True)
+
+
+def check_payouts(ds: Dataset) -> Iterator[Finding]:
+    """A payment settles a statement there is, once (SPEC §8.1); one that no longer matches what its month
+    comes to is said, never recomputed."""
+    by_partner: dict[str, list[Payout]] = defaultdict(list)
+    for payout in sorted(ds.payouts.values(), key=lambda p: (p.date, p.id)):
+        if payout.kind == "payment" and payout.partner in ds.partners:
+            by_partner[payout.partner].append(payout)
+    events = events_by_partner(ds)
+    for partner_id, payments in by_partner.items():
+        partner = ds.partners[partner_id]
+        until = max(p.month.first for p in payments)
+        payable = {month: t.payable for month, _, t in monthly_totals(ds.settings, partner,
+                                                                       events.get(partner_id, []), until)}
+        first: dict[date, Payout] = {}
+        for p in payments:
+            month = p.month.first
+            if month in first:
+                yield finding(PAYOUT, p.id, ("month",), "duplicate-payout", partner=partner_id, month=str(p.month),
+                              first=ds.path_of(PAYOUT, first[month].id), related=(ds.path_of(PAYOUT, first[month].id),))
+                continue
+            first[month] = p
+            if month not in payable:
+                yield _resting(ds, partner_id, finding(PAYOUT, p.id, ("month",), "payout-statement",
+                                                       partner=partner_id, month=str(p.month)))
+            elif payable[month] != p.amount:
+                yield _resting(ds, partner_id, warn(PAYOUT, p.id, ("amount",), "payout-mismatch", amount=p.amount,
+                                                    payable=payable[month], month=str(p.month)))
+    yield from _check_refunds(ds, events)
+
+
+def _resting(ds: Dataset, partner_id: str, found: Finding) -> Finding:
+    """A finding about what a partner's fees come to is the fault of a skipped file when there is one that
+    may change them (SPEC §15): then it is said as `skipped-dependency`, naming that file, not as an
+    error of a payout that may well be right."""
+    skipped = fees_incomplete(ds, partner_id)
+    if not skipped:
+        return found
+    return Finding(found.kind, found.record, found.loc, "warning", "skipped-dependency", "",
+                   {"code": found.code, "skipped": ", ".join(skipped)}, found.key, tuple(skipped))
+
+
+def _check_refunds(ds: Dataset, events: dict[str, list[Any]]) -> Iterator[Finding]:
+    """A refund settles what a partner owed back (a negative balance): more would turn into fees HaRu
+    owes, with tax on them."""
+    refunded: dict[str, list[Payout]] = defaultdict(list)
+    for payout in ds.payouts.values():
+        if payout.kind == "refund" and payout.partner in ds.partners:
+            refunded[payout.partner].append(payout)
+    for partner_id, refunds in refunded.items():
+        until = max(p.month.first for p in refunds)
+        months = {month: (lines, t) for month, lines, t in monthly_totals(ds.settings, ds.partners[partner_id],
+                                                                           events.get(partner_id, []), until)}
+        for month in sorted({p.month.first for p in refunds}):
+            lines, t = months[month]  # a refund is a line of its month: that month has a statement
+            owed = max(0, -(t.carried_in + sum(e.amount for e in lines if e.event != "refund")))
+            mine = sorted((p for p in refunds if p.month.first == month), key=lambda p: (p.date, p.id))
+            if sum(p.amount for p in mine) > owed:
+                yield _resting(ds, partner_id, finding(PAYOUT, mine[-1].id, ("amount",), "payout-refund",
+                                                       amount=sum(p.amount for p in mine), owed=owed,
+                                                       partner=partner_id, month=f"{month:%Y-%m}"))
+
+
+CHECKS = [check_fee_rules, check_referrals, check_payouts]

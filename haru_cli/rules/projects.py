@@ -11,6 +11,8 @@ from datetime import date
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Opportunity, Project, Stage
+from haru_cli.records.problems import Finding, finding
+from haru_cli.records.registry import MEETING, OPPORTUNITY, PROJECT
 from haru_cli.records.values import Duration
 from haru_cli.rules.dated import Item, Window, uid
 
@@ -82,3 +84,42 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
         if chance.due is not None and chance.due <= until and chance.stage in OPEN_STAGES:
             yield Item(chance.due, "opportunity", chance.partners[0], chance.next or chance.title, chance.id,
                        chance.due < today, ("opportunity", chance.id), uid("opportunity", chance.id, chance.due))
+
+
+# --- checks (SPEC §6) ---------------------------------------------------------------------------------
+
+
+def check_projects(ds: Dataset) -> Iterator[Finding]:
+    """A project's contract is one of its partners', its milestones done after it started, and a meeting of
+    it one of its partners'; an opportunity's history runs forward and ends at its stage, a dropped one
+    saying why (SPEC §12.3)."""
+    for p in ds.projects.values():
+        contract = ds.contracts.get(p.contract) if p.contract else None
+        if contract is not None and contract.partner not in p.partners:
+            yield finding(PROJECT, p.id, ("contract",), "project", "project.contract", ref=contract.id,
+                          owner=contract.owner)
+        for i, step in enumerate(p.milestones):
+            if step.done is not None and step.done < p.start:
+                yield finding(PROJECT, p.id, ("milestones", i, "done"), "project", "project.done-before",
+                              done=step.done.isoformat(), start=p.start.isoformat())
+        if p.end is not None and p.end < p.start:
+            yield finding(PROJECT, p.id, ("end",), "date-order", "date-order.end", end=p.end.isoformat(),
+                          start=p.start.isoformat())
+    for m in ds.meetings.values():
+        project = ds.projects.get(m.project) if m.project else None
+        if project is not None and not set(project.partners) & set(m.partners):
+            yield finding(MEETING, m.id, ("project",), "project", "project.meeting", ref=project.id)
+    for o in ds.opportunities.values():
+        for i in range(1, len(o.history)):
+            if o.history[i].date < o.history[i - 1].date:
+                yield finding(OPPORTUNITY, o.id, ("history", i, "date"), "opportunity", "opportunity.order",
+                              date=o.history[i].date.isoformat(), before=o.history[i - 1].date.isoformat())
+        if o.history and o.history[-1].stage != o.stage:
+            yield finding(OPPORTUNITY, o.id, ("stage",), "opportunity", "opportunity.stage", stage=o.stage,
+                          last=o.history[-1].stage)
+        if o.stage == "dropped" and not (o.history and (o.history[-1].note or "").strip()):
+            yield finding(OPPORTUNITY, o.id, ("history",) if o.history else ("stage",), "opportunity",
+                          "opportunity.dropped", key=True)
+
+
+CHECKS = [check_projects]

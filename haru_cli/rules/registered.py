@@ -24,13 +24,19 @@ Check = Callable[["Dataset"], Iterator["Finding"]]
 _ADDED: list[Any] = []  # rules modules registered from outside, after haru's own
 
 
-def modules() -> list[Any]:
-    """Every rules module that takes part: haru's own (imported when first asked for), then those added."""
-    from haru_cli.rules import activity, checks, fees, projects, schedule, school, time, vendors
+def modules(*, dated: bool = False) -> list[Any]:
+    """Every rules module that takes part (only those with dated items, with `dated`): haru's own, imported
+    when first asked for, then those added."""
+    from haru_cli.rules import activity, fees, projects, schedule, time, vendors
 
-    # The order of the modules with dated items is the order of their kinds on one day: contracts' dates,
-    # meetings', payouts, reviews, deliverables, projects'.
-    return [checks, schedule, activity, fees, time, vendors, school, projects, *_ADDED]
+    # haru's own with dated items, in the order of their kinds on one day: contracts' dates, meetings',
+    # payouts, reviews, deliverables, projects'
+    found: list[Any] = [schedule, activity, fees, time, vendors, projects]
+    if not dated:  # and those with checks only: `upcoming` (a warm command) does not import them
+        from haru_cli.rules import checks, school
+
+        found = [checks, *found, school]
+    return [*found, *(m for m in _ADDED if not dated or hasattr(m, "dated_items"))]
 
 
 def register(module: Any) -> None:
@@ -63,14 +69,13 @@ def _name(module: Any) -> str:
 
 def kinds() -> tuple[str, ...]:
     """Every kind of dated item, in the order of one day's items."""
-    return tuple(kind for module in modules() for kind in getattr(module, "DATED_KINDS", ()))
+    return tuple(kind for module in modules(dated=True) for kind in module.DATED_KINDS)
 
 
 def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
     """Every module's dated items, module by module."""
-    for module in modules():
-        if hasattr(module, "dated_items"):
-            yield from module.dated_items(ds, when)
+    for module in modules(dated=True):
+        yield from module.dated_items(ds, when)
 
 
 def checks() -> list[Check]:

@@ -9,6 +9,8 @@ from datetime import date, timedelta
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Partner
+from haru_cli.records.problems import Finding, finding, warn
+from haru_cli.records.registry import CONTRACT
 from haru_cli.records.values import Duration, add_months
 from haru_cli.rules.dated import Item, Window, uid
 
@@ -269,3 +271,28 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
         if regular is not None and regular.due <= until:
             yield Item(regular.due, "regular_meeting", partner.id, None, partner.id, regular.overdue,
                        ("partner", partner.id), uid("regular_meeting", partner.id))
+
+
+# --- checks (SPEC §6) ---------------------------------------------------------------------------------
+
+
+MIN_TERM_DAYS = 7
+
+
+def check_contract_terms(ds: Dataset) -> Iterator[Finding]:
+    """Renewal settings that make sense together (SPEC §4.1)."""
+    for c in ds.contracts.values():
+        if c.auto_renew and c.term is None:
+            yield finding(CONTRACT, c.id, ("auto_renew",), "auto-renew-term", key=True)
+        elif c.term is not None and c.term.count == 0:
+            yield finding(CONTRACT, c.id, ("term",), "auto-renew-term", "auto-renew-term.zero")
+        elif c.auto_renew and c.term is not None and c.term.unit == "d" and c.term.count < MIN_TERM_DAYS:
+            # A contract renewed every day or two is a typo (1d for 1y?), and would fill every list with dates.
+            yield finding(CONTRACT, c.id, ("term",), "auto-renew-term", "auto-renew-term.short", days=MIN_TERM_DAYS)
+        elif c.auto_renew and c.end is None:
+            yield warn(CONTRACT, c.id, ("auto_renew",), "auto-renew-term", "auto-renew-term.no-end", key=True)
+        elif c.term is not None and not c.auto_renew:
+            yield warn(CONTRACT, c.id, ("term",), "auto-renew-term", "auto-renew-term.unused", key=True)
+
+
+CHECKS = [check_contract_terms]

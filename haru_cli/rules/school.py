@@ -5,13 +5,15 @@ certificate number of a year. Pure."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Course, Evaluation, Student
+from haru_cli.records.problems import Finding, finding, warn
+from haru_cli.records.registry import CERTIFICATE, COURSE, STUDENT
 
 _NUMBER = re.compile(r"haru-([0-9]{4})-([0-9]{4})")
 
@@ -92,3 +94,68 @@ class Certification:
 def certification(ds: Dataset, student: Student, issued: date) -> Certification:
     """Whether the student may be certified on `issued`."""
     return Certification(progress(ds, student, issued), issued, certificate_of(ds, student))
+
+
+# --- checks (SPEC §6) ---------------------------------------------------------------------------------
+
+
+def check_school(ds: Dataset) -> Iterator[Finding]:
+    """Evaluations judge the course's assignments on exactly their criteria; a referral brings one student
+    and is a student referral; a certificate is one per student and course, and its student eligible
+    (SPEC §11.4)."""
+    for c in ds.courses.values():
+        if c.pass_level > c.levels:
+            yield finding(COURSE, c.id, ("pass_level",), "school", "school.pass-level", levels=c.levels)
+        if c.end is not None and c.end < c.start:
+            yield finding(COURSE, c.id, ("end",), "date-order", "date-order.end", end=c.end.isoformat(),
+                          start=c.start.isoformat())
+        ids: set[str] = set()
+        for i, a in enumerate(c.assignments):
+            if a.id in ids:
+                yield finding(COURSE, c.id, ("assignments", i, "id"), "school", "school.assignment-twice", ref=a.id)
+            ids.add(a.id)
+            if len(set(a.criteria)) != len(a.criteria):
+                yield finding(COURSE, c.id, ("assignments", i, "criteria"), "school", "school.criterion-twice")
+    referred: dict[str, str] = {}
+    for student in sorted(ds.students.values(), key=lambda s: s.id):
+        st, course = student, ds.courses.get(student.course)
+        for i, e in enumerate(st.evaluations if course else []):
+            assignment = course.assignment(e.assignment) if course else None
+            if assignment is None:
+                yield finding(STUDENT, st.id, ("evaluations", i, "assignment"), "school", "school.assignment",
+                              ref=e.assignment, course=st.course)
+                continue
+            if set(e.levels) != set(assignment.criteria):
+                yield finding(STUDENT, st.id, ("evaluations", i, "levels"), "school", "school.criteria", key=True,
+                              criteria=", ".join(assignment.criteria))
+            for name, level in e.levels.items():
+                if course is not None and level > course.levels:
+                    yield finding(STUDENT, st.id, ("evaluations", i, "levels", name), "school", "school.level",
+                                  level=level, levels=course.levels)
+        if st.referral is not None and st.referral in ds.referrals:
+            if ds.referrals[st.referral].kind != "student":
+                yield finding(STUDENT, st.id, ("referral",), "school", "school.referral-kind", ref=st.referral)
+            elif st.referral in referred:
+                yield finding(STUDENT, st.id, ("referral",), "school", "school.referral-twice", ref=st.referral,
+                              other=referred[st.referral])
+            referred.setdefault(st.referral, st.id)
+    seen: dict[tuple[str, str], str] = {}
+    for cert in sorted(ds.certificates.values(), key=lambda c: c.id):
+        if cert.id[5:9] != f"{cert.issued.year}":
+            yield finding(CERTIFICATE, cert.id, ("id",), "school", "school.number-year", year=cert.issued.year)
+        if (cert.student, cert.course) in seen:
+            yield finding(CERTIFICATE, cert.id, ("student",), "school", "school.certified-twice",
+                          other=seen[(cert.student, cert.course)])
+        seen.setdefault((cert.student, cert.course), cert.id)
+        holder = ds.students.get(cert.student)
+        if holder is not None and holder.course != cert.course:
+            yield finding(CERTIFICATE, cert.id, ("course",), "school", "school.certificate-course",
+                          course=holder.course)
+        elif holder is not None and not progress(ds, holder, cert.issued).eligible:
+            yield finding(CERTIFICATE, cert.id, ("student",), "school", "school.not-eligible", ref=holder.id,
+                          day=cert.issued.isoformat())
+        elif holder is not None and not progress(ds, holder).eligible:  # a retake since failed
+            yield warn(CERTIFICATE, cert.id, ("student",), "school", "school.no-longer-eligible", ref=holder.id)
+
+
+CHECKS = [check_school]

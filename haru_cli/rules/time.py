@@ -15,7 +15,9 @@ from typing import Literal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings
-from haru_cli.records.values import add_months
+from haru_cli.records.problems import Finding, finding, warn
+from haru_cli.records.registry import AUTOMATION, TIME
+from haru_cli.records.values import Month, add_months
 from haru_cli.rules.activity import fiscal_year_start
 from haru_cli.rules.dated import Item, Window, uid
 
@@ -222,3 +224,37 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
         if review is not None and review <= when.until:
             yield Item(review, "ai_review", "", a.title, a.id, review < when.today, ("automation", a.id),
                        uid("ai_review", a.id, review))
+
+
+# --- checks (SPEC §6) ---------------------------------------------------------------------------------
+
+
+def check_time(ds: Dataset) -> Iterator[Finding]:
+    """A time entry is of its file's month and says its time once (SPEC §9.1)."""
+    for log in ds.time_logs.values():
+        for i, entry in enumerate(log.entries):
+            if (entry.hours is None) == (entry.minutes is None):
+                yield finding(TIME, log.id, ("entries", i), "time-entry", "time-entry.one-of")
+            if Month.of(entry.date) != log.month:
+                yield finding(TIME, log.id, ("entries", i, "date"), "time-entry", "time-entry.month",
+                              date=entry.date.isoformat(), month=log.id)
+
+
+def check_automations(ds: Dataset) -> Iterator[Finding]:
+    """A retired automation says when; measurements come oldest first (SPEC §9.2)."""
+    for a in ds.automations.values():
+        if a.status == "retired" and a.retired is None:
+            yield finding(AUTOMATION, a.id, ("status",), "automation", "automation.retired-missing")
+        elif a.status != "retired" and a.retired is not None:
+            yield finding(AUTOMATION, a.id, ("retired",), "automation", "automation.retired-status", key=True)
+        elif a.retired is not None and a.retired < a.since:
+            yield finding(AUTOMATION, a.id, ("retired",), "automation", "automation.retired-order",
+                          retired=a.retired.isoformat(), since=a.since.isoformat())
+        for i in range(1, len(a.measurements)):
+            before, m = a.measurements[i - 1], a.measurements[i]
+            if m.date < before.date:
+                yield warn(AUTOMATION, a.id, ("measurements", i, "date"), "automation", "automation.order",
+                           date=m.date.isoformat(), before=before.date.isoformat())
+
+
+CHECKS = [check_time, check_automations]

@@ -10,6 +10,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Candidate, Deliverable, Sourcing
+from haru_cli.records.problems import Finding, finding, warn
+from haru_cli.records.registry import CONTRACT, SOURCING
 from haru_cli.rules.dated import Item, Window, uid
 
 ONE = Decimal("0.1")
@@ -102,3 +104,65 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
             if d.delivered is None and d.due <= when.until:
                 yield Item(d.due, "deliverable", c.partner or "", d.title or d.id, f"{c.id}/{d.id}",
                            d.due < when.today, ("contract", c.id), uid("deliverable", c.id, d.id), vendor=c.vendor)
+
+
+# --- checks (SPEC §6) ---------------------------------------------------------------------------------
+
+
+def check_vendor_contracts(ds: Dataset) -> Iterator[Finding]:
+    """A contract is a partner's or a vendor's, never both; a vendor's is outsourcing or an NDA, and what
+    it delivers is in order (SPEC §10.1)."""
+    for c in ds.contracts.values():
+        if (c.partner is None) == (c.vendor is None):
+            yield finding(CONTRACT, c.id, ("partner",) if c.partner else ("id",), "contract-owner",
+                          "contract-owner.both" if c.partner else "contract-owner.none")
+        elif c.vendor is not None and c.type not in ("outsourcing", "nda"):
+            yield finding(CONTRACT, c.id, ("type",), "contract-owner", "contract-owner.vendor-type", type=c.type)
+        elif c.partner is not None and c.type == "outsourcing":
+            yield finding(CONTRACT, c.id, ("type",), "contract-owner", "contract-owner.partner-type")
+        seen: set[str] = set()
+        for i, d in enumerate(c.deliverables):
+            if d.id in seen:
+                yield finding(CONTRACT, c.id, ("deliverables", i, "id"), "deliverable", "deliverable.twice", ref=d.id)
+            seen.add(d.id)
+            if d.accepted is not None and d.delivered is None:
+                yield finding(CONTRACT, c.id, ("deliverables", i, "accepted"), "deliverable", "deliverable.undelivered")
+            elif d.accepted is not None and d.delivered is not None and d.accepted < d.delivered:
+                yield finding(CONTRACT, c.id, ("deliverables", i, "accepted"), "deliverable", "deliverable.order",
+                              accepted=d.accepted.isoformat(), delivered=d.delivered.isoformat())
+            if d.quality is not None and d.accepted is None:
+                yield finding(CONTRACT, c.id, ("deliverables", i, "quality"), "deliverable", "deliverable.quality")
+
+
+def check_sourcing(ds: Dataset) -> Iterator[Finding]:
+    """A selection weighs its criteria to exactly 100%, scores every candidate on each, once, and decides
+    for one of them (SPEC §10.2); a vendor whose standing is poor is said when it is a candidate again."""
+    for s in ds.sourcings.values():
+        total = sum((r.percent for r in s.criteria.values()), Decimal(0))
+        if total != 100:
+            yield finding(SOURCING, s.id, ("criteria",), "sourcing", "sourcing.weights",
+                          total=f"{format(total.normalize(), 'f')}%", key=True)
+        seen: set[str] = set()
+        for i, c in enumerate(s.candidates):
+            if c.vendor in seen:
+                yield finding(SOURCING, s.id, ("candidates", i, "vendor"), "sourcing", "sourcing.twice", ref=c.vendor)
+            seen.add(c.vendor)
+            for key in s.criteria:
+                if key not in c.scores:
+                    yield finding(SOURCING, s.id, ("candidates", i, "scores"), "sourcing", "sourcing.missing-score",
+                                  criterion=key, ref=c.vendor, key=True)
+            for key in c.scores:
+                if key not in s.criteria:
+                    yield finding(SOURCING, s.id, ("candidates", i, "scores", key), "sourcing",
+                                  "sourcing.unknown-criterion", criterion=key, key=True)
+            standing = scorecard(deliverables_of(ds, c.vendor), None).standing if c.vendor in ds.vendors else None
+            if s.status == "open" and standing == "poor":
+                yield warn(SOURCING, s.id, ("candidates", i, "vendor"), "vendor-poor", ref=c.vendor)
+        if s.decision is not None and s.decision.vendor not in seen:
+            yield finding(SOURCING, s.id, ("decision", "vendor"), "sourcing", "sourcing.not-candidate",
+                          ref=s.decision.vendor)
+        elif s.status == "decided" and s.decision is None:
+            yield finding(SOURCING, s.id, ("status",), "sourcing", "sourcing.undecided")
+
+
+CHECKS = [check_vendor_contracts, check_sourcing]

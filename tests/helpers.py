@@ -18,7 +18,7 @@ from markdown_it import MarkdownIt
 from typer.testing import Result
 
 from haru_cli.i18n import Translator
-from haru_cli.load.loader import load_workspace
+from haru_cli.records.dataset import Dataset
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.site.pages import Site, build
 
@@ -27,14 +27,21 @@ WorkspaceFactory = Callable[..., Path]
 TODAY = ("--today", "2026-11-27")
 
 
-def business_days() -> BusinessDays:
-    """Japan's business days, their holidays computed in memory (no cache folder)."""
-    from haru_cli.load.holidays import japanese_business_days
+def business_days(folder: Path | None = None) -> BusinessDays:
+    """Japan's business days, their holidays computed in memory (or kept in folder)."""
+    from haru_cli.cli.context import japanese_business_days
 
-    return japanese_business_days(None)
+    return japanese_business_days(folder)
 
 
 DAYS = business_days()
+
+
+def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False) -> Dataset:
+    """The workspace loaded as a command loads it: checked by every registered rules module's checks."""
+    from haru_cli.cli.context import load_checked
+
+    return load_checked(root, overlay, cache=cache)
 
 # A small valid workspace; tests override or remove single files (None removes).
 BASE: dict[str, str] = {

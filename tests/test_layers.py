@@ -13,7 +13,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "haru_cli"
 ALLOWED = {
     "records": {"records", "i18n", "escape"},
     "rules": {"rules", "records", "escape"},
-    "load": {"load", "records", "rules", "i18n", "escape", "files"},
+    "load": {"load", "records", "i18n", "escape", "files"},
     "write": {"write", "records", "load", "escape", "files"},
     "views": {"views", "rules", "records", "i18n", "escape"},
     "render": {"render", "views", "i18n", "escape", "files"},

@@ -72,10 +72,9 @@ class State:
     def load(self, *, for_a_person: bool = True, quiet: bool = False) -> Dataset:
         """The workspace's valid records; broken files are skipped, and said so in one line on stderr."""
         from haru_cli.load.cache import CACHE_FOLDER
-        from haru_cli.load.loader import load_workspace
 
         with _progress(for_a_person) as progress:
-            ds = load_workspace(self.workspace(), cache=self.cache, progress=progress)
+            ds = load_checked(self.workspace(), cache=self.cache, progress=progress)
         # What was loaded lives until the command ends: out of the cyclic collector's sight, or the next
         # collections would walk all of it (27,000 files are a million objects, ~60 ms a walk).
         gc.freeze()
@@ -89,6 +88,17 @@ class State:
             # else every run would be slow unsaid; a link is never followed (SPEC §14)
             typer.echo(text("cli.cache_not_folder", lang, folder=CACHE_FOLDER), err=True)
         return ds
+
+
+def load_checked(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False,
+                 progress: Callable[[int, int], None] | None = None) -> Dataset:
+    """The workspace loaded and checked by every registered rules module's checks (rules/registered.py):
+    the loader is handed them, as load imports no rules."""
+    from haru_cli.load import loader
+    from haru_cli.rules import registered
+
+    checks = loader.Checks(registered.run_checks, registered.key())
+    return loader.load_workspace(root, overlay, checks=checks, cache=cache, progress=progress)
 
 
 @dataclass
@@ -111,7 +121,6 @@ class Run:
     def days(self) -> BusinessDays:
         """Japan's business days (their holidays computed once and kept in the user's cache folder)."""
         from haru_cli.load.cache import user_cache_dir
-        from haru_cli.load.holidays import japanese_business_days
 
         return japanese_business_days(user_cache_dir() if self.state.cache else None)
 
@@ -152,6 +161,14 @@ class Run:
         if paths:
             typer.echo(self.t(key, paths=", ".join(paths)), err=True)
             raise typer.Exit(1)
+
+
+def japanese_business_days(folder: Path | None) -> BusinessDays:
+    """Japanese business days, their holidays computed by `holidays` and kept in folder (None: in memory)."""
+    from haru_cli.load.holidays import FIRST_YEAR, LAST_YEAR, japanese_holidays
+    from haru_cli.rules.calendar import BusinessDays
+
+    return BusinessDays(japanese_holidays(folder), FIRST_YEAR, LAST_YEAR)
 
 
 def open_run(ctx: typer.Context, *, fmt: str = "table", quiet: bool = False) -> Run:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from haru_cli.cli.context import Failure, Run, problem_line
+from haru_cli.cli.context import Failure, Run, load_checked, problem_line
 
 if TYPE_CHECKING:
     from haru_cli.records.problems import Problem
@@ -32,9 +32,7 @@ def interactive() -> bool:
 def problems_with(run: Run, path: str, text: str, *, warnings: bool = False) -> list[Problem]:
     """The errors (and, asked for, the warnings) the workspace would have in, or because of, that file
     with that text."""
-    from haru_cli.load.loader import load_workspace
-
-    after = load_workspace(run.ds.root, overlay={path: text})
+    after = load_checked(run.ds.root, overlay={path: text})
     return [p for p in after.problems if (warnings or p.severity == "error") and p.concerns({path})]
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from haru_cli.cli.context import Run, open_run
+from haru_cli.cli.context import Run, load_checked, open_run
 
 if TYPE_CHECKING:
     from haru_cli.site.pages import Site
@@ -125,8 +125,7 @@ def serve(
 
 
 def _reloaded(run: Run, incognito: bool) -> Any:
-    from haru_cli.load.loader import load_workspace
     from haru_cli.site.pages import Site
 
-    ds = load_workspace(run.ds.root, cache=run.state.cache)
+    ds = load_checked(run.ds.root, cache=run.state.cache)
     return Site(ds, run.today, run.days, run.t, incognito=incognito)

@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 import typer
 
-from haru_cli.cli.context import Failure, problem_line, state_of
+from haru_cli.cli.context import Failure, load_checked, problem_line, state_of
 from haru_cli.cli.staged import staged_copy
 from haru_cli.i18n import Translator
 
@@ -18,7 +18,6 @@ def validate(
     fmt: Annotated[Literal["text", "json"], typer.Option("--format")] = "text",
 ) -> None:
     from haru_cli.load.documents import document_problems
-    from haru_cli.load.loader import load_workspace
     from haru_cli.records.problems import Problem
     from haru_cli.render.formats import json_text
 
@@ -26,7 +25,7 @@ def validate(
     root = state.workspace()
     if staged:
         with staged_copy(root, Translator(state.language())) as copy:
-            ds = load_workspace(copy)
+            ds = load_checked(copy)
             documents = document_problems(ds)
         ds.root = root  # problems name the files as the user has them
     else:

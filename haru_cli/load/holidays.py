@@ -1,4 +1,5 @@
-"""Japan's public holidays, from the `holidays` package, for the business days of rules/calendar.py.
+"""Japan's public holidays, from the `holidays` package, for the business days of rules/calendar.py (which
+the caller builds of them: load imports no rules).
 
 Importing `holidays` costs more than the rest of a command (it registers every country), so the dates it
 gives may be kept in a folder (the user's cache), one table per installed package: most runs then never
@@ -13,10 +14,9 @@ import importlib.util
 import json
 import os
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-
-from haru_cli.rules.calendar import BusinessDays
 
 _SPAN = 10  # years computed around the one asked for, so that one import serves many runs
 FIRST_YEAR, LAST_YEAR = 1949, 2099  # the years the `holidays` package knows Japan's public holidays for
@@ -85,6 +85,7 @@ class _Table:
                 os.unlink(tmp)
 
 
-def japanese_business_days(folder: Path | None) -> BusinessDays:
-    """Japanese business days, their holidays computed by `holidays` and kept in folder (None: in memory)."""
-    return BusinessDays(_Table(folder).holidays, FIRST_YEAR, LAST_YEAR)
+def japanese_holidays(folder: Path | None) -> Callable[[int], frozenset[date]]:
+    """Japan's public holidays of a year in [FIRST_YEAR, LAST_YEAR], computed by `holidays` and kept in
+    folder (None: in memory)."""
+    return _Table(folder).holidays

@@ -1,20 +1,35 @@
 """A workspace's files → its Dataset, from the parse cache while no file has changed, else read afresh
-(reading.py).
+(reading.py) and checked by the checks its caller hands in.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from haru_cli.load.workspace import scan_workspace
 from haru_cli.records.dataset import Dataset
 
+if TYPE_CHECKING:
+    from haru_cli.load.reading import RunChecks
 
-def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False,
-                   progress: Callable[[int, int], None] | None = None) -> Dataset:
-    """Load every record under root, run every cross-file check, and return all of it.
+
+@dataclass(frozen=True)
+class Checks:
+    """The cross-file checks a load runs (rules/registered.py's run_checks, handed in by the CLI: load
+    imports no rules), and what they are beyond haru's own code: the parse cache keeps the problems they
+    found, so it never hands back a dataset checked by other checks."""
+
+    run: RunChecks
+    key: str = ""
+
+
+def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks: Checks | None,
+                   cache: bool = False, progress: Callable[[int, int], None] | None = None) -> Dataset:
+    """Load every record under root, run the cross-file checks (none with None), and return all of it.
 
     `overlay` maps workspace paths to texts read as if those files were there: `haru new` validates the
     workspace as it will be, before writing anything. With `cache`, a dataset saved by an earlier run is
@@ -28,13 +43,14 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: 
     try:
         listing = scan_workspace(root)
         use_cache = cache and not overlay
-        if use_cache and (cached := parse_cache.read(root, listing.fingerprint, listing.cache_limit)) is not None:
+        stamp = f"{listing.fingerprint} checks:{'-' if checks is None else checks.key}"
+        if use_cache and (cached := parse_cache.read(root, stamp, listing.cache_limit)) is not None:
             return cached
         from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
 
-        ds = read_workspace(root, listing, overlay or {}, progress)
+        ds = read_workspace(root, listing, overlay or {}, progress, checks.run if checks is not None else None)
         if use_cache and not listing.racy():
-            parse_cache.write(root, listing.fingerprint, ds)
+            parse_cache.write(root, stamp, ds)
         return ds
     finally:
         if collecting:

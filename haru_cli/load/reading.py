@@ -1,4 +1,5 @@
-"""Files → Dataset and a list of Problems: YAML parsed, records validated, the checks run.
+"""Files → Dataset and a list of Problems: YAML parsed, records validated, the checks run (those the caller
+hands in: rules/registered.py's run_checks, given by the CLI — load imports no rules).
 
 A file with any error is left out of the dataset (and counted as skipped): every other command works on
 what remains. Pydantic's error locations, and the checks' findings, are mapped back to the YAML node they
@@ -22,12 +23,15 @@ from haru_cli.records.dataset import Dataset, Skipped
 from haru_cli.records.models import Settings, TimeEntry, TimeLog
 from haru_cli.records.problems import Finding, Problem, error
 from haru_cli.records.registry import BY_NAME, SETTINGS_FILE, TIME, TYPES, RecordType, type_of_path
-from haru_cli.rules.registered import run_checks
+
+# Every cross-file check on the records read, the bank codes too given the list of banks.
+RunChecks = Callable[[Dataset, ZenginBanks | None], list[Finding]]
 
 
 def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
-                   progress: Callable[[int, int], None] | None) -> Dataset:
-    """Every listed file read, validated and checked; `progress(done, total)` is told as files load."""
+                   progress: Callable[[int, int], None] | None, checks: RunChecks | None) -> Dataset:
+    """Every listed file read, validated and checked (by `checks`, if any); `progress(done, total)` is told
+    as files load."""
     ds = Dataset(root, overlay=overlay)
     ds.settings = _load_settings(root, ds.problems)
     ds.problems.extend(listing.problems)
@@ -48,8 +52,10 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
             _load_record(ds, kind, files[path], path, overlay.get(path), first_with_id, places)
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
-    banks = ZenginBanks() if any(p.bank is not None for p in ds.partners.values()) else None
-    findings = run_checks(ds, banks)
+    findings: list[Finding] = []
+    if checks is not None:
+        banks = ZenginBanks() if any(p.bank is not None for p in ds.partners.values()) else None
+        findings = checks(ds, banks)
     ds.problems.extend(places.problem(ds, finding) for finding in findings)
     ds.problems = capped(sorted(ds.problems, key=Problem.sort_key))
     _drop_entries_with_errors(ds, findings)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from haru_cli.load import cache
 from haru_cli.load.workspace import Listing
-from haru_cli.rules.lookup import fold_text
+from haru_cli.records.text import fold_text
 
 INDEX_FILE = "search.json"
 _LINE_END = re.compile(r"\r\n|\r|\n")

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+from haru_cli.records.text import fold_text
 
 if TYPE_CHECKING:
     from haru_cli.records.models import Partner, Vendor
@@ -27,13 +28,6 @@ _LEGAL_FORMS = re.compile(
 )
 _IGNORED = re.compile(r"[\s・･·]+")
 _HONORIFIC = re.compile(r"(サン|様|氏|殿)$")  # さん is サン by then: hiragana is folded first
-_HIRAGANA = re.compile(r"[\u3041-\u3096\u309d\u309e]")
-
-
-def fold_text(text: str) -> str:
-    """The form text is searched in: full- and half-width alike (NFKC), case ignored, hiragana as katakana."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    return _HIRAGANA.sub(lambda m: chr(ord(m.group()) + 0x60), folded)
 
 
 def fold(text: str) -> str:

@@ -34,7 +34,7 @@ def test_a_contract_skipped_for_its_partner_names_the_partner_file(workspace: Wo
 
 def test_long_text_in_a_show_view_wraps_at_80_columns(workspace: WorkspaceFactory) -> None:
     from haru_cli.i18n import Translator
-    from haru_cli.load.loader import load_workspace
+    from tests.helpers import load_workspace
     from haru_cli.render.formats import rich_document, rich_lines
     from haru_cli.rules.schedule import contract_dates
     from haru_cli.views.partners import contract_document

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from tests.helpers import TODAY, Haru, WorkspaceFactory
 
 

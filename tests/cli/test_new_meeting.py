@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from haru_cli.cli import app, editing
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from tests.helpers import TODAY, Haru, WorkspaceFactory
 
 

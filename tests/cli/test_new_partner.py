@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from tests.helpers import Haru, WorkspaceFactory
 
 

@@ -10,8 +10,7 @@ import pytest
 
 from haru_cli.cli import COMMANDS
 from haru_cli.load import cache
-from haru_cli.load.loader import load_workspace
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from haru_cli.load import cache
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.load.workspace import scan_workspace
 from tests.helpers import Haru, WorkspaceFactory
 
@@ -49,7 +49,7 @@ def test_a_cache_file_that_is_a_link_or_pipe_is_neither_read_nor_written(
     else:
         destination = Path(target) if target.startswith("/") else tmp_path / target
         pickle_file.symlink_to(destination)
-    code = ("import sys; from pathlib import Path; from haru_cli.load.loader import load_workspace; "
+    code = ("import sys; from pathlib import Path; from tests.helpers import load_workspace; "
             "print(len(load_workspace(Path(sys.argv[1]), cache=True).partners))")
     done = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, timeout=60,
                           env={**os.environ, "XDG_CACHE_HOME": str(tmp_path / "user-cache")})

@@ -11,6 +11,7 @@ import holidays
 import pytest
 
 from haru_cli.load import holidays as kept
+from tests.helpers import business_days
 
 
 def count_computations(monkeypatch: pytest.MonkeyPatch) -> list[int]:
@@ -29,10 +30,10 @@ def test_holidays_are_computed_once_and_then_read_from_the_cache_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     calls = count_computations(monkeypatch)
-    first = kept.japanese_business_days(tmp_path)
+    first = business_days(tmp_path)
     assert not first.is_business_day(date(2026, 11, 23))  # 勤労感謝の日
     assert len(calls) == 1 and len(list(tmp_path.glob("holidays-jp-*.json"))) == 1
-    again = kept.japanese_business_days(tmp_path)  # a later run: the table is read, not computed
+    again = business_days(tmp_path)  # a later run: the table is read, not computed
     assert not again.is_business_day(date(2026, 11, 23)) and again.is_business_day(date(2026, 11, 24))
     assert not again.is_business_day(date(2030, 1, 14))  # 成人の日 2030, within the span kept
     assert len(calls) == 1
@@ -45,7 +46,7 @@ def test_two_installations_sharing_the_cache_folder_keep_a_table_each(
     for _ in range(2):
         for package in ("venv/holidays/__init__.py:1:1", "pipx/holidays/__init__.py:2:2"):
             monkeypatch.setattr(kept, "_package_key", lambda package=package: package)
-            assert not kept.japanese_business_days(tmp_path).is_business_day(date(2026, 5, 5))
+            assert not business_days(tmp_path).is_business_day(date(2026, 5, 5))
     assert len(calls) == 2  # once for each, not once a run
     assert len(list(tmp_path.glob("holidays-jp-*.json"))) == 2
 
@@ -53,10 +54,10 @@ def test_two_installations_sharing_the_cache_folder_keep_a_table_each(
 @pytest.mark.parametrize("corrupt", ["{not json", "[]", '{"key": null}', '{"key": KEY, "years": {"2026": 5}}',
                                      '{"key": KEY, "years": {"2026": ["5月"]}}'])
 def test_a_corrupt_table_is_computed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, corrupt: str) -> None:
-    kept.japanese_business_days(tmp_path).is_business_day(date(2026, 5, 4))
+    business_days(tmp_path).is_business_day(date(2026, 5, 4))
     [table] = tmp_path.glob("holidays-jp-*.json")
     key = json.dumps(json.loads(table.read_text(encoding="utf-8"))["key"])
     table.write_text(corrupt.replace("KEY", key), encoding="utf-8")  # of this `holidays`, but not a table
     calls = count_computations(monkeypatch)
-    assert not kept.japanese_business_days(tmp_path).is_business_day(date(2026, 5, 4))
+    assert not business_days(tmp_path).is_business_day(date(2026, 5, 4))
     assert len(calls) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from tests.helpers import REFERRAL_CONTRACT, Haru, WorkspaceFactory, codes, problems
 
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from haru_cli.load.loader import load_workspace
 from haru_cli.load.schema import record_schema, schema_files
 from haru_cli.load.yamlio import read_document
 from haru_cli.records.registry import TYPES
+from tests.helpers import load_workspace
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 DATA = ROOT / "data"

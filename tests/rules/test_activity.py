@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.records.models import Settings
 from haru_cli.rules.activity import fiscal_year_start, open_actions
 from tests.helpers import Haru, WorkspaceFactory

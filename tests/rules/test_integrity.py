@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.problems import Finding
 from haru_cli.rules import checks

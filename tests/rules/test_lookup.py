@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.load.loader import load_workspace
 from haru_cli.rules.lookup import Match, find_named, fold
-from tests.helpers import WorkspaceFactory
+from tests.helpers import WorkspaceFactory, load_workspace
 
 
 def find_partner(root: Path, query: str) -> Match:

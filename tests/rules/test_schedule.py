@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.load.validation import validated
 from haru_cli.records.models import Contract
 from haru_cli.records.values import Duration

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.rules.school import Certification, certificate_of, certification
 from tests.helpers import FEES, SCHOOL, Haru, WorkspaceFactory, write_workspace
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Automation, Measurement, Meeting, Partner, TimeEntry, TimeLog, Usage
 from haru_cli.records.registry import AUTOMATION, MEETING, PARTNER, TIME

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from haru_cli.i18n import Translator
-from haru_cli.load.loader import load_workspace
+from tests.helpers import load_workspace
 from haru_cli.site.pages import Site, build
 from tests.helpers import SCENARIO, WorkspaceFactory, business_days
 

@@ -16,6 +16,7 @@ one-to-one onto message ids.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -33,12 +34,33 @@ def catalogue() -> dict[str, tuple[str, str]]:
     from haru_cli.i18n import cli, files, help, problems, reports, schema, words
 
     merged: dict[str, tuple[str, str]] = {}
-    for part in (words.WORDS, problems.PROBLEMS, cli.CLI, help.HELP, reports.REPORTS, files.FILES, schema.SCHEMA):
+    for part in (words.WORDS, problems.PROBLEMS, cli.CLI, help.HELP, reports.REPORTS, files.FILES, schema.SCHEMA,
+                 _ADDED):
         twice = merged.keys() & part.keys()
         if twice:
             raise KeyError(f"catalogue keys given twice: {sorted(twice)}")
         merged.update(part)
     return merged
+
+
+_ADDED: dict[str, tuple[str, str]] = {}  # texts of record types registered from outside (add_texts)
+
+
+def add_texts(texts: dict[str, tuple[str, str]]) -> None:
+    """Add keys to the catalogue (a record type registered from outside: `record.<name>`, its problems,
+    `value.item_kind.<kind>` …); a key it has already is refused, and nothing is added."""
+    twice = sorted(catalogue().keys() & texts.keys())
+    if twice:
+        raise KeyError(f"catalogue keys given twice: {twice}")
+    _ADDED.update(texts)
+    catalogue.cache_clear()
+
+
+def remove_texts(keys: Iterable[str]) -> None:
+    """Take added keys away again (a test's, at its end)."""
+    for key in keys:
+        del _ADDED[key]
+    catalogue.cache_clear()
 
 
 class _Param:

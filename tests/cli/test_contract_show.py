@@ -34,10 +34,10 @@ def test_a_contract_skipped_for_its_partner_names_the_partner_file(workspace: Wo
 
 def test_long_text_in_a_show_view_wraps_at_80_columns(workspace: WorkspaceFactory) -> None:
     from haru_cli.i18n import Translator
-    from tests.helpers import load_workspace
     from haru_cli.render.formats import rich_document, rich_lines
     from haru_cli.rules.schedule import contract_dates
     from haru_cli.views.partners import contract_document
+    from tests.helpers import load_workspace
 
     clause = "顧客紹介は入金額の15%（契約締結から12か月分、1件あたり上限100万円）。3か月以内の解約は全額返戻。" * 2
     root = workspace({"contracts/ueda-referral.yaml": "id: ueda-referral\npartner: ueda\ntype: referral\n"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import load_workspace
-from tests.helpers import TODAY, Haru, WorkspaceFactory
+from tests.helpers import TODAY, Haru, WorkspaceFactory, load_workspace
 
 
 @pytest.fixture

@@ -11,8 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from haru_cli.cli import app, editing
-from tests.helpers import load_workspace
-from tests.helpers import TODAY, Haru, WorkspaceFactory
+from tests.helpers import TODAY, Haru, WorkspaceFactory, load_workspace
 
 
 @pytest.fixture

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import load_workspace
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
 
 @pytest.fixture

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from haru_cli.load import cache
-from tests.helpers import load_workspace
 from haru_cli.load.workspace import scan_workspace
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
 
 def aged(root: Path) -> Path:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from tests.helpers import load_workspace
-from tests.helpers import REFERRAL_CONTRACT, Haru, WorkspaceFactory, codes, problems
+from tests.helpers import REFERRAL_CONTRACT, Haru, WorkspaceFactory, codes, load_workspace, problems
 
 
 def found(root: object) -> list[tuple[str, int, int, str]]:

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import load_workspace
-from tests.helpers import SCENARIO, WorkspaceFactory
+from tests.helpers import SCENARIO, WorkspaceFactory, load_workspace
 
 
 @pytest.fixture

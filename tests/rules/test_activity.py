@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.helpers import load_workspace
 from haru_cli.records.models import Settings
 from haru_cli.rules.activity import fiscal_year_start, open_actions
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
 
 def test_fiscal_year_start() -> None:

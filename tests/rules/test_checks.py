@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import load_workspace
-from tests.helpers import BANKED, NOVEMBER, REFERRAL_CONTRACT, TIME, Haru, WorkspaceFactory, codes
+from tests.helpers import BANKED, NOVEMBER, REFERRAL_CONTRACT, TIME, Haru, WorkspaceFactory, codes, load_workspace
 
 
 def problems(root: Path) -> list[tuple[str, int, str, str, str]]:

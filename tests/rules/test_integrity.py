@@ -12,13 +12,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import load_workspace
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.problems import Finding
 from haru_cli.rules import checks
 from haru_cli.rules.integrity import fees_incomplete, time_incomplete, twins
 from haru_cli.rules.time import Period, spent
-from tests.helpers import Haru, WorkspaceFactory
+from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
 
 def codes(ds: Dataset) -> list[tuple[str, str, str]]:

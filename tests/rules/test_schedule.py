@@ -8,7 +8,6 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.helpers import load_workspace
 from haru_cli.load.validation import validated
 from haru_cli.records.models import Contract
 from haru_cli.records.values import Duration
@@ -23,7 +22,7 @@ from haru_cli.rules.schedule import (
     term_end,
     term_ends,
 )
-from tests.helpers import SCENARIO, WorkspaceFactory
+from tests.helpers import SCENARIO, WorkspaceFactory, load_workspace
 
 
 def contract(**fields: object) -> Contract:

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import load_workspace
 from haru_cli.rules.school import Certification, certificate_of, certification
-from tests.helpers import FEES, SCHOOL, Haru, WorkspaceFactory, write_workspace
+from tests.helpers import FEES, SCHOOL, Haru, WorkspaceFactory, load_workspace, write_workspace
 
 COURSE = ("id: practice\ntitle: 実践コース\nstart: 2026-04-01\npass_level: 3\nassignments:\n"
           "  - {id: a1, title: 課題1, criteria: [具体性]}\n")

@@ -12,7 +12,6 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.helpers import load_workspace
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Automation, Measurement, Meeting, Partner, TimeEntry, TimeLog, Usage
 from haru_cli.records.registry import AUTOMATION, MEETING, PARTNER, TIME
@@ -29,7 +28,7 @@ from haru_cli.rules.time import (
     spent,
 )
 from haru_cli.views.time import time_json, time_report
-from tests.helpers import WorkspaceFactory
+from tests.helpers import WorkspaceFactory, load_workspace
 
 PARTNERS = ["a", "b", "c"]
 

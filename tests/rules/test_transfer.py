@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.helpers import load_workspace
 from haru_cli.rules.transfer import Sender, month_transfer, sender
-from tests.helpers import BANKED, DAYS, write_workspace
+from tests.helpers import BANKED, DAYS, load_workspace, write_workspace
 
 OCTOBER = date(2026, 10, 1)
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from tests.helpers import load_workspace
 from haru_cli.rules.upcoming import upcoming
-from tests.helpers import DAYS
+from tests.helpers import DAYS, load_workspace
 
 TODAY = date(2026, 11, 27)
 

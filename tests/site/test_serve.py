@@ -7,9 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from haru_cli.i18n import Translator
-from tests.helpers import load_workspace
 from haru_cli.site.pages import Site, build
-from tests.helpers import SCENARIO, WorkspaceFactory, business_days
+from tests.helpers import SCENARIO, WorkspaceFactory, business_days, load_workspace
 
 
 def test_the_server_serves_the_static_bytes_get_only(workspace: WorkspaceFactory) -> None:

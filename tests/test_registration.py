@@ -1,6 +1,7 @@
 """A record type registers itself (issue 25): a type defined here, outside haru — its model, one registry
-entry, its catalogue texts and its rules module — is validated, checked, searched, listed in `upcoming`
-and cached like haru's own, without a change anywhere else; and once taken away, nothing of it remains."""
+entry, its catalogue texts, its rules module and its page's route — is validated, checked, searched, listed
+in `upcoming`, given a page and cached like haru's own, without a change anywhere else; and once taken
+away, nothing of it remains."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from haru_cli.records.registry import RecordType, Ref
 from haru_cli.records.values import Day, Slug
 from haru_cli.rules import registered
 from haru_cli.rules.dated import Item, Window, uid
+from haru_cli.site import routes
+from haru_cli.views import pages
+from haru_cli.views.shapes import Day as DayCell
+from haru_cli.views.shapes import Document, Link, Section
 from tests.helpers import TODAY, Haru, WorkspaceFactory, load_workspace
 
 
@@ -61,6 +66,19 @@ RULES.CHECKS = [check_widgets]  # type: ignore[attr-defined]
 RULES.DATED_KINDS = ("widget_due",)  # type: ignore[attr-defined]
 RULES.dated_items = dated_widgets  # type: ignore[attr-defined]
 
+def widget_page(d: pages.Dashboard, widget_id: str) -> Document | None:
+    """A widget's page: its due date, and the partner it is made for."""
+    w = d.ds.of(WIDGET).get(widget_id)
+    if w is None:
+        return None
+    return Document(w.name, [Section(d.t("record.widget"), fields=[(d.t("due"), DayCell(w.due)),
+                                                                   (d.t("partner"), w.partner)],
+                                     field_links=[None, Link("partner", w.partner)])])
+
+
+ROUTE = routes.Route("widget", "widgets/{}.html", widget_page, "home", lambda d: pages.ids(d, "widget"),
+                     record="widget")
+
 TEXTS = {
     "record.widget": ("ウィジェット", "widget"),
     "problem.widget-order": ("期限 {due} が製作日 {made} より前です", "due {due} is before it was made ({made})"),
@@ -79,9 +97,11 @@ def widgets_registered() -> Iterator[None]:
     registry.register(WIDGET)
     registered.register(RULES)
     i18n.add_texts(TEXTS)
+    routes.register(ROUTE)
     try:
         yield
     finally:
+        routes.unregister(ROUTE.name)
         i18n.remove_texts(TEXTS)
         registered.unregister(RULES)
         registry.unregister(WIDGET)
@@ -93,6 +113,7 @@ def widgets() -> Iterator[None]:
     with widgets_registered():
         yield
     assert "widget" not in registry.BY_NAME and RULES not in registered.modules() and not i18n.has("record.widget")
+    assert all(r.name != "widget" for r in routes.ROUTES)
 
 
 def test_a_registered_type_is_validated_and_checked(widgets: None, workspace: WorkspaceFactory, haru: Haru) -> None:
@@ -121,8 +142,20 @@ def test_a_registered_type_is_searched_and_listed_in_upcoming(widgets: None, wor
     assert "UID:widget_due/gear" in ics.replace("\r\n ", "")
     schemas = json.loads(haru("schema").stdout)
     assert "widget" in schemas and "due" in schemas["widget"]["properties"]
-    # TODO(site owner): "given a page" — when the site's route table lands, assert here that the widget
-    # gets its page (e.g. haru site's /widgets/gear.html) without a change to haru_cli/site/.
+
+
+def test_a_registered_type_is_given_a_page(widgets: None, workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(FILES)
+    out = root.parent / "site"
+    assert haru("--data", root, *TODAY, "site", "--out", out).exit_code == 0
+    gear = (out / "widgets/gear.html").read_text(encoding="utf-8")
+    assert "<h1>歯車ウィジェット</h1>" in gear and '<a href="../partners/ueda.html">ueda</a>' in gear
+    assert 'href="../index.html" aria-current="page"' in gear  # under its section of the navigation
+    sprocket = (out / "widgets/sprocket.html").read_text(encoding="utf-8")  # its errors, instead of no page
+    assert "widgets/sprocket.yaml" in sprocket and "<h1>Sprocket</h1>" in sprocket
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'class="banner"' in home  # sprocket was skipped: every page says its figures may lack it
+    assert '<a href="partners/ueda.html">2026-11-20' in home.replace("\n", "")  # upcoming: to its partner
 
 
 def test_the_parse_cache_never_hands_back_a_dataset_of_other_types(workspace: WorkspaceFactory) -> None:
@@ -153,4 +186,6 @@ def test_a_name_folder_kind_or_text_given_twice_is_refused(widgets: None) -> Non
         registered.register(types.SimpleNamespace(DATED_KINDS=("payout",), dated_items=dated_widgets))
     with pytest.raises(KeyError):
         i18n.add_texts({"record.partner": ("x", "x")})
+    with pytest.raises(ValueError):
+        routes.register(ROUTE)
     assert registered.kinds()[-1] == "widget_due" and registered.kinds()[:2] == ("notice_deadline", "term_end")

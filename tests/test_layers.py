@@ -8,23 +8,27 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "haru_cli"
 
-# What each layer may import from haru_cli (besides itself and the leaf modules everything may use).
-# escape (showing text safely) and files (reading a file safely) are leaves every layer may use.
-ALLOWED = {
-    "records": {"records", "i18n", "escape"},
-    "rules": {"rules", "records", "escape"},
-    "load": {"load", "records", "i18n", "escape", "files"},
-    "write": {"write", "records", "load", "escape", "files"},
-    "views": {"views", "rules", "records", "i18n", "escape"},
-    "render": {"render", "views", "i18n", "escape", "files"},
-    "site": {"site", "render", "views", "rules", "records", "i18n", "escape"},
-    "i18n": {"i18n", "escape"},
-    "escape": {"escape"},
-    "files": {"files"},
-    "cli": {"cli", "site", "render", "views", "rules", "records", "load", "write", "i18n", "escape", "files"},
-    "entry": {"cli"},
-    "__init__": set(),
-    "__main__": {"entry"},
+# STYLE.md's graph, and nothing more: cli → site → render/views → rules → records; load → records (write,
+# load's mirror, → load). A layer imports the layers its arrows point at, and records, the types everything reads.
+ARROWS: dict[str, set[str]] = {
+    "cli": {"site", "render", "views", "rules", "load", "write"},  # parse options → load → rules → views → render
+    "site": {"render", "views"},  # routes and renders: no rule of its own
+    "render": {"views"},
+    "views": {"rules"},
+    "rules": set(),  # pure: records in, values out
+    "load": set(),  # files → records: it runs the checks it is handed, and imports none
+    "write": {"load"},  # records → files, reading what it edits as load does
+    "records": set(),
+}
+# The leaves: escape (showing text safely) anywhere; the catalogue wherever text is shown (not rules, which
+# decide and never say); files (reading a file, bounded) where files are read.
+LEAVES = {"escape": set(ARROWS) | {"i18n", "files"}, "i18n": set(ARROWS) - {"rules"},
+          "files": {"cli", "load", "write", "render"}}
+ALLOWED: dict[str, set[str]] = {
+    **{layer: {layer, "records", *targets, *(leaf for leaf, users in LEAVES.items() if layer in users)}
+       for layer, targets in ARROWS.items()},
+    "i18n": {"i18n", "escape"}, "escape": {"escape"}, "files": {"files"},
+    "entry": {"cli"}, "__init__": set(), "__main__": {"entry"},
 }
 
 

@@ -542,7 +542,7 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
     "help.schema": (
-        "パートナー・契約・会議・紹介と haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"
+        "すべての種類のレコードと haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"
         "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas",
         "JSON Schema (draft 2020-12) of every record type and haru.yaml, with Japanese and English descriptions "
         "that editors show on hover. Without --out, one JSON object.\n\nExample: haru schema --out schemas",

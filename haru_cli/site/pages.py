@@ -130,14 +130,8 @@ class Site:
     @cached_property
     def banner(self) -> Banner | None:
         """Said on every page while a file is skipped or read in part, or haru.yaml is broken."""
-        if not self.dashboard.incomplete:
-            return None
-        t = self.t
-        said = [t("site.banner", skipped=len(self.ds.skipped_files), partly=len(self.ds.partly_read))] if (
-            self.ds.skipped_files or self.ds.partly_read) else []
-        if self.ds.settings_broken:
-            said.append(t("cli.settings_broken"))
-        return Banner(" ".join(said), t("site.banner_link"))
+        said = self.dashboard.banner()
+        return Banner(said, self.t("site.banner_link")) if said is not None else None
 
     def _page(self, path: str) -> Page | None:
         for route in routes.ROUTES:

@@ -63,10 +63,16 @@ class Dashboard:
                   for s in partner_statements(self.ds, p, self.today, self.days)}
         return sorted(months, reverse=True)
 
-    @property
-    def incomplete(self) -> bool:
-        """Files are skipped or read in part, or haru.yaml is broken: every page says so."""
-        return anything_incomplete(self.ds)
+    def banner(self) -> str | None:
+        """What every page says while files are skipped or read in part, or haru.yaml is broken (SPEC §15)."""
+        ds, t = self.ds, self.t
+        if not anything_incomplete(ds):
+            return None
+        said = [t("site.banner", skipped=len(ds.skipped_files), partly=len(ds.partly_read))] if (
+            ds.skipped_files or ds.partly_read) else []
+        if ds.settings_broken:
+            said.append(t("cli.settings_broken"))
+        return " ".join(said)
 
     def note(self, paths: list[str]) -> str:
         """The note beside a figure that skipped files may change (SPEC §15)."""

@@ -101,7 +101,7 @@ def widgets_registered() -> Iterator[None]:
     try:
         yield
     finally:
-        routes.unregister(ROUTE.name)
+        routes.unregister(ROUTE)
         i18n.remove_texts(TEXTS)
         registered.unregister(RULES)
         registry.unregister(WIDGET)

@@ -132,13 +132,9 @@ def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> bytes | 
 
 
 def _stamp(fingerprint: str) -> bytes:
-    """The line a cache file starts with: the files it was made from, the haru that made it, and the record
-    types it knew (a type registered from outside is no file of haru's: a dataset read without it, or with
-    another, is never handed back)."""
-    from haru_cli.records.registry import types_key
-
-    kinds = hashlib.sha256(types_key().encode()).hexdigest()
-    return f"{fingerprint} {_code_version()} {kinds}".encode()
+    """The line a cache file starts with: the files it was made from (and what else made it), and the haru
+    that made it."""
+    return f"{fingerprint} {_code_version()}".encode()
 
 
 def read(root: Path, fingerprint: str, limit: int) -> Dataset | None:

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from haru_cli.load.workspace import scan_workspace
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.registry import types_key
 
 if TYPE_CHECKING:
     from haru_cli.load.reading import RunChecks
@@ -43,7 +45,10 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
     try:
         listing = scan_workspace(root)
         use_cache = cache and not overlay
-        stamp = f"{listing.fingerprint} checks:{'-' if checks is None else checks.key}"
+        # What made the dataset besides the files and haru's code: the record types registered (one from
+        # outside is no file of haru's) and the checks run. A dataset made by others is never handed back.
+        made_by = f"{types_key()} checks:{'-' if checks is None else checks.key}"
+        stamp = f"{listing.fingerprint} {hashlib.sha256(made_by.encode()).hexdigest()}"
         if use_cache and (cached := parse_cache.read(root, stamp, listing.cache_limit)) is not None:
             return cached
         from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed

@@ -18,12 +18,6 @@ ONE = Decimal("0.1")
 TWO = Decimal("0.01")
 
 
-def vendor_name(ds: Dataset, vendor_id: str | None) -> str | None:
-    """The name of the vendor of that id; None for none, or one not on record."""
-    vendor = ds.vendors.get(vendor_id) if vendor_id else None
-    return vendor.name if vendor else None
-
-
 def score(sourcing: Sourcing, candidate: Candidate) -> Decimal:
     """Σ weight × score ÷ 5: a percentage from 20 to 100, rounded half up to one decimal."""
     total = sum((rate.percent * candidate.scores.get(key, 0) for key, rate in sourcing.criteria.items()),

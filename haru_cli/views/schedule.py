@@ -11,12 +11,11 @@ from typing import Any, Generic, TypeVar
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.models import Contract
 from haru_cli.records.registry import BY_NAME, CONTRACT
 from haru_cli.records.values import Duration
 from haru_cli.rules.dated import Item, uid
 from haru_cli.rules.schedule import Milestone, Renewal
-from haru_cli.rules.vendors import vendor_name
+from haru_cli.views.names import owner_name, partner_name, vendor_name
 from haru_cli.views.shapes import CalendarEvent, Day, Row, Table, Text
 
 T = TypeVar("T")
@@ -44,17 +43,6 @@ class Dated(Generic[T]):
 
     def events(self) -> list[CalendarEvent]:
         return [event for x in self.found for event in self.as_events(x)]
-
-
-def _name(ds: Dataset, partner_id: str | None) -> str | None:
-    partner = ds.partners.get(partner_id) if partner_id else None
-    return partner.name if partner else None
-
-
-def _owner_name(ds: Dataset, c: Contract) -> str | None:
-    """The name of the partner or the vendor whose contract it is."""
-    owner = ds.partners.get(c.partner) if c.partner else ds.vendors.get(c.vendor) if c.vendor else None
-    return owner.name if owner else None
 
 
 def _dated(key: str, found: list[T], t: Translator, headings: list[str], *, as_json: Callable[[T], dict[str, Any]],
@@ -85,7 +73,7 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
             "contract": c.id,
             "partner": c.partner,
             "vendor": c.vendor,
-            "name": _owner_name(ds, c),
+            "name": owner_name(ds, c),
             "type": c.type,
             "title": c.title,
             "term_end": r.term_end.isoformat(),
@@ -100,7 +88,7 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
         c = r.contract
         return [
             c.id,
-            _owner_name(ds, c) or c.owner,
+            owner_name(ds, c) or c.owner,
             t.value("contract_type", c.type),
             c.title or "",
             Day(r.notice_deadline, t.days(r.notice_deadline, today),
@@ -111,7 +99,7 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
 
     def as_events(r: Renewal) -> list[CalendarEvent]:
         c = r.contract
-        subject = f"{_owner_name(ds, c) or c.owner} {c.title or c.id}"
+        subject = f"{owner_name(ds, c) or c.owner} {c.title or c.id}"
         path = ds.path_of(CONTRACT, c.id)
         events = []
         if r.notice_deadline >= today:
@@ -138,7 +126,7 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
             "contract": c.id,
             "partner": c.partner,
             "vendor": c.vendor,
-            "name": _owner_name(ds, c),
+            "name": owner_name(ds, c),
             "milestone": m.milestone.isoformat(),
             "window_start": m.window_start.isoformat(),
             "status": m.status,
@@ -148,7 +136,7 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
     def as_row(m: Milestone) -> Row:
         c = m.contract
         return [
-            _owner_name(ds, c) or c.owner,
+            owner_name(ds, c) or c.owner,
             c.title or c.id,
             Day(m.milestone, t.days(m.milestone, today)),
             Day(m.window_start),
@@ -159,7 +147,7 @@ def milestones(ds: Dataset, found: list[Milestone], today: date, t: Translator) 
     def as_events(m: Milestone) -> list[CalendarEvent]:
         c = m.contract
         return [_event(uid("feedback", c.id, m.milestone), m.milestone, "feedback",
-                       f"{_owner_name(ds, c) or c.owner} {c.title or c.id}", ds.path_of(CONTRACT, c.id), t, alarm)]
+                       f"{owner_name(ds, c) or c.owner} {c.title or c.id}", ds.path_of(CONTRACT, c.id), t, alarm)]
 
     return _dated("milestones", found, t, MILESTONE_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,
                   calendar="feedback_calendar")
@@ -195,7 +183,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
             "kind": item.kind,
             "partner": item.partner or None,
             "vendor": item.vendor,
-            "name": _name(ds, item.partner) or vendor_name(ds, item.vendor),
+            "name": partner_name(ds, item.partner) or vendor_name(ds, item.vendor),
             "subject": None if item.kind == "regular_meeting" else item.subject or item.ref,  # a label is no data
             "ref": item.ref,
             "overdue": item.overdue,
@@ -207,13 +195,13 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         return [
             Day(item.date, t.days(item.date, today), _mark(item, t), markable=True),
             t.value("item_kind", item.kind),
-            _name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner,
+            partner_name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner,
             item_subject(item, t),
             item.ref,
         ]
 
     def as_events(item: Item) -> list[CalendarEvent]:
-        name = _name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner
+        name = partner_name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner
         subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}".strip()
         kind, record_id = item.source
         path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref

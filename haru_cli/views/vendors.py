@@ -10,7 +10,8 @@ from haru_cli.i18n import Translator, has
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Sourcing, Vendor, as_json
 from haru_cli.rules.schedule import contract_dates
-from haru_cli.rules.vendors import Ranked, Scorecard, deliverables_of, ranking, scorecard, vendor_name
+from haru_cli.rules.vendors import Ranked, Scorecard, deliverables_of, ranking, scorecard
+from haru_cli.views.names import vendor_name
 from haru_cli.views.partners import CONTRACT_HEADINGS, contract_row
 from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
 

@@ -37,11 +37,12 @@ def business_days(folder: Path | None = None) -> BusinessDays:
 DAYS = business_days()
 
 
-def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False) -> Dataset:
+def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False,
+                   today: date | None = None) -> Dataset:
     """The workspace loaded as a command loads it: checked by every registered rules module's checks."""
     from haru_cli.cli.context import load_checked
 
-    return load_checked(root, overlay, cache=cache)
+    return load_checked(root, overlay, today=today, cache=cache)
 
 # A small valid workspace; tests override or remove single files (None removes).
 BASE: dict[str, str] = {
@@ -193,7 +194,7 @@ MARKED: dict[str, str | bytes | None] = {
 
 
 FEES: dict[str, str | bytes | None] = {
-    "partners/tanaka.yaml": "id: tanaka\nname: 田中一郎\nkana: タナカイチロウ\nentity: individual\nwithholding: true\n",
+    "partners/tanaka.yaml": "id: tanaka\nname: 田中一郎\nkana: タナカイチロウ\nentity: individual\nwithholding: fee\n",
     "contracts/tanaka-referral.yaml": "id: tanaka-referral\npartner: tanaka\ntype: referral\nstart: 2026-01-01\n"
                                       "fees:\n  student:\n    fixed: 50000\n",
     "referrals/2026-tanaka-001.yaml": "id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\n"

@@ -74,7 +74,7 @@ class State:
         from haru_cli.load.cache import CACHE_FOLDER
 
         with _progress(for_a_person) as progress:
-            ds = load_checked(self.workspace(), cache=self.cache, progress=progress)
+            ds = load_checked(self.workspace(), today=self.today, cache=self.cache, progress=progress)
         # What was loaded lives until the command ends: out of the cyclic collector's sight, or the next
         # collections would walk all of it (27,000 files are a million objects, ~60 ms a walk).
         gc.freeze()
@@ -90,14 +90,21 @@ class State:
         return ds
 
 
-def load_checked(root: Path, overlay: dict[str, str] | None = None, *, cache: bool = False,
+def load_checked(root: Path, overlay: dict[str, str] | None = None, *, today: date | None, cache: bool = False,
                  progress: Callable[[int, int], None] | None = None) -> Dataset:
     """The workspace loaded and checked by every registered rules module's checks (rules/registered.py):
-    the loader is handed them, as load imports no rules."""
+    the loader is handed them, as load imports no rules. Given today, the calendar checks too (their
+    findings are of today's month: a dataset cached in another month is not used)."""
     from haru_cli.load import loader
+    from haru_cli.load.cache import user_cache_dir
     from haru_cli.rules import registered
 
-    checks = loader.Checks(registered.run_checks, registered.key())
+    if today is None:
+        checks = loader.Checks(registered.run_checks, registered.key())
+    else:
+        days = japanese_business_days(user_cache_dir() if cache else None)
+        checks = loader.Checks(functools.partial(registered.run_checks, today=today, days=days),
+                               f"{registered.key()} calendar:{today:%Y-%m}")
     return loader.load_workspace(root, overlay, checks=checks, cache=cache, progress=progress)
 
 

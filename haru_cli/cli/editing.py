@@ -32,7 +32,7 @@ def interactive() -> bool:
 def problems_with(run: Run, path: str, text: str, *, warnings: bool = False) -> list[Problem]:
     """The errors (and, asked for, the warnings) the workspace would have in, or because of, that file
     with that text."""
-    after = load_checked(run.ds.root, overlay={path: text})
+    after = load_checked(run.ds.root, overlay={path: text}, today=run.today)
     return [p for p in after.problems if (warnings or p.severity == "error") and p.concerns({path})]
 
 

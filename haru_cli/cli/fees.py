@@ -189,20 +189,21 @@ def _transfer_file(run: Run, ours: "Sender", found: "MonthTransfer", payees: "li
 @app.command("annual")
 def fees_annual(
     ctx: typer.Context,
-    year: Annotated[int, typer.Option("--year", metavar="YYYY", min=1900, max=2199)],
+    year: Annotated[int | None, typer.Option("--year", metavar="YYYY", min=1900, max=2199)] = None,
     partner: Annotated[str | None, typer.Option("--partner")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """A calendar year's fees per partner, by the statements paid in it: the 支払調書 figures."""
+    """A calendar year's fees per partner, by the statements of its months: the 支払調書 figures."""
     from haru_cli.rules.fees import annual
     from haru_cli.views import fees as views
 
     run = open_run(ctx, fmt=fmt)
+    year = run.today.year if year is None else year
     only = run.partner(partner).id if partner is not None else None
     found = annual(run.ds, year, run.days, [only] if only else None)
     if fmt == "md":
-        render_report(run, "fees_annual", {"year": year, "found": [a for a in found if a.partner.withholding]},
-                      None, None, run.incomplete(only))
+        render_report(run, "fees_annual", views.annual_context(year, found, run.ds, run.t), None, None,
+                      run.incomplete(only))
         return
     emit_table(fmt, views.annual_json(year, found), views.annual_table(found, run.t), run.t, run.incomplete(only))
     run.say_incomplete(run.incomplete(only))

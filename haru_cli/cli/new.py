@@ -26,6 +26,7 @@ from haru_cli.records.models import (
     ReferralStatus,
 )
 from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, REFERRAL, RecordType
+from haru_cli.records.values import WithholdingKind
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -96,6 +97,9 @@ def new_partner(
     alias: Annotated[list[str] | None, typer.Option("--alias")] = None,
     entity: Annotated[str | None, typer.Option("--entity", click_type=Labelled("entity", Entity))] = None,
     invoice_number: Annotated[str | None, typer.Option("--invoice-number")] = None,
+    withholding: Annotated[str | None, typer.Option("--withholding",
+                                                    click_type=Labelled("withholding", WithholdingKind))] = None,
+    address: Annotated[str | None, typer.Option("--address")] = None,
     status: Annotated[str, typer.Option("--status", click_type=Labelled("partner_status", PartnerStatus))] = "active",
     since: Annotated[str | None, typer.Option("--since")] = None,
     contact: Annotated[str | None, typer.Option("--contact")] = None,
@@ -117,7 +121,8 @@ def new_partner(
     person = {"name": contact, "title": title, "email": email, "phone": phone, "key_person": True} if contact else None
     data = {
         "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
-        "invoice_number": invoice_number, "status": status, "since": _iso(run, since, "--since"),
+        "invoice_number": invoice_number, "withholding": withholding, "address": address, "status": status,
+        "since": _iso(run, since, "--since"),
         "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
         "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
     }

@@ -127,5 +127,5 @@ def serve(
 def _reloaded(run: Run, incognito: bool) -> Any:
     from haru_cli.site.pages import Site
 
-    ds = load_checked(run.ds.root, cache=run.state.cache)
+    ds = load_checked(run.ds.root, today=run.today, cache=run.state.cache)
     return Site(ds, run.today, run.days, run.t, incognito=incognito)

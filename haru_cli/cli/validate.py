@@ -25,7 +25,7 @@ def validate(
     root = state.workspace()
     if staged:
         with staged_copy(root, Translator(state.language())) as copy:
-            ds = load_checked(copy)
+            ds = load_checked(copy, today=state.today)
             documents = document_problems(ds)
         ds.root = root  # problems name the files as the user has them
     else:

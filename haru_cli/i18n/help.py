@@ -167,12 +167,13 @@ HELP: dict[str, tuple[str, str]] = {
     "help.fees.transfer.preview": ("振込先の一覧を表示する（既定: 端末のとき、または -o のないとき）。",
                                    "Show the payees (default: on a terminal, or without -o)."),
     "help.fees.annual": (
-        "暦年の紹介手数料をパートナーごとに（その年に支払日がある明細）: 支払調書の数字。"
-        "--format md は源泉徴収のあるパートナーの支払調書形式のまとめ。\n\n例: haru fees annual --year 2026 --format csv",
-        "A calendar year's fees per partner, by the statements paid in it: the 支払調書 figures; --format md is "
-        "a 支払調書-style summary of the partners with withholding.\n\nExample: haru fees annual --year 2026 --format csv",
-    ),
-    "help.fees.annual.year": ("暦年（YYYY）。", "The calendar year (YYYY)."),
+        "暦年の紹介手数料をパートナーごとに（その年の各月に確定した明細。12月分は翌年1月払いでもその年）: 支払調書の数字。"
+        "12月31日時点の未払・未徴収と、調書の提出の要否も示します。--format md は源泉徴収のあるパートナーごとの"
+        "支払調書の記載内容。\n\n例: haru fees annual --year 2026 --format md",
+        "A calendar year's fees per partner, by the statements of its months (December's count even when paid in "
+        "January): the 支払調書 figures, with what was unpaid at 12-31 and whether the 調書 must be filed; --format md "
+        "is each withheld partner's 調書 content.\n\nExample: haru fees annual --year 2026 --format md"),
+    "help.fees.annual.year": ("暦年（YYYY）。既定は今年。", "The calendar year (YYYY); this year by default."),
     # report
     "help.report": ("Markdown のレポート: パートナー概要、月次レポート、定例会のアジェンダ、共同プロジェクトの進捗。",
                     "Markdown reports: partner dossier, monthly report, meeting agenda, a joint project's progress."),
@@ -217,6 +218,11 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.partner.alias": ("検索に使う別名（繰り返し可）。", "Another name to find it by (repeatable)."),
     "help.new.partner.entity": ("形態。", "Corporation or individual."),
     "help.new.partner.invoice_number": ("適格請求書発行事業者登録番号（T＋13桁）。", "Qualified invoice number: T + 13 digits."),
+    "help.new.partner.withholding": (
+        "個人への手数料の源泉徴収: none（紹介料の通常。既定）| fee（報酬・料金）| salesperson（契約に基づき継続して紹介する外交員）。",
+        "Income tax withheld on an individual's fees: none (a referral fee, the default) | fee (a 報酬) | "
+        "salesperson (refers customers continuously under contract: 外交員報酬)."),
+    "help.new.partner.address": ("住所・所在地（支払調書に記載）。", "Address (for the 支払調書)."),
     "help.new.partner.status": ("状態。", "Status."),
     "help.new.partner.since": ("取引開始日（YYYY-MM-DD）。", "Partner since (YYYY-MM-DD)."),
     "help.new.partner.contact": ("キーパーソンの氏名。", "The key person's name."),

@@ -138,6 +138,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {value:q} は使えません（次のいずれか: {expected}）",
         "{key}: {value:q} is not one of: {expected}",
     ),
+    "problem.enum.withholding": (
+        "{key}: {value:q} は使えません（次のいずれか: {expected}）",
+        "{key}: {value:q} is not one of: {expected}",
+    ),
     "problem.enum.pay-day": (
         "{key}: {value:q} は end か 1〜28 の日にしてください",
         "{key}: {value:q} must be end or a day 1-28",
@@ -357,6 +361,38 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.withholding": (
         "源泉徴収は個人が対象です。このパートナーは法人です（entity）",
         "withholding applies to individuals; this partner is a corporation (entity)",
+    ),
+    "problem.withholding-kind": (
+        "withholding: true は fee（報酬・料金として 10.21%）と読みます。紹介料は通常は源泉徴収しません（none）。"
+        "実態に合わせて none・fee・salesperson（外交員報酬）のいずれかを書いてください",
+        "withholding: true is read as fee (10.21% as a 報酬); a referral fee is usually not withheld (none). "
+        "Write none, fee or salesperson (外交員報酬) as the payments really are",
+    ),
+    "problem.payout-deadline": (
+        "{settings} の payout では {month} 分の手数料を {pay_on} に支払います。個人への支払いは {deadline} まで"
+        "（発生月の翌月末、60日以内: フリーランス法4条）に行う必要があります",
+        "{settings}'s payout pays the fees of {month} on {pay_on}; an individual must be paid by {deadline} "
+        "(the end of the month after, within 60 days: フリーランス法 4条)",
+    ),
+    "problem.corporate-number.format": (
+        "{key}: {value:q} は法人番号ではありません（13桁の数字）",
+        "{key}: {value:q} is not a corporate number: 13 digits",
+    ),
+    "problem.corporate-number.check-digit": (
+        "{key}: {value:q} のチェックディジットが誤っています（先頭は {expected} のはず）。番号を確認してください",
+        "{key}: {value:q} has a wrong check digit (its first digit should be {expected}); check the number",
+    ),
+    "problem.credit.list": (
+        "{key}: {{from: 日付, percent: 割合}} のリストにしてください",
+        "{key}: write a list of {{from: DATE, percent: N%}}",
+    ),
+    "problem.credit.step": (
+        "{key}: {n} 番目は from と percent の2つのキーだけを持つ対応表にしてください",
+        "{key}: item {n} must have exactly the keys from and percent",
+    ),
+    "problem.credit.order": (
+        "{key}: from の日付は古い順に、重ならないように並べてください",
+        "{key}: the from dates must be in order, each after the one before",
     ),
     "problem.deal-missing": (
         "{status} の紹介には deal（signed, amount）が必要です",

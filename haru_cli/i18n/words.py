@@ -22,6 +22,12 @@ WORDS: dict[str, tuple[str, str]] = {
     # entity
     "value.entity.corporation": ("法人", "corporation"),
     "value.entity.individual": ("個人", "individual"),
+    # withholding: the 源泉徴収 kind, and the 区分 of the 支払調書 it puts a payee in
+    "value.withholding.none": ("なし", "none"),
+    "value.withholding.fee": ("報酬・料金", "fee (報酬)"),
+    "value.withholding.salesperson": ("外交員報酬", "salesperson (外交員報酬)"),
+    "value.withholding_class.fee": ("報酬", "報酬 (fees)"),
+    "value.withholding_class.salesperson": ("外交員報酬", "外交員報酬 (salesperson's fees)"),
     # cadence
     "value.cadence.monthly": ("月次", "monthly"),
     "value.cadence.quarterly": ("四半期", "quarterly"),
@@ -424,6 +430,13 @@ WORDS: dict[str, tuple[str, str]] = {
     "fees.none_to_transfer": ("振り込む明細はありません。", "Nothing to transfer."),
     "fees.month": ("対象月", "Month"),
     "fees.months": ("対象月", "Months"),
+    "fees.withholding_kind": ("源泉徴収の区分", "Withholding kind"),
+    "fees.unpaid": ("未払（12/31時点）", "Unpaid at 12-31"),
+    "fees.report_required": ("支払調書の提出", "支払調書 to file"),
+    "fees.required": ("要", "required"),
+    "fees.credit_pct": ("仕入税額控除の割合", "Credit share"),
+    "fees.deductible_tax": ("控除できる消費税", "Deductible tax"),
+    "fees.not_required": ("不要", "not required"),
     "bank": ("金融機関", "Bank"),
     "branch": ("支店", "Branch"),
     "bank_type": ("預金種目", "Account type"),

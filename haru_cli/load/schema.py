@@ -102,6 +102,8 @@ def _describe(schema: dict[str, Any], model: type[Any]) -> None:
         branches = prop.get("anyOf")
         if isinstance(branches, list):  # Pydantic's `X | None`: its null branch becomes NULL_ONLY
             prop["anyOf"] = [NULL_ONLY if b == {"type": "null"} else b for b in branches]
+            if field not in required and NULL_ONLY not in prop["anyOf"]:  # a type of its own made of branches
+                prop["anyOf"].append(NULL_ONLY)
             for branch in prop["anyOf"]:
                 branch.pop("title", None)
         elif field not in required:

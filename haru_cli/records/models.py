@@ -22,6 +22,8 @@ from haru_cli.records.values import (
     BranchCode,
     CertificateId,
     Constrained,
+    CorporateNumber,
+    CreditSteps,
     Day,
     Duration,
     HolderName,
@@ -37,6 +39,8 @@ from haru_cli.records.values import (
     Rate,
     RequesterCode,
     Slug,
+    Withholding,
+    WithholdingKind,
     Yen,
     parse_targets,
 )
@@ -120,7 +124,8 @@ class Partner:
     aliases: list[str] = field(default_factory=list)
     entity: Entity = "corporation"
     invoice_number: InvoiceNumber | None = None
-    withholding: Flag = False
+    withholding: Withholding = "none"  # as written: true and false are the kinds fee and none of old files
+    address: str | None = None  # where the 支払調書 says the payee lives or is
     status: PartnerStatus = "active"
     since: Day | None = None
     contacts: list[Contact] = field(default_factory=list)
@@ -131,6 +136,12 @@ class Partner:
     owner: str | None = None
     bank: BankAccount | None = None
     notes: str | None = None
+
+    @property
+    def withholding_kind(self) -> WithholdingKind:
+        """The 源泉徴収 kind (§4.5): `true` of an old file is fee, `false` none."""
+        w = self.withholding
+        return "fee" if w is True else "none" if w is False else w
 
 
 # --- contract (§3.2) and its fee rules (§3.4) --------------------------------------------------------
@@ -649,6 +660,7 @@ class Tax:
 
     rate: Rate = Rate(Decimal(10))
     rounding: Literal["floor", "half_up", "ceil"] = "floor"
+    unregistered_credit: CreditSteps | None = None  # None: the law's transitional table (rules/fees.py)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -698,6 +710,8 @@ class Settings:
     __pydantic_config__ = CONFIG
 
     company: str = "株式会社HaRu"
+    address: str | None = None  # the company's, for the 支払調書
+    corporate_number: CorporateNumber | None = None  # 法人番号, for the 支払調書
     locale: Literal["ja", "en"] = "ja"
     fiscal_year_start: Annotated[int, Constrained(ge=1, le=12)] = 4
     tax: Tax = Tax()

@@ -420,6 +420,65 @@ def parse_invoice_number(value: object) -> str:
 InvoiceNumber = Annotated[str, Parsed(parse_invoice_number, {"type": "string", "pattern": r"^T[0-9]{13}$"})]
 
 
+def parse_corporate_number(value: object) -> str:
+    """法人番号: 13 digits whose first is the check digit (a company's own, on its 支払調書)."""
+    from stdnum.jp import cn
+
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9]{13}", value):
+        raise Invalid("corporate-number", "corporate-number.format", value=value)
+    if not cn.is_valid(value):
+        raise Invalid("corporate-number", "corporate-number.check-digit", value=value,
+                      expected=cn.calc_check_digit(value[1:]))
+    return value
+
+
+CorporateNumber = Annotated[str, Parsed(parse_corporate_number, {"type": "string", "pattern": r"^[0-9]{13}$"})]
+
+# 源泉徴収 kinds (所得税法204条): none; 報酬・料金 (1項1号・2号); 外交員報酬 (1項4号). true and false are how files
+# written before the kinds existed said fee and none.
+WithholdingKind = Literal["none", "fee", "salesperson"]
+WITHHOLDING_KINDS: tuple[WithholdingKind, ...] = ("none", "fee", "salesperson")
+
+
+def parse_withholding(value: object) -> WithholdingKind | bool:
+    if isinstance(value, bool) or value in WITHHOLDING_KINDS:
+        return value
+    raise Invalid("enum", "enum.withholding", value=value, expected=", ".join(map(repr, WITHHOLDING_KINDS)))
+
+
+Withholding = Annotated[WithholdingKind | bool, Parsed(parse_withholding, {"anyOf": [
+    {"enum": list(WITHHOLDING_KINDS)}, {"type": "boolean", "deprecated": True}]})]
+
+
+@dataclass(frozen=True)
+class CreditStep:
+    """From `start` on, the share of consumption tax HaRu may deduct on fees of an unregistered partner."""
+
+    start: date
+    percent: Rate
+
+
+def parse_credit_steps(value: object) -> tuple[CreditStep, ...]:
+    """`tax.unregistered_credit`: a list of {from: DATE, percent: N%}, in order of their days."""
+    if not isinstance(value, list) or not value:
+        raise Invalid("credit", "credit.list", value=value)
+    steps = []
+    for i, item in enumerate(value, 1):
+        if not isinstance(item, Mapping) or set(item) != {"from", "percent"}:
+            raise Invalid("credit", "credit.step", n=i)
+        steps.append(CreditStep(parse_date(item["from"]), Rate.parse(item["percent"])))
+    if any(b.start <= a.start for a, b in zip(steps, steps[1:], strict=False)):
+        raise Invalid("credit", "credit.order")
+    return tuple(steps)
+
+
+CreditSteps = Annotated[tuple[CreditStep, ...], Parsed(parse_credit_steps, {
+    "type": "array", "minItems": 1, "items": {
+        "type": "object", "additionalProperties": False, "required": ["from", "percent"],
+        "properties": {"from": {"type": "string", "format": "date", "pattern": DATE_SCHEMA_PATTERN},
+                       "percent": {"type": "string", "pattern": RATE_SCHEMA_PATTERN}}}})]
+
+
 def parse_positive_yen(value: object) -> int:
     amount = parse_yen(value)
     if amount == 0:

@@ -102,10 +102,13 @@ def check_dates(ds: Dataset) -> Iterator[Finding]:
 
 
 def check_partners(ds: Dataset) -> Iterator[Finding]:
-    """源泉徴収 of fees applies to individuals, not to corporations."""
+    """源泉徴収 of fees applies to individuals, not to corporations (SPEC §4.5); `true`, written before the
+    kinds were, is read as fee and said, since a 紹介料 is most often not withheld at all."""
     for p in ds.partners.values():
-        if p.withholding and p.entity == "corporation":
+        if p.withholding_kind != "none" and p.entity == "corporation":
             yield finding(PARTNER, p.id, ("withholding",), "withholding")
+        elif p.withholding is True:
+            yield warn(PARTNER, p.id, ("withholding",), "withholding-kind")
 
 
 class Banks(Protocol):

@@ -17,8 +17,8 @@ from typing import Any, Literal
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, FeeRule, Partner, Payout, Referral, Settings
 from haru_cli.records.problems import Finding, finding, warn
-from haru_cli.records.registry import CONTRACT, PAYOUT, REFERRAL
-from haru_cli.records.values import Duration, Rate, add_months
+from haru_cli.records.registry import CONTRACT, PARTNER, PAYOUT, REFERRAL, SETTINGS_FILE
+from haru_cli.records.values import CreditStep, Duration, Rate, WithholdingKind, add_months
 from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.dated import Item, Window, uid
 from haru_cli.rules.integrity import fees_incomplete
@@ -29,6 +29,7 @@ _ROUNDING = {"floor": ROUND_FLOOR, "half_up": ROUND_HALF_UP, "ceil": ROUND_CEILI
 WITHHOLDING_THRESHOLD = 1_000_000
 WITHHOLDING_LOW = Decimal("0.1021")  # 10.21% (所得税 10% + 復興特別所得税)
 WITHHOLDING_HIGH = Decimal("0.2042")  # 20.42% on the part above ¥1,000,000
+SALESPERSON_ALLOWANCE = 120_000  # 外交員報酬: withheld on what a month's payment exceeds (国税庁 No.2804)
 
 
 _Day = date  # a FeeEvent has a field named date
@@ -107,11 +108,16 @@ def consumption_tax(subtotal: int, settings: Settings) -> int:
     return int(tax.to_integral_value(rounding=_ROUNDING[settings.tax.rounding]))
 
 
-def withholding_tax(subtotal: int) -> int:
-    """源泉徴収 on fees to an individual: 10.21% up to ¥1,000,000, 20.42% above it; rounded down."""
-    if subtotal <= WITHHOLDING_THRESHOLD:
-        return _floor(subtotal * WITHHOLDING_LOW)
-    return _floor((subtotal - WITHHOLDING_THRESHOLD) * WITHHOLDING_HIGH) + 102_100
+def withholding_tax(payment: int, kind: WithholdingKind) -> int:
+    """源泉徴収 of one month's payment, by the payee's kind (SPEC §4.5), rounded down: a 報酬 (fee) 10.21% up
+    to ¥1,000,000 and 20.42% above it; a 外交員報酬 (salesperson) 10.21% of what exceeds ¥120,000; else none."""
+    if kind == "fee":
+        if payment <= WITHHOLDING_THRESHOLD:
+            return _floor(payment * WITHHOLDING_LOW)
+        return _floor((payment - WITHHOLDING_THRESHOLD) * WITHHOLDING_HIGH) + 102_100
+    if kind == "salesperson":
+        return max(0, _floor((payment - SALESPERSON_ALLOWANCE) * WITHHOLDING_LOW))
+    return 0
 
 
 def pay_date(month: date, settings: Settings, days: BusinessDays) -> date:
@@ -123,20 +129,30 @@ def pay_date(month: date, settings: Settings, days: BusinessDays) -> date:
     return days.shift(day, payout.shift)
 
 
-INVOICE_SYSTEM_START = date(2023, 10, 1)  # インボイス制度: before it, no registration number was asked for
+# 経過措置 of the インボイス制度 as 令和8年度税制改正 amended it: from each day on, the share of consumption tax
+# HaRu may deduct on what it bought from an unregistered partner. Before the first day (the invoice system's
+# start) everything was deductible.
+UNREGISTERED_CREDIT = (
+    CreditStep(date(2023, 10, 1), Rate(Decimal(80))),
+    CreditStep(date(2026, 10, 1), Rate(Decimal(70))),
+    CreditStep(date(2028, 10, 1), Rate(Decimal(50))),
+    CreditStep(date(2030, 10, 1), Rate(Decimal(30))),
+    CreditStep(date(2031, 10, 1), Rate(Decimal(0))),
+)
+FULL_CREDIT = Rate(Decimal(100))
 
 
-def input_tax_credit_percent(day: date) -> int | None:
-    """経過措置: the share of consumption tax HaRu may still deduct on what it bought from an unregistered
-    partner on that day (the fees arise in their statement's month): 80% to 2026-09-30, 50% to 2029-09-30,
-    none after; None before the invoice system began (2023-10-01), when the question did not arise."""
-    if day < INVOICE_SYSTEM_START:
-        return None
-    if day <= date(2026, 9, 30):
-        return 80
-    if day <= date(2029, 9, 30):
-        return 50
-    return 0
+def credit_share(partner: Partner, arose: date, settings: Settings) -> Rate:
+    """The share of a statement's consumption tax HaRu may deduct (SPEC §4.6): all of it from a registered
+    partner; from an unregistered one, the share of the day the fees arose by `tax.unregistered_credit`,
+    else by the law's table."""
+    if partner.invoice_number is not None:
+        return FULL_CREDIT
+    share = FULL_CREDIT
+    for step in settings.tax.unregistered_credit or UNREGISTERED_CREDIT:
+        if step.start <= arose:
+            share = step.percent
+    return share
 
 
 @dataclass(frozen=True)
@@ -155,7 +171,7 @@ def totals(settings: Settings, partner: Partner, lines: list[FeeEvent], carried:
     net = carried + sum(e.amount for e in lines)
     subtotal, carry = (0, net) if net < 0 else (net, 0)
     tax = consumption_tax(subtotal, settings)
-    withheld = withholding_tax(subtotal) if partner.withholding else 0
+    withheld = withholding_tax(subtotal, partner.withholding_kind)
     return Totals(carried, subtotal, tax, withheld, subtotal + tax - withheld, carry)
 
 
@@ -167,7 +183,13 @@ class Statement(Totals):
     month: date
     lines: list[FeeEvent]
     pay_on: date
+    credit: Rate = FULL_CREDIT  # the share of its consumption tax HaRu may deduct (SPEC §4.6)
     payment: Payout | None = None  # the payment recorded for it
+
+    @property
+    def deductible_tax(self) -> int:
+        """What HaRu may deduct of its consumption tax (仕入税額控除), rounded down."""
+        return _floor(self.credit.of(self.consumption_tax))
 
     @property
     def paid(self) -> int | None:
@@ -262,6 +284,7 @@ def statements(settings: Settings, partner: Partner, events: list[FeeEvent], unt
     with its pay date and the payment recorded for it."""
     return [
         Statement(**vars(t), partner=partner, month=month, lines=lines, pay_on=pay_date(month, settings, days),
+                  credit=credit_share(partner, month_end(month.year, month.month), settings),
                   payment=(payments or {}).get(month))
         for month, lines, t in monthly_totals(settings, partner, events, until)
     ]
@@ -301,35 +324,66 @@ def unpaid(ds: Dataset, today: date, days: BusinessDays) -> list[Statement]:
     return sorted(found, key=lambda s: (s.pay_on, s.partner.id))
 
 
+# 支払調書 of 報酬、料金 must be filed for a payee paid more than this in a year (所得税法225条, 施行規則84条):
+# a 報酬 (fee) above ¥50,000, a 外交員報酬 above ¥500,000.
+REPORT_THRESHOLD: dict[WithholdingKind, int] = {"fee": 50_000, "salesperson": 500_000}
+
+
 @dataclass(frozen=True)
 class Annual:
-    """A partner's calendar year (SPEC §8.1 `fees annual`, the 支払調書 figures): its statements whose pay
-    date falls in the year."""
+    """A partner's calendar year (SPEC §8.1 `fees annual`, the 支払調書 figures): the statements of the year's
+    months — a month's fees are fixed (確定) when it closes, so December's count in their year even when paid
+    in January — and what of them was not paid by 12-31 (未払, 未徴収)."""
 
     partner: Partner
+    year: int
     statements: list[Statement]
 
     def total(self, name: str) -> int:
         return sum(getattr(s, name) for s in self.statements)
 
+    def _paid_in_year(self, s: Statement) -> bool:
+        return s.paid_on is not None and s.paid_on.year <= self.year
+
     @property
     def paid(self) -> int:
-        return sum(s.paid or 0 for s in self.statements)
+        """What was paid of these statements by 12-31."""
+        return sum(s.paid or 0 for s in self.statements if self._paid_in_year(s))
+
+    @property
+    def unpaid(self) -> int:
+        """The part of the payable not paid by 12-31 (未払)."""
+        return sum(max(0, s.payable - (s.paid or 0 if self._paid_in_year(s) else 0)) for s in self.statements)
+
+    @property
+    def subtotal_unpaid(self) -> int:
+        """The fees (tax excluded) of the statements nothing was paid of by 12-31: the 未払 of 支払金額."""
+        return sum(s.subtotal for s in self.statements if not self._paid_in_year(s))
+
+    @property
+    def withholding_unpaid(self) -> int:
+        """The withholding of the statements not paid by 12-31: not yet withheld (未徴収)."""
+        return sum(s.withholding for s in self.statements if not self._paid_in_year(s))
+
+    @property
+    def report_required(self) -> bool:
+        """Whether HaRu must file the 支払調書 for the partner: by its kind, fees above the threshold."""
+        threshold = REPORT_THRESHOLD.get(self.partner.withholding_kind)
+        return threshold is not None and self.total("subtotal") > threshold
 
 
 def annual(ds: Dataset, year: int, days: BusinessDays, partner_ids: list[str] | None = None) -> list[Annual]:
-    """Every partner's year that has fees (or a payment) paid in it, in partner order (by reading)."""
+    """Every partner's year that has fees (or a payment) in its months, in partner order (by reading)."""
     from haru_cli.rules.lookup import sort_key
 
     found = []
     for partner in sorted(ds.partners.values(), key=sort_key):
         if partner_ids is not None and partner.id not in partner_ids:
             continue
-        # A statement is paid in its month or after it: every one paid in the year is of a month up to its December.
         history = partner_statements(ds, partner, date(year, 12, 31), days)
-        paid_in_year = [s for s in history if s.pay_on.year == year]
-        if any(s.subtotal or s.payment for s in paid_in_year):  # a balance only carried on pays nothing
-            found.append(Annual(partner, paid_in_year))
+        in_year = [s for s in history if s.month.year == year]
+        if any(s.subtotal or s.payment for s in in_year):  # a balance only carried on pays nothing
+            found.append(Annual(partner, year, in_year))
     return found
 
 
@@ -456,4 +510,27 @@ def _check_refunds(ds: Dataset, events: dict[str, list[Any]]) -> Iterator[Findin
                                                        partner=partner_id, month=f"{month:%Y-%m}"))
 
 
+def check_payout_deadline(ds: Dataset, today: date, days: BusinessDays) -> Iterator[Finding]:
+    """フリーランス法 4条 (SPEC §4.7): fees owed to an individual are paid within 60 days, with 月末締め by the end
+    of the month after they arose. The first month of the last and next twelve that the `payout` schedule
+    would pay later is said of each individual partner, naming haru.yaml."""
+    individuals = sorted(p.id for p in ds.partners.values() if p.entity == "individual")
+    if not individuals:
+        return
+    first = add_months(today.replace(day=1), -12)
+    for month in (add_months(first, k) for k in range(25)):
+        if not days.knows(month.year) or not days.knows(add_months(month, ds.settings.payout.month_offset).year):
+            continue
+        after = add_months(month, 1)
+        deadline = month_end(after.year, after.month)
+        pay_on = pay_date(month, ds.settings, days)
+        if pay_on > deadline:
+            for partner_id in individuals:
+                yield finding(PARTNER, partner_id, ("entity",), "payout-deadline", severity="warning", key=True,
+                              related=(SETTINGS_FILE,), month=f"{month:%Y-%m}", pay_on=pay_on.isoformat(),
+                              deadline=deadline.isoformat(), settings=SETTINGS_FILE)
+            return
+
+
 CHECKS = [check_fee_rules, check_referrals, check_payouts]
+CALENDAR_CHECKS = [check_payout_deadline]  # checks of what the calendar around today makes of the records

@@ -1,5 +1,6 @@
 """The rules modules that take part, in one list (beancount's plugins each export `__plugins__`): each may
-export `CHECKS`, the cross-file checks of its records (functions of the dataset yielding Findings), and
+export `CHECKS`, the cross-file checks of its records (functions of the dataset yielding Findings),
+`CALENDAR_CHECKS` (functions of the dataset, today and the business days), and
 `dated_items(ds, when)` with the `DATED_KINDS` of the Items it yields. `run_checks` runs every module's
 checks; `upcoming` lists every module's dated items, and orders items of one day by kind in the order the
 modules and their DATED_KINDS are listed here.
@@ -11,15 +12,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
     from haru_cli.records.problems import Finding
+    from haru_cli.rules.calendar import BusinessDays
     from haru_cli.rules.checks import Banks
     from haru_cli.rules.dated import Item, Window
 
 Check = Callable[["Dataset"], Iterator["Finding"]]
+CalendarCheck = Callable[["Dataset", date, "BusinessDays"], Iterator["Finding"]]
 
 _ADDED: list[Any] = []  # rules modules registered from outside, after haru's own
 
@@ -83,8 +87,15 @@ def checks() -> list[Check]:
     return [check for module in modules() for check in getattr(module, "CHECKS", ())]
 
 
-def run_checks(ds: Dataset, banks: Banks | None = None) -> list[Finding]:
-    """Every check's findings; the bank codes too, given the list of banks. A check that raises is one
+def calendar_checks() -> list[CalendarCheck]:
+    """Every module's checks of what the calendar around today makes of the records (`CALENDAR_CHECKS`)."""
+    return [check for module in modules() for check in getattr(module, "CALENDAR_CHECKS", ())]
+
+
+def run_checks(ds: Dataset, banks: Banks | None = None, *, today: date | None = None,
+               days: BusinessDays | None = None) -> list[Finding]:
+    """Every check's findings; the bank codes too, given the list of banks; the calendar checks, given today
+    and the business days (a load for a command: its findings hold for today's month). A check that raises is one
     `internal-check` problem naming it, about the whole workspace: the other checks, and the command, go
     on (SPEC §15; beancount's loader does the same with a plugin)."""
     from haru_cli.records.problems import Finding
@@ -94,6 +105,8 @@ def run_checks(ds: Dataset, banks: Banks | None = None) -> list[Finding]:
         (c.__name__, functools.partial(c, ds)) for c in checks()]
     if banks is not None:
         found_by.append((check_banks.__name__, functools.partial(check_banks, ds, banks)))
+    if today is not None and days is not None:
+        found_by += [(c.__name__, functools.partial(c, ds, today, days)) for c in calendar_checks()]
     found: list[Finding] = []
     for name, check in found_by:
         try:

@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 from haru_cli.i18n import Translator
+from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import BankAccount, Settings
 from haru_cli.records.values import bank_kana
-from haru_cli.rules.calendar import month_end
 from haru_cli.rules.checks import Banks
-from haru_cli.rules.fees import Annual, FeeEvent, Statement, input_tax_credit_percent
+from haru_cli.rules.fees import REPORT_THRESHOLD, Annual, FeeEvent, Statement
 from haru_cli.rules.transfer import MonthTransfer
 from haru_cli.views.shapes import Account, Day, Document, Money, Row, Section, Table, Text, Value
 
@@ -55,6 +55,9 @@ def statement_json(s: Statement) -> dict[str, Any]:
         "pay_on": s.pay_on.isoformat(),
         "invoice_number": s.partner.invoice_number,
         "invoice_registered": s.partner.invoice_number is not None,
+        "credit_pct": str(s.credit),
+        "deductible_tax": s.deductible_tax,
+        "withholding_kind": s.partner.withholding_kind,
         "paid": s.paid,
         "paid_on": s.paid_on.isoformat() if s.paid_on else None,
         "settled": s.settled,
@@ -106,7 +109,8 @@ def fees_document(month: str, found: list[Statement], t: Translator, incomplete:
 
 
 STATEMENT_HEADINGS = ["partner", "fees.carried_in", "fees.lines_total", "fees.subtotal", "fees.consumption_tax",
-                      "fees.withholding", "fees.payable", "fees.pay_on", "invoice_number", "fees.carry_forward"]
+                      "fees.withholding", "fees.payable", "fees.pay_on", "invoice_number", "fees.carry_forward",
+                      "fees.credit_pct", "fees.deductible_tax"]
 
 
 def statements_table(found: list[Statement], t: Translator) -> Table:
@@ -115,7 +119,7 @@ def statements_table(found: list[Statement], t: Translator) -> Table:
     rows: list[Row] = [
         [s.partner.name, Money(s.carried_in), Money(sum(line.amount for line in s.lines)), Money(s.subtotal),
          Money(s.consumption_tax), Money(s.withholding), Money(s.payable), Day(s.pay_on), s.partner.invoice_number,
-         Money(s.carry_forward)]
+         Money(s.carry_forward), str(s.credit), Money(s.deductible_tax)]
         for s in found
     ]
     return Table([t(h) for h in STATEMENT_HEADINGS], rows, t("fees.none"))
@@ -130,10 +134,9 @@ def statement_context(s: Statement, settings: Settings, t: Translator) -> dict[s
          else None}
         for line in s.lines
     ]
-    arose = month_end(s.month.year, s.month.month)  # the 経過措置 share depends on when the fees arose
     return {
         "company": settings.company, "partner": s.partner, "statement": s, "lines": lines, "month": s.month,
-        "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": input_tax_credit_percent(arose),
+        "pay_on": s.pay_on, "tax_rate": str(settings.tax.rate), "credit_percent": s.credit.percent,
     }
 
 
@@ -198,18 +201,47 @@ def transfer_table(payees: list[tuple[Statement, Account]], banks: Banks, t: Tra
 def annual_json(year: int, found: list[Annual]) -> dict[str, Any]:
     return {"year": year, "partners": [{
         "partner": a.partner.id, "name": a.partner.name, "entity": a.partner.entity,
-        "withholding_applies": a.partner.withholding, "subtotal": a.total("subtotal"),
-        "consumption_tax": a.total("consumption_tax"), "withholding": a.total("withholding"),
-        "payable": a.total("payable"), "paid": a.paid, "months": [f"{s.month:%Y-%m}" for s in a.statements],
+        "withholding_applies": a.partner.withholding_kind != "none", "withholding_kind": a.partner.withholding_kind,
+        "subtotal": a.total("subtotal"), "consumption_tax": a.total("consumption_tax"),
+        "withholding": a.total("withholding"), "payable": a.total("payable"), "paid": a.paid, "unpaid": a.unpaid,
+        "withholding_unpaid": a.withholding_unpaid, "report_required": a.report_required,
+        "months": [f"{s.month:%Y-%m}" for s in a.statements],
     } for a in found]}
 
 
-ANNUAL_HEADINGS = ["partner", "fees.subtotal", "fees.consumption_tax", "fees.withholding", "fees.payable", "fees.paid",
-                   "fees.months"]
+ANNUAL_HEADINGS = ["partner", "fees.withholding_kind", "fees.subtotal", "fees.consumption_tax", "fees.withholding",
+                   "fees.payable", "fees.paid", "fees.unpaid", "fees.report_required", "fees.months"]
 
 
 def annual_table(found: list[Annual], t: Translator) -> Table:
-    rows: list[Row] = [[a.partner.name, Money(a.total("subtotal")), Money(a.total("consumption_tax")),
-                        Money(a.total("withholding")), Money(a.total("payable")), Money(a.paid),
+    rows: list[Row] = [[a.partner.name, t.value("withholding", a.partner.withholding_kind), Money(a.total("subtotal")),
+                        Money(a.total("consumption_tax")), Money(a.total("withholding")), Money(a.total("payable")),
+                        Money(a.paid), Money(a.unpaid),
+                        t("fees.required" if a.report_required else "fees.not_required"),
                         " ".join(f"{s.month:%Y-%m}" for s in a.statements)] for a in found]
     return Table([t(h) for h in ANNUAL_HEADINGS], rows, t("fees.none_year"))
+
+
+def annual_context(year: int, found: list[Annual], ds: Dataset, t: Translator) -> dict[str, Any]:
+    """What the 支払調書 template is given (SPEC §8.1 `fees annual --format md`): per partner with a kind of
+    withholding, the 調書's content — the payee, 区分 and 細目, 支払金額 and 源泉徴収税額 with what of them
+    was not paid (未払) or not withheld (未徴収) by 12-31, 摘要, and whether it must be filed — and the payer."""
+    slips = []
+    for a in found:
+        kind = a.partner.withholding_kind
+        if kind == "none":
+            continue
+        contracts = sorted({line.referral.contract for s in a.statements for line in s.lines if line.referral})
+        titles = [c.title for c in (ds.contracts.get(i) for i in contracts) if c is not None and c.title]
+        slips.append({
+            "partner": a.partner, "kind": t.value("withholding_class", kind),
+            "detail": t("annual.detail_referral") if kind == "salesperson" or not titles
+            else t.join(titles), "paid": a.total("subtotal"), "paid_unpaid": a.subtotal_unpaid,
+            "withheld": a.total("withholding"), "withheld_unpaid": a.withholding_unpaid,
+            "consumption_tax": a.total("consumption_tax"), "required": a.report_required,
+            "threshold": REPORT_THRESHOLD[kind],
+            "months": [s.month for s in a.statements],
+        })
+    settings = ds.settings
+    return {"year": year, "slips": slips, "payer": {"name": settings.company, "address": settings.address,
+                                                     "corporate_number": settings.corporate_number}}

@@ -30,11 +30,15 @@ def test_calc_json_defaults_to_the_previous_month(ws: str, haru: Haru) -> None:
                    "amount": 123_456, "event": "payment", "payout": None}],
         "carried_in": 0, "subtotal": 123_456, "consumption_tax": 12_345, "withholding": 0, "payable": 135_801,
         "carry_forward": 0, "pay_on": "2026-11-30", "invoice_number": "T7000012050002", "invoice_registered": True,
+        "credit_pct": "100%", "deductible_tax": 12_345, "withholding_kind": "none",
         "paid": None, "paid_on": None, "settled": False,
     }
     assert by_partner["tanaka"]["lines"][0]["basis"] is None and by_partner["tanaka"]["lines"][0]["rate"] is None
     assert (by_partner["tanaka"]["withholding"], by_partner["tanaka"]["payable"]) == (5_105, 49_895)
     assert by_partner["tanaka"]["invoice_registered"] is False
+    # unregistered: of October 2026's ¥5,000 tax HaRu may deduct 70% (経過措置 as amended by 令和8年度改正)
+    assert (by_partner["tanaka"]["credit_pct"], by_partner["tanaka"]["deductible_tax"]) == ("70%", 3_500)
+    assert by_partner["tanaka"]["withholding_kind"] == "fee"
     assert data["total_payable"] == 135_801 + 49_895
 
 
@@ -50,8 +54,9 @@ def test_calc_csv_has_one_row_per_statement(ws: str, haru: Haru) -> None:
     result = haru("--data", ws, *TODAY, "--lang", "en", "fees", "calc", "--format", "csv")
     rows = list(csv.reader(io.StringIO(result.stdout.removeprefix("\ufeff"))))
     assert rows[0] == ["Partner", "Carried in", "This month's fees", "Subtotal", "Consumption tax", "Withholding",
-                       "Payable", "Pay on", "Invoice no.", "Carried forward"]
-    ueda = ["株式会社ウエダ", "0", "123456", "123456", "12345", "0", "135801", "2026-11-30", "T7000012050002", "0"]
+                       "Payable", "Pay on", "Invoice no.", "Carried forward", "Credit share", "Deductible tax"]
+    ueda = ["株式会社ウエダ", "0", "123456", "123456", "12345", "0", "135801", "2026-11-30", "T7000012050002", "0",
+            "100%", "12345"]
     assert ueda in rows
 
 

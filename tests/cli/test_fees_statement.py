@@ -66,8 +66,10 @@ def test_statement_without_fees(ws: str, haru: Haru) -> None:
     assert result.exit_code == 1 and result.stderr == "haru: 株式会社ウエダ has no fees for 2025-01\n"
 
 
-@pytest.mark.parametrize(("month", "note"), [("2026-09", "経過措置の範囲（80%）"), ("2026-10", "経過措置の範囲（50%）"),
-                                             ("2029-10", "仕入税額控除の対象になりません")])
+@pytest.mark.parametrize(("month", "note"), [("2026-09", "経過措置の範囲（80%）"), ("2026-10", "経過措置の範囲（70%）"),
+                                             ("2028-09", "経過措置の範囲（70%）"), ("2028-10", "経過措置の範囲（50%）"),
+                                             ("2030-10", "経過措置の範囲（30%）"),
+                                             ("2031-10", "仕入税額控除の対象になりません")])
 def test_the_transitional_share_follows_when_the_fees_arose(workspace: WorkspaceFactory, haru: Haru, month: str,
                                                             note: str) -> None:
     root = workspace({**FEES, "referrals/2026-tanaka-001.yaml": (
@@ -121,3 +123,28 @@ def test_a_skipped_contract_is_said_beside_the_fees_it_changes(workspace: Worksp
     calc = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-07", "--format", "json")
     assert calc.exit_code == 1 and json.loads(calc.stdout)["incomplete"] == ["contracts/ueda-referral.yaml",
                                                                              "referrals/2026-ueda-001.yaml"]
+
+
+def test_the_share_follows_haru_yaml_when_the_law_changes_again(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**FEES, "haru.yaml": "company: テスト株式会社\ntax:\n  unregistered_credit:\n"
+                                          "    - {from: 2023-10-01, percent: 80%}\n"
+                                          "    - {from: 2026-10-01, percent: 75%}\n"})
+    result = haru("--data", root, "fees", "statement", "tanaka", "--month", "2026-10")
+    assert "経過措置の範囲（75%）" in result.stdout
+    calc = json.loads(haru("--data", root, "fees", "calc", "--month", "2026-10", "--format", "json").stdout)
+    [tanaka] = [s for s in calc["statements"] if s["partner"] == "tanaka"]
+    assert (tanaka["credit_pct"], tanaka["deductible_tax"]) == ("75%", 3_750)
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ("[{from: 2026-10-01, percent: 70%}, {from: 2023-10-01, percent: 80%}]", "must be in order"),
+    ("[{from: 2026-10-01}]", "exactly the keys from and percent"),
+    ("[{from: 2026-10-01, percent: 70}]", "70%"),
+    ("70%", "write a list"),
+])
+def test_a_wrong_credit_table_is_said_in_haru_yaml(workspace: WorkspaceFactory, haru: Haru, table: str,
+                                                   message: str) -> None:
+    root = workspace({**FEES, "haru.yaml": f"company: テスト株式会社\ntax:\n  unregistered_credit: {table}\n"})
+    result = haru("--data", root, "--lang", "en", "validate")
+    assert result.exit_code == 1
+    assert "haru.yaml:3:" in result.stdout and message in result.stdout, result.stdout

@@ -78,3 +78,17 @@ def test_a_name_without_latin_letters_asks_for_an_id(ws: Path, haru: Haru) -> No
 def test_a_long_id_is_refused_before_any_io(workspace: WorkspaceFactory, haru: Haru) -> None:
     result = haru("--data", workspace(), "--lang", "en", "new", "partner", "X", "--id", "a" * 300)
     assert result.exit_code == 2 and "is not an id" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_new_partner_with_a_withholding_kind(ws: Path, haru: Haru) -> None:
+    """An individual under contract who refers customers continuously: a 外交員 (salesperson)."""
+    result = haru("--data", ws, "new", "partner", "山田太郎", "--id", "yamada", "--entity", "個人",
+                  "--withholding", "外交員報酬", "--address", "東京都港区1-1")
+    assert result.exit_code == 0, result.stderr
+    yamada = load_workspace(ws).partners["yamada"]
+    assert (yamada.entity, yamada.withholding_kind, yamada.address) == ("individual", "salesperson", "東京都港区1-1")
+    corporation = haru("--data", ws, "new", "partner", "株式会社テスト", "--id", "test", "--withholding", "fee")
+    assert corporation.exit_code == 1 and "withholding" in corporation.stderr  # validated before it is written
+    assert not (ws / "partners" / "test.yaml").exists()
+    wrong = haru("--data", ws, "new", "partner", "x", "--withholding", "yes")
+    assert wrong.exit_code == 2 and "none, fee, salesperson" in wrong.stderr

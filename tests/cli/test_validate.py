@@ -87,8 +87,8 @@ def test_json_report(workspace: WorkspaceFactory, haru: Haru) -> None:
         "problems": [
             {"path": "partners/ueda.yaml", "line": 3, "column": 10, "severity": "error", "code": "enum",
              "message": "cadence: 'weekly' is not one of: 'monthly', 'quarterly', 'none'"},
-            {"path": "partners/ueda.yaml", "line": 4, "column": 14, "severity": "error", "code": "type",
-             "message": "withholding: expected true or false, got 'yes' (yes/no/on/off are text in YAML 1.2)"},
+            {"path": "partners/ueda.yaml", "line": 4, "column": 14, "severity": "error", "code": "enum",
+             "message": "withholding: 'yes' is not one of: 'none', 'fee', 'salesperson'"},
         ],
     }
 

@@ -142,7 +142,7 @@ def test_money_in_csv_is_a_plain_integer_negative_ones_too(workspace: WorkspaceF
     out = haru("--data", root, "fees", "calc", "--month", "2026-08", "--format", "csv").stdout.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[1][1:8] == ["0", "-30000", "0", "0", "0", "0", "2026-09-30"]  # the clawback shows, as a number
-    assert rows[1][-1] == "-30000"  # carried forward: a number, not a text that starts with '
+    assert rows[1][9] == "-30000"  # carried forward: a number, not a text that starts with '
 
 
 @pytest.mark.parametrize("cell", [" =1+1", "＝1+1", "\u200b=1+1", "\u3000@SUM(A1)", "-1", "+1"])

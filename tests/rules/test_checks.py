@@ -115,10 +115,25 @@ def test_dates_in_order(workspace: WorkspaceFactory) -> None:
 
 
 def test_withholding_on_a_corporation(workspace: WorkspaceFactory) -> None:
-    root = workspace({"partners/ueda.yaml": "id: ueda\nname: x\nwithholding: true\n"})
-    assert [(p[1], p[3]) for p in problems(root)] == [(3, "withholding")]
-    root = workspace({"partners/ueda.yaml": "id: ueda\nname: 上田太郎\nentity: individual\nwithholding: true\n"})
-    assert problems(root) == []
+    for kind in ("true", "fee", "salesperson"):
+        root = workspace({"partners/ueda.yaml": f"id: ueda\nname: x\nwithholding: {kind}\n"})
+        assert [(p[1], p[3]) for p in problems(root)] == [(3, "withholding")]
+    for kind in ("none", "false"):
+        root = workspace({"partners/ueda.yaml": f"id: ueda\nname: x\nwithholding: {kind}\n"})
+        assert problems(root) == []
+
+
+def test_withholding_kinds_of_an_individual(workspace: WorkspaceFactory) -> None:
+    """A kind is none, fee or salesperson; true (of files written before the kinds) is read as fee and said."""
+    individual = "id: ueda\nname: 上田太郎\nentity: individual\nwithholding: {}\n"
+    for kind in ("none", "false", "fee", "salesperson"):
+        assert problems(workspace({"partners/ueda.yaml": individual.format(kind)})) == []
+    found = problems(workspace({"partners/ueda.yaml": individual.format("true")}))
+    assert [(p[1], p[2], p[3]) for p in found] == [(4, "warning", "withholding-kind")]
+    assert "fee" in found[0][4] and "salesperson" in found[0][4]
+    found = problems(workspace({"partners/ueda.yaml": individual.format("yes")}))
+    assert [(p[1], p[2], p[3]) for p in found] == [(4, "error", "enum")]
+    assert "'none', 'fee', 'salesperson'" in found[0][4]
 
 
 def test_cancelled_referral_needs_its_date_and_a_deal(workspace: WorkspaceFactory) -> None:

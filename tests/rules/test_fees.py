@@ -61,7 +61,7 @@ def _ledger(months: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
 @pytest.mark.parametrize(("base", "tax"), [(50_000, 5_105), (1_000_000, 102_100), (1_500_000, 204_200), (0, 0),
                                            (99, 10)])
 def test_withholding_vectors(base: int, tax: int) -> None:
-    assert withholding_tax(base) == tax
+    assert withholding_tax(base, "fee") == tax
 
 
 @pytest.mark.parametrize(("rounding", "tax"), [("floor", 12_345), ("half_up", 12_346), ("ceil", 12_346)])
@@ -120,10 +120,15 @@ def test_clawback_nets_the_referral_to_zero_and_the_balance_is_carried() -> None
 
 
 def test_withholding_applies_to_partners_that_have_it() -> None:
-    individual = Partner(id="p", name="上田太郎", entity="individual", withholding=True)
-    events = fee_events(referral(), rule(fixed=50_000))
-    [s] = statements(Settings(), individual, events, date(2026, 1, 1), DAYS)
-    assert (s.subtotal, s.consumption_tax, s.withholding, s.payable) == (50_000, 5_000, 5_105, 49_895)
+    events = fee_events(referral(), rule(fixed=150_000))
+    found = {}
+    for kind in ("none", "fee", "salesperson", True, False):
+        individual = Partner(id="p", name="上田太郎", entity="individual", withholding=kind)  # type: ignore[arg-type]
+        [s] = statements(Settings(), individual, events, date(2026, 1, 1), DAYS)
+        found[kind] = (s.subtotal, s.consumption_tax, s.withholding, s.payable)
+    assert found == {"none": (150_000, 15_000, 0, 165_000), False: (150_000, 15_000, 0, 165_000),
+                     "fee": (150_000, 15_000, 15_315, 149_685), True: (150_000, 15_000, 15_315, 149_685),
+                     "salesperson": (150_000, 15_000, 3_063, 161_937)}
 
 
 @settings(max_examples=150)

@@ -45,6 +45,17 @@ def withholding_by_brackets(amount: int) -> int:
     return hundredths // 10_000
 
 
+def withholding_of_a_salesperson(amount: int) -> int:
+    """外交員報酬 (国税庁 No.2804): 10.21% of what a month's payment exceeds ¥120,000, in whole yen."""
+    over = amount - 120_000
+    return over * 1021 // 10_000 if over > 0 else 0
+
+
+def withheld(kind: str, amount: int) -> int:
+    by_kind = {"none": 0, "fee": withholding_by_brackets(amount), "salesperson": withholding_of_a_salesperson(amount)}
+    return by_kind[kind]
+
+
 # --- what is drawn -----------------------------------------------------------------------------------
 
 # Amounts: everywhere up to what a statement of many lines may sum to, closely around the threshold, and
@@ -119,22 +130,44 @@ def test_consumption_tax_is_exact_at_the_largest_amounts_and_the_finest_rates() 
 @example(1_000_005)
 @example(MAX_YEN)
 def test_withholding_is_each_bracket_at_its_rate_rounded_down_once(amount: int) -> None:
-    assert withholding_tax(amount) == withholding_by_brackets(amount)
+    assert withholding_tax(amount, "fee") == withholding_by_brackets(amount)
+
+
+@settings(max_examples=500)
+@given(amounts)
+@example(120_000)
+@example(120_009)
+@example(120_010)
+@example(1_500_000)
+@example(100_000)
+def test_a_salesperson_is_withheld_on_what_exceeds_120000(amount: int) -> None:
+    assert withholding_tax(amount, "salesperson") == withholding_of_a_salesperson(amount)
+    assert withholding_tax(amount, "none") == 0
+
+
+def test_the_kinds_at_the_published_amounts() -> None:
+    """国税庁 No.2795 / No.2804: ¥50,000 as a 報酬 → 5,105; ¥1,500,000 → 204,200 as a 報酬 and 140,898 as a
+    外交員報酬; ¥100,000 to a 外交員 → 0."""
+    assert [withholding_tax(50_000, "fee"), withholding_tax(1_500_000, "fee"),
+            withholding_tax(1_500_000, "salesperson"), withholding_tax(100_000, "salesperson")] == [
+        5_105, 204_200, 140_898, 0]
 
 
 @settings(max_examples=500)
 @given(amounts, amounts)
 def test_withholding_never_exceeds_the_amount_and_grows_by_at_most_a_yen_a_yen(a: int, b: int) -> None:
     low, high = sorted((a, b))
-    withheld = withholding_tax(low)
-    assert 0 <= withheld <= low
-    assert low * 1021 // 10_000 <= withheld <= low * 2042 // 10_000  # between the two rates
-    assert withheld <= withholding_tax(high)  # monotone
-    assert withholding_tax(low + 1) - withheld in (0, 1)  # both rates are under 100%: no jump, at the threshold too
+    for kind in ("fee", "salesperson"):
+        found = withholding_tax(low, kind)
+        assert 0 <= found <= low
+        assert found <= low * 2042 // 10_000  # at most the higher rate
+        assert found <= withholding_tax(high, kind)  # monotone
+        assert withholding_tax(low + 1, kind) - found in (0, 1)  # rates under 100%: no jump at a threshold
+    assert low * 1021 // 10_000 <= withholding_tax(low, "fee")  # a 報酬 at least the lower rate
 
 
 def test_withholding_at_the_threshold() -> None:
-    assert [withholding_tax(a) for a in (999_999, 1_000_000, 1_000_001, 1_000_004, 1_000_005)] == [
+    assert [withholding_tax(a, "fee") for a in (999_999, 1_000_000, 1_000_001, 1_000_004, 1_000_005)] == [
         102_099, 102_100, 102_100, 102_100, 102_101]
 
 
@@ -147,15 +180,18 @@ def line(amount: int) -> FeeEvent:
 
 @settings(max_examples=300)
 @given(lines=st.lists(st.integers(-2_000_000, 2_000_000), max_size=12), carried=st.integers(-3_000_000, 0),
-       rate_text=rate_texts(), rounding=st.sampled_from(ROUNDINGS), withholds=st.booleans())
+       rate_text=rate_texts(), rounding=st.sampled_from(ROUNDINGS),
+       kind=st.sampled_from(["none", "fee", "salesperson", True, False]))
 def test_a_statement_taxes_its_subtotal_once_and_withholds_on_it(
-        lines: list[int], carried: int, rate_text: str, rounding: str, withholds: bool) -> None:
-    partner = Partner(id="p", name="x", entity="individual" if withholds else "corporation", withholding=withholds)
+        lines: list[int], carried: int, rate_text: str, rounding: str, kind: str | bool) -> None:
+    partner = Partner(id="p", name="x", entity="corporation" if kind in ("none", False) else "individual",
+                      withholding=kind)  # type: ignore[arg-type]
     found = totals(tax_settings(rate_text, rounding), partner, [line(a) for a in lines], carried)
     net = carried + sum(lines)
     assert (found.subtotal, found.carry_forward) == (max(net, 0), min(net, 0))
     assert found.consumption_tax == tax_once(found.subtotal, rate_text, rounding)
-    assert found.withholding == (withholding_by_brackets(found.subtotal) if withholds else 0)
+    as_kind = {True: "fee", False: "none"}.get(kind, kind) if isinstance(kind, bool) else kind
+    assert found.withholding == withheld(str(as_kind), found.subtotal)
     assert found.payable == found.subtotal + found.consumption_tax - found.withholding >= 0
 
 
@@ -171,3 +207,34 @@ def test_rounding_once_differs_from_rounding_each_line_by_less_than_a_yen_a_line
 def test_three_lines_of_15_yen_are_taxed_4_yen_not_3() -> None:
     statement = totals(tax_settings("10%", "floor"), Partner(id="p", name="x"), [line(15)] * 3, 0)
     assert (statement.subtotal, statement.consumption_tax) == (45, 4)  # 4.5 rounded down once; 1.5 → 1 thrice is 3
+
+
+# --- インボイス: the share of tax HaRu may deduct on an unregistered partner's fees (SPEC §4.6) ---------------
+
+# The law as amended by 令和8年度税制改正, written as "up to the end of September of year Y, s%".
+UP_TO_SEPTEMBER = ((2026, 80), (2028, 70), (2030, 50), (2031, 30))
+
+
+def share_by_the_law(day: date, registered: bool) -> int:
+    if registered or (day.year, day.month) < (2023, 10):
+        return 100  # a registered partner; or before the invoice system, when all was deductible
+    for year, share in UP_TO_SEPTEMBER:
+        if (day.year, day.month) <= (year, 9):
+            return share
+    return 0
+
+
+@settings(max_examples=400)
+@given(day=st.dates(date(2020, 1, 1), date(2035, 12, 31)), registered=st.booleans(),
+       tax=st.integers(0, 10**12))
+@example(day=date(2026, 9, 30), registered=False, tax=5_000)
+@example(day=date(2026, 10, 1), registered=False, tax=5_000)
+@example(day=date(2031, 10, 1), registered=False, tax=5_000)
+@example(day=date(2023, 9, 30), registered=False, tax=5_000)
+def test_the_credit_share_is_the_law_s_table(day: date, registered: bool, tax: int) -> None:
+    from haru_cli.rules.fees import credit_share
+
+    partner = Partner(id="p", name="x", invoice_number="T7000012050002" if registered else None)
+    share = credit_share(partner, day, Settings())
+    assert share == Rate.parse(f"{share_by_the_law(day, registered)}%")
+    assert int(share.of(tax)) == tax * share_by_the_law(day, registered) // 100  # deductible_tax, rounded down

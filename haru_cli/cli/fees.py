@@ -170,10 +170,10 @@ def _transfer_file(run: Run, ours: "Sender", found: "MonthTransfer", payees: "li
     from haru_cli.views.fees import account_of
     from haru_cli.views.shapes import Payee
 
+    if missing := run.incomplete():  # first: a skipped partner's statement is not "nothing to transfer"
+        run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
     if not payees:
         run.fail("cli.fees.nothing_to_transfer", month=f"{found.month:%Y-%m}")
-    if missing := run.incomplete():
-        run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
     try:
         account = account_of(ours.account, banks)
         requester = bank_kana(ours.requester.requester_name)

@@ -455,21 +455,25 @@ BranchCode = _digits_type(3)
 AccountNumber = _digits_type(7)
 RequesterCode = _digits_type(10)
 
-# What a bank takes in a 全銀 record's name fields: half-width katakana (no small ones), upper-case letters,
-# digits, the space and a few signs.
-BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-/,\\｢｣"
-                            + "".join(chr(c) for c in range(0xFF66, 0xFFA0) if not 0xFF67 <= c <= 0xFF70))
-# Small kana as large ones; the long vowel and the dashes people type for it as -; ヶ ヵ as ｹ ｶ.
-_AS_BANKS_WRITE = str.maketrans("ｧｨｩｪｫｬｭｮｯｰ―‐‑−–—ヶヵ", "ｱｲｳｴｵﾔﾕﾖﾂ-------ｹｶ")
+# What a bank takes in a 全銀 record's name fields, once converted: the half-width kana ｱ to ﾝ and the voicing
+# marks ﾞ ﾟ, capital letters, digits, the space and ( ) - . — no ｦ (banks write ｵ), no small kana, and none of
+# the other signs of JIS X 0201 (｢ ｣ , / \ ¥), which some banks refuse.
+BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-" + "".join(map(chr, range(0xFF71, 0xFFA0))))
+# Before the width is halved (jaconv has no half-width ヰ ヱ ヮ): small kana as large ones, ヰ ヱ ヲ as
+# イ エ オ and ヮ as ワ, as banks write them; ヶ ヵ as ケ カ; the long vowel and the dashes people type for it as -.
+_AS_BANKS_WRITE = str.maketrans("ァィゥェォャュョッヮヵヶヰヱヲー―‐‑−–—", "アイウエオヤユヨツワカケイエオ-------")
+_CAPITALS = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def bank_kana(text: str) -> str:
-    """A name as a bank holds it: half-width katakana and upper-case letters (カ）ウエダ → ｶ)ｳｴﾀﾞ); Invalid
-    naming the first character no bank takes."""
+    """A name as a bank holds it: half-width katakana and capital letters (カ）ウエダ → ｶ)ｳｴﾀﾞ), hiragana and
+    full-width made so, no space at either end and none twice; Invalid naming the first character no bank
+    takes."""
     import jaconv
 
-    converted = str(jaconv.z2h(jaconv.hira2kata(unicodedata.normalize("NFKC", text)), kana=True, ascii=True,
-                               digit=True)).upper().translate(_AS_BANKS_WRITE)
+    kana = jaconv.hira2kata(unicodedata.normalize("NFKC", text)).translate(_AS_BANKS_WRITE)
+    converted = str(jaconv.z2h(kana, kana=True, ascii=True, digit=True)).translate(_CAPITALS)
+    converted = " ".join(word for word in converted.split(" ") if word)  # NFKC made full-width spaces " "
     refused = next((c for c in converted if c not in BANK_CHARACTERS), None)
     if refused is not None:
         raise Invalid("bank", "bank.character", value=text, char=refused)
@@ -480,9 +484,9 @@ def bank_name_of(width: int) -> Callable[[object], str]:
     """The parser of a name for a 全銀 field of `width` places (a holder 30, a requester 40), kept as
     written once it is known to convert (bank_kana) and to fit."""
     def parse(value: object) -> str:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not (converted := bank_kana(value)):
             raise Invalid("bank", "bank.name", value=value)
-        if len(converted := bank_kana(value)) > width:
+        if len(converted) > width:
             raise Invalid("bank", "bank.name-long", value=value, converted=converted, width=width)
         return value
     return parse

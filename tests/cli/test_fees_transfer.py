@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import BANKED, TODAY, Haru, WorkspaceFactory
 from tests.zengin_layout import read_transfer
 
@@ -29,3 +31,55 @@ def test_the_transfer_file_reads_back_field_by_field(workspace: WorkspaceFactory
     assert (read.end["kind"], read.end["dummy"]) == ("9", "")  # spaces only
     again = haru("--data", root, *TODAY, "--lang", "en", "fees", "transfer", "--month", "2026-10", "-o", target)
     assert again.exit_code == 1 and "already" in again.stderr  # never over a file
+
+
+def transfer_to(haru: Haru, root: Path, target: Path, *args: str) -> tuple[int, str]:
+    """`haru fees transfer -o target` of October (田中一郎, who has no bank account, left out): exit code, stderr."""
+    result = haru("--data", root, *TODAY, "--lang", "en", "fees", "transfer", "--month", "2026-10", "-o", target, *args)
+    return result.exit_code, result.stderr
+
+
+@pytest.mark.parametrize(("holder", "in_file"), [
+    ("ｶ)ｳｴﾀﾞ", "ｶ)ｳｴﾀﾞ"),
+    ('"カ）ウエダ　　ブツリュウ  "', "ｶ)ｳｴﾀﾞ ﾌﾞﾂﾘﾕｳ"),  # spaces at either end removed, a run of them made one
+    ("　ｶ)ｳｴﾀﾞ ﾌﾞﾂﾘﾕｳ　", "ｶ)ｳｴﾀﾞ ﾌﾞﾂﾘﾕｳ"),  # full-width spaces, which YAML keeps
+    ("ヲガワ", "ｵｶﾞﾜ"), ("ヰノウエ", "ｲﾉｳｴ"), ("ヱビス", "ｴﾋﾞｽ"), ("クヮンノン", "ｸﾜﾝﾉﾝ"), ("をがわ", "ｵｶﾞﾜ"),
+    ("カ）ハットリショウジ", "ｶ)ﾊﾂﾄﾘｼﾖｳｼﾞ"),  # small kana as large ones
+    ("ueda trading (k.k.)", "UEDA TRADING (K.K.)"),
+])
+def test_a_holder_is_written_as_the_bank_holds_it(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path,
+                                                   holder: str, in_file: str) -> None:
+    partner = str(BANKED["partners/ueda.yaml"]).replace("カ）ウエダ", holder)
+    root = workspace({**BANKED, "partners/ueda.yaml": partner})
+    assert haru("--data", root, "validate").exit_code == 0
+    target = tmp_path / "out.txt"
+    assert transfer_to(haru, root, target)[0] == 1  # 田中一郎 left out
+    [data] = read_transfer(target.read_bytes()).data
+    assert data["holder"] == in_file
+
+
+@pytest.mark.parametrize(("holder", "char"), [("上田商事", "上"), ("ウエダ「ホンテン」", "｢"), ("ウエダ」", "｣"),
+                                           ("カ）ウエダ，ホンテン", ","), ("ウエダ/ホンテン", "/"), ("ウエダ￥", "¥")])
+def test_a_holder_no_bank_takes_stops_the_file_and_validate_names_its_line(
+        workspace: WorkspaceFactory, haru: Haru, tmp_path: Path, holder: str, char: str) -> None:
+    partner = str(BANKED["partners/ueda.yaml"]).replace("カ）ウエダ", holder)
+    root = workspace({**BANKED, "partners/ueda.yaml": partner})
+    said = haru("--data", root, "--lang", "en", "validate")
+    assert said.exit_code == 1
+    assert f"partners/ueda.yaml:9:11: error[bank] bank.holder: '{holder}' holds '{char}'" in said.stdout
+    target = tmp_path / "out.txt"
+    code, stderr = transfer_to(haru, root, target)
+    assert code == 1 and not target.exists()  # the partner is skipped, and a file never pays part of a month
+    assert "no transfer file while files are skipped" in stderr and "referrals/2026-ueda-001.yaml" in stderr
+
+
+def test_the_requester_s_name_is_made_bank_kana_by_the_same_rule(workspace: WorkspaceFactory, haru: Haru,
+                                                                 tmp_path: Path) -> None:
+    settings = str(BANKED["haru.yaml"]).replace("カブシキガイシャ　テスト", '"　かぶしきがいしゃ　　ヲハル "')
+    root = workspace({**BANKED, "haru.yaml": settings})
+    target = tmp_path / "out.txt"
+    transfer_to(haru, root, target)
+    assert read_transfer(target.read_bytes()).header["requester"] == "ｶﾌﾞｼｷｶﾞｲｼﾔ ｵﾊﾙ"
+    refused = workspace({**BANKED, "haru.yaml": settings.replace("ヲハル", "ハル，")})
+    said = haru("--data", refused, "--lang", "en", "validate").stdout
+    assert "haru.yaml:3:" in said and "error[bank] transfer.requester_name:" in said and "holds ','" in said

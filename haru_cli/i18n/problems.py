@@ -406,6 +406,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {value:q} は {width} 桁の数字ではありません",
         "{key}: {value:q} is not {width} digits",
     ),
+    "problem.bank.account-number": (
+        "{key}: {value:q} は口座番号（7 桁までの数字）ではありません",
+        "{key}: {value:q} is not an account number (up to 7 digits)",
+    ),
     "problem.bank.character": (
         "{key}: {value:q} の {char:q} は銀行が受け付けない文字です（使えるのはカナ・英大文字・数字・スペースと ( ) - . だけです）",
         "{key}: {value:q} holds {char:q}, which banks refuse (only kana, capital letters, digits, the space and ( ) - . are taken)",

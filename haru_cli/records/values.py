@@ -452,8 +452,21 @@ def _digits_type(width: int) -> Any:
 
 BankCode = _digits_type(4)
 BranchCode = _digits_type(3)
-AccountNumber = _digits_type(7)
 RequesterCode = _digits_type(10)
+
+
+def parse_account_number(value: object) -> str:
+    """口座番号: up to 7 ASCII digits, as the 7 the 全銀 field holds — a shorter one zero-padded on the left, as
+    banks pad it ("12345" and 12345 are "0012345")."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**7:
+        return f"{value:07d}"
+    if isinstance(value, str) and 1 <= len(value) <= 7 and value.isascii() and value.isdigit():
+        return value.zfill(7)
+    raise Invalid("bank", "bank.account-number", value=value)
+
+
+AccountNumber = Annotated[str, Parsed(parse_account_number, {"anyOf": [
+    {"type": "string", "pattern": "^[0-9]{1,7}$"}, {"type": "integer", "minimum": 0, "maximum": 10**7 - 1}]})]
 
 # What a bank takes in a 全銀 record's name fields, once converted: the half-width kana ｱ to ﾝ and the voicing
 # marks ﾞ ﾟ, capital letters, digits, the space and ( ) - . — no ｦ (banks write ｵ), no small kana, and none of

@@ -58,6 +58,17 @@ def test_a_holder_is_written_as_the_bank_holds_it(workspace: WorkspaceFactory, h
     assert data["holder"] == in_file
 
 
+@pytest.mark.parametrize("number", ["'12345'", "12345", "0012345", "'0012345'"])
+def test_an_account_number_of_fewer_than_7_digits_is_zero_padded(workspace: WorkspaceFactory, haru: Haru,
+                                                                 tmp_path: Path, number: str) -> None:
+    partner = str(BANKED["partners/ueda.yaml"]).replace("'1234567'", number)
+    root = workspace({**BANKED, "partners/ueda.yaml": partner})
+    target = tmp_path / "out.txt"
+    transfer_to(haru, root, target)
+    [data] = read_transfer(target.read_bytes()).data
+    assert data["number"] == "0012345"
+
+
 @pytest.mark.parametrize(("holder", "char"), [("上田商事", "上"), ("ウエダ「ホンテン」", "｢"), ("ウエダ」", "｣"),
                                            ("カ）ウエダ，ホンテン", ","), ("ウエダ/ホンテン", "/"), ("ウエダ￥", "¥")])
 def test_a_holder_no_bank_takes_stops_the_file_and_validate_names_its_line(

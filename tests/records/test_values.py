@@ -17,6 +17,7 @@ from haru_cli.records.values import (
     Rate,
     add_months,
     bank_kana,
+    parse_account_number,
     parse_date,
     parse_invoice_number,
     parse_pay_day,
@@ -201,3 +202,10 @@ def test_a_name_a_bank_takes_holds_only_its_characters_and_converts_once(text: s
     assert set(converted) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ().-") | {chr(c) for c in range(0xFF71, 0xFFA0)}
     assert converted == converted.strip(" ") and "  " not in converted
     assert bank_kana(converted) == converted  # what a bank holds is already as it holds it
+
+
+def test_an_account_number_of_fewer_than_7_digits_is_zero_padded_as_banks_pad_it() -> None:
+    assert [parse_account_number(n) for n in ("12345", 12345, "0012345", "1234567", 0)] == [
+        "0012345", "0012345", "0012345", "1234567", "0000000"]
+    for wrong in ("12345678", 10**7, "", "12 45", "１２３４５", True, 12.0, None):
+        assert variant_of(parse_account_number, wrong) == "bank.account-number"

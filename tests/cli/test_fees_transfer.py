@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,59 @@ def test_the_requester_s_name_is_made_bank_kana_by_the_same_rule(workspace: Work
     refused = workspace({**BANKED, "haru.yaml": settings.replace("ヲハル", "ハル，")})
     said = haru("--data", refused, "--lang", "en", "validate").stdout
     assert "haru.yaml:3:" in said and "error[bank] transfer.requester_name:" in said and "holds ','" in said
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("--date", "2026-11-27"), "the transfer date 2026-11-27 is too soon: the bank needs the file by the business "
+                               "day before (from today, 2026-11-30 at the earliest)"),  # today
+    (("--date", "2026-11-20"), "the transfer date 2026-11-20 is too soon"),  # past
+    (("--date", "2026-11-28"), "the transfer date 2026-11-28 is not a business day"),  # a Saturday
+    (("--date", "2026-12-31"), "the transfer date 2026-12-31 is not a business day"),  # banks are closed
+    (("--date", "2027-01-11"), "the transfer date 2027-01-11 is not a business day"),  # 成人の日
+])
+def test_a_transfer_date_the_bank_cannot_make_is_refused_and_nothing_written(
+        workspace: WorkspaceFactory, haru: Haru, tmp_path: Path, args: tuple[str, str], said: str) -> None:
+    target = tmp_path / "out.txt"
+    code, stderr = transfer_to(haru, workspace(BANKED), target, *args)
+    assert code == 1 and said in stderr and not target.exists()
+
+
+def test_the_pay_date_passed_is_refused_and_the_preview_says_so(workspace: WorkspaceFactory, haru: Haru,
+                                                                  tmp_path: Path) -> None:
+    """October's statements are paid on 11-30; on 12-01 a file for that day can no longer be made."""
+    root, target = workspace(BANKED), tmp_path / "out.txt"
+    late = ("--data", root, "--today", "2026-12-01", "--lang", "en", "fees", "transfer", "--month", "2026-10")
+    written = haru(*late, "-o", target)
+    assert written.exit_code == 1 and not target.exists()
+    assert "the transfer date 2026-11-30 is too soon" in written.stderr
+    assert "2026-12-02 at the earliest" in written.stderr
+    shown = haru(*late)  # the preview still shows whom the file would pay, and says why it cannot be made
+    assert shown.exit_code == 1 and "ｶ)ｳｴﾀﾞ" in shown.stdout and "2026-11-30 is too soon" in shown.stderr
+    saturday = haru("--data", root, "--today", "2026-11-28", "--lang", "en", "fees", "transfer", "-o", target)
+    assert saturday.exit_code == 1 and "(from today, 2026-12-01 at the earliest)" in saturday.stderr
+    assert not target.exists()
+    again = haru(*late, "--date", "2026-12-02", "-o", target)
+    assert again.exit_code == 1 and "田中一郎" in again.stderr  # only for him, left out
+    assert read_transfer(target.read_bytes()).header["day"] == "1202"
+
+
+def test_another_transfer_date_is_the_file_s_and_the_preview_s(workspace: WorkspaceFactory, haru: Haru,
+                                                                tmp_path: Path) -> None:
+    root, target = workspace(BANKED), tmp_path / "out.txt"
+    assert transfer_to(haru, root, target, "--date", "2026-12-01")[0] == 1  # 田中一郎 left out
+    assert read_transfer(target.read_bytes()).header["day"] == "1201"
+    shown = haru("--data", root, *TODAY, "--lang", "en", "fees", "transfer", "--date", "2026-12-01")
+    assert "Total, 1 transfers (on 2026-12-01)" in shown.stdout
+    as_json = haru("--data", root, *TODAY, "fees", "transfer", "--date", "2026-12-01", "--format", "json")
+    data = json.loads(as_json.stdout)
+    assert (data["pay_on"], data["date"]) == ("2026-11-30", "2026-12-01")
+    wrong = haru("--data", root, *TODAY, "--lang", "en", "fees", "transfer", "--date", "2026-02-30")
+    assert wrong.exit_code == 2 and "'2026-02-30' is not a day of the calendar" in wrong.stderr
+
+
+def test_the_month_is_last_month_unless_given(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
+    root = workspace(BANKED)
+    haru("--data", root, *TODAY, "fees", "transfer", "-o", tmp_path / "default.txt")  # today is 2026-11-27
+    haru("--data", root, *TODAY, "fees", "transfer", "--month", "2026-10", "-o", tmp_path / "october.txt")
+    assert (tmp_path / "default.txt").read_bytes() == (tmp_path / "october.txt").read_bytes()
+    assert read_transfer((tmp_path / "default.txt").read_bytes()).data[0]["holder"] == "ｶ)ｳｴﾀﾞ"

@@ -472,10 +472,15 @@ AccountNumber = Annotated[str, Parsed(parse_account_number, {"anyOf": [
 # marks ﾞ ﾟ, capital letters, digits, the space and ( ) - . — no ｦ (banks write ｵ), no small kana, and none of
 # the other signs of JIS X 0201 (｢ ｣ , / \ ¥), which some banks refuse.
 BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-" + "".join(map(chr, range(0xFF71, 0xFFA0))))
+# Before NFKC: the spacing voicing marks as the half-width ones, which NFKC joins to the kana before them.
+_VOICING_MARKS = str.maketrans("゛゜", "ﾞﾟ")
 # Before the width is halved (jaconv has no half-width ヰ ヱ ヮ): small kana as large ones, ヰ ヱ ヲ as
 # イ エ オ and ヮ as ワ, as banks write them; ヶ ヵ as ケ カ; the long vowel and the dashes people type for it as -.
 _AS_BANKS_WRITE = str.maketrans("ァィゥェォャュョッヮヵヶヰヱヲー―‐‑−–—", "アイウエオヤユヨツワカケイエオ-------")
-_CAPITALS = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# After it: capitals; a voicing mark NFKC could not join (ｱﾞ) as the half-width one again; the voiced ワ ヰ ヱ ヲ
+# that NFKC made of ﾜﾞ ｲﾞ ｴﾞ ｵﾞ, which jaconv leaves, as those again (so that bank kana converts to itself).
+_HALF_WIDTH = str.maketrans({**{chr(c): chr(c - 32) for c in range(ord("a"), ord("z") + 1)},
+                             "\u3099": "ﾞ", "\u309a": "ﾟ", "ヷ": "ﾜﾞ", "ヸ": "ｲﾞ", "ヹ": "ｴﾞ", "ヺ": "ｵﾞ"})
 
 
 def bank_kana(text: str) -> str:
@@ -484,8 +489,8 @@ def bank_kana(text: str) -> str:
     takes."""
     import jaconv
 
-    kana = jaconv.hira2kata(unicodedata.normalize("NFKC", text)).translate(_AS_BANKS_WRITE)
-    converted = str(jaconv.z2h(kana, kana=True, ascii=True, digit=True)).translate(_CAPITALS)
+    kana = jaconv.hira2kata(unicodedata.normalize("NFKC", text.translate(_VOICING_MARKS))).translate(_AS_BANKS_WRITE)
+    converted = str(jaconv.z2h(kana, kana=True, ascii=True, digit=True)).translate(_HALF_WIDTH)
     converted = " ".join(word for word in converted.split(" ") if word)  # NFKC made full-width spaces " "
     refused = next((c for c in converted if c not in BANK_CHARACTERS), None)
     if refused is not None:

@@ -172,6 +172,7 @@ def test_text_is_bounded_so_that_output_cannot_multiply_a_file(workspace: Worksp
     ("ハットリ キュウヨ ヴェルデ", "ﾊﾂﾄﾘ ｷﾕｳﾖ ｳﾞｴﾙﾃﾞ"),  # small kana as large ones
     ("ヵ ヶ", "ｶ ｹ"), ("ケーワン", "ｹ-ﾜﾝ"), ("abc shoji", "ABC SHOJI"), ("ａｂｃ．（ｋａ）", "ABC.(KA)"),
     ("ｶ)0123", "ｶ)0123"),
+    ("ﾜﾞｲﾝ", "ﾜﾞｲﾝ"), ("ヷ ヸ ヹ ヺ", "ﾜﾞ ｲﾞ ｴﾞ ｵﾞ"), ("ハ゜ン カ゛", "ﾊﾟﾝ ｶﾞ"),  # bank kana stays so; marks apart join
 ])
 def test_a_name_becomes_what_a_bank_holds(written: str, bank: str) -> None:
     assert bank_kana(written) == bank
@@ -189,7 +190,8 @@ def test_a_name_with_a_character_no_bank_takes_is_refused_naming_it(written: str
 
 
 # What people type for a holder, what banks refuse among it, and anything at all.
-NAME_LIKE = "アイウエオカガキャュョッァヲヰヱヮヴーあをゐゑゎっｱｶﾞｯｦｰ　 ()（）-－.．,，/「」¥￥・abzＡＺ09０９上"
+NAME_LIKE = ("アイウエオカガキャュョッァヲヰヱヮヴヷーあをゐゑゎっｱｶﾞﾜｲｴｵｯｦｰﾞﾟ゛゜"
+             "　 ()（）-－.．,，/「」¥￥・abzＡＺ09０９上")
 
 
 @given(st.text(alphabet=NAME_LIKE, max_size=40) | st.text(alphabet=st.characters(codec="utf-8"), max_size=40))

@@ -7,7 +7,10 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
+from haru_cli.records.values import bank_kana, parse_account_number
 from haru_cli.render.zengin import transfer_file
 from haru_cli.views.shapes import Account, Payee
 from tests.zengin_layout import NotZengin, read_transfer
@@ -50,3 +53,33 @@ def test_the_reader_refuses_what_the_published_layout_does_not_allow(change: Cal
                                                                      said: str) -> None:
     with pytest.raises(NotZengin, match=re.escape(said)):
         read_transfer(change(two_payees()))
+
+
+# Names as people type them for a holder, of characters a bank takes once converted: full- and half-width
+# kana, hiragana, small kana, ヰ ヱ ヲ ヮ, latin of either case and width, digits, spaces of either width.
+TYPED = ("アイウエオカガキクパヤユヨワンヴヷあいがぱをゐゑゎァィッャュョヮヲヰヱｱｶﾞﾊﾟﾜｲｯｦﾞﾟ゛ー"
+         "abyzABYZａｚ09０９ 　()（）-－.．")
+PAYEES = st.lists(st.tuples(st.text(alphabet=TYPED, min_size=1, max_size=14), st.integers(1, 10**10 - 1),
+                            st.integers(0, 10**7 - 1), st.sampled_from(["ordinary", "current", "savings"])),
+                  min_size=1, max_size=30)
+
+
+@given(PAYEES, st.dates(date(2026, 1, 1), date(2099, 12, 31)))
+def test_any_payees_read_back_from_the_file_as_they_were_given(payees: list[tuple[str, int, int, str]],
+                                                               day: date) -> None:
+    holders = [bank_kana(holder) for holder, _, _, _ in payees]
+    assume(all(holders))  # a name of spaces only is no holder (validate refuses it)
+    raw = transfer_file("0000000001", bank_kana("カブシキガイシャ　ハル"), day, SENDER, [
+        Payee(Account("0005", "ﾐﾂﾋﾞｼﾕ-ｴﾌｼﾞｴｲ", "001", "ﾎﾝﾃﾝ", kind, parse_account_number(number), holder), amount)
+        for holder, (_, amount, number, kind) in zip(holders, payees, strict=True)])
+    read = read_transfer(raw)  # every record 120 bytes and CRLF, in order, names of bank characters only
+    assert len(raw) == 122 * (len(payees) + 3)
+    assert read.header["day"] == f"{day:%m%d}"
+    assert int(read.trailer["count"]) == len(payees)
+    assert int(read.trailer["total"]) == sum(amount for _, amount, _, _ in payees)
+    assert [int(d["amount"]) for d in read.data] == [amount for _, amount, _, _ in payees]
+    assert [int(d["number"]) for d in read.data] == [number for _, _, number, _ in payees]
+    assert [d["account_type"] for d in read.data] == [{"ordinary": "1", "current": "2", "savings": "4"}[kind]
+                                                     for _, _, _, kind in payees]
+    assert [d["holder"] for d in read.data] == holders
+    assert all(h == h.strip() and "  " not in h for h in holders)

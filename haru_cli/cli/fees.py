@@ -20,9 +20,11 @@ from haru_cli.cli.output import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from haru_cli.rules.checks import Banks
     from haru_cli.rules.fees import Statement
-    from haru_cli.rules.transfer import MonthTransfer, Sender
+    from haru_cli.rules.transfer import DayRefused, MonthTransfer, Sender
     from haru_cli.views.shapes import Account
 
 app = typer.Typer(no_args_is_help=True)
@@ -129,17 +131,18 @@ def fees_unpaid(ctx: typer.Context, fmt: FormatOption = "table") -> None:
 @app.command("transfer")
 def fees_transfer(
     ctx: typer.Context,
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    month: MonthOption = None,
+    day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     output: OutputOption = None,
     preview: Annotated[bool | None, typer.Option("--preview/--no-preview")] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """The 全銀 総合振込 file of the month's unpaid statements: a preview of payees, amounts and banks; the
-    file itself only with -o (never over one)."""
+    file itself only with -o (never over one), and only for a 振込指定日 the bank can still make."""
     import sys
 
     from haru_cli.load.banks import ZenginBanks
-    from haru_cli.rules.transfer import month_transfer, sender
+    from haru_cli.rules.transfer import month_transfer, sender, transfer_day_refused
     from haru_cli.views import fees as views
 
     run = open_run(ctx, fmt=fmt)
@@ -147,37 +150,56 @@ def fees_transfer(
     if isinstance(ours := sender(run.ds), str):
         run.fail("cli.settings_broken" if ours == "settings_broken" else "cli.fees.no_bank_settings")
     found = month_transfer(run.ds, first, run.days)
+    on = found.pay_on if day is None else parse_cli_date(day, "--date", run.lang)
     banks = ZenginBanks()
     payees = views.payees_of(found, banks)
+    refused = transfer_day_refused(on, run.today, run.days) if payees else None
     if output is not None:
-        emit_text(_transfer_file(run, ours, found, payees, banks), output, run.t)
+        emit_text(_transfer_file(run, ours, found, on, payees, banks), output, run.t)
     if preview or (preview is None and (output is None or sys.stdout.isatty())):
-        emit_table(fmt, views.transfer_json(found, payees), views.transfer_table(payees, banks, run.t), run.t,
-                   run.incomplete())
+        emit_table(fmt, views.transfer_json(found, on, payees), views.transfer_table(payees, on, banks, run.t),
+                   run.t, run.incomplete())
+    if refused is not None:  # the preview shows what the file would pay, and says it cannot be made so
+        key, params = _day_refusal(run, refused, on)
+        typer.echo(run.t(key, **params), err=True)
     if found.left_out:
         typer.echo(run.t("cli.fees.no_bank", names=run.t.join([s.partner.name for s in found.left_out])), err=True)
     run.say_incomplete(run.incomplete())
-    if found.left_out:
+    if found.left_out or refused is not None:
         raise typer.Exit(1)
 
 
-def _transfer_file(run: Run, ours: "Sender", found: "MonthTransfer", payees: "list[tuple[Statement, Account]]",
-                   banks: "Banks") -> bytes:
-    """The 全銀 file of the payees: never empty, and never while a skipped payout may be a payment made
-    (it would be paid twice)."""
+def _day_refusal(run: Run, refused: "DayRefused", on: "date") -> tuple[str, dict[str, str]]:
+    """The message (key and parameters) of a 振込指定日 the bank cannot make, naming it and what to do."""
+    from haru_cli.rules.transfer import earliest_transfer_day
+
+    if refused == "closed":
+        return "cli.fees.transfer_day_closed", {"day": on.isoformat()}
+    return "cli.fees.transfer_day_too_soon", {"day": on.isoformat(),
+                                              "first": earliest_transfer_day(run.today, run.days).isoformat()}
+
+
+def _transfer_file(run: Run, ours: "Sender", found: "MonthTransfer", on: "date",
+                   payees: "list[tuple[Statement, Account]]", banks: "Banks") -> bytes:
+    """The 全銀 file of the payees, to be transferred on `on`: never while a skipped payout may be a payment
+    made (it would be paid twice), never empty, and never for a day the bank cannot make (SPEC §8.1)."""
     from haru_cli.records.values import Invalid, bank_kana
     from haru_cli.render.zengin import TooLong, transfer_file
+    from haru_cli.rules.transfer import transfer_day_refused
     from haru_cli.views.fees import account_of
     from haru_cli.views.shapes import Payee
 
+    if missing := run.incomplete():  # first: a skipped partner's statement is not "nothing to transfer"
+        run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
     if not payees:
         run.fail("cli.fees.nothing_to_transfer", month=f"{found.month:%Y-%m}")
-    if missing := run.incomplete():
-        run.fail("cli.fees.transfer_incomplete", paths=", ".join(missing))
+    if (refused := transfer_day_refused(on, run.today, run.days)) is not None:
+        key, params = _day_refusal(run, refused, on)
+        run.fail(key, **params)
     try:
         account = account_of(ours.account, banks)
         requester = bank_kana(ours.requester.requester_name)
-        return transfer_file(ours.requester.requester_code, requester, found.pay_on, account,
+        return transfer_file(ours.requester.requester_code, requester, on, account,
                              [Payee(a, s.payable) for s, a in payees])
     except TooLong as exc:  # validate says so of a partner's holder; what is left is HaRu's own
         run.fail("cli.fees.too_long", field=exc.field, value=exc.value, width=exc.width)

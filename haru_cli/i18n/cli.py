@@ -239,6 +239,18 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.fees.no_fees": ("{name} の {month} 分の紹介手数料はありません", "{name} has no fees for {month}"),
     "cli.fees.refund_amount": ("返金の金額を --amount で指定してください", "give the amount refunded with --amount"),
+    "cli.fees.transfer_day_closed": (
+        "振込指定日 {day} は銀行の営業日ではありません（土日・祝日・12/31〜1/3）。振込ファイルには使えません: "
+        "--date で営業日を指定してください",
+        "the transfer date {day} is not a business day (a weekend, a public holiday or 12/31-1/3), so no transfer "
+        "file can carry it: give a business day with --date",
+    ),
+    "cli.fees.transfer_day_too_soon": (
+        "振込指定日 {day} には間に合いません: 銀行には前営業日までにファイルが必要です（今日からなら {first} 以降）。"
+        "--date で指定してください",
+        "the transfer date {day} is too soon: the bank needs the file by the business day before (from today, "
+        "{first} at the earliest); give a later day with --date",
+    ),
     "cli.fees.transfer_incomplete": (
         "読み飛ばしたファイルがあるため振込ファイルを書きません（支払いの記録が読めないと二重に支払うおそれがあります）: "
         "{paths} — haru validate で確認してください",

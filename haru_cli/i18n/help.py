@@ -158,11 +158,15 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.fees.transfer": (
         "その月の未払いの明細の全銀協 総合振込ファイル: 振込先・金額・金融機関の一覧を表示し、"
-        "-o を付けるとファイルを書きます（上書きしません）。\n\n例: haru fees transfer --month 2026-10 -o 2026-10.txt",
+        "-o を付けるとファイルを書きます（上書きしません）。ただし振込指定日（既定: 明細の支払日）が"
+        "営業日で、その前営業日が今日以降のときだけ。\n\n例: haru fees transfer --month 2026-10 -o 2026-10.txt",
         "The 全銀 総合振込 file of the month's unpaid statements: shows the payees, amounts and banks; with -o "
-        "writes the file (never over one).\n\nExample: haru fees transfer --month 2026-10 -o 2026-10.txt",
+        "writes the file (never over one). The transfer date is the statements' pay date (or --date), and must be a "
+        "business day whose business day before is not past.\n\nExample: haru fees transfer --month 2026-10 -o "
+        "2026-10.txt",
     ),
-    "help.fees.transfer.month": ("明細の月（YYYY-MM）。", "The statements' month (YYYY-MM)."),
+    "help.fees.transfer.month": ("明細の月（YYYY-MM、既定: 前月）。", "The statements' month (YYYY-MM; default: the previous month)."),
+    "help.fees.transfer.day": ("振込指定日（YYYY-MM-DD、既定: 明細の支払日）。", "The transfer date (YYYY-MM-DD; default: the statements' pay date)."),
     "help.fees.transfer.output": ("振込ファイルを書く新しいファイル（- は標準出力）。", "The new file to write (- for standard output)."),
     "help.fees.transfer.preview": ("振込先の一覧を表示する（既定: 端末のとき、または -o のないとき）。",
                                    "Show the payees (default: on a terminal, or without -o)."),

@@ -442,9 +442,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {value:q} は {width} 桁の数字ではありません",
         "{key}: {value:q} is not {width} digits",
     ),
+    "problem.bank.account-number": (
+        "{key}: {value:q} は口座番号（7 桁までの数字）ではありません",
+        "{key}: {value:q} is not an account number (up to 7 digits)",
+    ),
     "problem.bank.character": (
-        "{key}: {value:q} の {char:q} は銀行が受け付けない文字です（カナ・英大文字・数字・一部の記号）",
-        "{key}: {value:q} holds {char:q}, which banks refuse (kana, capital letters, digits and a few signs only)",
+        "{key}: {value:q} の {char:q} は銀行が受け付けない文字です（使えるのはカナ・英大文字・数字・スペースと ( ) - . だけです）",
+        "{key}: {value:q} holds {char:q}, which banks refuse (only kana, capital letters, digits, the space and ( ) - . are taken)",
     ),
     "problem.bank.name-long": (
         "{key}: {value:q} は銀行の形（{converted}）で {width} 文字を超えます。銀行に届けた略称で書いてください",

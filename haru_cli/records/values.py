@@ -511,24 +511,46 @@ def _digits_type(width: int) -> Any:
 
 BankCode = _digits_type(4)
 BranchCode = _digits_type(3)
-AccountNumber = _digits_type(7)
 RequesterCode = _digits_type(10)
 
-# What a bank takes in a 全銀 record's name fields: half-width katakana (no small ones), upper-case letters,
-# digits, the space and a few signs.
-BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-/,\\｢｣"
-                            + "".join(chr(c) for c in range(0xFF66, 0xFFA0) if not 0xFF67 <= c <= 0xFF70))
-# Small kana as large ones; the long vowel and the dashes people type for it as -; ヶ ヵ as ｹ ｶ.
-_AS_BANKS_WRITE = str.maketrans("ｧｨｩｪｫｬｭｮｯｰ―‐‑−–—ヶヵ", "ｱｲｳｴｵﾔﾕﾖﾂ-------ｹｶ")
+
+def parse_account_number(value: object) -> str:
+    """口座番号: up to 7 ASCII digits, as the 7 the 全銀 field holds — a shorter one zero-padded on the left, as
+    banks pad it ("12345" and 12345 are "0012345")."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 10**7:
+        return f"{value:07d}"
+    if isinstance(value, str) and 1 <= len(value) <= 7 and value.isascii() and value.isdigit():
+        return value.zfill(7)
+    raise Invalid("bank", "bank.account-number", value=value)
+
+
+AccountNumber = Annotated[str, Parsed(parse_account_number, {"anyOf": [
+    {"type": "string", "pattern": "^[0-9]{1,7}$"}, {"type": "integer", "minimum": 0, "maximum": 10**7 - 1}]})]
+
+# What a bank takes in a 全銀 record's name fields, once converted: the half-width kana ｱ to ﾝ and the voicing
+# marks ﾞ ﾟ, capital letters, digits, the space and ( ) - . — no ｦ (banks write ｵ), no small kana, and none of
+# the other signs of JIS X 0201 (｢ ｣ , / \ ¥), which some banks refuse.
+BANK_CHARACTERS = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ ().-" + "".join(map(chr, range(0xFF71, 0xFFA0))))
+# Before NFKC: the spacing voicing marks as the half-width ones, which NFKC joins to the kana before them.
+_VOICING_MARKS = str.maketrans("゛゜", "ﾞﾟ")
+# Before the width is halved (jaconv has no half-width ヰ ヱ ヮ): small kana as large ones, ヰ ヱ ヲ as
+# イ エ オ and ヮ as ワ, as banks write them; ヶ ヵ as ケ カ; the long vowel and the dashes people type for it as -.
+_AS_BANKS_WRITE = str.maketrans("ァィゥェォャュョッヮヵヶヰヱヲー―‐‑−–—", "アイウエオヤユヨツワカケイエオ-------")
+# After it: capitals; a voicing mark NFKC could not join (ｱﾞ) as the half-width one again; the voiced ワ ヰ ヱ ヲ
+# that NFKC made of ﾜﾞ ｲﾞ ｴﾞ ｵﾞ, which jaconv leaves, as those again (so that bank kana converts to itself).
+_HALF_WIDTH = str.maketrans({**{chr(c): chr(c - 32) for c in range(ord("a"), ord("z") + 1)},
+                             "\u3099": "ﾞ", "\u309a": "ﾟ", "ヷ": "ﾜﾞ", "ヸ": "ｲﾞ", "ヹ": "ｴﾞ", "ヺ": "ｵﾞ"})
 
 
 def bank_kana(text: str) -> str:
-    """A name as a bank holds it: half-width katakana and upper-case letters (カ）ウエダ → ｶ)ｳｴﾀﾞ); Invalid
-    naming the first character no bank takes."""
+    """A name as a bank holds it: half-width katakana and capital letters (カ）ウエダ → ｶ)ｳｴﾀﾞ), hiragana and
+    full-width made so, no space at either end and none twice; Invalid naming the first character no bank
+    takes."""
     import jaconv
 
-    converted = str(jaconv.z2h(jaconv.hira2kata(unicodedata.normalize("NFKC", text)), kana=True, ascii=True,
-                               digit=True)).upper().translate(_AS_BANKS_WRITE)
+    kana = jaconv.hira2kata(unicodedata.normalize("NFKC", text.translate(_VOICING_MARKS))).translate(_AS_BANKS_WRITE)
+    converted = str(jaconv.z2h(kana, kana=True, ascii=True, digit=True)).translate(_HALF_WIDTH)
+    converted = " ".join(word for word in converted.split(" ") if word)  # NFKC made full-width spaces " "
     refused = next((c for c in converted if c not in BANK_CHARACTERS), None)
     if refused is not None:
         raise Invalid("bank", "bank.character", value=text, char=refused)
@@ -539,9 +561,9 @@ def bank_name_of(width: int) -> Callable[[object], str]:
     """The parser of a name for a 全銀 field of `width` places (a holder 30, a requester 40), kept as
     written once it is known to convert (bank_kana) and to fit."""
     def parse(value: object) -> str:
-        if not isinstance(value, str) or not value.strip():
+        if not isinstance(value, str) or not (converted := bank_kana(value)):
             raise Invalid("bank", "bank.name", value=value)
-        if len(converted := bank_kana(value)) > width:
+        if len(converted) > width:
             raise Invalid("bank", "bank.name-long", value=value, converted=converted, width=width)
         return value
     return parse

@@ -1,5 +1,7 @@
-"""The 全銀協 総合振込 file (SPEC §8.1 `fees transfer`): fixed records of 120 bytes in cp932, joined by CRLF —
-a header (1), one data record (2) per payee, a trailer (8) with their count and total, an end record (9).
+"""The 全銀協 総合振込 file (SPEC §8.1 `fees transfer`): fixed records of 120 bytes in cp932, each followed by
+CRLF, the end record too (122 bytes a record: banks that take line breaks take them after every record, and
+some refuse a last record without one) — a header (1), one data record (2) per payee, a trailer (8) with their
+count and total, an end record (9).
 Numeric fields are right-aligned and zero-filled, text fields left-aligned and space-filled (half-width
 katakana, capital letters, digits: one byte each in cp932)."""
 
@@ -62,4 +64,4 @@ def transfer_file(requester_code: str, requester_name: str, day: date, sender: A
     records.append("9" + " " * 119)
     encoded = [record.encode("cp932") for record in records]
     assert all(len(record) == RECORD for record in encoded), "a 全銀 record is 120 bytes"
-    return b"\r\n".join(encoded)
+    return b"".join(record + b"\r\n" for record in encoded)

@@ -1,11 +1,11 @@
 """The month's 総合振込 (SPEC §8.1): the statements the bank's transfer file pays — those with something
-outstanding, of partners with a bank account — those it leaves out for want of one, and whether HaRu's
-own side of the file (its account and requester) is known. Pure."""
+outstanding, of partners with a bank account — those it leaves out for want of one, whether HaRu's own side
+of the file (its account and requester) is known, and which 振込指定日 a file made today may carry. Pure."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
@@ -14,6 +14,7 @@ from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import Statement, month_statements
 
 SenderMissing = Literal["settings_broken", "no_bank_settings"]
+DayRefused = Literal["closed", "too_soon"]
 
 
 @dataclass(frozen=True)
@@ -60,3 +61,22 @@ def sender(ds: Dataset) -> Sender | SenderMissing:
     if ds.settings.bank is None or ds.settings.transfer is None:
         return "no_bank_settings"
     return Sender(ds.settings.bank, ds.settings.transfer)
+
+
+def earliest_transfer_day(today: date, days: BusinessDays) -> date:
+    """The first 振込指定日 a file made today can carry: banks need the file by the business day before that
+    day, and that business day must not have passed — so the next business day after today when today is
+    one, else the business day after the next one (on a Saturday, Tuesday: Friday is gone)."""
+    first_open = days.shift(today, "next")
+    return days.shift(first_open + timedelta(days=1), "next")
+
+
+def transfer_day_refused(day: date, today: date, days: BusinessDays) -> DayRefused | None:
+    """Why no file made today may carry `day` as its 振込指定日 — not a business day, or too soon (today, a day
+    past, or a day whose business day before has passed: the header's MMDD has no year, so a day past would
+    be read as one to come) — or None when it may."""
+    if not days.is_business_day(day):
+        return "closed"
+    if day < earliest_transfer_day(today, days):
+        return "too_soon"
+    return None

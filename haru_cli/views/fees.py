@@ -177,15 +177,16 @@ def payees_of(found: MonthTransfer, banks: Banks) -> list[tuple[Statement, Accou
             if s.partner.bank is not None]  # every payee has one: said again for the type checker
 
 
-def transfer_json(found: MonthTransfer, payees: list[tuple[Statement, Account]]) -> dict[str, Any]:
-    return {"month": f"{found.month:%Y-%m}", "pay_on": found.pay_on.isoformat(), "payees": [
+def transfer_json(found: MonthTransfer, on: date, payees: list[tuple[Statement, Account]]) -> dict[str, Any]:
+    """`date` is the file's 振込指定日: the statements' `pay_on`, unless another day was asked for."""
+    return {"month": f"{found.month:%Y-%m}", "pay_on": found.pay_on.isoformat(), "date": on.isoformat(), "payees": [
         {"partner": s.partner.id, "name": s.partner.name, "bank": a.bank, "branch": a.branch, "type": a.type,
          "number": a.number, "holder": a.holder, "amount": s.payable} for s, a in payees],
         "count": len(payees), "total": sum(s.payable for s, _ in payees),
         "left_out": [s.partner.id for s in found.left_out]}
 
 
-def transfer_table(payees: list[tuple[Statement, Account]], banks: Banks, t: Translator) -> Table:
+def transfer_table(payees: list[tuple[Statement, Account]], on: date, banks: Banks, t: Translator) -> Table:
     rows: list[Row] = []
     for s, a in payees:
         bank = banks.bank_name(a.bank) or ""
@@ -193,7 +194,7 @@ def transfer_table(payees: list[tuple[Statement, Account]], banks: Banks, t: Tra
         rows.append([s.partner.name, f"{bank} ({a.bank})", f"{branch} ({a.branch})", t.value("bank_type", a.type),
                      a.number, a.holder, Money(s.payable)])
     if rows:  # what the trailer record will say
-        rows.append([t("fees.transfer_total", count=len(payees), day=payees[0][0].pay_on.isoformat()), "", "", "",
+        rows.append([t("fees.transfer_total", count=len(payees), day=on.isoformat()), "", "", "",
                      "", "", Money(sum(s.payable for s, _ in payees))])
     return Table([t(h) for h in TRANSFER_HEADINGS], rows, t("fees.none_to_transfer"))
 

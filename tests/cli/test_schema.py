@@ -53,3 +53,25 @@ def test_schema_files_that_are_links_or_pipes_are_never_read(workspace: Workspac
         result = haru("--lang", "en", *args)
         said = "a symbolic link (never followed)" if kind == "link" else "not a regular file"
         assert result.exit_code == 1 and said in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(("number", "haru_takes"), [("1234567", True), ("12345", True), (12345, True), (0, True),
+                                                    ("12345678", False), (12345678, False), ("12a45", False),
+                                                    ("", False), ("１２３４５", False), (-1, False)])
+def test_an_account_number_the_schema_allows_is_one_validate_takes(workspace: WorkspaceFactory, haru: Haru,
+                                                                    number: object, haru_takes: bool) -> None:
+    """The editor's underline and validate agree: up to 7 digits, as text or a number."""
+    import jsonschema
+
+    partner = {"id": "ueda", "name": "株式会社ウエダ",
+               "bank": {"bank": "0005", "branch": "001", "number": number, "holder": "カ）ウエダ"}}
+    schema = json.loads(haru("schema").stdout)["partner"]
+    assert jsonschema.Draft202012Validator(schema).is_valid(partner) is haru_takes
+    root = workspace({"partners/ueda.yaml": f"id: ueda\nname: 株式会社ウエダ\nbank:\n  bank: '0005'\n  branch: '001'\n"
+                                            f"  number: {json.dumps(number, ensure_ascii=False)}\n"
+                                            "  holder: カ）ウエダ\n"})
+    said = haru("--data", root, "--lang", "en", "validate")
+    assert (said.exit_code == 0) is haru_takes, said.stdout
+    if not haru_takes:
+        assert (f"partners/ueda.yaml:6:11: error[bank] bank.number: {number!r} is not an account number (up to 7 "
+                "digits)") in said.stdout

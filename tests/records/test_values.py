@@ -11,10 +11,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from haru_cli.records.values import (
+    BANK_CHARACTERS,
     Duration,
     Invalid,
     Rate,
     add_months,
+    bank_kana,
+    parse_account_number,
     parse_date,
     parse_invoice_number,
     parse_pay_day,
@@ -158,3 +161,53 @@ def test_text_is_bounded_so_that_output_cannot_multiply_a_file(workspace: Worksp
                               ("partners/ueda.yaml", 3, "range", "range.too-long")]
     result = haru("--data", root, *TODAY, "upcoming", "--within", "1y", "--format", "json")
     assert result.exit_code == 1 and "長" * 501 not in result.stdout  # left out (and its fees said incomplete)
+
+
+@pytest.mark.parametrize(("written", "bank"), [
+    ("ｶ)ｳｴﾀﾞ", "ｶ)ｳｴﾀﾞ"),  # as the bank holds it already
+    ("カ）ウエダ　　ブツリュウ  ", "ｶ)ｳｴﾀﾞ ﾌﾞﾂﾘﾕｳ"),  # full-width spaces too: none at either end, none twice
+    ("\u3000 カ）ウエダ \u3000", "ｶ)ｳｴﾀﾞ"),
+    ("ヲガワ", "ｵｶﾞﾜ"), ("ｦｶﾞﾜ", "ｵｶﾞﾜ"), ("ヰノウエ", "ｲﾉｳｴ"), ("ヱビス", "ｴﾋﾞｽ"), ("クヮンノン", "ｸﾜﾝﾉﾝ"),
+    ("をがわ ゐのうえ ゑびす くゎんのん", "ｵｶﾞﾜ ｲﾉｳｴ ｴﾋﾞｽ ｸﾜﾝﾉﾝ"),  # hiragana as katakana
+    ("ハットリ キュウヨ ヴェルデ", "ﾊﾂﾄﾘ ｷﾕｳﾖ ｳﾞｴﾙﾃﾞ"),  # small kana as large ones
+    ("ヵ ヶ", "ｶ ｹ"), ("ケーワン", "ｹ-ﾜﾝ"), ("abc shoji", "ABC SHOJI"), ("ａｂｃ．（ｋａ）", "ABC.(KA)"),
+    ("ｶ)0123", "ｶ)0123"),
+    ("ﾜﾞｲﾝ", "ﾜﾞｲﾝ"), ("ヷ ヸ ヹ ヺ", "ﾜﾞ ｲﾞ ｴﾞ ｵﾞ"), ("ハ゜ン カ゛", "ﾊﾟﾝ ｶﾞ"),  # bank kana stays so; marks apart join
+])
+def test_a_name_becomes_what_a_bank_holds(written: str, bank: str) -> None:
+    assert bank_kana(written) == bank
+
+
+@pytest.mark.parametrize(("written", "refused"), [
+    ("ウエダ「本店」", "｢"), ("ウエダ」", "｣"), ("カ）ウエダ，ホンテン", ","), ("ウエダ/ホンテン", "/"),
+    ("ウエダ￥", "¥"),
+    ("ウエダ\\", "\\"), ("上田", "上"), ("ABC・DEF", "･"), ("ウエダ\tショウジ", "\t"), ("ßÄ", "ß"),
+])
+def test_a_name_with_a_character_no_bank_takes_is_refused_naming_it(written: str, refused: str) -> None:
+    with pytest.raises(Invalid) as caught:
+        bank_kana(written)
+    assert caught.value.context == {"value": written, "char": refused}
+
+
+# What people type for a holder, what banks refuse among it, and anything at all.
+NAME_LIKE = ("アイウエオカガキャュョッァヲヰヱヮヴヷーあをゐゑゎっｱｶﾞﾜｲｴｵｯｦｰﾞﾟ゛゜"
+             "　 ()（）-－.．,，/「」¥￥・abzＡＺ09０９上")
+
+
+@given(st.text(alphabet=NAME_LIKE, max_size=40) | st.text(alphabet=st.characters(codec="utf-8"), max_size=40))
+def test_a_name_a_bank_takes_holds_only_its_characters_and_converts_once(text: str) -> None:
+    try:
+        converted = bank_kana(text)
+    except Invalid as exc:
+        assert exc.context["char"] not in BANK_CHARACTERS
+        return
+    assert set(converted) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ().-") | {chr(c) for c in range(0xFF71, 0xFFA0)}
+    assert converted == converted.strip(" ") and "  " not in converted
+    assert bank_kana(converted) == converted  # what a bank holds is already as it holds it
+
+
+def test_an_account_number_of_fewer_than_7_digits_is_zero_padded_as_banks_pad_it() -> None:
+    assert [parse_account_number(n) for n in ("12345", 12345, "0012345", "1234567", 0)] == [
+        "0012345", "0012345", "0012345", "1234567", "0000000"]
+    for wrong in ("12345678", 10**7, "", "12 45", "１２３４５", True, 12.0, None):
+        assert variant_of(parse_account_number, wrong) == "bank.account-number"

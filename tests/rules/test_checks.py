@@ -201,11 +201,19 @@ def test_a_check_runs_alone_on_hand_built_records(tmp_path: Path) -> None:
     assert (found.kind, found.record, found.loc, found.code) == ("partner", "p", ("withholding",), "withholding")
 
 
-def test_a_holder_no_bank_takes_is_an_error_naming_the_record(workspace: WorkspaceFactory, haru: Haru) -> None:
+@pytest.mark.parametrize(("holder", "char"), [("上田商事", "上"), ("ウエダ「ホンテン」", "｢"), ("ウエダ」", "｣"),
+                                           ("カ）ウエダ，ホンテン", ","), ("ウエダ/ホンテン", "/"), ("ウエダ￥", "¥")])
+def test_a_holder_no_bank_takes_is_an_error_naming_the_record(workspace: WorkspaceFactory, haru: Haru, holder: str,
+                                                              char: str) -> None:
     partner = str(BANKED["partners/ueda.yaml"])
-    root = workspace({**BANKED, "partners/ueda.yaml": partner.replace("カ）ウエダ", "上田商事")})
+    root = workspace({**BANKED, "partners/ueda.yaml": partner.replace("カ）ウエダ", holder)})
     result = haru("--data", root, "--lang", "en", "validate")
-    assert "partners/ueda.yaml:9:11: error[bank] bank.holder: '上田商事' holds '上', which banks" in result.stdout
+    assert result.exit_code == 1
+    assert f"partners/ueda.yaml:9:11: error[bank] bank.holder: '{holder}' holds '{char}', which banks" in result.stdout
+
+
+def test_a_bank_code_not_in_the_list_is_an_error_of_the_record(workspace: WorkspaceFactory, haru: Haru) -> None:
+    partner = str(BANKED["partners/ueda.yaml"])
     unknown = workspace({**BANKED, "partners/ueda.yaml": partner.replace("bank: 5", "bank: 9998")})
     said = haru("--data", unknown, "--lang", "en", "validate").stdout
     assert "error[bank] bank: bank code '9998' is not in the 全銀 list" in said

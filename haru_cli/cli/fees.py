@@ -1,7 +1,8 @@
-"""haru fees calc | statement | pay | unpaid | transfer | annual — what HaRu owes each partner, with tax,
-when it is paid, what was paid, the bank's transfer file and the year's figures (SPEC §4.4, §8.1)."""
+"""haru fees calc | statement | pay | unpaid | transfer | annual | journal — what HaRu owes each partner, with
+tax, when it is paid, what was paid, the bank's transfer file, the year's figures and the entries for the
+books (SPEC §4.4, §8.1, §8.2)."""
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
@@ -229,3 +230,30 @@ def fees_annual(
         return
     emit_table(fmt, views.annual_json(year, found), views.annual_table(found, run.t), run.t, run.incomplete(only))
     run.say_incomplete(run.incomplete(only))
+
+
+@app.command("journal")
+def fees_journal(
+    ctx: typer.Context,
+    to: Annotated[Literal["mf", "freee"], typer.Option("--to")],
+    month: MonthOption = None,
+    year: Annotated[int | None, typer.Option("--year", metavar="YYYY", min=1900, max=2199)] = None,
+    output: OutputOption = None,
+) -> None:
+    """The journal entries of a month's (or a calendar year's) statements and payouts, as the import CSV of
+    マネーフォワード クラウド会計 (mf) or freee (freee)."""
+    from haru_cli.render.journal import NoTaxClass, freee_csv, mf_csv
+    from haru_cli.views.journal import journal_entries, period
+
+    run = open_run(ctx, quiet=True)
+    if month is not None and year is not None:
+        raise typer.BadParameter(run.t("cli.fees.one_period"), param_hint="--month / --year")
+    first, last = period(parse_month(month, run.today, run.lang) if year is None else None, year)
+    if missing := run.incomplete():  # entries missing a skipped file's fees would be booked as if whole
+        run.fail("cli.fees.journal_incomplete", paths=", ".join(missing))
+    entries = journal_entries(run.ds, first, last, run.days, run.t)
+    try:
+        text = (mf_csv if to == "mf" else freee_csv)(entries, run.ds.settings.tax.rate)
+    except NoTaxClass as exc:
+        run.fail("cli.fees.no_tax_class", product=exc.product, share=str(exc.share), ref=exc.ref)
+    emit_text(text, output, run.t)

@@ -251,6 +251,17 @@ CLI: dict[str, tuple[str, str]] = {
         "the transfer date {day} is too soon: the bank needs the file by the business day before (from today, "
         "{first} at the earliest); give a later day with --date",
     ),
+    "cli.fees.one_period": ("--month か --year のどちらか一方を指定してください", "give --month or --year, not both"),
+    "cli.fees.journal_incomplete": (
+        "読み飛ばしたファイルがあるため仕訳を書きません（その手数料や支払いが抜けた仕訳になります）: {paths} — "
+        "haru validate で確認してください",
+        "no journal while files are skipped (their fees or payments would be missing from the books): {paths} — "
+        "run haru validate",
+    ),
+    "cli.fees.no_tax_class": (
+        "{product} には仕入税額控除 {share} の税区分がありません（{ref}）。haru.yaml の tax.unregistered_credit を確認してください",
+        "{product} has no tax class for a deductible share of {share} ({ref}); check tax.unregistered_credit in haru.yaml",
+    ),
     "cli.fees.transfer_incomplete": (
         "読み飛ばしたファイルがあるため振込ファイルを書きません（支払いの記録が読めないと二重に支払うおそれがあります）: "
         "{paths} — haru validate で確認してください",

@@ -178,6 +178,20 @@ HELP: dict[str, tuple[str, str]] = {
         "January): the 支払調書 figures, with what was unpaid at 12-31 and whether the 調書 must be filed; --format md "
         "is each withheld partner's 調書 content.\n\nExample: haru fees annual --year 2026 --format md"),
     "help.fees.annual.year": ("暦年（YYYY）。既定は今年。", "The calendar year (YYYY); this year by default."),
+    "help.fees.journal": (
+        "その月（または暦年）の明細と支払いの仕訳を、会計ソフトのインポート用 CSV で: mf はマネーフォワード クラウド会計の"
+        "仕訳帳インポート、freee は freee の取引インポート。明細は月末日に 支払手数料（税込）/ 未払金・預り金、"
+        "支払いは 未払金 / 普通預金、返金はその逆。勘定科目は haru.yaml の accounts。"
+        "\n\n例: haru fees journal --month 2026-10 --to mf -o 2026-10-mf.csv",
+        "The journal entries of a month's (or a calendar year's) statements and payouts, as an accounting product's "
+        "import CSV: mf is マネーフォワード クラウド会計's 仕訳帳 import, freee freee's 取引 import. A statement is booked "
+        "on its month's last day (支払手数料 with tax against 未払金 and 預り金), a payment against 普通預金, a refund "
+        "the other way; account names from haru.yaml's accounts.\n\nExample: haru fees journal --month 2026-10 "
+        "--to mf -o 2026-10-mf.csv"),
+    "help.fees.journal.to": ("取り込む会計ソフト: mf | freee。", "The accounting product: mf | freee."),
+    "help.fees.journal.month": ("仕訳の月（YYYY-MM、既定: 前月）。", "The month (YYYY-MM; default: the previous month)."),
+    "help.fees.journal.year": ("仕訳の暦年（YYYY）。", "The calendar year (YYYY)."),
+    "help.fees.journal.output": ("書き出す新しいファイル（- は標準出力）。", "The new file to write (- for standard output)."),
     # report
     "help.report": ("Markdown のレポート: パートナー概要、月次レポート、定例会のアジェンダ、共同プロジェクトの進捗。",
                     "Markdown reports: partner dossier, monthly report, meeting agenda, a joint project's progress."),

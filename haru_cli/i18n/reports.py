@@ -193,6 +193,10 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.agenda.feedback_head": ("| 更新節目 | 契約 | 状態 | 面談期間の開始 |", "| Milestone | Contract | Status | Window from |"),
     "report.agenda.no_feedback": ("予定されたフィードバック面談はありません。", "No feedback hearing due."),
     "report.agenda.other": ("6. 新たな協業機会・その他", "6. New opportunities, other business"),
+    # fees journal: 摘要
+    "journal.accrual": ("{month}分 紹介手数料", "referral fees of {month}"),
+    "journal.payment": ("{month}分 紹介手数料の支払", "payment of the fees of {month}"),
+    "journal.refund": ("{month}分 返金の受領", "refund received, booked in {month}"),
     # 支払明細書
     "statement.title": ("支払明細書", "Referral fee statement"),
     "statement.to_corporation": ("{name} 御中", "To: {name}"),

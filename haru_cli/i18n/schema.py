@@ -158,6 +158,12 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "schema.PayoutRule.shift": ("休日の場合: previous | next", "Move off non-business days"),
     "schema.Reminders.feedback_window": ("更新節目の何日前までの面談を有効とするか（例: 60d）", "Feedback window"),
     "schema.Meeting.area": ("社長の時間で、この会議の時間を数える領域（既定: partners）", "The area of the 社長's time its minutes count in (default: partners)"),
+    "schema.Settings.accounts": ("仕訳の勘定科目（haru fees journal）", "The accounts of journal entries (haru fees journal)"),
+    "schema.Accounts": ("仕訳の勘定科目（会計ソフトの科目名に合わせる）", "Accounts, as the accounting software names them"),
+    "schema.Accounts.fees": ("手数料の科目（既定: 支払手数料）", "The fees' account (default 支払手数料)"),
+    "schema.Accounts.payable": ("未払の科目（既定: 未払金）", "What is owed (default 未払金)"),
+    "schema.Accounts.withholding": ("源泉所得税の科目（既定: 預り金）", "Income tax withheld (default 預り金)"),
+    "schema.Accounts.bank": ("支払口座の科目（既定: 普通預金。freee では口座名）", "The bank account (default 普通預金; in freee the 口座's name)"),
     "schema.Settings.time": ("社長の時間の優先順位", "The priorities of the 社長's time"),
     "schema.TimeSettings": ("社長の時間の優先順位", "The priorities of the 社長's time"),
     "schema.TimeSettings.targets": (

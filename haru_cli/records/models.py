@@ -695,6 +695,18 @@ class Transfer:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Accounts:
+    """The 勘定科目 `fees journal` books to (§8.2 accounts), as the company's own books name them."""
+
+    __pydantic_config__ = CONFIG
+
+    fees: Name = "支払手数料"  # the fees, with their consumption tax
+    payable: Name = "未払金"  # what HaRu owes the partner until it is paid
+    withholding: Name = "預り金"  # the income tax withheld, until HaRu pays it to the tax office
+    bank: Name = "普通預金"  # the account the money moves from (freee: its 口座's name)
+
+
+@dataclass(frozen=True, kw_only=True)
 class TimeSettings:
     """The priorities of the 社長's time (§9.1)."""
 
@@ -720,6 +732,7 @@ class Settings:
     bank: BankAccount | None = None  # HaRu's own account, the 全銀 file's 仕向 side
     transfer: Transfer | None = None
     time: TimeSettings = TimeSettings()
+    accounts: Accounts = Accounts()
 
 
 def as_json(value: Any) -> Any:

@@ -208,6 +208,16 @@ FEES: dict[str, str | bytes | None] = {
 }
 assert "2026-10-30" in str(FEES["referrals/2026-ueda-001.yaml"])  # BASE still has the July payment to replace
 
+# ウエダ's fixed ¥30,000 for a customer signed 2026-07-01, clawed back by its cancellation on 2026-08-10:
+# August's statement carries −¥30,000 forward, what ウエダ owes back (SPEC §4.4).
+CLAWBACK: dict[str, str | bytes | None] = {
+    "contracts/ueda-referral.yaml": "id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
+                                    "fees:\n  customer:\n    fixed: 30000\n    clawback: 6m\n",
+    "referrals/2026-ueda-001.yaml": "id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nclient: x\n"
+                                    "referred: 2026-06-01\nstatus: cancelled\ndeal: {signed: 2026-07-01}\n"
+                                    "cancelled: 2026-08-10\n",
+}
+
 # FEES with HaRu's bank, the transfer requester and ウエダ's account (SPEC §8.1)
 BANKED: dict[str, str | bytes | None] = {
     **FEES,

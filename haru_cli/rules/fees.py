@@ -353,7 +353,7 @@ class Annual:
     @property
     def unpaid(self) -> int:
         """The part of the payable not paid by 12-31 (未払)."""
-        return sum(max(0, s.payable - (s.paid or 0 if self._paid_in_year(s) else 0)) for s in self.statements)
+        return sum(max(0, s.payable - ((s.paid or 0) if self._paid_in_year(s) else 0)) for s in self.statements)
 
     @property
     def subtotal_unpaid(self) -> int:

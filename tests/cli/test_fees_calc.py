@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from tests.helpers import FEES, TODAY, Haru, WorkspaceFactory, payout, table_shapes
+from tests.helpers import CLAWBACK, FEES, TODAY, Haru, WorkspaceFactory, payout, table_shapes
 
 
 @pytest.fixture
@@ -94,11 +94,7 @@ def test_a_month_may_be_typed_in_full_width_digits_but_not_in_other_scripts(
 
 
 def test_a_refund_settles_what_a_clawback_left_owing(workspace: WorkspaceFactory, haru: Haru) -> None:
-    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
-                "fees:\n  customer:\n    fixed: 30000\n    clawback: 6m\n")
-    referral = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nclient: x\nreferred: 2026-06-01\n"
-                "status: cancelled\ndeal: {signed: 2026-07-01}\ncancelled: 2026-08-10\n")
-    root = workspace({"contracts/ueda-referral.yaml": contract, "referrals/2026-ueda-001.yaml": referral})
+    root = workspace(CLAWBACK)
     payout(root, "paid-july", "partner: ueda\nmonth: 2026-07\ndate: 2026-08-31\namount: 33000\n")
     august = json.loads(haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-08", "--format", "json").stdout)
     assert august["statements"][0]["carry_forward"] == -30000  # the clawback: ウエダ owes it back

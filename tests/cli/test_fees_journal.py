@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import BANKED, TODAY, Haru, WorkspaceFactory, payout
+from tests.helpers import BANKED, CLAWBACK, TODAY, Haru, WorkspaceFactory, payout
 
 MF_HEADER = ("取引No,取引日,借方勘定科目,借方補助科目,借方部門,借方取引先,借方税区分,借方インボイス,借方金額(円),"
              "借方税額,貸方勘定科目,貸方補助科目,貸方部門,貸方取引先,貸方税区分,貸方インボイス,貸方金額(円),貸方税額,"
@@ -199,11 +199,7 @@ def test_a_month_and_the_accounts_of_haru_yaml(booked: Path, haru: Haru) -> None
 
 
 def test_a_refund_is_the_other_way(workspace: WorkspaceFactory, haru: Haru) -> None:
-    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
-                "fees:\n  customer:\n    fixed: 30000\n    clawback: 6m\n")
-    referral = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nclient: x\nreferred: 2026-06-01\n"
-                "status: cancelled\ndeal: {signed: 2026-07-01}\ncancelled: 2026-08-10\n")
-    root = workspace({"contracts/ueda-referral.yaml": contract, "referrals/2026-ueda-001.yaml": referral})
+    root = workspace(CLAWBACK)
     payout(root, "paid-july", "partner: ueda\nmonth: 2026-07\ndate: 2026-08-31\namount: 33000\n")
     payout(root, "back", "partner: ueda\nmonth: 2026-09\ndate: 2026-09-15\namount: 30000\nkind: refund\n")
     totals = check_mf(journal(haru, root, "--year", "2026", "--to", "mf"), {"株式会社ウエダ"})

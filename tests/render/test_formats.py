@@ -13,7 +13,7 @@ from markdown_it import MarkdownIt
 from haru_cli.escape import visible
 from haru_cli.render.formats import csv_text, json_text, md_document, md_table, md_text
 from haru_cli.views.shapes import Day, Document, Row, Section, Text
-from tests.helpers import Haru, WorkspaceFactory, table_shapes
+from tests.helpers import CLAWBACK, Haru, WorkspaceFactory, table_shapes
 
 HOSTILE = "[bold]x[/] | {{ 7*7 }} \x1b[31m a\\|b `c` *d* <b>e</b>\nnext line \x9b"
 
@@ -134,11 +134,7 @@ def test_csv_cells_that_look_like_formulas_stay_text(workspace: WorkspaceFactory
 
 
 def test_money_in_csv_is_a_plain_integer_negative_ones_too(workspace: WorkspaceFactory, haru: Haru) -> None:
-    referral = ("id: 2026-ueda-001\npartner: ueda\ncontract: ueda-referral\nkind: student\nclient: x\n"
-                "referred: 2026-06-01\nstatus: cancelled\ndeal: {signed: 2026-07-01}\ncancelled: 2026-08-15\n")
-    contract = ("id: ueda-referral\npartner: ueda\ntype: referral\nstart: 2026-01-01\n"
-                "fees:\n  student:\n    fixed: 30000\n    clawback: 3m\n")
-    root = workspace({"referrals/2026-ueda-001.yaml": referral, "contracts/ueda-referral.yaml": contract})
+    root = workspace(CLAWBACK)
     out = haru("--data", root, "fees", "calc", "--month", "2026-08", "--format", "csv").stdout.lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[1][1:8] == ["0", "-30000", "0", "0", "0", "0", "2026-09-30"]  # the clawback shows, as a number

@@ -176,6 +176,8 @@ def _day_refusal(run: Run, refused: "DayRefused", on: "date") -> tuple[str, dict
 
     if refused == "closed":
         return "cli.fees.transfer_day_closed", {"day": on.isoformat()}
+    if refused == "too_far":
+        return "cli.fees.transfer_day_too_far", {"day": on.isoformat()}
     return "cli.fees.transfer_day_too_soon", {"day": on.isoformat(),
                                               "first": earliest_transfer_day(run.today, run.days).isoformat()}
 
@@ -197,6 +199,9 @@ def _transfer_file(run: Run, ours: "Sender", found: "MonthTransfer", on: "date",
     if (refused := transfer_day_refused(on, run.today, run.days)) is not None:
         key, params = _day_refusal(run, refused, on)
         run.fail(key, **params)
+    if banks.bank_name(ours.account.bank) is None or banks.branch_name(ours.account.bank,
+                                                                       ours.account.branch) is None:
+        run.fail("cli.fees.own_bank_unknown", bank=ours.account.bank, branch=ours.account.branch)
     try:
         account = account_of(ours.account, banks)
         requester = bank_kana(ours.requester.requester_name)
@@ -252,6 +257,8 @@ def fees_journal(
     if missing := run.incomplete():  # entries missing a skipped file's fees would be booked as if whole
         run.fail("cli.fees.journal_incomplete", paths=", ".join(missing))
     entries = journal_entries(run.ds, first, last, run.days, run.t)
+    if not entries:
+        run.fail("cli.fees.nothing_to_book", first=first.isoformat(), last=last.isoformat())
     try:
         text = (mf_csv if to == "mf" else freee_csv)(entries, run.ds.settings.tax.rate)
     except NoTaxClass as exc:

@@ -245,6 +245,12 @@ CLI: dict[str, tuple[str, str]] = {
         "the transfer date {day} is not a business day (a weekend, a public holiday or 12/31-1/3), so no transfer "
         "file can carry it: give a business day with --date",
     ),
+    "cli.fees.transfer_day_too_far": (
+        "振込指定日 {day} は1年以上先です。振込ファイルの指定日は月日（MMDD）だけなので、銀行は今年の同じ日と読みます: "
+        "--date で1年以内の日を指定してください",
+        "the transfer date {day} is a year or more ahead: the file gives only its month and day (MMDD), which the bank "
+        "reads as the coming one; give a day within a year with --date",
+    ),
     "cli.fees.transfer_day_too_soon": (
         "振込指定日 {day} には間に合いません: 銀行には前営業日までにファイルが必要です（今日からなら {first} 以降）。"
         "--date で指定してください",
@@ -258,6 +264,14 @@ CLI: dict[str, tuple[str, str]] = {
         "no journal while files are skipped (their fees or payments would be missing from the books): {paths} — "
         "run haru validate",
     ),
+    "cli.fees.own_bank_unknown": (
+        "haru.yaml の bank（金融機関 {bank}・支店 {branch}）が全銀の一覧にありません。振込ファイルを書きません: "
+        "銀行から届いたコードを確認してください",
+        "haru.yaml's bank (bank {bank}, branch {branch}) is not in the 全銀 list: no transfer file; check the codes "
+        "your bank gave",
+    ),
+    "cli.fees.nothing_to_book": (
+        "{first}〜{last} に仕訳する明細・支払いはありません", "no statements or payouts to book from {first} to {last}"),
     "cli.fees.no_tax_class": (
         "{product} には仕入税額控除 {share} の税区分がありません（{ref}）。haru.yaml の tax.unregistered_credit を確認してください",
         "{product} has no tax class for a deductible share of {share} ({ref}); check tax.unregistered_credit in haru.yaml",

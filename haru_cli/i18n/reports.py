@@ -219,12 +219,12 @@ REPORTS: dict[str, tuple[str, str]] = {
     "statement.withholding": ("源泉徴収税額", "Income tax withheld"),
     "statement.payable": ("差引支払額", "Payable"),
     "statement.note_transitional": (
-        "※ 適格請求書発行事業者登録番号の記載がないため、本支払に係る消費税の仕入税額控除は経過措置の範囲（{percent}%）に限られます。",
-        "Note: without your qualified-invoice registration number, HaRu may deduct only {percent}% of the consumption tax on this payment (transitional measure).",
+        "※ 適格請求書発行事業者登録番号の記載がないため、本支払に係る消費税の{company}の仕入税額控除は経過措置の範囲（{percent}%）に限られます。",
+        "Note: without your qualified-invoice registration number, {company} may deduct only {percent}% of the consumption tax on this payment (transitional measure).",
     ),
     "statement.note_no_credit": (
-        "※ 適格請求書発行事業者登録番号の記載がないため、本支払に係る消費税は仕入税額控除の対象になりません。",
-        "Note: without your qualified-invoice registration number, HaRu cannot deduct the consumption tax on this payment.",
+        "※ 適格請求書発行事業者登録番号の記載がないため、本支払に係る消費税は{company}の仕入税額控除の対象になりません。",
+        "Note: without your qualified-invoice registration number, {company} cannot deduct the consumption tax on this payment.",
     ),
     "statement.note_withholding.fee": (
         "※ 源泉徴収税額は、報酬・料金として小計に対し 100万円以下の部分 10.21%、超える部分 20.42% で計算しています（消費税は区分記載）。",

@@ -421,9 +421,12 @@ InvoiceNumber = Annotated[str, Parsed(parse_invoice_number, {"type": "string", "
 
 
 def parse_corporate_number(value: object) -> str:
-    """法人番号: 13 digits whose first is the check digit (a company's own, on its 支払調書)."""
+    """法人番号: 13 digits whose first is the check digit (a company's own, on its 支払調書); written unquoted
+    it is a number, taken as its digits (its first digit, the check digit, is never 0)."""
     from stdnum.jp import cn
 
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
     if not isinstance(value, str) or not re.fullmatch(r"[0-9]{13}", value):
         raise Invalid("corporate-number", "corporate-number.format", value=value)
     if not cn.is_valid(value):
@@ -432,7 +435,8 @@ def parse_corporate_number(value: object) -> str:
     return value
 
 
-CorporateNumber = Annotated[str, Parsed(parse_corporate_number, {"type": "string", "pattern": r"^[0-9]{13}$"})]
+CorporateNumber = Annotated[str, Parsed(parse_corporate_number, {"anyOf": [
+    {"type": "string", "pattern": r"^[0-9]{13}$"}, {"type": "integer", "minimum": 10**12, "maximum": 10**13 - 1}]})]
 
 # 源泉徴収 kinds (所得税法204条): none; 報酬・料金 (1項1号・2号); 外交員報酬 (1項4号). true and false are how files
 # written before the kinds existed said fee and none.

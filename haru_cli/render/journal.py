@@ -7,7 +7,7 @@ layout its help documents (docs/commands.md names the pages):
 - freee会計, 取引インポート (`freee`): 21 columns, 収支区分 to 決済金額; a deal's first row carries 収支区分,
   its further rows leave it empty; the fees are a 支出 deal (税込, 内税) whose withholding is a minus 預り金 row,
   left unsettled (freee books it to 未払金); a payment a 支出 deal of 未払金 settled from the bank 口座, a refund
-  a 収入 deal of 未払金 settled into it.
+  a 収入 deal of the fees given back (対象外) settled into it.
 
 Both are UTF-8 with a BOM and CRLF (render/formats.py), dates YYYY/MM/DD, amounts whole yen."""
 
@@ -90,7 +90,8 @@ def freee_csv(entries: list[Entry], rate: Rate) -> str:
                 rows.append([None, None, None, None, None, None, withheld.account, NOT_TAXABLE,
                              Money(-withheld.amount), None, None, memo, *[None] * 9])
             continue
-        owed, bank = entry.posting("payable"), entry.posting("bank")
+        bank = entry.posting("bank")
+        owed = next(p for p in entry.postings if p is not bank)  # 未払金 paid, or the fees given back
         rows.append(["支出" if entry.kind == "payment" else "収入", entry.ref, _day(entry), None, None, entry.partner,
                      owed.account, NOT_TAXABLE, Money(owed.amount), None, None, memo, None, None, None, None, None,
                      None, _day(entry), bank.account, Money(bank.amount)])

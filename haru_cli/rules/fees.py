@@ -144,12 +144,15 @@ FULL_CREDIT = Rate(Decimal(100))
 
 def credit_share(partner: Partner, arose: date, settings: Settings) -> Rate:
     """The share of a statement's consumption tax HaRu may deduct (SPEC §4.6): all of it from a registered
-    partner; from an unregistered one, the share of the day the fees arose by `tax.unregistered_credit`,
-    else by the law's table."""
+    partner; from an unregistered one, the share of the day the fees arose: by `tax.unregistered_credit` from
+    its first day on, by the law's table before it (a table that says how the law changes again need not
+    repeat what it was)."""
     if partner.invoice_number is not None:
         return FULL_CREDIT
+    own = settings.tax.unregistered_credit or ()
+    steps = [s for s in UNREGISTERED_CREDIT if not own or s.start < own[0].start] + list(own)
     share = FULL_CREDIT
-    for step in settings.tax.unregistered_credit or UNREGISTERED_CREDIT:
+    for step in steps:
         if step.start <= arose:
             share = step.percent
     return share

@@ -14,7 +14,7 @@ from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import Statement, month_statements
 
 SenderMissing = Literal["settings_broken", "no_bank_settings"]
-DayRefused = Literal["closed", "too_soon"]
+DayRefused = Literal["closed", "too_soon", "too_far"]
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,10 @@ def earliest_transfer_day(today: date, days: BusinessDays) -> date:
 def transfer_day_refused(day: date, today: date, days: BusinessDays) -> DayRefused | None:
     """Why no file made today may carry `day` as its 振込指定日 — not a business day, or too soon (today, a day
     past, or a day whose business day before has passed: the header's MMDD has no year, so a day past would
-    be read as one to come) — or None when it may."""
+    be read as one to come; or a year or more ahead, which MMDD would say is this year's) — or None when it
+    may."""
+    if (day.year - today.year, day.month, day.day) >= (1, today.month, today.day):  # today's MMDD a year on, or later
+        return "too_far"
     if not days.is_business_day(day):
         return "closed"
     if day < earliest_transfer_day(today, days):

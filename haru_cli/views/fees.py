@@ -205,19 +205,21 @@ def annual_json(year: int, found: list[Annual]) -> dict[str, Any]:
         "withholding_applies": a.partner.withholding_kind != "none", "withholding_kind": a.partner.withholding_kind,
         "subtotal": a.total("subtotal"), "consumption_tax": a.total("consumption_tax"),
         "withholding": a.total("withholding"), "payable": a.total("payable"), "paid": a.paid, "unpaid": a.unpaid,
-        "withholding_unpaid": a.withholding_unpaid, "report_required": a.report_required,
+        "withholding_unpaid": a.withholding_unpaid, "subtotal_unpaid": a.subtotal_unpaid,
+        "report_required": a.report_required,
         "months": [f"{s.month:%Y-%m}" for s in a.statements],
     } for a in found]}
 
 
 ANNUAL_HEADINGS = ["partner", "fees.withholding_kind", "fees.subtotal", "fees.consumption_tax", "fees.withholding",
-                   "fees.payable", "fees.paid", "fees.unpaid", "fees.report_required", "fees.months"]
+                   "fees.payable", "fees.paid", "fees.unpaid", "fees.subtotal_unpaid", "fees.withholding_unpaid",
+                   "fees.report_required", "fees.months"]
 
 
 def annual_table(found: list[Annual], t: Translator) -> Table:
     rows: list[Row] = [[a.partner.name, t.value("withholding", a.partner.withholding_kind), Money(a.total("subtotal")),
                         Money(a.total("consumption_tax")), Money(a.total("withholding")), Money(a.total("payable")),
-                        Money(a.paid), Money(a.unpaid),
+                        Money(a.paid), Money(a.unpaid), Money(a.subtotal_unpaid), Money(a.withholding_unpaid),
                         t("fees.required" if a.report_required else "fees.not_required"),
                         " ".join(f"{s.month:%Y-%m}" for s in a.statements)] for a in found]
     return Table([t(h) for h in ANNUAL_HEADINGS], rows, t("fees.none_year"))

@@ -1,7 +1,9 @@
 """The journal entries of a period's fees (SPEC §8.2 `fees journal`), as the books see them: for each
 statement with something payable, on its month's last day, the fees with their consumption tax against
 what is owed (未払金) and what was withheld (預り金); for each payment, on its day, what was owed against the
-bank; a refund the other way. Each entry balances; render/journal.py writes them in a product's layout."""
+bank; a refund the other way: the bank against the fees it gives back (a clawback's balance, which the
+statements carry without tax: 対象外), so that neither 未払金 nor the fees keep what was settled. Each entry
+balances; render/journal.py writes them in a product's layout."""
 
 from __future__ import annotations
 
@@ -64,7 +66,7 @@ def _accrual(s: Statement, ds: Dataset, t: Translator) -> Entry:
 
 def _moved(payout: Payout, ds: Dataset, t: Translator) -> Entry:
     accounts, name = ds.settings.accounts, ds.partners[payout.partner].name
-    roles: tuple[Role, Role] = ("bank", "payable") if payout.kind == "refund" else ("payable", "bank")
+    roles: tuple[Role, Role] = ("bank", "fees") if payout.kind == "refund" else ("payable", "bank")
     into, out_of = roles  # debited, credited
     postings = [Posting("debit", into, getattr(accounts, into), payout.amount),
                 Posting("credit", out_of, getattr(accounts, out_of), payout.amount)]

@@ -34,7 +34,7 @@ def test_the_year_counts_december_and_says_what_was_unpaid_at_its_end(workspace:
     assert by_partner["tanaka"] == {
         "partner": "tanaka", "name": "田中一郎", "entity": "individual", "withholding_applies": True,
         "withholding_kind": "fee", "subtotal": 100_000, "consumption_tax": 10_000, "withholding": 10_210,
-        "payable": 99_790, "paid": 49_895, "unpaid": 49_895, "withholding_unpaid": 5_105,
+        "payable": 99_790, "paid": 49_895, "unpaid": 49_895, "withholding_unpaid": 5_105, "subtotal_unpaid": 50_000,
         "report_required": True, "months": ["2026-10", "2026-12"]}
     ueda = by_partner["ueda"]
     assert (ueda["withholding_kind"], ueda["withholding_applies"], ueda["report_required"]) == ("none", False, False)
@@ -85,3 +85,5 @@ def test_a_wrong_corporate_number_names_haru_yaml(workspace: WorkspaceFactory, h
     assert result.exit_code == 1
     assert "haru.yaml:4:19: error[corporate-number] corporate_number: '1000012050002' has a wrong check digit" \
         in result.stdout
+    unquoted = workspace({**BANKED, "haru.yaml": str(BANKED["haru.yaml"]) + "corporate_number: 7000012050002\n"})
+    assert haru("--data", unquoted, "validate", "--strict").exit_code == 0  # a number is its digits

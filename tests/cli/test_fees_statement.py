@@ -136,6 +136,17 @@ def test_the_share_follows_haru_yaml_when_the_law_changes_again(workspace: Works
     assert (tanaka["credit_pct"], tanaka["deductible_tax"]) == ("75%", 3_750)
 
 
+def test_a_table_of_what_changes_keeps_the_law_before_its_first_day(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**FEES, "haru.yaml": "company: テスト株式会社\ntax:\n  unregistered_credit:\n"
+                                          "    - {from: 2026-10-01, percent: 75%}\n"})
+    for month, share in (("2026-09", "80%"), ("2026-10", "75%")):
+        referral = (f"id: 2026-tanaka-001\npartner: tanaka\ncontract: tanaka-referral\nkind: student\nclient: A\n"
+                    f"referred: 2026-01-05\nstatus: won\ndeal: {{signed: {month}-05, amount: 1}}\n")
+        (root / "referrals" / "2026-tanaka-001.yaml").write_text(referral, "utf-8")
+        calc = json.loads(haru("--data", root, "fees", "calc", "--month", month, "--format", "json").stdout)
+        assert [s["credit_pct"] for s in calc["statements"] if s["partner"] == "tanaka"] == [share]
+
+
 @pytest.mark.parametrize(("table", "message"), [
     ("[{from: 2026-10-01, percent: 70%}, {from: 2023-10-01, percent: 80%}]", "must be in order"),
     ("[{from: 2026-10-01}]", "exactly the keys from and percent"),

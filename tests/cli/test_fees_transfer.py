@@ -104,6 +104,7 @@ def test_the_requester_s_name_is_made_bank_kana_by_the_same_rule(workspace: Work
     (("--date", "2026-11-28"), "the transfer date 2026-11-28 is not a business day"),  # a Saturday
     (("--date", "2026-12-31"), "the transfer date 2026-12-31 is not a business day"),  # banks are closed
     (("--date", "2027-01-11"), "the transfer date 2027-01-11 is not a business day"),  # 成人の日
+    (("--date", "2027-11-30"), "the transfer date 2027-11-30 is a year or more ahead"),  # its MMDD: this year's
 ])
 def test_a_transfer_date_the_bank_cannot_make_is_refused_and_nothing_written(
         workspace: WorkspaceFactory, haru: Haru, tmp_path: Path, args: tuple[str, str], said: str) -> None:
@@ -151,3 +152,12 @@ def test_the_month_is_last_month_unless_given(workspace: WorkspaceFactory, haru:
     haru("--data", root, *TODAY, "fees", "transfer", "--month", "2026-10", "-o", tmp_path / "october.txt")
     assert (tmp_path / "default.txt").read_bytes() == (tmp_path / "october.txt").read_bytes()
     assert read_transfer((tmp_path / "default.txt").read_bytes()).data[0]["holder"] == "ｶ)ｳｴﾀﾞ"
+
+
+def test_a_bank_of_haru_s_own_not_in_the_list_stops_the_file(workspace: WorkspaceFactory, haru: Haru,
+                                                              tmp_path: Path) -> None:
+    root = workspace({**BANKED, "haru.yaml": str(BANKED["haru.yaml"]).replace("bank: '0001'", "bank: '9999'")})
+    out = tmp_path / "t.txt"
+    result = haru("--data", root, "--lang", "en", *TODAY, "fees", "transfer", "--month", "2026-10", "-o", str(out))
+    assert result.exit_code == 1 and "haru.yaml's bank (bank 9999, branch 001) is not in the 全銀 list" in result.stderr
+    assert not out.exists()

@@ -238,3 +238,21 @@ def test_the_credit_share_is_the_law_s_table(day: date, registered: bool, tax: i
     share = credit_share(partner, day, Settings())
     assert share == Rate.parse(f"{share_by_the_law(day, registered)}%")
     assert int(share.of(tax)) == tax * share_by_the_law(day, registered) // 100  # deductible_tax, rounded down
+
+
+@settings(max_examples=300)
+@given(day=st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+       starts=st.lists(st.dates(date(2022, 1, 1), date(2034, 12, 31)), min_size=1, max_size=4, unique=True),
+       shares=st.lists(st.integers(0, 100), min_size=4, max_size=4))
+def test_a_table_of_haru_yaml_holds_from_its_first_day_and_the_law_before(day: date, starts: list[date],
+                                                                         shares: list[int]) -> None:
+    from haru_cli.records.models import Tax
+    from haru_cli.records.values import parse_credit_steps
+    from haru_cli.rules.fees import credit_share
+
+    steps = zip(sorted(starts), shares, strict=False)
+    table = [{"from": start.isoformat(), "percent": f"{share}%"} for start, share in steps]
+    own = Settings(tax=Tax(unregistered_credit=parse_credit_steps(table)))
+    in_force = [row for row in table if date.fromisoformat(row["from"]) <= day]
+    expected = in_force[-1]["percent"] if in_force else f"{share_by_the_law(day, registered=False)}%"
+    assert credit_share(Partner(id="p", name="x"), day, own) == Rate.parse(expected)

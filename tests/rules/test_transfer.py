@@ -63,12 +63,15 @@ def test_the_earliest_transfer_day_leaves_the_bank_a_business_day_before_it(toda
     (date(2026, 11, 28), "closed"), (date(2026, 12, 31), "closed"), (date(2027, 1, 1), "closed"),
     (date(2027, 1, 11), "closed"),  # 成人の日
     (date(2026, 11, 23), "closed"),  # a holiday past is closed first of all
+    (date(2027, 11, 26), None),  # the last business day before a year from today
+    (date(2027, 11, 29), "too_far"), (date(2027, 12, 1), "too_far"),  # MMDD would be read as this year's
+    (date(2030, 1, 7), "too_far"),
 ])
 def test_a_transfer_day_is_a_business_day_the_bank_can_still_make(day: date, refused: str | None) -> None:
     assert transfer_day_refused(day, date(2026, 11, 27), DAYS) == refused
 
 
-@given(st.dates(date(2025, 1, 1), date(2028, 12, 31)), st.integers(-10, 30))
+@given(st.dates(date(2025, 1, 1), date(2028, 12, 31)), st.integers(-10, 400))
 def test_a_transfer_day_is_refused_exactly_when_no_business_day_from_today_comes_before_it(today: date,
                                                                                            ahead: int) -> None:
     """Against a second formulation: a day the bank makes is a business day with a business day in
@@ -77,4 +80,6 @@ def test_a_transfer_day_is_refused_exactly_when_no_business_day_from_today_comes
     handed_in = any(DAYS.is_business_day(today + timedelta(days=n)) for n in range(max(ahead, 0)))
     expected = None if DAYS.is_business_day(day) and handed_in else ("too_soon" if DAYS.is_business_day(day)
                                                                         else "closed")
+    if (day.year, day.month, day.day) >= (today.year + 1, today.month, today.day):  # MMDD cannot say which year
+        expected = "too_far"
     assert transfer_day_refused(day, today, DAYS) == expected

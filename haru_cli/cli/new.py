@@ -1,4 +1,4 @@
-"""haru new partner | contract | meeting | referral — a new record from options, validated first."""
+"""haru new partner | contract | meeting | referral | student — a new record from options, validated first."""
 
 import os
 import re
@@ -8,12 +8,14 @@ from typing import Annotated, Any
 
 import typer
 
+from haru_cli.cli import new_values
 from haru_cli.cli.choices import Labelled
-from haru_cli.cli.context import Run, open_run, parse_cli_date
+from haru_cli.cli.context import Run, open_run, parse_cli_date, resolve_named
 from haru_cli.cli.output import DryRunOption
 from haru_cli.cli.vendored import UsageError
 from haru_cli.escape import visible
 from haru_cli.records.models import (
+    AccountType,
     Cadence,
     ContractStatus,
     ContractType,
@@ -25,7 +27,14 @@ from haru_cli.records.models import (
     ReferralKind,
     ReferralStatus,
 )
-from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, REFERRAL, RecordType
+from haru_cli.records.registry import (
+    CONTRACT,
+    MEETING,
+    PARTNER,
+    REFERRAL,
+    VENDOR,
+    RecordType,
+)
 from haru_cli.records.values import WithholdingKind
 
 app = typer.Typer(no_args_is_help=True)
@@ -45,6 +54,12 @@ def _checked_id(ctx: typer.Context, value: str | None) -> str | None:
 
 IdOption = Annotated[str | None, typer.Option("--id", callback=_checked_id)]
 EditOption = Annotated[bool, typer.Option("--edit")]
+# A bank account, of a partner or a vendor (SPEC §8.1): all four or none (new_values.bank_account).
+BankCodeOption = Annotated[str | None, typer.Option("--bank-code", metavar="NNNN")]
+BranchOption = Annotated[str | None, typer.Option("--branch", metavar="NNN")]
+AccountOption = Annotated[str | None, typer.Option("--account", metavar="N")]
+HolderOption = Annotated[str | None, typer.Option("--holder", metavar="KANA")]
+AccountTypeOption = Annotated[str | None, typer.Option("--account-type", click_type=Labelled("bank_type", AccountType))]
 
 
 def _iso(run: Run, value: str | None, option: str) -> str | None:
@@ -78,13 +93,15 @@ def create_record(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run
     typer.echo(os.path.relpath(run.ds.root / path))
 
 
-def _id(run: Run, given: str | None, base: str | None, kind: RecordType[Any]) -> str:
+def _id(run: Run, given: str | None, base: str | None, kind: RecordType[Any], say: str = "cli.new.give_id") -> str:
+    """--id as given, else base (-2, -3 … when taken); no base (a name of kanji or kana only) is a usage error
+    `say`ing how to give one."""
     from haru_cli.write.authoring import free_id
 
     if given:
         return given
-    if base is None:  # a name of kanji or kana only: no id to make from it
-        raise UsageError(run.t("cli.new.give_id", record=run.t(f"record.{kind.name}")))
+    if base is None:
+        raise UsageError(run.t(say, record=run.t(f"record.{kind.name}")))
     return free_id(base, run.ds.taken(kind))
 
 
@@ -111,20 +128,24 @@ def new_partner(
     synergy: Annotated[list[str] | None, typer.Option("--synergy")] = None,
     cadence: Annotated[str | None, typer.Option("--cadence", click_type=Labelled("cadence", Cadence))] = None,
     owner: Annotated[str | None, typer.Option("--owner")] = None,
+    bank_code: BankCodeOption = None,
+    branch: BranchOption = None,
+    account: AccountOption = None,
+    holder: HolderOption = None,
+    account_type: AccountTypeOption = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
     from haru_cli.write.authoring import slug_of
 
     run = open_run(ctx, quiet=True)
+    bank = new_values.bank_account(bank_code, branch, account, holder, account_type, run.lang)
     record_id = _id(run, record_id, slug_of(name), PARTNER)
-    person = {"name": contact, "title": title, "email": email, "phone": phone, "key_person": True} if contact else None
     data = {
         "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
         "invoice_number": invoice_number, "withholding": withholding, "address": address, "status": status,
-        "since": _iso(run, since, "--since"),
-        "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
-        "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
+        "since": _iso(run, since, "--since"), "contacts": new_values.key_person(contact, title, email, phone),
+        "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner, "bank": bank,
     }
     create_record(run, PARTNER.path(record_id), data, edit, dry_run)
 
@@ -132,9 +153,10 @@ def new_partner(
 @app.command("contract")
 def new_contract(
     ctx: typer.Context,
-    partner: Annotated[str, typer.Argument(metavar="QUERY")],
     type_: Annotated[str, typer.Option("--type", click_type=Labelled("contract_type", ContractType))],
     start: Annotated[str, typer.Option("--start")],
+    partner: Annotated[str | None, typer.Argument(metavar="QUERY")] = None,
+    vendor: Annotated[str | None, typer.Option("--vendor", metavar="QUERY")] = None,
     record_id: IdOption = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
     status: Annotated[str, typer.Option("--status", click_type=Labelled("contract_status", ContractStatus))] = "active",
@@ -154,11 +176,14 @@ def new_contract(
     dry_run: DryRunOption = False,
 ) -> None:
     run = open_run(ctx, quiet=True)
-    owner = run.partner(partner)
+    if (partner is None) == (vendor is None):
+        raise UsageError(run.t("cli.new.contract_owner"))
+    owner = run.partner(partner) if partner is not None else resolve_named(run.ds, VENDOR, vendor or "", run.t)
     first = parse_cli_date(start, "--start", run.lang)
     record_id = _id(run, record_id, f"{owner.id}-{type_.replace('_', '-')}-{first.year}", CONTRACT)
     data = {
-        "id": record_id, "partner": owner.id, "type": type_, "title": title, "status": status,
+        "id": record_id, "partner": owner.id if partner is not None else None,
+        "vendor": owner.id if vendor is not None else None, "type": type_, "title": title, "status": status,
         "signed": _iso(run, signed, "--signed"), "start": first.isoformat(), "end": _iso(run, end, "--end"),
         "auto_renew": auto_renew or None, "term": term,
         "notice": notice, "value": {"amount": amount, "per": per} if amount is not None else None,
@@ -262,3 +287,4 @@ def new_student(
     data = {"id": record_id, "name": name, "kana": kana, "organization": organization, "course": course,
             "enrolled": when.isoformat(), "referral": referral, "status": "enrolled"}
     create_record(run, STUDENT.path(record_id), data, edit, dry_run)
+

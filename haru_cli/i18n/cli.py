@@ -307,6 +307,15 @@ CLI: dict[str, tuple[str, str]] = {
         "{name} の{kind}の手数料規定のある有効な契約が {count} 件あります。--contract で指定してください",
         "{name} has {count} active contracts with a {kind} fee rule: name one with --contract",
     ),
+    # new contract --vendor and new partner's bank account (SPEC §16)
+    "cli.new.contract_owner": (
+        "契約の相手を、パートナー（QUERY）か委託先（--vendor）のどちらか一方で指定してください",
+        "say whom the contract is with: a partner (QUERY) or a vendor (--vendor), one of the two",
+    ),
+    "cli.new.bank_together": (
+        "口座は --bank-code・--branch・--account・--holder の 4 つをそろえて指定してください（足りないもの: {missing}）",
+        "a bank account takes all four of --bank-code, --branch, --account and --holder (missing: {missing})",
+    ),
     "cli.edit.bad_editor": ("$EDITOR をコマンドとして読めません", "$EDITOR cannot be read as a command"),
     "cli.edit.no_editor": ("$EDITOR が空です", "$EDITOR is empty"),
     "cli.edit.cannot_start": ("エディタ {editor:q} を起動できません: {reason}（何も書き込んでいません）",

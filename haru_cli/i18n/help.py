@@ -254,13 +254,18 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.partner.cadence": ("定例会の頻度。", "Rhythm of regular meetings."),
     "help.new.partner.owner": ("HaRu 側の担当。", "Who at HaRu owns the relationship."),
     "help.new.contract": (
-        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。\n\n"
-        "例: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
-        "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>).\n\n"
-        "Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
+        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。委託先との契約は QUERY "
+        "の代わりに --vendor で。\n\n"
+        "例: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y\n\n"
+        "例（委託先）: haru new contract --vendor スタジオA --type 業務委託 --start 2026-10-01 --end 2027-03-31",
+        "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>); a vendor's "
+        "contract takes --vendor instead of QUERY.\n\n"
+        "Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y\n\n"
+        "Example (a vendor's): haru new contract --vendor スタジオA --type outsourcing --start 2026-10-01 --end 2027-03-31",
     ),
-    "help.new.contract.partner": ("契約の相手のパートナー（id・名前・よみ・別名・担当者名）。",
-                                  "The partner the contract is with (id, name, reading, alias or contact)."),
+    "help.new.contract.partner": ("契約の相手のパートナー（id・名前・よみ・別名・担当者名）。--vendor とどちらか一方。",
+                                  "The partner the contract is with (id, name, reading, alias or contact); "
+                                  "or --vendor."),
     "help.new.contract.type_": ("種別。", "Type."),
     "help.new.contract.start": ("開始日（YYYY-MM-DD）。", "Start date (YYYY-MM-DD)."),
     "help.new.contract.title": ("件名。", "Title."),
@@ -311,6 +316,16 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.status": ("状態（won には --signed が要ります）。", "Status (won needs --signed)."),
     "help.new.referral.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
+    # new contract --vendor; the bank account of new partner (SPEC §16)
+    "help.new.contract.vendor": ("契約の相手の委託先（id・名前・よみ）。種別は outsourcing か nda。QUERY の代わりに。",
+                                 "The vendor the contract is with (id, name or reading), instead of QUERY: "
+                                 "type outsourcing or nda."),
+    "help.option.bank_code": ("振込先の銀行コード（4 桁）。--branch・--account・--holder とそろえて。",
+                              "The bank's code (4 digits), with --branch, --account and --holder."),
+    "help.option.branch": ("支店コード（3 桁）。", "The branch's code (3 digits)."),
+    "help.option.account": ("口座番号（7 桁まで）。", "The account number (up to 7 digits)."),
+    "help.option.holder": ("口座名義（カナ。カ）ウエダ のように）。", "The account holder's name in kana, e.g. カ）ウエダ."),
+    "help.option.account_type": ("預金の種類（既定: ordinary）。", "The kind of account (default: ordinary)."),
     # meetings, actions, referrals, search, edit
     "help.site": (
         "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）として DIR に書き出します。DIR は新しいか空、"

@@ -5,7 +5,7 @@ import os
 import re
 import sys
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -49,6 +49,9 @@ from haru_cli.records.registry import (
     RecordType,
 )
 from haru_cli.records.values import WithholdingKind
+
+if TYPE_CHECKING:
+    from haru_cli.records.models import Partner, Vendor
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -189,9 +192,12 @@ def new_contract(
     dry_run: DryRunOption = False,
 ) -> None:
     run = open_run(ctx, quiet=True)
-    if (partner is None) == (vendor is None):
+    if partner is not None and vendor is None:
+        owner: Partner | Vendor = run.partner(partner)
+    elif vendor is not None and partner is None:
+        owner = resolve_named(run.ds, VENDOR, vendor, run.t)
+    else:
         raise UsageError(run.t("cli.new.contract_owner"))
-    owner = run.partner(partner) if partner is not None else resolve_named(run.ds, VENDOR, vendor or "", run.t)
     first = parse_cli_date(start, "--start", run.lang)
     record_id = _id(run, record_id, f"{owner.id}-{type_.replace('_', '-')}-{first.year}", CONTRACT)
     data = {

@@ -1,19 +1,24 @@
-"""haru new partner | contract | meeting | referral — a new record from options, validated first."""
+"""haru new partner | contract | meeting | referral | student | vendor | sourcing | course | project |
+opportunity | automation — a new record from options, validated first (SPEC §16)."""
 
 import os
 import re
 import sys
 from datetime import date
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from haru_cli.cli import new_values
 from haru_cli.cli.choices import Labelled
-from haru_cli.cli.context import Run, open_run, parse_cli_date
+from haru_cli.cli.context import Run, open_run, parse_cli_date, resolve_named
 from haru_cli.cli.output import DryRunOption
 from haru_cli.cli.vendored import UsageError
 from haru_cli.escape import visible
 from haru_cli.records.models import (
+    AccountType,
+    Area,
+    AutomationStatus,
     Cadence,
     ContractStatus,
     ContractType,
@@ -22,11 +27,31 @@ from haru_cli.records.models import (
     MeetingKind,
     PartnerStatus,
     Per,
+    ProjectCadence,
+    ProjectStatus,
     ReferralKind,
     ReferralStatus,
+    Stage,
+    Synergy,
+    VendorStatus,
 )
-from haru_cli.records.registry import CONTRACT, MEETING, PARTNER, REFERRAL, RecordType
+from haru_cli.records.registry import (
+    AUTOMATION,
+    CONTRACT,
+    COURSE,
+    MEETING,
+    OPPORTUNITY,
+    PARTNER,
+    PROJECT,
+    REFERRAL,
+    SOURCING,
+    VENDOR,
+    RecordType,
+)
 from haru_cli.records.values import WithholdingKind
+
+if TYPE_CHECKING:
+    from haru_cli.records.models import Partner, Vendor
 
 app = typer.Typer(no_args_is_help=True)
 
@@ -45,6 +70,12 @@ def _checked_id(ctx: typer.Context, value: str | None) -> str | None:
 
 IdOption = Annotated[str | None, typer.Option("--id", callback=_checked_id)]
 EditOption = Annotated[bool, typer.Option("--edit")]
+# A bank account, of a partner or a vendor (SPEC §8.1): all four or none (new_values.bank_account).
+BankCodeOption = Annotated[str | None, typer.Option("--bank-code", metavar="NNNN")]
+BranchOption = Annotated[str | None, typer.Option("--branch", metavar="NNN")]
+AccountOption = Annotated[str | None, typer.Option("--account", metavar="N")]
+HolderOption = Annotated[str | None, typer.Option("--holder", metavar="KANA")]
+AccountTypeOption = Annotated[str | None, typer.Option("--account-type", click_type=Labelled("bank_type", AccountType))]
 
 
 def _iso(run: Run, value: str | None, option: str) -> str | None:
@@ -78,13 +109,15 @@ def create_record(run: Run, path: str, data: dict[str, Any], edit: bool, dry_run
     typer.echo(os.path.relpath(run.ds.root / path))
 
 
-def _id(run: Run, given: str | None, base: str | None, kind: RecordType[Any]) -> str:
+def _id(run: Run, given: str | None, base: str | None, kind: RecordType[Any], say: str = "cli.new.give_id") -> str:
+    """--id as given, else base (-2, -3 … when taken); no base (a name of kanji or kana only) is a usage error
+    `say`ing how to give one."""
     from haru_cli.write.authoring import free_id
 
     if given:
         return given
-    if base is None:  # a name of kanji or kana only: no id to make from it
-        raise UsageError(run.t("cli.new.give_id", record=run.t(f"record.{kind.name}")))
+    if base is None:
+        raise UsageError(run.t(say, record=run.t(f"record.{kind.name}")))
     return free_id(base, run.ds.taken(kind))
 
 
@@ -111,20 +144,24 @@ def new_partner(
     synergy: Annotated[list[str] | None, typer.Option("--synergy")] = None,
     cadence: Annotated[str | None, typer.Option("--cadence", click_type=Labelled("cadence", Cadence))] = None,
     owner: Annotated[str | None, typer.Option("--owner")] = None,
+    bank_code: BankCodeOption = None,
+    branch: BranchOption = None,
+    account: AccountOption = None,
+    holder: HolderOption = None,
+    account_type: AccountTypeOption = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
     from haru_cli.write.authoring import slug_of
 
     run = open_run(ctx, quiet=True)
+    bank = new_values.bank_account(bank_code, branch, account, holder, account_type, run.lang)
     record_id = _id(run, record_id, slug_of(name), PARTNER)
-    person = {"name": contact, "title": title, "email": email, "phone": phone, "key_person": True} if contact else None
     data = {
         "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
         "invoice_number": invoice_number, "withholding": withholding, "address": address, "status": status,
-        "since": _iso(run, since, "--since"),
-        "contacts": [{k: v for k, v in person.items() if v is not None}] if person else None,
-        "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner,
+        "since": _iso(run, since, "--since"), "contacts": new_values.key_person(contact, title, email, phone),
+        "expertise": expertise, "role": role, "synergies": synergy, "cadence": cadence, "owner": owner, "bank": bank,
     }
     create_record(run, PARTNER.path(record_id), data, edit, dry_run)
 
@@ -132,9 +169,10 @@ def new_partner(
 @app.command("contract")
 def new_contract(
     ctx: typer.Context,
-    partner: Annotated[str, typer.Argument(metavar="QUERY")],
     type_: Annotated[str, typer.Option("--type", click_type=Labelled("contract_type", ContractType))],
     start: Annotated[str, typer.Option("--start")],
+    partner: Annotated[str | None, typer.Argument(metavar="QUERY")] = None,
+    vendor: Annotated[str | None, typer.Option("--vendor", metavar="QUERY")] = None,
     record_id: IdOption = None,
     title: Annotated[str | None, typer.Option("--title")] = None,
     status: Annotated[str, typer.Option("--status", click_type=Labelled("contract_status", ContractStatus))] = "active",
@@ -154,11 +192,17 @@ def new_contract(
     dry_run: DryRunOption = False,
 ) -> None:
     run = open_run(ctx, quiet=True)
-    owner = run.partner(partner)
+    if partner is not None and vendor is None:
+        owner: Partner | Vendor = run.partner(partner)
+    elif vendor is not None and partner is None:
+        owner = resolve_named(run.ds, VENDOR, vendor, run.t)
+    else:
+        raise UsageError(run.t("cli.new.contract_owner"))
     first = parse_cli_date(start, "--start", run.lang)
     record_id = _id(run, record_id, f"{owner.id}-{type_.replace('_', '-')}-{first.year}", CONTRACT)
     data = {
-        "id": record_id, "partner": owner.id, "type": type_, "title": title, "status": status,
+        "id": record_id, "partner": owner.id if partner is not None else None,
+        "vendor": owner.id if vendor is not None else None, "type": type_, "title": title, "status": status,
         "signed": _iso(run, signed, "--signed"), "start": first.isoformat(), "end": _iso(run, end, "--end"),
         "auto_renew": auto_renew or None, "term": term,
         "notice": notice, "value": {"amount": amount, "per": per} if amount is not None else None,
@@ -262,3 +306,179 @@ def new_student(
     data = {"id": record_id, "name": name, "kana": kana, "organization": organization, "course": course,
             "enrolled": when.isoformat(), "referral": referral, "status": "enrolled"}
     create_record(run, STUDENT.path(record_id), data, edit, dry_run)
+
+
+@app.command("vendor")
+def new_vendor(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(metavar="NAME")],
+    record_id: IdOption = None,
+    kana: Annotated[str | None, typer.Option("--kana")] = None,
+    alias: Annotated[list[str] | None, typer.Option("--alias")] = None,
+    entity: Annotated[str | None, typer.Option("--entity", click_type=Labelled("entity", Entity))] = None,
+    invoice_number: Annotated[str | None, typer.Option("--invoice-number")] = None,
+    status: Annotated[str, typer.Option("--status", click_type=Labelled("vendor_status", VendorStatus))]
+    = "candidate",
+    expertise: Annotated[list[str] | None, typer.Option("--expertise")] = None,
+    contact: Annotated[str | None, typer.Option("--contact")] = None,
+    title: Annotated[str | None, typer.Option("--title")] = None,
+    email: Annotated[str | None, typer.Option("--email")] = None,
+    phone: Annotated[str | None, typer.Option("--phone")] = None,
+    bank_code: BankCodeOption = None,
+    branch: BranchOption = None,
+    account: AccountOption = None,
+    holder: HolderOption = None,
+    account_type: AccountTypeOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    from haru_cli.write.authoring import name_slug
+
+    run = open_run(ctx, quiet=True)
+    bank = new_values.bank_account(bank_code, branch, account, holder, account_type, run.lang)
+    record_id = _id(run, record_id, name_slug(name, kana), VENDOR, "cli.new.give_id_or_kana")
+    data = {
+        "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
+        "invoice_number": invoice_number, "status": status, "expertise": expertise,
+        "contacts": new_values.key_person(contact, title, email, phone), "bank": bank,
+    }
+    create_record(run, VENDOR.path(record_id), data, edit, dry_run)
+
+
+@app.command("sourcing")
+def new_sourcing(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    opened: Annotated[str | None, typer.Option("--opened")] = None,
+    criterion: Annotated[list[str] | None, typer.Option("--criterion", metavar="KEY=WEIGHT")] = None,
+    candidate: Annotated[list[str] | None, typer.Option("--candidate", metavar="VENDOR")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    from haru_cli.records.models import DEFAULT_CRITERIA
+    from haru_cli.write.authoring import latin_slug
+
+    run = open_run(ctx, quiet=True)
+    when = run.today if opened is None else parse_cli_date(opened, "--opened", run.lang)
+    # None given: the strategy's four, written out, so that the file shows what the scores are weighed by.
+    weights = (new_values.criteria(criterion, run.lang) if criterion
+               else {key: str(rate) for key, rate in DEFAULT_CRITERIA.items()})
+    vendors = [resolve_named(run.ds, VENDOR, query, run.t).id for query in candidate or []]
+    base = latin_slug(title)
+    record_id = _id(run, record_id, f"{when.year}-{base}" if base else None, SOURCING, "cli.new.give_id_title")
+    data = {"id": record_id, "title": title, "opened": when.isoformat(), "status": "open", "criteria": weights,
+            "candidates": [{"vendor": vendor} for vendor in vendors]}
+    create_record(run, SOURCING.path(record_id), data, edit, dry_run)
+
+
+@app.command("course")
+def new_course(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    start: Annotated[str, typer.Option("--start")],
+    end: Annotated[str | None, typer.Option("--end")] = None,
+    levels: Annotated[int | None, typer.Option("--levels")] = None,
+    pass_level: Annotated[int | None, typer.Option("--pass-level")] = None,
+    assignment: Annotated[list[str] | None, typer.Option("--assignment", metavar="ID:TITLE:CRITERION,…")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    from haru_cli.write.authoring import latin_slug
+
+    run = open_run(ctx, quiet=True)
+    first = parse_cli_date(start, "--start", run.lang)
+    assignments = [new_values.assignment(value, run.lang) for value in assignment or []]
+    record_id = _id(run, record_id, latin_slug(title), COURSE, "cli.new.give_id_title")
+    data = {"id": record_id, "title": title, "start": first.isoformat(), "end": _iso(run, end, "--end"),
+            "levels": levels, "pass_level": pass_level, "assignments": assignments}
+    create_record(run, COURSE.path(record_id), data, edit, dry_run)
+
+
+@app.command("project")
+def new_project(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    partners: Annotated[list[str], typer.Option("--partner", metavar="QUERY")],
+    start: Annotated[str, typer.Option("--start")],
+    contract: Annotated[str | None, typer.Option("--contract")] = None,
+    cadence: Annotated[str | None, typer.Option("--cadence", click_type=Labelled("project_cadence", ProjectCadence))]
+    = None,
+    status: Annotated[str, typer.Option("--status", click_type=Labelled("project_status", ProjectStatus))] = "active",
+    end: Annotated[str | None, typer.Option("--end")] = None,
+    goal: Annotated[str | None, typer.Option("--goal")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    from haru_cli.write.authoring import latin_slug
+
+    run = open_run(ctx, quiet=True)
+    team = list(dict.fromkeys(run.partner(query).id for query in partners))  # ウエダ and ueda are one partner
+    first = parse_cli_date(start, "--start", run.lang)
+    record_id = _id(run, record_id, latin_slug(title), PROJECT, "cli.new.give_id_title")
+    data = {"id": record_id, "title": title, "partners": team, "contract": contract, "status": status,
+            "start": first.isoformat(), "end": _iso(run, end, "--end"), "goal": goal, "cadence": cadence}
+    create_record(run, PROJECT.path(record_id), data, edit, dry_run)
+
+
+@app.command("opportunity")
+def new_opportunity(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    partners: Annotated[list[str], typer.Option("--partner", metavar="QUERY")],
+    synergy: Annotated[str, typer.Option("--synergy", click_type=Labelled("synergy", Synergy))],
+    stage: Annotated[str, typer.Option("--stage", click_type=Labelled("stage", Stage))] = "idea",
+    value: Annotated[int | None, typer.Option("--value", metavar="YEN")] = None,
+    next_step: Annotated[str | None, typer.Option("--next")] = None,
+    due: Annotated[str | None, typer.Option("--due")] = None,
+    project: Annotated[str | None, typer.Option("--project")] = None,
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    run = open_run(ctx, quiet=True)
+    with_ = list(dict.fromkeys(run.partner(query).id for query in partners))
+    # <partner>-<synergy>, as SPEC §12.2's spcom-case-study: made from the options, in any language
+    record_id = _id(run, record_id, f"{with_[0]}-{synergy.replace('_', '-')}", OPPORTUNITY)
+    # History starts with the stage it is recorded at, today: the last entry's stage is `stage` (SPEC §12.3).
+    data = {"id": record_id, "title": title, "partners": with_, "synergy": synergy, "stage": stage, "value": value,
+            "next": next_step, "due": _iso(run, due, "--due"), "project": project,
+            "history": [{"date": run.today.isoformat(), "stage": stage, "note": note}]}
+    create_record(run, OPPORTUNITY.path(record_id), data, edit, dry_run)
+
+
+@app.command("automation")
+def new_automation(
+    ctx: typer.Context,
+    title: Annotated[str, typer.Argument(metavar="TITLE")],
+    area: Annotated[str, typer.Option("--area", click_type=Labelled("area", Area))],
+    since: Annotated[str, typer.Option("--since")],
+    baseline_minutes: Annotated[float, typer.Option("--baseline-minutes", metavar="N")],
+    per_month: Annotated[float, typer.Option("--per-month", metavar="N")],
+    review: Annotated[str | None, typer.Option("--review", metavar="DURATION")] = None,
+    status: Annotated[str, typer.Option("--status", click_type=Labelled("automation_status", AutomationStatus))]
+    = "active",
+    note: Annotated[str | None, typer.Option("--note")] = None,
+    record_id: IdOption = None,
+    edit: EditOption = False,
+    dry_run: DryRunOption = False,
+) -> None:
+    from haru_cli.cli.output import parse_span
+    from haru_cli.write.authoring import latin_slug
+
+    run = open_run(ctx, quiet=True)
+    first = parse_cli_date(since, "--since", run.lang)
+    every = None if review is None else str(parse_span(review, "--review", run.lang))  # 3ヶ月 is written 3m
+    record_id = _id(run, record_id, latin_slug(title), AUTOMATION, "cli.new.give_id_title")
+    data = {"id": record_id, "title": title, "area": area, "status": status, "since": first.isoformat(),
+            "baseline": {"minutes": _number(baseline_minutes), "per_month": _number(per_month)}, "review": every,
+            "note": note}
+    create_record(run, AUTOMATION.path(record_id), data, edit, dry_run)
+
+
+def _number(value: float) -> int | float:
+    """A count of minutes or runs as the file writes it: 60, not 60.0 (7.5 stays 7.5)."""
+    return int(value) if value.is_integer() else value

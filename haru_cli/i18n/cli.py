@@ -307,6 +307,38 @@ CLI: dict[str, tuple[str, str]] = {
         "{name} の{kind}の手数料規定のある有効な契約が {count} 件あります。--contract で指定してください",
         "{name} has {count} active contracts with a {kind} fee rule: name one with --contract",
     ),
+    # new vendor | sourcing | course | project | opportunity | automation; new contract --vendor; the bank account
+    # of new partner and new vendor (SPEC §16)
+    "cli.new.give_id_title": (
+        "件名から{record}の ID を作れません（ID は英字だけの件名から作ります）: ID（英小文字・数字・-）を --id で指定してください",
+        "no id can be made from a title that is not in Latin letters: give the {record}'s id with --id "
+        "(lowercase letters, digits, -)",
+    ),
+    "cli.new.give_id_or_kana": (
+        "名前から{record}の ID を作れません: ID（英小文字・数字・-）を --id で指定するか、よみを --kana で指定してください"
+        "（よみのローマ字から作ります）",
+        "no id can be made from the name: give the {record}'s id with --id (lowercase letters, digits, -), or its "
+        "reading with --kana (the id is made from its romaji)",
+    ),
+    "cli.new.contract_owner": (
+        "契約の相手を、パートナー（QUERY）か委託先（--vendor）のどちらか一方で指定してください",
+        "say whom the contract is with: a partner (QUERY) or a vendor (--vendor), one of the two",
+    ),
+    "cli.new.bank_together": (
+        "口座は --bank-code・--branch・--account・--holder の 4 つをそろえて指定してください（足りないもの: {missing}）",
+        "a bank account takes all four of --bank-code, --branch, --account and --holder (missing: {missing})",
+    ),
+    "cli.new.bad_criterion": (
+        "{value:q} は 基準=重み ではありません（expertise=40% や 専門性=40% のように。独自の基準は英小文字・数字・_・-）",
+        "{value:q} is not CRITERION=WEIGHT (like expertise=40% or 専門性=40%; a criterion of your own is lowercase "
+        "letters, digits, _ and -)",
+    ),
+    "cli.new.criterion_twice": ("基準 {key:q} を 2 度指定しています", "the criterion {key:q} is given twice"),
+    "cli.new.bad_assignment": (
+        "{value:q} は ID:件名:基準,基準 ではありません（a1:自社業務へのAI適用:具体性,効果検証 のように。件名は空でも可）",
+        "{value:q} is not ID:TITLE:CRITERION,CRITERION (like a1:自社業務へのAI適用:具体性,効果検証; the title may be "
+        "empty)",
+    ),
     "cli.edit.bad_editor": ("$EDITOR をコマンドとして読めません", "$EDITOR cannot be read as a command"),
     "cli.edit.no_editor": ("$EDITOR が空です", "$EDITOR is empty"),
     "cli.edit.cannot_start": ("エディタ {editor:q} を起動できません: {reason}（何も書き込んでいません）",

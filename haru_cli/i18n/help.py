@@ -254,13 +254,18 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.partner.cadence": ("定例会の頻度。", "Rhythm of regular meetings."),
     "help.new.partner.owner": ("HaRu 側の担当。", "Who at HaRu owns the relationship."),
     "help.new.contract": (
-        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。\n\n"
-        "例: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
-        "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>).\n\n"
-        "Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y",
+        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。委託先との契約は QUERY "
+        "の代わりに --vendor で。\n\n"
+        "例: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y\n\n"
+        "例（委託先）: haru new contract --vendor スタジオA --type 業務委託 --start 2026-10-01 --end 2027-03-31",
+        "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>); a vendor's "
+        "contract takes --vendor instead of QUERY.\n\n"
+        "Example: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y\n\n"
+        "Example (a vendor's): haru new contract --vendor スタジオA --type outsourcing --start 2026-10-01 --end 2027-03-31",
     ),
-    "help.new.contract.partner": ("契約の相手のパートナー（id・名前・よみ・別名・担当者名）。",
-                                  "The partner the contract is with (id, name, reading, alias or contact)."),
+    "help.new.contract.partner": ("契約の相手のパートナー（id・名前・よみ・別名・担当者名）。--vendor とどちらか一方。",
+                                  "The partner the contract is with (id, name, reading, alias or contact); "
+                                  "or --vendor."),
     "help.new.contract.type_": ("種別。", "Type."),
     "help.new.contract.start": ("開始日（YYYY-MM-DD）。", "Start date (YYYY-MM-DD)."),
     "help.new.contract.title": ("件名。", "Title."),
@@ -311,6 +316,128 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.status": ("状態（won には --signed が要ります）。", "Status (won needs --signed)."),
     "help.new.referral.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
+    # new vendor | sourcing | course | project | opportunity | automation; new contract --vendor; the bank
+    # account of new partner and new vendor (SPEC §16)
+    "help.new.contract.vendor": ("契約の相手の委託先（id・名前・よみ）。種別は outsourcing か nda。QUERY の代わりに。",
+                                 "The vendor the contract is with (id, name or reading), instead of QUERY: "
+                                 "type outsourcing or nda."),
+    "help.option.bank_code": ("振込先の銀行コード（4 桁）。--branch・--account・--holder とそろえて。",
+                              "The bank's code (4 digits), with --branch, --account and --holder."),
+    "help.option.branch": ("支店コード（3 桁）。", "The branch's code (3 digits)."),
+    "help.option.account": ("口座番号（7 桁まで）。", "The account number (up to 7 digits)."),
+    "help.option.holder": ("口座名義（カナ。カ）ウエダ のように）。", "The account holder's name in kana, e.g. カ）ウエダ."),
+    "help.option.account_type": ("預金の種類（既定: ordinary）。", "The kind of account (default: ordinary)."),
+    "help.new.vendor": (
+        "新しい委託先（外部委託先）のファイル vendors/<id>.yaml（id の既定: 英字の名前から。なければよみのローマ字から）。"
+        "\n\n例: haru new vendor 株式会社スタジオA --kana スタジオエー --expertise 動画制作 --expertise 研修コンテンツ",
+        "A new vendor (外部委託先) file vendors/<id>.yaml (id by default from a name in Latin letters, else from "
+        "the reading's romaji).\n\n"
+        "Example: haru new vendor 株式会社スタジオA --kana スタジオエー --expertise 動画制作 --expertise 研修コンテンツ",
+    ),
+    "help.new.vendor.name": ("正式名称（例: 株式会社スタジオA）。", "The vendor's legal name, e.g. 株式会社スタジオA."),
+    "help.new.vendor.kana": ("よみ（スタジオエー）。", "Reading (スタジオエー)."),
+    "help.new.vendor.alias": ("検索に使う別名（繰り返し可）。", "Another name to find it by (repeatable)."),
+    "help.new.vendor.entity": ("形態。", "Corporation or individual."),
+    "help.new.vendor.invoice_number": ("適格請求書発行事業者登録番号（T＋13桁）。", "Qualified invoice number: T + 13 digits."),
+    "help.new.vendor.status": ("状態。", "Status."),
+    "help.new.vendor.expertise": ("専門性（繰り返し可）。", "Expertise (repeatable)."),
+    "help.new.vendor.contact": ("キーパーソンの氏名。", "The key person's name."),
+    "help.new.vendor.title": ("キーパーソンの役職。", "The key person's title."),
+    "help.new.vendor.email": ("キーパーソンのメール。", "The key person's email."),
+    "help.new.vendor.phone": ("キーパーソンの電話。", "The key person's phone."),
+    "help.new.sourcing": (
+        "新しい委託先の選定 sourcing/<id>.yaml（id の既定: <開始年>-<英字の件名>）。基準を指定しなければ戦略の 4 基準"
+        "（専門性 40%・実績 25%・コスト 20%・コミュニケーション能力 15%）。候補は点数なしで載り、あとで採点します。\n\n"
+        "例: haru new sourcing 研修動画の制作委託先の選定 --id 2026-video-production --candidate スタジオA "
+        "--candidate 映像合同会社",
+        "A new selection of a vendor, sourcing/<id>.yaml (id by default <opening year>-<title in Latin letters>). "
+        "Without --criterion, the strategy's four: expertise 40%, track_record 25%, cost 20%, communication 15%. "
+        "Candidates are listed unscored, to be scored later.\n\n"
+        "Example: haru new sourcing 研修動画の制作委託先の選定 --id 2026-video-production --candidate スタジオA "
+        "--candidate 映像合同会社",
+    ),
+    "help.new.sourcing.title": ("件名。", "Title."),
+    "help.new.sourcing.opened": ("選定を始めた日（既定: 今日）。", "The day the selection opened (default: today)."),
+    "help.new.sourcing.criterion": (
+        "基準と重み（繰り返し可）: expertise=40%、専門性=40%、speed=10 …。重みの合計はちょうど 100%。",
+        "A criterion and its weight (repeatable): expertise=40%, 専門性=40%, speed=10 ...; the weights add up to "
+        "exactly 100%."),
+    "help.new.sourcing.candidate": ("候補の委託先（id・名前・よみ。繰り返し可）。",
+                                    "A vendor considered (id, name or reading; repeatable)."),
+    "help.new.course": (
+        "新しいコース courses/<id>.yaml（id の既定: 英字の件名から）。\n\n"
+        "例: haru new course \"生成AI実践コース 2026年春期\" --id ai-practice-2026-spring --start 2026-04-01 "
+        "--end 2026-09-30 --assignment \"a1:自社業務へのAI適用:具体性,効果検証,再現性\"",
+        "A new course, courses/<id>.yaml (id by default from a title in Latin letters).\n\n"
+        "Example: haru new course \"生成AI実践コース 2026年春期\" --id ai-practice-2026-spring --start 2026-04-01 "
+        "--end 2026-09-30 --assignment \"a1:自社業務へのAI適用:具体性,効果検証,再現性\"",
+    ),
+    "help.new.course.title": ("コース名。", "The course's title."),
+    "help.new.course.start": ("開講日（YYYY-MM-DD）。", "First day (YYYY-MM-DD)."),
+    "help.new.course.end": ("終了日（YYYY-MM-DD）。", "Last day (YYYY-MM-DD)."),
+    "help.new.course.levels": ("評価の段階数（既定: 4）。", "Levels every criterion is judged in (default: 4)."),
+    "help.new.course.pass_level": ("合格とする段階（既定: 3）。", "The level a criterion passes at (default: 3)."),
+    "help.new.course.assignment": (
+        "実践課題（繰り返し可）: ID:件名:基準,基準 … 口頭報告で評価します。",
+        "A practical assignment (repeatable): ID:TITLE:CRITERION,CRITERION ...; judged on the oral report."),
+    "help.new.project": (
+        "新しい共同プロジェクト projects/<id>.yaml（id の既定: 英字の件名から）。\n\n"
+        "例: haru new project マーケティングツール共同開発 --id ucworld-marketing-tool --partner UCWORLD "
+        "--start 2026-10-01 --cadence 隔週",
+        "A new joint project, projects/<id>.yaml (id by default from a title in Latin letters).\n\n"
+        "Example: haru new project マーケティングツール共同開発 --id ucworld-marketing-tool --partner UCWORLD "
+        "--start 2026-10-01 --cadence biweekly",
+    ),
+    "help.new.project.title": ("プロジェクト名。", "The project's title."),
+    "help.new.project.partners": ("参加するパートナー（QUERY の書き方。繰り返し可）。",
+                                  "A partner taking part (any QUERY form; repeatable)."),
+    "help.new.project.start": ("開始日（YYYY-MM-DD）。", "Start date (YYYY-MM-DD)."),
+    "help.new.project.contract": ("関係する契約の id（参加するパートナーのもの）。",
+                                  "The id of the contract it rests on (one of its partners')."),
+    "help.new.project.cadence": ("進捗会議の頻度。", "Rhythm of progress meetings."),
+    "help.new.project.status": ("状態。", "Status."),
+    "help.new.project.end": ("終了予定日（YYYY-MM-DD）。", "End date (YYYY-MM-DD)."),
+    "help.new.project.goal": ("目標。", "The goal."),
+    "help.new.opportunity": (
+        "新しいシナジー機会 opportunities/<id>.yaml（id の既定: <パートナー>-<シナジー>）。段階の履歴は今日から。\n\n"
+        "例: haru new opportunity Notion×AI導入事例の公開 --partner S.P.COM --synergy 導入事例の創出 --stage 提案済み "
+        "--value 500000 --next 事例原稿のレビュー依頼 --due 2026-12-20",
+        "A new synergy opportunity, opportunities/<id>.yaml (id by default <partner>-<synergy>); its stage "
+        "history starts today.\n\n"
+        "Example: haru new opportunity Notion×AI導入事例の公開 --partner S.P.COM --synergy case_study --stage proposed "
+        "--value 500000 --next 事例原稿のレビュー依頼 --due 2026-12-20",
+    ),
+    "help.new.opportunity.title": ("件名。", "Title."),
+    "help.new.opportunity.partners": ("相手のパートナー（QUERY の書き方。繰り返し可）。",
+                                      "A partner it is with (any QUERY form; repeatable)."),
+    "help.new.opportunity.synergy": ("シナジーの種類。", "The kind of synergy."),
+    "help.new.opportunity.stage": ("段階。", "Stage."),
+    "help.new.opportunity.value": ("HaRu が見込む金額（円）。", "The yen HaRu expects from it."),
+    "help.new.opportunity.next_step": ("次の一手。", "The next step."),
+    "help.new.opportunity.due": ("次の一手の期日（YYYY-MM-DD）。", "When the next step is due (YYYY-MM-DD)."),
+    "help.new.opportunity.project": ("関係する共同プロジェクトの id。", "The id of a related joint project."),
+    "help.new.opportunity.note": ("最初の段階に添えるメモ（見送りには理由が要ります）。",
+                                  "A note on the first stage (a dropped one needs the reason)."),
+    "help.new.automation": (
+        "新しい自動化（生成AIによる業務効率化）automations/<id>.yaml（id の既定: 英字の件名から）。\n\n"
+        "例: haru new automation 議事録の下書きを生成AIで作成 --id minutes-drafting --area パートナー連携 "
+        "--since 2026-06-01 --baseline-minutes 60 --per-month 8",
+        "A new automation (a task done with generative AI), automations/<id>.yaml (id by default from a title in "
+        "Latin letters).\n\n"
+        "Example: haru new automation 議事録の下書きを生成AIで作成 --id minutes-drafting --area partners "
+        "--since 2026-06-01 --baseline-minutes 60 --per-month 8",
+    ),
+    "help.new.automation.title": ("何の作業か。", "What the task is."),
+    "help.new.automation.area": ("時間を節約する領域。", "The area whose time it saves."),
+    "help.new.automation.since": ("使い始めた日（YYYY-MM-DD）。", "The first day in use (YYYY-MM-DD)."),
+    "help.new.automation.baseline_minutes": ("AI 導入前に実測した 1 回あたりの分数。",
+                                             "Minutes per run before AI, as measured."),
+    "help.new.automation.per_month": ("AI 導入前の月あたりの回数（0.5 なら隔月）。",
+                                      "Runs per month before AI (0.5: every other month)."),
+    "help.new.automation.review": ("再測定の間隔: 3m、6m …（既定: 3m）。", "How often to measure again: 3m, 6m ... "
+                                   "(default: 3m)."),
+    "help.new.automation.status": ("状態。", "Status."),
+    "help.new.automation.note": ("メモ。", "A note."),
     # meetings, actions, referrals, search, edit
     "help.site": (
         "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）として DIR に書き出します。DIR は新しいか空、"

@@ -387,7 +387,7 @@ class Candidate:
     __pydantic_config__ = CONFIG
 
     vendor: Slug
-    scores: dict[Key, Score]
+    scores: dict[Key, Score] = field(default_factory=dict)  # none yet: listed, not scored (SPEC §16 new sourcing)
     quote: Yen | None = None
     notes: str | None = None
 

@@ -28,15 +28,17 @@ def score(sourcing: Sourcing, candidate: Candidate) -> Decimal:
 @dataclass(frozen=True)
 class Ranked:
     candidate: Candidate
-    score: Decimal
-    rank: int  # 1 is the best
+    score: Decimal | None  # None: not scored yet
+    rank: int | None  # 1 is the best; None: not scored yet
 
 
 def ranking(sourcing: Sourcing) -> list[Ranked]:
-    """By score (highest first), then quote (lowest first, none last), then vendor id."""
-    scored = sorted(((c, score(sourcing, c)) for c in sourcing.candidates),
+    """By score (highest first), then quote (lowest first, none last), then vendor id; the candidates not
+    scored yet after them, unranked (a score of 0 would read as the worst, which nobody has said)."""
+    scored = sorted(((c, score(sourcing, c)) for c in sourcing.candidates if c.scores),
                     key=lambda cs: (-cs[1], cs[0].quote is None, cs[0].quote or 0, cs[0].vendor))
-    return [Ranked(c, s, i + 1) for i, (c, s) in enumerate(scored)]
+    waiting = sorted((c for c in sourcing.candidates if not c.scores), key=lambda c: c.vendor)
+    return [Ranked(c, s, i + 1) for i, (c, s) in enumerate(scored)] + [Ranked(c, None, None) for c in waiting]
 
 
 @dataclass(frozen=True)
@@ -129,8 +131,9 @@ def check_vendor_contracts(ds: Dataset) -> Iterator[Finding]:
 
 
 def check_sourcing(ds: Dataset) -> Iterator[Finding]:
-    """A selection weighs its criteria to exactly 100%, scores every candidate on each, once, and decides
-    for one of them (SPEC §10.2); a vendor whose standing is poor is said when it is a candidate again."""
+    """A selection weighs its criteria to exactly 100%, scores every candidate it scores on each (every one,
+    once decided), lists a vendor once, and decides for one of them (SPEC §10.2); a vendor whose standing is
+    poor is said when it is a candidate again."""
     for s in ds.sourcings.values():
         total = sum((r.percent for r in s.criteria.values()), Decimal(0))
         if total != 100:
@@ -141,7 +144,9 @@ def check_sourcing(ds: Dataset) -> Iterator[Finding]:
             if c.vendor in seen:
                 yield finding(SOURCING, s.id, ("candidates", i, "vendor"), "sourcing", "sourcing.twice", ref=c.vendor)
             seen.add(c.vendor)
-            for key in s.criteria:
+            # A candidate listed but not scored yet is how a selection starts (`haru new sourcing --candidate`);
+            # once decided, the decision record holds every score.
+            for key in s.criteria if c.scores or s.status == "decided" else ():
                 if key not in c.scores:
                     yield finding(SOURCING, s.id, ("candidates", i, "scores"), "sourcing", "sourcing.missing-score",
                                   criterion=key, ref=c.vendor, key=True)

@@ -80,7 +80,7 @@ def vendor_document(ds: Dataset, v: Vendor, today: date, t: Translator) -> Docum
          str(d.quality) if d.quality is not None else None, str(d.rework)]
         for c in contracts for d in c.deliverables]
     selections: list[Row] = [
-        [s.id, s.title, t.value("sourcing_status", s.status), str(r.score), str(r.rank),
+        [s.id, s.title, t.value("sourcing_status", s.status), _unless_none(r.score), _unless_none(r.rank),
          t.yesno(s.decision is not None and s.decision.vendor == v.id)]
         for s in sorted(ds.sourcings.values(), key=lambda s: s.opened) for r in ranking(s)
         if r.candidate.vendor == v.id]
@@ -97,6 +97,11 @@ def vendor_document(ds: Dataset, v: Vendor, today: date, t: Translator) -> Docum
                                                    t("vendor.rank"), t("vendor.chosen")], rows=selections,
                 empty=t("none_found")),
     ])
+
+
+def _unless_none(value: object) -> str | None:
+    """A candidate's score or rank; none (an empty cell) for one not scored yet."""
+    return None if value is None else str(value)
 
 
 def compare_json(ds: Dataset, s: Sourcing) -> dict[str, Any]:
@@ -125,9 +130,10 @@ def compare_document(ds: Dataset, s: Sourcing, today: date, t: Translator) -> Do
         vendor = ds.vendors.get(r.candidate.vendor)
         standing = scorecard(deliverables_of(ds, r.candidate.vendor), today).standing if vendor else None
         name = vendor.name if vendor else r.candidate.vendor
-        rows.append([str(r.rank), Text(name + (f" ({t.value('standing', 'poor')})" if standing == "poor" else ""),
-                                       alert=standing == "poor"),
-                     *(str(r.candidate.scores.get(k, "—")) for k in keys), Quantity(r.score, f"{r.score}%"),
+        poor = f" ({t.value('standing', 'poor')})" if standing == "poor" else ""
+        rows.append([_unless_none(r.rank), Text(name + poor, alert=standing == "poor"),
+                     *(str(r.candidate.scores.get(k, "—")) for k in keys),
+                     Quantity(r.score, f"{r.score}%") if r.score is not None else None,
                      Money(r.candidate.quote) if r.candidate.quote is not None else None, r.candidate.notes])
     decision: list[tuple[str, Value]] = []
     if s.decision is not None:

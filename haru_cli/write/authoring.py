@@ -35,8 +35,41 @@ def slug_of(text: str) -> str | None:
     return slug or None
 
 
+# Legal forms in a name, after NFKC (（株） and ㈱ are (株) by then): not part of what a company is called (the
+# search folds them away too, rules/lookup.py).
+_LEGAL_FORMS = re.compile(r"株式会社|有限会社|合同会社|合資会社|合名会社|一般社団法人|一般財団法人|\((?:株|有|同)\)")
+
+
+def latin_slug(text: str) -> str | None:
+    """An id made from text written in Latin letters (`Video production` → `video-production`); None when
+    the text has kana or kanji besides: its Latin letters alone (`生成AI実践コース` → `ai`) would name
+    something else."""
+    # NFKD, as slug_of reads it: Ü is U and a mark, a Latin letter still; カ stays a letter that is not Latin.
+    if any(c.isalpha() and not c.isascii() for c in unicodedata.normalize("NFKD", text)):
+        return None
+    return slug_of(text)
+
+
+def reading_slug(kana: str) -> str | None:
+    """An id from a reading in kana, romanized (`エイゾウ` → `eizou`, `スタジオエー` → `sutajioe`); the long
+    vowel mark is left out, as Hepburn without macrons leaves it."""
+    import jaconv
+
+    folded = unicodedata.normalize("NFKC", kana).replace("ー", "")
+    return slug_of(jaconv.kana2alphabet(jaconv.kata2hira(folded)))
+
+
+def name_slug(name: str, kana: str | None) -> str | None:
+    """An id for a company or a person: its name when written in Latin letters, legal forms aside
+    (`UCWORLD株式会社` → `ucworld`); else its reading romanized; else None (no id to make)."""
+    return latin_slug(_LEGAL_FORMS.sub(" ", unicodedata.normalize("NFKC", name))) or (
+        reading_slug(kana) if kana else None)
+
+
 def free_id(base: str, taken: set[str]) -> str:
-    """base, or base-2, base-3 … — the first not taken."""
+    """base, or base-2, base-3 … — the first not taken; cut to an id's 64 characters (a long partner id and
+    a synergy, or a year and a long title, would make one longer)."""
+    base = base[:64].rstrip("-")
     candidate, n = base, 1
     while candidate in taken:
         n += 1

@@ -1,4 +1,4 @@
-"""haru new contract."""
+"""haru new contract: a partner's (QUERY) or a vendor's (--vendor), one of the two."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import TODAY, Haru, WorkspaceFactory, load_workspace
+from tests.helpers import TODAY, VENDORS, Haru, WorkspaceFactory, load_workspace
 
 
 @pytest.fixture
@@ -27,3 +27,68 @@ def test_new_contract_and_referral(ws: Path, haru: Haru) -> None:
         assert referral.exit_code == 0, referral.stderr
         assert (ws / "referrals" / f"{expected}.yaml").exists()
     assert load_workspace(ws).referrals["2026-ueda-003"].contract == "ueda-referral"  # the only fee contract
+
+
+def test_a_vendor_s_contract(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(VENDORS)
+    result = haru("--data", root, "new", "contract", "--vendor", "すたじお", "--type", "業務委託",
+                  "--start", "2026-12-01", "--end", "2027-05-31", "--notice", "1m", "--title", "研修動画 第2期",
+                  "--amount", "800000", "--per", "once")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip().endswith("contracts/studio-outsourcing-2026.yaml")
+    assert (root / "contracts" / "studio-outsourcing-2026.yaml").read_text(encoding="utf-8") == """\
+id: studio-outsourcing-2026
+vendor: studio
+type: outsourcing
+title: 研修動画 第2期
+status: active
+start: 2026-12-01
+end: 2027-05-31
+notice: 1m
+value:
+  amount: 800000
+  per: once
+"""
+    ds = load_workspace(root)
+    assert ds.problems == []
+    assert (ds.contracts["studio-outsourcing-2026"].vendor, ds.contracts["studio-outsourcing-2026"].partner) == (
+        "studio", None)
+
+
+@pytest.mark.parametrize("owner", [[], ["ueda", "--vendor", "studio"]])
+def test_a_partner_or_a_vendor_one_of_the_two(workspace: WorkspaceFactory, haru: Haru, owner: list[str]) -> None:
+    root = workspace(VENDORS)
+    result = haru("--data", root, "new", "contract", *owner, "--type", "nda", "--start", "2026-12-01")
+    assert result.exit_code == 2
+    assert "契約の相手を、パートナー（QUERY）か委託先（--vendor）のどちらか一方で指定してください" in result.stderr
+    assert not (root / "contracts" / "ueda-nda-2026.yaml").exists()
+    assert not (root / "contracts" / "studio-nda-2026.yaml").exists()
+
+
+def test_a_vendor_s_contract_is_outsourcing_or_an_nda(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(VENDORS)
+    result = haru("--data", root, "new", "contract", "--vendor", "eizo", "--type", "consulting",
+                  "--start", "2026-12-01")
+    assert result.exit_code == 1
+    assert ("contracts/eizo-consulting-2026.yaml:3:7: error[contract-owner] type: "
+            "委託先との契約は outsourcing か nda です（'consulting' ではなく）") in result.stderr
+    assert not (root / "contracts" / "eizo-consulting-2026.yaml").exists()
+    unknown = haru("--data", root, "new", "contract", "--vendor", "誰か", "--type", "nda", "--start", "2026-12-01")
+    assert unknown.exit_code == 1 and "「誰か」に該当する委託先がありません" in unknown.stderr
+
+
+def test_dry_run_writes_nothing(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace(VENDORS)
+    result = haru("--data", root, "new", "contract", "--vendor", "eizo", "--type", "nda", "--start", "2026-12-01",
+                  "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == "id: eizo-nda-2026\nvendor: eizo\ntype: nda\nstatus: active\nstart: 2026-12-01\n"
+    assert not (root / "contracts" / "eizo-nda-2026.yaml").exists()
+
+
+def test_help_names_the_vendor_option_in_both_languages(haru: Haru) -> None:
+    japanese = " ".join(haru("new", "contract", "--help").stdout.split())  # as one line, wherever it wraps
+    english = " ".join(haru("--lang", "en", "new", "contract", "--help").stdout.split())
+    assert "haru new contract --vendor スタジオA --type 業務委託" in japanese and "[QUERY]" in japanese
+    assert "haru new contract --vendor スタジオA --type outsourcing" in english
+    assert "The vendor the contract is with" in english

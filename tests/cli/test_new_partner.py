@@ -92,3 +92,56 @@ def test_new_partner_with_a_withholding_kind(ws: Path, haru: Haru) -> None:
     assert not (ws / "partners" / "test.yaml").exists()
     wrong = haru("--data", ws, "new", "partner", "x", "--withholding", "yes")
     assert wrong.exit_code == 2 and "none, fee, salesperson" in wrong.stderr
+
+
+def test_new_partner_with_the_bank_account_its_fees_are_paid_to(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "new", "partner", "田中一郎", "--id", "tanaka", "--entity", "個人",
+                  "--bank-code", "０００１", "--branch", "001", "--account", "1234567", "--holder", "タナカ イチロウ",
+                  "--account-type", "普通")
+    assert result.exit_code == 0, result.stderr
+    assert (ws / "partners" / "tanaka.yaml").read_text(encoding="utf-8") == """\
+# yaml-language-server: $schema=../schemas/partner.schema.json
+id: tanaka
+name: 田中一郎
+entity: individual
+status: active
+bank:
+  bank: "0001"
+  branch: "001"
+  type: ordinary
+  number: "1234567"
+  holder: タナカ イチロウ
+"""
+    ds = load_workspace(ws)
+    assert ds.problems == []
+    bank = ds.partners["tanaka"].bank
+    assert bank is not None and (bank.bank, bank.number) == ("0001", "1234567")  # full-width digits read as ASCII
+
+
+@pytest.mark.parametrize(("options", "missing"), [
+    (["--bank-code", "0001", "--branch", "001", "--account", "1234567"], "--holder"),
+    (["--holder", "タナカ"], "--bank-code, --branch, --account"),
+    (["--account-type", "当座"], "--bank-code, --branch, --account, --holder"),
+])
+def test_a_bank_account_is_all_four_options_or_none(ws: Path, haru: Haru, options: list[str], missing: str) -> None:
+    result = haru("--data", ws, "new", "partner", "田中一郎", "--id", "tanaka", *options)
+    assert result.exit_code == 2
+    assert ("口座は --bank-code・--branch・--account・--holder の 4 つをそろえて指定してください"
+            f"（足りないもの: {missing}）") in result.stderr
+    assert not (ws / "partners" / "tanaka.yaml").exists()
+
+
+def test_a_bank_not_in_the_zengin_list_is_refused(ws: Path, haru: Haru) -> None:
+    result = haru("--data", ws, "new", "partner", "田中一郎", "--id", "tanaka", "--bank-code", "9999",
+                  "--branch", "001", "--account", "1", "--holder", "タナカ")
+    assert result.exit_code == 1
+    assert "partners/tanaka.yaml:6:9: error[bank] bank: 金融機関コード '9999' は全銀の一覧にありません" in result.stderr
+    assert not (ws / "partners" / "tanaka.yaml").exists()
+
+
+def test_help_in_both_languages(haru: Haru) -> None:
+    japanese = haru("new", "partner", "--help").stdout
+    english = haru("--lang", "en", "new", "partner", "--help").stdout
+    assert "例: haru new partner 株式会社ウエダ" in japanese and "--bank-code NNNN" in japanese
+    assert "口座名義（カナ。カ）ウエダ のように）" in japanese
+    assert "Example: haru new partner" in english and "The account holder's name in kana" in english

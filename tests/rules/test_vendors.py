@@ -3,6 +3,7 @@ the SPEC's words (Fractions, and rounding by string), and the commands and check
 
 from __future__ import annotations
 
+import json
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -120,3 +121,20 @@ def test_selections_and_deliverables_are_checked(workspace: WorkspaceFactory, ha
                                                  said: str) -> None:
     result = haru("--data", workspace({**VENDORS, path: text}), "--lang", "en", "validate")
     assert result.exit_code == 1 and said in result.stdout, result.stdout
+
+
+def test_a_candidate_not_scored_yet_waits_unranked_until_the_decision(workspace: WorkspaceFactory,
+                                                                      haru: Haru) -> None:
+    """A selection starts with its candidates listed (`haru new sourcing --candidate`), scored later; the
+    decision record, though, holds every candidate's scores."""
+    listed = PICK.replace("status: decided", "status: open").replace(
+        "  - {vendor: eizo, scores: {expertise: 3, track_record: 3, cost: 5, communication: 4}, quote: 600000}\n",
+        "  - {vendor: eizo}\n").replace("decision: {vendor: studio, date: 2026-09-20, reason: 構成力}\n", "")
+    root = workspace({**VENDORS, "sourcing/pick.yaml": listed})
+    assert haru("--data", root, "validate").exit_code == 0
+    compared = json.loads(haru("--data", root, "vendor", "compare", "pick", "--format", "json").stdout)
+    assert [(c["vendor"], c["score"], c["rank"]) for c in compared["candidates"]] == [
+        ("studio", 84, 1), ("eizo", None, None)]
+    decided = listed.replace("status: open", "status: decided") + "decision: {vendor: studio, date: 2026-09-20}\n"
+    result = haru("--data", workspace({**VENDORS, "sourcing/pick.yaml": decided}), "--lang", "en", "validate")
+    assert result.exit_code == 1 and "eizo has no score for 'expertise'" in result.stdout

@@ -23,6 +23,7 @@ from haru_cli.records.registry import (
     PARTNER,
     REFERRAL,
     TYPES,
+    VENDOR,
 )
 from haru_cli.rules.integrity import TWINS, twins
 
@@ -125,16 +126,18 @@ class Banks(Protocol):
 
 
 def check_banks(ds: Dataset, banks: Banks) -> Iterator[Finding]:
-    """A partner's bank and branch are in the 全銀 list (a transfer to a code that is not would bounce)."""
-    for partner in ds.partners.values():
-        account = partner.bank
+    """A partner's or vendor's bank and branch are in the 全銀 list (a transfer to a code that is not would
+    bounce)."""
+    owners = [(PARTNER, p.id, p.bank) for p in ds.partners.values()] + [(VENDOR, v.id, v.bank)
+                                                                           for v in ds.vendors.values()]
+    for kind, record_id, account in owners:
         if account is None:
             continue
         name = banks.bank_name(account.bank)
         if name is None:
-            yield finding(PARTNER, partner.id, ("bank", "bank"), "bank", "bank.unknown-bank", bank=account.bank)
+            yield finding(kind, record_id, ("bank", "bank"), "bank", "bank.unknown-bank", bank=account.bank)
         elif banks.branch_name(account.bank, account.branch) is None:
-            yield finding(PARTNER, partner.id, ("bank", "branch"), "bank", "bank.unknown-branch",
+            yield finding(kind, record_id, ("bank", "branch"), "bank", "bank.unknown-branch",
                           bank=account.bank, branch=account.branch, name=name)
 
 

@@ -282,3 +282,11 @@ def test_a_renewal_term_of_a_day_or_two_is_refused(workspace: WorkspaceFactory) 
                 "auto_renew: true\nterm: 1d\nfees:\n  customer:\n    rate: 15%\n")
     assert [(p.code, p.variant) for p in load_workspace(workspace({"contracts/ueda-referral.yaml": contract})).problems
             ] == [("auto-renew-term", "auto-renew-term.short")]
+
+
+def test_a_vendor_s_bank_is_checked_against_the_list_as_a_partner_s(workspace: WorkspaceFactory, haru: Haru) -> None:
+    vendor = ("id: studio\nname: スタジオ株式会社\n"
+              "bank: {bank: '9998', branch: '001', number: '1234567', holder: ｽﾀｼﾞｵ}\n")
+    root = workspace({"vendors/studio.yaml": vendor})
+    said = haru("--data", root, "--lang", "en", "validate").stdout
+    assert "vendors/studio.yaml:3:" in said and "error[bank] bank: bank code '9998' is not in the 全銀 list" in said

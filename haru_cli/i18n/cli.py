@@ -183,6 +183,10 @@ CLI: dict[str, tuple[str, str]] = {
                            "{meeting} has no action {n} (it has {count})"),
     "cli.action.already": ("{meeting} のアクション {n}「{task}」は完了済みです（何も変えていません）",
                            "action {n} of {meeting} ({task:q}) is done already; nothing changed"),
+    "cli.action.open_already": ("{meeting} のアクション {n}「{task}」は未完了です（何も変えていません）",
+                                "action {n} of {meeting} ({task:q}) is open already; nothing changed"),
+    "cli.action.due_before": ("期限 {due} は会議 {meeting} の日 {date} より前です（何も書き込んでいません）",
+                              "the due date {due} is before the meeting {meeting} of {date}; nothing written"),
     "cli.change.not_editable": ("{path} はその場で書き換えられません（{reason}）: haru edit で直してください",
                                 "cannot change {path} in place ({reason}): use haru edit"),
     "cli.incomplete": (

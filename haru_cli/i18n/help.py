@@ -478,7 +478,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: haru meeting show 2026-11-10-ueda-regular",
     ),
     "help.meeting.show.meeting_id": ("会議の id（ファイル名）。", "The meeting's id (its file name)."),
-    "help.action": ("会議で決めたアクション: 一覧、完了の記録。", "Action items agreed in meetings: list them, mark one done."),
+    "help.action": ("会議で決めたアクション: 一覧、追加、完了・未完了の記録。",
+                    "Action items agreed in meetings: list them, add one, mark one done or open again."),
     "help.action.list": (
         "未完了のアクション（期限の早い順、超過に印）。番号は action done が受け取るものです。\n\n"
         "例: haru action list --owner 社長",
@@ -495,6 +496,27 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.action.done.meeting_id": ("会議の id。", "The meeting's id."),
     "help.action.done.n": ("アクションの番号（1 から。action list の番号）。", "The action's number (from 1, as action list shows it)."),
+    "help.action.add": (
+        "会議にアクションを 1 件追記します（その行だけ）。--due があれば upcoming に載ります。\n\n"
+        "例: haru action add 2026-11-10-ueda-regular \"提案書を送付\" --owner 社長 --due 2026-11-20",
+        "Append one action item to a meeting (only its lines); with --due, upcoming lists it.\n\n"
+        "Example: haru action add 2026-11-10-ueda-regular \"send the proposal\" --owner 社長 --due 2026-11-20",
+    ),
+    "help.action.add.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.add.task": ("やること。", "What is to be done."),
+    "help.action.add.owner": ("担当。", "Who does it."),
+    "help.action.add.due": ("期限（YYYY-MM-DD、会議の日以降）。", "When it is due (YYYY-MM-DD, not before the meeting)."),
+    "help.action.add.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.action.reopen": (
+        "完了にした N 番目のアクションを未完了に戻します（その 1 行だけ）。\n\n"
+        "例: haru action reopen 2026-11-10-ueda-regular 1",
+        "Mark a meeting's N-th action open again (only that line changes).\n\n"
+        "Example: haru action reopen 2026-11-10-ueda-regular 1",
+    ),
+    "help.action.reopen.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.reopen.n": ("アクションの番号（1 から。action list --all の番号）。",
+                             "The action's number (from 1, as action list --all shows it)."),
+    "help.action.reopen.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約の記録。",
                       "The referral pipeline: list it; record a deal, a payment, a cancellation."),
     "help.referral.list": (

@@ -596,6 +596,9 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.duplicate-entry.evaluations": (
         "evaluations.{n} は evaluations.{first} と課題・日付が同じです（二重に記録していませんか）",
         "evaluations.{n} has the assignment and date of evaluations.{first} (recorded twice?)"),
+    "problem.duplicate-entry.actions": (
+        "actions.{n} は actions.{first} とやること・担当・期限が同じです（二重に記録していませんか）",
+        "actions.{n} has the task, owner and due date of actions.{first} (recorded twice?)"),
     "problem.skipped-dependency": (
         "{skipped} が読み込めないため確かめられません（{code}）: 先にそのファイルを直してください",
         "cannot be checked while {skipped} is skipped ({code}): fix that file first"),

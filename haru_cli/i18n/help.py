@@ -517,8 +517,8 @@ HELP: dict[str, tuple[str, str]] = {
     "help.action.reopen.n": ("アクションの番号（1 から。action list --all の番号）。",
                              "The action's number (from 1, as action list --all shows it)."),
     "help.action.reopen.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
-    "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約の記録。",
-                      "The referral pipeline: list it; record a deal, a payment, a cancellation."),
+    "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約・失注の記録。",
+                      "The referral pipeline: list it; record a deal, a payment, a cancellation, a lost lead."),
     "help.referral.list": (
         "紹介（見込み → 成約・失注・解約）と成約内容、発生済みの手数料。\n\n例: haru referral list --status lead",
         "Referrals (lead → won, lost or cancelled) with the deal and the fees earned so far.\n\n"
@@ -551,6 +551,15 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.referral.cancel.referral_id": ("紹介の id。", "The referral's id."),
     "help.referral.cancel.day": ("解約日（YYYY-MM-DD）。", "The day it was cancelled (YYYY-MM-DD)."),
+    "help.referral.lost": (
+        "見込みの紹介を失注にします（status の行と、失注日を書く lost の行）。\n\n"
+        "例: haru referral lost 2026-ueda-002 --date 2026-12-01",
+        "Mark a lead lost (its status line, and a lost line with the day).\n\n"
+        "Example: haru referral lost 2026-ueda-002 --date 2026-12-01",
+    ),
+    "help.referral.lost.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.lost.day": ("失注日（YYYY-MM-DD、紹介日以降）。", "The day it was lost (YYYY-MM-DD, not before the referral)."),
+    "help.referral.lost.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.action.done.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.won.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.pay.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),

@@ -350,6 +350,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "解約日 {cancelled} が成約日 {signed} より前です",
         "cancelled {cancelled} is before the deal was signed ({signed})",
     ),
+    "problem.date-order.lost": (
+        "失注日 {lost} が紹介日 {referred} より前です",
+        "lost {lost} is before the referral {referred}",
+    ),
     "problem.date-order.after-cancel": (
         "入金日 {date} が解約日 {cancelled} より後です（この入金に手数料は発生しません）",
         "payment on {date} is after the cancellation ({cancelled}): it earns no fees",

@@ -94,6 +94,12 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.bad.level": ("{value:q} は 基準=レベル ではありません（具体性=4 のように）",
                       "{value:q} is not CRITERION=LEVEL (like 具体性=4)"),
     "cli.opportunity.already": ("{id} はすでに「{stage}」です（何も変えていません）", "{id} is at {stage} already; nothing changed"),
+    "cli.opportunity.due_before": ("次の一手の期日 {due} が {day} より前です（何も書き込んでいません）",
+                                   "the next step's due date {due} is before {day}; nothing written"),
+    "cli.opportunity.due_dropped": (
+        "前の一手の期日 {due} は外しました。次の一手「{next}」には期日がないため upcoming には出ません（--due で指定できます）",
+        "the due date {due} of the step before is gone: the next step {next:q} has none, so upcoming does not list it "
+        "(give one with --due)"),
     "cli.bad.utf8": ("{value:q} は UTF-8 の文字列ではありません", "{value:q} is not UTF-8 text"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
     "cli.bad.time": (

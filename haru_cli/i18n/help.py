@@ -358,16 +358,24 @@ HELP: dict[str, tuple[str, str]] = {
     "help.pipeline.synergy": ("このシナジーだけ。", "Only this synergy."),
     "help.opportunity": ("シナジー機会を動かします。", "Move an opportunity along."),
     "help.opportunity.move": (
-        "シナジー機会を次の段階へ: history に 1 行を追記し、stage を変えます（その行だけ）。\n\n"
-        "例: haru opportunity move spcom-case-study agreed --note \"定例で合意\"",
-        "Move an opportunity to a stage: one history entry appended and its stage changed (those lines only)."
-        "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\"",
+        "シナジー機会を次の段階へ: history に 1 行を追記し、stage を変えます。--next・--due で次の一手とその期日も"
+        "変えます（その行だけ）。今の段階のままなら --next・--due だけを変えます。\n\n"
+        "例: haru opportunity move spcom-case-study agreed --note \"定例で合意\" --next \"契約書の送付\" --due 2026-12-10",
+        "Move an opportunity to a stage: one history entry appended and its stage changed; --next and --due set "
+        "its next step and when it is due (those lines only). At the stage it is at, only --next and --due change."
+        "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\" "
+        "--next \"send the contract\" --due 2026-12-10",
     ),
     "help.opportunity.move.opportunity_id": ("シナジー機会の id（ファイル名）。", "The opportunity's id (its file name)."),
-    "help.opportunity.move.stage": ("段階: idea | proposed | agreed | in_progress | delivered | dropped。",
-                                    "The stage: idea, proposed, agreed, in_progress, delivered or dropped."),
+    "help.opportunity.move.stage": ("段階（コードか名前）。", "The stage (its code or label)."),
     "help.opportunity.move.note": ("メモ（dropped には理由が必要です）。", "A note (a drop needs its reason)."),
+    "help.opportunity.move.next_step": (
+        "次の一手。--due がなければ前の一手の期日は外します。",
+        "The next step; without --due, the due date of the step before is taken away.",
+    ),
+    "help.opportunity.move.due": ("次の一手の期日（YYYY-MM-DD、この日以降）。", "When the next step is due (YYYY-MM-DD, not before the day)."),
     "help.opportunity.move.day": ("日付（既定: 今日）。", "The day (default: today)."),
+    "help.opportunity.move.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.school": ("AIスクール: 口頭報告による実践課題の評価、受講状況、修了証。",
                     "The AI school: practical assignments judged by oral report, progress, certificates."),
     "help.school.status": (

@@ -125,6 +125,16 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.change.not_text": ("{path} は UTF-8 のテキストではありません: 変更しません。UTF-8 で保存し直してください",
                             "{path} is not UTF-8 text: nothing changed; save it as UTF-8"),
     "cli.time.one_period": ("--month・--quarter・--fy はどれか 1 つだけ指定します", "give one of --month, --quarter and --fy"),
+    "cli.automation.bad_number": ("{value:q} は 0 以上の数ではありません（15 や 7.5 のように）",
+                                  "{value:q} is not a number of 0 or more (like 15 or 7.5)"),
+    "cli.automation.before_since": ("測定日 {date} は使い始めた日 {since} より前です（何も書き込んでいません）",
+                                    "the measurement of {date} is before the automation was first used, {since}; "
+                                    "nothing written"),
+    "cli.automation.before_last": (
+        "測定日 {date} は前回の測定 {last} より前です（測定は古い順に並べます。何も書き込んでいません）",
+        "the measurement of {date} is before the last one, of {last} (they go oldest first); nothing written"),
+    "cli.automation.retired": ("{id} は {retired} に終了しています（その後の測定は書き込みません）",
+                               "{id} was retired on {retired}; nothing measured after that is written"),
     "cli.bad.duration": (
         "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",
         "{value:q} is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ...",

@@ -456,8 +456,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.time.log.day": ("日付（既定: 今日）。", "The day (default: today)."),
     "help.time.log.partner": ("この時間のパートナー（QUERY と同じ書き方）。", "The partner it was for (any QUERY form)."),
     "help.time.log.project": ("共同プロジェクトの id。", "The joint project's id."),
-    "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。",
-                        "Tasks done with generative AI: what each saves, from a baseline and measurements since."),
+    "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。測定の記録も。",
+                        "Tasks done with generative AI: what each saves, from a baseline and measurements since; "
+                        "recording a measurement."),
     "help.automation.list": (
         "自動化ごとの導入前・現在の所要時間、月と年度の削減時間、次の測定日（既定: 先月時点）。\n\n"
         "例: haru automation list --month 2026-11",
@@ -472,6 +473,19 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.automation.show.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
     "help.automation.show.month": ("この月の時点（YYYY-MM、既定: 先月）。", "As of this month (YYYY-MM; default: last month)."),
+    "help.automation.measure": (
+        "AI を使った 1 回の所要時間（確認・修正を含む）の測定を 1 件追記します（その行だけ）。月の回数の既定は前回の"
+        "測定（なければ導入前）のもの。\n\n例: haru automation measure minutes-drafting --date 2026-12-28 --minutes 12",
+        "Append one measurement of the task as it runs with AI, checking and fixing included (only its lines); "
+        "the runs per month default to the last measurement's (else the baseline's).\n\n"
+        "Example: haru automation measure minutes-drafting --date 2026-12-28 --minutes 12",
+    ),
+    "help.automation.measure.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
+    "help.automation.measure.day": ("測定日（YYYY-MM-DD、前回の測定以降）。", "The day measured (YYYY-MM-DD, not before the last)."),
+    "help.automation.measure.minutes": ("1 回の所要時間（分、7.5 も可）。", "Minutes per run (7.5 too)."),
+    "help.automation.measure.per_month": ("月の回数（0.5: 隔月）。", "Runs per month (0.5: every other month)."),
+    "help.automation.measure.note": ("メモ。", "A note."),
+    "help.automation.measure.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.meeting": ("会議の記録: 一覧、または 1 件。", "Meeting logs: list them, or show one."),
     "help.meeting.list": (
         "会議（新しい順）。\n\n例: haru meeting list --partner ウエダ --since 2026-10-01",

@@ -603,6 +603,9 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.duplicate-entry.actions": (
         "actions.{n} は actions.{first} とやること・担当・期限が同じです（二重に記録していませんか）",
         "actions.{n} has the task, owner and due date of actions.{first} (recorded twice?)"),
+    "problem.duplicate-entry.measurements": (
+        "measurements.{n} は measurements.{first} と日付・時間・回数が同じです（二重に記録していませんか）",
+        "measurements.{n} has the date, minutes and runs of measurements.{first} (recorded twice?)"),
     "problem.skipped-dependency": (
         "{skipped} が読み込めないため確かめられません（{code}）: 先にそのファイルを直してください",
         "cannot be checked while {skipped} is skipped ({code}): fix that file first"),

@@ -39,6 +39,7 @@ COMMANDS = {
     "pipeline": ("project", "pipeline"),
     "opportunity": ("project", "opportunity_app"),
     "vendor": ("vendor", "app"),
+    "deliverable": ("deliverable", "app"),
     "school": ("school", "app"),
     "time": ("time", "app"),
     "automation": ("automation", "app"),

@@ -194,6 +194,21 @@ CLI: dict[str, tuple[str, str]] = {
                            "no vendor matches {query:q}; did you mean: {names}?"),
     "cli.vendor.none": ("「{query}」に該当する委託先がありません。委託先一覧: {names}",
                         "no vendor matches {query:q}; vendors: {names}"),
+    "cli.deliverable.none": ("契約 {contract} に成果物「{item}」がありません。成果物: {items}",
+                             "contract {contract} has no deliverable {item:q}; its deliverables: {items}"),
+    "cli.deliverable.delivered": (
+        "{contract} の {item} は {day} に納品済みです（何も変えていません。差し戻し後の再納品は検収の --rework で数えます。"
+        "日付を直すには haru edit {contract}）",
+        "{item} of {contract} was delivered on {day}; nothing changed (a delivery after it was sent back counts "
+        "as --rework at acceptance; to mend the date: haru edit {contract})"),
+    "cli.deliverable.before_start": ("納品日 {day} は契約 {contract} の開始日 {start} より前です（何も書き込んでいません）",
+                                     "the delivery of {day} is before contract {contract} starts, {start}; "
+                                     "nothing written"),
+    "cli.deliverable.undelivered": ("{contract} の {item} はまだ納品されていません: 先に haru deliverable deliver",
+                                    "{item} of {contract} is not delivered yet: haru deliverable deliver first"),
+    "cli.deliverable.accepted": ("{contract} の {item} は {day} に検収済みです（何も変えていません。直すには haru edit {contract}）",
+                                 "{item} of {contract} was accepted on {day}; nothing changed (to mend it: haru edit "
+                                 "{contract})"),
     # changing records (edit, action done, referral won | pay | cancel)
     "cli.action.no_such": ("{meeting} にはアクション {n} がありません（{count} 件）",
                            "{meeting} has no action {n} (it has {count})"),

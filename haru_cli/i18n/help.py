@@ -429,6 +429,30 @@ HELP: dict[str, tuple[str, str]] = {
         "decision record.\n\nExample: haru vendor compare 2026-video-production --format md",
     ),
     "help.vendor.compare.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.deliverable": ("委託先の成果物: 納品と検収の記録。", "What vendors deliver: recording a delivery and its acceptance."),
+    "help.deliverable.deliver": (
+        "成果物の納品日を記録します（その行だけ）。スコアカードに数え、upcoming から外れます。\n\n"
+        "例: haru deliverable deliver studio-mirai-video-2026 ep3 --date 2026-12-24",
+        "Record the day a deliverable was delivered (that line only): its vendor's scorecard counts it, and "
+        "upcoming no longer lists it.\n\nExample: haru deliverable deliver studio-mirai-video-2026 ep3 --date 2026-12-24",
+    ),
+    "help.deliverable.deliver.contract_id": ("委託先の契約の id。", "The vendor contract's id."),
+    "help.deliverable.deliver.item": ("成果物の id（または題名）。", "The deliverable's id (or title)."),
+    "help.deliverable.deliver.day": ("納品日（YYYY-MM-DD）。", "The day delivered (YYYY-MM-DD)."),
+    "help.deliverable.deliver.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.deliverable.accept": (
+        "納品された成果物の検収を記録します: 検収日・品質（1〜5）・差し戻しの回数（その行だけ）。\n\n"
+        "例: haru deliverable accept studio-mirai-video-2026 ep3 --date 2026-12-26 --quality 4 --rework 1",
+        "Record the acceptance (検収) of a delivered deliverable: the day, its quality (1-5) and the times it "
+        "was sent back (those lines only).\n\n"
+        "Example: haru deliverable accept studio-mirai-video-2026 ep3 --date 2026-12-26 --quality 4 --rework 1",
+    ),
+    "help.deliverable.accept.contract_id": ("委託先の契約の id。", "The vendor contract's id."),
+    "help.deliverable.accept.item": ("成果物の id（または題名）。", "The deliverable's id (or title)."),
+    "help.deliverable.accept.day": ("検収日（YYYY-MM-DD、納品日以降）。", "The day accepted (YYYY-MM-DD, not before delivery)."),
+    "help.deliverable.accept.quality": ("品質（1〜5）。", "Its quality (1-5)."),
+    "help.deliverable.accept.rework": ("差し戻した回数（既定: 書きません＝0）。", "Times it was sent back (default: not written, 0)."),
+    "help.deliverable.accept.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.time": ("社長の時間: 領域別の時間と優先順位（目標）との差、生成AIで削減した時間、時間の記録。",
                   "The 社長's time: hours by area against the targets, hours AI saved, and logging time."),
     "help.time.report": (

@@ -93,7 +93,12 @@ def _append(text: str, path: Path, item: Any) -> str:
     lead = " " * dash + "-" + " " * max(1, last.start_mark.column - dash - 1)  # as the last item is written
     at = _line_after(text, _last_leaf(last).end_mark.index)
     if isinstance(item, dict) and isinstance(last, yaml.MappingNode) and not last.flow_style:
-        first, *rest = dump_yaml(item, " " * last.start_mark.column).splitlines(keepends=True)
+        # A value the last item writes as {…} or […] (`scores: {expertise: 4, …}`) is written so here too.
+        flows = {k.value for k, v in last.value if isinstance(v, yaml.CollectionNode) and v.flow_style}
+        pad = " " * last.start_mark.column
+        first, *rest = "".join(f"{pad}{key}: {_flow(value)}\n" if key in flows and isinstance(value, dict | list)
+                               else dump_yaml({key: value}, pad)
+                               for key, value in item.items()).splitlines(keepends=True)
         rendered = lead + first.lstrip() + "".join(rest)
     else:
         rendered = f"{lead}{_flow(item)}\n"

@@ -89,6 +89,16 @@ def test_what_cannot_be_edited_in_place_is_refused() -> None:
         append("id: r\npayments: 3\n", ("payments",), 1)
 
 
+def test_an_appended_mapping_writes_in_flow_what_the_last_item_does() -> None:
+    sourcing = ("id: s\ncandidates:\n  - vendor: a   # 第一候補\n    scores: {expertise: 4, cost: 3}\n"
+                "    notes: |\n      高い\n")
+    after = append(sourcing, ("candidates",), {"vendor": "b", "scores": {"expertise": 2, "cost": 5}, "quote": 9})
+    assert after == sourcing + "  - vendor: b\n    scores: {expertise: 2, cost: 5}\n    quote: 9\n"
+    block = append("id: s\ncandidates:\n  - vendor: a\n    scores:\n      cost: 3\n", ("candidates",),
+                   {"vendor": "b", "scores": {"cost": 5}})
+    assert block.endswith("  - vendor: b\n    scores:\n      cost: 5\n")  # a block mapping stays a block
+
+
 def test_a_key_is_taken_away_with_its_lines_and_nothing_else() -> None:
     opportunity = "# 例示\nid: o\nnext: 原稿   # 次の一手\ndue: 2026-11-20  # 期日\nnotes: |\n  a\n\n  b\nvalue: 5\n"
     assert changed_lines(opportunity, remove(opportunity, ("due",))) == (["due: 2026-11-20  # 期日"], [])

@@ -40,6 +40,7 @@ COMMANDS = {
     "opportunity": ("project", "opportunity_app"),
     "vendor": ("vendor", "app"),
     "deliverable": ("deliverable", "app"),
+    "sourcing": ("sourcing", "app"),
     "school": ("school", "app"),
     "time": ("time", "app"),
     "automation": ("automation", "app"),

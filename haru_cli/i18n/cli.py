@@ -194,6 +194,27 @@ CLI: dict[str, tuple[str, str]] = {
                            "no vendor matches {query:q}; did you mean: {names}?"),
     "cli.vendor.none": ("「{query}」に該当する委託先がありません。委託先一覧: {names}",
                         "no vendor matches {query:q}; vendors: {names}"),
+    "cli.sourcing.closed": ("選定 {id} は{status}です（決定: {vendor}、{date}）。選定中のものだけを変えます: 直すには haru edit {id}",
+                            "selection {id} is {status} (decision: {vendor}, {date}); only an open one changes: to "
+                            "mend it, haru edit {id}"),
+    "cli.sourcing.no_criterion": ("選定の基準に {name:q} はありません（基準: {criteria}）",
+                                  "the selection has no criterion {name:q} (its criteria: {criteria})"),
+    "cli.sourcing.bad_score": ("{value:q} は 1〜5 の点数ではありません", "{value:q} is not a score of 1 to 5"),
+    "cli.sourcing.bad_pair": ("{value:q} は 基準=点数 ではありません（expertise=4 のように）",
+                              "{value:q} is not CRITERION=N (like expertise=4)"),
+    "cli.sourcing.twice": ("基準 {criterion} の点数が二度あります", "criterion {criterion} is scored twice"),
+    "cli.sourcing.no_scores": ("点数がありません: --<基準> N か --score 基準=N で指定してください（基準: {criteria}）",
+                               "no score given: give --CRITERION N or --score CRITERION=N (criteria: {criteria})"),
+    "cli.sourcing.new_candidate": (
+        "{vendor} は選定 {id} の候補ではありません。候補に加えるにはすべての基準の点数が必要です（足りない基準: {missing}）",
+        "{vendor} is not a candidate of selection {id}; to add it, score every criterion (missing: {missing})"),
+    "cli.sourcing.not_candidate": (
+        "{vendor} は選定 {id} の候補ではありません（候補: {candidates}）。先に haru sourcing score で点数をつけてください",
+        "{vendor} is not a candidate of selection {id} (candidates: {candidates}); score it first with haru "
+        "sourcing score"),
+    "cli.sourcing.before_opened": ("決定日 {date} は選定 {id} を始めた日 {opened} より前です（何も書き込んでいません）",
+                                   "the decision of {date} is before selection {id} was opened, {opened}; nothing "
+                                   "written"),
     "cli.deliverable.none": ("契約 {contract} に成果物「{item}」がありません。成果物: {items}",
                              "contract {contract} has no deliverable {item:q}; its deliverables: {items}"),
     "cli.deliverable.delivered": (

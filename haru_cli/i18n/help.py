@@ -429,6 +429,34 @@ HELP: dict[str, tuple[str, str]] = {
         "decision record.\n\nExample: haru vendor compare 2026-video-production --format md",
     ),
     "help.vendor.compare.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.sourcing": ("委託先の選定: 候補の採点と決定の記録。", "Selecting a vendor: scoring its candidates, recording the decision."),
+    "help.sourcing.score": (
+        "候補を選定の基準ごとに 1〜5 で採点します（その行だけ）。基準ごとに --<基準> N（--expertise 4 など）か "
+        "--score 基準=N。候補でない委託先は、すべての基準の点数で候補に加えます。\n\n"
+        "例: haru sourcing score 2026-video-production eizo-works --expertise 4 --cost 5",
+        "Score a candidate 1-5 on criteria of the selection (those lines only): --CRITERION N for each "
+        "(--expertise 4 ...) or --score CRITERION=N. A vendor not yet a candidate is added, scored on every "
+        "criterion.\n\nExample: haru sourcing score 2026-video-production eizo-works --expertise 4 --cost 5",
+    ),
+    "help.sourcing.score.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.sourcing.score.vendor": ("委託先（id・名前・よみ・別名・担当者名）。", "The vendor (id, name, reading, alias or contact)."),
+    "help.sourcing.score.score": ("基準=点数（繰り返し可。基準はキーか名前: 専門性=4）。",
+                                  "CRITERION=N (repeatable; the criterion's key or label: 専門性=4)."),
+    "help.sourcing.score.quote": ("見積額（円）。", "The quote in yen."),
+    "help.sourcing.score.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.sourcing.decide": (
+        "選定を候補の 1 社に決めます: status を decided に、decision に委託先・日付・理由（その行だけ）。\n\n"
+        "例: haru sourcing decide 2026-video-production studio-mirai --date 2026-09-20 --reason \"構成力を重視\"",
+        "Decide a selection for one of its candidates: status decided, and the decision with its vendor, day "
+        "and reason (those lines only).\n\n"
+        "Example: haru sourcing decide 2026-video-production studio-mirai --date 2026-09-20 --reason \"structure\"",
+    ),
+    "help.sourcing.decide.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.sourcing.decide.vendor": ("選んだ候補（id・名前・よみ・別名・担当者名）。",
+                                    "The candidate chosen (id, name, reading, alias or contact)."),
+    "help.sourcing.decide.day": ("決定日（YYYY-MM-DD、選定を始めた日以降）。", "The day decided (YYYY-MM-DD, not before it opened)."),
+    "help.sourcing.decide.reason": ("決めた理由。", "Why."),
+    "help.sourcing.decide.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.deliverable": ("委託先の成果物: 納品と検収の記録。", "What vendors deliver: recording a delivery and its acceptance."),
     "help.deliverable.deliver": (
         "成果物の納品日を記録します（その行だけ）。スコアカードに数え、upcoming から外れます。\n\n"

@@ -108,8 +108,9 @@ def check_changes(run: Run, texts: dict[str, str], again: bool = False) -> None:
     show_problems(run, problems)
 
 
-def write_back(run: Run, path: str, text: str, was: bytes) -> None:
-    """Replace the record's file with text, atomically, unless it no longer holds `was` (then nothing)."""
+def write_back(run: Run, path: str, text: str, was: bytes, *, err: bool = False) -> None:
+    """Replace the record's file with text, atomically, unless it no longer holds `was` (then nothing); say
+    so on stdout (on stderr with `err`, where stdout is a document)."""
     from haru_cli.write.atomic import Changed, LinkInPath, ReadOnly, replace_existing, workspace_lock
 
     try:
@@ -121,4 +122,4 @@ def write_back(run: Run, path: str, text: str, was: bytes) -> None:
         run.fail("cli.change.read_only", path=path)
     except (LinkInPath, OSError) as exc:
         run.fail("cli.write.failed", path=path, reason=str(exc))
-    typer.echo(run.t("cli.change.done", path=path))
+    typer.echo(run.t("cli.change.done", path=path), err=err)

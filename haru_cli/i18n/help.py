@@ -385,10 +385,12 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.school.status.course": ("このコースだけ（id）。", "Only this course (its id)."),
     "help.school.certify": (
-        "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、修了証を出力します。"
+        "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、受講生を修了"
+        "（status: completed）にして、修了証を出力します。記録はどちらも書くか、どちらも書きません。"
         "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 2026-satou-hanako",
-        "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml) and print "
-        "it; --render prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
+        "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml), mark "
+        "the student completed (status: completed), both or neither, and print the certificate; --render "
+        "prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
     ),
     "help.school.certify.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),

@@ -91,6 +91,11 @@ CLI: dict[str, tuple[str, str]] = {
                               "{student} is not eligible on {day}; assignments not passed by then: {assignments}"),
     "cli.school.no_number": ("{year} 年の修了証の番号を取れませんでした", "no certificate number of {year} could be taken"),
     "cli.school.written": ("{path} を書きました", "wrote {path}"),
+    "cli.school.half_done": (
+        "{certificate} を書きましたが、{student} を修了にできず（{why}）、{certificate} を消すこともできませんでした"
+        "（{reason}）: {student} の status を completed にするか、{certificate} を削除してください",
+        "wrote {certificate}, but could not mark {student} completed ({why}) nor take {certificate} away again "
+        "({reason}): set status: completed in {student}, or remove {certificate}"),
     "cli.bad.level": ("{value:q} は 基準=レベル ではありません（具体性=4 のように）",
                       "{value:q} is not CRITERION=LEVEL (like 具体性=4)"),
     "cli.opportunity.already": ("{id} はすでに「{stage}」です（何も変えていません）", "{id} is at {stage} already; nothing changed"),

@@ -165,3 +165,33 @@ def test_help_says_the_student_is_marked_completed(haru: Haru) -> None:
     assert "受講生を修了（status: completed）にして" in japanese
     english = " ".join(haru("--lang", "en", "school", "certify", "--help").stdout.split())
     assert "mark the student completed (status: completed), both or neither" in english
+
+
+def test_a_certificate_that_cannot_be_taken_away_again_is_said(workspace: WorkspaceFactory, haru: Haru,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC §15: what is half done is said exactly — the certificate written, the student not completed."""
+    import errno
+
+    from haru_cli.write import atomic
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def stays(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    root = workspace({**FEES, **SCHOOL})
+    monkeypatch.setattr(atomic, "replace_existing", disk_full)
+    full = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert (full.exit_code, full.stderr) == (1, "haru: cannot write students/2026-sato.yaml: [Errno 28] No space "
+                                                "left on device; nothing written\n")
+    assert list((root / "certificates/2026").iterdir()) == []  # taken away again: both or neither
+    monkeypatch.setattr(Path, "unlink", stays)
+    stuck = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert stuck.exit_code == 1
+    assert stuck.stderr.endswith("haru: wrote certificates/2026/haru-2026-0001.yaml, but could not mark "
+                                 "students/2026-sato.yaml completed (cannot write students/2026-sato.yaml: [Errno 28] "
+                                 "No space left on device; nothing written) nor take "
+                                 "certificates/2026/haru-2026-0001.yaml away again (Permission denied): set status: "
+                                 "completed in students/2026-sato.yaml, or remove "
+                                 "certificates/2026/haru-2026-0001.yaml\n")

@@ -124,7 +124,7 @@ def sourcing_score(
     dry_run: DryRunOption = False,
 ) -> None:
     """Score a candidate 1-5 on criteria of the selection (those lines only); a vendor not yet a candidate
-    becomes one, scored on every criterion."""
+    becomes one, and a candidate not scored yet is scored, on every criterion."""
     from haru_cli.cli.changing import change_record
     from haru_cli.records.registry import SOURCING
     from haru_cli.write.patch import append, set_value
@@ -134,18 +134,24 @@ def sourcing_score(
     sourcing, found = _open(run, sourcing_id, vendor)
     scores = _scores(sourcing, options, score or [], run.lang)
     at = next((i for i, c in enumerate(sourcing.candidates) if c.vendor == found.id), None)
-    candidate: dict[str, object] = {"vendor": found.id, "scores": {k: scores.get(k) for k in sourcing.criteria}}
+    before = sourcing.candidates[at].scores if at is not None else {}
+    in_order = {key: scores[key] for key in sourcing.criteria if key in scores}  # as the criteria are listed
+    missing = [key for key in sourcing.criteria if key not in {**before, **scores}]
+    if missing:  # a scored candidate is scored on every criterion (SPEC §10.2): said before anything is written
+        run.fail("cli.sourcing.new_candidate" if at is None else "cli.sourcing.unscored", vendor=found.id,
+                 id=sourcing.id, missing=", ".join(missing))
+    candidate: dict[str, object] = {"vendor": found.id, "scores": in_order}
     if quote is not None:
         candidate["quote"] = quote
-    missing = [key for key in sourcing.criteria if key not in scores]
-    if at is None and missing:  # a candidate scores every criterion (SPEC §10.2): said before anything is written
-        run.fail("cli.sourcing.new_candidate", vendor=found.id, id=sourcing.id, missing=", ".join(missing))
 
     def edit(text: str) -> str:
         if at is None:
             return append(text, ("candidates",), candidate)
-        for key, level in scores.items():
-            text = set_value(text, ("candidates", at, "scores", key), level)
+        if not before:  # listed, not scored yet: its scores as one mapping, in the criteria's order
+            text = set_value(text, ("candidates", at, "scores"), in_order)
+        else:
+            for key, level in scores.items():
+                text = set_value(text, ("candidates", at, "scores", key), level)
         return text if quote is None else set_value(text, ("candidates", at, "quote"), quote)
 
     change_record(run, run.ds.path_of(SOURCING, sourcing.id), edit, dry_run=dry_run)

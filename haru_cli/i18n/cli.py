@@ -213,6 +213,9 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.sourcing.new_candidate": (
         "{vendor} は選定 {id} の候補ではありません。候補に加えるにはすべての基準の点数が必要です（足りない基準: {missing}）",
         "{vendor} is not a candidate of selection {id}; to add it, score every criterion (missing: {missing})"),
+    "cli.sourcing.unscored": (
+        "{vendor} は選定 {id} でまだ採点されていません。最初の採点にはすべての基準の点数が必要です（足りない基準: {missing}）",
+        "{vendor} is not scored yet in selection {id}; its first scoring gives every criterion (missing: {missing})"),
     "cli.sourcing.not_candidate": (
         "{vendor} は選定 {id} の候補ではありません（候補: {candidates}）。先に haru sourcing score で点数をつけてください",
         "{vendor} is not a candidate of selection {id} (candidates: {candidates}); score it first with haru "

@@ -39,6 +39,8 @@ COMMANDS = {
     "pipeline": ("project", "pipeline"),
     "opportunity": ("project", "opportunity_app"),
     "vendor": ("vendor", "app"),
+    "deliverable": ("deliverable", "app"),
+    "sourcing": ("sourcing", "app"),
     "school": ("school", "app"),
     "time": ("time", "app"),
     "automation": ("automation", "app"),

@@ -29,11 +29,13 @@ def interactive() -> bool:
     return sys.stdin.isatty()
 
 
-def problems_with(run: Run, path: str, text: str, *, warnings: bool = False) -> list[Problem]:
+def problems_with(run: Run, path: str, text: str, *, warnings: bool = False,
+                  also: dict[str, str] | None = None) -> list[Problem]:
     """The errors (and, asked for, the warnings) the workspace would have in, or because of, that file
-    with that text."""
-    after = load_checked(run.ds.root, overlay={path: text}, today=run.today)
-    return [p for p in after.problems if (warnings or p.severity == "error") and p.concerns({path})]
+    with that text (and the files of `also` with theirs: a change of two files validated as one)."""
+    overlay = {path: text, **(also or {})}
+    after = load_checked(run.ds.root, overlay=overlay, today=run.today)
+    return [p for p in after.problems if (warnings or p.severity == "error") and p.concerns(set(overlay))]
 
 
 def show_problems(run: Run, problems: list[Problem]) -> None:

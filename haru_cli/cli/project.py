@@ -5,6 +5,7 @@ from typing import Annotated
 
 import typer
 
+from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import open_run, parse_cli_date
 from haru_cli.cli.output import DryRunOption, FormatOption, emit_document, emit_table
 from haru_cli.records.models import Stage, Synergy
@@ -56,23 +57,44 @@ def pipeline(
 def opportunity_move(
     ctx: typer.Context,
     opportunity_id: Annotated[str, typer.Argument(metavar="ID")],
-    stage: Annotated[Stage, typer.Argument(metavar="STAGE")],
+    stage: Annotated[str, typer.Argument(metavar="STAGE", click_type=Labelled("stage", Stage))],
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT")] = None,
+    next_step: Annotated[str | None, typer.Option("--next", metavar="TEXT")] = None,
+    due: Annotated[str | None, typer.Option("--due", metavar="YYYY-MM-DD")] = None,
     day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Move an opportunity to a stage: its history gains the entry and its stage changes (those lines only)."""
+    """Move an opportunity to a stage: its history gains the entry and its stage changes, and with --next and
+    --due its next step and when it is due (those lines only). At the stage it is at, only --next and --due."""
     from haru_cli.cli.changing import change_record
     from haru_cli.records.registry import OPPORTUNITY
-    from haru_cli.write.patch import append, set_value
+    from haru_cli.write.patch import append, remove, set_value
 
     run = open_run(ctx, quiet=True)
     o = run.record(OPPORTUNITY, opportunity_id)
-    if o.stage == stage:
+    moved = o.stage != stage
+    if not moved and next_step is None and due is None:
         run.fail("cli.opportunity.already", id=o.id, stage=run.t.value("stage", stage))
     when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
+    until = None if due is None else parse_cli_date(due, "--due", run.lang)
+    if until is not None and until < when:  # a step set on a day is not due before it
+        run.fail("cli.opportunity.due_before", due=until.isoformat(), day=when.isoformat())
+    # A new next step without a due date of its own must not keep the old step's: upcoming would list the
+    # new step as due (or overdue) on a day that was never set for it.
+    drop_due = until is None and next_step is not None and next_step != o.next and o.due is not None
     entry: dict[str, object] = {"date": when.isoformat(), "stage": stage}
     if note:
         entry["note"] = note
-    change_record(run, run.ds.path_of(OPPORTUNITY, o.id),
-                  lambda text: append(set_value(text, ("stage",), stage), ("history",), entry), dry_run=dry_run)
+
+    def edit(text: str) -> str:
+        if moved:
+            text = append(set_value(text, ("stage",), stage), ("history",), entry)
+        if next_step is not None:
+            text = set_value(text, ("next",), next_step)
+        if until is not None:
+            text = set_value(text, ("due",), until.isoformat())
+        return remove(text, ("due",)) if drop_due else text
+
+    change_record(run, run.ds.path_of(OPPORTUNITY, o.id), edit, dry_run=dry_run)
+    if drop_due and o.due is not None:
+        typer.echo(run.t("cli.opportunity.due_dropped", due=o.due.isoformat(), next=next_step), err=True)

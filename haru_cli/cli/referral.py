@@ -1,4 +1,5 @@
-"""haru referral list | won | pay | cancel — the referral pipeline, and moving a referral on (SPEC §8)."""
+"""haru referral list | won | pay | cancel | lost — the referral pipeline, and moving a referral on (SPEC §8,
+§16)."""
 
 from collections.abc import Callable
 from typing import Annotated
@@ -108,3 +109,18 @@ def referral_cancel(
     when = parse_cli_date(day, "--date", run.lang).isoformat()
     _change(run, referral_id, _set(("status",), "cancelled"), _set(("cancelled",), when), dry_run=dry_run,
             moves_from=("won", "cancelled"))
+
+
+@app.command("lost")
+def referral_lost(
+    ctx: typer.Context,
+    referral_id: IdArgument,
+    day: DateOption,
+    dry_run: DryRunOption = False,
+) -> None:
+    """A lead that came to nothing: status lost, and the day it was lost as `lost` (the record's own key for
+    it, beside `cancelled`; not before `referred`)."""
+    run = open_run(ctx, quiet=True)
+    when = parse_cli_date(day, "--date", run.lang).isoformat()
+    _change(run, referral_id, _set(("status",), "lost"), _set(("lost",), when), dry_run=dry_run,
+            moves_from=("lead", "lost"))

@@ -2,7 +2,7 @@
 oral report, and their certificates (SPEC §11)."""
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,6 +19,9 @@ from haru_cli.cli.output import (
 )
 from haru_cli.records.models import Certificate, Student
 from haru_cli.rules.school import Certification, Progress
+
+if TYPE_CHECKING:
+    from haru_cli.cli.changing import Change
 
 app = typer.Typer(no_args_is_help=True)
 StudentArgument = Annotated[str, typer.Argument(metavar="STUDENT")]
@@ -75,8 +78,8 @@ def school_certify(
 
 
 def _record_certificate(run: Run, found: Certification, template_file: Path | None) -> tuple[str, str]:
-    """The certificate record written with the next free number of the year, and the certificate rendered
-    (before its record: a record without its certificate could never be printed)."""
+    """The certificate record written with the next free number of the year, and the student marked
+    completed; the certificate rendered first (a record without its certificate could never be printed)."""
     from haru_cli.cli.editing import problems_with, show_problems
     from haru_cli.records.registry import CERTIFICATE
     from haru_cli.rules.school import next_number
@@ -92,7 +95,9 @@ def _record_certificate(run: Run, found: Certification, template_file: Path | No
         data = {"id": number, "student": student.id, "course": student.course, "issued": issued.isoformat()}
         text = record_text(path, data, with_schema=(run.ds.root / "schemas").is_dir())
         with workspace_lock(run.ds.root):  # from the validation to the write: one certificate per student
-            problems = [p for p in problems_with(run, path, text) if p.severity == "error"]
+            completion = _completion(run, student)
+            also = {completion.path: completion.after} if completion is not None else None
+            problems = [p for p in problems_with(run, path, text, also=also) if p.severity == "error"]
             if problems:
                 show_problems(run, problems)
                 run.fail("cli.nothing_written")
@@ -103,8 +108,40 @@ def _record_certificate(run: Run, found: Certification, template_file: Path | No
                 continue
             except OSError as exc:
                 run.fail("cli.write.failed", path=path, reason=str(exc))
+            if completion is not None:
+                _complete(run, completion, path)
         return path, shown
     run.fail("cli.school.no_number", year=issued.year)
+
+
+def _completion(run: Run, student: Student) -> "Change | None":
+    """The student's `status: completed`, made in its file's text (its line only); None when it says so
+    already. Made under the workspace's lock, and validated with the certificate: both, or neither."""
+    from haru_cli.cli.changing import prepare_change
+    from haru_cli.records.registry import STUDENT
+    from haru_cli.write.patch import set_value
+
+    if student.status == "completed":
+        return None
+    return prepare_change(run, run.ds.path_of(STUDENT, student.id),
+                          lambda text: set_value(text, ("status",), "completed"))
+
+
+def _complete(run: Run, completion: "Change", certificate: str) -> None:
+    """The student's file replaced; if it cannot be (changed meanwhile, read-only, a full disk), the
+    certificate record just written is taken away again: never a certificate of a student still enrolled."""
+    from haru_cli.cli.changing import write_back
+    from haru_cli.cli.context import Failure
+
+    try:
+        write_back(run, completion.path, completion.text, completion.was, err=True)
+    except Failure as exc:
+        try:
+            (run.ds.root / certificate).unlink()
+        except OSError as left:  # said exactly, so that a person can finish it (SPEC §15)
+            run.fail("cli.school.half_done", certificate=certificate, student=completion.path, why=str(exc),
+                     reason=left.strerror or str(left))
+        raise
 
 
 def _emit_certificate(run: Run, shown: str, output: Path | None, record: str, student: str) -> None:

@@ -91,9 +91,20 @@ CLI: dict[str, tuple[str, str]] = {
                               "{student} is not eligible on {day}; assignments not passed by then: {assignments}"),
     "cli.school.no_number": ("{year} 年の修了証の番号を取れませんでした", "no certificate number of {year} could be taken"),
     "cli.school.written": ("{path} を書きました", "wrote {path}"),
+    "cli.school.half_done": (
+        "{certificate} を書きましたが、{student} を修了にできず（{why}）、{certificate} を消すこともできませんでした"
+        "（{reason}）: {student} の status を completed にするか、{certificate} を削除してください",
+        "wrote {certificate}, but could not mark {student} completed ({why}) nor take {certificate} away again "
+        "({reason}): set status: completed in {student}, or remove {certificate}"),
     "cli.bad.level": ("{value:q} は 基準=レベル ではありません（具体性=4 のように）",
                       "{value:q} is not CRITERION=LEVEL (like 具体性=4)"),
     "cli.opportunity.already": ("{id} はすでに「{stage}」です（何も変えていません）", "{id} is at {stage} already; nothing changed"),
+    "cli.opportunity.due_before": ("次の一手の期日 {due} が {day} より前です（何も書き込んでいません）",
+                                   "the next step's due date {due} is before {day}; nothing written"),
+    "cli.opportunity.due_dropped": (
+        "前の一手の期日 {due} は外しました。次の一手「{next}」には期日がないため upcoming には出ません（--due で指定できます）",
+        "the due date {due} of the step before is gone: the next step {next:q} has none, so upcoming does not list it "
+        "(give one with --due)"),
     "cli.bad.utf8": ("{value:q} は UTF-8 の文字列ではありません", "{value:q} is not UTF-8 text"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
     "cli.bad.time": (
@@ -119,6 +130,16 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.change.not_text": ("{path} は UTF-8 のテキストではありません: 変更しません。UTF-8 で保存し直してください",
                             "{path} is not UTF-8 text: nothing changed; save it as UTF-8"),
     "cli.time.one_period": ("--month・--quarter・--fy はどれか 1 つだけ指定します", "give one of --month, --quarter and --fy"),
+    "cli.automation.bad_number": ("{value:q} は 0 以上の数ではありません（15 や 7.5 のように）",
+                                  "{value:q} is not a number of 0 or more (like 15 or 7.5)"),
+    "cli.automation.before_since": ("測定日 {date} は使い始めた日 {since} より前です（何も書き込んでいません）",
+                                    "the measurement of {date} is before the automation was first used, {since}; "
+                                    "nothing written"),
+    "cli.automation.before_last": (
+        "測定日 {date} は前回の測定 {last} より前です（測定は古い順に並べます。何も書き込んでいません）",
+        "the measurement of {date} is before the last one, of {last} (they go oldest first); nothing written"),
+    "cli.automation.retired": ("{id} は {retired} に終了しています（その後の測定は書き込みません）",
+                               "{id} was retired on {retired}; nothing measured after that is written"),
     "cli.bad.duration": (
         "{value:q} は期間ではありません（30d, 2w, 3m, 1y, 30日, 3ヶ月 …）",
         "{value:q} is not a duration: use 30d, 2w, 3m, 1y, 30日, 3ヶ月 ...",
@@ -178,11 +199,54 @@ CLI: dict[str, tuple[str, str]] = {
                            "no vendor matches {query:q}; did you mean: {names}?"),
     "cli.vendor.none": ("「{query}」に該当する委託先がありません。委託先一覧: {names}",
                         "no vendor matches {query:q}; vendors: {names}"),
+    "cli.sourcing.closed": ("選定 {id} は{status}です（決定: {vendor}、{date}）。選定中のものだけを変えます: 直すには haru edit {id}",
+                            "selection {id} is {status} (decision: {vendor}, {date}); only an open one changes: to "
+                            "mend it, haru edit {id}"),
+    "cli.sourcing.no_criterion": ("選定の基準に {name:q} はありません（基準: {criteria}）",
+                                  "the selection has no criterion {name:q} (its criteria: {criteria})"),
+    "cli.sourcing.bad_score": ("{value:q} は 1〜5 の点数ではありません", "{value:q} is not a score of 1 to 5"),
+    "cli.sourcing.bad_pair": ("{value:q} は 基準=点数 ではありません（expertise=4 のように）",
+                              "{value:q} is not CRITERION=N (like expertise=4)"),
+    "cli.sourcing.twice": ("基準 {criterion} の点数が二度あります", "criterion {criterion} is scored twice"),
+    "cli.sourcing.no_scores": ("点数がありません: --<基準> N か --score 基準=N で指定してください（基準: {criteria}）",
+                               "no score given: give --CRITERION N or --score CRITERION=N (criteria: {criteria})"),
+    "cli.sourcing.new_candidate": (
+        "{vendor} は選定 {id} の候補ではありません。候補に加えるにはすべての基準の点数が必要です（足りない基準: {missing}）",
+        "{vendor} is not a candidate of selection {id}; to add it, score every criterion (missing: {missing})"),
+    "cli.sourcing.unscored": (
+        "{vendor} は選定 {id} でまだ採点されていません。最初の採点にはすべての基準の点数が必要です（足りない基準: {missing}）",
+        "{vendor} is not scored yet in selection {id}; its first scoring gives every criterion (missing: {missing})"),
+    "cli.sourcing.not_candidate": (
+        "{vendor} は選定 {id} の候補ではありません（候補: {candidates}）。先に haru sourcing score で点数をつけてください",
+        "{vendor} is not a candidate of selection {id} (candidates: {candidates}); score it first with haru "
+        "sourcing score"),
+    "cli.sourcing.before_opened": ("決定日 {date} は選定 {id} を始めた日 {opened} より前です（何も書き込んでいません）",
+                                   "the decision of {date} is before selection {id} was opened, {opened}; nothing "
+                                   "written"),
+    "cli.deliverable.none": ("契約 {contract} に成果物「{item}」がありません。成果物: {items}",
+                             "contract {contract} has no deliverable {item:q}; its deliverables: {items}"),
+    "cli.deliverable.delivered": (
+        "{contract} の {item} は {day} に納品済みです（何も変えていません。差し戻し後の再納品は検収の --rework で数えます。"
+        "日付を直すには haru edit {contract}）",
+        "{item} of {contract} was delivered on {day}; nothing changed (a delivery after it was sent back counts "
+        "as --rework at acceptance; to mend the date: haru edit {contract})"),
+    "cli.deliverable.before_start": ("納品日 {day} は契約 {contract} の開始日 {start} より前です（何も書き込んでいません）",
+                                     "the delivery of {day} is before contract {contract} starts, {start}; "
+                                     "nothing written"),
+    "cli.deliverable.undelivered": ("{contract} の {item} はまだ納品されていません: 先に haru deliverable deliver",
+                                    "{item} of {contract} is not delivered yet: haru deliverable deliver first"),
+    "cli.deliverable.accepted": ("{contract} の {item} は {day} に検収済みです（何も変えていません。直すには haru edit {contract}）",
+                                 "{item} of {contract} was accepted on {day}; nothing changed (to mend it: haru edit "
+                                 "{contract})"),
     # changing records (edit, action done, referral won | pay | cancel)
     "cli.action.no_such": ("{meeting} にはアクション {n} がありません（{count} 件）",
                            "{meeting} has no action {n} (it has {count})"),
     "cli.action.already": ("{meeting} のアクション {n}「{task}」は完了済みです（何も変えていません）",
                            "action {n} of {meeting} ({task:q}) is done already; nothing changed"),
+    "cli.action.open_already": ("{meeting} のアクション {n}「{task}」は未完了です（何も変えていません）",
+                                "action {n} of {meeting} ({task:q}) is open already; nothing changed"),
+    "cli.action.due_before": ("期限 {due} は会議 {meeting} の日 {date} より前です（何も書き込んでいません）",
+                              "the due date {due} is before the meeting {meeting} of {date}; nothing written"),
     "cli.change.not_editable": ("{path} はその場で書き換えられません（{reason}）: haru edit で直してください",
                                 "cannot change {path} in place ({reason}): use haru edit"),
     "cli.incomplete": (

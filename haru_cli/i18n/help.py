@@ -485,16 +485,24 @@ HELP: dict[str, tuple[str, str]] = {
     "help.pipeline.synergy": ("このシナジーだけ。", "Only this synergy."),
     "help.opportunity": ("シナジー機会を動かします。", "Move an opportunity along."),
     "help.opportunity.move": (
-        "シナジー機会を次の段階へ: history に 1 行を追記し、stage を変えます（その行だけ）。\n\n"
-        "例: haru opportunity move spcom-case-study agreed --note \"定例で合意\"",
-        "Move an opportunity to a stage: one history entry appended and its stage changed (those lines only)."
-        "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\"",
+        "シナジー機会を次の段階へ: history に 1 行を追記し、stage を変えます。--next・--due で次の一手とその期日も"
+        "変えます（その行だけ）。今の段階のままなら --next・--due だけを変えます。\n\n"
+        "例: haru opportunity move spcom-case-study agreed --note \"定例で合意\" --next \"契約書の送付\" --due 2026-12-10",
+        "Move an opportunity to a stage: one history entry appended and its stage changed; --next and --due set "
+        "its next step and when it is due (those lines only). At the stage it is at, only --next and --due change."
+        "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\" "
+        "--next \"send the contract\" --due 2026-12-10",
     ),
     "help.opportunity.move.opportunity_id": ("シナジー機会の id（ファイル名）。", "The opportunity's id (its file name)."),
-    "help.opportunity.move.stage": ("段階: idea | proposed | agreed | in_progress | delivered | dropped。",
-                                    "The stage: idea, proposed, agreed, in_progress, delivered or dropped."),
+    "help.opportunity.move.stage": ("段階（コードか名前）。", "The stage (its code or label)."),
     "help.opportunity.move.note": ("メモ（dropped には理由が必要です）。", "A note (a drop needs its reason)."),
+    "help.opportunity.move.next_step": (
+        "次の一手。--due がなければ前の一手の期日は外します。",
+        "The next step; without --due, the due date of the step before is taken away.",
+    ),
+    "help.opportunity.move.due": ("次の一手の期日（YYYY-MM-DD、この日以降）。", "When the next step is due (YYYY-MM-DD, not before the day)."),
     "help.opportunity.move.day": ("日付（既定: 今日）。", "The day (default: today)."),
+    "help.opportunity.move.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.school": ("AIスクール: 口頭報告による実践課題の評価、受講状況、修了証。",
                     "The AI school: practical assignments judged by oral report, progress, certificates."),
     "help.school.status": (
@@ -504,10 +512,12 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.school.status.course": ("このコースだけ（id）。", "Only this course (its id)."),
     "help.school.certify": (
-        "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、修了証を出力します。"
+        "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、受講生を修了"
+        "（status: completed）にして、修了証を出力します。記録はどちらも書くか、どちらも書きません。"
         "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 2026-satou-hanako",
-        "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml) and print "
-        "it; --render prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
+        "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml), mark "
+        "the student completed (status: completed), both or neither, and print the certificate; --render "
+        "prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
     ),
     "help.school.certify.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
@@ -548,6 +558,58 @@ HELP: dict[str, tuple[str, str]] = {
         "decision record.\n\nExample: haru vendor compare 2026-video-production --format md",
     ),
     "help.vendor.compare.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.sourcing": ("委託先の選定: 候補の採点と決定の記録。", "Selecting a vendor: scoring its candidates, recording the decision."),
+    "help.sourcing.score": (
+        "候補を選定の基準ごとに 1〜5 で採点します（その行だけ）。基準ごとに --<基準> N（--expertise 4 など）か "
+        "--score 基準=N。候補でない委託先は、すべての基準の点数で候補に加えます。\n\n"
+        "例: haru sourcing score 2026-video-production eizo-works --expertise 4 --cost 5",
+        "Score a candidate 1-5 on criteria of the selection (those lines only): --CRITERION N for each "
+        "(--expertise 4 ...) or --score CRITERION=N. A vendor not yet a candidate is added, scored on every "
+        "criterion.\n\nExample: haru sourcing score 2026-video-production eizo-works --expertise 4 --cost 5",
+    ),
+    "help.sourcing.score.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.sourcing.score.vendor": ("委託先（id・名前・よみ・別名・担当者名）。", "The vendor (id, name, reading, alias or contact)."),
+    "help.sourcing.score.score": ("基準=点数（繰り返し可。基準はキーか名前: 専門性=4）。",
+                                  "CRITERION=N (repeatable; the criterion's key or label: 専門性=4)."),
+    "help.sourcing.score.quote": ("見積額（円）。", "The quote in yen."),
+    "help.sourcing.score.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.sourcing.decide": (
+        "選定を候補の 1 社に決めます: status を decided に、decision に委託先・日付・理由（その行だけ）。\n\n"
+        "例: haru sourcing decide 2026-video-production studio-mirai --date 2026-09-20 --reason \"構成力を重視\"",
+        "Decide a selection for one of its candidates: status decided, and the decision with its vendor, day "
+        "and reason (those lines only).\n\n"
+        "Example: haru sourcing decide 2026-video-production studio-mirai --date 2026-09-20 --reason \"structure\"",
+    ),
+    "help.sourcing.decide.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.sourcing.decide.vendor": ("選んだ候補（id・名前・よみ・別名・担当者名）。",
+                                    "The candidate chosen (id, name, reading, alias or contact)."),
+    "help.sourcing.decide.day": ("決定日（YYYY-MM-DD、選定を始めた日以降）。", "The day decided (YYYY-MM-DD, not before it opened)."),
+    "help.sourcing.decide.reason": ("決めた理由。", "Why."),
+    "help.sourcing.decide.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.deliverable": ("委託先の成果物: 納品と検収の記録。", "What vendors deliver: recording a delivery and its acceptance."),
+    "help.deliverable.deliver": (
+        "成果物の納品日を記録します（その行だけ）。スコアカードに数え、upcoming から外れます。\n\n"
+        "例: haru deliverable deliver studio-mirai-video-2026 ep3 --date 2026-12-24",
+        "Record the day a deliverable was delivered (that line only): its vendor's scorecard counts it, and "
+        "upcoming no longer lists it.\n\nExample: haru deliverable deliver studio-mirai-video-2026 ep3 --date 2026-12-24",
+    ),
+    "help.deliverable.deliver.contract_id": ("委託先の契約の id。", "The vendor contract's id."),
+    "help.deliverable.deliver.item": ("成果物の id（または題名）。", "The deliverable's id (or title)."),
+    "help.deliverable.deliver.day": ("納品日（YYYY-MM-DD）。", "The day delivered (YYYY-MM-DD)."),
+    "help.deliverable.deliver.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.deliverable.accept": (
+        "納品された成果物の検収を記録します: 検収日・品質（1〜5）・差し戻しの回数（その行だけ）。\n\n"
+        "例: haru deliverable accept studio-mirai-video-2026 ep3 --date 2026-12-26 --quality 4 --rework 1",
+        "Record the acceptance (検収) of a delivered deliverable: the day, its quality (1-5) and the times it "
+        "was sent back (those lines only).\n\n"
+        "Example: haru deliverable accept studio-mirai-video-2026 ep3 --date 2026-12-26 --quality 4 --rework 1",
+    ),
+    "help.deliverable.accept.contract_id": ("委託先の契約の id。", "The vendor contract's id."),
+    "help.deliverable.accept.item": ("成果物の id（または題名）。", "The deliverable's id (or title)."),
+    "help.deliverable.accept.day": ("検収日（YYYY-MM-DD、納品日以降）。", "The day accepted (YYYY-MM-DD, not before delivery)."),
+    "help.deliverable.accept.quality": ("品質（1〜5）。", "Its quality (1-5)."),
+    "help.deliverable.accept.rework": ("差し戻した回数（既定: 書きません＝0）。", "Times it was sent back (default: not written, 0)."),
+    "help.deliverable.accept.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.time": ("社長の時間: 領域別の時間と優先順位（目標）との差、生成AIで削減した時間、時間の記録。",
                   "The 社長's time: hours by area against the targets, hours AI saved, and logging time."),
     "help.time.report": (
@@ -575,8 +637,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.time.log.day": ("日付（既定: 今日）。", "The day (default: today)."),
     "help.time.log.partner": ("この時間のパートナー（QUERY と同じ書き方）。", "The partner it was for (any QUERY form)."),
     "help.time.log.project": ("共同プロジェクトの id。", "The joint project's id."),
-    "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。",
-                        "Tasks done with generative AI: what each saves, from a baseline and measurements since."),
+    "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。測定の記録も。",
+                        "Tasks done with generative AI: what each saves, from a baseline and measurements since; "
+                        "recording a measurement."),
     "help.automation.list": (
         "自動化ごとの導入前・現在の所要時間、月と年度の削減時間、次の測定日（既定: 先月時点）。\n\n"
         "例: haru automation list --month 2026-11",
@@ -591,6 +654,19 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.automation.show.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
     "help.automation.show.month": ("この月の時点（YYYY-MM、既定: 先月）。", "As of this month (YYYY-MM; default: last month)."),
+    "help.automation.measure": (
+        "AI を使った 1 回の所要時間（確認・修正を含む）の測定を 1 件追記します（その行だけ）。月の回数の既定は前回の"
+        "測定（なければ導入前）のもの。\n\n例: haru automation measure minutes-drafting --date 2026-12-28 --minutes 12",
+        "Append one measurement of the task as it runs with AI, checking and fixing included (only its lines); "
+        "the runs per month default to the last measurement's (else the baseline's).\n\n"
+        "Example: haru automation measure minutes-drafting --date 2026-12-28 --minutes 12",
+    ),
+    "help.automation.measure.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
+    "help.automation.measure.day": ("測定日（YYYY-MM-DD、前回の測定以降）。", "The day measured (YYYY-MM-DD, not before the last)."),
+    "help.automation.measure.minutes": ("1 回の所要時間（分、7.5 も可）。", "Minutes per run (7.5 too)."),
+    "help.automation.measure.per_month": ("月の回数（0.5: 隔月）。", "Runs per month (0.5: every other month)."),
+    "help.automation.measure.note": ("メモ。", "A note."),
+    "help.automation.measure.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.meeting": ("会議の記録: 一覧、または 1 件。", "Meeting logs: list them, or show one."),
     "help.meeting.list": (
         "会議（新しい順）。\n\n例: haru meeting list --partner ウエダ --since 2026-10-01",
@@ -605,7 +681,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: haru meeting show 2026-11-10-ueda-regular",
     ),
     "help.meeting.show.meeting_id": ("会議の id（ファイル名）。", "The meeting's id (its file name)."),
-    "help.action": ("会議で決めたアクション: 一覧、完了の記録。", "Action items agreed in meetings: list them, mark one done."),
+    "help.action": ("会議で決めたアクション: 一覧、追加、完了・未完了の記録。",
+                    "Action items agreed in meetings: list them, add one, mark one done or open again."),
     "help.action.list": (
         "未完了のアクション（期限の早い順、超過に印）。番号は action done が受け取るものです。\n\n"
         "例: haru action list --owner 社長",
@@ -622,8 +699,29 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.action.done.meeting_id": ("会議の id。", "The meeting's id."),
     "help.action.done.n": ("アクションの番号（1 から。action list の番号）。", "The action's number (from 1, as action list shows it)."),
-    "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約の記録。",
-                      "The referral pipeline: list it; record a deal, a payment, a cancellation."),
+    "help.action.add": (
+        "会議にアクションを 1 件追記します（その行だけ）。--due があれば upcoming に載ります。\n\n"
+        "例: haru action add 2026-11-10-ueda-regular \"提案書を送付\" --owner 社長 --due 2026-11-20",
+        "Append one action item to a meeting (only its lines); with --due, upcoming lists it.\n\n"
+        "Example: haru action add 2026-11-10-ueda-regular \"send the proposal\" --owner 社長 --due 2026-11-20",
+    ),
+    "help.action.add.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.add.task": ("やること。", "What is to be done."),
+    "help.action.add.owner": ("担当。", "Who does it."),
+    "help.action.add.due": ("期限（YYYY-MM-DD、会議の日以降）。", "When it is due (YYYY-MM-DD, not before the meeting)."),
+    "help.action.add.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.action.reopen": (
+        "完了にした N 番目のアクションを未完了に戻します（その 1 行だけ）。\n\n"
+        "例: haru action reopen 2026-11-10-ueda-regular 1",
+        "Mark a meeting's N-th action open again (only that line changes).\n\n"
+        "Example: haru action reopen 2026-11-10-ueda-regular 1",
+    ),
+    "help.action.reopen.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.reopen.n": ("アクションの番号（1 から。action list --all の番号）。",
+                             "The action's number (from 1, as action list --all shows it)."),
+    "help.action.reopen.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
+    "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約・失注の記録。",
+                      "The referral pipeline: list it; record a deal, a payment, a cancellation, a lost lead."),
     "help.referral.list": (
         "紹介（見込み → 成約・失注・解約）と成約内容、発生済みの手数料。\n\n例: haru referral list --status lead",
         "Referrals (lead → won, lost or cancelled) with the deal and the fees earned so far.\n\n"
@@ -656,6 +754,15 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.referral.cancel.referral_id": ("紹介の id。", "The referral's id."),
     "help.referral.cancel.day": ("解約日（YYYY-MM-DD）。", "The day it was cancelled (YYYY-MM-DD)."),
+    "help.referral.lost": (
+        "見込みの紹介を失注にします（status の行と、失注日を書く lost の行）。\n\n"
+        "例: haru referral lost 2026-ueda-002 --date 2026-12-01",
+        "Mark a lead lost (its status line, and a lost line with the day).\n\n"
+        "Example: haru referral lost 2026-ueda-002 --date 2026-12-01",
+    ),
+    "help.referral.lost.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.lost.day": ("失注日（YYYY-MM-DD、紹介日以降）。", "The day it was lost (YYYY-MM-DD, not before the referral)."),
+    "help.referral.lost.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.action.done.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.won.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.pay.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),

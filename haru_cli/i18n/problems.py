@@ -350,6 +350,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "解約日 {cancelled} が成約日 {signed} より前です",
         "cancelled {cancelled} is before the deal was signed ({signed})",
     ),
+    "problem.date-order.lost": (
+        "失注日 {lost} が紹介日 {referred} より前です",
+        "lost {lost} is before the referral {referred}",
+    ),
     "problem.date-order.after-cancel": (
         "入金日 {date} が解約日 {cancelled} より後です（この入金に手数料は発生しません）",
         "payment on {date} is after the cancellation ({cancelled}): it earns no fees",
@@ -596,6 +600,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
     "problem.duplicate-entry.evaluations": (
         "evaluations.{n} は evaluations.{first} と課題・日付が同じです（二重に記録していませんか）",
         "evaluations.{n} has the assignment and date of evaluations.{first} (recorded twice?)"),
+    "problem.duplicate-entry.actions": (
+        "actions.{n} は actions.{first} とやること・担当・期限が同じです（二重に記録していませんか）",
+        "actions.{n} has the task, owner and due date of actions.{first} (recorded twice?)"),
+    "problem.duplicate-entry.measurements": (
+        "measurements.{n} は measurements.{first} と日付・時間・回数が同じです（二重に記録していませんか）",
+        "measurements.{n} has the date, minutes and runs of measurements.{first} (recorded twice?)"),
     "problem.skipped-dependency": (
         "{skipped} が読み込めないため確かめられません（{code}）: 先にそのファイルを直してください",
         "cannot be checked while {skipped} is skipped ({code}): fix that file first"),

@@ -131,6 +131,7 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "schema.Referral.deal": ("成約（won・cancelled で必須）", "The deal (won or cancelled)"),
     "schema.Referral.payments": ("紹介先からの入金（税抜）", "What the client paid HaRu (excluding tax)"),
     "schema.Referral.cancelled": ("解約日（cancelled で必須）", "Date the client cancelled"),
+    "schema.Referral.lost": ("失注日（haru referral lost が書きます）", "Date the lead was lost (haru referral lost writes it)"),
     "schema.Referral.notes": ("メモ", "Notes"),
     "schema.Deal.signed": ("成約日", "Signed on"),
     "schema.Deal.amount": ("成約額（円、税抜）", "Amount in yen, excluding tax"),

@@ -328,6 +328,7 @@ class Referral:
     deal: Deal | None = None
     payments: list[Payment] = field(default_factory=list)
     cancelled: Day | None = None
+    lost: Day | None = None  # the day the lead was lost (kept should it be won after all)
     notes: str | None = None
 
 

@@ -79,6 +79,9 @@ def check_dates(ds: Dataset) -> Iterator[Finding]:
             yield warn(CONTRACT, c.id, ("signed",), "date-order", "date-order.signed", signed=c.signed.isoformat(),
                        start=c.start.isoformat())
     for r in ds.referrals.values():
+        if r.lost is not None and r.lost < r.referred:
+            yield finding(REFERRAL, r.id, ("lost",), "date-order", "date-order.lost", lost=r.lost.isoformat(),
+                          referred=r.referred.isoformat())
         if r.deal is None:
             continue
         signed = r.deal.signed

@@ -10,7 +10,7 @@ from collections.abc import Callable, Hashable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.models import Evaluation, Payment, TimeEntry
+from haru_cli.records.models import Action, Evaluation, Measurement, Payment, TimeEntry
 from haru_cli.records.registry import AUTOMATION, CONTRACT, MEETING, PAYOUT, REFERRAL, SETTINGS_FILE, STUDENT, TIME
 
 E = TypeVar("E")
@@ -71,11 +71,23 @@ def evaluation_key(e: Evaluation) -> Hashable:
     return (e.assignment, e.date)
 
 
+def action_key(a: Action) -> Hashable:
+    """One meeting's action items alike in task, owner and due date: one item added twice."""
+    return (a.task.strip(), (a.owner or "").strip(), a.due)
+
+
+def measurement_key(m: Measurement) -> Hashable:
+    """One automation measured on one day to the same minutes and runs: one measurement recorded twice."""
+    return (m.date, m.minutes, m.per_month)
+
+
 TWINS: dict[str, tuple[str, Callable[[Any], Hashable]]] = {
     # record type → the list of entries in it, and what makes two of them the same
     REFERRAL.name: ("payments", payment_key),
     TIME.name: ("entries", time_key),
     STUDENT.name: ("evaluations", evaluation_key),
+    MEETING.name: ("actions", action_key),
+    AUTOMATION.name: ("measurements", measurement_key),
 }
 
 

@@ -1,6 +1,7 @@
-"""A record's YAML text edited in place (`haru action done`, `haru referral won|pay|cancel`): a value
-replaced, a key added or an item appended, and nothing else. Comments, key order, quoting, blank lines and
-indentation everywhere else stay byte for byte as they were, so that `git diff` shows the one change.
+"""A record's YAML text edited in place (`haru action done`, `haru referral won|pay|cancel` …): a value
+replaced, a key added or taken away, or an item appended, and nothing else. Comments, key order, quoting,
+blank lines and indentation everywhere else stay byte for byte as they were, so that `git diff` shows the
+one change.
 
 Positions come from PyYAML's composer (nodes with their start and end in the text, and their style); the
 new text is built from the old by splicing, then read back and compared with the old data changed as
@@ -34,6 +35,20 @@ def set_value(text: str, path: Path, value: Any) -> str:
 def append(text: str, path: Path, item: Any) -> str:
     """The text with an item appended to the list at path (the key added when there is none)."""
     return _checked(text, lambda data: _data_append(data, path, _as_data(item)), _append(text, path, item))
+
+
+def remove(text: str, path: Path) -> str:
+    """The text without the key at path and its value (its lines, or its part of a {…}); the text as it
+    was when there is no such key."""
+    parent = _walk(_compose(text), path[:-1])
+    if parent is None or _is_null(parent):
+        return text
+    if not isinstance(parent, yaml.MappingNode):
+        raise NotEditable(f"{_dotted(path[:-1])} is not a mapping")
+    at = next((i for i, (k, _) in enumerate(parent.value) if k.value == path[-1]), None)
+    if at is None:
+        return text
+    return _checked(text, lambda data: _data_remove(data, path), _remove(text, parent, at))
 
 
 # --- splicing ------------------------------------------------------------------------------------------
@@ -78,7 +93,12 @@ def _append(text: str, path: Path, item: Any) -> str:
     lead = " " * dash + "-" + " " * max(1, last.start_mark.column - dash - 1)  # as the last item is written
     at = _line_after(text, _last_leaf(last).end_mark.index)
     if isinstance(item, dict) and isinstance(last, yaml.MappingNode) and not last.flow_style:
-        first, *rest = dump_yaml(item, " " * last.start_mark.column).splitlines(keepends=True)
+        # A value the last item writes as {…} or […] (`scores: {expertise: 4, …}`) is written so here too.
+        flows = {k.value for k, v in last.value if isinstance(v, yaml.CollectionNode) and v.flow_style}
+        pad = " " * last.start_mark.column
+        first, *rest = "".join(f"{pad}{key}: {_flow(value)}\n" if key in flows and isinstance(value, dict | list)
+                               else dump_yaml({key: value}, pad)
+                               for key, value in item.items()).splitlines(keepends=True)
         rendered = lead + first.lstrip() + "".join(rest)
     else:
         rendered = f"{lead}{_flow(item)}\n"
@@ -92,6 +112,19 @@ def _add_key(text: str, mapping: yaml.MappingNode, key: str, value: Any) -> str:
     indent = mapping.value[0][0].start_mark.column if mapping.value else 0
     at = _line_after(text, _last_leaf(mapping).end_mark.index)
     return _insert(text, at, dump_yaml({key: value}, " " * indent, step=_step(text)))
+
+
+def _remove(text: str, mapping: yaml.MappingNode, at: int) -> str:
+    key, value = mapping.value[at]
+    if mapping.flow_style:  # with the comma before it (or, the first, after it)
+        if at > 0:
+            return text[:mapping.value[at - 1][1].end_mark.index] + text[value.end_mark.index:]
+        end = mapping.value[1][0].start_mark.index if len(mapping.value) > 1 else value.end_mark.index
+        return text[:key.start_mark.index] + text[end:]
+    line_start = text.rfind("\n", 0, key.start_mark.index) + 1
+    if text[line_start:key.start_mark.index].strip():  # `- due: …`: the key shares its line with a dash
+        raise NotEditable(f"{key.value} does not begin its line")
+    return text[:line_start] + text[_line_after(text, _last_leaf(value).end_mark.index):]
 
 
 def _fill(text: str, node: yaml.Node, value: Any) -> str:
@@ -238,6 +271,12 @@ def _data_set(data: Any, path: Path, value: Any) -> None:
         data[path[-1]].update(value)
     else:
         data[path[-1]] = value
+
+
+def _data_remove(data: Any, path: Path) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    del data[path[-1]]
 
 
 def _data_append(data: Any, path: Path, item: Any) -> None:

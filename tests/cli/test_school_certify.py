@@ -111,3 +111,87 @@ def test_one_student_certified_twice_at_once_gets_one_certificate(workspace: Wor
     done = _at_once(tmp_path, certify, certify)
     assert sorted(code for code, _ in done) == [0, 1], done
     assert [p.name for p in (root / "certificates/2026").iterdir()] == ["haru-2026-0001.yaml"]
+
+
+SATO = "students/2026-sato.yaml"
+
+
+def test_certify_marks_the_student_completed_in_its_status_line_only(workspace: WorkspaceFactory,
+                                                                     haru: Haru) -> None:
+    enrolled = "# 例示\n" + str(SCHOOL[SATO]).replace("enrolled: 2026-04-10\n",
+                                                      "enrolled: 2026-04-10\nstatus: enrolled   # 受講中\n")
+    root = workspace({**FEES, **SCHOOL, SATO: enrolled})
+    done = haru("--data", root, *TODAY, "school", "certify", "2026-sato")
+    assert done.exit_code == 0, done.stderr
+    assert (root / SATO).read_text(encoding="utf-8") == enrolled.replace("status: enrolled   #",
+                                                                         "status: completed   #")
+    assert done.stderr == "students/2026-sato.yaml を更新しました\ncertificates/2026/haru-2026-0001.yaml を書きました\n"
+    assert done.stdout.startswith("# 修了証")  # the certificate alone on stdout
+    assert haru("--data", root, *TODAY, "validate", "--strict").exit_code == 0
+
+
+def test_a_student_without_a_status_line_gets_one(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({**FEES, **SCHOOL})
+    assert haru("--data", root, *TODAY, "school", "certify", "2026-sato").exit_code == 0
+    assert (root / SATO).read_text(encoding="utf-8") == str(SCHOOL[SATO]) + "status: completed\n"
+
+
+def test_a_student_whose_file_cannot_be_changed_gets_no_certificate(workspace: WorkspaceFactory,
+                                                                     haru: Haru) -> None:
+    """Never half done: the certificate is written only with the student's completion, and taken away again
+    when the student's file cannot be replaced."""
+    root = workspace({**FEES, **SCHOOL})
+    (root / SATO).chmod(0o444)
+    refused = haru("--data", root, *TODAY, "school", "certify", "2026-sato")
+    assert (refused.exit_code, refused.stderr) == (
+        1, "haru: students/2026-sato.yaml は読み取り専用です。何も書き込んでいません\n")
+    assert list((root / "certificates/2026").iterdir()) == []
+    assert (root / SATO).read_text(encoding="utf-8") == SCHOOL[SATO]
+    (root / SATO).chmod(0o644)
+    assert haru("--data", root, *TODAY, "school", "certify", "2026-sato").exit_code == 0
+    assert [p.name for p in (root / "certificates/2026").iterdir()] == ["haru-2026-0001.yaml"]  # its number again
+
+
+def test_a_student_completed_already_keeps_its_file(workspace: WorkspaceFactory, haru: Haru) -> None:
+    completed = str(SCHOOL[SATO]) + "status: completed   # 手で記入\n"
+    root = workspace({**FEES, **SCHOOL, SATO: completed})
+    done = haru("--data", root, *TODAY, "school", "certify", "2026-sato")
+    assert done.exit_code == 0 and done.stderr == "certificates/2026/haru-2026-0001.yaml を書きました\n"
+    assert (root / SATO).read_text(encoding="utf-8") == completed
+
+
+def test_help_says_the_student_is_marked_completed(haru: Haru) -> None:
+    japanese = " ".join(haru("school", "certify", "--help").stdout.split())
+    assert "受講生を修了（status: completed）にして" in japanese
+    english = " ".join(haru("--lang", "en", "school", "certify", "--help").stdout.split())
+    assert "mark the student completed (status: completed), both or neither" in english
+
+
+def test_a_certificate_that_cannot_be_taken_away_again_is_said(workspace: WorkspaceFactory, haru: Haru,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC §15: what is half done is said exactly — the certificate written, the student not completed."""
+    import errno
+
+    from haru_cli.write import atomic
+
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def stays(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    root = workspace({**FEES, **SCHOOL})
+    monkeypatch.setattr(atomic, "replace_existing", disk_full)
+    full = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert (full.exit_code, full.stderr) == (1, "haru: cannot write students/2026-sato.yaml: [Errno 28] No space "
+                                                "left on device; nothing written\n")
+    assert list((root / "certificates/2026").iterdir()) == []  # taken away again: both or neither
+    monkeypatch.setattr(Path, "unlink", stays)
+    stuck = haru("--data", root, *TODAY, "--lang", "en", "school", "certify", "2026-sato")
+    assert stuck.exit_code == 1
+    assert stuck.stderr.endswith("haru: wrote certificates/2026/haru-2026-0001.yaml, but could not mark "
+                                 "students/2026-sato.yaml completed (cannot write students/2026-sato.yaml: [Errno 28] "
+                                 "No space left on device; nothing written) nor take "
+                                 "certificates/2026/haru-2026-0001.yaml away again (Permission denied): set status: "
+                                 "completed in students/2026-sato.yaml, or remove "
+                                 "certificates/2026/haru-2026-0001.yaml\n")

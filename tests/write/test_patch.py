@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.write.patch import NotEditable, append, set_value
+from haru_cli.write.patch import NotEditable, append, remove, set_value
 
 HAND_MADE = """\
 # 例示: 実際の条件に置き換えてください
@@ -87,6 +87,30 @@ def test_what_cannot_be_edited_in_place_is_refused() -> None:
         set_value("id: r\nclient: x\n", ("client", "name"), "y")  # through a scalar
     with pytest.raises(NotEditable):
         append("id: r\npayments: 3\n", ("payments",), 1)
+
+
+def test_an_appended_mapping_writes_in_flow_what_the_last_item_does() -> None:
+    sourcing = ("id: s\ncandidates:\n  - vendor: a   # 第一候補\n    scores: {expertise: 4, cost: 3}\n"
+                "    notes: |\n      高い\n")
+    after = append(sourcing, ("candidates",), {"vendor": "b", "scores": {"expertise": 2, "cost": 5}, "quote": 9})
+    assert after == sourcing + "  - vendor: b\n    scores: {expertise: 2, cost: 5}\n    quote: 9\n"
+    block = append("id: s\ncandidates:\n  - vendor: a\n    scores:\n      cost: 3\n", ("candidates",),
+                   {"vendor": "b", "scores": {"cost": 5}})
+    assert block.endswith("  - vendor: b\n    scores:\n      cost: 5\n")  # a block mapping stays a block
+
+
+def test_a_key_is_taken_away_with_its_lines_and_nothing_else() -> None:
+    opportunity = "# 例示\nid: o\nnext: 原稿   # 次の一手\ndue: 2026-11-20  # 期日\nnotes: |\n  a\n\n  b\nvalue: 5\n"
+    assert changed_lines(opportunity, remove(opportunity, ("due",))) == (["due: 2026-11-20  # 期日"], [])
+    assert changed_lines(opportunity, remove(opportunity, ("notes",))) == (["notes: |", "  a", "", "  b"], [])
+    assert remove(opportunity, ("project",)) == opportunity  # nothing to take away
+    flow = "id: o\na: {x: 1, due: 2, y: 3}\nb: {due: 2, y: 3}\nc: {due: 2}\n"
+    taken = remove(remove(remove(flow, ("a", "due")), ("b", "due")), ("c", "due"))
+    assert taken == "id: o\na: {x: 1, y: 3}\nb: {y: 3}\nc: {}\n"
+    with pytest.raises(NotEditable):
+        remove("id: m\nactions:\n  - due: 2026-12-20\n    task: a\n", ("actions", 0, "due"))  # beside its dash
+    with pytest.raises(NotEditable):
+        remove("id: m\nactions: [a, b]\n", ("actions", "due"))  # not a mapping
 
 
 # --- generated files --------------------------------------------------------------------------------

@@ -54,7 +54,8 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
                 progress(ds.files, total)
     findings: list[Finding] = []
     if checks is not None:
-        banked = any(r.bank is not None for r in [*ds.partners.values(), *ds.vendors.values()])
+        banked = (any(p.bank is not None for p in ds.partners.values())
+                  or any(v.bank is not None for v in ds.vendors.values()))
         banks = ZenginBanks() if banked else None
         findings = checks(ds, banks)
     ds.problems.extend(places.problem(ds, finding) for finding in findings)

@@ -149,7 +149,8 @@ def fees_transfer(
     run = open_run(ctx, fmt=fmt)
     first = parse_month(month, run.today, run.lang)
     if isinstance(ours := sender(run.ds), str):
-        run.fail("cli.settings_broken" if ours == "settings_broken" else "cli.fees.no_bank_settings")
+        # Broken: the load has just shown haru.yaml's mistakes; say that they, not a missing bank:, stop the file.
+        run.fail("cli.fees.settings_broken" if ours == "settings_broken" else "cli.fees.no_bank_settings")
     found = month_transfer(run.ds, first, run.days)
     on = found.pay_on if day is None else parse_cli_date(day, "--date", run.lang)
     banks = ZenginBanks()

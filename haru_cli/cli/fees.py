@@ -58,7 +58,7 @@ def fees_calc(
 def fees_statement(
     ctx: typer.Context,
     query: QueryArgument,
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    month: MonthOption = None,
     output: OutputOption = None,
     template_file: TemplateOption = None,
 ) -> None:
@@ -81,7 +81,7 @@ def fees_statement(
 def fees_pay(
     ctx: typer.Context,
     query: QueryArgument,
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    month: MonthOption = None,
     day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     amount: Annotated[int | None, typer.Option("--amount", metavar="YEN", min=1, max=10**20 - 1)] = None,
     refund: Annotated[bool, typer.Option("--refund")] = False,

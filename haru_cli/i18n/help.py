@@ -137,7 +137,8 @@ HELP: dict[str, tuple[str, str]] = {
         "One partner's 支払明細書 for a month, as Markdown (templates/fees_statement.md.j2).\n\n"
         "Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md",
     ),
-    "help.fees.statement.month": ("手数料が発生した月（YYYY-MM）。", "The month the fees accrued in (YYYY-MM)."),
+    "help.fees.statement.month": ("手数料が発生した月（YYYY-MM、既定: 前月）。",
+                                  "The month the fees accrued in (YYYY-MM; default: the previous month)."),
     "help.fees.pay": (
         "支払いの記録（payouts/<年>/<id>.yaml）を書きます: その月の明細の支払い（金額の既定: 差引支払額）、"
         "または --refund でパートナーからの返金（その月の明細の 1 行になります）。\n\n"
@@ -146,7 +147,7 @@ HELP: dict[str, tuple[str, str]] = {
         "payable), or with --refund money the partner paid back (a line of that month's statement).\n\n"
         "Example: haru fees pay ウエダ --month 2026-10 --date 2026-11-30",
     ),
-    "help.fees.pay.month": ("明細の月（YYYY-MM）。", "The statement's month (YYYY-MM)."),
+    "help.fees.pay.month": ("明細の月（YYYY-MM、既定: 前月）。", "The statement's month (YYYY-MM; default: the previous month)."),
     "help.fees.pay.day": ("お金が動いた日（既定: 今日）。", "The day the money moved (default: today)."),
     "help.fees.pay.amount": ("金額（支払いの既定: その月の差引支払額）。", "The amount (a payment's default: the month's payable)."),
     "help.fees.pay.refund": ("パートナーからの返金として記録します。", "Record money the partner paid back."),

@@ -205,16 +205,18 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.report.monthly": (
         "月のまとめ: 会議、社長の時間（パートナー別・種類別、前 3 か月と比べて）、フィードバック、紹介、"
-        "手数料、今後 60 日の期日、超過したアクション。\n\n例: haru report monthly --month 2026-10",
+        "手数料、今後 60 日の予定（upcoming --within 60d と同じ。超過分を含む）、超過したアクション。"
+        "\n\n例: haru report monthly --month 2026-10",
         "The month in review: meetings, the 社長's hours by partner and kind against the three months "
-        "before, feedback heard, referrals, fees, dates of the next 60 days, overdue actions.\n\n"
-        "Example: haru report monthly --month 2026-10",
+        "before, feedback heard, referrals, fees, what is due in the next 60 days (as upcoming --within 60d "
+        "lists it, overdue items included), overdue actions.\n\nExample: haru report monthly --month 2026-10",
     ),
     "help.report.agenda": (
-        "次の定例会のアジェンダ: 未完了のアクション、前回の定例会からの決定事項、今後の契約の期日、"
-        "紹介の状況、予定のフィードバック面談。\n\n例: haru report agenda ウエダ",
+        "次の定例会のアジェンダ: 未完了のアクション、前回の定例会からの決定事項、今後の契約の期日と手数料の支払"
+        "（支払済みの印つき）、紹介の状況、予定のフィードバック面談、進行中の協業機会。\n\n例: haru report agenda ウエダ",
         "The agenda of the next 定例会 with a partner: open actions, decisions since the last regular "
-        "meeting, contract dates ahead, the referral pipeline, feedback hearings due.\n\nExample: haru report agenda ウエダ",
+        "meeting, contract dates and fee payouts ahead (marked paid once paid), the referral pipeline, feedback "
+        "hearings due, open opportunities.\n\nExample: haru report agenda ウエダ",
     ),
     "help.report.project": (
         "共同プロジェクトの進捗会議の資料: マイルストーン、会議の決定事項、未完了のアクション、関連するシナジー機会、"

@@ -39,7 +39,7 @@ class Dated(Generic[T]):
         return [self.as_json(x) for x in self.found]
 
     def table(self) -> Table:
-        return Table(self.headings, [self.as_row(x) for x in self.found], self.empty)
+        return Table(self.headings, [self.as_row(x) for x in self.found], self.empty, one_line=True)
 
     def events(self) -> list[CalendarEvent]:
         return [event for x in self.found for event in self.as_events(x)]
@@ -92,7 +92,8 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
             t.value("contract_type", c.type),
             c.title or "",
             Day(r.notice_deadline, t.days(r.notice_deadline, today),
-                t("notice_passed") if r.notice_passed(today) else "", markable=True),
+                t("notice_passed") if r.notice_passed(today) else "", markable=True,
+                short_mark=t("notice_passed.short") if r.notice_passed(today) else ""),
             Day(r.term_end, t.days(r.term_end, today), t("expired") if r.expired else "", markable=True),
             t.yesno(c.auto_renew),
         ]
@@ -159,12 +160,13 @@ ITEM_HEADINGS = ["date", "kind", "partner", "subject", "ref"]
 
 
 def item_subject(item: Item, t: Translator) -> str:
-    """What an item is about, for people: a regular meeting is its kind; a payout, its month and amount,
-    marked paid once its payment is recorded."""
+    """What an item is about, for people: a regular meeting is its kind; a payout, its amount and month,
+    marked paid once its payment is recorded — the amount first, so that a line shortened to fit a
+    terminal still shows it."""
     if item.kind == "regular_meeting":
         return t.value("item_kind", item.kind)
     if item.kind == "payout":
-        return f"{item.subject} {t.yen(item.amount)}" + (t("fees.paid_mark") if item.paid else "")
+        return f"{t.yen(item.amount)} {item.subject}" + (t("fees.paid_mark") if item.paid else "")
     return item.subject or item.ref
 
 
@@ -231,10 +233,11 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
     def as_row(item: Item) -> Row:
         line = item_line(ds, item, t)
         return [
-            Day(item.date, t.days(item.date, today), line.mark, markable=True),
+            Day(item.date, t.days(item.date, today), line.mark, markable=True,
+                short_mark=t("notice_passed.short") if item.overdue and item.kind == "notice_deadline" else ""),
             t.value("item_kind", item.kind),
             line.name,
-            line.subject,
+            Text(line.subject, keep=t.yen(item.amount)) if item.kind == "payout" else line.subject,
             item.ref,
         ]
 

@@ -32,10 +32,10 @@ def test_fees_are_marked_paid_once_a_payment_is_recorded(workspace: WorkspaceFac
     assert report_section(text, "3. 契約と支払の今後の日程（90日）") == [
         "| 日付 | 種類 | 内容 |",
         "| --- | --- | --- |",
-        "| 2026年10月30日（超過） | 紹介手数料の支払 | 2026-09 ¥49,500 |",
+        "| 2026年10月30日（超過） | 紹介手数料の支払 | ¥49,500 2026-09 |",
         "| 2026年11月30日 | 解約予告期限 | ueda-referral |",
-        "| 2026年11月30日 | 紹介手数料の支払 | 2026-10 ¥135,801（支払済み） |",
+        "| 2026年11月30日 | 紹介手数料の支払 | ¥135,801 2026-10（支払済み） |",
         "| 2026年12月31日 | 契約期間満了 | ueda-referral |",
     ]
     upcoming = haru("--data", workspace(REPORTS), *TODAY, "upcoming", "--within", "90d").stdout
-    assert "2026-10 ¥135,801（支払済み）" in upcoming and "2026-10-30 (超過)" in upcoming
+    assert "¥135,801 2026-10（支払済み）" in upcoming and "2026-10-30 (超過)" in upcoming

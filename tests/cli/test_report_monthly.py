@@ -28,8 +28,8 @@ def test_the_dates_ahead_are_what_upcoming_lists_for_sixty_days(workspace: Works
         day = item["date"] + (" (overdue)" if item["overdue"] else "")
         assert row.startswith(f"| {day} | "), (row, item)
         assert f" | {item['name']} | " in row
-    assert "| 2026-10-30 (overdue) | Fee payout | 株式会社ウエダ | 2026-09 ¥49,500 |" in rows
-    assert "| 2026-11-30 | Fee payout | 株式会社ウエダ | 2026-10 ¥135,801 (paid) |" in rows
+    assert "| 2026-10-30 (overdue) | Fee payout | 株式会社ウエダ | ¥49,500 2026-09 |" in rows
+    assert "| 2026-11-30 | Fee payout | 株式会社ウエダ | ¥135,801 2026-10 (paid) |" in rows
     assert "| 2025-11-01 (overdue) | Regular meeting | 株式会社S.P.COM | Regular meeting |" in rows
 
 

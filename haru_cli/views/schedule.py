@@ -170,11 +170,14 @@ def item_subject(item: Item, t: Translator) -> str:
     return item.subject or item.ref
 
 
-def item_mark(item: Item, t: Translator) -> str:
-    """What an overdue item is marked with: a notice deadline that passed runs on until the term ends."""
+def item_mark(item: Item, t: Translator, *, short: bool = False) -> str:
+    """What an overdue item is marked with: a notice deadline that passed runs on until the term ends
+    (`short`: 経過, in a line too narrow for 予告期限経過, beside the kind that says the rest)."""
     if not item.overdue:
         return ""
-    return t("notice_passed") if item.kind == "notice_deadline" else t("overdue")
+    if item.kind == "notice_deadline":
+        return t("notice_passed.short") if short else t("notice_passed")
+    return t("overdue")
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         line = item_line(ds, item, t)
         return [
             Day(item.date, t.days(item.date, today), line.mark, markable=True,
-                short_mark=t("notice_passed.short") if item.overdue and item.kind == "notice_deadline" else ""),
+                short_mark=item_mark(item, t, short=True)),
             t.value("item_kind", item.kind),
             line.name,
             Text(line.subject, keep=t.yen(item.amount)) if item.kind == "payout" else line.subject,

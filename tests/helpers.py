@@ -145,6 +145,14 @@ def on_terminal(args: list[str], columns: int, rows: int = 60) -> str:
     return re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", out.decode()).replace("\r\n", "\n")
 
 
+def report_section(markdown: str, heading: str) -> list[str]:
+    """The lines of a Markdown report's `## heading` section, blank ones and the heading left out."""
+    lines = markdown.split("\n")
+    start = lines.index(f"## {heading}") + 1
+    end = next((n for n in range(start, len(lines)) if lines[n].startswith("## ")), len(lines))
+    return [line for line in lines[start:end] if line]
+
+
 def table_shapes(markdown: str) -> list[tuple[int, list[int]]]:
     """For every table: the header's cell count and each body row's."""
     tokens = MarkdownIt("commonmark").enable("table").parse(markdown)
@@ -452,6 +460,35 @@ REPORTS: dict[str, str | bytes | None] = {
         decisions: [次期も継続]
         feedback: {satisfaction: 4}
         """,
+    # S.P.COM's open opportunity (the agenda's 新たな協業機会) and one dropped, which no report lists as open
+    "opportunities/spcom-case-study.yaml": """\
+        id: spcom-case-study
+        title: 導入事例の公開
+        partners: [spcom]
+        synergy: case_study
+        stage: proposed
+        value: 500000
+        next: 事例原稿のレビュー依頼
+        due: 2026-12-20
+        history:
+          - {date: 2026-10-01, stage: idea}
+          - {date: 2026-11-10, stage: proposed, note: 定例で打診}
+        """,
+    "opportunities/spcom-seminar.yaml": """\
+        id: spcom-seminar
+        title: 合同セミナー
+        partners: [spcom]
+        synergy: joint_consulting
+        stage: dropped
+        next: 日程調整
+        due: 2026-11-01
+        history:
+          - {date: 2026-09-01, stage: idea}
+          - {date: 2026-10-15, stage: dropped, note: 先方の繁忙期}
+        """,
+    # ウエダ's October fees paid before their pay date (marked paid); September's, recorded nowhere, is overdue
+    "payouts/2026/2026-11-26-ueda.yaml": "id: 2026-11-26-ueda\npartner: ueda\nmonth: 2026-10\ndate: 2026-11-26\n"
+                                         "amount: 135801\n",
 }
 
 

@@ -82,6 +82,9 @@ class State:
         if ds.skipped and not quiet:
             typer.echo(text("cli.skipped", lang, count=Translator(lang).count("files", ds.skipped)), err=True)
         if ds.settings_broken and not quiet:
+            # The mistake itself first (a wrong bank.type, an account number of 8 digits): what to mend, where.
+            for problem in settings_errors(ds):
+                typer.echo(problem_line(ds.root, problem, lang), err=True)
             typer.echo(text("cli.settings_broken", lang), err=True)
         cached = ds.root / CACHE_FOLDER
         if self.cache and os.path.lexists(cached) and (cached.is_symlink() or not cached.is_dir()):
@@ -280,6 +283,13 @@ def problem_line(root: Path, problem: Problem, lang: str, *, line_offset: int = 
     where = shown_path(relative_to_cwd(root, problem.path))
     return (f"{where}:{problem.line + line_offset}:{problem.column}: {problem.severity}[{problem.code}] "
             f"{problem.message(lang)}")
+
+
+def settings_errors(ds: Dataset) -> list[Problem]:
+    """The errors of haru.yaml, for which its defaults stand in for the whole file."""
+    from haru_cli.records.registry import SETTINGS_FILE
+
+    return [p for p in ds.problems if p.path == SETTINGS_FILE and p.severity == "error"]
 
 
 def relative_to_cwd(root: Path, path: str) -> str:

@@ -58,7 +58,7 @@ def fees_calc(
 def fees_statement(
     ctx: typer.Context,
     query: QueryArgument,
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    month: MonthOption = None,
     output: OutputOption = None,
     template_file: TemplateOption = None,
 ) -> None:
@@ -81,7 +81,7 @@ def fees_statement(
 def fees_pay(
     ctx: typer.Context,
     query: QueryArgument,
-    month: Annotated[str, typer.Option("--month", metavar="YYYY-MM")],
+    month: MonthOption = None,
     day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     amount: Annotated[int | None, typer.Option("--amount", metavar="YEN", min=1, max=10**20 - 1)] = None,
     refund: Annotated[bool, typer.Option("--refund")] = False,
@@ -149,7 +149,8 @@ def fees_transfer(
     run = open_run(ctx, fmt=fmt)
     first = parse_month(month, run.today, run.lang)
     if isinstance(ours := sender(run.ds), str):
-        run.fail("cli.settings_broken" if ours == "settings_broken" else "cli.fees.no_bank_settings")
+        # Broken: the load has just shown haru.yaml's mistakes; say that they, not a missing bank:, stop the file.
+        run.fail("cli.fees.settings_broken" if ours == "settings_broken" else "cli.fees.no_bank_settings")
     found = month_transfer(run.ds, first, run.days)
     on = found.pay_on if day is None else parse_cli_date(day, "--date", run.lang)
     banks = ZenginBanks()

@@ -79,9 +79,9 @@ def emit_table(fmt: str, data: Any, table: "Table", t: "Translator", incomplete:
     elif fmt == "md":
         _write(formats.md_table(table.headings, table.rows))
     elif sys.stdout.isatty():  # Rich on a terminal; plain text when piped
-        _rich(lambda width: formats.rich_table(table.headings, table.rows, width=width))
+        _rich(lambda width: formats.rich_table(table.headings, table.rows, width=width, one_line=table.one_line))
     else:
-        _write(formats.plain_table(table.headings, table.rows, _columns()))
+        _write(formats.plain_table(table.headings, table.rows, _columns(), one_line=table.one_line))
     _say_incomplete(fmt, t, incomplete)
 
 

@@ -33,8 +33,8 @@ def report_monthly(ctx: typer.Context, month: MonthOption = None,
 
     run = open_run(ctx)
     first = parse_month(month, run.today, run.lang)
-    render_report(run, "report_monthly", {"r": monthly(run.ds, first, run.today, run.days)}, template_file, output,
-                  workspace_incomplete(run.ds), wareki=wareki)
+    render_report(run, "report_monthly", {"r": monthly(run.ds, first, run.today, run.days, run.t)}, template_file,
+                  output, workspace_incomplete(run.ds), wareki=wareki)
 
 
 @app.command("agenda")
@@ -44,7 +44,7 @@ def report_agenda(ctx: typer.Context, query: QueryArgument, output: OutputOption
 
     run = open_run(ctx)
     partner = run.partner(query)
-    render_report(run, "report_agenda", {"p": partner, "a": agenda(run.ds, partner, run.today, run.days)},
+    render_report(run, "report_agenda", {"p": partner, "a": agenda(run.ds, partner, run.today, run.days, run.t)},
                   template_file, output, partner_incomplete(run.ds, partner.id), wareki=wareki)
 
 

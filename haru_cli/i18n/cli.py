@@ -291,6 +291,11 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.fees.no_bank_settings": ("haru.yaml に HaRu の口座（bank:）と委託者（transfer:）を書いてください",
                                   "write HaRu's own account (bank:) and the requester (transfer:) into haru.yaml"),
+    "cli.fees.settings_broken": (
+        "haru.yaml の誤り（上記）を直すまで総合振込ファイルは作れません: HaRu の口座（bank:）と委託者（transfer:）が読めません",
+        "no transfer file until the mistakes in haru.yaml (above) are mended: HaRu's own account (bank:) and the "
+        "requester (transfer:) cannot be read",
+    ),
     "cli.fees.nothing_to_transfer": ("{month} 分に振り込む明細はありません（何も書いていません）",
                                      "nothing to transfer for {month}; nothing written"),
     "cli.fees.refused_character": ("{value:q} の {char:q} は銀行が受け付けない文字です（何も書いていません）",

@@ -137,7 +137,8 @@ HELP: dict[str, tuple[str, str]] = {
         "One partner's 支払明細書 for a month, as Markdown (templates/fees_statement.md.j2).\n\n"
         "Example: haru fees statement ウエダ --month 2026-10 -o 2026-10-ueda.md",
     ),
-    "help.fees.statement.month": ("手数料が発生した月（YYYY-MM）。", "The month the fees accrued in (YYYY-MM)."),
+    "help.fees.statement.month": ("手数料が発生した月（YYYY-MM、既定: 前月）。",
+                                  "The month the fees accrued in (YYYY-MM; default: the previous month)."),
     "help.fees.pay": (
         "支払いの記録（payouts/<年>/<id>.yaml）を書きます: その月の明細の支払い（金額の既定: 差引支払額）、"
         "または --refund でパートナーからの返金（その月の明細の 1 行になります）。\n\n"
@@ -146,7 +147,7 @@ HELP: dict[str, tuple[str, str]] = {
         "payable), or with --refund money the partner paid back (a line of that month's statement).\n\n"
         "Example: haru fees pay ウエダ --month 2026-10 --date 2026-11-30",
     ),
-    "help.fees.pay.month": ("明細の月（YYYY-MM）。", "The statement's month (YYYY-MM)."),
+    "help.fees.pay.month": ("明細の月（YYYY-MM、既定: 前月）。", "The statement's month (YYYY-MM; default: the previous month)."),
     "help.fees.pay.day": ("お金が動いた日（既定: 今日）。", "The day the money moved (default: today)."),
     "help.fees.pay.amount": ("金額（支払いの既定: その月の差引支払額）。", "The amount (a payment's default: the month's payable)."),
     "help.fees.pay.refund": ("パートナーからの返金として記録します。", "Record money the partner paid back."),
@@ -204,16 +205,18 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.report.monthly": (
         "月のまとめ: 会議、社長の時間（パートナー別・種類別、前 3 か月と比べて）、フィードバック、紹介、"
-        "手数料、今後 60 日の期日、超過したアクション。\n\n例: haru report monthly --month 2026-10",
+        "手数料、今後 60 日の予定（upcoming --within 60d と同じ。超過分を含む）、超過したアクション。"
+        "\n\n例: haru report monthly --month 2026-10",
         "The month in review: meetings, the 社長's hours by partner and kind against the three months "
-        "before, feedback heard, referrals, fees, dates of the next 60 days, overdue actions.\n\n"
-        "Example: haru report monthly --month 2026-10",
+        "before, feedback heard, referrals, fees, what is due in the next 60 days (as upcoming --within 60d "
+        "lists it, overdue items included), overdue actions.\n\nExample: haru report monthly --month 2026-10",
     ),
     "help.report.agenda": (
-        "次の定例会のアジェンダ: 未完了のアクション、前回の定例会からの決定事項、今後の契約の期日、"
-        "紹介の状況、予定のフィードバック面談。\n\n例: haru report agenda ウエダ",
+        "次の定例会のアジェンダ: 未完了のアクション、前回の定例会からの決定事項、今後の契約の期日と手数料の支払"
+        "（支払済みの印つき）、紹介の状況、予定のフィードバック面談、進行中の協業機会。\n\n例: haru report agenda ウエダ",
         "The agenda of the next 定例会 with a partner: open actions, decisions since the last regular "
-        "meeting, contract dates ahead, the referral pipeline, feedback hearings due.\n\nExample: haru report agenda ウエダ",
+        "meeting, contract dates and fee payouts ahead (marked paid once paid), the referral pipeline, feedback "
+        "hearings due, open opportunities.\n\nExample: haru report agenda ウエダ",
     ),
     "help.report.project": (
         "共同プロジェクトの進捗会議の資料: マイルストーン、会議の決定事項、未完了のアクション、関連するシナジー機会、"

@@ -192,7 +192,11 @@ REPORTS: dict[str, tuple[str, str]] = {
     "report.agenda.feedback": ("5. 顧客フィードバックの予定", "5. Customer feedback due"),
     "report.agenda.feedback_head": ("| 更新節目 | 契約 | 状態 | 面談期間の開始 |", "| Milestone | Contract | Status | Window from |"),
     "report.agenda.no_feedback": ("予定されたフィードバック面談はありません。", "No feedback hearing due."),
-    "report.agenda.other": ("6. 新たな協業機会・その他", "6. New opportunities, other business"),
+    "report.agenda.opportunities": ("6. 新たな協業機会", "6. New opportunities"),
+    "report.agenda.opportunities_head": ("| 協業機会 | 段階 | 次の一手 | 期日 | 見込額 |",
+                                         "| Opportunity | Stage | Next step | Due | Value |"),
+    "report.agenda.no_opportunities": ("進行中の協業機会はありません。", "No open opportunities."),
+    "report.agenda.other": ("7. その他", "7. Other business"),
     # fees journal: 摘要
     "journal.accrual": ("{month}分 紹介手数料", "referral fees of {month}"),
     "journal.payment": ("{month}分 紹介手数料の支払", "payment of the fees of {month}"),

@@ -374,6 +374,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "overdue": ("超過", "overdue"),
     "expired": ("期限切れ", "expired"),
     "notice_passed": ("予告期限経過", "notice passed"),
+    "notice_passed.short": ("経過", "passed"),  # beside 解約予告期限, in a line too narrow for the whole mark
     "yes": ("あり", "yes"),
     "no": ("なし", "no"),
     "none": ("—", "—"),

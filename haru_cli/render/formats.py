@@ -15,7 +15,7 @@ from typing import Any
 
 from haru_cli.escape import INVISIBLE_CHARACTER, visible
 from haru_cli.i18n import yen
-from haru_cli.render.layout import pair_widths, share, width_of, wrap
+from haru_cli.render.layout import pair_widths, share, shorten, width_of, wrap
 from haru_cli.views.shapes import CalendarEvent, Day, Document, Money, Quantity, Row, Text, Value
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~&])")
@@ -222,14 +222,90 @@ def table_widths(headings: list[str], rows: list[Row], room: int) -> list[int] |
     return share(natural, least, tokens, room)
 
 
-def rich_table(headings: list[str], rows: list[Row], *, width: int) -> list[Any]:
-    """A table for a terminal `width` columns wide, every cell wrapped here to its column so that Rich
-    never has to crop one (SPEC §15). When even that does not fit, each row is a card of `heading  value`
-    lines instead."""
+# --- one line per row: a list of items to run the eye down (upcoming, renewals, feedback) ------------------
+
+LINE_FLOOR = 6  # the fewest columns (two wide characters and …) a text column is shortened to
+GAP = 2  # the columns between two columns of a one-line table
+
+
+def _day_brief(value: Day) -> str:
+    """A date with its mark (超過), the short one where it has one, but without its note (あと 3 日): what
+    a narrow one-line table shows."""
+    if value.day is None:
+        return NONE
+    mark = value.short_mark or value.mark
+    return f"{value.day.isoformat()} ({mark})" if mark else value.day.isoformat()
+
+
+def _one_line(value: Value) -> str:
+    """A cell as one line shows it whole: its first line, and `…` where more lines follow."""
+    text = _text(shown(value))
+    first, more, _ = text.partition("\n")
+    return first + "…" if more else first
+
+
+def line_widths(headings: list[str], rows: list[Row], room: int) -> list[int] | None:
+    """The width of each column of a table whose every row is one line, in `room` columns (gaps apart): ids
+    and amounts keep their width and dates at least their mark (超過, or its short form), so none is ever
+    shortened; text columns share the rest, the least wanting whole first, and are shortened with `…`.
+    Dates keep their notes (あと 3 日) and whole marks while every text column still gets TEXT_FLOOR columns;
+    narrower, texts go down to LINE_FLOOR first. None when even that does not fit."""
+    count = len(headings)
+    columns = [[row[n] if n < len(row) else None for row in rows] for n in range(count)]
+    tokens = [any(v is not None for v in col) and all(v is None or is_token(v) for v in col) for col in columns]
+    natural = [max(width_of(_one_line(v)) for v in [h, *col]) for h, col in zip(headings, columns, strict=True)]
+    brief = [max([width_of(_day_brief(v) if isinstance(v, Day) else _one_line(v)) for v in col if v is not None]
+                 or [1]) for col in columns]
+    # A text's beginning that is kept (an amount), and the … after it.
+    kept = [max([width_of(v.keep) + 1 for v in col if isinstance(v, Text) and v.keep] or [0]) for col in columns]
+    for dates, floor in ((natural, TEXT_FLOOR), (brief, LINE_FLOOR)):
+        least = [max(w, min(width_of(_one_line(h)), floor)) if token else min(n, max(floor, k))
+                 for h, w, n, k, token in zip(headings, dates, natural, kept, tokens, strict=True)]
+        widths = share(natural, least, tokens, room)
+        if widths is not None:
+            break
+    else:
+        return None
+    spare = room - sum(widths)
+    for n in range(count):  # the room no text wants: the dates' notes, where they fit
+        grown = min(natural[n] - widths[n], spare)
+        widths[n], spare = widths[n] + grown, spare - grown
+    return widths
+
+
+def line_cell(value: Value, width: int) -> str:
+    """A cell on one line of `width` columns: a date with its note when that fits, else with its mark
+    alone; text shortened with `…`."""
+    if isinstance(value, Day) and width_of(_one_line(value)) > width:
+        return _day_brief(value)
+    return shorten(_one_line(value), width)
+
+
+def _rich_lines_table(headings: list[str], rows: list[Row], widths: list[int]) -> Any:
     from rich import box
     from rich.table import Table as RichTable
     from rich.text import Text as RichText
 
+    # No margin at the edges and GAP columns between: room for the text that an item's line is about.
+    table = RichTable(box=box.SIMPLE_HEAD, highlight=False, show_edge=False, pad_edge=False, padding=(0, 1, 0, 0))
+    for heading, column in zip(headings, widths, strict=True):
+        table.add_column(RichText(line_cell(heading, column)), width=column, no_wrap=True)
+    for row in rows:
+        table.add_row(*(RichText(line_cell(cell, column), no_wrap=True, style="bold red" if alerting(cell) else "")
+                        for cell, column in zip(row, widths, strict=False)))
+    return table
+
+
+def rich_table(headings: list[str], rows: list[Row], *, width: int, one_line: bool = False) -> list[Any]:
+    """A table for a terminal `width` columns wide, every cell wrapped here to its column so that Rich
+    never has to crop one (SPEC §15). When even that does not fit, each row is a card of `heading  value`
+    lines instead. `one_line`: each row one line, shortened (line_widths), where the width allows it."""
+    from rich import box
+    from rich.table import Table as RichTable
+    from rich.text import Text as RichText
+
+    if one_line and (lines := line_widths(headings, rows, width - GAP * (len(headings) - 1))) is not None:
+        return [_rich_lines_table(headings, rows, lines)]
     widths = table_widths(headings, rows, width - 3 * len(headings) - 1)  # a space either side, one between
     if widths is None:
         return _cards(headings, rows, width=width)
@@ -304,10 +380,16 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - width_of(text))
 
 
-def plain_table(headings: list[str], rows: list[Row], width: int | None = None) -> str:
+def plain_table(headings: list[str], rows: list[Row], width: int | None = None, *, one_line: bool = False) -> str:
     """Columns aligned by display width; a cell's lines stay in its column. Within `width` columns when
-    given (piped output fits COLUMNS): text columns wrap, or rows become cards."""
+    given (piped output fits COLUMNS): text columns wrap, or rows become cards — or, `one_line`, each row
+    is one line, as on a terminal (rich_table)."""
     room = sys.maxsize if width is None else width - 2 * (len(headings) - 1)
+    if one_line and width is not None and (lines := line_widths(headings, rows, room)) is not None:
+        out = ["  ".join(_pad(line_cell(h, w), w) for h, w in zip(headings, lines, strict=True)).rstrip(),
+               "  ".join("-" * w for w in lines)]
+        out += ["  ".join(_pad(line_cell(c, w), w) for c, w in zip(r, lines, strict=False)).rstrip() for r in rows]
+        return "\n".join(out) + "\n"
     widths = table_widths(headings, rows, room)
     if widths is None:
         return "\n".join(line for row in rows

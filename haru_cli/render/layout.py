@@ -57,6 +57,22 @@ def wrap(text: str, width: int) -> list[str]:
     return out
 
 
+def shorten(text: str, width: int) -> str:
+    """`text` on one line of at most `width` columns (at least LEAST): whole when it fits, else its
+    beginning and `…` (SPEC §15: what is shown before the `…` is where the text begins); a text of several
+    lines is its first line and `…`. Never cut inside a character or between a letter and its accent."""
+    width = max(width, LEAST)
+    first, more, _ = text.partition("\n")
+    if not more and width_of(first) <= width:
+        return first
+    kept, used = "", 0
+    for character, columns in _characters(first):
+        if used + columns > width - 1:  # the … takes the last column
+            break
+        kept, used = kept + character, used + columns
+    return kept.rstrip(" ") + "…"
+
+
 def _wrapped(line: str, width: int) -> list[str]:
     lines: list[str] = []
     current, used = "", 0

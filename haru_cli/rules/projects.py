@@ -45,6 +45,11 @@ def days_in_stage(o: Opportunity, today: date) -> int | None:
     return None if day is None else (today - day).days
 
 
+def next_step_overdue(o: Opportunity, today: date) -> bool:
+    """Its next step was due before today, and it is still open (not delivered, not dropped)."""
+    return o.due is not None and o.due < today and o.stage in OPEN_STAGES
+
+
 @dataclass(frozen=True)
 class StageRow:
     stage: Stage
@@ -83,7 +88,8 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
     for chance in ds.opportunities.values():
         if chance.due is not None and chance.due <= until and chance.stage in OPEN_STAGES:
             yield Item(chance.due, "opportunity", chance.partners[0], chance.next or chance.title, chance.id,
-                       chance.due < today, ("opportunity", chance.id), uid("opportunity", chance.id, chance.due))
+                       next_step_overdue(chance, today), ("opportunity", chance.id),
+                       uid("opportunity", chance.id, chance.due))
 
 
 # --- checks (SPEC §6) ---------------------------------------------------------------------------------

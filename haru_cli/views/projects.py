@@ -11,7 +11,7 @@ from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Opportunity, Project, as_json
 from haru_cli.rules.activity import OpenAction, open_actions
-from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting
+from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting, next_step_overdue
 from haru_cli.rules.time import as_hours
 from haru_cli.views.names import partner_names
 from haru_cli.views.shapes import Day, Document, Link, Money, Quantity, Row, Section, Table, Text, Value
@@ -114,8 +114,7 @@ def project_document(v: ProjectView, t: Translator) -> Document:
 def opportunity_json(o: Opportunity, today: date) -> dict[str, Any]:
     return {"id": o.id, "title": o.title, "partners": list(o.partners), "synergy": o.synergy, "value": o.value,
             "days_in_stage": days_in_stage(o, today), "next": o.next,
-            "due": o.due.isoformat() if o.due else None, "overdue": o.due is not None and o.due < today
-            and o.stage not in ("delivered", "dropped")}
+            "due": o.due.isoformat() if o.due else None, "overdue": next_step_overdue(o, today)}
 
 
 def pipeline_json(rows: list[StageRow], today: date) -> dict[str, Any]:
@@ -136,7 +135,7 @@ def pipeline_table(ds: Dataset, rows: list[StageRow], today: date, t: Translator
         if not r.opportunities:
             out.append([label, None, None, None, None, None, None, None, None])
         for o in r.opportunities:  # the stage on every row, so that a spreadsheet can sort and filter by it
-            late = o.due is not None and o.due < today and o.stage not in ("delivered", "dropped")
+            late = next_step_overdue(o, today)
             days = days_in_stage(o, today)
             out.append([label, o.id, o.title, partner_names(ds, list(o.partners), t),
                         t.value("synergy", o.synergy), Money(o.value) if o.value is not None else None,

@@ -1,29 +1,32 @@
 """What the Markdown reports say (the templates only lay it out): monthly activity with the 社長's hours
 and their trend, by area against the targets, and what AI saved (strategy 3.4), feedback heard (3.5), and
-the agenda of the next 定例会 — pure."""
+the agenda of the next 定例会 — pure. Their dated items are `upcoming`'s, said as it says them."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Partner, Referral
-from haru_cli.records.values import add_months
+from haru_cli.records.values import Duration, add_months
 from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.calendar import BusinessDays, month_end
-from haru_cli.rules.dated import Item
 from haru_cli.rules.fees import Statement, month_statements
+from haru_cli.rules.projects import OPEN_STAGES, next_step_overdue, pipeline
 from haru_cli.rules.schedule import Milestone, RegularMeeting, feedback_milestones, next_regular_meeting
 from haru_cli.rules.time import as_hours, meeting_spent, minutes_by_partner, month_of, percent
 from haru_cli.rules.upcoming import upcoming
+from haru_cli.views.schedule import ItemLine, item_line
 from haru_cli.views.time import automations_json, time_json, time_report
 
 TREND_MONTHS = 3  # the month is compared with the three before it
-LOOKAHEAD = timedelta(days=60)
+LOOKAHEAD = Duration(60, "d")  # the monthly report's dates: what `haru upcoming --within 60d` lists
+AGENDA_AHEAD = Duration(90, "d")  # the agenda's contract and payment dates
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ class Monthly:
     referrals_new: list[Referral]
     referrals_won: list[Referral]
     statements: list[Statement]
-    ahead: list[Item]  # notice deadlines, term ends and feedback hearings in the next 60 days
+    ahead: list[ItemLine]  # what `upcoming --within 60d` lists: overdue items, then the next 60 days'
     overdue_actions: list[OpenAction]
     time: dict[str, Any] = field(default_factory=dict)  # the month's `time report` (SPEC §9.3), as its JSON
     automations: dict[str, Any] = field(default_factory=dict)  # `automation list` of the month, as its JSON
@@ -103,7 +106,7 @@ def _hours_rows(months: list[list[Meeting]], by_partner: bool) -> list[HoursRow]
     return sorted(rows, key=lambda r: (-r.hours, -sum(r.previous), r.key))
 
 
-def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthly:
+def monthly(ds: Dataset, month: date, today: date, days: BusinessDays, t: Translator) -> Monthly:
     month = month.replace(day=1)
     months = [add_months(month, -i) for i in range(TREND_MONTHS + 1)]
     by_month = [
@@ -111,10 +114,10 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays) -> Monthl
         for first in months
     ]
     referrals = sorted(ds.referrals.values(), key=lambda r: (r.referred, r.id))
-    ahead = [
-        item for item in upcoming(ds, today, today + LOOKAHEAD, today, days)
-        if item.kind in ("notice_deadline", "term_end", "feedback")
-    ]
+    # Every item `upcoming` lists for the same window (its overdue ones too), not the contracts' dates alone:
+    # a report says what the command says.
+    ahead = [item_line(ds, item, t) for item in upcoming(ds, today, LOOKAHEAD.after(today),
+                                                          LOOKAHEAD.before(today), days)]
     return Monthly(
         month=month,
         meetings=by_month[0],
@@ -147,26 +150,35 @@ class Agenda:
     last_meeting: Meeting | None
     open_actions: list[OpenAction]
     decisions: list[tuple[Meeting, str]]  # decided since the last regular meeting (included)
-    dates_ahead: list[Item]  # the partner's notice deadlines, term ends and payouts
+    dates_ahead: list[ItemLine]  # the partner's contracts' dates and payouts, as `upcoming` says them
     pipeline: list[Referral]  # referrals still open (lead) or won
     feedback_due: list[Milestone] = field(default_factory=list)
+    # Its open opportunities (SPEC §12), by stage, then due: title, stage, next, due, value, overdue
+    opportunities: list[dict[str, Any]] = field(default_factory=list)
 
 
-def agenda(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> Agenda:
+AGENDA_KINDS = ("notice_deadline", "term_end", "draft", "payout")  # the partner's contracts and payments
+
+
+def agenda(ds: Dataset, partner: Partner, today: date, days: BusinessDays, t: Translator) -> Agenda:
     meetings = [m for m in ds.meetings_of(partner.id) if m.date <= today]  # newest first
     last_regular = next((m for m in meetings if m.kind == "regular"), None)
     since = last_regular.date if last_regular else date.min
     decisions = [(m, d) for m in reversed(meetings) if m.date >= since for d in m.decisions]
-    horizon = today + timedelta(days=90)
+    horizon = AGENDA_AHEAD.after(today)
     return Agenda(
         partner=partner,
         next_meeting=next_regular_meeting(ds, partner, today),
         last_meeting=meetings[0] if meetings else None,
         open_actions=open_actions(ds, today, partner.id),
         decisions=decisions,
-        dates_ahead=[item for item in upcoming(ds, today, horizon, today, days)
-                     if item.partner == partner.id and item.kind in ("notice_deadline", "term_end", "payout")],
+        dates_ahead=[item_line(ds, item, t) for item in upcoming(ds, today, horizon, today, days)
+                     if item.partner == partner.id and item.kind in AGENDA_KINDS],
         pipeline=[r for r in ds.referrals_of(partner.id) if r.status in ("lead", "won")],
-        feedback_due=[m for m in feedback_milestones(ds, today - LOOKAHEAD, horizon, today)
+        feedback_due=[m for m in feedback_milestones(ds, LOOKAHEAD.before(today), horizon, today)
                       if m.contract.partner == partner.id and m.status != "held"],
+        opportunities=[{"title": o.title, "stage": o.stage, "next": o.next, "due": o.due, "value": o.value,
+                        "overdue": next_step_overdue(o, today)}
+                       for row in pipeline(ds, partner_id=partner.id) if row.stage in OPEN_STAGES
+                       for o in row.opportunities],
     )

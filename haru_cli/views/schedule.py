@@ -39,7 +39,7 @@ class Dated(Generic[T]):
         return [self.as_json(x) for x in self.found]
 
     def table(self) -> Table:
-        return Table(self.headings, [self.as_row(x) for x in self.found], self.empty)
+        return Table(self.headings, [self.as_row(x) for x in self.found], self.empty, one_line=True)
 
     def events(self) -> list[CalendarEvent]:
         return [event for x in self.found for event in self.as_events(x)]
@@ -92,7 +92,8 @@ def renewals(ds: Dataset, found: list[Renewal], today: date, t: Translator) -> D
             t.value("contract_type", c.type),
             c.title or "",
             Day(r.notice_deadline, t.days(r.notice_deadline, today),
-                t("notice_passed") if r.notice_passed(today) else "", markable=True),
+                t("notice_passed") if r.notice_passed(today) else "", markable=True,
+                short_mark=t("notice_passed.short") if r.notice_passed(today) else ""),
             Day(r.term_end, t.days(r.term_end, today), t("expired") if r.expired else "", markable=True),
             t.yesno(c.auto_renew),
         ]
@@ -159,19 +160,60 @@ ITEM_HEADINGS = ["date", "kind", "partner", "subject", "ref"]
 
 
 def item_subject(item: Item, t: Translator) -> str:
-    """What an item is about, for people: a regular meeting is its kind; a payout, its month and amount."""
+    """What an item is about, for people: a regular meeting is its kind; a payout, its amount and month,
+    marked paid once its payment is recorded — the amount first, so that a line shortened to fit a
+    terminal still shows it."""
     if item.kind == "regular_meeting":
         return t.value("item_kind", item.kind)
     if item.kind == "payout":
-        return f"{item.subject} {t.yen(item.amount)}" + (t("fees.paid_mark") if item.paid else "")
+        return f"{t.yen(item.amount)} {item.subject}" + (t("fees.paid_mark") if item.paid else "")
     return item.subject or item.ref
 
 
-def _mark(item: Item, t: Translator) -> str:
-    """What an overdue item is marked with: a notice deadline that passed runs on until the term ends."""
+def item_mark(item: Item, t: Translator, *, short: bool = False) -> str:
+    """What an overdue item is marked with: a notice deadline that passed runs on until the term ends
+    (`short`: 経過, in a line too narrow for 予告期限経過, beside the kind that says the rest)."""
     if not item.overdue:
         return ""
-    return t("notice_passed") if item.kind == "notice_deadline" else t("overdue")
+    if item.kind == "notice_deadline":
+        return t("notice_passed.short") if short else t("notice_passed")
+    return t("overdue")
+
+
+@dataclass(frozen=True)
+class ItemLine:
+    """An item as `upcoming` says it — whose it is by name, what it is about, its mark — for the reports
+    that list items too, so that they say the same (the item's own fields kept: date, kind, ref …)."""
+
+    item: Item
+    name: str  # the partner's or the vendor's name ("" for an automation's review)
+    subject: str
+    mark: str  # "" when it is not overdue
+
+    @property
+    def date(self) -> date:
+        return self.item.date
+
+    @property
+    def kind(self) -> str:
+        return self.item.kind
+
+    @property
+    def partner(self) -> str:
+        return self.item.partner
+
+    @property
+    def ref(self) -> str:
+        return self.item.ref
+
+    @property
+    def overdue(self) -> bool:
+        return self.item.overdue
+
+
+def item_line(ds: Dataset, item: Item, t: Translator) -> ItemLine:
+    name = partner_name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner
+    return ItemLine(item, name, item_subject(item, t), item_mark(item, t))
 
 
 def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Dated[Item]:
@@ -192,17 +234,19 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         }
 
     def as_row(item: Item) -> Row:
+        line = item_line(ds, item, t)
         return [
-            Day(item.date, t.days(item.date, today), _mark(item, t), markable=True),
+            Day(item.date, t.days(item.date, today), line.mark, markable=True,
+                short_mark=item_mark(item, t, short=True)),
             t.value("item_kind", item.kind),
-            partner_name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner,
-            item_subject(item, t),
+            line.name,
+            Text(line.subject, keep=t.yen(item.amount)) if item.kind == "payout" else line.subject,
             item.ref,
         ]
 
     def as_events(item: Item) -> list[CalendarEvent]:
-        name = partner_name(ds, item.partner) or vendor_name(ds, item.vendor) or item.partner
-        subject = name if item.kind == "regular_meeting" else f"{name} {item_subject(item, t)}".strip()
+        line = item_line(ds, item, t)
+        subject = line.name if item.kind == "regular_meeting" else f"{line.name} {line.subject}".strip()
         kind, record_id = item.source
         path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref
         return [_event(item.uid, item.date, item.kind, subject, path, t, alarm)]

@@ -20,6 +20,7 @@ class Text:
     brief: str | None = None
     literal: bool = False  # a file's name: a page never masks a number in it as an amount
     one_line: bool = False  # a page shows its newlines and tabs as escapes
+    keep: str = ""  # its beginning that a one-line table never shortens (a payout's amount)
 
     @classmethod
     def first_line(cls, text: str) -> Text:
@@ -54,6 +55,7 @@ class Day:
     note: str = ""
     mark: str = ""
     markable: bool = False
+    short_mark: str = ""  # what a line too narrow for `mark` shows, where the row says the rest (経過)
 
     @property
     def alert(self) -> bool:
@@ -120,11 +122,14 @@ class Document:
 
 @dataclass(frozen=True)
 class Table:
-    """What a list command shows: headings and rows, and the sentence to say when there are none."""
+    """What a list command shows: headings and rows, and the sentence to say when there are none.
+    `one_line`: a list of items to run the eye down, one line each on a terminal (text shortened with `…`,
+    ids, dates and amounts whole) rather than rows that wrap."""
 
     headings: list[str]
     rows: list[Row]
     empty: str
+    one_line: bool = False
 
 
 @dataclass(frozen=True)

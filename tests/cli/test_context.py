@@ -1,4 +1,4 @@
-"""The command context (cli/context.py): the progress shown while a workspace loads."""
+"""The command context (cli/context.py): the progress shown while a workspace loads, what a broken haru.yaml says."""
 
 from __future__ import annotations
 
@@ -68,3 +68,18 @@ def test_progress_is_for_output_a_person_reads(workspace: WorkspaceFactory, haru
     monkeypatch.setattr(context, "_progress", progress)
     assert haru("--data", workspace(), *args).exit_code == 0
     assert asked == [for_a_person]
+
+
+def test_a_mistake_in_haru_yaml_is_named_by_every_command_before_the_defaults_stand_in(
+        workspace: WorkspaceFactory, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A wrong type in bank: said only 'haru.yaml has errors': now where, and what."""
+    root = workspace({"haru.yaml": "company: テスト株式会社\nbank:\n  bank: \"0001\"\n  branch: \"001\"\n"
+                                   "  type: futsu\n  number: \"0000001\"\n  holder: カ）テスト\n"})
+    monkeypatch.chdir(root)
+    result = haru("partner", "list")
+    assert result.exit_code == 0
+    assert result.stderr.splitlines() == [
+        "haru.yaml:5:9: error[enum] bank.type: 'futsu' は使えません（次のいずれか: 'ordinary', 'current', 'savings'）",
+        "haru.yaml に誤りがあるため既定値を使います — haru validate で確認してください",
+    ]
+    assert haru("partner", "list", "--format", "json").stderr == result.stderr  # JSON on stdout, the same said

@@ -47,3 +47,13 @@ def test_two_payments_of_one_statement_at_once_are_one(workspace: WorkspaceFacto
     assert sorted(code for code, _ in done) == [0, 1], done
     assert len(list((root / "payouts/2026").iterdir())) == 1
     assert any("duplicate-payout" in said for _, said in done)
+
+
+def test_the_month_defaults_to_last_month_as_in_fees_calc(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """Paid at the end of November (月末締め翌月末払い), the statement is October's: what --month says unsaid."""
+    root = workspace(BANKED)
+    paid = haru("--data", root, *TODAY, "fees", "pay", "ueda", "--dry-run")
+    assert paid.exit_code == 0, paid.stderr
+    assert "month: 2026-10" in paid.stdout and "amount: 135801" in paid.stdout
+    early = haru("--data", root, "--today", "2026-10-15", "fees", "pay", "tanaka", "--dry-run")
+    assert early.exit_code == 1 and early.stderr == "haru: 田中一郎 の 2026-09 分の紹介手数料はありません\n"

@@ -159,3 +159,12 @@ def test_a_wrong_credit_table_is_said_in_haru_yaml(workspace: WorkspaceFactory, 
     result = haru("--data", root, "--lang", "en", "validate")
     assert result.exit_code == 1
     assert "haru.yaml:3:" in result.stdout and message in result.stdout, result.stdout
+
+
+def test_the_month_defaults_to_last_month_as_in_fees_calc(ws: str, haru: Haru) -> None:
+    """SPEC §16: every --month defaults as fees calc does; the statement required one."""
+    given = haru("--data", ws, *TODAY, "fees", "statement", "田中", "--month", "2026-10")
+    assumed = haru("--data", ws, *TODAY, "fees", "statement", "田中")
+    assert assumed.exit_code == 0 and assumed.stdout == given.stdout
+    january = haru("--data", ws, "--today", "2027-01-15", "fees", "statement", "田中")  # last month is last year's
+    assert january.exit_code == 1 and january.stderr == "haru: 田中一郎 の 2026-12 分の紹介手数料はありません\n"

@@ -161,3 +161,47 @@ def test_a_bank_of_haru_s_own_not_in_the_list_stops_the_file(workspace: Workspac
     result = haru("--data", root, "--lang", "en", *TODAY, "fees", "transfer", "--month", "2026-10", "-o", str(out))
     assert result.exit_code == 1 and "haru.yaml's bank (bank 9999, branch 001) is not in the 全銀 list" in result.stderr
     assert not out.exists()
+
+
+OWN_BANK = """\
+company: テスト株式会社
+bank:
+  bank: "0001"
+  branch: "001"
+  type: ordinary
+  number: "0000001"
+  holder: カ）テスト
+transfer: {requester_code: "0000000001", requester_name: カ）テスト}
+"""
+
+
+@pytest.mark.parametrize(("mistake", "said"), [
+    ("type: futsu", "haru.yaml:5:9: error[enum] bank.type: 'futsu' is not one of: 'ordinary', 'current', 'savings'"),
+    ('number: "12345678"', "haru.yaml:6:11: error[bank] bank.number: '12345678' is not an account number (up to 7 "
+                           "digits)"),
+])
+def test_a_mistake_inside_bank_is_named_not_taken_for_a_missing_bank(workspace: WorkspaceFactory, haru: Haru,
+                                                                      mistake: str, said: str) -> None:
+    """A wrong type or an 8-digit account number in haru.yaml's bank: said only 'haru.yaml has errors', twice:
+    the load names the mistake where it is, and the transfer says that it is what stops the file."""
+    key = mistake.split(":")[0]
+    line = next(line for line in OWN_BANK.splitlines() if line.startswith(f"  {key}:"))
+    root = workspace({**BANKED, "haru.yaml": OWN_BANK.replace(line, f"  {mistake}")})
+    result = haru("--data", root, *TODAY, "--lang", "en", "fees", "transfer", "--month", "2026-10")
+    assert result.exit_code == 1
+    first, *rest = result.stderr.splitlines()
+    assert first.endswith(said)  # the path as the user can open it from where they are
+    assert rest == [
+        "haru.yaml has errors: using the defaults — run haru validate",
+        "haru: no transfer file until the mistakes in haru.yaml (above) are mended: HaRu's own account (bank:) and "
+        "the requester (transfer:) cannot be read",
+    ]
+    sound = haru("--data", workspace({**BANKED, "haru.yaml": OWN_BANK}), *TODAY, "fees", "transfer",
+                 "--month", "2026-10")
+    assert "株式会社ウエダ" in sound.stdout and "haru.yaml" not in sound.stderr  # as written before the mistake
+
+
+def test_without_bank_and_transfer_it_says_to_write_them(workspace: WorkspaceFactory, haru: Haru) -> None:
+    result = haru("--data", workspace({**BANKED, "haru.yaml": "company: テスト株式会社\n"}), *TODAY, "fees", "transfer")
+    assert result.exit_code == 1
+    assert result.stderr == "haru: haru.yaml に HaRu の口座（bank:）と委託者（transfer:）を書いてください\n"

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
+import re
 import shlex
 import shutil
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.helpers import Haru, fake_haru, git_env, pwned
+from tests.helpers import Haru, fake_haru, git_env, load_workspace, pwned
 
 BIN = Path(sys.executable).parent
 
@@ -178,3 +182,73 @@ def test_init_fails_when_git_init_fails(tmp_path: Path, haru: Haru, monkeypatch:
     monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
     result = haru("--lang", "en", "init", tmp_path / "ws")
     assert result.exit_code == 1 and "git init failed: fatal: cannot init" in result.stderr
+
+
+# A key haru.yaml writes commented out: its line, behind "# " at its own indentation, once the "# " is gone.
+COMMENTED_KEY = re.compile(r"^(\s*)# ((?:\s*)(?:[a-z_]+:|- ))", re.MULTILINE)
+
+
+def _keys(model: type, prefix: str = "") -> list[str]:
+    """Every key of haru.yaml, nested ones as section.key."""
+    found = []
+    for f in dataclasses.fields(model):
+        found.append(prefix + f.name)
+        hint = typing.get_type_hints(model)[f.name]
+        section = next((t for t in (hint, *typing.get_args(hint)) if hasattr(t, "__pydantic_config__")), None)
+        if section is not None:  # a section of keys (tax:, bank: …), not a value such as a rate
+            found += _keys(section, f"{prefix}{f.name}.")
+    return found
+
+
+@pytest.mark.parametrize("locale", ["ja", "en"])
+def test_haru_yaml_names_every_key_and_validates_as_written(tmp_path: Path, haru: Haru, locale: str) -> None:
+    """SPEC §16: a new workspace shows what it needs — bank:, transfer:, time: targets:, accounts: — each key
+    with a comment in the workspace's language, those not filled in as comments."""
+    from haru_cli.records.models import Settings
+
+    assert haru("init", tmp_path / "ws", "--locale", locale).exit_code == 0
+    text = (tmp_path / "ws" / "haru.yaml").read_text(encoding="utf-8")
+    written = yaml.safe_load(COMMENTED_KEY.sub(r"\1\2", text))
+    for key in _keys(Settings):
+        section, _, name = key.rpartition(".")
+        assert name in (written[section] if section else written), key
+    for line in COMMENTED_KEY.sub(r"\1\2", text).splitlines():
+        if re.match(r"\s*([a-z_]+: |- )", line):  # a key with its value, or an item: each says what it is
+            assert "  # " in line, line
+    assert ("社長の時間" in text) == (locale == "ja") and ("口座名義" in text) == (locale == "ja")
+    settings = yaml.safe_load(text)
+    assert sorted(settings) == ["company", "fiscal_year_start", "locale", "payout", "reminders", "tax"]
+    done = haru("--data", tmp_path / "ws", "validate", "--strict")
+    assert done.exit_code == 0
+    assert done.stdout == {"ja": "1 ファイルを検査: エラー 0 件、警告 0 件\n",
+                           "en": "1 file checked: 0 errors, 0 warnings\n"}[locale]  # in the workspace's language
+
+
+def test_uncommented_haru_yaml_validates_and_sets_what_it_says(tmp_path: Path, haru: Haru) -> None:
+    """Each commented section is a working example: with the "# " taken away, the file validates and the
+    commands read it — the bank and requester of fees transfer, the targets of time report."""
+    assert haru("init", tmp_path / "ws", "--company", "テスト株式会社").exit_code == 0
+    settings = tmp_path / "ws" / "haru.yaml"
+    settings.write_text(COMMENTED_KEY.sub(r"\1\2", settings.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "# bank:" not in settings.read_text(encoding="utf-8")
+    done = haru("--data", tmp_path / "ws", "validate", "--strict")
+    assert done.exit_code == 0, done.stdout + done.stderr
+    loaded = load_workspace(tmp_path / "ws").settings
+    assert loaded.bank is not None and (loaded.bank.bank, loaded.bank.branch, loaded.bank.number) == (
+        "0001", "001", "0000001")
+    assert loaded.transfer is not None and loaded.transfer.requester_code == "0000000001"
+    assert str(loaded.time.targets["consulting"]) == "35%" and loaded.accounts.payable == "未払金"
+    assert loaded.corporate_number == "7000012050002" and loaded.reminders.alarm is not None
+    assert loaded.tax.unregistered_credit is not None
+    report = haru("--data", tmp_path / "ws", "--today", "2026-12-01", "time", "report", "--format", "json")
+    assert {a["area"]: a["target_pct"] for a in json.loads(report.stdout)["areas"]}["consulting"] == 35
+    transfer = haru("--data", tmp_path / "ws", "--today", "2026-12-01", "fees", "transfer")
+    assert (transfer.exit_code, transfer.stdout) == (0, "振り込む明細はありません。\n")  # HaRu's side is known
+
+
+def test_a_fresh_workspace_s_transfer_says_which_sections_to_fill_in(tmp_path: Path, haru: Haru) -> None:
+    assert haru("init", tmp_path / "ws").exit_code == 0
+    transfer = haru("--data", tmp_path / "ws", "fees", "transfer")
+    assert transfer.exit_code == 1
+    assert transfer.stderr.strip() == (
+        "haru: haru.yaml に HaRu の口座（bank:）と委託者（transfer:）を書いてください")

@@ -8,9 +8,9 @@ from tests.helpers import Haru, WorkspaceFactory
 
 
 def test_click_s_own_errors_and_help_are_in_japanese_by_default(workspace: WorkspaceFactory, haru: Haru) -> None:
-    missing = haru("--data", workspace(), "fees", "statement", "ueda")
-    assert missing.exit_code == 2 and "エラー: オプション '--month' が必要です" in missing.stderr
-    assert missing.stderr.startswith("使い方: haru fees statement")
+    missing = haru("--data", workspace(), "fees", "journal")  # --to is required (--month defaults, SPEC §16)
+    assert missing.exit_code == 2 and "エラー: オプション '--to' が必要です" in missing.stderr
+    assert missing.stderr.startswith("使い方: haru fees journal")
     unknown = haru("--data", workspace(), "validate", "--strictt")
     assert unknown.exit_code == 2 and "オプション --strictt はありません" in unknown.stderr
     english = haru("--data", workspace(), "--lang", "en", "validate", "--strictt")

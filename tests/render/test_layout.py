@@ -10,9 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from haru_cli.render.formats import cell_lines, plain_document, plain_table, rich_document, rich_lines, rich_table
-from haru_cli.render.layout import share, wrap
-from haru_cli.views.shapes import Day, Document, Row, Section, Text
+from haru_cli.render.formats import (
+    cell_lines,
+    line_widths,
+    plain_document,
+    plain_table,
+    rich_document,
+    rich_lines,
+    rich_table,
+)
+from haru_cli.render.layout import share, shorten, width_of, wrap
+from haru_cli.views.shapes import Day, Document, Money, Row, Section, Text
 
 CHARACTERS = st.one_of(
     st.sampled_from(list("abcXYZ019-_.,()/ ")),
@@ -121,3 +129,50 @@ def test_a_pipe_too_narrow_for_the_columns_shows_each_row_as_a_card() -> None:
     out = plain_table(["ID", "件名", "期間満了"], rows, 40)
     assert out.splitlines()[0] == "ID        ueda-consulting-2026"
     assert "期間満了  2027-03-31" in out
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=LINES, width=st.integers(min_value=2, max_value=80))
+def test_a_shortened_line_fits_and_is_the_text_s_beginning(text: str, width: int) -> None:
+    line = shorten(text, width)
+    assert "\n" not in line and cell_len(line) <= width
+    first = text.split("\n")[0]
+    if line == first:
+        assert "\n" not in text  # whole: no … needed
+    else:
+        assert line.endswith("…") and first.startswith(line[:-1])
+
+
+def test_shortening_never_parts_a_letter_from_its_accent_nor_a_wide_character() -> None:
+    assert shorten("cafe\u0301 au lait", 6) == "cafe\u0301…"
+    assert shorten("株式会社シャインリンケージ", 8) == "株式会…"  # 7 columns: 株式会社 and … would be 9
+    assert shorten("株式会社シャインリンケージ", 6) == "株式…" and width_of(shorten("株式会社", 7)) == 7
+    assert shorten("定例会", 6) == "定例会" and shorten("一行目\n二行目", 10) == "一行目…"
+
+
+ITEM_ROWS = st.lists(st.tuples(
+    st.dates(min_value=date(2026, 1, 1), max_value=date(2027, 12, 31)),
+    st.sampled_from(["", "超過", "予告期限経過"]),
+    TEXTS, TEXTS, st.from_regex(r"[a-z0-9][a-z0-9-]{0,31}", fullmatch=True),
+    st.one_of(st.none(), st.integers(0, 10**8))), min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(rows=ITEM_ROWS, width=st.integers(min_value=40, max_value=200))
+def test_a_one_line_table_is_one_line_per_row_with_ids_dates_and_amounts_whole(
+        rows: list[tuple[date, str, str, str, str, int | None]], width: int) -> None:
+    """SPEC §15 and issue 27 part 7: where a one-line layout fits, every row is one line of at most `width`
+    columns, its id, date, mark and amount whole; where it does not, the table wraps as any other does."""
+    table: list[Row] = [[Day(day, "あと 3 日", mark, markable=True), kind, Text.first_line(subject) if subject.strip()
+                         else subject, ref, Money(amount)] for day, mark, kind, subject, ref, amount in rows]
+    headings = ["日付", "種類", "内容", "参照", "金額"]
+    out = rich_lines(rich_table(headings, table, width=width, one_line=True), width=width)
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert all(cell_len(line) <= width for line in lines)
+    if line_widths(headings, table, width - 8) is None:
+        return
+    assert len(lines) == 2 + len(rows)
+    for line, (day, mark, _, _, ref, amount) in zip(lines[2:], rows, strict=True):
+        assert line.startswith(f"{day.isoformat()} ({mark})" if mark else day.isoformat()) or (
+            mark == "予告期限経過" and line.startswith(day.isoformat()))  # no short form given here: the whole one
+        assert f" {ref}" in line and (amount is None or f"¥{amount:,}" in line)

@@ -188,6 +188,7 @@ def new_contract(
     rate: Annotated[str | None, typer.Option("--rate")] = None,
     basis: Annotated[str | None, typer.Option("--basis", click_type=Labelled("basis", FeeBasis))] = None,
     fixed: Annotated[int | None, typer.Option("--fixed")] = None,
+    deliverable: Annotated[list[str] | None, typer.Option("--deliverable", metavar="ID:TITLE:DUE")] = None,
     edit: EditOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
@@ -208,6 +209,7 @@ def new_contract(
         "notice": notice, "value": {"amount": amount, "per": per} if amount is not None else None,
         "fees": {fee_kind: {"rate": rate, "basis": basis, "fixed": fixed}}
         if rate is not None or fixed is not None or basis is not None else None,
+        "deliverables": [new_values.deliverable(d, run.lang) for d in deliverable] if deliverable else None,
     }
     create_record(run, CONTRACT.path(record_id), data, edit, dry_run)
 

@@ -52,6 +52,17 @@ def assignment(value: str, lang: str) -> dict[str, Any]:
     return {"id": ident.strip(), "title": title.strip() or None, "criteria": named}
 
 
+def deliverable(value: str, lang: str) -> dict[str, Any]:
+    """--deliverable "ep1:第1話 編集版:2026-11-15" — id, title (which may hold a colon) and due date; the
+    full-width ： of a Japanese keyboard counts as the ASCII one."""
+    written = value.translate(str.maketrans("：", ":"))
+    ident, sep, rest = written.partition(":")
+    title, sep_due, due = rest.rpartition(":")
+    if not (sep and sep_due and ident.strip() and title.strip() and due.strip()):
+        raise typer.BadParameter(text("cli.new.bad_deliverable", lang, value=value), param_hint="--deliverable")
+    return {"id": ident.strip(), "title": title.strip(), "due": due.strip()}
+
+
 def bank_account(bank: str | None, branch: str | None, number: str | None, holder: str | None,
                  kind: str | None, lang: str) -> dict[str, Any] | None:
     """--bank-code, --branch, --account, --holder (and --account-type): all four or none, since a transfer

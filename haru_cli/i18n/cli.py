@@ -403,6 +403,10 @@ CLI: dict[str, tuple[str, str]] = {
         "letters, digits, _ and -)",
     ),
     "cli.new.criterion_twice": ("基準 {key:q} を 2 度指定しています", "the criterion {key:q} is given twice"),
+    "cli.new.bad_deliverable": (
+        "{value:q} は ID:題名:期日 ではありません（ep1:第1話 編集版:2026-11-15 のように）",
+        "{value:q} is not ID:TITLE:DUE (like ep1:第1話 編集版:2026-11-15)",
+    ),
     "cli.new.bad_assignment": (
         "{value:q} は ID:件名:基準,基準 ではありません（a1:自社業務へのAI適用:具体性,効果検証 のように。件名は空でも可）",
         "{value:q} is not ID:TITLE:CRITERION,CRITERION (like a1:自社業務へのAI適用:具体性,効果検証; the title may be "

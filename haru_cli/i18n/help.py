@@ -284,6 +284,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.contract.rate": ("手数料規定: 料率（例: 15%）。", "Fee rule: a rate such as 15%."),
     "help.new.contract.basis": ("手数料規定: 料率の基準。", "Fee rule: what the rate is on."),
     "help.new.contract.fixed": ("手数料規定: 1 件あたりの定額（円）。", "Fee rule: a fixed fee in yen per referral."),
+    "help.new.contract.deliverable": (
+        "委託先の契約の成果物: ID:題名:期日（繰り返し可。例: ep1:第1話 編集版:2026-11-15）。",
+        "A vendor contract's deliverable: ID:TITLE:DUE (repeatable; e.g. ep1:第1話 編集版:2026-11-15)."),
     "help.new.meeting": (
         "新しい会議録 meetings/<年>/<id>.yaml（id の既定: <日付>-<パートナー>-<種類>）。\n\n"
         "例: haru new meeting ウエダ --kind 定例会 --date 2026-11-27 --minutes 60 --summary \"定例会\"",

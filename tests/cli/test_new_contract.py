@@ -92,3 +92,17 @@ def test_help_names_the_vendor_option_in_both_languages(haru: Haru) -> None:
     assert "haru new contract --vendor スタジオA --type 業務委託" in japanese and "[QUERY]" in japanese
     assert "haru new contract --vendor スタジオA --type outsourcing" in english
     assert "The vendor the contract is with" in english
+
+
+def test_a_vendor_s_contract_with_its_deliverables(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"vendors/studio.yaml": "id: studio\nname: 株式会社スタジオA\nkana: スタジオエー\n"})
+    result = haru("--data", root, "new", "contract", "--vendor", "スタジオエー", "--type", "業務委託",
+                  "--start", "2026-10-01", "--deliverable", "ep1:第1話 編集版:2026-11-15",
+                  "--deliverable", "ep2：第2話: 完成版：2026-12-15")
+    assert result.exit_code == 0, result.stderr
+    contract = load_workspace(root).contracts["studio-outsourcing-2026"]
+    assert [(d.id, d.title, d.due.isoformat()) for d in contract.deliverables] == [
+        ("ep1", "第1話 編集版", "2026-11-15"), ("ep2", "第2話: 完成版", "2026-12-15")]
+    wrong = haru("--data", root, "new", "contract", "--vendor", "studio", "--type", "outsourcing",
+                 "--start", "2026-10-01", "--id", "x", "--deliverable", "ep1:2026-11-15")
+    assert wrong.exit_code == 2 and "'ep1:2026-11-15' は ID:題名:期日 ではありません" in wrong.stderr

@@ -113,7 +113,9 @@ def time_log(
     if partner is not None:
         entry["partner"] = run.partner(partner).id
     if project is not None:
-        entry["project"] = project
+        from haru_cli.records.registry import PROJECT
+
+        entry["project"] = run.record(PROJECT, project).id
     if note:
         entry["note"] = note
     month = f"{when:%Y-%m}"

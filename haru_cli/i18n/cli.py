@@ -211,12 +211,29 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.change.done": ("{path} を更新しました", "updated {path}"),
     "cli.edit.not_a_record": ("{path} はワークスペースのレコードのファイルではありません",
                               "{path} is not a record file of the workspace"),
-    "cli.edit.none": ("ID「{id}」のレコードはありません", "no record has the id {id:q}"),
+    "cli.edit.none": ("「{query}」に該当するレコードはありません（id、名前、タイトル、かな、担当者名、またはファイルのパスで"
+                      "指定します）",
+                      "no record matches {query:q} (give its id, name, title, kana, a contact's name, or its file's "
+                      "path)"),
+    "cli.edit.several_named": ("「{query}」に該当するレコードが複数あります: {names} — より詳しく、またはパスで指定して"
+                               "ください",
+                               "{query:q} matches more than one record: {names} — be more specific, or give the path"),
+    "cli.edit.nearest": ("「{query}」に該当するレコードはありません。候補: {names}",
+                         "no record matches {query:q}; closest: {names}"),
     "cli.edit.several": ("ID「{id}」のレコードが複数あります: {paths} — パスで指定してください",
                          "several records have the id {id:q}: {paths} — give the path"),
     "cli.search.none": ("「{query}」は見つかりません", "{query:q} is nowhere"),
     "cli.search.more": ("最初の {limit} 件だけを表示しました", "only the first {limit} are shown"),
-    "cli.record.none": ("{kind}「{id}」がありません。候補: {near}", "no {kind} {id:q}; closest: {near}"),
+    # a record named by what a person types (cli/context.resolve_record)
+    "cli.record.several": (
+        "「{query}」に該当する{kind}が複数あります: {names} — より詳しく指定してください",
+        "{query:q} matches more than one {kind}: {names} — be more specific",
+    ),
+    "cli.record.nearest": ("「{query}」に該当する{kind}がありません。候補: {names}",
+                           "no {kind} matches {query:q}; closest: {names}"),
+    "cli.record.none": ("「{query}」に該当する{kind}がありません。{kind}: {names}",
+                        "no {kind} matches {query:q}; there are: {names}"),
+    "cli.record.more": (" ほか {count} 件", " and {count} more"),
     # fees
     "cli.fees.give_amount": ("{name} の {month} 分には支払う額がありません: --amount で金額を指定してください",
                              "{name} has nothing payable for {month}: give the amount with --amount"),

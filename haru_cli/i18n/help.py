@@ -97,7 +97,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.contract.show": ("1 件の契約: 条件、更新の期日、手数料規定、本文。\n\n例: haru contract show ueda-consulting-2026",
                            "One contract: its terms, renewal dates, fee rules and text.\n\n"
                            "Example: haru contract show ueda-consulting-2026"),
-    "help.contract.show.contract_id": ("契約の id（ファイル名）。", "The contract's id (its file name)."),
+    "help.contract.show.contract_id": ("契約（id・タイトル・パートナー名）。", "The contract (id, title or its partner's name)."),
     # dated
     "help.renewals": (
         "現在の期間満了日か解約予告期限が期間内にある有効な契約と、期限切れの契約（先に来る日付順）。\n\n"
@@ -221,7 +221,8 @@ HELP: dict[str, tuple[str, str]] = {
         "The papers for a joint project's progress meeting: milestones, decisions of its meetings, open actions, "
         "the opportunities it bears on, hours.\n\nExample: haru report project ucworld-marketing-tool",
     ),
-    "help.report.project.project_id": ("プロジェクトの id（ファイル名）。", "The project's id (its file name)."),
+    "help.report.project.project_id": ("プロジェクト（id・タイトル・パートナー名）。",
+                                       "The project (id, title or a partner's name)."),
     # new
     "help.new": ("オプションから新しいレコードを書きます（書き込む前に検査します）。",
                  "Write a new record from options (validated before anything is written)."),
@@ -350,7 +351,8 @@ HELP: dict[str, tuple[str, str]] = {
         "One project: overview, team, milestones, meetings and decisions, open actions, hours.\n\n"
         "Example: haru project show ucworld-marketing-tool",
     ),
-    "help.project.show.project_id": ("プロジェクトの id（ファイル名）。", "The project's id (its file name)."),
+    "help.project.show.project_id": ("プロジェクト（id・タイトル・パートナー名）。",
+                                     "The project (id, title or a partner's name)."),
     "help.pipeline": (
         "シナジー機会を段階ごとに（空の段階も）: この段階の日数、見込み額、次の一手。\n\n例: haru pipeline",
         "Opportunities by stage, empty stages too: days in stage, value, next step.\n\nExample: haru pipeline",
@@ -363,7 +365,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Move an opportunity to a stage: one history entry appended and its stage changed (those lines only)."
         "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\"",
     ),
-    "help.opportunity.move.opportunity_id": ("シナジー機会の id（ファイル名）。", "The opportunity's id (its file name)."),
+    "help.opportunity.move.opportunity_id": ("シナジー機会（id・タイトル・パートナー名）。",
+                                             "The opportunity (id, title or a partner's name)."),
     "help.opportunity.move.stage": ("段階: idea | proposed | agreed | in_progress | delivered | dropped。",
                                     "The stage: idea, proposed, agreed, in_progress, delivered or dropped."),
     "help.opportunity.move.note": ("メモ（dropped には理由が必要です）。", "A note (a drop needs its reason)."),
@@ -375,24 +378,24 @@ HELP: dict[str, tuple[str, str]] = {
         "Per student: assignments passed, eligible or not, certificate, the referring partner.\n\n"
         "Example: haru school status",
     ),
-    "help.school.status.course": ("このコースだけ（id）。", "Only this course (its id)."),
+    "help.school.status.course": ("このコースだけ（id・タイトル）。", "Only this course (id or title)."),
     "help.school.certify": (
         "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、修了証を出力します。"
-        "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 2026-satou-hanako",
+        "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 佐藤花子",
         "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml) and print "
-        "it; --render prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
+        "it; --render prints a recorded one again.\n\nExample: haru school certify 佐藤花子",
     ),
-    "help.school.certify.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
+    "help.school.certify.student_id": ("受講生（id・名前・よみ）。", "The student (id, name or reading)."),
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
     "help.school.certify.render": ("記録済みの修了証を出力し直します（何も記録しません）。",
                                    "Print the recorded certificate again (records nothing)."),
     "help.school.evaluate": (
         "口頭報告による評価を 1 件追記します（再評価も新しい 1 件）。\n\n"
-        "例: haru school evaluate 2026-satou-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "例: haru school evaluate 佐藤花子 a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
         "Append one evaluation of an oral report (a retake is a new one).\n\n"
-        "Example: haru school evaluate 2026-satou-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "Example: haru school evaluate 佐藤花子 a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
     ),
-    "help.school.evaluate.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
+    "help.school.evaluate.student_id": ("受講生（id・名前・よみ）。", "The student (id, name or reading)."),
     "help.school.evaluate.assignment": ("課題の id。", "The assignment's id."),
     "help.school.evaluate.level": ("基準=レベル（基準ごとに 1 つ）。", "CRITERION=LEVEL, one per criterion."),
     "help.school.evaluate.day": ("報告の日（既定: 今日）。", "The day of the report (default: today)."),
@@ -420,7 +423,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Rank a selection's candidates (sourcing/<id>.yaml) by their weighted scores; --format md is the "
         "decision record.\n\nExample: haru vendor compare 2026-video-production --format md",
     ),
-    "help.vendor.compare.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.vendor.compare.sourcing_id": ("選定（id・タイトル）。", "The selection (id or title)."),
     "help.time": ("社長の時間: 領域別の時間と優先順位（目標）との差、生成AIで削減した時間、時間の記録。",
                   "The 社長's time: hours by area against the targets, hours AI saved, and logging time."),
     "help.time.report": (
@@ -447,7 +450,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.time.log.note": ("メモ。", "A note."),
     "help.time.log.day": ("日付（既定: 今日）。", "The day (default: today)."),
     "help.time.log.partner": ("この時間のパートナー（QUERY と同じ書き方）。", "The partner it was for (any QUERY form)."),
-    "help.time.log.project": ("共同プロジェクトの id。", "The joint project's id."),
+    "help.time.log.project": ("共同プロジェクト（id・タイトル・パートナー名）。", "The joint project (id, title or a partner's name)."),
     "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。",
                         "Tasks done with generative AI: what each saves, from a baseline and measurements since."),
     "help.automation.list": (
@@ -462,7 +465,7 @@ HELP: dict[str, tuple[str, str]] = {
         "One automation: its baseline, measurements, savings and next review.\n\n"
         "Example: haru automation show minutes-drafting",
     ),
-    "help.automation.show.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
+    "help.automation.show.automation_id": ("自動化（id・タイトル）。", "The automation (id or title)."),
     "help.automation.show.month": ("この月の時点（YYYY-MM、既定: 先月）。", "As of this month (YYYY-MM; default: last month)."),
     "help.meeting": ("会議の記録: 一覧、または 1 件。", "Meeting logs: list them, or show one."),
     "help.meeting.list": (
@@ -477,7 +480,8 @@ HELP: dict[str, tuple[str, str]] = {
         "One meeting: summary, decisions, numbered actions, feedback.\n\n"
         "Example: haru meeting show 2026-11-10-ueda-regular",
     ),
-    "help.meeting.show.meeting_id": ("会議の id（ファイル名）。", "The meeting's id (its file name)."),
+    "help.meeting.show.meeting_id": ("会議（id、またはパートナー名でその最新の会議）。",
+                                     "The meeting (its id, or a partner's name for the latest meeting with them)."),
     "help.action": ("会議で決めたアクション: 一覧、完了の記録。", "Action items agreed in meetings: list them, mark one done."),
     "help.action.list": (
         "未完了のアクション（期限の早い順、超過に印）。番号は action done が受け取るものです。\n\n"
@@ -489,11 +493,12 @@ HELP: dict[str, tuple[str, str]] = {
     "help.action.list.everything": ("完了したものも含めます。", "Done ones too."),
     "help.action.done": (
         "会議の N 番目のアクションを完了にします（その 1 行だけを書き換えます）。\n\n"
-        "例: haru action done 2026-11-10-ueda-regular 1",
+        "例: haru action done ウエダ 1",
         "Mark a meeting's N-th action done (only that line changes).\n\n"
-        "Example: haru action done 2026-11-10-ueda-regular 1",
+        "Example: haru action done ウエダ 1",
     ),
-    "help.action.done.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.done.meeting_id": ("会議（id、またはパートナー名でその最新の会議）。",
+                                    "The meeting (its id, or a partner's name for the latest meeting with them)."),
     "help.action.done.n": ("アクションの番号（1 から。action list の番号）。", "The action's number (from 1, as action list shows it)."),
     "help.referral": ("紹介のパイプライン: 一覧、成約・入金・解約の記録。",
                       "The referral pipeline: list it; record a deal, a payment, a cancellation."),
@@ -510,7 +515,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Mark a referral won (only its status and deal lines change).\n\n"
         "Example: haru referral won 2026-shine-linkage-002 --signed 2026-11-15 --amount 2000000",
     ),
-    "help.referral.won.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.won.referral_id": ("紹介（id・顧客名・パートナー名）。", "The referral (id, client or its partner's name)."),
     "help.referral.won.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.referral.won.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     "help.referral.pay": (
@@ -519,7 +524,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Add a client payment (one item of payments).\n\n"
         "Example: haru referral pay 2026-ueda-001 --date 2026-11-30 --amount 300000",
     ),
-    "help.referral.pay.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.pay.referral_id": ("紹介（id・顧客名・パートナー名）。", "The referral (id, client or its partner's name)."),
     "help.referral.pay.day": ("入金日（YYYY-MM-DD）。", "The day it was paid (YYYY-MM-DD)."),
     "help.referral.pay.amount": ("入金額（税抜・円）。", "The amount in yen, excluding tax."),
     "help.referral.cancel": (
@@ -527,7 +532,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Mark a referral cancelled (its status and cancelled lines).\n\n"
         "Example: haru referral cancel 2026-ueda-002 --date 2026-12-01",
     ),
-    "help.referral.cancel.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.cancel.referral_id": ("紹介（id・顧客名・パートナー名）。",
+                                         "The referral (id, client or its partner's name)."),
     "help.referral.cancel.day": ("解約日（YYYY-MM-DD）。", "The day it was cancelled (YYYY-MM-DD)."),
     "help.action.done.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.won.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
@@ -543,11 +549,12 @@ HELP: dict[str, tuple[str, str]] = {
     "help.search.fmt": ("出力形式: text か json。", "Output: text or json."),
     "help.edit": (
         "レコード（どの種類でも、誤りのあるものも）を $EDITOR で開き、保存されたら検査して、正しい版だけを書き戻します。\n\n"
-        "例: haru edit ueda",
+        "例: haru edit ウエダ",
         "Open a record (of any type, a broken one too) in $EDITOR; on save it is checked, and only a valid "
-        "version is written back.\n\nExample: haru edit ueda",
+        "version is written back.\n\nExample: haru edit ウエダ",
     ),
-    "help.edit.wanted": ("レコードの id、またはファイルのパス。", "The record's id, or its file's path."),
+    "help.edit.wanted": ("レコード（id・名前・タイトル・よみ・担当者名、またはファイルのパス）。",
+                         "The record (id, name, title, reading or contact, or its file's path)."),
     # init, schema, hook
     "help.init": (
         "ワークスペースを作ります: レコードのフォルダ、コメント付き haru.yaml、.gitignore、haru validate を動かす "

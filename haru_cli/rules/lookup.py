@@ -1,5 +1,5 @@
 """Partner (or vendor) QUERY → the record (SPEC §5, §10.3): id, name, kana, alias or contact name, folded
-the Japanese way.
+the Japanese way; and any record by what a person types (SPEC §16, `find_record`).
 
 Folding: NFKC (ｳｴﾀﾞ → ウエダ, ＆ａｔｈ → &ath, ㈱ → (株)), hiragana → katakana, case, spaces, middle dots,
 legal forms (株式会社, (株), 有限会社, 合同会社 ...) and honorifics (さん, 様). The standard library's
@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from haru_cli.records.text import fold_text
 
 if TYPE_CHECKING:
+    from haru_cli.records.dataset import Dataset
     from haru_cli.records.models import Partner, Vendor
+    from haru_cli.records.registry import RecordType
 
     Named = Partner | Vendor
 
@@ -76,3 +79,151 @@ def find_named(records: Sequence[Named], query: str) -> Match:
 def sort_key(partner: Named) -> str:
     """Partners sort by reading (kana), then name: the order of a Japanese address book."""
     return fold(partner.kana or partner.name)
+
+
+# --- any record, by what a person types (SPEC §16) ----------------------------------------------------
+#
+# `haru school evaluate 山田太郎 a1`, `haru action done ウエダ 2`, `haru edit ウエダ`: an argument that names a
+# record takes what a person would type, folded as partner queries are. A record goes by its own names (id,
+# name, title, kana, aliases, its contacts' names, a referral's client) and by the names of the partner,
+# vendor or student it belongs to (a meeting by its partners', a certificate by its student's): its own
+# names are tried first. Several records named through one (ウエダ's meetings) are one when the records are
+# filed by their date: the latest (SPEC §16's `action done ウエダ 2` is the latest meeting with ウエダ), unless
+# several share that date.
+
+# The record types whose names name the records that refer to them.
+_NAMED_THROUGH = ("partner", "vendor", "student")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One record found: its type and the record."""
+
+    kind: RecordType[Any]
+    record: Any
+
+    @property
+    def id(self) -> str:
+        return str(self.record.id)
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a query found: the one record, or the candidates (several matched) or nearest (none did)."""
+
+    hit: Hit | None
+    candidates: list[Hit] = field(default_factory=list)
+    nearest: list[Hit] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Key:
+    name: str  # folded
+    hit: Hit
+    through: tuple[str, str] | None  # the (type, id) of the record whose name this is; None: the record's own
+
+
+def own_names(record: Any) -> list[str]:
+    """The names a record goes by itself: id, name, title, kana, aliases, its contacts', a referral's client."""
+    names = [str(record.id)]
+    for key in ("name", "title", "kana", "client"):
+        value = getattr(record, key, None)
+        if isinstance(value, str):
+            names.append(value)
+    names += [a for a in getattr(record, "aliases", ()) if isinstance(a, str)]
+    names += [c.name for c in getattr(record, "contacts", ())]
+    return names
+
+
+def _keys(ds: Dataset, kind: RecordType[Any]) -> list[_Key]:
+    """Every name the records of a type go by, folded: their own, then those of what they belong to. Built
+    once per dataset and type."""
+    from haru_cli.records.registry import BY_NAME
+
+    def build() -> list[_Key]:
+        keys: list[_Key] = []
+        refs = [r for r in kind.refs if r.within is None and r.target in _NAMED_THROUGH and r.target in BY_NAME]
+        for record in ds.of(kind).values():
+            hit = Hit(kind, record)
+            keys += [_Key(folded, hit, None) for name in own_names(record) if (folded := fold(name))]
+            for ref in refs:
+                for target_id in ref.ids(record):
+                    target = ds.of(BY_NAME[ref.target]).get(target_id)
+                    names = own_names(target) if target is not None else [target_id]
+                    keys += [_Key(folded, hit, (ref.target, target_id)) for name in names if (folded := fold(name))]
+        return keys
+
+    return ds.memo(f"lookup:{kind.name}", build)
+
+
+def find_record(ds: Dataset, kinds: Sequence[RecordType[Any]], query: str) -> Found:
+    """The record of one of `kinds` that `query` names: an exact match of its own names wins, then an exact
+    match of the names of what it belongs to, then a unique partial match of either (in that order);
+    otherwise the candidates, or the nearest names. See `pick_latest` for several found through one name."""
+    wanted = fold(query)
+    keys = [key for kind in kinds for key in _keys(ds, kind)]
+    if wanted:
+        for own in (True, False):
+            exact = [k for k in keys if (k.through is None) == own and k.name == wanted]
+            if found := _one_of(exact):
+                return found
+        for own in (True, False):
+            partial = [k for k in keys if (k.through is None) == own and wanted in k.name]
+            if found := _one_of(partial):
+                return found
+    close = difflib.get_close_matches(wanted, list({k.name for k in keys}), n=5, cutoff=0.4)  # the closest first
+    rank: dict[tuple[str, str], int] = {}
+    for key in keys:
+        if key.name in close:
+            at = (key.hit.kind.name, key.hit.id)
+            rank[at] = min(rank.get(at, len(close)), close.index(key.name))
+    hits = order_hits(k.hit for k in keys if (k.hit.kind.name, k.hit.id) in rank)
+    nearest = list({(h.kind.name, h.id): h for h in hits}.values())
+    return Found(None, nearest=sorted(nearest, key=lambda h: rank[(h.kind.name, h.id)]))
+
+
+def _one_of(keys: list[_Key]) -> Found | None:
+    """The record these matches name, or the candidates; None when there is no match."""
+    hits = list({(k.hit.kind.name, k.hit.id): k.hit for k in keys}.values())
+    if len(hits) == 1:
+        return Found(hits[0])
+    if not hits:
+        return None
+    through = {k.through for k in keys}
+    if len(through) == 1 and None not in through:
+        latest = pick_latest(hits)
+        if len(latest) == 1:
+            return Found(latest[0])
+        hits = latest
+    return Found(None, candidates=order_hits(hits))
+
+
+def pick_latest(hits: list[Hit]) -> list[Hit]:
+    """Of several records named through one partner (vendor, student), those a person means: of records filed
+    by their date (meetings, payouts, certificates), the latest — every one of that date, should there be
+    several; of other records, all of them (`project ウエダ` with two projects asks which)."""
+    dated = [h for h in hits if h.kind.by_year is not None and isinstance(_day(h), date)]
+    if not dated or len(dated) != len(hits):
+        return hits
+    last = max(_day(h) for h in dated)
+    return [h for h in dated if _day(h) == last]
+
+
+def _day(hit: Hit) -> Any:
+    return getattr(hit.record, hit.kind.by_year or "", None)
+
+
+def order_hits(hits: Iterable[Hit]) -> list[Hit]:
+    """Candidates as a person reads them: dated records newest first, the others by reading."""
+    found = list(hits)
+    dated = sorted((h for h in found if isinstance(_day(h), date)), key=lambda h: (-_day(h).toordinal(), h.id))
+    named = sorted((h for h in found if not isinstance(_day(h), date)), key=lambda h: (_reading(h.record), h.id))
+    return dated + named
+
+
+def _reading(record: Any) -> str:
+    for key in ("kana", "name", "title"):
+        value = getattr(record, key, None)
+        if isinstance(value, str) and value:
+            return fold(value)
+    return str(record.id)

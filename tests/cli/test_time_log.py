@@ -115,7 +115,8 @@ def test_first_entries_of_a_month_at_once_all_land(workspace: WorkspaceFactory) 
 def test_time_logged_for_a_project_names_one_there_is(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace(PROJECTS)
     wrong = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "product", "--project", "nosuch")
-    assert wrong.exit_code == 1 and "no project 'nosuch'" in wrong.stderr
-    assert haru("--data", root, *TODAY, "time", "log", "1h", "product", "--project", "tool").exit_code == 0
+    said = "haru: no project matches 'nosuch'; there are: ツール共同開発 (tool)\n"
+    assert (wrong.exit_code, wrong.stderr) == (1, said)
+    assert haru("--data", root, *TODAY, "time", "log", "1h", "product", "--project", "ツール").exit_code == 0  # title
     shown = json.loads(haru("--data", root, *TODAY, "project", "show", "tool", "--format", "json").stdout)
     assert shown["hours"] == 2.5  # the meeting's 90 minutes and the hour logged

@@ -14,7 +14,7 @@ from typing import Any
 from typer import BadParameter, Context
 from typer.core import TyperCommand, TyperGroup
 
-from haru_cli.cli.choices import Labelled
+from haru_cli.cli.choices import Labelled, labelled_choice
 from haru_cli.cli.vendored import HelpFormatter, MissingParameter, NoSuchOption, UsageError
 from haru_cli.i18n import has, text
 
@@ -95,6 +95,8 @@ def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> 
         command.help = text(key, lang)
         command.short_help = None
     for param in command.params:
+        if (labelled := labelled_choice(param.type)) is not None:  # a record's fixed list takes its labels too
+            param.type = labelled
         name = param.name or ""
         for candidate in (f"{key}.{name}", f"help.option.{name}"):
             if has(candidate):

@@ -38,3 +38,18 @@ def test_show_gives_decisions_and_open_actions_and_a_move_goes_somewhere(workspa
     assert [a["task"] for a in shown["open_actions"]] == ["見積"]
     same = haru("--data", root, *TODAY, "--lang", "en", "opportunity", "move", "case", "proposed")
     assert same.exit_code == 1 and "at proposed already" in same.stderr
+
+
+def test_the_stage_and_the_opportunity_are_named_in_japanese(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """SPEC §16: `opportunity move 導入事例 合意` — the title names the opportunity, the label the stage."""
+    root = workspace(PROJECTS)
+    moved = haru("--data", root, *TODAY, "opportunity", "move", "導入事例", "合意")
+    assert moved.exit_code == 0, moved.stderr
+    assert "stage: agreed" in (root / "opportunities/case.yaml").read_text(encoding="utf-8")
+    wrong = haru("--data", root, *TODAY, "opportunity", "move", "導入事例", "検討中")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "エラー: 'STAGE' の値が正しくありません: '検討中' は使えません（次のいずれか、またはその名前: idea, proposed, "
+        "agreed, in_progress, delivered, dropped）")
+    listed = haru("--data", root, *TODAY, "pipeline", "--synergy", "導入事例の創出", "--format", "json")
+    assert [o["id"] for s in json.loads(listed.stdout)["stages"] for o in s["opportunities"]] == ["case"]

@@ -96,6 +96,10 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.opportunity.already": ("{id} はすでに「{stage}」です（何も変えていません）", "{id} is at {stage} already; nothing changed"),
     "cli.bad.utf8": ("{value:q} は UTF-8 の文字列ではありません", "{value:q} is not UTF-8 text"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
+    "cli.bad.minutes": (
+        "{value:q} は時間ではありません（90、90m、1.5h、1時間30分 のように。分は整数で、24 時間まで）",
+        "{value:q} is no time: use 90, 90m, 1.5h or 1h30m (whole minutes, at most 24 hours)",
+    ),
     "cli.bad.time": (
         "{value:q} は時間ではありません（1.5h、90m、1時間30分 のように。24 時間まで）",
         "{value:q} is no time spent: use 1.5h, 90m or 1h30m (at most 24 hours)",

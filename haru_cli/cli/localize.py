@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -89,11 +90,15 @@ def language_of(args: list[str], cwd: Path) -> str:
 
 def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> None:
     """Put the catalogue's help texts (`help.<command path>`, `help.<command path>.<option>`) on a built
-    command, its options and its subcommands, and Click's words in that language on its help page."""
+    command, its options and its subcommands, and Click's words in that language on its help page: what each
+    option takes (its metavar), the usage line's words, a short help that is the first sentence whole."""
     key = "help." + ".".join(path or ["haru"])
     if has(key):
         command.help = text(key, lang)
-        command.short_help = None
+        command.short_help = first_sentence(command.help)
+    command.options_metavar = text("metavar.word.options", lang)
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = text("metavar.word.command", lang)
     for param in command.params:
         if (labelled := labelled_choice(param.type)) is not None:  # a record's fixed list takes its labels too
             param.type = labelled
@@ -105,10 +110,46 @@ def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> 
         if isinstance(param.type, Labelled):
             values = ", ".join(f"{code}={label}" for code, label in param.type.labels(lang))
             param.help = f"{getattr(param, 'help', '') or ''} ({values})".strip()  # type: ignore[attr-defined]
+        param.metavar = _metavar(param, path, lang)
     command.context_class = _context_class(lang)
     if hasattr(command, "commands"):
         for name, sub in getattr(command, "commands", {}).items():
             localize(sub, lang, [*path, name])
+
+
+def first_sentence(help_text: str) -> str:
+    """A command's short help in its group's list: the first sentence of its help, whole — not Click's cut,
+    which ends at the first word ending in a dot (`haru.` of haru.yaml) or at 45 characters. A sentence ends
+    at 。 or at a dot before a space, outside parentheses."""
+    first = " ".join(help_text.split("\n\n", 1)[0].split())
+    depth = 0
+    for n, char in enumerate(first):
+        if char in "(（":
+            depth += 1
+        elif char in ")）":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (char == "。" or char == "." and (n + 1 == len(first) or first[n + 1] == " ")):
+            return first[:n + 1]
+    return first
+
+
+def _metavar(param: Any, path: list[str], lang: str) -> str | None:
+    """What the help page shows an option or argument takes, in the language (cli/../i18n/metavars.py): the
+    catalogue's for this command's parameter, else for the parameter's name, else the metavar it was declared
+    with (a code such as YYYY-MM), else a word for its type; a list of codes is shown as the codes."""
+    declared: str | None = vars(param).setdefault("_haru_metavar", param.metavar)  # as the command declared it
+    choices = isinstance(param.type, Labelled) or hasattr(param.type, "choices")
+    if declared is None and choices:
+        return None
+    many = "..." if declared is not None and declared.endswith("...") else ""
+    for key in (f"metavar.{'.'.join(path)}.{param.name}", f"metavar.{param.name}"):
+        if has(key):
+            return text(key, lang) + many
+    if declared is not None:
+        return declared
+    kind = {"int": "integer", "int range": "integer", "float": "number", "float range": "number",
+            "path": "path", "file": "file", "directory": "directory"}.get(param.type.name, "text")
+    return text(f"metavar.type.{kind}", lang)
 
 
 _WORDS = {"Options": "help.word.options", "Arguments": "help.word.arguments", "Commands": "help.word.commands"}
@@ -126,7 +167,24 @@ def _context_class(lang: str) -> type[Context]:
             return super().section(text(_WORDS[name], lang) if name in _WORDS else name)
 
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-            super().write_dl([(first, _click_words(second, lang)) for first, second in rows], col_max, col_spacing)
+            """Click's definition list, its first column aligned by the width a terminal gives each character
+            (a Japanese metavar, `--minutes 時間`, is twice as wide as it is long)."""
+            from haru_cli.cli.vendored import wrap_text
+
+            rows = [(first, _click_words(second, lang)) for first, second in rows]
+            first_col = min(max((_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+            for first, second in rows:
+                self.write(f"{'':>{self.current_indent}}{first}")
+                if not second:
+                    self.write("\n")
+                    continue
+                if _width(first) <= first_col - col_spacing:
+                    self.write(" " * (first_col - _width(first)))
+                else:
+                    self.write("\n" + " " * (first_col + self.current_indent))
+                lines = wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True).splitlines()
+                self.write("".join(f"{'':>{(first_col + self.current_indent) * (n > 0)}}{line}\n"
+                                   for n, line in enumerate(lines or [""])))
 
     class Localized(Context):
         formatter_class = Formatter
@@ -134,18 +192,73 @@ def _context_class(lang: str) -> type[Context]:
     return Localized
 
 
+_BRACKET = re.compile(r"^(?P<help>.*?)\s*\[(?P<extra>[^\[\]]*)\]$", re.DOTALL)
+_RANGE = re.compile(r"^(?:(?P<low>-?[0-9.]+)(?P<lop><=?))?x(?:(?P<hop><=?|>=?)(?P<high>-?[0-9.]+))?$")
+BOUNDLESS = 10**15  # an upper bound no one needs told (money's twenty digits): `1 以上`, not `1〜99999999999999999999`
+
+
+def _width(shown: str) -> int:
+    """The columns a terminal gives text: two for a wide (East Asian) character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in shown)
+
+
 def _click_words(help_text: str, lang: str) -> str:
-    """[default: …], [required] and the help option's own line in the language of the page."""
-    return (help_text.replace("[default: ", text("help.word.default", lang) + " ")
-            .replace("[required]", text("help.word.required", lang))
-            .replace("Show this message and exit.", text("help.option.help", lang)))
+    """The bracket Click puts after an option's help — [env var: …; default: …; 1<=x<=99; required] — and the
+    help option's own line, in the language of the page."""
+    help_text = help_text.replace("Show this message and exit.", text("help.option.help", lang))
+    found = _BRACKET.match(help_text)
+    if found is None:
+        return help_text
+    said = [_extra_word(piece, lang) for piece in found["extra"].split("; ")]
+    if any(word is None for word in said):  # not Click's bracket: the help's own text
+        return help_text
+    extra = "[" + text("metavar.word.separator", lang).join(filter(None, said)) + "]"
+    return f"{found['help']}  {extra}" if found["help"] else extra
+
+
+def _extra_word(piece: str, lang: str) -> str | None:
+    """One of Click's words in the bracket in the language; None for what is none of them."""
+    if piece == "required":
+        return text("metavar.word.required", lang)
+    if piece.startswith("env var: "):
+        return text("metavar.word.env_var", lang, var=piece.removeprefix("env var: "))
+    if piece.startswith("default: "):
+        return text("metavar.word.default", lang, value=piece.removeprefix("default: "))
+    return range_words(piece, lang)
+
+
+def range_words(described: str, lang: str) -> str | None:
+    """Click's range (`1<=x<=99`, `x>=0`, `0<x`) in the language: `1〜99`, `0 以上` …; None if it is none."""
+    found = _RANGE.match(described)
+    if found is None or not (found["low"] or found["high"]):
+        return None
+    low, high = found["low"], found["high"]
+    if found["hop"] in (">", ">="):  # x>=low: Click writes a range with no maximum so
+        low, high, lop = high, None, "<=" if found["hop"] == ">=" else "<"
+    else:
+        lop = found["lop"]
+    if high is not None and float(high) >= BOUNDLESS:
+        high = None
+    if low is not None and high is not None:
+        both = lop == "<=" and found["hop"] == "<="
+        return text("metavar.word.between", lang, low=low, high=high) if both else None  # none in haru
+    if low is not None:
+        return text("metavar.word.at_least" if lop == "<=" else "metavar.word.above", lang, low=low)
+    return text("metavar.word.at_most" if found["hop"] == "<=" else "metavar.word.below", lang, high=high)
 
 
 # --- usage errors ------------------------------------------------------------------------------------
 
 _INVALID_CHOICE = re.compile(r"^(.*) is not one of (.*)\.$")
-_NOT_INT = re.compile(r"^(.*) is not a valid (?:integer|int range)\.?$")
+_NOT_INT = re.compile(r"^(.*) is not a valid (?:integer|int|int range)\.?$")
+_NOT_NUMBER = re.compile(r"^(.*) is not a valid (?:float|float range)\.?$")
+_NOT_BOOL = re.compile(r"^(.*) is not a valid boolean\. Recognized values: (.*)$")
 _OUT_OF_RANGE = re.compile(r"^(.*) is not in the range (.*)\.$")
+_NO_VALUE = re.compile(r"^Option '(.*)' does not take a value\.$")
+_NO_SUBCOMMAND = re.compile(r"^Missing command\.$")
+_IS_FILE = re.compile(r"^(?:File|Directory|Path) '(.*)' is a file\.$")
+_NOT_READABLE = re.compile(r"^(?:File|Directory|Path) '(.*)' is not readable\.$")
+_NOT_WRITABLE = re.compile(r"^(?:File|Directory|Path) '(.*)' is not writable\.$")
 _NEEDS_VALUE = re.compile(r"^Option '(.*)' requires an argument\.$")
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((.*)\)$")
 _NO_COMMAND = re.compile(r"^No such command '(.*)'\.$")
@@ -176,10 +289,17 @@ def usage_message(exc: UsageError, lang: str) -> str:
 
 def _click_sentence(message: str, lang: str) -> str:
     """One of Click's own sentences in the language (haru's own arrive translated already)."""
+    found = _OUT_OF_RANGE.match(message)
+    if found:  # 1<=x<=99 as the help page says it: 1〜99
+        return text("cli.usage.out_of_range", lang, a0=found.group(1),
+                    a1=range_words(found.group(2), lang) or found.group(2))
     for pattern, key in ((_INVALID_CHOICE, "cli.usage.not_one_of"), (_NOT_INT, "cli.usage.not_int"),
                          (_NEEDS_VALUE, "cli.usage.needs_value"), (_EXTRA, "cli.usage.extra"),
                          (_NO_COMMAND, "cli.usage.no_command"), (_IS_DIR, "cli.usage.is_dir"),
-                         (_OUT_OF_RANGE, "cli.usage.out_of_range")):
+                         (_NOT_NUMBER, "cli.usage.not_number"), (_NOT_BOOL, "cli.usage.not_bool"),
+                         (_NO_VALUE, "cli.usage.no_value"), (_NO_SUBCOMMAND, "cli.usage.no_subcommand"),
+                         (_IS_FILE, "cli.usage.is_file"), (_NOT_READABLE, "cli.usage.not_readable"),
+                         (_NOT_WRITABLE, "cli.usage.not_writable")):
         found = pattern.match(message)
         if found:
             return text(key, lang, **{f"a{n}": g for n, g in enumerate(found.groups())})

@@ -72,7 +72,7 @@ def parse_spent(value: str, lang: str) -> dict[str, int | float]:
 
 
 def _bad_time(value: str, lang: str) -> NoReturn:
-    raise typer.BadParameter(text("cli.bad.time", lang, value=value), param_hint="TIME")
+    raise typer.BadParameter(text("cli.bad.time", lang, value=value), param_hint=f"'{text('metavar.spent', lang)}'")
 
 
 @app.command("log")

@@ -10,8 +10,6 @@ HELP: dict[str, tuple[str, str]] = {
     "help.word.options": ("オプション", "Options"),
     "help.word.arguments": ("引数", "Arguments"),
     "help.word.commands": ("コマンド", "Commands"),
-    "help.word.default": ("[既定:", "[default:"),
-    "help.word.required": ("[必須]", "[required]"),
     # shared options
     "help.option.help": ("このヘルプを表示して終了します。", "Show this message and exit."),
     "help.option.fmt": (
@@ -33,7 +31,7 @@ HELP: dict[str, tuple[str, str]] = {
         "The partner (id, name, reading, alias or contact).",
     ),
     "help.option.month": ("対象月（YYYY-MM、既定: 前月）。", "The month, YYYY-MM (default: the previous month)."),
-    "help.option.partner": ("このパートナーだけ（QUERY と同じ書き方）。", "Only this partner (any QUERY form)."),
+    "help.option.partner": ("このパートナーだけ（id・名前・よみ・別名・担当者名）。", "Only this partner (any QUERY form)."),
     "help.option.due": ("今日からの期間: 30d、2w、3m、30日 …", "Window from today: 30d, 2w, 3m, 30日 ..."),
     # haru
     "help.haru": (
@@ -83,7 +81,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Everything about one partner: profile, contacts, contracts with their next dates, recent meetings, "
         "open actions, referrals, hours spent.\n\nExample: haru partner show ウエダ",
     ),
-    "help.partner.show.query": ("id・名前・よみ・別名・担当者名（上田、ueda）。",
+    "help.partner.show.query": ("id・名前・よみ・別名・担当者名（上田、うえだ、ｳｴﾀﾞ）。",
                                 "Id, name, reading, alias or contact (上田, ueda)."),
     # contract
     "help.contract": ("契約: 一覧、または 1 件。", "Contracts: list them, or show one."),
@@ -283,7 +281,7 @@ HELP: dict[str, tuple[str, str]] = {
         "A new meeting log meetings/<year>/<id>.yaml (id by default <date>-<partner>-<kind>).\n\n"
         "Example: haru new meeting ウエダ --kind regular --date 2026-11-27 --minutes 60 --summary \"定例会\"",
     ),
-    "help.new.meeting.partners": ("会ったパートナー（QUERY の書き方、複数可）。", "The partner(s) met (any QUERY form)."),
+    "help.new.meeting.partners": ("会ったパートナー（id・名前・よみ・別名・担当者名。複数可）。", "The partner(s) met (any QUERY form)."),
     "help.new.meeting.kind": ("会議の種類。", "Kind of meeting."),
     "help.new.meeting.day": ("会議の日付（既定: 今日）。", "The meeting's date (default: today)."),
     "help.new.meeting.minutes": ("社長が費やした時間（60、90m、1.5h、1時間30分。数だけなら分）。",
@@ -304,7 +302,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer\n"
         "    haru new referral ウエダ --client 株式会社サンプル物流 --status won --signed 2026-11-01 --amount 3600000",
     ),
-    "help.new.referral.partner": ("紹介元のパートナー（QUERY の書き方）。", "The referring partner (any QUERY form)."),
+    "help.new.referral.partner": ("紹介元のパートナー（id・名前・よみ・別名・担当者名）。", "The referring partner (any QUERY form)."),
     "help.new.referral.client": ("紹介先。", "Who was referred."),
     "help.new.referral.kind": ("紹介の種類。", "Kind of referral."),
     "help.new.referral.contract": ("手数料規定のある契約（既定: その種類の規定がある唯一の有効な契約）。",
@@ -315,15 +313,15 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     # meetings, actions, referrals, search, edit
     "help.site": (
-        "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）として DIR に書き出します。DIR は新しいか空、"
-        "または以前 haru が書いたフォルダ。\n\n例: haru site --out /tmp/site",
+        "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）としてフォルダに書き出します。フォルダは新しいか"
+        "空、または以前 haru が書いたもの。\n\n例: haru site --out /tmp/site",
         "Write the workspace as a static website (with charts; it reads offline) into DIR: a new or empty "
         "folder, or one haru wrote before.\n\nExample: haru site --out /tmp/site",
     ),
     "help.site.out": ("書き出すフォルダ。", "The folder to write into."),
     "help.site.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
     "help.serve": (
-        "同じページを http://127.0.0.1:PORT/ で表示します（読み取り専用。ファイルが変わると次の表示で読み直します）。"
+        "同じページを http://127.0.0.1:<ポート>/ で表示します（読み取り専用。ファイルが変わると次の表示で読み直します）。"
         "\n\n例: haru serve --port 8765",
         "Serve the same pages on http://127.0.0.1:PORT/ (read-only; a changed file is read again on the next "
         "request).\n\nExample: haru serve --port 8765",
@@ -441,17 +439,17 @@ HELP: dict[str, tuple[str, str]] = {
     "help.time.report.by": ("先に示す表: area（領域別）か partner（パートナー別）。", "The table shown first: area or partner."),
     "help.time.log": (
         "その月の時間の記録（time/<年>/<YYYY-MM>.yaml、なければ作ります）に 1 件追記します。会議の時間は会議の記録に"
-        "あるので、ここには書きません。\n\n例: haru time log 1.5h consulting --partner manatec \"PMO定例の準備\"",
+        "あるので、ここには書きません。\n\n例: haru time log 1.5h consulting --partner マナテック \"PMO定例の準備\"",
         "Append one entry to the month's time log (time/<year>/<YYYY-MM>.yaml, made when there is none). "
         "Meetings count from their own records: do not log them here.\n\n"
-        "Example: haru time log 1.5h consulting --partner manatec \"PMO定例の準備\"",
+        "Example: haru time log 1.5h consulting --partner マナテック \"PMO定例の準備\"",
     ),
     "help.time.log.spent": ("かかった時間: 1.5h、90m、1時間30分（15 分単位でなければ分で記録します）。",
                             "Time spent: 1.5h, 90m, 1h30m (kept in minutes unless in quarter hours)."),
     "help.time.log.area": ("領域（コードか名前）。", "The area (its code or label)."),
     "help.time.log.note": ("メモ。", "A note."),
     "help.time.log.day": ("日付（既定: 今日）。", "The day (default: today)."),
-    "help.time.log.partner": ("この時間のパートナー（QUERY と同じ書き方）。", "The partner it was for (any QUERY form)."),
+    "help.time.log.partner": ("この時間のパートナー（id・名前・よみ・別名・担当者名）。", "The partner it was for (any QUERY form)."),
     "help.time.log.project": ("共同プロジェクト（id・タイトル・パートナー名）。", "The joint project (id, title or a partner's name)."),
     "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。",
                         "Tasks done with generative AI: what each saves, from a baseline and measurements since."),
@@ -542,7 +540,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.referral.pay.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.cancel.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.search": (
-        "全レコードの全行から TEXT を探します（全角・半角、大文字・小文字、ひらがな・カタカナを区別しません）。"
+        "全レコードの全行から文字列を探します（全角・半角、大文字・小文字、ひらがな・カタカナを区別しません）。"
         "1 件 1 行 `パス:行: 抜粋`。見つからなければ終了コード 1。\n\n例: haru search 配車計画",
         "Every line of every record that holds TEXT, full- and half-width, case and kana alike; one line each, "
         "`path:line: excerpt`. Exit 1 when there is none.\n\nExample: haru search 配車計画",
@@ -576,9 +574,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
     "help.schema": (
         "すべての種類のレコードと haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"
-        "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas",
+        "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas/",
         "JSON Schema (draft 2020-12) of every record type and haru.yaml, with Japanese and English descriptions "
-        "that editors show on hover. Without --out, one JSON object.\n\nExample: haru schema --out schemas",
+        "that editors show on hover. Without --out, one JSON object.\n\nExample: haru schema --out schemas/",
     ),
     "help.schema.out": ("レコードの種類ごとの <type>.schema.json をここに書きます。", "Write one <type>.schema.json per record type here."),
     "help.hook": ("pre-commit パッケージなしの git フック。", "Git hooks without the pre-commit package."),

@@ -49,7 +49,7 @@ def test_the_stage_and_the_opportunity_are_named_in_japanese(workspace: Workspac
     wrong = haru("--data", root, *TODAY, "opportunity", "move", "導入事例", "検討中")
     assert wrong.exit_code == 2
     assert wrong.stderr.splitlines()[-1] == (
-        "エラー: 'STAGE' の値が正しくありません: '検討中' は使えません（次のいずれか、またはその名前: idea, proposed, "
+        "エラー: '段階' の値が正しくありません: '検討中' は使えません（次のいずれか、またはその名前: idea, proposed, "
         "agreed, in_progress, delivered, dropped）")
     listed = haru("--data", root, *TODAY, "pipeline", "--synergy", "導入事例の創出", "--format", "json")
     assert [o["id"] for s in json.loads(listed.stdout)["stages"] for o in s["opportunities"]] == ["case"]

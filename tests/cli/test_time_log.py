@@ -53,7 +53,9 @@ def test_a_month_s_file_in_shift_jis_is_refused_not_rewritten(workspace: Workspa
 @pytest.mark.parametrize("spent", ["0h", "25h", "1.5x", "abc", "1.01h"])
 def test_a_time_that_is_none_is_a_usage_error(workspace: WorkspaceFactory, haru: Haru, spent: str) -> None:
     result = haru("--data", workspace(TIME), "time", "log", spent, "admin")
-    assert result.exit_code == 2 and "TIME" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (f"エラー: '時間' の値が正しくありません: '{spent}' は時間ではありません"
+                                              "（1.5h、90m、1時間30分 のように。24 時間まで）")
 
 
 def test_an_area_that_is_none_is_a_usage_error(workspace: WorkspaceFactory, haru: Haru) -> None:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from haru_cli.records.text import fold_text
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
     from haru_cli.records.models import Partner, Vendor
-    from haru_cli.records.registry import RecordType
+    from haru_cli.records.registry import RecordType, Ref
 
     Named = Partner | Vendor
 
@@ -116,8 +116,7 @@ class Found:
     nearest: list[Hit] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Key:
+class _Key(NamedTuple):  # a tuple: a large workspace has a hundred thousand of them
     name: str  # folded
     hit: Hit
     through: tuple[str, str] | None  # the (type, id) of the record whose name this is; None: the record's own
@@ -135,50 +134,83 @@ def own_names(record: Any) -> list[str]:
     return names
 
 
-def _keys(ds: Dataset, kind: RecordType[Any]) -> list[_Key]:
-    """Every name the records of a type go by, folded: their own, then those of what they belong to. Built
-    once per dataset and type."""
-    from haru_cli.records.registry import BY_NAME
+def _own_keys(ds: Dataset, kind: RecordType[Any]) -> list[_Key]:
+    """The names the records of a type go by themselves, folded; built once per dataset and type."""
 
     def build() -> list[_Key]:
         keys: list[_Key] = []
-        refs = [r for r in kind.refs if r.within is None and r.target in _NAMED_THROUGH and r.target in BY_NAME]
         for record in ds.of(kind).values():
             hit = Hit(kind, record)
-            keys += [_Key(folded, hit, None) for name in own_names(record) if (folded := fold(name))]
-            for ref in refs:
-                for target_id in ref.ids(record):
-                    target = ds.of(BY_NAME[ref.target]).get(target_id)
-                    names = own_names(target) if target is not None else [target_id]
-                    keys += [_Key(folded, hit, (ref.target, target_id)) for name in names if (folded := fold(name))]
+            keys += [_Key(folded, hit, None) for name in own_names(record) if (folded := _folded(name))]
         return keys
 
     return ds.memo(f"lookup:{kind.name}", build)
+
+
+def _through_keys(ds: Dataset, kind: RecordType[Any], named: Callable[[str], bool]) -> list[_Key]:
+    """The records of a type that belong to a partner (vendor, student) one of whose names is `named`, each
+    keyed by that name: the few partners are searched, not every meeting."""
+    keys: list[_Key] = []
+    for ref, target in _through(kind):
+        by_target = ds.index(f"lookup:{kind.name}:{ref.key}", lambda: list(ds.of(kind).values()), ref.ids)
+        for key in _own_keys(ds, target):
+            if named(key.name):
+                keys += [_Key(key.name, Hit(kind, record), (target.name, key.hit.id))
+                         for record in by_target.get(key.hit.id, [])]
+    return keys
+
+
+def _through(kind: RecordType[Any]) -> list[tuple[Ref, RecordType[Any]]]:
+    """The references of a type to the records whose names name it (its partner, vendor, student)."""
+    from haru_cli.records.registry import BY_NAME
+
+    return [(r, BY_NAME[r.target]) for r in kind.refs
+            if r.within is None and r.target in _NAMED_THROUGH and r.target in BY_NAME]
+
+
+_SLUG = re.compile(r"[a-z0-9-]+")
+
+
+def _folded(name: str) -> str:
+    """fold(name), but an id (lowercase letters, digits, '-') is its own folded form: no need to fold it."""
+    return name if _SLUG.fullmatch(name) else fold(name)
 
 
 def find_record(ds: Dataset, kinds: Sequence[RecordType[Any]], query: str) -> Found:
     """The record of one of `kinds` that `query` names: an exact match of its own names wins, then an exact
     match of the names of what it belongs to, then a unique partial match of either (in that order);
     otherwise the candidates, or the nearest names. See `pick_latest` for several found through one name."""
+    by_id = [Hit(kind, ds.of(kind)[query]) for kind in kinds if query in ds.of(kind)]
+    if len(by_id) == 1:  # its id, as written: no other name can be more exact (and no index need be built)
+        return Found(by_id[0])
     wanted = fold(query)
-    keys = [key for kind in kinds for key in _keys(ds, kind)]
+    own = [key for kind in kinds for key in _own_keys(ds, kind)]
+
+    def exact(name: str) -> bool:
+        return name == wanted
+
+    def partial(name: str) -> bool:
+        return wanted in name
+
     if wanted:
-        for own in (True, False):
-            exact = [k for k in keys if (k.through is None) == own and k.name == wanted]
-            if found := _one_of(exact):
+        for matches in (exact, partial):
+            if found := _one_of([k for k in own if matches(k.name)]):
                 return found
-        for own in (True, False):
-            partial = [k for k in keys if (k.through is None) == own and wanted in k.name]
-            if found := _one_of(partial):
+            if found := _one_of([k for kind in kinds for k in _through_keys(ds, kind, matches)]):
                 return found
-    close = difflib.get_close_matches(wanted, list({k.name for k in keys}), n=5, cutoff=0.4)  # the closest first
+    names = {k.name for k in own} | {k.name for kind in kinds for _, target in _through(kind)
+                                     for k in _own_keys(ds, target)}
+    close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.4)  # the closest first
+
+    def near(name: str) -> bool:
+        return name in close
+
     rank: dict[tuple[str, str], int] = {}
+    keys = [k for k in own if near(k.name)] + [k for kind in kinds for k in _through_keys(ds, kind, near)]
     for key in keys:
-        if key.name in close:
-            at = (key.hit.kind.name, key.hit.id)
-            rank[at] = min(rank.get(at, len(close)), close.index(key.name))
-    hits = order_hits(k.hit for k in keys if (k.hit.kind.name, k.hit.id) in rank)
-    nearest = list({(h.kind.name, h.id): h for h in hits}.values())
+        at = (key.hit.kind.name, key.hit.id)
+        rank[at] = min(rank.get(at, len(close)), close.index(key.name))
+    nearest = list({(h.kind.name, h.id): h for h in order_hits(k.hit for k in keys)}.values())
     return Found(None, nearest=sorted(nearest, key=lambda h: rank[(h.kind.name, h.id)]))
 
 

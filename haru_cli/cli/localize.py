@@ -120,13 +120,13 @@ def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> 
 def first_sentence(help_text: str) -> str:
     """A command's short help in its group's list: the first sentence of its help, whole — not Click's cut,
     which ends at the first word ending in a dot (`haru.` of haru.yaml) or at 45 characters. A sentence ends
-    at 。 or at a dot before a space, outside parentheses."""
+    at 。 or at a dot before a space, outside parentheses and 「」."""
     first = " ".join(help_text.split("\n\n", 1)[0].split())
     depth = 0
     for n, char in enumerate(first):
-        if char in "(（":
+        if char in "(（「":
             depth += 1
-        elif char in ")）":
+        elif char in ")）」":
             depth = max(depth - 1, 0)
         elif depth == 0 and (char == "。" or char == "." and (n + 1 == len(first) or first[n + 1] == " ")):
             return first[:n + 1]

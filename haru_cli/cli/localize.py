@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -169,22 +168,29 @@ def _context_class(lang: str) -> type[Context]:
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
             """Click's definition list, its first column aligned by the width a terminal gives each character
             (a Japanese metavar, `--minutes 時間`, is twice as wide as it is long)."""
-            from haru_cli.cli.vendored import wrap_text
+            from haru_cli.render.layout import width_of
 
             rows = [(first, _click_words(second, lang)) for first, second in rows]
-            first_col = min(max((_width(first) for first, _ in rows), default=0), col_max) + col_spacing
+            first_col = min(max((width_of(first) for first, _ in rows), default=0), col_max) + col_spacing
             for first, second in rows:
                 self.write(f"{'':>{self.current_indent}}{first}")
                 if not second:
                     self.write("\n")
                     continue
-                if _width(first) <= first_col - col_spacing:
-                    self.write(" " * (first_col - _width(first)))
+                if width_of(first) <= first_col - col_spacing:
+                    self.write(" " * (first_col - width_of(first)))
                 else:
                     self.write("\n" + " " * (first_col + self.current_indent))
-                lines = wrap_text(second, max(self.width - first_col - 2, 10), preserve_paragraphs=True).splitlines()
+                lines = _wrapped(second, max(self.width - first_col - 2, 10))
                 self.write("".join(f"{'':>{(first_col + self.current_indent) * (n > 0)}}{line}\n"
                                    for n, line in enumerate(lines or [""])))
+
+        def write_text(self, text: str) -> None:
+            """A command's help, its Japanese wrapped beside wide characters and by their width."""
+            indent = " " * self.current_indent
+            paragraphs = [_wrapped(paragraph, max(self.width - self.current_indent, 11))
+                          for paragraph in text.split("\n\n")]
+            self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
 
     class Localized(Context):
         formatter_class = Formatter
@@ -197,9 +203,53 @@ _RANGE = re.compile(r"^(?:(?P<low>-?[0-9.]+)(?P<lop><=?))?x(?:(?P<hop><=?|>=?)(?
 BOUNDLESS = 10**15  # an upper bound no one needs told (money's twenty digits): `1 以上`, not `1〜99999999999999999999`
 
 
-def _width(shown: str) -> int:
-    """The columns a terminal gives text: two for a wide (East Asian) character."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in shown)
+def _wrapped(text: str, width: int) -> list[str]:
+    """A paragraph of help in lines of at most `width` columns. Click wraps by characters, at spaces only,
+    and breaks a longer run wherever it ends — inside `status` of a Japanese sentence, twice as wide as it
+    counted. Japanese is measured as a terminal shows it and breaks beside its own characters, by 禁則: an
+    opening mark stays with what follows it, a closing one (、。）) with what it closes, and a word of Latin
+    letters — a path with Japanese in it too (certificates/<年>/haru-<年>.yaml) — is never broken."""
+    from haru_cli.cli.vendored import wrap_text
+    from haru_cli.render.layout import width_of
+
+    if text.isascii():
+        return wrap_text(text, width, preserve_paragraphs=True).splitlines()
+    held = _PATH.findall(text)  # each held as a run of private-use characters of its width while wrapping
+    text = _PATH.sub(lambda m: chr(0xE000 + held.index(m.group())) * width_of(m.group()), text)
+
+    def restore(wrapped: str) -> str:
+        return re.sub("[\ue000-\uf8ff]+", lambda m: held[ord(m.group()[0]) - 0xE000], wrapped)
+
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in _PIECE.findall(re.sub(r"[ \t]*\n[ \t]*", " ", text.strip())):
+        size = width_of(piece)
+        if piece[0] == " " and (not line or used + size > width):  # a break: the spaces are not shown
+            if line:
+                lines.append(line)
+            line, used = "", 0
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        if size > width:  # wider than a line: broken between characters, as nothing may be lost
+            for character in restore(piece):
+                if used + width_of(character) > width and line:
+                    lines.append(line)
+                    line, used = "", 0
+                line, used = line + character, used + width_of(character)
+            continue
+        line, used = line + piece, used + size
+    lines.append(line.rstrip())
+    return [restore(line) for line in lines]
+
+
+# Held whole: a path with Japanese in it, and a value with its label (feedback=顧客フィードバック)
+_PATH = re.compile(r"[A-Za-z0-9_.\-/*$]*(?:<[^<>\s]{1,12}>[A-Za-z0-9_.\-/*$]*)+|\b[a-z_]+=[^,\s()]+")
+_OPENING, _CLOSING = "（［｛「『〔〈《【", "、。，．・：；？！）］｝」』〕〉》】ー"
+# What a line breaks between: a space, or a word of Latin letters or one wide character, with the opening
+# marks before it and the closing marks after it.
+_PIECE = re.compile(f" +|[{_OPENING}]*(?:[!-~\ue000-\uf8ff]+|[^!-~ ])[{_CLOSING}]*")
 
 
 def _click_words(help_text: str, lang: str) -> str:

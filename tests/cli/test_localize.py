@@ -199,8 +199,9 @@ def test_help_says_what_each_option_takes_in_japanese(haru: Haru) -> None:
     `[1<=x<=99999999999999999999; required]` and `[env var: HARU_DATA]` were English."""
     root = haru("--help").stdout
     assert "使い方: haru [オプション] コマンド [引数]..." in root
-    assert ("  --data フォルダ     ワークスペースのフォルダ（既定: 上方向で最も近い haru.yaml）。  "
-            "[環境変数 HARU_DATA]\n  --today YYYY-MM-DD  この日を今日として扱います。  [環境変数 HARU_TODAY]\n") in root
+    assert ("  --data フォルダ     ワークスペースのフォルダ（既定: 上方向で最も近い\n"
+            "                      haru.yaml）。  [環境変数 HARU_DATA]\n"
+            "  --today YYYY-MM-DD  この日を今日として扱います。  [環境変数 HARU_TODAY]\n") in root
     pay = haru("fees", "pay", "--help").stdout
     assert "使い方: haru fees pay [オプション] {パートナー}" in pay
     assert "  --amount 金額" in pay and "[必須]" in pay
@@ -208,3 +209,23 @@ def test_help_says_what_each_option_takes_in_japanese(haru: Haru) -> None:
     assert "[0 以上]" in haru("referral", "won", "--help").stdout  # a bound of twenty digits is no bound to tell
     english = haru("--lang", "en", "serve", "--help").stdout
     assert "--port PORT" in english and "[default: 8765; 1<=x<=65535]" in english
+
+
+def test_japanese_help_is_wrapped_by_its_width_and_by_kinsoku() -> None:
+    """Click wraps at spaces only and counts a wide character as one column: Japanese lines ran twice the
+    width, and a long run was broken anywhere — inside `status` of a sentence, or a path."""
+    from haru_cli.cli.localize import _wrapped
+    from haru_cli.render.layout import width_of
+
+    said = ("修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、受講生を修了"
+            "（status: completed）にして、修了証を出力します。")
+    for width in range(20, 80):
+        lines = _wrapped(said, width)
+        assert "".join(lines).replace(" ", "") == said.replace(" ", ""), width  # nothing lost
+        assert all(width_of(line) <= width for line in lines), width
+        if width >= 45:  # the path, its parentheses and 、 fit on a line: it is never broken, nor a mark cut off
+            assert any("（certificates/<年>/haru-<年>-<番号>.yaml）、" in line for line in lines), width
+            assert not any(line[0] in "、。）」" or line[-1] in "（「" for line in lines), (width, lines)
+        assert any("status:" in line for line in lines) and any("completed）" in line for line in lines)
+    assert _wrapped("Plain English text, wrapped as Click wraps it.", 20) == [
+        "Plain English text,", "wrapped as Click", "wraps it."]

@@ -133,15 +133,17 @@ def first_sentence(help_text: str) -> str:
 
 
 def _metavar(param: Any, path: list[str], lang: str) -> str | None:
-    """What the help page shows an option or argument takes, in the language (cli/../i18n/metavars.py): the
-    catalogue's for this command's parameter, else for the parameter's name, else the metavar it was declared
-    with (a code such as YYYY-MM), else a word for its type; a list of codes is shown as the codes."""
+    """What the help page shows an option or argument takes, in the language (i18n/metavars.py): the
+    catalogue's for this command's parameter; else the metavar the command declared, said in the language
+    (QUERY: パートナー) or, if code (YYYY-MM-DD), as it is; else, with none declared (or ID), the catalogue's
+    for the parameter's name; else a word for its type. A list of codes is shown as the codes."""
     declared: str | None = vars(param).setdefault("_haru_metavar", param.metavar)  # as the command declared it
-    choices = isinstance(param.type, Labelled) or hasattr(param.type, "choices")
-    if declared is None and choices:
+    if declared is None and (isinstance(param.type, Labelled) or hasattr(param.type, "choices")):
         return None
-    many = "..." if declared is not None and declared.endswith("...") else ""
-    for key in (f"metavar.{'.'.join(path)}.{param.name}", f"metavar.{param.name}"):
+    base, many = (declared[:-3], "...") if declared is not None and declared.endswith("...") else (declared, "")
+    keys = [f"metavar.{'.'.join(path)}.{param.name}"]
+    keys.append(f"metavar.{param.name}" if base in (None, "ID") else f"metavar.declared.{base}")
+    for key in keys:
         if has(key):
             return text(key, lang) + many
     if declared is not None:

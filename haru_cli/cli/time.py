@@ -72,7 +72,8 @@ def parse_spent(value: str, lang: str) -> dict[str, int | float]:
 
 
 def _bad_time(value: str, lang: str) -> NoReturn:
-    raise typer.BadParameter(text("cli.bad.time", lang, value=value), param_hint=f"'{text('metavar.spent', lang)}'")
+    hint = text("metavar.declared.TIME", lang)  # TIME, as the help page names the argument
+    raise typer.BadParameter(text("cli.bad.time", lang, value=value), param_hint=f"'{hint}'")
 
 
 @app.command("log")

@@ -95,7 +95,8 @@ def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> 
     if has(key):
         command.help = text(key, lang)
         command.short_help = first_sentence(command.help)
-    command.options_metavar = text("metavar.word.options", lang)
+    declared = vars(command).setdefault("_haru_options_metavar", command.options_metavar)  # [OPTIONS], or its own
+    command.options_metavar = re.sub(r"\[OPTIONS\]|\b[A-Z]{2,}\b", lambda m: _word(m.group(), lang), declared or "")
     if isinstance(command, TyperGroup):
         command.subcommand_metavar = text("metavar.word.command", lang)
     for param in command.params:
@@ -130,6 +131,12 @@ def first_sentence(help_text: str) -> str:
         elif depth == 0 and (char == "。" or char == "." and (n + 1 == len(first) or first[n + 1] == " ")):
             return first[:n + 1]
     return first
+
+
+def _word(word: str, lang: str) -> str:
+    """[OPTIONS] or a word of a command's own usage ([--CRITERION N]...) in the language, where it has one."""
+    key = "metavar.word.options" if word == "[OPTIONS]" else f"metavar.declared.{word}"
+    return text(key, lang) if has(key) else word
 
 
 def _metavar(param: Any, path: list[str], lang: str) -> str | None:

@@ -44,6 +44,10 @@ METAVARS: dict[str, tuple[str, str]] = {
     "metavar.declared.CRITERION=N": ("基準=点数", "CRITERION=N"),
     "metavar.declared.KEY=WEIGHT": ("基準=重み", "KEY=WEIGHT"),
     "metavar.declared.ID:TITLE:DUE": ("id:題名:期日", "ID:TITLE:DUE"),
+    "metavar.declared.ID:TITLE:CRITERION,…": ("id:題名:基準,…", "ID:TITLE:CRITERION,…"),
+    "metavar.declared.CONTRACT": ("契約", "CONTRACT"),
+    "metavar.declared.TITLE": ("タイトル", "TITLE"),
+    "metavar.declared.CRITERION": ("基準", "CRITERION"),
     # a parameter declared with no metavar (or ID), by its name
     "metavar.partner": ("パートナー", "QUERY"),
     "metavar.partners": ("パートナー", "QUERY"),

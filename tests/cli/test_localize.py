@@ -107,7 +107,7 @@ _OPTIONS = re.compile(r"(?<![\w-])--id\s+\S+|(?<![\w-])--?[a-z][a-z0-9-]*")  # a
 _URLS = re.compile(r"https?://\S+")
 _FILES = re.compile(r"[\w<>*\-.]*(?:/[\w<>*\-.]*)+|[\w<>*\-]*\.[A-Za-z][\w.\-]*")  # haru.yaml, certificates/<年>/
 _IDS = re.compile(r"\b[a-z0-9]+(?:-[a-z0-9]+)+\b")  # 2026-11-10-ueda-regular in an example
-_PLACEHOLDERS = re.compile(r"\bYYYY(?:-MM(?:-DD)?|Qn)?\b|\bNNN\b|\$?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\$EDITOR")
+_PLACEHOLDERS = re.compile(r"\bYYYY(?:-MM(?:-DD)?|Qn)?\b|\bN{3,}\b|\$?\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b|\$EDITOR")
 
 
 def english_words(page: str, allowed: set[str]) -> list[str]:
@@ -229,3 +229,17 @@ def test_japanese_help_is_wrapped_by_its_width_and_by_kinsoku() -> None:
         assert any("status:" in line for line in lines) and any("completed）" in line for line in lines)
     assert _wrapped("Plain English text, wrapped as Click wraps it.", 20) == [
         "Plain English text,", "wrapped as Click", "wraps it."]
+
+
+def test_a_command_s_own_usage_words_are_said_in_the_language_too() -> None:
+    """A command may write its own [OPTIONS] part (sourcing score's `[--CRITERION N]...`): its words are the
+    catalogue's, and the same command said in English again is as it was written."""
+    from typer.core import TyperCommand
+
+    from haru_cli.cli.localize import localize
+
+    command = TyperCommand("score", options_metavar="[OPTIONS] [--CRITERION N]...")
+    localize(command, "ja", ["sourcing", "score"])
+    assert command.options_metavar == "[オプション] [--基準 N]..."
+    localize(command, "en", ["sourcing", "score"])
+    assert command.options_metavar == "[OPTIONS] [--CRITERION N]..."

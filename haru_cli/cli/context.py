@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from haru_cli.records.problems import Problem
     from haru_cli.records.registry import RecordType
     from haru_cli.rules.calendar import BusinessDays
+    from haru_cli.rules.lookup import Hit
 
 R = TypeVar("R")
 N = TypeVar("N", "Partner", "Vendor")  # a record named by a QUERY
@@ -140,18 +141,11 @@ class Run:
     def fail(self, key: str, /, **params: Any) -> NoReturn:
         raise Failure(self.t(key, **params))
 
-    def record(self, kind: RecordType[R], record_id: str) -> R:
-        """The valid record of that type and id; else a Failure saying its file has errors, or naming the
-        closest ids."""
-        import difflib
-
-        found = self.ds.of(kind).get(record_id)
-        if found is not None:
-            return found
-        broken_file(self.ds, kind, record_id, self.t)
-        near = difflib.get_close_matches(record_id, list(self.ds.of(kind)), n=5, cutoff=0.5)
-        self.fail("cli.record.none", kind=self.t(f"record.{kind.name}"), id=record_id,
-                  near=", ".join(near) or self.t("cli.none"))
+    def record(self, kind: RecordType[R], query: str) -> R:
+        """The valid record of that type an argument names, by what a person types (`resolve_record`):
+        its id, name, title, kana or contact, or its partner's name; else a Failure (exit 1) saying its
+        file has errors, or listing the candidates."""
+        return resolve_record(self.ds, kind, query, self.t)
 
     def incomplete(self, partner_id: str | None = None) -> list[str]:
         """The skipped files that would change a partner's fees (every partner's with None)."""
@@ -348,3 +342,71 @@ def resolve_named(ds: Dataset, kind: RecordType[N], query: str, t: Translator) -
         raise Failure(t(f"cli.{kind.name}.nearest", query=query, names=listing(match.nearest)))
     everyone = listing(sorted(records, key=sort_key))
     raise Failure(t(f"cli.{kind.name}.none", query=query, names=everyone or t("cli.none")))
+
+
+def resolve_record(ds: Dataset, kind: RecordType[R], query: str, t: Translator) -> R:
+    """The record of that type that an argument names, by what a person types (SPEC §16) — every command
+    argument or option naming a record resolves it here (through `Run.record`).
+
+    Its id, name, title, kana, aliases, a contact's name or a referral's client, or the name of the partner
+    (vendor, student) it belongs to, folded as partner queries are (SPEC §5: NFKC, kana, case, spaces, legal
+    forms). Its own names are tried before those it is known by through another record; an exact match
+    wins, else a unique partial match. Through a partner, several records filed by their date are the
+    latest: `action done ウエダ 2` is the latest meeting with ウエダ (rules/lookup.find_record). Else a Failure,
+    exit 1: the record's file was skipped for its errors, or the candidates (with their dates), or the
+    closest names. Partners and vendors are found as their QUERY is (`resolve_named`)."""
+    from haru_cli.records.registry import PARTNER, VENDOR
+    from haru_cli.rules.lookup import find_record
+
+    if kind is PARTNER or kind is VENDOR:
+        return typing.cast(R, resolve_named(ds, typing.cast("RecordType[Partner]", kind), query, t))
+    found = find_record(ds, [kind], query)
+    if found.hit is not None:
+        return typing.cast(R, found.hit.record)
+    _skipped_by_name(ds, kind, query, t)
+    what = t(f"record.{kind.name}")
+    if found.candidates:
+        raise Failure(t("cli.record.several", kind=what, query=query, names=_listing(ds, found.candidates, t)))
+    if found.nearest:
+        raise Failure(t("cli.record.nearest", kind=what, query=query, names=_listing(ds, found.nearest, t)))
+    from haru_cli.rules.lookup import Hit, order_hits
+
+    everyone = order_hits(Hit(kind, r) for r in ds.of(kind).values())
+    raise Failure(t("cli.record.none", kind=what, query=query, names=_listing(ds, everyone, t) or t("cli.none")))
+
+
+def _skipped_by_name(ds: Dataset, kind: RecordType[Any], query: str, t: Translator) -> None:
+    """Fail saying why, when the record asked for is in a file skipped for its errors (by id or a name)."""
+    from haru_cli.rules.lookup import fold
+    from haru_cli.views.integrity import skipped_reason
+
+    broken_file(ds, kind, query, t)
+    wanted = fold(query)
+    for skipped in ds.broken.values():
+        if skipped.kind == kind.name and wanted and any(fold(name) == wanted for name in skipped.names):
+            raise Failure(skipped_reason(skipped, t))
+
+
+def record_label(ds: Dataset, hit: Hit, t: Translator, *, shown_id: str | None = None) -> str:
+    """A record as a list of candidates names it: its date (a record filed by date), its name or title, else
+    the names of those it belongs to; then its id (or `shown_id`) in parentheses."""
+    from haru_cli.records.registry import BY_NAME
+
+    record, kind = hit.record, hit.kind
+    day = getattr(record, kind.by_year or "", None)
+    names = [v for k in ("name", "title", "client") if isinstance(v := getattr(record, k, None), str) and v][:1]
+    for ref in kind.refs if not names else ():
+        if ref.within is None and ref.target in BY_NAME:
+            names = [getattr(ds.of(BY_NAME[ref.target]).get(i), "name", None) or i for i in ref.ids(record)]
+            if names:
+                break
+    label = " ".join(([day.isoformat()] if isinstance(day, date) else []) + ([t.join(names)] if names else []))
+    shown = shown_id or hit.id
+    return f"{label} ({shown})" if label else shown
+
+
+def _listing(ds: Dataset, hits: Sequence[Hit], t: Translator) -> str:
+    """Records to choose from: a few (LISTED), so that a large workspace does not answer with a page."""
+    shown = ", ".join(record_label(ds, h, t) for h in hits[:LISTED])
+    more = len(hits) - LISTED
+    return shown if more <= 0 else shown + t("cli.record.more", count=more)

@@ -3,15 +3,18 @@ against the whole workspace (SPEC §8): the original stays as it was until then.
 
 import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from haru_cli.cli.context import Failure, Run, open_run
 
+if TYPE_CHECKING:
+    from haru_cli.rules.lookup import Hit
+
 
 def _record_file(run: Run, wanted: str) -> str:
-    """The workspace path of the record an id (or a path) names: valid records and skipped files alike."""
+    """The workspace path of the record an id, a path or a name names: valid records and skipped files alike."""
     from haru_cli.records.registry import type_of_path
 
     if "/" in wanted or wanted.endswith(".yaml"):
@@ -26,11 +29,36 @@ def _record_file(run: Run, wanted: str) -> str:
         run.fail("cli.edit.not_a_record", path=wanted)
     found = sorted({path for (_, record_id), path in run.ds.paths.items() if record_id == wanted}
                    | {s.path for s in run.ds.skipped_files.values() if s.stem == wanted})
-    if not found:
-        run.fail("cli.edit.none", id=wanted)
     if len(found) > 1:
         run.fail("cli.edit.several", id=wanted, paths=", ".join(found))
-    return found[0]
+    return found[0] if found else _named_file(run, wanted)
+
+
+def _named_file(run: Run, wanted: str) -> str:
+    """The file of the record of any type that what a person typed names (SPEC §16: `haru edit ウエダ`), as
+    every record argument is resolved (cli/context.resolve_record); a skipped file by the names it gives."""
+    from haru_cli.cli.context import record_label
+    from haru_cli.records.registry import TYPES
+    from haru_cli.rules.lookup import find_record, fold
+
+    found = find_record(run.ds, TYPES, wanted)
+    if found.hit is not None:
+        return run.ds.path_of(found.hit.kind, found.hit.id)
+    folded = fold(wanted)
+    skipped = sorted(s.path for s in run.ds.skipped_files.values() if folded and folded in map(fold, s.names))
+    if len(skipped) == 1:
+        return skipped[0]
+
+    def listing(hits: "list[Hit]") -> str:
+        return ", ".join(f"{run.t(f'record.{h.kind.name}')} "
+                         + record_label(run.ds, h, run.t, shown_id=run.ds.path_of(h.kind, h.id)) for h in hits[:10])
+
+    if found.candidates or skipped:
+        run.fail("cli.edit.several_named", query=wanted, names=", ".join(filter(None, [listing(found.candidates),
+                                                                                        ", ".join(skipped)])))
+    if found.nearest:
+        run.fail("cli.edit.nearest", query=wanted, names=listing(found.nearest))
+    run.fail("cli.edit.none", query=wanted)
 
 
 def edit(ctx: typer.Context, wanted: Annotated[str, typer.Argument(metavar="ID")]) -> None:

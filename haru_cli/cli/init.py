@@ -30,7 +30,7 @@ def init(
 
     t = Translator(state_of(ctx).language())
     if not directory.strip():
-        raise typer.BadParameter(t("cli.bad.folder"), param_hint="DIR")
+        raise typer.BadParameter(t("cli.bad.folder"), param_hint="'" + t("metavar.declared.DIR") + "'")
     folder = Path(directory)
     if folder.exists() and not folder.is_dir():
         raise Failure(t("cli.workspace.not-folder", path=str(folder)))

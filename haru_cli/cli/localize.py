@@ -14,7 +14,7 @@ from typing import Any
 from typer import BadParameter, Context
 from typer.core import TyperCommand, TyperGroup
 
-from haru_cli.cli.choices import Labelled
+from haru_cli.cli.choices import Labelled, labelled_choice
 from haru_cli.cli.vendored import HelpFormatter, MissingParameter, NoSuchOption, UsageError
 from haru_cli.i18n import has, text
 
@@ -89,12 +89,19 @@ def language_of(args: list[str], cwd: Path) -> str:
 
 def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> None:
     """Put the catalogue's help texts (`help.<command path>`, `help.<command path>.<option>`) on a built
-    command, its options and its subcommands, and Click's words in that language on its help page."""
+    command, its options and its subcommands, and Click's words in that language on its help page: what each
+    option takes (its metavar), the usage line's words, a short help that is the first sentence whole."""
     key = "help." + ".".join(path or ["haru"])
     if has(key):
         command.help = text(key, lang)
-        command.short_help = None
+        command.short_help = first_sentence(command.help)
+    declared = vars(command).setdefault("_haru_options_metavar", command.options_metavar)  # [OPTIONS], or its own
+    command.options_metavar = re.sub(r"\[OPTIONS\]|\b[A-Z]{2,}\b", lambda m: _word(m.group(), lang), declared or "")
+    if isinstance(command, TyperGroup):
+        command.subcommand_metavar = text("metavar.word.command", lang)
     for param in command.params:
+        if (labelled := labelled_choice(param.type)) is not None:  # a record's fixed list takes its labels too
+            param.type = labelled
         name = param.name or ""
         for candidate in (f"{key}.{name}", f"help.option.{name}"):
             if has(candidate):
@@ -103,10 +110,54 @@ def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> 
         if isinstance(param.type, Labelled):
             values = ", ".join(f"{code}={label}" for code, label in param.type.labels(lang))
             param.help = f"{getattr(param, 'help', '') or ''} ({values})".strip()  # type: ignore[attr-defined]
+        param.metavar = _metavar(param, path, lang)
     command.context_class = _context_class(lang)
     if hasattr(command, "commands"):
         for name, sub in getattr(command, "commands", {}).items():
             localize(sub, lang, [*path, name])
+
+
+def first_sentence(help_text: str) -> str:
+    """A command's short help in its group's list: the first sentence of its help, whole — not Click's cut,
+    which ends at the first word ending in a dot (`haru.` of haru.yaml) or at 45 characters. A sentence ends
+    at 。 or at a dot before a space, outside parentheses and 「」."""
+    first = " ".join(help_text.split("\n\n", 1)[0].split())
+    depth = 0
+    for n, char in enumerate(first):
+        if char in "(（「":
+            depth += 1
+        elif char in ")）」":
+            depth = max(depth - 1, 0)
+        elif depth == 0 and (char == "。" or char == "." and (n + 1 == len(first) or first[n + 1] == " ")):
+            return first[:n + 1]
+    return first
+
+
+def _word(word: str, lang: str) -> str:
+    """[OPTIONS] or a word of a command's own usage ([--CRITERION N]...) in the language, where it has one."""
+    key = "metavar.word.options" if word == "[OPTIONS]" else f"metavar.declared.{word}"
+    return text(key, lang) if has(key) else word
+
+
+def _metavar(param: Any, path: list[str], lang: str) -> str | None:
+    """What the help page shows an option or argument takes, in the language (i18n/metavars.py): the
+    catalogue's for this command's parameter; else the metavar the command declared, said in the language
+    (QUERY: パートナー) or, if code (YYYY-MM-DD), as it is; else, with none declared (or ID), the catalogue's
+    for the parameter's name; else a word for its type. A list of codes is shown as the codes."""
+    declared: str | None = vars(param).setdefault("_haru_metavar", param.metavar)  # as the command declared it
+    if declared is None and (isinstance(param.type, Labelled) or hasattr(param.type, "choices")):
+        return None
+    base, many = (declared[:-3], "...") if declared is not None and declared.endswith("...") else (declared, "")
+    keys = [f"metavar.{'.'.join(path)}.{param.name}"]
+    keys.append(f"metavar.{param.name}" if base in (None, "ID") else f"metavar.declared.{base}")
+    for key in keys:
+        if has(key):
+            return text(key, lang) + many
+    if declared is not None:
+        return declared
+    kind = {"int": "integer", "int range": "integer", "float": "number", "float range": "number",
+            "path": "path", "file": "file", "directory": "directory"}.get(param.type.name, "text")
+    return text(f"metavar.type.{kind}", lang)
 
 
 _WORDS = {"Options": "help.word.options", "Arguments": "help.word.arguments", "Commands": "help.word.commands"}
@@ -124,7 +175,31 @@ def _context_class(lang: str) -> type[Context]:
             return super().section(text(_WORDS[name], lang) if name in _WORDS else name)
 
         def write_dl(self, rows: Any, col_max: int = 30, col_spacing: int = 2) -> None:
-            super().write_dl([(first, _click_words(second, lang)) for first, second in rows], col_max, col_spacing)
+            """Click's definition list, its first column aligned by the width a terminal gives each character
+            (a Japanese metavar, `--minutes 時間`, is twice as wide as it is long)."""
+            from haru_cli.render.layout import width_of
+
+            rows = [(first, _click_words(second, lang)) for first, second in rows]
+            first_col = min(max((width_of(first) for first, _ in rows), default=0), col_max) + col_spacing
+            for first, second in rows:
+                self.write(f"{'':>{self.current_indent}}{first}")
+                if not second:
+                    self.write("\n")
+                    continue
+                if width_of(first) <= first_col - col_spacing:
+                    self.write(" " * (first_col - width_of(first)))
+                else:
+                    self.write("\n" + " " * (first_col + self.current_indent))
+                lines = _wrapped(second, max(self.width - first_col - 2, 10))
+                self.write("".join(f"{'':>{(first_col + self.current_indent) * (n > 0)}}{line}\n"
+                                   for n, line in enumerate(lines or [""])))
+
+        def write_text(self, text: str) -> None:
+            """A command's help, its Japanese wrapped beside wide characters and by their width."""
+            indent = " " * self.current_indent
+            paragraphs = [_wrapped(paragraph, max(self.width - self.current_indent, 11))
+                          for paragraph in text.split("\n\n")]
+            self.write("\n\n".join("\n".join(indent + line for line in lines) for lines in paragraphs) + "\n")
 
     class Localized(Context):
         formatter_class = Formatter
@@ -132,18 +207,117 @@ def _context_class(lang: str) -> type[Context]:
     return Localized
 
 
+_BRACKET = re.compile(r"^(?P<help>.*?)\s*\[(?P<extra>[^\[\]]*)\]$", re.DOTALL)
+_RANGE = re.compile(r"^(?:(?P<low>-?[0-9.]+)(?P<lop><=?))?x(?:(?P<hop><=?|>=?)(?P<high>-?[0-9.]+))?$")
+BOUNDLESS = 10**15  # an upper bound no one needs told (money's twenty digits): `1 以上`, not `1〜99999999999999999999`
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """A paragraph of help in lines of at most `width` columns. Click wraps by characters, at spaces only,
+    and breaks a longer run wherever it ends — inside `status` of a Japanese sentence, twice as wide as it
+    counted. Japanese is measured as a terminal shows it and breaks beside its own characters, by 禁則: an
+    opening mark stays with what follows it, a closing one (、。）) with what it closes, and a word of Latin
+    letters — a path with Japanese in it too (certificates/<年>/haru-<年>.yaml) — is never broken."""
+    from haru_cli.cli.vendored import wrap_text
+    from haru_cli.render.layout import width_of
+
+    if text.isascii():
+        return wrap_text(text, width, preserve_paragraphs=True).splitlines()
+    held = _PATH.findall(text)  # each held as a run of private-use characters of its width while wrapping
+    text = _PATH.sub(lambda m: chr(0xE000 + held.index(m.group())) * width_of(m.group()), text)
+
+    def restore(wrapped: str) -> str:
+        return re.sub("[\ue000-\uf8ff]+", lambda m: held[ord(m.group()[0]) - 0xE000], wrapped)
+
+    lines: list[str] = []
+    line, used = "", 0
+    for piece in _PIECE.findall(re.sub(r"[ \t]*\n[ \t]*", " ", text.strip())):
+        size = width_of(piece)
+        if piece[0] == " " and (not line or used + size > width):  # a break: the spaces are not shown
+            if line:
+                lines.append(line)
+            line, used = "", 0
+            continue
+        if used + size > width and line.strip():
+            lines.append(line.rstrip())
+            line, used = "", 0
+        if size > width:  # wider than a line: broken between characters, as nothing may be lost
+            for character in restore(piece):
+                if used + width_of(character) > width and line:
+                    lines.append(line)
+                    line, used = "", 0
+                line, used = line + character, used + width_of(character)
+            continue
+        line, used = line + piece, used + size
+    lines.append(line.rstrip())
+    return [restore(line) for line in lines]
+
+
+# Held whole: a path with Japanese in it, and a value with its label (feedback=顧客フィードバック)
+_PATH = re.compile(r"[A-Za-z0-9_.\-/*$]*(?:<[^<>\s]{1,12}>[A-Za-z0-9_.\-/*$]*)+|\b[a-z_]+=[^,\s()]+")
+_OPENING, _CLOSING = "（［｛「『〔〈《【", "、。，．・：；？！）］｝」』〕〉》】ー"
+# What a line breaks between: a space, or a word of Latin letters or one wide character, with the opening
+# marks before it and the closing marks after it.
+_PIECE = re.compile(f" +|[{_OPENING}]*(?:[!-~\ue000-\uf8ff]+|[^!-~ ])[{_CLOSING}]*")
+
+
 def _click_words(help_text: str, lang: str) -> str:
-    """[default: …], [required] and the help option's own line in the language of the page."""
-    return (help_text.replace("[default: ", text("help.word.default", lang) + " ")
-            .replace("[required]", text("help.word.required", lang))
-            .replace("Show this message and exit.", text("help.option.help", lang)))
+    """The bracket Click puts after an option's help — [env var: …; default: …; 1<=x<=99; required] — and the
+    help option's own line, in the language of the page."""
+    help_text = help_text.replace("Show this message and exit.", text("help.option.help", lang))
+    found = _BRACKET.match(help_text)
+    if found is None:
+        return help_text
+    said = [_extra_word(piece, lang) for piece in found["extra"].split("; ")]
+    if any(word is None for word in said):  # not Click's bracket: the help's own text
+        return help_text
+    extra = "[" + text("metavar.word.separator", lang).join(filter(None, said)) + "]"
+    return f"{found['help']}  {extra}" if found["help"] else extra
+
+
+def _extra_word(piece: str, lang: str) -> str | None:
+    """One of Click's words in the bracket in the language; None for what is none of them."""
+    if piece == "required":
+        return text("metavar.word.required", lang)
+    if piece.startswith("env var: "):
+        return text("metavar.word.env_var", lang, var=piece.removeprefix("env var: "))
+    if piece.startswith("default: "):
+        return text("metavar.word.default", lang, value=piece.removeprefix("default: "))
+    return range_words(piece, lang)
+
+
+def range_words(described: str, lang: str) -> str | None:
+    """Click's range (`1<=x<=99`, `x>=0`, `0<x`) in the language: `1〜99`, `0 以上` …; None if it is none."""
+    found = _RANGE.match(described)
+    if found is None or not (found["low"] or found["high"]):
+        return None
+    low, high = found["low"], found["high"]
+    if found["hop"] in (">", ">="):  # x>=low: Click writes a range with no maximum so
+        low, high, lop = high, None, "<=" if found["hop"] == ">=" else "<"
+    else:
+        lop = found["lop"]
+    if high is not None and float(high) >= BOUNDLESS:
+        high = None
+    if low is not None and high is not None:
+        both = lop == "<=" and found["hop"] == "<="
+        return text("metavar.word.between", lang, low=low, high=high) if both else None  # none in haru
+    if low is not None:
+        return text("metavar.word.at_least" if lop == "<=" else "metavar.word.above", lang, low=low)
+    return text("metavar.word.at_most" if found["hop"] == "<=" else "metavar.word.below", lang, high=high)
 
 
 # --- usage errors ------------------------------------------------------------------------------------
 
 _INVALID_CHOICE = re.compile(r"^(.*) is not one of (.*)\.$")
-_NOT_INT = re.compile(r"^(.*) is not a valid (?:integer|int range)\.?$")
+_NOT_INT = re.compile(r"^(.*) is not a valid (?:integer|int|int range)\.?$")
+_NOT_NUMBER = re.compile(r"^(.*) is not a valid (?:float|float range)\.?$")
+_NOT_BOOL = re.compile(r"^(.*) is not a valid boolean\. Recognized values: (.*)$")
 _OUT_OF_RANGE = re.compile(r"^(.*) is not in the range (.*)\.$")
+_NO_VALUE = re.compile(r"^Option '(.*)' does not take a value\.$")
+_NO_SUBCOMMAND = re.compile(r"^Missing command\.$")
+_IS_FILE = re.compile(r"^(?:File|Directory|Path) '(.*)' is a file\.$")
+_NOT_READABLE = re.compile(r"^(?:File|Directory|Path) '(.*)' is not readable\.$")
+_NOT_WRITABLE = re.compile(r"^(?:File|Directory|Path) '(.*)' is not writable\.$")
 _NEEDS_VALUE = re.compile(r"^Option '(.*)' requires an argument\.$")
 _EXTRA = re.compile(r"^Got unexpected extra arguments? \((.*)\)$")
 _NO_COMMAND = re.compile(r"^No such command '(.*)'\.$")
@@ -174,10 +348,17 @@ def usage_message(exc: UsageError, lang: str) -> str:
 
 def _click_sentence(message: str, lang: str) -> str:
     """One of Click's own sentences in the language (haru's own arrive translated already)."""
+    found = _OUT_OF_RANGE.match(message)
+    if found:  # 1<=x<=99 as the help page says it: 1〜99
+        return text("cli.usage.out_of_range", lang, a0=found.group(1),
+                    a1=range_words(found.group(2), lang) or found.group(2))
     for pattern, key in ((_INVALID_CHOICE, "cli.usage.not_one_of"), (_NOT_INT, "cli.usage.not_int"),
                          (_NEEDS_VALUE, "cli.usage.needs_value"), (_EXTRA, "cli.usage.extra"),
                          (_NO_COMMAND, "cli.usage.no_command"), (_IS_DIR, "cli.usage.is_dir"),
-                         (_OUT_OF_RANGE, "cli.usage.out_of_range")):
+                         (_NOT_NUMBER, "cli.usage.not_number"), (_NOT_BOOL, "cli.usage.not_bool"),
+                         (_NO_VALUE, "cli.usage.no_value"), (_NO_SUBCOMMAND, "cli.usage.no_subcommand"),
+                         (_IS_FILE, "cli.usage.is_file"), (_NOT_READABLE, "cli.usage.not_readable"),
+                         (_NOT_WRITABLE, "cli.usage.not_writable")):
         found = pattern.match(message)
         if found:
             return text(key, lang, **{f"a{n}": g for n, g in enumerate(found.groups())})

@@ -12,7 +12,7 @@ import typer
 from haru_cli.cli import new_values
 from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import Run, open_run, parse_cli_date, resolve_named
-from haru_cli.cli.output import DryRunOption
+from haru_cli.cli.output import DryRunOption, MinutesOption
 from haru_cli.cli.vendored import UsageError
 from haru_cli.escape import visible
 from haru_cli.records.models import (
@@ -220,7 +220,7 @@ def new_meeting(
     partners: Annotated[list[str], typer.Argument(metavar="QUERY...")],
     kind: Annotated[str, typer.Option("--kind", click_type=Labelled("meeting_kind", MeetingKind))],
     day: Annotated[str | None, typer.Option("--date")] = None,
-    minutes: Annotated[int | None, typer.Option("--minutes")] = None,
+    minutes: MinutesOption = None,
     summary: Annotated[str | None, typer.Option("--summary")] = None,
     contract: Annotated[str | None, typer.Option("--contract")] = None,
     attendee: Annotated[list[str] | None, typer.Option("--attendee")] = None,

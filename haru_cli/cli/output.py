@@ -2,15 +2,20 @@
 writing documents to new files. Help texts of the options are the catalogue's (cli/localize.py)."""
 
 import os
+import re
 import sys
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
+from haru_cli.cli.vendored import ParamType
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from datetime import date
+    from decimal import Decimal
 
     from haru_cli.cli.context import Run
     from haru_cli.i18n import Translator
@@ -30,6 +35,52 @@ QueryArgument = Annotated[str, typer.Argument(metavar="QUERY")]
 DryRunOption = Annotated[bool, typer.Option("--dry-run")]
 # Writes that append an entry refuse one just like an entry already there, unless this says it is meant (§15).
 AgainOption = Annotated[bool, typer.Option("--again")]
+
+
+# --- time as a person writes it: 90, 90m, 1.5h, 1h30m, 1時間30分 -------------------------------------------
+
+_HOURS_AND_MINUTES = re.compile(r"([0-9]+)(?:h|時間)([0-9]+)(?:m|min|分)?", re.IGNORECASE)
+_MINUTES = re.compile(r"([0-9]+)(?:m|min|minutes?|分)", re.IGNORECASE)
+_HOURS = re.compile(r"([0-9]+(?:\.[0-9]+)?)(?:h|hr|hours?|時間)", re.IGNORECASE)
+_BARE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def spent_minutes(value: str, bare: Literal["hours", "minutes"]) -> "Decimal | None":
+    """The minutes a written time is (`time log 1.5h`, `--minutes 1.5h`): 1.5h, 90m, 1h30m, 1時間30分, full- or
+    half-width; a bare number is hours or minutes as `bare` says. None when it is no time."""
+    from decimal import Decimal
+
+    written = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
+    if found := _HOURS_AND_MINUTES.fullmatch(written):
+        return Decimal(int(found.group(1)) * 60 + int(found.group(2)))
+    if found := _MINUTES.fullmatch(written):
+        return Decimal(int(found.group(1)))
+    if found := _HOURS.fullmatch(written):
+        return Decimal(found.group(1)) * 60
+    if _BARE.fullmatch(written):
+        return Decimal(written) * (60 if bare == "hours" else 1)
+    return None
+
+
+class Minutes(ParamType):
+    """Whole minutes of a day, written as `time log` takes time (90, 90m, 1.5h, 1時間30分; a bare number is
+    minutes): a meeting's or an oral report's minutes."""
+
+    name = "minutes"
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> int:
+        if isinstance(value, int):
+            return value
+        found = spent_minutes(str(value), bare="minutes")
+        if found is None or found % 1 or not 0 <= found <= 24 * 60:
+            from haru_cli.i18n import text
+
+            lang = getattr(ctx.find_root().command, "lang", "ja") if ctx is not None else "ja"  # the run's
+            self.fail(text("cli.bad.minutes", lang, value=str(value)), param, ctx)
+        return int(found)
+
+
+MinutesOption = Annotated[int | None, typer.Option("--minutes", click_type=Minutes())]
 
 
 def _rich(build: "Callable[[int], list[Any]]") -> None:

@@ -11,6 +11,7 @@ from haru_cli.cli.output import (
     AgainOption,
     DryRunOption,
     FormatOption,
+    MinutesOption,
     OutputOption,
     TemplateOption,
     check_new_output,
@@ -34,11 +35,13 @@ def school_status(
     partner: Annotated[str | None, typer.Option("--partner")] = None,
     fmt: FormatOption = "table",
 ) -> None:
+    from haru_cli.records.registry import COURSE
     from haru_cli.rules.school import progress
     from haru_cli.views import school as views
 
     run = open_run(ctx, fmt=fmt)
     only = run.partner(partner).id if partner is not None else None
+    course = run.record(COURSE, course).id if course is not None else None
     found = [progress(run.ds, s, run.today) for s in sorted(run.ds.students.values(), key=lambda s: (s.course, s.id))
              if (course is None or s.course == course) and (only is None or views.partner_of(run.ds, s) == only)]
     emit_table(fmt, views.status_json(run.ds, found, run.today), views.status_table(run.ds, found, run.t), run.t)
@@ -208,7 +211,7 @@ def school_evaluate(
     level: Annotated[list[str], typer.Option("--level", metavar="CRITERION=LEVEL")],
     day: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD")] = None,
     examiner: Annotated[str | None, typer.Option("--examiner", metavar="NAME")] = None,
-    minutes: Annotated[int | None, typer.Option("--minutes", min=0, max=1440)] = None,
+    minutes: MinutesOption = None,
     tool: Annotated[list[str] | None, typer.Option("--tool", metavar="TOOL")] = None,
     comment: Annotated[str | None, typer.Option("--comment", metavar="TEXT")] = None,
     again: AgainOption = False,

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated, Literal, NoReturn
 
 import typer
 
 from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import Run, open_run, parse_cli_date, parse_month
-from haru_cli.cli.output import AgainOption, DryRunOption, FormatOption, emit_document
+from haru_cli.cli.output import AgainOption, DryRunOption, FormatOption, emit_document, spent_minutes
 from haru_cli.i18n import text
 from haru_cli.records.models import Area
 
@@ -22,9 +21,6 @@ if TYPE_CHECKING:
 app = typer.Typer(no_args_is_help=True)
 
 _QUARTER = re.compile(r"([0-9]{4})\s*-?\s*Q([1-4])", re.IGNORECASE)
-_HOURS = re.compile(r"([0-9]+(?:\.[0-9]+)?)\s*(?:h|hr|hours?|時間)?", re.IGNORECASE)
-_MINUTES = re.compile(r"([0-9]+)\s*(?:m|min|minutes?|分)", re.IGNORECASE)
-_BOTH = re.compile(r"([0-9]+)\s*(?:h|時間)\s*([0-9]+)\s*(?:m|min|分)?", re.IGNORECASE)
 
 
 def _period(run: Run, month: str | None, quarter: str | None, fy: int | None) -> Period:
@@ -66,16 +62,8 @@ def time_report(
 
 def parse_spent(value: str, lang: str) -> dict[str, int | float]:
     """`1.5h`, `1.5`, `90m`, `1h30m`, `1時間30分`: as `hours` when in quarter hours, else `minutes`."""
-    written = unicodedata.normalize("NFKC", value).strip().replace(" ", "")
-    if found := _BOTH.fullmatch(written):
-        minutes = Decimal(int(found.group(1)) * 60 + int(found.group(2)))
-    elif found := _MINUTES.fullmatch(written):
-        minutes = Decimal(int(found.group(1)))
-    elif found := _HOURS.fullmatch(written):
-        minutes = Decimal(found.group(1)) * 60
-    else:
-        _bad_time(value, lang)
-    if not 0 < minutes <= 24 * 60 or minutes % 1:
+    minutes = spent_minutes(value, bare="hours")
+    if minutes is None or not 0 < minutes <= 24 * 60 or minutes % 1:
         _bad_time(value, lang)
     if minutes % 15:
         return {"minutes": int(minutes)}
@@ -84,7 +72,8 @@ def parse_spent(value: str, lang: str) -> dict[str, int | float]:
 
 
 def _bad_time(value: str, lang: str) -> NoReturn:
-    raise typer.BadParameter(text("cli.bad.time", lang, value=value), param_hint="TIME")
+    hint = text("metavar.declared.TIME", lang)  # TIME, as the help page names the argument
+    raise typer.BadParameter(text("cli.bad.time", lang, value=value), param_hint=f"'{hint}'")
 
 
 @app.command("log")
@@ -113,7 +102,9 @@ def time_log(
     if partner is not None:
         entry["partner"] = run.partner(partner).id
     if project is not None:
-        entry["project"] = project
+        from haru_cli.records.registry import PROJECT
+
+        entry["project"] = run.record(PROJECT, project).id
     if note:
         entry["note"] = note
     month = f"{when:%Y-%m}"

@@ -9,8 +9,8 @@ tests/cli/test_vendored.py fails should a release move a name or another module 
 """
 
 from typer._click.exceptions import ClickException, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
-from typer._click.formatting import HelpFormatter
+from typer._click.formatting import HelpFormatter, wrap_text
 from typer._click.types import ParamType
 
 __all__ = ["ClickException", "HelpFormatter", "MissingParameter", "NoArgsIsHelpError", "NoSuchOption", "ParamType",
-           "UsageError"]
+           "UsageError", "wrap_text"]

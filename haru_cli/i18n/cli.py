@@ -107,6 +107,10 @@ CLI: dict[str, tuple[str, str]] = {
         "(give one with --due)"),
     "cli.bad.utf8": ("{value:q} は UTF-8 の文字列ではありません", "{value:q} is not UTF-8 text"),
     "cli.bad.quarter": ("{value:q} は四半期ではありません（2026Q3 のように）", "{value:q} is not a quarter: use 2026Q3"),
+    "cli.bad.minutes": (
+        "{value:q} は時間ではありません（90、90m、1.5h、1時間30分 のように。分は整数で、24 時間まで）",
+        "{value:q} is no time: use 90, 90m, 1.5h or 1h30m (whole minutes, at most 24 hours)",
+    ),
     "cli.bad.time": (
         "{value:q} は時間ではありません（1.5h、90m、1時間30分 のように。24 時間まで）",
         "{value:q} is no time spent: use 1.5h, 90m or 1h30m (at most 24 hours)",
@@ -174,6 +178,14 @@ CLI: dict[str, tuple[str, str]] = {
         "No such command {command:q}. Did you mean {near}?",
     ),
     "cli.usage.is_dir": ("'{a0}' はフォルダです", "File '{a0}' is a directory."),
+    "cli.usage.is_file": ("'{a0}' はファイルです（フォルダを指定してください）", "Path '{a0}' is a file."),
+    "cli.usage.not_readable": ("'{a0}' を読めません（権限がありません）", "Path '{a0}' is not readable."),
+    "cli.usage.not_writable": ("'{a0}' に書き込めません（権限がありません）", "Path '{a0}' is not writable."),
+    "cli.usage.not_number": ("{a0} は数ではありません", "{a0} is not a valid number."),
+    "cli.usage.not_bool": ("{a0} は真偽値ではありません（次のいずれか: {a1}）",
+                           "{a0} is not a valid boolean. Recognized values: {a1}"),
+    "cli.usage.no_value": ("オプション '{a0}' は値をとりません", "Option '{a0}' does not take a value."),
+    "cli.usage.no_subcommand": ("コマンドを指定してください", "Missing command."),
     "cli.usage.not_exist": ("'{a0}' がありません", "Path '{a0}' does not exist."),
     "cli.aborted": ("中断しました。", "Aborted!"),
     # partners and contracts
@@ -275,12 +287,29 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.change.done": ("{path} を更新しました", "updated {path}"),
     "cli.edit.not_a_record": ("{path} はワークスペースのレコードのファイルではありません",
                               "{path} is not a record file of the workspace"),
-    "cli.edit.none": ("ID「{id}」のレコードはありません", "no record has the id {id:q}"),
+    "cli.edit.none": ("「{query}」に該当するレコードはありません（id、名前、タイトル、かな、担当者名、またはファイルのパスで"
+                      "指定します）",
+                      "no record matches {query:q} (give its id, name, title, kana, a contact's name, or its file's "
+                      "path)"),
+    "cli.edit.several_named": ("「{query}」に該当するレコードが複数あります: {names} — より詳しく、またはパスで指定して"
+                               "ください",
+                               "{query:q} matches more than one record: {names} — be more specific, or give the path"),
+    "cli.edit.nearest": ("「{query}」に該当するレコードはありません。候補: {names}",
+                         "no record matches {query:q}; closest: {names}"),
     "cli.edit.several": ("ID「{id}」のレコードが複数あります: {paths} — パスで指定してください",
                          "several records have the id {id:q}: {paths} — give the path"),
     "cli.search.none": ("「{query}」は見つかりません", "{query:q} is nowhere"),
     "cli.search.more": ("最初の {limit} 件だけを表示しました", "only the first {limit} are shown"),
-    "cli.record.none": ("{kind}「{id}」がありません。候補: {near}", "no {kind} {id:q}; closest: {near}"),
+    # a record named by what a person types (cli/context.resolve_record)
+    "cli.record.several": (
+        "「{query}」に該当する{kind}が複数あります: {names} — より詳しく指定してください",
+        "{query:q} matches more than one {kind}: {names} — be more specific",
+    ),
+    "cli.record.nearest": ("「{query}」に該当する{kind}がありません。候補: {names}",
+                           "no {kind} matches {query:q}; closest: {names}"),
+    "cli.record.none": ("「{query}」に該当する{kind}がありません。{kind}: {names}",
+                        "no {kind} matches {query:q}; there are: {names}"),
+    "cli.record.more": (" ほか {count} 件", " and {count} more"),
     # fees
     "cli.fees.give_amount": ("{name} の {month} 分には支払う額がありません: --amount で金額を指定してください",
                              "{name} has nothing payable for {month}: give the amount with --amount"),

@@ -10,8 +10,6 @@ HELP: dict[str, tuple[str, str]] = {
     "help.word.options": ("オプション", "Options"),
     "help.word.arguments": ("引数", "Arguments"),
     "help.word.commands": ("コマンド", "Commands"),
-    "help.word.default": ("[既定:", "[default:"),
-    "help.word.required": ("[必須]", "[required]"),
     # shared options
     "help.option.help": ("このヘルプを表示して終了します。", "Show this message and exit."),
     "help.option.fmt": (
@@ -33,7 +31,7 @@ HELP: dict[str, tuple[str, str]] = {
         "The partner (id, name, reading, alias or contact).",
     ),
     "help.option.month": ("対象月（YYYY-MM、既定: 前月）。", "The month, YYYY-MM (default: the previous month)."),
-    "help.option.partner": ("このパートナーだけ（QUERY と同じ書き方）。", "Only this partner (any QUERY form)."),
+    "help.option.partner": ("このパートナーだけ（id・名前・よみ・別名・担当者名）。", "Only this partner (any QUERY form)."),
     "help.option.due": ("今日からの期間: 30d、2w、3m、30日 …", "Window from today: 30d, 2w, 3m, 30日 ..."),
     # haru
     "help.haru": (
@@ -83,7 +81,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Everything about one partner: profile, contacts, contracts with their next dates, recent meetings, "
         "open actions, referrals, hours spent.\n\nExample: haru partner show ウエダ",
     ),
-    "help.partner.show.query": ("id・名前・よみ・別名・担当者名（上田、ueda）。",
+    "help.partner.show.query": ("id・名前・よみ・別名・担当者名（上田、うえだ、ｳｴﾀﾞ）。",
                                 "Id, name, reading, alias or contact (上田, ueda)."),
     # contract
     "help.contract": ("契約: 一覧、または 1 件。", "Contracts: list them, or show one."),
@@ -97,7 +95,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.contract.show": ("1 件の契約: 条件、更新の期日、手数料規定、本文。\n\n例: haru contract show ueda-consulting-2026",
                            "One contract: its terms, renewal dates, fee rules and text.\n\n"
                            "Example: haru contract show ueda-consulting-2026"),
-    "help.contract.show.contract_id": ("契約の id（ファイル名）。", "The contract's id (its file name)."),
+    "help.contract.show.contract_id": ("契約（id・タイトル・パートナー名）。", "The contract (id, title or its partner's name)."),
     # dated
     "help.renewals": (
         "現在の期間満了日か解約予告期限が期間内にある有効な契約と、期限切れの契約（先に来る日付順）。\n\n"
@@ -224,7 +222,8 @@ HELP: dict[str, tuple[str, str]] = {
         "The papers for a joint project's progress meeting: milestones, decisions of its meetings, open actions, "
         "the opportunities it bears on, hours.\n\nExample: haru report project ucworld-marketing-tool",
     ),
-    "help.report.project.project_id": ("プロジェクトの id（ファイル名）。", "The project's id (its file name)."),
+    "help.report.project.project_id": ("プロジェクト（id・タイトル・パートナー名）。",
+                                       "The project (id, title or a partner's name)."),
     # new
     "help.new": ("オプションから新しいレコードを書きます（書き込む前に検査します）。",
                  "Write a new record from options (validated before anything is written)."),
@@ -257,8 +256,8 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.partner.cadence": ("定例会の頻度。", "Rhythm of regular meetings."),
     "help.new.partner.owner": ("HaRu 側の担当。", "Who at HaRu owns the relationship."),
     "help.new.contract": (
-        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。委託先との契約は QUERY "
-        "の代わりに --vendor で。\n\n"
+        "新しい契約のファイル contracts/<id>.yaml（id の既定: <パートナー>-<種別>-<開始年>）。委託先との契約は"
+        "パートナーの代わりに --vendor で。\n\n"
         "例: haru new contract ウエダ --type consulting --start 2026-04-01 --end 2027-03-31 --auto-renew --term 1y\n\n"
         "例（委託先）: haru new contract --vendor スタジオA --type 業務委託 --start 2026-10-01 --end 2027-03-31",
         "A new contract file contracts/<id>.yaml (id by default <partner>-<type>-<start year>); a vendor's "
@@ -285,7 +284,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.contract.basis": ("手数料規定: 料率の基準。", "Fee rule: what the rate is on."),
     "help.new.contract.fixed": ("手数料規定: 1 件あたりの定額（円）。", "Fee rule: a fixed fee in yen per referral."),
     "help.new.contract.deliverable": (
-        "委託先の契約の成果物: ID:題名:期日（繰り返し可。例: ep1:第1話 編集版:2026-11-15）。",
+        "委託先の契約の成果物: id:題名:期日（繰り返し可。例: ep1:第1話 編集版:2026-11-15）。",
         "A vendor contract's deliverable: ID:TITLE:DUE (repeatable; e.g. ep1:第1話 編集版:2026-11-15)."),
     "help.new.meeting": (
         "新しい会議録 meetings/<年>/<id>.yaml（id の既定: <日付>-<パートナー>-<種類>）。\n\n"
@@ -293,10 +292,11 @@ HELP: dict[str, tuple[str, str]] = {
         "A new meeting log meetings/<year>/<id>.yaml (id by default <date>-<partner>-<kind>).\n\n"
         "Example: haru new meeting ウエダ --kind regular --date 2026-11-27 --minutes 60 --summary \"定例会\"",
     ),
-    "help.new.meeting.partners": ("会ったパートナー（QUERY の書き方、複数可）。", "The partner(s) met (any QUERY form)."),
+    "help.new.meeting.partners": ("会ったパートナー（id・名前・よみ・別名・担当者名。複数可）。", "The partner(s) met (any QUERY form)."),
     "help.new.meeting.kind": ("会議の種類。", "Kind of meeting."),
     "help.new.meeting.day": ("会議の日付（既定: 今日）。", "The meeting's date (default: today)."),
-    "help.new.meeting.minutes": ("社長が費やした時間（分）。", "Minutes the 社長 spent."),
+    "help.new.meeting.minutes": ("社長が費やした時間（60、90m、1.5h、1時間30分。数だけなら分）。",
+                                 "The time the 社長 spent (60, 90m, 1.5h, 1h30m; a bare number is minutes)."),
     "help.new.meeting.summary": ("概要。", "Summary."),
     "help.new.meeting.contract": ("関係する契約。", "The contract it concerns."),
     "help.new.meeting.attendee": ("出席者（繰り返し可）。", "An attendee (repeatable)."),
@@ -313,7 +313,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Example: haru new referral ウエダ --client 株式会社サンプル物流 --kind customer\n"
         "    haru new referral ウエダ --client 株式会社サンプル物流 --status won --signed 2026-11-01 --amount 3600000",
     ),
-    "help.new.referral.partner": ("紹介元のパートナー（QUERY の書き方）。", "The referring partner (any QUERY form)."),
+    "help.new.referral.partner": ("紹介元のパートナー（id・名前・よみ・別名・担当者名）。", "The referring partner (any QUERY form)."),
     "help.new.referral.client": ("紹介先。", "Who was referred."),
     "help.new.referral.kind": ("紹介の種類。", "Kind of referral."),
     "help.new.referral.contract": ("手数料規定のある契約（既定: その種類の規定がある唯一の有効な契約）。",
@@ -324,7 +324,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.referral.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     # new vendor | sourcing | course | project | opportunity | automation; new contract --vendor; the bank
     # account of new partner and new vendor (SPEC §16)
-    "help.new.contract.vendor": ("契約の相手の委託先（id・名前・よみ）。種別は outsourcing か nda。QUERY の代わりに。",
+    "help.new.contract.vendor": ("契約の相手の委託先（id・名前・よみ）。種別は outsourcing か nda。パートナーの代わりに。",
                                  "The vendor the contract is with (id, name or reading), instead of QUERY: "
                                  "type outsourcing or nda."),
     "help.option.bank_code": ("振込先の銀行コード（4 桁）。--branch・--account・--holder とそろえて。",
@@ -365,8 +365,8 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.sourcing.title": ("件名。", "Title."),
     "help.new.sourcing.opened": ("選定を始めた日（既定: 今日）。", "The day the selection opened (default: today)."),
     "help.new.sourcing.criterion": (
-        "基準と重み（繰り返し可）: expertise=40%、専門性=40%、speed=10 …。重みの合計はちょうど 100%。",
-        "A criterion and its weight (repeatable): expertise=40%, 専門性=40%, speed=10 ...; the weights add up to "
+        "基準と重み（繰り返し可）: expertise=40%、専門性=40% …（独自の基準は英小文字のキーで）。重みの合計はちょうど 100%。",
+        "A criterion and its weight (repeatable): expertise=40%, 専門性=40%, delivery=10 ...; the weights add up to "
         "exactly 100%."),
     "help.new.sourcing.candidate": ("候補の委託先（id・名前・よみ。繰り返し可）。",
                                     "A vendor considered (id, name or reading; repeatable)."),
@@ -384,18 +384,18 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.course.levels": ("評価の段階数（既定: 4）。", "Levels every criterion is judged in (default: 4)."),
     "help.new.course.pass_level": ("合格とする段階（既定: 3）。", "The level a criterion passes at (default: 3)."),
     "help.new.course.assignment": (
-        "実践課題（繰り返し可）: ID:件名:基準,基準 … 口頭報告で評価します。",
+        "実践課題（繰り返し可）: id:件名:基準,基準 … 口頭報告で評価します。",
         "A practical assignment (repeatable): ID:TITLE:CRITERION,CRITERION ...; judged on the oral report."),
     "help.new.project": (
         "新しい共同プロジェクト projects/<id>.yaml（id の既定: 英字の件名から）。\n\n"
-        "例: haru new project マーケティングツール共同開発 --id ucworld-marketing-tool --partner UCWORLD "
+        "例: haru new project マーケティングツール共同開発 --id ucworld-marketing-tool --partner ユーシーワールド "
         "--start 2026-10-01 --cadence 隔週",
         "A new joint project, projects/<id>.yaml (id by default from a title in Latin letters).\n\n"
         "Example: haru new project マーケティングツール共同開発 --id ucworld-marketing-tool --partner UCWORLD "
         "--start 2026-10-01 --cadence biweekly",
     ),
     "help.new.project.title": ("プロジェクト名。", "The project's title."),
-    "help.new.project.partners": ("参加するパートナー（QUERY の書き方。繰り返し可）。",
+    "help.new.project.partners": ("参加するパートナー（id・名前・よみ・別名・担当者名。繰り返し可）。",
                                   "A partner taking part (any QUERY form; repeatable)."),
     "help.new.project.start": ("開始日（YYYY-MM-DD）。", "Start date (YYYY-MM-DD)."),
     "help.new.project.contract": ("関係する契約の id（参加するパートナーのもの）。",
@@ -406,7 +406,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.project.goal": ("目標。", "The goal."),
     "help.new.opportunity": (
         "新しいシナジー機会 opportunities/<id>.yaml（id の既定: <パートナー>-<シナジー>）。段階の履歴は今日から。\n\n"
-        "例: haru new opportunity Notion×AI導入事例の公開 --partner S.P.COM --synergy 導入事例の創出 --stage 提案済み "
+        "例: haru new opportunity 生成AI導入事例の公開 --partner エスピーコム --synergy 導入事例の創出 --stage 提案済み "
         "--value 500000 --next 事例原稿のレビュー依頼 --due 2026-12-20",
         "A new synergy opportunity, opportunities/<id>.yaml (id by default <partner>-<synergy>); its stage "
         "history starts today.\n\n"
@@ -414,7 +414,7 @@ HELP: dict[str, tuple[str, str]] = {
         "--value 500000 --next 事例原稿のレビュー依頼 --due 2026-12-20",
     ),
     "help.new.opportunity.title": ("件名。", "Title."),
-    "help.new.opportunity.partners": ("相手のパートナー（QUERY の書き方。繰り返し可）。",
+    "help.new.opportunity.partners": ("相手のパートナー（id・名前・よみ・別名・担当者名。繰り返し可）。",
                                       "A partner it is with (any QUERY form; repeatable)."),
     "help.new.opportunity.synergy": ("シナジーの種類。", "The kind of synergy."),
     "help.new.opportunity.stage": ("段階。", "Stage."),
@@ -446,15 +446,15 @@ HELP: dict[str, tuple[str, str]] = {
     "help.new.automation.note": ("メモ。", "A note."),
     # meetings, actions, referrals, search, edit
     "help.site": (
-        "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）として DIR に書き出します。DIR は新しいか空、"
-        "または以前 haru が書いたフォルダ。\n\n例: haru site --out /tmp/site",
+        "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）としてフォルダに書き出します。フォルダは新しいか"
+        "空、または以前 haru が書いたもの。\n\n例: haru site --out /tmp/site",
         "Write the workspace as a static website (with charts; it reads offline) into DIR: a new or empty "
         "folder, or one haru wrote before.\n\nExample: haru site --out /tmp/site",
     ),
     "help.site.out": ("書き出すフォルダ。", "The folder to write into."),
     "help.site.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
     "help.serve": (
-        "同じページを http://127.0.0.1:PORT/ で表示します（読み取り専用。ファイルが変わると次の表示で読み直します）。"
+        "同じページを http://127.0.0.1:<ポート>/ で表示します（読み取り専用。ファイルが変わると次の表示で読み直します）。"
         "\n\n例: haru serve --port 8765",
         "Serve the same pages on http://127.0.0.1:PORT/ (read-only; a changed file is read again on the next "
         "request).\n\nExample: haru serve --port 8765",
@@ -483,7 +483,8 @@ HELP: dict[str, tuple[str, str]] = {
         "One project: overview, team, milestones, meetings and decisions, open actions, hours.\n\n"
         "Example: haru project show ucworld-marketing-tool",
     ),
-    "help.project.show.project_id": ("プロジェクトの id（ファイル名）。", "The project's id (its file name)."),
+    "help.project.show.project_id": ("プロジェクト（id・タイトル・パートナー名）。",
+                                     "The project (id, title or a partner's name)."),
     "help.pipeline": (
         "シナジー機会を段階ごとに（空の段階も）: この段階の日数、見込み額、次の一手。\n\n例: haru pipeline",
         "Opportunities by stage, empty stages too: days in stage, value, next step.\n\nExample: haru pipeline",
@@ -499,7 +500,8 @@ HELP: dict[str, tuple[str, str]] = {
         "\n\nExample: haru opportunity move spcom-case-study agreed --note \"agreed at the regular meeting\" "
         "--next \"send the contract\" --due 2026-12-10",
     ),
-    "help.opportunity.move.opportunity_id": ("シナジー機会の id（ファイル名）。", "The opportunity's id (its file name)."),
+    "help.opportunity.move.opportunity_id": ("シナジー機会（id・タイトル・パートナー名）。",
+                                             "The opportunity (id, title or a partner's name)."),
     "help.opportunity.move.stage": ("段階（コードか名前）。", "The stage (its code or label)."),
     "help.opportunity.move.note": ("メモ（dropped には理由が必要です）。", "A note (a drop needs its reason)."),
     "help.opportunity.move.next_step": (
@@ -516,31 +518,32 @@ HELP: dict[str, tuple[str, str]] = {
         "Per student: assignments passed, eligible or not, certificate, the referring partner.\n\n"
         "Example: haru school status",
     ),
-    "help.school.status.course": ("このコースだけ（id）。", "Only this course (its id)."),
+    "help.school.status.course": ("このコースだけ（id・タイトル）。", "Only this course (id or title)."),
     "help.school.certify": (
         "修了の条件を満たした受講生の修了証を記録し（certificates/<年>/haru-<年>-<番号>.yaml）、受講生を修了"
         "（status: completed）にして、修了証を出力します。記録はどちらも書くか、どちらも書きません。"
-        "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 2026-satou-hanako",
+        "--render: 記録済みの修了証を出力し直します。\n\n例: haru school certify 佐藤花子",
         "Record the certificate of an eligible student (certificates/<year>/haru-<year>-<number>.yaml), mark "
         "the student completed (status: completed), both or neither, and print the certificate; --render "
-        "prints a recorded one again.\n\nExample: haru school certify 2026-satou-hanako",
+        "prints a recorded one again.\n\nExample: haru school certify 佐藤花子",
     ),
-    "help.school.certify.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
+    "help.school.certify.student_id": ("受講生（id・名前・よみ）。", "The student (id, name or reading)."),
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
     "help.school.certify.render": ("記録済みの修了証を出力し直します（何も記録しません）。",
                                    "Print the recorded certificate again (records nothing)."),
     "help.school.evaluate": (
         "口頭報告による評価を 1 件追記します（再評価も新しい 1 件）。\n\n"
-        "例: haru school evaluate 2026-satou-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "例: haru school evaluate 佐藤花子 a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
         "Append one evaluation of an oral report (a retake is a new one).\n\n"
-        "Example: haru school evaluate 2026-satou-hanako a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
+        "Example: haru school evaluate 佐藤花子 a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
     ),
-    "help.school.evaluate.student_id": ("受講生の id（ファイル名）。", "The student's id (its file name)."),
+    "help.school.evaluate.student_id": ("受講生（id・名前・よみ）。", "The student (id, name or reading)."),
     "help.school.evaluate.assignment": ("課題の id。", "The assignment's id."),
     "help.school.evaluate.level": ("基準=レベル（基準ごとに 1 つ）。", "CRITERION=LEVEL, one per criterion."),
     "help.school.evaluate.day": ("報告の日（既定: 今日）。", "The day of the report (default: today)."),
     "help.school.evaluate.examiner": ("評価者。", "The examiner."),
-    "help.school.evaluate.minutes": ("報告の時間（分）。", "Minutes of the report."),
+    "help.school.evaluate.minutes": ("報告の時間（20、1h、1時間10分。数だけなら分）。",
+                                     "How long the report took (20, 1h, 1h10m; a bare number is minutes)."),
     "help.school.evaluate.tool": ("実務で使って見せた AI（複数可）。", "An AI the student showed in real use (repeatable)."),
     "help.school.evaluate.comment": ("講評。", "A comment."),
     "help.vendor": ("外部委託先: スコアカード、1 社の詳細、選定基準による比較。",
@@ -563,7 +566,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Rank a selection's candidates (sourcing/<id>.yaml) by their weighted scores; --format md is the "
         "decision record.\n\nExample: haru vendor compare 2026-video-production --format md",
     ),
-    "help.vendor.compare.sourcing_id": ("選定の id（ファイル名）。", "The selection's id (its file name)."),
+    "help.vendor.compare.sourcing_id": ("選定（id・タイトル）。", "The selection (id or title)."),
     "help.sourcing": ("委託先の選定: 候補の採点と決定の記録。", "Selecting a vendor: scoring its candidates, recording the decision."),
     "help.sourcing.score": (
         "候補を選定の基準ごとに 1〜5 で採点します（その行だけ）。基準ごとに --<基準> N（--expertise 4 など）か "
@@ -631,18 +634,18 @@ HELP: dict[str, tuple[str, str]] = {
     "help.time.report.by": ("先に示す表: area（領域別）か partner（パートナー別）。", "The table shown first: area or partner."),
     "help.time.log": (
         "その月の時間の記録（time/<年>/<YYYY-MM>.yaml、なければ作ります）に 1 件追記します。会議の時間は会議の記録に"
-        "あるので、ここには書きません。\n\n例: haru time log 1.5h consulting --partner manatec \"PMO定例の準備\"",
+        "あるので、ここには書きません。\n\n例: haru time log 1.5h consulting --partner マナテック \"PMO定例の準備\"",
         "Append one entry to the month's time log (time/<year>/<YYYY-MM>.yaml, made when there is none). "
         "Meetings count from their own records: do not log them here.\n\n"
-        "Example: haru time log 1.5h consulting --partner manatec \"PMO定例の準備\"",
+        "Example: haru time log 1.5h consulting --partner マナテック \"PMO定例の準備\"",
     ),
     "help.time.log.spent": ("かかった時間: 1.5h、90m、1時間30分（15 分単位でなければ分で記録します）。",
                             "Time spent: 1.5h, 90m, 1h30m (kept in minutes unless in quarter hours)."),
     "help.time.log.area": ("領域（コードか名前）。", "The area (its code or label)."),
     "help.time.log.note": ("メモ。", "A note."),
     "help.time.log.day": ("日付（既定: 今日）。", "The day (default: today)."),
-    "help.time.log.partner": ("この時間のパートナー（QUERY と同じ書き方）。", "The partner it was for (any QUERY form)."),
-    "help.time.log.project": ("共同プロジェクトの id。", "The joint project's id."),
+    "help.time.log.partner": ("この時間のパートナー（id・名前・よみ・別名・担当者名）。", "The partner it was for (any QUERY form)."),
+    "help.time.log.project": ("共同プロジェクト（id・タイトル・パートナー名）。", "The joint project (id, title or a partner's name)."),
     "help.automation": ("生成AIによる業務効率化: 導入前の測定と、その後の測定から削減時間を出します。測定の記録も。",
                         "Tasks done with generative AI: what each saves, from a baseline and measurements since; "
                         "recording a measurement."),
@@ -658,7 +661,7 @@ HELP: dict[str, tuple[str, str]] = {
         "One automation: its baseline, measurements, savings and next review.\n\n"
         "Example: haru automation show minutes-drafting",
     ),
-    "help.automation.show.automation_id": ("自動化の id（ファイル名）。", "The automation's id (its file name)."),
+    "help.automation.show.automation_id": ("自動化（id・タイトル）。", "The automation (id or title)."),
     "help.automation.show.month": ("この月の時点（YYYY-MM、既定: 先月）。", "As of this month (YYYY-MM; default: last month)."),
     "help.automation.measure": (
         "AI を使った 1 回の所要時間（確認・修正を含む）の測定を 1 件追記します（その行だけ）。月の回数の既定は前回の"
@@ -686,7 +689,8 @@ HELP: dict[str, tuple[str, str]] = {
         "One meeting: summary, decisions, numbered actions, feedback.\n\n"
         "Example: haru meeting show 2026-11-10-ueda-regular",
     ),
-    "help.meeting.show.meeting_id": ("会議の id（ファイル名）。", "The meeting's id (its file name)."),
+    "help.meeting.show.meeting_id": ("会議（id、またはパートナー名でその最新の会議）。",
+                                     "The meeting (its id, or a partner's name for the latest meeting with them)."),
     "help.action": ("会議で決めたアクション: 一覧、追加、完了・未完了の記録。",
                     "Action items agreed in meetings: list them, add one, mark one done or open again."),
     "help.action.list": (
@@ -699,11 +703,12 @@ HELP: dict[str, tuple[str, str]] = {
     "help.action.list.everything": ("完了したものも含めます。", "Done ones too."),
     "help.action.done": (
         "会議の N 番目のアクションを完了にします（その 1 行だけを書き換えます）。\n\n"
-        "例: haru action done 2026-11-10-ueda-regular 1",
+        "例: haru action done ウエダ 1",
         "Mark a meeting's N-th action done (only that line changes).\n\n"
-        "Example: haru action done 2026-11-10-ueda-regular 1",
+        "Example: haru action done ウエダ 1",
     ),
-    "help.action.done.meeting_id": ("会議の id。", "The meeting's id."),
+    "help.action.done.meeting_id": ("会議（id、またはパートナー名でその最新の会議）。",
+                                    "The meeting (its id, or a partner's name for the latest meeting with them)."),
     "help.action.done.n": ("アクションの番号（1 から。action list の番号）。", "The action's number (from 1, as action list shows it)."),
     "help.action.add": (
         "会議にアクションを 1 件追記します（その行だけ）。--due があれば upcoming に載ります。\n\n"
@@ -741,7 +746,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Mark a referral won (only its status and deal lines change).\n\n"
         "Example: haru referral won 2026-shine-linkage-002 --signed 2026-11-15 --amount 2000000",
     ),
-    "help.referral.won.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.won.referral_id": ("紹介（id・顧客名・パートナー名）。", "The referral (id, client or its partner's name)."),
     "help.referral.won.signed": ("成約日（YYYY-MM-DD）。", "The day the deal was signed (YYYY-MM-DD)."),
     "help.referral.won.amount": ("成約金額（税抜・円）。", "The deal's amount in yen, excluding tax."),
     "help.referral.pay": (
@@ -750,7 +755,7 @@ HELP: dict[str, tuple[str, str]] = {
         "Add a client payment (one item of payments).\n\n"
         "Example: haru referral pay 2026-ueda-001 --date 2026-11-30 --amount 300000",
     ),
-    "help.referral.pay.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.pay.referral_id": ("紹介（id・顧客名・パートナー名）。", "The referral (id, client or its partner's name)."),
     "help.referral.pay.day": ("入金日（YYYY-MM-DD）。", "The day it was paid (YYYY-MM-DD)."),
     "help.referral.pay.amount": ("入金額（税抜・円）。", "The amount in yen, excluding tax."),
     "help.referral.cancel": (
@@ -758,7 +763,8 @@ HELP: dict[str, tuple[str, str]] = {
         "Mark a referral cancelled (its status and cancelled lines).\n\n"
         "Example: haru referral cancel 2026-ueda-002 --date 2026-12-01",
     ),
-    "help.referral.cancel.referral_id": ("紹介の id。", "The referral's id."),
+    "help.referral.cancel.referral_id": ("紹介（id・顧客名・パートナー名）。",
+                                         "The referral (id, client or its partner's name)."),
     "help.referral.cancel.day": ("解約日（YYYY-MM-DD）。", "The day it was cancelled (YYYY-MM-DD)."),
     "help.referral.lost": (
         "見込みの紹介を失注にします（status の行と、失注日を書く lost の行）。\n\n"
@@ -774,7 +780,7 @@ HELP: dict[str, tuple[str, str]] = {
     "help.referral.pay.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.referral.cancel.dry_run": ("書き込まずに差分を表示します。", "Print the diff instead of writing."),
     "help.search": (
-        "全レコードの全行から TEXT を探します（全角・半角、大文字・小文字、ひらがな・カタカナを区別しません）。"
+        "全レコードの全行から文字列を探します（全角・半角、大文字・小文字、ひらがな・カタカナを区別しません）。"
         "1 件 1 行 `パス:行: 抜粋`。見つからなければ終了コード 1。\n\n例: haru search 配車計画",
         "Every line of every record that holds TEXT, full- and half-width, case and kana alike; one line each, "
         "`path:line: excerpt`. Exit 1 when there is none.\n\nExample: haru search 配車計画",
@@ -783,11 +789,12 @@ HELP: dict[str, tuple[str, str]] = {
     "help.search.fmt": ("出力形式: text か json。", "Output: text or json."),
     "help.edit": (
         "レコード（どの種類でも、誤りのあるものも）を $EDITOR で開き、保存されたら検査して、正しい版だけを書き戻します。\n\n"
-        "例: haru edit ueda",
+        "例: haru edit ウエダ",
         "Open a record (of any type, a broken one too) in $EDITOR; on save it is checked, and only a valid "
-        "version is written back.\n\nExample: haru edit ueda",
+        "version is written back.\n\nExample: haru edit ウエダ",
     ),
-    "help.edit.wanted": ("レコードの id、またはファイルのパス。", "The record's id, or its file's path."),
+    "help.edit.wanted": ("レコード（id・名前・タイトル・よみ・担当者名、またはファイルのパス）。",
+                         "The record (id, name, title, reading or contact, or its file's path)."),
     # init, schema, hook
     "help.init": (
         "ワークスペースを作ります: レコードのフォルダ、コメント付き haru.yaml、.gitignore、haru validate を動かす "
@@ -807,9 +814,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
     "help.schema": (
         "すべての種類のレコードと haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"
-        "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas",
+        "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas/",
         "JSON Schema (draft 2020-12) of every record type and haru.yaml, with Japanese and English descriptions "
-        "that editors show on hover. Without --out, one JSON object.\n\nExample: haru schema --out schemas",
+        "that editors show on hover. Without --out, one JSON object.\n\nExample: haru schema --out schemas/",
     ),
     "help.schema.out": ("レコードの種類ごとの <type>.schema.json をここに書きます。", "Write one <type>.schema.json per record type here."),
     "help.hook": ("pre-commit パッケージなしの git フック。", "Git hooks without the pre-commit package."),

@@ -138,6 +138,10 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "{key}: {value:q} は使えません（次のいずれか: {expected}）",
         "{key}: {value:q} is not one of: {expected}",
     ),
+    "problem.enum.label": (
+        "{key}: {value:q} は使えません（{write} と書いてください）",
+        "{key}: {value:q} is not one of the values; write {write}",
+    ),
     "problem.enum.withholding": (
         "{key}: {value:q} は使えません（次のいずれか: {expected}）",
         "{key}: {value:q} is not one of: {expected}",

@@ -448,6 +448,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "value.bank_type.ordinary": ("普通", "ordinary"),
     "value.bank_type.current": ("当座", "current"),
     "value.bank_type.savings": ("貯蓄", "savings"),
+    "value.payout_kind.payment": ("支払い", "payment"),
+    "value.payout_kind.refund": ("返金", "refund"),
     "fees.incomplete": ("不完全（読み飛ばしたファイル）", "Incomplete (skipped files)"),
     "dates_incomplete": ("日付・時間は不完全（読み飛ばしたファイル）", "Dates and hours incomplete (skipped files)"),
     # record types

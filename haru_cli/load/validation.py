@@ -102,9 +102,14 @@ def _problems_of(exc: ValidationError, model: type[Any], doc: Document, path: st
                         "missing-key", key=name)
         elif kind == "literal_error":
             expected = str(ctx.get("expected", "")).replace(" or ", ", ")
-            yield error(path, doc.mark(loc), "enum", key=name, value=value, expected=expected)
+            code = label_of_code(model, loc, value)
+            yield error(path, doc.mark(loc), "enum", "enum.label" if code else "", key=name, value=value,
+                        expected=expected, write=code or "")
         elif "variant" in ctx:  # one of haru's own value types (values.py)
-            yield error(path, doc.mark(loc), kind, str(ctx.pop("variant")), key=name, **ctx)
+            variant = str(ctx.pop("variant"))
+            if kind == "enum" and (code := label_of_code(model, loc, value)):
+                variant, ctx["write"] = "enum.label", code
+            yield error(path, doc.mark(loc), kind, variant, key=name, **ctx)
         elif kind in _TYPE_VARIANTS:
             yield error(path, doc.mark(loc), "type", _TYPE_VARIANTS[kind], key=name, value=value)
         elif kind in _RANGE_VARIANTS:
@@ -138,3 +143,48 @@ def _record_in(annotation: Any) -> type[Any] | None:
             if found:
                 return found
     return None
+
+
+# --- a label where its code belongs (SPEC §16) ----------------------------------------------------------
+
+
+def label_of_code(model: type[Any], loc: Loc, value: object) -> str | None:
+    """The code to write when a file holds one of its labels instead (`cadence: 月次` → monthly): the labels of
+    the Literal the record declares at loc (records/labels.py), in either language."""
+    from haru_cli.records.labels import code_for, codes_of, group_of
+
+    if not isinstance(value, str):
+        return None
+    for literal in _literals_at(typing.cast(Hashable, model), tuple(loc)):
+        group = group_of(literal)
+        if group is not None and (code := code_for(group, codes_of(literal), value)) is not None:
+            return code
+    return None
+
+
+@functools.cache
+def _literals_at(model: Hashable, loc: Loc) -> list[Any]:
+    """The Literal types a record declares at a key path (through lists, mappings, unions and Annotated)."""
+    found: list[Any] = [model]
+    for part in loc:
+        inner: list[Any] = []
+        for member in (m for t in found for m in _members(t)):
+            origin = typing.get_origin(member)
+            if isinstance(part, int) and origin is list:
+                inner.append(typing.get_args(member)[0])
+            elif isinstance(part, str) and origin is dict:
+                inner.append(typing.get_args(member)[1])
+            elif isinstance(part, str) and dataclasses.is_dataclass(member):
+                hint = typing.get_type_hints(member, include_extras=True).get(part)
+                inner += [hint] if hint is not None else []
+        found = inner
+    return [m for t in found for m in _members(t) if typing.get_origin(m) is typing.Literal]
+
+
+def _members(annotation: Any) -> list[Any]:
+    """The types an annotation may be: the members of a union, Annotated's type."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _members(typing.get_args(annotation)[0])
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is typing.Union:
+        return [m for arg in typing.get_args(annotation) for m in _members(arg)]
+    return [annotation]

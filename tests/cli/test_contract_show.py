@@ -20,7 +20,8 @@ def test_show(contracts: str, haru: Haru) -> None:
 def test_show_unknown_id(contracts: str, haru: Haru) -> None:
     result = haru("--data", contracts, "--lang", "en", "contract", "show", "ueda-referal")
     assert result.exit_code == 1
-    assert result.stderr == "haru: no contract 'ueda-referal'; closest: ueda-referral, ueda-old\n"
+    assert result.stderr == ("haru: no contract matches 'ueda-referal'; "
+                             "closest: 株式会社ウエダ (ueda-referral), 株式会社ウエダ (ueda-old)\n")
 
 
 def test_a_contract_skipped_for_its_partner_names_the_partner_file(workspace: WorkspaceFactory, haru: Haru) -> None:

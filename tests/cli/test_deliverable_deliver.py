@@ -61,8 +61,9 @@ def test_an_unknown_item_a_second_delivery_or_one_before_the_contract_is_refused
     early = haru("--data", ws, *TODAY, "deliverable", "deliver", "studio-video", "ep3", "--date", "2026-09-30")
     assert (early.exit_code, early.stderr) == (1, "haru: 納品日 2026-09-30 は契約 studio-video の開始日 2026-10-01 "
                                                   "より前です（何も書き込んでいません）\n")
-    unknown = haru("--data", ws, *TODAY, "deliverable", "deliver", "studio-vide", "ep3", "--date", "2026-11-27")
-    assert unknown.exit_code == 1 and "契約「studio-vide」がありません。候補: studio-video" in unknown.stderr
+    unknown = haru("--data", ws, *TODAY, "deliverable", "deliver", "studio-audio", "ep3", "--date", "2026-11-27")
+    assert unknown.exit_code == 1 and "「studio-audio」に該当する契約がありません。候補: " in unknown.stderr
+    assert "(studio-video)" in unknown.stderr
     assert (ws / PATH).read_text(encoding="utf-8") == CONTRACT
 
 

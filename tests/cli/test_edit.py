@@ -21,6 +21,7 @@ SCHEMA_LINE = "# yaml-language-server: $schema=../schemas/partner.schema.json"
 
 
 MEETING = "meetings/2026/2026-11-10-ueda-regular.yaml"
+LEAD_FILE = "referrals/2026-ueda-002.yaml"
 
 
 UEDA = textwrap.dedent(str(BASE[PARTNER]))
@@ -200,3 +201,21 @@ def test_an_edit_that_cannot_be_written_is_kept(ws: Path, haru: Haru, tmp_path: 
     draft = Path(result.stderr.rsplit("kept in ", 1)[1].strip())
     assert draft.read_text(encoding="utf-8") == fixed
     draft.unlink()
+
+
+def test_edit_finds_a_record_by_what_a_person_types(ws: Path, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
+    """SPEC §16: `haru edit ウエダ` is the partner; a name of any record type, folded as partner queries are."""
+    monkeypatch.setenv("EDITOR", UNCHANGED)
+    for query, path in (("ウエダ", PARTNER), ("ｳｴﾀﾞ", PARTNER), ("上田", PARTNER), ("株式会社リード", LEAD_FILE),
+                        ("2026-11-10-ueda-regular", MEETING)):
+        result = haru("--data", ws, "edit", query)
+        assert (result.exit_code, result.stderr) == (0, f"{path} は変わりません\n"), query
+    (ws / "partners" / "uematsu.yaml").write_text("id: uematsu\nname: 有限会社ウエマツ\n", "utf-8")
+    several = haru("--data", ws, "edit", "ウエ")
+    assert (several.exit_code, several.stderr) == (1, (
+        "haru: 「ウエ」に該当するレコードが複数あります: パートナー 株式会社ウエダ (partners/ueda.yaml), "
+        "パートナー 有限会社ウエマツ (partners/uematsu.yaml) — より詳しく、またはパスで指定してください\n"))
+    nobody = haru("--data", ws, "edit", "存在しない会社")
+    assert (nobody.exit_code, nobody.stderr) == (1, (
+        "haru: 「存在しない会社」に該当するレコードはありません"
+        "（id、名前、タイトル、かな、担当者名、またはファイルのパスで指定します）\n"))

@@ -89,7 +89,7 @@ def test_dry_run_writes_nothing(workspace: WorkspaceFactory, haru: Haru) -> None
 def test_help_names_the_vendor_option_in_both_languages(haru: Haru) -> None:
     japanese = " ".join(haru("new", "contract", "--help").stdout.split())  # as one line, wherever it wraps
     english = " ".join(haru("--lang", "en", "new", "contract", "--help").stdout.split())
-    assert "haru new contract --vendor スタジオA --type 業務委託" in japanese and "[QUERY]" in japanese
+    assert "haru new contract --vendor スタジオA --type 業務委託" in japanese and "[パートナー]" in japanese
     assert "haru new contract --vendor スタジオA --type outsourcing" in english
     assert "The vendor the contract is with" in english
 

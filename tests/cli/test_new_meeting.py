@@ -64,6 +64,24 @@ def test_dry_run_writes_nothing(ws: Path, haru: Haru) -> None:
     assert not (ws / "meetings" / "2026" / "2026-11-27-ueda-regular.yaml").exists()
 
 
+@pytest.mark.parametrize(("spent", "minutes"), [("1.5h", 90), ("90", 90), ("45m", 45), ("1時間30分", 90),
+                                               ("１．５ｈ", 90), ("0", 0)])
+def test_minutes_are_written_as_time_log_takes_them(ws: Path, haru: Haru, spent: str, minutes: int) -> None:
+    """`--minutes 1.5h` as `time log 1.5h`; a bare number is minutes, as the option's name says."""
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--kind", "regular", "--minutes", spent, "--dry-run")
+    assert result.exit_code == 0, result.stderr
+    assert f"\nminutes: {minutes}\n" in result.stdout
+
+
+@pytest.mark.parametrize("spent", ["1.51h", "25h", "1.5x", "-5"])
+def test_minutes_that_are_no_time_are_refused_in_japanese(ws: Path, haru: Haru, spent: str) -> None:
+    result = haru("--data", ws, *TODAY, "new", "meeting", "ueda", "--kind", "regular", "--minutes", spent)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"エラー: '--minutes' の値が正しくありません: '{spent}' は時間ではありません"
+        "（90、90m、1.5h、1時間30分 のように。分は整数で、24 時間まで）")
+
+
 def test_an_invalid_record_is_not_written(ws: Path, haru: Haru) -> None:
     wrong_kind = haru("--data", ws, "--lang", "en", "new", "meeting", "ueda", "--kind", "weekly")
     assert wrong_kind.exit_code == 2 and "'weekly' is not one of regular, hearing" in wrong_kind.stderr

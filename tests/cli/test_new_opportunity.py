@@ -94,6 +94,6 @@ def test_never_over_an_existing_file(ws: Path, haru: Haru) -> None:
 def test_help_in_both_languages(haru: Haru) -> None:
     japanese = haru("new", "opportunity", "--help").stdout
     english = haru("--lang", "en", "new", "opportunity", "--help").stdout
-    assert "例: haru new opportunity Notion×AI導入事例の公開 --partner S.P.COM" in japanese
+    assert "例: haru new opportunity 生成AI導入事例の公開 --partner エスピーコム" in japanese
     assert "case_study=導入事例の創出" in japanese
     assert "Example: haru new opportunity" in english and "--synergy case_study" in " ".join(english.split())

@@ -111,5 +111,5 @@ def test_help_in_both_languages(haru: Haru) -> None:
     japanese = haru("new", "sourcing", "--help").stdout
     english = haru("--lang", "en", "new", "sourcing", "--help").stdout
     assert "例: haru new sourcing 研修動画の制作委託先の選定 --id 2026-video-production" in japanese
-    assert "専門性 40%・実績 25%・コスト 20%・コミュニケーション能力 15%" in " ".join(japanese.split())
+    assert "専門性40%・実績25%・コスト20%・コミュニケーション能力15%" in "".join(japanese.split())
     assert "Example: haru new sourcing" in english and "--criterion KEY=WEIGHT" in english

@@ -108,3 +108,16 @@ def test_help_in_both_languages(haru: Haru) -> None:
     assert "次の一手" in japanese and "proposed=提案済み" in japanese
     english = haru("--lang", "en", "opportunity", "move", "--help").stdout
     assert "--next TEXT" in english and "--due YYYY-MM-DD" in english and "proposed=proposed" in english
+def test_the_stage_and_the_opportunity_are_named_in_japanese(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """SPEC §16: `opportunity move 導入事例 合意` — the title names the opportunity, the label the stage."""
+    root = workspace(PROJECTS)
+    moved = haru("--data", root, *TODAY, "opportunity", "move", "導入事例", "合意")
+    assert moved.exit_code == 0, moved.stderr
+    assert "stage: agreed" in (root / "opportunities/case.yaml").read_text(encoding="utf-8")
+    wrong = haru("--data", root, *TODAY, "opportunity", "move", "導入事例", "検討中")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.splitlines()[-1] == (
+        "エラー: '段階' の値が正しくありません: '検討中' は使えません（次のいずれか、またはその名前: idea, proposed, "
+        "agreed, in_progress, delivered, dropped）")
+    listed = haru("--data", root, *TODAY, "pipeline", "--synergy", "導入事例の創出", "--format", "json")
+    assert [o["id"] for s in json.loads(listed.stdout)["stages"] for o in s["opportunities"]] == ["case"]

@@ -52,7 +52,7 @@ def test_a_won_referral_is_not_lost(ws: Path, haru: Haru) -> None:
     assert (won.exit_code, won.stderr) == (
         1, "haru: 紹介 2026-ueda-001 は成約です（この操作は見込み、失注の紹介にだけできます）\n")
     none = haru("--data", ws, *TODAY, "referral", "lost", "2026-ueda-009", "--date", "2026-11-20")
-    assert none.exit_code == 1 and none.stderr.startswith("haru: 紹介「2026-ueda-009」がありません。候補:")
+    assert none.exit_code == 1 and none.stderr.startswith("haru: 「2026-ueda-009」に該当する紹介がありません。候補:")
 
 
 def test_help_in_both_languages(haru: Haru) -> None:

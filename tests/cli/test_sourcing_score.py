@@ -86,5 +86,5 @@ def test_a_decided_selection_is_not_scored_again(workspace: WorkspaceFactory, ha
 
 def test_help_in_both_languages(haru: Haru) -> None:
     japanese = haru("sourcing", "score", "--help").stdout
-    assert "[--CRITERION N]..." in japanese and "--score CRITERION=N" in japanese and "基準=点数" in japanese
+    assert "[--基準 N]..." in japanese and "--score 基準=点数" in japanese and "専門性=4" in japanese
     assert "Score a candidate 1-5" in haru("--lang", "en", "sourcing", "score", "--help").stdout

@@ -53,7 +53,9 @@ def test_a_month_s_file_in_shift_jis_is_refused_not_rewritten(workspace: Workspa
 @pytest.mark.parametrize("spent", ["0h", "25h", "1.5x", "abc", "1.01h"])
 def test_a_time_that_is_none_is_a_usage_error(workspace: WorkspaceFactory, haru: Haru, spent: str) -> None:
     result = haru("--data", workspace(TIME), "time", "log", spent, "admin")
-    assert result.exit_code == 2 and "TIME" in result.stderr
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (f"エラー: '時間' の値が正しくありません: '{spent}' は時間ではありません"
+                                              "（1.5h、90m、1時間30分 のように。24 時間まで）")
 
 
 def test_an_area_that_is_none_is_a_usage_error(workspace: WorkspaceFactory, haru: Haru) -> None:
@@ -115,7 +117,8 @@ def test_first_entries_of_a_month_at_once_all_land(workspace: WorkspaceFactory) 
 def test_time_logged_for_a_project_names_one_there_is(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace(PROJECTS)
     wrong = haru("--data", root, *TODAY, "--lang", "en", "time", "log", "1h", "product", "--project", "nosuch")
-    assert wrong.exit_code == 1 and "no project 'nosuch'" in wrong.stderr
-    assert haru("--data", root, *TODAY, "time", "log", "1h", "product", "--project", "tool").exit_code == 0
+    said = "haru: no project matches 'nosuch'; there are: ツール共同開発 (tool)\n"
+    assert (wrong.exit_code, wrong.stderr) == (1, said)
+    assert haru("--data", root, *TODAY, "time", "log", "1h", "product", "--project", "ツール").exit_code == 0  # title
     shown = json.loads(haru("--data", root, *TODAY, "project", "show", "tool", "--format", "json").stdout)
     assert shown["hours"] == 2.5  # the meeting's 90 minutes and the hour logged

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from haru_cli.rules.lookup import Match, find_named, fold
-from tests.helpers import WorkspaceFactory, load_workspace
+from haru_cli.records.registry import MEETING, PROJECT, RecordType
+from haru_cli.rules.lookup import Match, find_named, find_record, fold, pick_latest
+from tests.helpers import PROJECTS, WorkspaceFactory, load_workspace
 
 
 def find_partner(root: Path, query: str) -> Match:
@@ -68,3 +70,51 @@ def test_no_match_gives_the_nearest(partners: Path) -> None:
     match = find_partner(partners, "ウエタ")
     assert match.partner is None and match.candidates == []
     assert "ueda" in [p.id for p in match.nearest]
+
+
+# --- any record, by what a person types (find_record, SPEC §16) -----------------------------------------
+
+
+@pytest.fixture
+def records(workspace: WorkspaceFactory) -> Path:
+    return workspace({
+        **PROJECTS,
+        "partners/uematsu.yaml": "id: uematsu\nname: 有限会社ウエマツ\nkana: ウエマツ\n",
+        "meetings/2026/2026-10-01-ueda-regular.yaml": "id: 2026-10-01-ueda-regular\npartners: [ueda]\n"
+                                                      "date: 2026-10-01\nkind: regular\n",
+        "meetings/2026/2026-10-05-uematsu.yaml": "id: 2026-10-05-uematsu\npartners: [uematsu]\ndate: 2026-10-05\n"
+                                                 "kind: hearing\n",
+        "meetings/2026/2026-09-01-uematsu.yaml": "id: 2026-09-01-uematsu\npartners: [uematsu]\ndate: 2026-09-01\n"
+                                                 "kind: hearing\n",
+        "projects/seminar.yaml": "id: seminar\ntitle: ウエダ共同セミナー\npartners: [ueda]\nstart: 2026-09-01\n",
+    })
+
+
+def found(root: Path, kind: RecordType[Any], query: str) -> tuple[str | None, list[str], list[str]]:
+    match = find_record(load_workspace(root), [kind], query)
+    return (match.hit.id if match.hit else None, [h.id for h in match.candidates], [h.id for h in match.nearest])
+
+
+def test_a_record_s_own_names_come_before_those_of_its_partner(records: Path) -> None:
+    assert found(records, PROJECT, "ツール共同開発")[0] == "tool"  # its title
+    assert found(records, PROJECT, "セミナー")[0] == "seminar"  # a unique part of it
+    # ウエダ is a part of seminar's own title, and the whole name of both projects' partner: the exact name wins,
+    # and names both, so the person is asked which (projects are not filed by date)
+    assert found(records, PROJECT, "ウエダ") == (None, ["seminar", "tool"], [])  # by reading
+
+
+def test_meetings_named_by_their_partner_are_the_latest(records: Path) -> None:
+    assert found(records, MEETING, "うえまつ")[0] == "2026-10-05-uematsu"  # of the two with ウエマツ
+    # ウエダ's latest day, 2026-11-10, has two: both are asked about
+    assert found(records, MEETING, "ウエダ") == (None, ["2026-11-10-ueda-regular", "tool-1"], [])
+    assert found(records, MEETING, "2026-10-01")[0] == "2026-10-01-ueda-regular"  # a part of its id
+    # a part of both partners' names: the meetings of two partners, newest first (the latest is not one of them)
+    assert found(records, MEETING, "ウエ")[1] == ["2026-11-10-ueda-regular", "tool-1", "2026-10-05-uematsu",
+                                                "2026-10-01-ueda-regular", "2026-09-01-uematsu"]
+
+
+def test_nothing_found_gives_the_nearest_names(records: Path) -> None:
+    assert found(records, PROJECT, "ツール共同開")[0] == "tool"
+    assert found(records, PROJECT, "ツール協同開発") == (None, [], ["tool"])
+    assert found(records, PROJECT, "") == (None, [], [])
+    assert pick_latest([]) == []

@@ -121,6 +121,11 @@ def _id(run: Run, given: str | None, base: str | None, kind: RecordType[Any], sa
     return free_id(base, run.ds.taken(kind))
 
 
+
+def _named(run: Run, kind: RecordType[Any], query: str | None) -> str | None:
+    """The id of the record an option names by what a person types (its id, name, title …), or None."""
+    return run.record(kind, query).id if query is not None else None
+
 @app.command("partner")
 def new_partner(
     ctx: typer.Context,
@@ -152,11 +157,11 @@ def new_partner(
     edit: EditOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    from haru_cli.write.authoring import slug_of
+    from haru_cli.write.authoring import name_slug
 
     run = open_run(ctx, quiet=True)
     bank = new_values.bank_account(bank_code, branch, account, holder, account_type, run.lang)
-    record_id = _id(run, record_id, slug_of(name), PARTNER)
+    record_id = _id(run, record_id, name_slug(name, kana), PARTNER)
     data = {
         "id": record_id, "name": name, "kana": kana, "aliases": alias, "entity": entity,
         "invoice_number": invoice_number, "withholding": withholding, "address": address, "status": status,
@@ -239,7 +244,8 @@ def new_meeting(
     record_id = _id(run, record_id, f"{when}-{met[0]}-{kind}", MEETING)
     feedback = {"satisfaction": satisfaction, "comments": comments}
     data = {
-        "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind, "contract": contract,
+        "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind,
+        "contract": _named(run, CONTRACT, contract),
         "minutes": minutes, "attendees": attendee, "summary": summary, "decisions": decision,
         "actions": [{"task": task, "done": False} for task in action or []] or None,
         "feedback": {k: v for k, v in feedback.items() if v is not None} or None,  # --satisfaction 0 is checked
@@ -276,7 +282,8 @@ def new_referral(
         contract = found[0].id
     record_id = record_id or next_referral_id(run.ds, source.id, when.year)
     deal = {"signed": _iso(run, signed, "--signed"), "amount": amount}
-    data = {"id": record_id, "partner": source.id, "contract": contract, "kind": kind, "client": client,
+    data = {"id": record_id, "partner": source.id, "contract": _named(run, CONTRACT, contract), "kind": kind,
+            "client": client,
             "referred": when.isoformat(), "status": status,
             "deal": {k: v for k, v in deal.items() if v is not None} or None}
     create_record(run, REFERRAL.path(record_id), data, edit, dry_run)
@@ -296,17 +303,16 @@ def new_student(
     edit: EditOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    import jaconv
-
     from haru_cli.records.registry import STUDENT
-    from haru_cli.write.authoring import slug_of
+    from haru_cli.write.authoring import name_slug
 
     run = open_run(ctx, quiet=True)
     when = run.today if enrolled is None else parse_cli_date(enrolled, "--enrolled", run.lang)
-    base = slug_of(name) or (slug_of(jaconv.kana2alphabet(jaconv.kata2hira(kana))) if kana else None)  # サトウ → satou
+    base = name_slug(name, kana)  # 佐藤花子 (サトウ ハナコ) → satou-hanako
     record_id = _id(run, record_id, f"{when.year}-{base}" if base else None, STUDENT)
-    data = {"id": record_id, "name": name, "kana": kana, "organization": organization, "course": course,
-            "enrolled": when.isoformat(), "referral": referral, "status": "enrolled"}
+    data = {"id": record_id, "name": name, "kana": kana, "organization": organization,
+            "course": _named(run, COURSE, course), "enrolled": when.isoformat(),
+            "referral": _named(run, REFERRAL, referral), "status": "enrolled"}
     create_record(run, STUDENT.path(record_id), data, edit, dry_run)
 
 
@@ -420,7 +426,8 @@ def new_project(
     team = list(dict.fromkeys(run.partner(query).id for query in partners))  # ウエダ and ueda are one partner
     first = parse_cli_date(start, "--start", run.lang)
     record_id = _id(run, record_id, latin_slug(title), PROJECT, "cli.new.give_id_title")
-    data = {"id": record_id, "title": title, "partners": team, "contract": contract, "status": status,
+    data = {"id": record_id, "title": title, "partners": team, "contract": _named(run, CONTRACT, contract),
+            "status": status,
             "start": first.isoformat(), "end": _iso(run, end, "--end"), "goal": goal, "cadence": cadence}
     create_record(run, PROJECT.path(record_id), data, edit, dry_run)
 
@@ -447,7 +454,7 @@ def new_opportunity(
     record_id = _id(run, record_id, f"{with_[0]}-{synergy.replace('_', '-')}", OPPORTUNITY)
     # History starts with the stage it is recorded at, today: the last entry's stage is `stage` (SPEC §12.3).
     data = {"id": record_id, "title": title, "partners": with_, "synergy": synergy, "stage": stage, "value": value,
-            "next": next_step, "due": _iso(run, due, "--due"), "project": project,
+            "next": next_step, "due": _iso(run, due, "--due"), "project": _named(run, PROJECT, project),
             "history": [{"date": run.today.isoformat(), "stage": stage, "note": note}]}
     create_record(run, OPPORTUNITY.path(record_id), data, edit, dry_run)
 

@@ -145,3 +145,13 @@ def test_help_in_both_languages(haru: Haru) -> None:
     assert "例: haru new partner 株式会社ウエダ" in japanese and "--bank-code NNNN" in japanese
     assert "口座名義（カナ。カ）ウエダ のように）" in japanese
     assert "Example: haru new partner" in english and "The account holder's name in kana" in english
+
+
+def test_an_id_from_the_reading_when_the_name_is_japanese(ws: Path, haru: Haru) -> None:
+    done = haru("--data", ws, "new", "partner", "株式会社シャインリンケージ", "--kana", "シャインリンケージ")
+    assert done.exit_code == 0, done.stderr
+    assert (ws / "partners" / "shainrinkeji.yaml").is_file()  # the legal form aside, the reading romanized
+    latin = haru("--data", ws, "new", "partner", "株式会社S.P.COM")
+    assert latin.exit_code == 0 and (ws / "partners" / "s-p-com.yaml").is_file()
+    none = haru("--data", ws, "new", "partner", "山田太郎")
+    assert none.exit_code == 2 and "--id" in none.stderr

@@ -146,7 +146,7 @@ def new_partner(
     phone: Annotated[str | None, typer.Option("--phone")] = None,
     expertise: Annotated[list[str] | None, typer.Option("--expertise")] = None,
     role: Annotated[str | None, typer.Option("--role")] = None,
-    synergy: Annotated[list[str] | None, typer.Option("--synergy")] = None,
+    synergy: Annotated[list[str] | None, typer.Option("--synergy", click_type=Labelled("synergy", Synergy))] = None,
     cadence: Annotated[str | None, typer.Option("--cadence", click_type=Labelled("cadence", Cadence))] = None,
     owner: Annotated[str | None, typer.Option("--owner")] = None,
     bank_code: BankCodeOption = None,
@@ -228,6 +228,8 @@ def new_meeting(
     minutes: MinutesOption = None,
     summary: Annotated[str | None, typer.Option("--summary")] = None,
     contract: Annotated[str | None, typer.Option("--contract")] = None,
+    project: Annotated[str | None, typer.Option("--project")] = None,
+    area: Annotated[str | None, typer.Option("--area", click_type=Labelled("area", Area))] = None,
     attendee: Annotated[list[str] | None, typer.Option("--attendee")] = None,
     decision: Annotated[list[str] | None, typer.Option("--decision")] = None,
     action: Annotated[list[str] | None, typer.Option("--action")] = None,
@@ -245,7 +247,7 @@ def new_meeting(
     feedback = {"satisfaction": satisfaction, "comments": comments}
     data = {
         "id": record_id, "partners": met, "date": when.isoformat(), "kind": kind,
-        "contract": _named(run, CONTRACT, contract),
+        "contract": _named(run, CONTRACT, contract), "project": _named(run, PROJECT, project), "area": area,
         "minutes": minutes, "attendees": attendee, "summary": summary, "decisions": decision,
         "actions": [{"task": task, "done": False} for task in action or []] or None,
         "feedback": {k: v for k, v in feedback.items() if v is not None} or None,  # --satisfaction 0 is checked

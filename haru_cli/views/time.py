@@ -135,12 +135,13 @@ def time_document(report: TimeReport, by: str, t: Translator, incomplete: list[s
 
 def automation_lines(ds: Dataset, month: date, today: date) -> list[tuple[Automation, dict[str, Any]]]:
     """Every automation with its figures as of the month (its measurement, savings of the month and of the
-    fiscal year up to it, its next review), overdue or not as of today, in id order."""
+    fiscal year up to it) and its next review as of today — a thing to do, after the latest measurement made
+    so far, not the latest of the month shown — in id order."""
     last = month_end(month.year, month.month)
     found = []
     for a in sorted(ds.automations.values(), key=lambda a: a.id):
         m = measured(a, last)
-        review = next_review(a, last)
+        review = next_review(a, max(last, today))
         fy = [x for x in fiscal_months_to(ds.settings, month) if in_use(a, x, today)]
         found.append((a, {
             "saved_month": saved_minutes(a, month, today), "saved_fy": saved_in([a], fy, today) if fy else Decimal(0),

@@ -243,3 +243,8 @@ def test_a_command_s_own_usage_words_are_said_in_the_language_too() -> None:
     assert command.options_metavar == "[オプション] [--基準 N]..."
     localize(command, "en", ["sourcing", "score"])
     assert command.options_metavar == "[OPTIONS] [--CRITERION N]..."
+
+
+def test_an_extra_argument_is_said_in_japanese(haru: Haru, workspace: WorkspaceFactory) -> None:
+    result = haru("--data", workspace(), "partner", "show", "ウエダ", "余分")
+    assert result.exit_code == 2 and "余分な引数があります（余分）" in result.stderr

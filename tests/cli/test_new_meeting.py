@@ -153,3 +153,15 @@ def test_new_never_writes_through_a_linked_folder(workspace: WorkspaceFactory, h
     result = haru("--data", root, *TODAY, "--lang", "en", "new", "meeting", "ueda", "--kind", "other")
     assert result.exit_code == 1 and "symbolic link" in result.stderr
     assert list(elsewhere.iterdir()) == []
+
+
+def test_a_project_s_progress_meeting_and_its_area(workspace: WorkspaceFactory, haru: Haru) -> None:
+    root = workspace({"projects/poc.yaml": "id: poc\ntitle: 検査PoC\npartners: [ueda]\nstart: 2026-10-01\n"
+                                           "cadence: biweekly\n"})
+    done = haru("--data", root, *TODAY, "new", "meeting", "ウエダ", "--kind", "共同プロジェクト会議", "--project",
+                "検査PoC", "--area", "コンサルティング", "--minutes", "45")
+    assert done.exit_code == 0, done.stderr
+    meeting = load_workspace(root).meetings["2026-11-27-ueda-project"]
+    assert (meeting.project, meeting.area) == ("poc", "consulting")
+    shown = haru("--data", root, *TODAY, "project", "show", "poc", "--format", "json").stdout
+    assert "2026-11-27-ueda-project" in shown

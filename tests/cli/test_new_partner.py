@@ -155,3 +155,10 @@ def test_an_id_from_the_reading_when_the_name_is_japanese(ws: Path, haru: Haru) 
     assert latin.exit_code == 0 and (ws / "partners" / "s-p-com.yaml").is_file()
     none = haru("--data", ws, "new", "partner", "山田太郎")
     assert none.exit_code == 2 and "--id" in none.stderr
+
+
+def test_synergies_by_their_japanese_labels(ws: Path, haru: Haru) -> None:
+    done = haru("--data", ws, "new", "partner", "株式会社ミドリ", "--kana", "ミドリ", "--synergy", "顧客紹介",
+                "--synergy", "case_study")
+    assert done.exit_code == 0, done.stderr
+    assert load_workspace(ws).partners["midori"].synergies == ["customer_referral", "case_study"]

@@ -29,7 +29,8 @@ def test_automations_as_of_a_month(workspace: WorkspaceFactory, haru: Haru) -> N
 def test_the_next_review_follows_the_measurement_just_made(workspace: WorkspaceFactory, haru: Haru) -> None:
     """Shown as of last month, an automation still says when to measure next from today's point of view."""
     automation = ("id: drafting\ntitle: 下書き\narea: partners\nsince: 2026-06-01\n"
-                  "baseline: {minutes: 60, per_month: 8}\nreview: 3m\nmeasurements:\n  - {date: 2026-11-25, minutes: 12, per_month: 8}\n")
+                  "baseline: {minutes: 60, per_month: 8}\nreview: 3m\nmeasurements:\n"
+                  "  - {date: 2026-11-25, minutes: 12, per_month: 8}\n")
     root = workspace({"automations/drafting.yaml": automation})
     shown = haru("--data", root, "--today", "2026-11-25", "automation", "show", "drafting", "--format", "json")
     [found] = json.loads(shown.stdout)["automations"]

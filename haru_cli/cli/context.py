@@ -338,10 +338,13 @@ def resolve_named(ds: Dataset, kind: RecordType[N], query: str, t: Translator) -
 
     if match.candidates:
         raise Failure(t(f"cli.{kind.name}.several", query=query, names=listing(match.candidates)))
+    # A file too broken to say its names may be the one meant: said, rather than that there is none.
+    unnamed = sorted(s.path for s in ds.broken.values() if s.kind == kind.name and not s.names)
+    maybe = t("cli.maybe_skipped", paths=", ".join(unnamed)) if unnamed else ""
     if match.nearest:
-        raise Failure(t(f"cli.{kind.name}.nearest", query=query, names=listing(match.nearest)))
+        raise Failure(t(f"cli.{kind.name}.nearest", query=query, names=listing(match.nearest)) + maybe)
     everyone = listing(sorted(records, key=sort_key))
-    raise Failure(t(f"cli.{kind.name}.none", query=query, names=everyone or t("cli.none")))
+    raise Failure(t(f"cli.{kind.name}.none", query=query, names=everyone or t("cli.none")) + maybe)
 
 
 def resolve_record(ds: Dataset, kind: RecordType[R], query: str, t: Translator) -> R:

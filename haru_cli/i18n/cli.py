@@ -198,6 +198,10 @@ CLI: dict[str, tuple[str, str]] = {
         "「{query}」に該当するパートナーがありません。候補: {names}",
         "no partner matches {query:q}; did you mean: {names}?",
     ),
+    "cli.maybe_skipped": (
+        "（誤りのため読み飛ばしたファイルにあるかもしれません: {paths} — haru validate で確認してください）",
+        " (it may be in a file skipped for its errors: {paths} — run haru validate)",
+    ),
     "cli.partner.none": (
         "「{query}」に該当するパートナーがありません。パートナー一覧: {names}",
         "no partner matches {query:q}; partners: {names}",

@@ -196,3 +196,11 @@ def test_a_broken_partner_is_named_as_broken_not_missing(workspace: WorkspaceFac
     result = haru("--data", root, "partner", "show", "ueda")
     assert result.exit_code == 1
     assert "partners/ueda.yaml に誤りがあるため読み飛ばしました" in result.stderr
+
+
+def test_a_partner_in_a_file_too_broken_to_name_it_is_said_to_be_maybe_there(workspace: WorkspaceFactory,
+                                                                               haru: Haru) -> None:
+    root = workspace({"partners/ueda.yaml": "id: ueda\nname: [\n"})
+    result = haru("--data", root, "partner", "show", "ウエダ")
+    assert result.exit_code == 1
+    assert "誤りのため読み飛ばしたファイルにあるかもしれません: partners/ueda.yaml" in result.stderr

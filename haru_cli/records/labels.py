@@ -10,7 +10,7 @@ import unicodedata
 from typing import Any
 
 from haru_cli.i18n import LANGS, has, text
-from haru_cli.records.models import (
+from haru_cli.records.literals import (
     AccountType,
     Area,
     AutomationStatus,

@@ -8,6 +8,8 @@ needs no Pydantic at all: only validating (validation.py) imports it, which is m
 cost otherwise (issue 8). Every declaration here is read by Pydantic at validation time.
 """
 
+# ruff: noqa: F405 — the fixed lists come whole from records/literals.py (its __all__), star-imported so that
+# they stay importable from here, where the records are
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
@@ -15,6 +17,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from haru_cli.records.literals import *  # noqa: F403
 from haru_cli.records.values import (
     AccountNumber,
     BankCode,
@@ -45,31 +48,6 @@ from haru_cli.records.values import (
     parse_targets,
 )
 
-Synergy = Literal[
-    "customer_referral", "expertise", "joint_consulting", "student_referral", "content",
-    "instructor", "tool_codev", "case_study", "feedback_loop",
-]  # fmt: skip
-ContractType = Literal["alliance", "referral", "joint_development", "consulting", "directorship", "nda",
-                       "outsourcing"]
-VendorStatus = Literal["candidate", "active", "paused", "ended"]
-StudentStatus = Literal["enrolled", "completed", "withdrawn"]
-ProjectStatus = Literal["planned", "active", "done", "stopped"]
-ProjectCadence = Literal["weekly", "biweekly", "monthly", "none"]
-Stage = Literal["idea", "proposed", "agreed", "in_progress", "delivered", "dropped"]
-SourcingStatus = Literal["open", "decided", "cancelled"]
-ContractStatus = Literal["draft", "active", "ended", "terminated"]
-PartnerStatus = Literal["prospect", "active", "paused", "ended"]
-MeetingKind = Literal["regular", "hearing", "project", "knowledge", "feedback", "other"]
-ReferralKind = Literal["customer", "student"]
-ReferralStatus = Literal["lead", "won", "lost", "cancelled"]
-Entity = Literal["corporation", "individual"]
-Cadence = Literal["monthly", "quarterly", "none"]
-AccountType = Literal["ordinary", "current", "savings"]
-PayoutKind = Literal["payment", "refund"]
-Per = Literal["month", "year", "once"]
-FeeBasis = Literal["paid", "deal"]
-Area = Literal["consulting", "school", "product", "marketing", "partners", "admin", "other"]  # of the 社長's time
-AutomationStatus = Literal["trial", "active", "retired"]
 Flag = Annotated[bool, Constrained()]
 Count = Annotated[int, Constrained(ge=0)]
 DayMinutes = Annotated[int, Constrained(ge=0, le=1440)]  # a meeting's or a report's minutes: at most a day

@@ -68,6 +68,8 @@ ROUTES: list[Route] = [
     Route("time", "time/index.html", lambda d: pages.time_year(d, d.fiscal_year_of(d.today)), "time", nav=True),
     Route("time_fy", "time/fy{}.html", lambda d, y: pages.time_year(d, int(y)), "time",
           lambda d: map(str, d.fiscal_years), "[0-9]{4}"),
+    Route("time_month", "time/{}.html", pages.time_month, "time", lambda d: [f"{m:%Y-%m}" for m in d.time_months],
+          "[0-9]{4}-[0-9]{2}"),
 ]
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
@@ -25,7 +26,7 @@ from haru_cli.rules.lookup import sort_key
 from haru_cli.rules.projects import pipeline as pipeline_rows
 from haru_cli.rules.schedule import contract_dates, renewals_due
 from haru_cli.rules.school import progress
-from haru_cli.rules.time import fiscal_year
+from haru_cli.rules.time import fiscal_year, minutes_by_area, month_of, saved_in, spent
 from haru_cli.rules.upcoming import upcoming
 from haru_cli.views import charts
 from haru_cli.views.integrity import skipped_reason
@@ -55,6 +56,13 @@ class Dashboard:
 
     def fiscal_year_of(self, day: date) -> int:
         return fiscal_year_start(self.ds.settings, day).year
+
+    @cached_property
+    def time_months(self) -> list[date]:
+        """The months with a page of the 社長's time: those of the fiscal years shown, up to today's; the
+        latest first."""
+        months = [m for y in self.fiscal_years for m in fiscal_year(self.ds.settings, y).months() if m <= self.today]
+        return sorted(months, reverse=True)
 
     @cached_property
     def statement_months(self) -> list[date]:
@@ -312,12 +320,22 @@ def vendor(d: Dashboard, vendor_id: str) -> Document | None:
 # --- fees and time, by fiscal year ------------------------------------------------------------------------
 
 
+def switch(title: str, choices: list[tuple[str, Link]], current: Link) -> Section:
+    """Links to the other pages of a kind (the fiscal years, a year's months), this one marked."""
+    return Section(title, empty="", fields=[(label, "●" if link == current else "○") for label, link in choices],
+                   field_links=[None if link == current else link for _, link in choices])
+
+
 def fiscal_year_switch(d: Dashboard, year: int, route: str) -> Section:
     """Links to the other fiscal years' pages of the kind."""
-    years = d.fiscal_years
-    return Section(d.t("site.fiscal_years"), empty="",
-                   fields=[(d.t("site.fy", year=y), "●" if y == year else "○") for y in years],
-                   field_links=[None if y == year else Link(route, str(y)) for y in years])
+    return switch(d.t("site.fiscal_years"), [(d.t("site.fy", year=y), Link(route, str(y))) for y in d.fiscal_years],
+                  Link(route, str(year)))
+
+
+def month_of_key(key: str) -> date | None:
+    """The first day of the month a page's key names (`2026-11`); None for no month."""
+    number = int(key[5:])
+    return date(int(key[:4]), number, 1) if 1 <= number <= 12 else None
 
 
 def fees_year(d: Dashboard, year: int) -> Document | None:
@@ -341,7 +359,7 @@ def fees_year(d: Dashboard, year: int) -> Document | None:
 def fees_month(d: Dashboard, month: str) -> Document | None:
     from haru_cli.views.fees import fees_document
 
-    first = date(int(month[:4]), int(month[5:]), 1) if 1 <= int(month[5:]) <= 12 else None
+    first = month_of_key(month)
     if first is None or first not in d.statement_months:
         return None
     doc = fees_document(month, month_statements(d.ds, first, d.days), d.t, fees_incomplete(d.ds))
@@ -366,5 +384,40 @@ def time_year(d: Dashboard, year: int) -> Document | None:
         Section(t("site.chart.hours_by_partner_fy"), chart=charts.hours_chart(ds, months, t, by_partner=True)),
         Section(t("site.chart.hours_by_kind_fy"), chart=charts.hours_chart(ds, months, t, by_partner=False)),
         Section(t("site.chart.ai_saved_fy"), chart=charts.savings_chart(ds, months, d.today, t)),
+        time_by_month(d, [m for m in reversed(months) if m <= d.today]),
         listed(t("site.time.automations"), automations_table(ds, last, d.today, t)),
     ])
+
+
+def time_by_month(d: Dashboard, months: list[date]) -> Section:
+    """The hours and what AI saved, month by month, each month leading to its page."""
+    from haru_cli.views.time import hours_cell
+
+    t, ds = d.t, d.ds
+    items = list(spent(ds))
+    rows: list[list[Any]] = [[f"{m:%Y-%m}",
+                              hours_cell(sum(minutes_by_area(items, month_of(m)).values(), Decimal(0)), t),
+                              hours_cell(saved_in(ds.automations.values(), [m], d.today), t)] for m in months]
+    return Section(t("site.time.months"), headings=[t("month"), t("time.hours"), t("time.ai_saved")], rows=rows,
+                   empty=t("time.none"), links=[Link("time_month", f"{m:%Y-%m}") for m in months])
+
+
+def time_month(d: Dashboard, month: str) -> Document | None:
+    """A month of the 社長's time: what `time report --month` prints, its partners linked, and the automations."""
+    from haru_cli.views.time import automations_table, time_document, time_report
+
+    first = month_of_key(month)
+    if first is None or first not in d.time_months:
+        return None
+    t, ds = d.t, d.ds
+    report = time_report(ds, month_of(first), d.today)
+    doc = time_document(report, "area", t, time_incomplete(ds))
+    by_partner = doc.sections[1]
+    by_partner.links = [Link("partner", p) if p in ds.partners else None for p, _, _ in report.partners]
+    year = d.fiscal_year_of(first)
+    months = [m for m in fiscal_year(ds.settings, year).months() if m <= d.today]
+    return Document(t("site.time.month_title", month=f"{first:%Y-%m}"), [
+        switch(t("site.time.months"), [(f"{m:%Y-%m}", Link("time_month", f"{m:%Y-%m}")) for m in months],
+               Link("time_month", month)),
+        *doc.sections,
+        listed(t("site.time.automations"), automations_table(ds, first, d.today, t))])

@@ -184,3 +184,27 @@ def test_a_hostile_file_name_is_text_on_the_problems_page(workspace: WorkspaceFa
     problems = pages["problems.html"].decode("utf-8")
     assert "<img" not in problems and "&lt;img src=x onerror=alert(1)&gt;" in problems
     assert "\x1b" not in problems and "問題の一覧" in "".join(checked["index.html"].text)
+
+
+@pytest.fixture(scope="module")
+def data_site() -> dict[str, bytes]:
+    """The site of data/ as of 2026-12-01, built once for the tests that only read it."""
+    return site_of(ROOT / "data")
+
+
+def text_of(pages: dict[str, bytes], path: str) -> str:
+    page = Checked()
+    page.feed(pages[path].decode("utf-8"))
+    return "".join(page.text)
+
+
+def test_each_month_of_time_has_its_page_reached_from_its_fiscal_year(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: time by month (`time/2026-11.html`) — what `time report --month` says, its partners linked."""
+    assert {"time/2026-04.html", "time/2026-11.html", "time/2026-12.html"} <= set(data_site)
+    assert "time/2027-01.html" not in data_site and "time/2026-03.html" not in data_site  # to come; before FY2026
+    year = data_site["time/fy2026.html"].decode("utf-8")
+    assert '<a href="2026-11.html">2026-11</a></td><td>23.00 時間</td><td>12.83 時間</td>' in year
+    month = data_site["time/2026-11.html"].decode("utf-8")
+    assert '<a href="../partners/manatec.html">株式会社マナテック</a></td><td>8.00 時間</td>' in month
+    assert "<td>マーケティング</td><td>1.00 時間</td><td>4.3%</td><td>10.0%</td><td>-5.7 pt</td>" in month
+    assert '<a href="2026-10.html">○</a>' in month  # the other months of the year

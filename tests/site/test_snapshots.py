@@ -42,6 +42,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "fees_2026-10": ("fees/2026-10.html", r"fees/[0-9]{4}-[0-9]{2}\.html"),
     "time_index": ("time/index.html", r"time/index\.html"),
     "time_fy2026": ("time/fy2026.html", r"time/fy[0-9]{4}\.html"),
+    "time_2026-11": ("time/2026-11.html", r"time/[0-9]{4}-[0-9]{2}\.html"),
 }
 MODES: dict[str, list[str]] = {"ja": [], "en": ["--lang", "en"], "incognito": ["--incognito"]}
 

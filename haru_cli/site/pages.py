@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -25,7 +25,7 @@ from haru_cli.site import routes
 from haru_cli.site.charts import against_targets, stacked_bars
 from haru_cli.site.incognito import MASK, mask_amounts
 from haru_cli.views.pages import Dashboard, skipped_page
-from haru_cli.views.shapes import Chart, Link, Money, Section, Text, Value
+from haru_cli.views.shapes import Chart, Figure, Link, Money, Section, Text, Value
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,20 @@ def cell_html(cell: Cell, tag: str = "td") -> str:
     return f'<{tag} class="{classes}">{body}</{tag}>' if classes else f"<{tag}>{body}</{tag}>"
 
 
+@dataclass(frozen=True)
+class FigureCell:
+    """A figure as a page shows it: its label, its value (a cell: masked, linked), the line under it, and the
+    mark of a figure that skipped files may change."""
+
+    label: str
+    value: Cell
+    detail: str
+    incomplete: str  # "" when whole
+
+
 @dataclass
 class Block:
-    """One part of a page: fields, a table, a chart — any of them."""
+    """One part of a page: figures, fields, a table, a chart — any of them."""
 
     title: str
     fields: list[tuple[str, Cell]] = field(default_factory=list)
@@ -56,6 +67,9 @@ class Block:
     svg: str | None = None  # drawn by charts.py, every text in it escaped
     empty: str = ""
     note: str = ""
+    figures: list[FigureCell] = field(default_factory=list)
+    anchor: str = ""
+    more: Cell | None = None  # the link to the whole of a list shown in part
 
     @property
     def rows_html(self) -> str:
@@ -148,8 +162,13 @@ class Site:
 
     # --- cells and blocks ---------------------------------------------------------------------------
 
+    def href(self, link: Link, here: str) -> str:
+        """The link's path relative to the page at `here`, with its part."""
+        path = relpath(routes.route(link.page).href(link.key), _folder(here))
+        return f"{path}#{link.part}" if link.part else path
+
     def cell(self, value: Value, link: Link | None, here: str) -> Cell:
-        href = relpath(routes.route(link.page).href(link.key), _folder(here)) if link else None
+        href = self.href(link, here) if link else None
         if self.incognito and isinstance(value, Money):
             return Cell(MASK, alerting(value), href, True)
         text = shown(value, whole=True)
@@ -162,6 +181,11 @@ class Site:
         """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""
         return visible(mask_amounts(text) if self.incognito else text, one_line=one_line)  # masked as written
 
+    def figure(self, f: Figure, here: str) -> FigureCell:
+        value = self.cell(f.value, f.link, here)
+        return FigureCell(self.text(f.label, one_line=True), replace(value, alert=value.alert or f.alert),
+                          self.text(f.detail, one_line=True), self.t("site.figure.incomplete") if f.incomplete else "")
+
     def block(self, s: Section, here: str) -> Block:
         """A section of a page's content as the page at `here` shows it: its rows and fields linked (the first
         cell of a row to the row's page, relative to this one), its chart drawn."""
@@ -170,7 +194,9 @@ class Site:
                 for i, row in enumerate(s.rows)]
         fields = [(label, self.cell(v, field_links[i] if i < len(field_links) else None, here))
                   for i, (label, v) in enumerate(s.fields)]
-        block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=s.note)
+        more = Cell(self.text(s.more[0], one_line=True), href=self.href(s.more[1], here)) if s.more else None
+        block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=s.note,
+                      figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more)
         if s.chart is not None:
             if s.chart.money and self.incognito:
                 block.note = self.t("site.masked")

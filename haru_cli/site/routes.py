@@ -50,6 +50,7 @@ def _by_reading(kind: str) -> Callable[[Dashboard], list[str]]:
 ROUTES: list[Route] = [
     Route("home", "index.html", pages.home, "home", nav=True),
     Route("problems", "problems.html", pages.problems, "home"),
+    Route("upcoming", "upcoming.html", pages.upcoming_page, "home"),
     Route("partners", "partners.html", pages.partners, "partners", nav=True),
     Route("partner", "partners/{}.html", pages.partner, "partners", _by_reading("partner"), record="partner"),
     Route("vendors", "vendors.html", pages.vendors, "vendors", nav=True),

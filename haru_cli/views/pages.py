@@ -20,19 +20,31 @@ from haru_cli.records.registry import BY_NAME
 from haru_cli.records.values import add_months
 from haru_cli.rules.activity import fiscal_year_start
 from haru_cli.rules.calendar import BusinessDays
-from haru_cli.rules.fees import month_statements, partner_statements, unpaid
-from haru_cli.rules.integrity import anything_incomplete, fees_incomplete, time_incomplete
+from haru_cli.rules.dated import Item
+from haru_cli.rules.fees import Statement, due_next, month_statements, owed, partner_statements
+from haru_cli.rules.integrity import (
+    anything_incomplete,
+    dated_incomplete,
+    fees_incomplete,
+    pipeline_incomplete,
+    renewals_incomplete,
+    time_incomplete,
+)
 from haru_cli.rules.lookup import sort_key
+from haru_cli.rules.projects import open_opportunities
 from haru_cli.rules.projects import pipeline as pipeline_rows
-from haru_cli.rules.schedule import contract_dates, renewals_due
+from haru_cli.rules.schedule import Renewal, contract_dates, renewals_due
 from haru_cli.rules.school import progress
-from haru_cli.rules.time import fiscal_year, minutes_by_area, month_of, saved_in, spent
+from haru_cli.rules.time import fiscal_year, minutes_by_area, month_of, percent, saved_in, spent
 from haru_cli.rules.upcoming import upcoming
 from haru_cli.views import charts
 from haru_cli.views.integrity import skipped_reason
-from haru_cli.views.shapes import Day, Document, Link, Money, Section, Table, Text
+from haru_cli.views.shapes import Day, Document, Figure, Link, Money, Section, Table, Text
 
-PROBLEMS_ON_HOME = 200
+HOME_ROWS = 20  # the rows of each list on the home page; upcoming.html and problems.html have them all
+SOON_DAYS = 14  # the home page's list of what is ahead
+AHEAD_DAYS = 30  # upcoming.html's: `haru upcoming --within 30d`
+DECISION_DAYS = 30  # contracts needing a decision: `haru renewals --due 30d`
 
 
 @dataclass
@@ -71,6 +83,30 @@ class Dashboard:
                   for s in partner_statements(self.ds, p, self.today, self.days)}
         return sorted(months, reverse=True)
 
+    @cached_property
+    def items(self) -> list[Item]:
+        """What `haru upcoming --within 30d` lists: the overdue items, then those of the next AHEAD_DAYS days."""
+        span = timedelta(days=AHEAD_DAYS)
+        return upcoming(self.ds, self.today, self.today + span, self.today - span, self.days)
+
+    @property
+    def overdue(self) -> list[Item]:
+        return [i for i in self.items if i.overdue]
+
+    @property
+    def ahead(self) -> list[Item]:
+        return [i for i in self.items if not i.overdue]
+
+    @cached_property
+    def decisions(self) -> list[Renewal]:
+        """What `haru renewals --due 30d` lists: notice deadlines and term ends within DECISION_DAYS days, and
+        contracts expired."""
+        return renewals_due(self.ds, self.today, self.today + timedelta(days=DECISION_DAYS))
+
+    @cached_property
+    def owed(self) -> list[Statement]:
+        return owed(self.ds, self.today, self.days)
+
     def banner(self) -> str | None:
         """What every page says while files are skipped or read in part, or haru.yaml is broken (SPEC §15)."""
         ds, t = self.ds, self.t
@@ -93,10 +129,11 @@ def ids(d: Dashboard, kind: str, *, by_reading: bool = False) -> list[str]:
     return [r.id for r in sorted(records.values(), key=sort_key)] if by_reading else sorted(records)
 
 
-def listed(title: str, table: Table, links: list[Link | None] | None = None, note: str = "") -> Section:
+def listed(title: str, table: Table, links: list[Link | None] | None = None, note: str = "", *,
+           more: tuple[str, Link] | None = None, anchor: str = "") -> Section:
     """A list's table as a page's section."""
     return Section(title, headings=table.headings, rows=table.rows, empty=table.empty, links=links or [],
-                   note=note)
+                   note=note, more=more, anchor=anchor)
 
 
 def owner_link(c: Contract) -> Link:
@@ -118,26 +155,96 @@ def record_link(ds: Dataset, source: tuple[str, str]) -> Link | None:
 
 
 def home(d: Dashboard) -> Document:
-    from haru_cli.views.fees import unpaid_table
-    from haru_cli.views.schedule import renewals
-    from haru_cli.views.schedule import upcoming as upcoming_view
-
+    """What to do today (SPEC §13.1): the figures, each leading to what it adds up; the overdue items and the
+    next 14 days' (the first HOME_ROWS of each, the rest on upcoming.html); the problems; the hours by partner."""
     t, ds, today = d.t, d.ds, d.today
-    soon = upcoming(ds, today, today + timedelta(days=30), today - timedelta(days=60), d.days)
-    decisions = renewals(ds, renewals_due(ds, today, today + timedelta(days=90)), today, t)
-    owed = unpaid(ds, today, d.days)
-    fees_note = d.note(fees_incomplete(ds))
-    sections = [
-        listed(t("site.home.upcoming"), upcoming_view(ds, soon, today, t).table(),
-               [record_link(ds, i.source) for i in soon], fees_note),
-        listed(t("site.home.renewals"), decisions.table(), [owner_link(r.contract) for r in decisions.found]),
-        listed(t("site.home.unpaid"), unpaid_table(owed, today, t),
-               [Link("fees_month", f"{s.month:%Y-%m}") for s in owed] + [None], fees_note),
-        problems_section(d, PROBLEMS_ON_HOME),
+    overdue, ahead = d.overdue, [i for i in d.ahead if i.date <= today + timedelta(days=SOON_DAYS)]
+    note = d.note(dated_incomplete(ds))
+    every_overdue = t("site.home.all", count=f"{len(overdue):,}")
+    every_ahead = t("site.home.all_ahead", days=AHEAD_DAYS, count=f"{len(d.ahead):,}")
+    return Document(t("site.home.title", company=ds.settings.company), [
+        figures_section(d),
+        items_section(d, t("site.home.overdue", count=f"{len(overdue):,}"), overdue[:HOME_ROWS], note,
+                      (every_overdue, Link("upcoming", part="overdue"))),
+        items_section(d, t("site.home.soon", days=SOON_DAYS), ahead[:HOME_ROWS], note,
+                      (every_ahead, Link("upcoming", part="ahead"))),
+        problems_section(d, HOME_ROWS),
         Section(t("site.chart.hours_by_partner"), note=d.note(time_incomplete(ds)),
                 chart=charts.hours_chart(ds, charts.last_months(today), t, by_partner=True)),
+    ])
+
+
+def items_section(d: Dashboard, title: str, items: list[Item], note: str, more: tuple[str, Link] | None = None,
+                  anchor: str = "") -> Section:
+    """Dated items as `haru upcoming` lists them, each leading to its partner's page."""
+    from haru_cli.views.schedule import upcoming as upcoming_view
+
+    return listed(title, upcoming_view(d.ds, items, d.today, d.t).table(), [record_link(d.ds, i.source) for i in items],
+                  note, more=more, anchor=anchor)
+
+
+def figures_section(d: Dashboard) -> Section:
+    """The figures of the home page, each leading to the page that lists what it adds up, each marked
+    incomplete where a skipped file may change it."""
+    from haru_cli.views.time import hours_cell, time_report
+
+    t, ds, today = d.t, d.ds, d.today
+    overdue, decisions = d.overdue, d.decisions
+    expired = sum(r.expired for r in decisions)
+    pay_on, to_pay = due_next(d.owed, today)
+    late = sum(s.payable for s in to_pay if s.overdue(today))
+    paying = ([t("site.figure.pay_on", day=pay_on.isoformat(), days=t.days(pay_on, today))] if pay_on else []) + (
+        [t("site.figure.late", amount=t.yen(late))] if late else [])
+    month = month_of(today)
+    this_month = f"{month.start:%Y-%m}"
+    report = time_report(ds, month, today)
+    widest = max((a for a in report.areas if a.gap is not None), key=lambda a: abs(a.gap or Decimal(0)), default=None)
+    chances = open_opportunities(ds)
+    time_missing = tuple(time_incomplete(ds))
+    figures = [
+        Figure(t("site.figure.overdue"), t("site.figure.count", count=f"{len(overdue):,}"),
+               Link("upcoming", part="overdue"),
+               t("site.figure.oldest", day=overdue[0].date.isoformat()) if overdue else "", bool(overdue),
+               tuple(dated_incomplete(ds))),
+        Figure(t("site.figure.decisions", days=DECISION_DAYS), t("site.figure.count", count=f"{len(decisions):,}"),
+               Link("upcoming", part="decisions"), t("site.figure.expired", count=f"{expired:,}") if expired else "",
+               any(r.expired or r.notice_passed(today) for r in decisions), tuple(renewals_incomplete(ds))),
+        Figure(t("site.figure.fees"), Money(sum(s.payable for s in to_pay)), Link("upcoming", part="fees"),
+               t.join(paying) if paying else "", bool(late), tuple(fees_incomplete(ds))),
+        Figure(t("site.figure.hours", month=this_month), hours_cell(report.total, t), Link("time_month", this_month),
+               t("site.figure.gap", area=t.value("area", widest.area),
+                 gap=t("time.points", value=f"{percent(widest.gap or Decimal(0)):+}")) if widest else "",
+               incomplete=time_missing),
+        Figure(t("site.figure.pipeline"), Money(sum(o.value or 0 for o in chances)), Link("pipeline"),
+               t("site.figure.opportunities", count=f"{len(chances):,}"), incomplete=tuple(pipeline_incomplete(ds))),
+        Figure(t("site.figure.ai_saved", month=this_month),
+               hours_cell(saved_in(ds.automations.values(), [month.start], today), t), Link("time_month", this_month),
+               incomplete=time_missing),
     ]
-    return Document(t("site.home.title", company=ds.settings.company), sections)
+    return Section(t("site.home.figures"), figures=figures,
+                   note=d.note(sorted({path for f in figures for path in f.incomplete})))
+
+
+def upcoming_page(d: Dashboard) -> Document:
+    """All of what the home page shows part of: every overdue item, the contracts needing a decision, the fees
+    to pay by the next pay date, and every item of the next AHEAD_DAYS days."""
+    from haru_cli.views.fees import unpaid_table
+    from haru_cli.views.schedule import renewals
+
+    t, ds, today = d.t, d.ds, d.today
+    note = d.note(dated_incomplete(ds))
+    pay_on, to_pay = due_next(d.owed, today)
+    decisions = renewals(ds, d.decisions, today, t)
+    return Document(t("site.upcoming.title"), [
+        items_section(d, t("site.home.overdue", count=f"{len(d.overdue):,}"), d.overdue, note, anchor="overdue"),
+        listed(t("site.upcoming.decisions", days=DECISION_DAYS), decisions.table(),
+               [Link("contract", r.contract.id) for r in d.decisions], d.note(renewals_incomplete(ds)),
+               anchor="decisions"),
+        listed(t("site.upcoming.fees", day=pay_on.isoformat()) if pay_on else t("site.home.unpaid"),
+               unpaid_table(to_pay, today, t), [Link("fees_month", f"{s.month:%Y-%m}") for s in to_pay] + [None],
+               d.note(fees_incomplete(ds)), anchor="fees"),
+        items_section(d, t("site.upcoming.ahead", days=AHEAD_DAYS), d.ahead, note, anchor="ahead"),
+    ])
 
 
 def problems_section(d: Dashboard, limit: int | None = None, paths: set[str] | None = None) -> Section:
@@ -147,10 +254,10 @@ def problems_section(d: Dashboard, limit: int | None = None, paths: set[str] | N
     rows: list[list[Any]] = [[Text(p.path, literal=True), str(p.line),
                               Text(t(f"severity.{p.severity}"), alert=p.severity == "error"), p.code,
                               Text(p.message(t.lang), one_line=True)] for p in found[:limit]]
-    more = t("site.problems.more", count=len(found) - limit, href="problems.html") if (
-        limit is not None and len(found) > limit) else ""
+    more = (t("site.problems.more", count=f"{len(found) - limit:,}"), Link("problems")) if (
+        limit is not None and len(found) > limit) else None
     return Section(t("site.home.problems"), headings=[t("file"), t("line"), t("severity"), t("code"), t("message")],
-                   rows=rows, empty=t("site.home.no_problems"), note=more)
+                   rows=rows, empty=t("site.home.no_problems"), more=more)
 
 
 def problems(d: Dashboard) -> Document:

@@ -73,6 +73,20 @@ class Link:
 
     page: str  # a route's name
     key: str = ""  # which of its pages: an id, a month, a year
+    part: str = ""  # a section of the page, by its anchor: `Link("upcoming", part="overdue")`
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One of the figures a page opens with: what it counts, its value and a line under it, the page that
+    lists what it adds up, whether it calls for attention, and the skipped files that may change it (SPEC §15)."""
+
+    label: str
+    value: Value
+    link: Link
+    detail: str = ""
+    alert: bool = False
+    incomplete: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -110,6 +124,9 @@ class Section:
     field_links: list[Link | None] = field(default_factory=list)  # the page each field leads to
     note: str = ""
     chart: Chart | None = None
+    figures: list[Figure] = field(default_factory=list)
+    anchor: str = ""  # what a Link's `part` names it by
+    more: tuple[str, Link] | None = None  # where the whole of a list that shows part of it is: its text, its page
 
 
 @dataclass

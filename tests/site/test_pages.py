@@ -5,16 +5,21 @@ Chromium shows the pages."""
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
+import re
 import shutil
 import xml.etree.ElementTree as ET
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import SCENARIO, WorkspaceFactory, site_of, write_workspace
+from haru_cli.i18n import Translator
+from haru_cli.site.pages import Site
+from tests.helpers import SCENARIO, WorkspaceFactory, business_days, load_workspace, site_of, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -72,6 +77,7 @@ def check_site(pages: dict[str, bytes]) -> dict[str, Checked]:
             assert not parts.scheme and not parts.netloc, f"{path} links outside: {link}"  # nothing from the internet
             normal = posixpath.normpath(posixpath.join(posixpath.dirname(path), parts.path))
             assert normal in pages, f"{path}: {link} leads nowhere"
+            assert not parts.fragment or f' id="{parts.fragment}"'.encode() in pages[normal], f"{path}: {link}"
         body_text = body.decode("utf-8")
         while "<svg" in body_text:
             start = body_text.index("<svg")
@@ -100,14 +106,14 @@ def test_the_site_of_data_is_well_formed_and_its_links_resolve() -> None:
     assert {"index.html", "partners.html", "partners/ueda.html", "contracts.html", "fees/index.html",
             "fees/2026-10.html", "time/index.html", "style.css"} <= set(pages)
     home = "".join(checked["index.html"].text)
-    assert "未払いの紹介手数料" in home and "¥258,500" in home
+    assert "支払う紹介手数料" in home and "¥258,500" in home
     assert pages["fees/index.html"] == pages["fees/fy2026.html"] or b"fy2026" in pages["fees/index.html"]
     assert b"<svg" in pages["time/index.html"] and b"<svg" in pages["index.html"]
 
 
 def test_english_pages(tmp_path: Path) -> None:
     pages = site_of(ROOT / "data", lang="en")
-    assert b"Fees unpaid" in pages["index.html"] and b'lang="en"' in pages["index.html"]
+    assert b"Fees to pay" in pages["index.html"] and b'lang="en"' in pages["index.html"]
 
 
 def test_text_from_the_data_is_text_on_every_page(tmp_path: Path) -> None:
@@ -135,7 +141,7 @@ def test_a_real_browser_shows_the_pages_offline(tmp_path: Path) -> None:
             requested: list[str] = []
             page.on("request", lambda r: requested.append(r.url))
             page.goto((out / "index.html").as_uri())
-            assert "未払いの紹介手数料" in page.inner_text("main")
+            assert "支払う紹介手数料" in page.inner_text("main")
             assert page.locator("svg").count() >= 1
             # the stylesheet applied: the header's background is white, the sections framed
             assert page.eval_on_selector("section", "e => getComputedStyle(e).borderTopStyle") == "solid"
@@ -165,6 +171,10 @@ def test_a_skipped_file_is_said_on_every_page_and_its_figures_marked(workspace: 
     assert "partners/spcom.yaml" in spcom and "bogus-status" in spcom
     home = "".join(checked["index.html"].text)
     assert "不完全" in home
+    marked = {label: bool(mark) for _, _, label, _, _, mark in FIGURE.findall(pages["index.html"].decode("utf-8"))}
+    # its regular meetings, its fees, its meetings' hours (they rest on it, and are skipped with it)
+    assert marked["期日を過ぎたもの"] and marked["支払う紹介手数料"] and marked["今月（2026-12）の時間"]
+    assert not marked["シナジー機会の見込み額（進行中）"]  # no opportunity was skipped
     whole = check_site(site_of(workspace(SCENARIO)))
     assert "問題の一覧" not in "".join(whole["index.html"].text) and "不完全" not in "".join(whole["index.html"].text)
 
@@ -208,3 +218,83 @@ def test_each_month_of_time_has_its_page_reached_from_its_fiscal_year(data_site:
     assert '<a href="../partners/manatec.html">株式会社マナテック</a></td><td>8.00 時間</td>' in month
     assert "<td>マーケティング</td><td>1.00 時間</td><td>4.3%</td><td>10.0%</td><td>-5.7 pt</td>" in month
     assert '<a href="2026-10.html">○</a>' in month  # the other months of the year
+
+
+FIGURE = re.compile(r'<a class="figure( alert)?" href="([^"]+)"><span class="label">([^<]+)</span>'
+                    r'<span class="value">([^<]+)</span>(?:<span class="detail">([^<]+)</span>)?'
+                    r'(<span class="incomplete">)?')
+
+
+def sections_of(html: str) -> dict[str, str]:
+    """Each section of a page by its heading."""
+    found = {}
+    for part in html.split("<section")[1:]:
+        heading = re.search(r"<h2>([^<]*)</h2>", part)
+        assert heading is not None
+        found[heading.group(1)] = part
+    return found
+
+
+def rows_of(section: str) -> int:
+    return section.count("<tr><td")
+
+
+def test_the_home_page_opens_with_the_figures_each_leading_to_what_it_adds_up(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: overdue items, decisions due within 30 days, fees payable and the next pay date, this month's
+    hours against the targets, the pipeline's open value, the hours AI saved this month — each a link."""
+    home = data_site["index.html"].decode("utf-8")
+    figures = [(label, value, detail, href, bool(alert))
+               for alert, href, label, value, detail, _ in FIGURE.findall(home)]
+    assert figures == [
+        ("期日を過ぎたもの", "11 件", "最も古い期日 2026-10-16", "upcoming.html#overdue", True),
+        ("判断が必要な契約（30 日以内）", "5 件", "うち期限切れ 1 件", "upcoming.html#decisions", True),
+        ("支払う紹介手数料", "¥308,000", "次の支払日 2026-12-30（あと 29 日）、うち支払日を過ぎたもの ¥258,500",
+         "upcoming.html#fees", True),
+        ("今月（2026-12）の時間", "0.00 時間", "", "time/2026-12.html", False),
+        ("シナジー機会の見込み額（進行中）", "¥5,500,000", "進行中の機会 4 件", "pipeline.html", False),
+        ("今月（2026-12）生成AIで削減した時間", "12.83 時間", "", "time/2026-12.html", False),
+    ]
+    upcoming = sections_of(data_site["upcoming.html"].decode("utf-8"))
+    overdue = upcoming["期日を過ぎたもの（11 件）"]
+    assert overdue.startswith(' id="overdue"') and rows_of(overdue) == 11
+    decisions = upcoming["判断が必要な契約（30 日以内と期限切れ）"]
+    assert rows_of(decisions) == 5 and '<a href="contracts/manatec-consulting-2026.html">' in decisions
+    fees = upcoming["次の支払日（2026-12-30）までに支払う紹介手数料"]
+    assert fees.count('<a href="fees/2026-10.html">') == 3 and fees.count('<a href="fees/2026-11.html">') == 1
+    assert '<td>合計</td><td></td><td class="num">¥308,000</td>' in fees  # the figure, added up
+    sections = sections_of(home)
+    assert rows_of(sections["期日を過ぎたもの（11 件）"]) == 11
+    assert '<a href="upcoming.html#overdue">すべて（11 件）を「これからの予定」で見る</a>' in home
+    assert '<a href="upcoming.html#ahead">' in sections["これから 14 日の予定"]
+
+
+def test_a_months_hours_figure_says_the_area_furthest_from_its_target(data_site: dict[str, bytes]) -> None:
+    site = site_of(ROOT / "data", today=date(2026, 11, 27))
+    hours = next(f for f in FIGURE.findall(site["index.html"].decode("utf-8")) if f[1] == "time/2026-11.html")
+    assert hours[3:5] == ("23.00 時間", "目標から最も離れた領域: マーケティング -5.7 pt")
+
+
+def _generated(tmp_path: Path, partners: int) -> dict[str, bytes]:
+    """index.html and upcoming.html of benchmarks/generate.py's workspace of that many partners."""
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generate.workspace(tmp_path / str(partners), partners, 1)
+    ds = load_workspace(tmp_path / str(partners))
+    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    return {path: site.render(path) or b"" for path in ("index.html", "upcoming.html")}
+
+
+def test_the_home_page_shows_20_rows_a_list_and_stays_small_however_big_the_workspace(tmp_path: Path) -> None:
+    """SPEC §13.1: at most 20 rows of each list, the whole on upcoming.html; index.html under 300 KB at 3,000
+    partners (benchmarks/run.py measures that one): its size does not grow with the workspace."""
+    small, big = _generated(tmp_path, 100), _generated(tmp_path, 300)
+    home = sections_of(big["index.html"].decode("utf-8"))
+    overdue = next(s for title, s in home.items() if title.startswith("期日を過ぎたもの"))
+    everything = sections_of(big["upcoming.html"].decode("utf-8"))
+    whole = next(s for title, s in everything.items() if title.startswith("期日を過ぎたもの"))
+    assert rows_of(overdue) == 20 and rows_of(whole) > 200
+    assert f"すべて（{rows_of(whole):,} 件）" in overdue
+    assert rows_of(home["これから 14 日の予定"]) == 20 and rows_of(home["記録の問題（haru validate）"]) <= 20
+    assert len(big["index.html"]) < 300_000 and len(big["index.html"]) < 1.1 * len(small["index.html"])

@@ -25,6 +25,7 @@ SNAPSHOTS = Path(__file__).resolve().parent / "__snapshots__"
 KINDS: dict[str, tuple[str, str]] = {
     "index": ("index.html", r"index\.html"),
     "problems": ("problems.html", r"problems\.html"),
+    "upcoming": ("upcoming.html", r"upcoming\.html"),
     "partners": ("partners.html", r"partners\.html"),
     "partners_ueda": ("partners/ueda.html", r"partners/[a-z0-9-]+\.html"),
     "partners_kowareta_skipped": ("partners/kowareta.html", r"partners/kowareta\.html"),

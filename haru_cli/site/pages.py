@@ -199,7 +199,7 @@ class Site:
                       figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more)
         if s.chart is not None:
             if s.chart.money and self.incognito:
-                block.note = self.t("site.masked")
+                block.note = " ".join(filter(None, [self.t("site.masked"), block.note]))
             else:
                 block.svg = _drawn(s.chart)
         return block

@@ -26,6 +26,7 @@ from haru_cli.rules.integrity import (
     anything_incomplete,
     dated_incomplete,
     fees_incomplete,
+    partner_dates_incomplete,
     pipeline_incomplete,
     renewals_incomplete,
     time_incomplete,
@@ -307,7 +308,8 @@ def partner(d: Dashboard, partner_id: str) -> Document | None:
         return None
     doc = partner_page(d.ds, p, d.today, d.days, d.t).document
     chart = charts.hours_chart(d.ds, charts.last_months(d.today), d.t, by_partner=False, only=p.id)
-    return Document(doc.title, [*doc.sections, Section(d.t("site.chart.hours_by_kind"), chart=chart)])
+    return Document(doc.title, [*doc.sections, Section(d.t("site.chart.hours_by_kind"), chart=chart,
+                                                       note=d.note(partner_dates_incomplete(d.ds, p.id)))])
 
 
 def contracts(d: Dashboard) -> Document:
@@ -386,7 +388,8 @@ def pipeline(d: Dashboard) -> Document:
     return Document(t("site.nav.pipeline"), [
         listed(t("project.list_title"), projects_table([project_view(d.ds, p, d.today, t) for p in found], t),
                [Link("project", p.id) for p in found]),
-        listed(t("site.nav.pipeline"), pipeline_table(d.ds, pipeline_rows(d.ds), d.today, t))])
+        listed(t("site.nav.pipeline"), pipeline_table(d.ds, pipeline_rows(d.ds), d.today, t),
+               note=d.note(pipeline_incomplete(d.ds)))])
 
 
 def project(d: Dashboard, project_id: str) -> Document | None:
@@ -459,7 +462,7 @@ def fees_year(d: Dashboard, year: int) -> Document | None:
                                                      t("fees.paid")], rows=rows, empty=t("fees.none"),
                     links=[Link("fees_month", f"{m:%Y-%m}") if found else None for m, found in reversed(by_month)],
                     note=d.note(fees_incomplete(ds)))
-    chart = Section(t("site.chart.fees"), chart=charts.fees_chart(ds, by_month, t))
+    chart = Section(t("site.chart.fees"), chart=charts.fees_chart(ds, by_month, t), note=d.note(fees_incomplete(ds)))
     return Document(t("site.fees.title", year=year), [fiscal_year_switch(d, year, "fees_fy"), chart, table])
 
 
@@ -484,15 +487,18 @@ def time_year(d: Dashboard, year: int) -> Document | None:
     report = time_report(ds, fy, d.today)
     last = min(d.today, fy.end).replace(day=1)
     months = fy.months()  # the year's own twelve months, April to March
+    note = d.note(time_incomplete(ds))  # beside every figure of hours (SPEC §15)
     return Document(t("site.time.title", year=year), [
         fiscal_year_switch(d, year, "time_fy"),
         Section(t("site.chart.areas"), chart=charts.areas_chart(report, t),
-                note=" ".join(filter(None, [t("site.chart.areas_note"), d.note(time_incomplete(ds))]))),
-        Section(t("site.chart.hours_by_partner_fy"), chart=charts.hours_chart(ds, months, t, by_partner=True)),
-        Section(t("site.chart.hours_by_kind_fy"), chart=charts.hours_chart(ds, months, t, by_partner=False)),
-        Section(t("site.chart.ai_saved_fy"), chart=charts.savings_chart(ds, months, d.today, t)),
+                note=" ".join(filter(None, [t("site.chart.areas_note"), note]))),
+        Section(t("site.chart.hours_by_partner_fy"), chart=charts.hours_chart(ds, months, t, by_partner=True),
+                note=note),
+        Section(t("site.chart.hours_by_kind_fy"), chart=charts.hours_chart(ds, months, t, by_partner=False),
+                note=note),
+        Section(t("site.chart.ai_saved_fy"), chart=charts.savings_chart(ds, months, d.today, t), note=note),
         time_by_month(d, [m for m in reversed(months) if m <= d.today]),
-        listed(t("site.time.automations"), automations_table(ds, last, d.today, t)),
+        listed(t("site.time.automations"), automations_table(ds, last, d.today, t), note=note),
     ])
 
 
@@ -506,7 +512,8 @@ def time_by_month(d: Dashboard, months: list[date]) -> Section:
                               hours_cell(sum(minutes_by_area(items, month_of(m)).values(), Decimal(0)), t),
                               hours_cell(saved_in(ds.automations.values(), [m], d.today), t)] for m in months]
     return Section(t("site.time.months"), headings=[t("month"), t("time.hours"), t("time.ai_saved")], rows=rows,
-                   empty=t("time.none"), links=[Link("time_month", f"{m:%Y-%m}") for m in months])
+                   empty=t("time.none"), links=[Link("time_month", f"{m:%Y-%m}") for m in months],
+                   note=d.note(time_incomplete(ds)))
 
 
 def time_month(d: Dashboard, month: str) -> Document | None:
@@ -519,6 +526,9 @@ def time_month(d: Dashboard, month: str) -> Document | None:
     t, ds = d.t, d.ds
     report = time_report(ds, month_of(first), d.today)
     doc = time_document(report, "area", t, time_incomplete(ds))
+    note = d.note(time_incomplete(ds))
+    for section in doc.sections:  # on a page, beside each table, not once under them
+        section.note = note
     by_partner = doc.sections[1]
     by_partner.links = [Link("partner", p) if p in ds.partners else None for p, _, _ in report.partners]
     year = d.fiscal_year_of(first)
@@ -527,4 +537,4 @@ def time_month(d: Dashboard, month: str) -> Document | None:
         switch(t("site.time.months"), [(f"{m:%Y-%m}", Link("time_month", f"{m:%Y-%m}")) for m in months],
                Link("time_month", month)),
         *doc.sections,
-        listed(t("site.time.automations"), automations_table(ds, first, d.today, t))])
+        listed(t("site.time.automations"), automations_table(ds, first, d.today, t), note=note)])

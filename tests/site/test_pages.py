@@ -298,3 +298,23 @@ def test_the_home_page_shows_20_rows_a_list_and_stays_small_however_big_the_work
     assert f"すべて（{rows_of(whole):,} 件）" in overdue
     assert rows_of(home["これから 14 日の予定"]) == 20 and rows_of(home["記録の問題（haru validate）"]) <= 20
     assert len(big["index.html"]) < 300_000 and len(big["index.html"]) < 1.1 * len(small["index.html"])
+
+
+def test_every_figure_a_skipped_file_may_change_is_marked_on_every_page(workspace: WorkspaceFactory) -> None:
+    """SPEC §13.1, §15: a skipped automation may change every figure of hours saved — each chart and table of the
+    time pages says so; a skipped opportunity, the pipeline's value — its page and its figure say so."""
+    root = workspace({**SCENARIO, "automations/broken.yaml": "id: broken\ntitle: [壊れた\n",
+                      "opportunities/broken.yaml": "id: broken\ntitle: 壊れた\nstage: bogus\n"})
+    pages = site_of(root)
+    check_site(pages)
+    for path in ("time/fy2026.html", "time/2026-11.html"):
+        sections = sections_of(pages[path].decode("utf-8"))
+        figured = {title: s for title, s in sections.items() if "<svg" in s or "<table" in s}
+        assert figured and all("automations/broken.yaml" in s for s in figured.values()), (
+            path, [title for title, s in figured.items() if "automations/broken.yaml" not in s])
+    pipeline = sections_of(pages["pipeline.html"].decode("utf-8"))["シナジー機会"]
+    assert "opportunities/broken.yaml" in pipeline
+    marked = {label: bool(mark) for _, _, label, _, _, mark in FIGURE.findall(pages["index.html"].decode("utf-8"))}
+    assert marked == {"期日を過ぎたもの": True, "判断が必要な契約（30 日以内）": False, "支払う紹介手数料": False,
+                      "今月（2026-12）の時間": True, "シナジー機会の見込み額（進行中）": True,
+                      "今月（2026-12）生成AIで削減した時間": True}

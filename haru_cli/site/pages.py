@@ -25,7 +25,7 @@ from haru_cli.site import routes
 from haru_cli.site.charts import against_targets, stacked_bars
 from haru_cli.site.incognito import MASK, mask_amounts
 from haru_cli.views.pages import Dashboard, skipped_page
-from haru_cli.views.shapes import Chart, Figure, Link, Money, Section, Text, Value
+from haru_cli.views.shapes import Chart, Document, Figure, Link, Money, Section, Text, Value
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,7 @@ class Page:
     title: str
     blocks: list[Block]
     section: str  # which item of the navigation it is under
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  # the pages above it: label, link
 
 
 @dataclass(frozen=True)
@@ -156,9 +157,23 @@ class Site:
             if doc is None and route.record is not None:
                 doc = skipped_page(self.dashboard, route.record, key[0])
             if doc is not None:
-                return Page(doc.title, [self.block(s, path) for s in doc.sections], route.section)
+                return Page(doc.title, [self.block(s, path) for s in doc.sections], route.section,
+                            self.crumbs(route, doc, path))
             return None
         return None
+
+    def crumbs(self, route: routes.Route, doc: Document, here: str) -> list[tuple[str, str]]:
+        """Where a page sits (SPEC §13.1): home, its item of the navigation, the pages its view puts above it
+        (a month's fiscal year, a meeting's partner); none on the home page itself."""
+        if route.name == "home":
+            return []
+        above = [Link("home")]
+        listing = next((r for r in routes.ROUTES if r.nav and r.section == route.section), None)
+        if listing is not None and listing is not route and listing.name != "home":
+            above.append(Link(listing.name))
+        labels = [self.t("site.nav.home")] + [self.t(f"site.nav.{route.section}")] * (len(above) - 1)
+        return [(label, self.href(link, here)) for label, link in zip(labels, above, strict=True)] + [
+            (self.text(label, one_line=True), self.href(link, here)) for label, link in doc.trail]
 
     # --- cells and blocks ---------------------------------------------------------------------------
 
@@ -189,8 +204,9 @@ class Site:
     def block(self, s: Section, here: str) -> Block:
         """A section of a page's content as the page at `here` shows it: its rows and fields linked (the first
         cell of a row to the row's page, relative to this one), its chart drawn."""
-        links, field_links = s.links, s.field_links
-        rows = [[self.cell(v, links[i] if j == 0 and i < len(links) else None, here) for j, v in enumerate(row)]
+        by_column = {0: s.links, **s.column_links}
+        field_links = s.field_links
+        rows = [[self.cell(v, _nth(by_column.get(j, []), i), here) for j, v in enumerate(row)]
                 for i, row in enumerate(s.rows)]
         fields = [(label, self.cell(v, field_links[i] if i < len(field_links) else None, here))
                   for i, (label, v) in enumerate(s.fields)]
@@ -203,6 +219,10 @@ class Site:
             else:
                 block.svg = _drawn(s.chart)
         return block
+
+
+def _nth(links: list[Link | None], i: int) -> Link | None:
+    return links[i] if i < len(links) else None
 
 
 def _drawn(chart: Chart) -> str:

@@ -255,8 +255,10 @@ def problems_section(d: Dashboard, limit: int | None = None, paths: set[str] | N
     rows: list[list[Any]] = [[Text(p.path, literal=True), str(p.line),
                               Text(t(f"severity.{p.severity}"), alert=p.severity == "error"), p.code,
                               Text(p.message(t.lang), one_line=True)] for p in found[:limit]]
-    more = (t("site.problems.more", count=f"{len(found) - limit:,}"), Link("problems")) if (
-        limit is not None and len(found) > limit) else None
+    more = None
+    if limit is not None:  # a part of them: where the whole is (the files skipped too)
+        more = (t("site.problems.more", count=f"{len(found) - limit:,}") if len(found) > limit
+                else t("site.problems.all"), Link("problems"))
     return Section(t("site.home.problems"), headings=[t("file"), t("line"), t("severity"), t("code"), t("message")],
                    rows=rows, empty=t("site.home.no_problems"), more=more)
 
@@ -473,7 +475,13 @@ def fees_month(d: Dashboard, month: str) -> Document | None:
     if first is None or first not in d.statement_months:
         return None
     doc = fees_document(month, month_statements(d.ds, first, d.days), d.t, fees_incomplete(d.ds))
-    return Document(doc.title, doc.sections)
+    return Document(doc.title, doc.sections, year_trail(d, first, "fees_fy"))
+
+
+def year_trail(d: Dashboard, month: date, route: str) -> list[tuple[str, Link]]:
+    """A month's page sits under its fiscal year's (when the year has one)."""
+    year = d.fiscal_year_of(month)
+    return [(d.t("site.fy", year=year), Link(route, str(year)))] if year in d.fiscal_years else []
 
 
 def time_year(d: Dashboard, year: int) -> Document | None:
@@ -537,4 +545,5 @@ def time_month(d: Dashboard, month: str) -> Document | None:
         switch(t("site.time.months"), [(f"{m:%Y-%m}", Link("time_month", f"{m:%Y-%m}")) for m in months],
                Link("time_month", month)),
         *doc.sections,
-        listed(t("site.time.automations"), automations_table(ds, first, d.today, t), note=note)])
+        listed(t("site.time.automations"), automations_table(ds, first, d.today, t), note=note)],
+        year_trail(d, first, "time_fy"))

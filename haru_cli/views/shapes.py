@@ -121,6 +121,7 @@ class Section:
     rows: list[Row] = field(default_factory=list)
     empty: str = "—"  # said when the section has nothing
     links: list[Link | None] = field(default_factory=list)  # the page each row's first cell leads to
+    column_links: dict[int, list[Link | None]] = field(default_factory=dict)  # a later column's, row by row
     field_links: list[Link | None] = field(default_factory=list)  # the page each field leads to
     note: str = ""
     chart: Chart | None = None
@@ -135,6 +136,7 @@ class Document:
 
     title: str
     sections: list[Section]
+    trail: list[tuple[str, Link]] = field(default_factory=list)  # on a page, the pages above it, below its list
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,14 @@ class Block:
     more: Cell | None = None  # the link to the whole of a list shown in part
 
     @property
+    def fields_html(self) -> str:
+        """The fields as a definition list's terms and values, every text escaped; rendered here for the same
+        reason as the rows."""
+        from markupsafe import escape
+
+        return "\n".join(f"<dt>{escape(label)}</dt>{cell_html(cell, 'dd')}" for label, cell in self.fields)
+
+    @property
     def rows_html(self) -> str:
         """The table's rows as HTML, every text escaped: rendered here rather than in the template, where
         the sandbox's checks on each attribute would cost a big site most of its build."""
@@ -130,14 +138,14 @@ class Site:
         if page is None:
             return None
         template = _environment().get_template("site/page.html.j2")
-        nav = [(self.t(f"site.nav.{r.section}"), relpath(r.href(), _folder(path)), r.section == page.section)
+        nav = [(self.t(f"site.nav.{r.section}"), _relative(r.href(), path), r.section == page.section)
                for r in routes.ROUTES if r.nav]
         page.title = self.text(page.title, one_line=True)
         for block in page.blocks:
             block.title = self.text(block.title, one_line=True)
         html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
-                                    css=relpath("style.css", _folder(path)), banner=self.banner,
-                                    problems=relpath(routes.route("problems").href(), _folder(path)),
+                                    css=_relative("style.css", path), banner=self.banner,
+                                    problems=_relative(routes.route("problems").href(), path),
                                     company=visible(self.ds.settings.company, one_line=True),
                                     today=self.today.isoformat(), incognito=self.incognito)
         return html.encode("utf-8")
@@ -172,14 +180,18 @@ class Site:
         if listing is not None and listing is not route and listing.name != "home":
             above.append(Link(listing.name))
         labels = [self.t("site.nav.home")] + [self.t(f"site.nav.{route.section}")] * (len(above) - 1)
-        return [(label, self.href(link, here)) for label, link in zip(labels, above, strict=True)] + [
+        found = [(label, self.href(link, here)) for label, link in zip(labels, above, strict=True)] + [
             (self.text(label, one_line=True), self.href(link, here)) for label, link in doc.trail]
+        return [(label, href) for label, href in found if href is not None]
 
     # --- cells and blocks ---------------------------------------------------------------------------
 
-    def href(self, link: Link, here: str) -> str:
-        """The link's path relative to the page at `here`, with its part."""
-        path = relpath(routes.route(link.page).href(link.key), _folder(here))
+    def href(self, link: Link, here: str) -> str | None:
+        """The link's path relative to the page at `here`, with its part; None when no route has that name."""
+        route = routes.find(link.page)
+        if route is None:
+            return None
+        path = _relative(route.href(link.key), here)
         return f"{path}#{link.part}" if link.part else path
 
     def cell(self, value: Value, link: Link | None, here: str) -> Cell:
@@ -233,6 +245,16 @@ def _drawn(chart: Chart) -> str:
 
 def _folder(path: str) -> str:
     return path.rpartition("/")[0] or "."
+
+
+def _relative(target: str, here: str) -> str:
+    """The path of `target` from the page at `here`: `../partners/ueda.html`."""
+    return _from_folder(target, _folder(here))
+
+
+@lru_cache(maxsize=65536)
+def _from_folder(target: str, folder: str) -> str:
+    return relpath(target, folder)  # posixpath.relpath makes both absolute: a site's thousands of links add up
 
 
 @lru_cache(maxsize=1)

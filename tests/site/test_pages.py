@@ -353,3 +353,35 @@ def test_a_breadcrumb_shows_where_a_page_sits(data_site: dict[str, bytes]) -> No
         if path.endswith(".html") and path != "index.html":
             found = crumbs.search(body.decode("utf-8"))
             assert found is not None and found.group(1).startswith('<a href="'), path
+
+
+def links_of(pages: dict[str, bytes], path: str) -> set[str]:
+    """The pages a page links to, as paths of the site."""
+    page = Checked()
+    page.feed(pages[path].decode("utf-8"))
+    return {posixpath.normpath(posixpath.join(posixpath.dirname(path), urlsplit(link).path)) for link in page.links}
+
+
+def test_every_record_a_page_names_leads_to_its_page(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: each partner, contract, meeting, referral's fees month, vendor, sourcing, project, opportunity,
+    course, student, time by month and fiscal year, fees by month and fiscal year — and a partner's fees."""
+    opportunities = {f"opportunities/{p.stem}.html" for p in (ROOT / "data" / "opportunities").glob("*.yaml")}
+    assert opportunities and opportunities <= links_of(data_site, "pipeline.html")
+    ueda = links_of(data_site, "partners/ueda.html")
+    assert {"contracts/ueda-referral.html", "meetings/2026-11-10-ueda-regular.html", "fees/2026-09.html",
+            "opportunities/ueda-case-study.html", "students/2026-satou-hanako.html",
+            "courses/ai-practice-2026-autumn.html", "fees/2026-11.html"} <= ueda
+    assert "紹介手数料の明細" in text_of(data_site, "partners/ueda.html")  # its fees on its page
+    assert {"partners/ueda.html", "partners/spcom.html", "partners/manatec.html"} <= links_of(
+        data_site, "meetings/2026-10-21-knowledge-share.html")
+    assert "sourcing/2026-video-production.html" in links_of(data_site, "vendors.html")
+    assert {"vendors/studio-mirai.html", "vendors/eizo-works.html"} <= links_of(
+        data_site, "sourcing/2026-video-production.html")
+    assert "partners/ueda.html" in links_of(data_site, "fees/2026-10.html")
+    assert {"partners/ueda.html", "vendors/kato-dev.html"} <= links_of(data_site, "contracts.html")
+    # a dated item leads to its record, its partner's or vendor's name to theirs
+    ahead = sections_of(data_site["upcoming.html"].decode("utf-8"))["これから 30 日の予定"]
+    rows = re.findall(r"<tr><td.*?</tr>", ahead)
+    assert rows and all(row.count("<a href=") >= 2 for row in rows), [r for r in rows if r.count("<a href=") < 2]
+    assert '<a href="meetings/2026-11-10-ueda-regular.html">2026-12-04 (あと 3 日)</a>' in ahead  # an action's
+    assert '<a href="vendors/studio-mirai.html">株式会社スタジオミライ</a>' in ahead  # a deliverable's vendor

@@ -25,7 +25,7 @@ from haru_cli.site import routes
 from haru_cli.site.charts import against_targets, stacked_bars
 from haru_cli.site.incognito import MASK, mask_amounts
 from haru_cli.views.pages import Dashboard, skipped_page
-from haru_cli.views.shapes import Chart, Document, Figure, Link, Money, Section, Text, Value
+from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Quantity, Section, Text, Value
 
 
 @dataclass(frozen=True)
@@ -34,13 +34,17 @@ class Cell:
     alert: bool = False
     href: str | None = None
     number: bool = False
+    short: bool = False  # a date, an amount, a status: never broken across lines (a narrow table scrolls instead)
+
+
+SHORT = 12  # the characters of text that a cell keeps on one line, as it keeps a date or an amount
 
 
 def cell_html(cell: Cell, tag: str = "td") -> str:
     """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses)."""
     from markupsafe import escape
 
-    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number)) if on)
+    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number), ("short", cell.short)) if on)
     body = f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>' if cell.href else str(escape(cell.text))
     return f'<{tag} class="{classes}">{body}</{tag}>' if classes else f"<{tag}>{body}</{tag}>"
 
@@ -197,12 +201,13 @@ class Site:
     def cell(self, value: Value, link: Link | None, here: str) -> Cell:
         href = self.href(link, here) if link else None
         if self.incognito and isinstance(value, Money):
-            return Cell(MASK, alerting(value), href, True)
+            return Cell(MASK, alerting(value), href, True, True)
         text = shown(value, whole=True)
         one_line = isinstance(value, Text) and value.one_line
         text = visible(text, one_line=one_line) if isinstance(value, Text) and value.literal else self.text(
             text, one_line=one_line)
-        return Cell(text, alerting(value), href, isinstance(value, Money))
+        short = isinstance(value, Money | Day | Quantity) or (len(text) <= SHORT and "\n" not in text)
+        return Cell(text, alerting(value), href, isinstance(value, Money), short)
 
     def text(self, text: str, *, one_line: bool = False) -> str:
         """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""

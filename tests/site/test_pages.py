@@ -202,6 +202,11 @@ def data_site() -> dict[str, bytes]:
     return site_of(ROOT / "data")
 
 
+def plain(html: bytes) -> str:
+    """A page's HTML without its classes (how a cell is styled is not what it says)."""
+    return re.sub(r' class="[^"]*"', "", html.decode("utf-8"))
+
+
 def text_of(pages: dict[str, bytes], path: str) -> str:
     page = Checked()
     page.feed(pages[path].decode("utf-8"))
@@ -212,9 +217,9 @@ def test_each_month_of_time_has_its_page_reached_from_its_fiscal_year(data_site:
     """SPEC §13.1: time by month (`time/2026-11.html`) — what `time report --month` says, its partners linked."""
     assert {"time/2026-04.html", "time/2026-11.html", "time/2026-12.html"} <= set(data_site)
     assert "time/2027-01.html" not in data_site and "time/2026-03.html" not in data_site  # to come; before FY2026
-    year = data_site["time/fy2026.html"].decode("utf-8")
+    year = plain(data_site["time/fy2026.html"])
     assert '<a href="2026-11.html">2026-11</a></td><td>23.00 時間</td><td>12.83 時間</td>' in year
-    month = data_site["time/2026-11.html"].decode("utf-8")
+    month = plain(data_site["time/2026-11.html"])
     assert '<a href="../partners/manatec.html">株式会社マナテック</a></td><td>8.00 時間</td>' in month
     assert "<td>マーケティング</td><td>1.00 時間</td><td>4.3%</td><td>10.0%</td><td>-5.7 pt</td>" in month
     assert '<a href="2026-10.html">○</a>' in month  # the other months of the year
@@ -261,7 +266,7 @@ def test_the_home_page_opens_with_the_figures_each_leading_to_what_it_adds_up(da
     assert rows_of(decisions) == 5 and '<a href="contracts/manatec-consulting-2026.html">' in decisions
     fees = upcoming["次の支払日（2026-12-30）までに支払う紹介手数料"]
     assert fees.count('<a href="fees/2026-10.html">') == 3 and fees.count('<a href="fees/2026-11.html">') == 1
-    assert '<td>合計</td><td></td><td class="num">¥308,000</td>' in fees  # the figure, added up
+    assert "<td>合計</td><td></td><td>¥308,000</td>" in plain(fees.encode())  # the figure, added up
     sections = sections_of(home)
     assert rows_of(sections["期日を過ぎたもの（11 件）"]) == 11
     assert '<a href="upcoming.html#overdue">すべて（11 件）を「これからの予定」で見る</a>' in home
@@ -385,3 +390,59 @@ def test_every_record_a_page_names_leads_to_its_page(data_site: dict[str, bytes]
     assert rows and all(row.count("<a href=") >= 2 for row in rows), [r for r in rows if r.count("<a href=") < 2]
     assert '<a href="meetings/2026-11-10-ueda-regular.html">2026-12-04 (あと 3 日)</a>' in ahead  # an action's
     assert '<a href="vendors/studio-mirai.html">株式会社スタジオミライ</a>' in ahead  # a deliverable's vendor
+
+
+PHONE = 390  # px: the width of a phone held upright (SPEC §13.1)
+
+# Measured in the page: how wide it is, the smallest chart text as drawn, the short cells (a date, an amount, a
+# status) that run over more than one line, and the colour of an overdue date that is a link.
+MEASURE = """() => {
+  const lines = el => { const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+  const texts = [...document.querySelectorAll('svg text')].map(
+    t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+  return {
+    width: document.documentElement.scrollWidth,
+    smallest: texts.length ? Math.min(...texts) : null,
+    broken: [...document.querySelectorAll('td.short, td.num, dd.short, dd.num')]
+      .filter(el => el.textContent.trim() && lines(el) > 1).map(el => el.textContent),
+    overdue: [...document.querySelectorAll('td.alert a')].map(a => getComputedStyle(a).color),
+  };
+}"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (CI installs Debian's chromium)")
+def test_every_kind_of_page_reads_on_a_phone(tmp_path: Path) -> None:
+    """SPEC §13.1: at 390 px no page scrolls sideways (a wide table or chart scrolls in its own box), no date,
+    amount or status breaks within itself, chart text is at least 11 px; an overdue date is red, not blue."""
+    from playwright.sync_api import sync_playwright
+
+    from haru_cli.site import routes
+
+    out = tmp_path / "site"
+    pages = site_of(ROOT / "tests" / "fixtures" / "site", today=date(2026, 11, 27))
+    for path, body in pages.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(body)
+    kinds: dict[str, str] = {}  # one page of every route (the longest: the widest tables)
+    for path in pages:
+        route = next((r for r in routes.ROUTES if r.match(path) is not None), None)
+        if route is not None and len(pages[path]) > len(pages.get(kinds.get(route.name, ""), b"")):
+            kinds[route.name] = path
+    assert len(kinds) >= 20
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": PHONE, "height": 800})
+            for name, path in sorted(kinds.items()):
+                page.goto((out / path).as_uri())
+                found = page.evaluate(MEASURE)
+                assert found["width"] <= PHONE, (name, path, found["width"])
+                assert found["smallest"] is None or found["smallest"] >= 11, (name, path, found["smallest"])
+                assert found["broken"] == [], (name, path, found["broken"])
+                assert set(found["overdue"]) <= {"rgb(179, 38, 30)"}, (name, path, found["overdue"])
+            page.goto((out / "index.html").as_uri())
+            assert page.evaluate(MEASURE)["overdue"]  # there are overdue dates, and they are red
+            page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+        finally:
+            browser.close()

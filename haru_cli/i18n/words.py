@@ -307,6 +307,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "site.chart.hours_by_kind_fy": ("会議の種類別の時間（年度）", "Hours by kind of meeting (the fiscal year)"),
     "site.chart.ai_saved_fy": ("生成AIで削減した時間（年度）", "Hours saved by generative AI (the fiscal year)"),
     "site.chart.others": ("その他", "others"),
+    "site.chart.series": ("内訳", "Series"),
+    "site.chart.no_data": ("データがありません。", "No data."),
     "site.chart.hours_unit": (" h", " h"),  # beside a chart's axis
     "site.chart.yen_unit": (" 円", " yen"),
     "site.chart.ai_saved": ("生成AIで削減した時間（12 か月）", "Hours saved by generative AI (12 months)"),

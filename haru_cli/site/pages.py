@@ -207,7 +207,7 @@ class Site:
         text = visible(text, one_line=one_line) if isinstance(value, Text) and value.literal else self.text(
             text, one_line=one_line)
         short = isinstance(value, Money | Day | Quantity) or (len(text) <= SHORT and "\n" not in text)
-        return Cell(text, alerting(value), href, isinstance(value, Money), short)
+        return Cell(text, alerting(value), href, isinstance(value, Money | Quantity), short)
 
     def text(self, text: str, *, one_line: bool = False) -> str:
         """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""
@@ -242,10 +242,13 @@ def _nth(links: list[Link | None], i: int) -> Link | None:
     return links[i] if i < len(links) else None
 
 
-def _drawn(chart: Chart) -> str:
+def _drawn(chart: Chart) -> str | None:
+    """The chart as SVG; None for one with nothing to draw (its table says so, rather than empty axes)."""
+    if chart.empty:
+        return None
     if chart.targets is not None:
         return against_targets(chart.title, chart.targets)
-    return stacked_bars(chart.title, chart.columns, chart.series, chart.unit, others=chart.others)
+    return stacked_bars(chart.title, chart.columns, chart.series, chart.unit)
 
 
 def _folder(path: str) -> str:

@@ -42,7 +42,7 @@ from haru_cli.rules.upcoming import upcoming
 from haru_cli.rules.vendors import ranking
 from haru_cli.views import charts
 from haru_cli.views.integrity import skipped_reason
-from haru_cli.views.shapes import Day, Document, Figure, Link, Money, Section, Table, Text
+from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Section, Table, Text
 
 HOME_ROWS = 20  # the rows of each list on the home page; upcoming.html and problems.html have them all
 SOON_DAYS = 14  # the home page's list of what is ahead
@@ -182,9 +182,14 @@ def home(d: Dashboard) -> Document:
         items_section(d, t("site.home.soon", days=SOON_DAYS), ahead[:HOME_ROWS], note,
                       (every_ahead, Link("upcoming", part="ahead"))),
         problems_section(d, HOME_ROWS),
-        Section(t("site.chart.hours_by_partner"), note=d.note(time_incomplete(ds)),
-                chart=charts.hours_chart(ds, charts.last_months(today), t, by_partner=True)),
+        charted(t("site.chart.hours_by_partner"), charts.hours_chart(ds, charts.last_months(today), t, by_partner=True),
+                t, d.note(time_incomplete(ds))),
     ])
+
+
+def charted(title: str, chart: Chart, t: Translator, note: str = "") -> Section:
+    """A chart, and its figures as a table under it (SPEC §13.1) — which says so when there is nothing to draw."""
+    return Section(title, chart=chart, note=note, **_table(charts.chart_table(chart, t)))
 
 
 def items_section(d: Dashboard, title: str, items: list[Item], note: str, more: tuple[str, Link] | None = None,
@@ -332,8 +337,8 @@ def partner(d: Dashboard, partner_id: str) -> Document | None:
                 else s for s in doc.sections]
     chart = charts.hours_chart(d.ds, charts.last_months(d.today), t, by_partner=False, only=p.id)
     return Document(doc.title, [*sections, partner_fees(d, p),
-                                Section(t("site.chart.hours_by_kind"), chart=chart,
-                                        note=d.note(partner_dates_incomplete(d.ds, p.id)))])
+                                charted(t("site.chart.hours_by_kind"), chart, t,
+                                        d.note(partner_dates_incomplete(d.ds, p.id)))])
 
 
 def partner_fees(d: Dashboard, p: Partner) -> Section:
@@ -684,7 +689,7 @@ def fees_year(d: Dashboard, year: int) -> Document | None:
                                                      t("fees.paid")], rows=rows, empty=t("fees.none"),
                     links=[Link("fees_month", f"{m:%Y-%m}") if found else None for m, found in reversed(by_month)],
                     note=d.note(fees_incomplete(ds)))
-    chart = Section(t("site.chart.fees"), chart=charts.fees_chart(ds, by_month, t), note=d.note(fees_incomplete(ds)))
+    chart = charted(t("site.chart.fees"), charts.fees_chart(ds, by_month, t), t, d.note(fees_incomplete(ds)))
     return Document(t("site.fees.title", year=year), [fiscal_year_switch(d, year, "fees_fy"), chart, table])
 
 
@@ -722,13 +727,11 @@ def time_year(d: Dashboard, year: int) -> Document | None:
     note = d.note(time_incomplete(ds))  # beside every figure of hours (SPEC §15)
     return Document(t("site.time.title", year=year), [
         fiscal_year_switch(d, year, "time_fy"),
-        Section(t("site.chart.areas"), chart=charts.areas_chart(report, t),
-                note=" ".join(filter(None, [t("site.chart.areas_note"), note]))),
-        Section(t("site.chart.hours_by_partner_fy"), chart=charts.hours_chart(ds, months, t, by_partner=True),
-                note=note),
-        Section(t("site.chart.hours_by_kind_fy"), chart=charts.hours_chart(ds, months, t, by_partner=False),
-                note=note),
-        Section(t("site.chart.ai_saved_fy"), chart=charts.savings_chart(ds, months, d.today, t), note=note),
+        charted(t("site.chart.areas"), charts.areas_chart(report, t), t,
+                " ".join(filter(None, [t("site.chart.areas_note"), note]))),
+        charted(t("site.chart.hours_by_partner_fy"), charts.hours_chart(ds, months, t, by_partner=True), t, note),
+        charted(t("site.chart.hours_by_kind_fy"), charts.hours_chart(ds, months, t, by_partner=False), t, note),
+        charted(t("site.chart.ai_saved_fy"), charts.savings_chart(ds, months, d.today, t), t, note),
         time_by_month(d, [m for m in reversed(months) if m <= d.today]),
         listed(t("site.time.automations"), automations_table(ds, last, d.today, t), note=note),
     ])

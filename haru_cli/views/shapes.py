@@ -91,23 +91,42 @@ class Figure:
 
 @dataclass(frozen=True)
 class Series:
-    """One stacked part of every bar of a chart: a label and a value per column."""
+    """One stacked part of every bar of a chart: a label and a value per column, and its colour — a slot of
+    the palette that is the same for the same partner, area or kind on every chart; None for その他."""
 
     label: str
     values: tuple[float, ...]
+    colour: int | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """One bar of a chart of shares against targets: an area, its share and its target (percent)."""
+
+    label: str
+    share: float
+    target: float | None
+    colour: int | None = None
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart's data: bars per column stacked by series, or (targets) shares against their targets."""
+    """A chart's data: bars per column stacked by series (at most MAX_SERIES and その他, largest first), or
+    (targets) shares against their targets."""
 
     title: str
     columns: tuple[str, ...] = ()
     series: tuple[Series, ...] = ()
     unit: str = ""
-    others: str = ""  # the label of the series past the palette's colours
-    targets: tuple[tuple[str, float, float | None], ...] | None = None  # (label, share %, target %)
+    targets: tuple[Target, ...] | None = None
     money: bool = False  # it shows amounts: hidden when amounts are masked
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to draw: no series with a value, no area with time."""
+        if self.targets is not None:
+            return not any(x.share for x in self.targets)
+        return not any(v for s in self.series for v in s.values)
 
 
 @dataclass

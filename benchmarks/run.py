@@ -13,6 +13,7 @@ this machine, so ratios compare like with like:
   (f) peak memory (RSS) of (c)                                                             target ≤ 400 MB
   (g) haru search, warm (its folded index kept)                                            target ≤ 0.3 s
   (h) haru site --out DIR, every page of the synthetic workspace                           target ≤ 60 s
+  (i) the size of that site's index.html                                                  target < 300 KB
 """
 
 from __future__ import annotations
@@ -157,7 +158,8 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     site_dir = scratch / "site"
     built, _ = median([*HARU, "--data", str(synthetic), "site", "--out", str(site_dir)], env, 1)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    missed |= built > 60
+    home_kb = (site_dir / "index.html").stat().st_size / 1000
+    missed |= built > 60 or home_kb >= 300
 
     print(f"\n{'measure':44} {'haru s':>8} {'floor s':>8} {'ratio':>7}  target")
     for name, ours, floor, ratio, verdict in rows:
@@ -166,6 +168,8 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"{'(g) haru search, warm':44} {searched:8.3f} {'':17} ≤ 0.3 s {'ok' if absolute else 'MISSED'}")
     verdict = "ok" if built <= 60 else "MISSED"
     print(f"{padded(f'(h) haru site, {pages} pages', 44)} {built:8.3f} {'':17} ≤ 60 s {verdict}")
+    verdict = "ok" if home_kb < 300 else "MISSED"
+    print(f"{'(i) its index.html (SPEC §13.1)':44} {home_kb:6.0f} KB {'':17} < 300 KB {verdict}")
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs "
           f"(cold runs: {cold_runs}).")
     if PROBLEMS_FOUND:

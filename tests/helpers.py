@@ -492,9 +492,10 @@ REPORTS: dict[str, str | bytes | None] = {
 }
 
 
-def site_of(root: Path, *, lang: str = "ja", incognito: bool = False) -> dict[str, bytes]:
+def site_of(root: Path, *, lang: str = "ja", incognito: bool = False,
+            today: date = date(2026, 12, 1)) -> dict[str, bytes]:
     ds = load_workspace(root, cache=False)
-    return dict(build(Site(ds, date(2026, 12, 1), business_days(), Translator(lang), incognito=incognito)))
+    return dict(build(Site(ds, today, business_days(), Translator(lang), incognito=incognito)))
 
 
 DECEMBER = ("--today", "2026-12-01")  # November is over: its last measurement (11-30) has been taken

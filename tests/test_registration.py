@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -155,7 +156,9 @@ def test_a_registered_type_is_given_a_page(widgets: None, workspace: WorkspaceFa
     assert "widgets/sprocket.yaml" in sprocket and "<h1>Sprocket</h1>" in sprocket
     home = (out / "index.html").read_text(encoding="utf-8")
     assert 'class="banner"' in home  # sprocket was skipped: every page says its figures may lack it
-    assert '<a href="partners/ueda.html">2026-11-20' in home.replace("\n", "")  # upcoming: to its partner
+    # upcoming: the item to its page, its partner's name to theirs
+    assert '<a href="widgets/cog.html">2026-11-20' in home
+    assert '<td><a href="partners/ueda.html">株式会社ウエダ</a></td><td>Cog</td>' in re.sub(r' class="[^"]*"', "", home)
 
 
 def test_the_parse_cache_never_hands_back_a_dataset_of_other_types(workspace: WorkspaceFactory) -> None:

@@ -319,12 +319,25 @@ def month_statements(ds: Dataset, month: date, days: BusinessDays,
     return found
 
 
+def owed(ds: Dataset, today: date, days: BusinessDays) -> list[Statement]:
+    """The statements of the months up to today's with something payable and no payment recorded, by pay
+    date: what HaRu owes, whether its pay date has come or not."""
+    found = [s for partner in ds.partners.values() for s in partner_statements(ds, partner, today, days)
+             if s.outstanding]
+    return sorted(found, key=lambda s: (s.pay_on, s.partner.id))
+
+
 def unpaid(ds: Dataset, today: date, days: BusinessDays) -> list[Statement]:
     """Statements whose pay date has passed (or is today), with something payable and no payment recorded,
     by pay date (SPEC §8.1 `fees unpaid`)."""
-    found = [s for partner in ds.partners.values() for s in partner_statements(ds, partner, today, days)
-             if s.unpaid(today)]
-    return sorted(found, key=lambda s: (s.pay_on, s.partner.id))
+    return [s for s in owed(ds, today, days) if s.unpaid(today)]
+
+
+def due_next(found: list[Statement], today: date) -> tuple[date | None, list[Statement]]:
+    """The next pay date from today on, and what is to be paid by it: the statements owed (`owed`) whose pay
+    date has come, and those of that date."""
+    upcoming = min((s.pay_on for s in found if s.pay_on >= today), default=None)
+    return upcoming, [s for s in found if s.pay_on <= (upcoming or today)]
 
 
 # 支払調書 of 報酬、料金 must be filed for a payee paid more than this in a year (所得税法225条, 施行規則84条):

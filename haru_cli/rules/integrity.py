@@ -11,7 +11,19 @@ from typing import Any, TypeVar
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Action, Evaluation, Measurement, Payment, TimeEntry
-from haru_cli.records.registry import AUTOMATION, CONTRACT, MEETING, PAYOUT, REFERRAL, SETTINGS_FILE, STUDENT, TIME
+from haru_cli.records.registry import (
+    AUTOMATION,
+    CONTRACT,
+    MEETING,
+    OPPORTUNITY,
+    PARTNER,
+    PAYOUT,
+    PROJECT,
+    REFERRAL,
+    SETTINGS_FILE,
+    STUDENT,
+    TIME,
+)
 
 E = TypeVar("E")
 
@@ -30,6 +42,24 @@ def time_incomplete(ds: Dataset) -> list[str]:
     were replaced by none)."""
     broken = [SETTINGS_FILE] if ds.settings_broken else []
     return sorted({*broken, *ds.skipped_of((TIME, MEETING, AUTOMATION)), *ds.partly_read})
+
+
+def dated_incomplete(ds: Dataset) -> list[str]:
+    """The files that may hold, or change, a dated item (`upcoming`'s): skipped records of the types the
+    dated rules read — partners' regular meetings, contracts' dates, meetings' actions, automations' reviews,
+    projects' and opportunities' dates — and the fees' (payouts)."""
+    return sorted({*fees_incomplete(ds), *ds.skipped_of((PARTNER, CONTRACT, MEETING, AUTOMATION, PROJECT,
+                                                         OPPORTUNITY))})
+
+
+def renewals_incomplete(ds: Dataset) -> list[str]:
+    """The skipped contracts: their notice deadlines and ends are not known."""
+    return ds.skipped_of((CONTRACT,))
+
+
+def pipeline_incomplete(ds: Dataset) -> list[str]:
+    """The skipped opportunities: their stages and values are not known."""
+    return ds.skipped_of((OPPORTUNITY,))
 
 
 def partner_dates_incomplete(ds: Dataset, partner_id: str) -> list[str]:

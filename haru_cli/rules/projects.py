@@ -68,6 +68,11 @@ def pipeline(ds: Dataset, synergy: str | None = None, partner_id: str | None = N
                                    key=lambda o: (o.due is None, o.due or date.max, o.id))) for stage in STAGES]
 
 
+def open_opportunities(ds: Dataset) -> list[Opportunity]:
+    """The opportunities still in play (not delivered, not dropped): the pipeline's open value is theirs."""
+    return [o for o in ds.opportunities.values() if o.stage in OPEN_STAGES]
+
+
 DATED_KINDS = ("project_meeting", "milestone", "opportunity")
 
 

@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape as _xml_escape
 from xml.sax.saxutils import quoteattr
 
 from haru_cli.escape import visible
-from haru_cli.views.shapes import Series
+from haru_cli.views.shapes import Series, Target
 
 
 def _attribute(text: str) -> str:
@@ -22,9 +22,20 @@ def escape(text: str) -> str:
     the page, then XML-escaped."""
     return _xml_escape(visible(text, one_line=True))
 
-# A palette that reads on white and in grey (print): distinct in lightness as well as hue.
-PALETTE = ("#2f6690", "#d1495b", "#edae49", "#66a182", "#8d6a9f", "#3a7ca5", "#c1666b", "#00798c", "#a39171",
-           "#5c5c5c")
+# One colour per slot (views/charts.py gives each partner, area and kind its slot): each at least 3:1 against
+# the white of a section (WCAG's contrast for graphics), and apart from each other — CIE ΔE at least 15 — as
+# people see them and as those with protanopia, deuteranopia or tritanopia do (tests/site/test_charts.py
+# simulates them). No red: red says overdue. その他 is grey.
+PALETTE = ("#2d58ac", "#918447", "#8b1dd4", "#4b95d5", "#076912", "#c367a5", "#8d3b7b", "#628c0a")
+OTHERS = "#6c6c6c"
+TARGET = "#b3261e"  # a target's mark: the page's red, a line across the bar, not a colour to tell apart
+INK, MUTED = "#333", "#555"
+
+
+def colour(slot: int | None) -> str:
+    return OTHERS if slot is None else PALETTE[slot % len(PALETTE)]
+
+
 WIDTH, HEIGHT, LEFT, BOTTOM, TOP = 720, 260, 56, 44, 16
 ROW = 22  # a horizontal bar's height, with its gap
 
@@ -48,15 +59,10 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> str:
             f"<title>{escape(title)}</title>" + "".join(body) + "</svg>")
 
 
-def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "",
-                 others: str = "…") -> str:
-    """Bars per column (a month), each stacked from its series (past the palette's colours, the rest as
-    `others`); a legend under the chart; the unit beside the axis."""
+def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "") -> str:
+    """Bars per column (a month), each stacked from its series in its colour (views/charts.py has ranked them
+    and put the rest in その他); a legend under the chart; the unit beside the axis."""
     shown = [s for s in series if any(s.values)]
-    if len(shown) > len(PALETTE):  # the rest in one part of each bar, so that every bar still adds up
-        rest = shown[len(PALETTE) - 1:]
-        shown = [*shown[: len(PALETTE) - 1],
-                 Series(others, tuple(sum(s.values[i] for s in rest) for i in range(len(columns))))]
     ups = [sum(max(s.values[i], 0) for s in shown) for i in range(len(columns))]
     downs = [sum(min(s.values[i], 0) for s in shown) for i in range(len(columns))]
     high, low = max([*ups, 0.0]), min([*downs, 0.0])
@@ -74,14 +80,14 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
     body = []
     for tick in ticks:
         body.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#ddd"/>')
-        body.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="#555">'
+        body.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="{MUTED}">'
                     f"{escape(_number(tick))}</text>")
     band = (WIDTH - 8 - LEFT) / max(len(columns), 1)
     bar = band * 0.7
     for i, column in enumerate(columns):
         x = LEFT + i * band + (band - bar) / 2
         up, down = 0.0, 0.0
-        for n, s in enumerate(shown):
+        for s in shown:
             value = s.values[i]
             if not value:
                 continue
@@ -93,38 +99,39 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
                 down = end
             y0, y1 = sorted((y(start), y(end)))
             body.append(f'<rect x="{x:.1f}" y="{y0:.1f}" width="{bar:.1f}" height="{max(y1 - y0, 0.5):.1f}" '
-                        f'fill="{PALETTE[n]}"><title>{escape(f"{column} {s.label}: {_number(value)}{unit}")}'
+                        f'fill="{colour(s.colour)}"><title>{escape(f"{column} {s.label}: {_number(value)}{unit}")}'
                         "</title></rect>")
-        body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="#333">'
+        body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="{INK}">'
                     f"{escape(column)}</text>")
     body.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#888"/>')
     if unit.strip():
-        body.append(f'<text x="4" y="{TOP - 4}" fill="#555">{escape(unit.strip())}</text>')
+        body.append(f'<text x="4" y="{TOP - 4}" fill="{MUTED}">{escape(unit.strip())}</text>')
     for n, s in enumerate(shown):
         lx, ly = LEFT + (n % 3) * 220, HEIGHT - 8 + (n // 3) * 16
-        body.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{PALETTE[n]}"/>'
-                    f'<text x="{lx + 14}" y="{ly}" fill="#333">{escape(s.label[:18])}</text>')
+        body.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour(s.colour)}"/>'
+                    f'<text x="{lx + 14}" y="{ly}" fill="{INK}">{escape(s.label[:18])}</text>')
     return _svg(WIDTH, height, title, body)
 
 
-def against_targets(title: str, rows: Sequence[tuple[str, float, float | None]]) -> str:
-    """Horizontal bars of shares (percent) with each target as a mark: (label, share, target)."""
+def against_targets(title: str, rows: Sequence[Target]) -> str:
+    """Horizontal bars of shares (percent), each in its area's colour, with each target as a mark."""
     height = TOP + len(rows) * ROW + 24
     left, right = 140, WIDTH - 60
-    scale = max([100.0 / 2, *(r[1] for r in rows), *(r[2] or 0 for r in rows)])
+    scale = max([100.0 / 2, *(r.share for r in rows), *(r.target or 0 for r in rows)])
 
     def x(value: float) -> float:
         return left + value / scale * (right - left)
 
     body = []
-    for i, (label, share, target) in enumerate(rows):
+    for i, r in enumerate(rows):
         top = TOP + i * ROW
-        body.append(f'<text x="{left - 8}" y="{top + 14}" text-anchor="end" fill="#333">{escape(label)}</text>')
-        body.append(f'<rect x="{left}" y="{top + 3}" width="{max(x(share) - left, 0):.1f}" height="{ROW - 8}" '
-                    f'fill="{PALETTE[0]}"><title>{escape(f"{label}: {share:.1f}%")}</title></rect>')
-        body.append(f'<text x="{max(x(share), x(target or 0)) + 6:.1f}" y="{top + 14}" fill="#333">{share:.1f}%</text>')
-        if target is not None:
-            body.append(f'<line x1="{x(target):.1f}" x2="{x(target):.1f}" y1="{top}" y2="{top + ROW - 2}" '
-                        f'stroke="{PALETTE[1]}" stroke-width="3"><title>{escape(f"{label}: {target:.1f}%")}</title>'
+        body.append(f'<text x="{left - 8}" y="{top + 14}" text-anchor="end" fill="{INK}">{escape(r.label)}</text>')
+        body.append(f'<rect x="{left}" y="{top + 3}" width="{max(x(r.share) - left, 0):.1f}" height="{ROW - 8}" '
+                    f'fill="{colour(r.colour)}"><title>{escape(f"{r.label}: {r.share:.1f}%")}</title></rect>')
+        body.append(f'<text x="{max(x(r.share), x(r.target or 0)) + 6:.1f}" y="{top + 14}" fill="{INK}">'
+                    f"{r.share:.1f}%</text>")
+        if r.target is not None:
+            body.append(f'<line x1="{x(r.target):.1f}" x2="{x(r.target):.1f}" y1="{top}" y2="{top + ROW - 2}" '
+                        f'stroke="{TARGET}" stroke-width="3"><title>{escape(f"{r.label}: {r.target:.1f}%")}</title>'
                         "</line>")
     return _svg(WIDTH, height, title, body)

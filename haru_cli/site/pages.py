@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -25,7 +25,7 @@ from haru_cli.site import routes
 from haru_cli.site.charts import against_targets, stacked_bars
 from haru_cli.site.incognito import MASK, mask_amounts
 from haru_cli.views.pages import Dashboard, skipped_page
-from haru_cli.views.shapes import Chart, Link, Money, Section, Text, Value
+from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Quantity, Section, Text, Value
 
 
 @dataclass(frozen=True)
@@ -34,20 +34,35 @@ class Cell:
     alert: bool = False
     href: str | None = None
     number: bool = False
+    short: bool = False  # a date, an amount, a status: never broken across lines (a narrow table scrolls instead)
+
+
+SHORT = 12  # the characters of text that a cell keeps on one line, as it keeps a date or an amount
 
 
 def cell_html(cell: Cell, tag: str = "td") -> str:
     """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses)."""
     from markupsafe import escape
 
-    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number)) if on)
+    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number), ("short", cell.short)) if on)
     body = f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>' if cell.href else str(escape(cell.text))
     return f'<{tag} class="{classes}">{body}</{tag}>' if classes else f"<{tag}>{body}</{tag}>"
 
 
+@dataclass(frozen=True)
+class FigureCell:
+    """A figure as a page shows it: its label, its value (a cell: masked, linked), the line under it, and the
+    mark of a figure that skipped files may change."""
+
+    label: str
+    value: Cell
+    detail: str
+    incomplete: str  # "" when whole
+
+
 @dataclass
 class Block:
-    """One part of a page: fields, a table, a chart — any of them."""
+    """One part of a page: figures, fields, a table, a chart — any of them."""
 
     title: str
     fields: list[tuple[str, Cell]] = field(default_factory=list)
@@ -56,6 +71,17 @@ class Block:
     svg: str | None = None  # drawn by charts.py, every text in it escaped
     empty: str = ""
     note: str = ""
+    figures: list[FigureCell] = field(default_factory=list)
+    anchor: str = ""
+    more: Cell | None = None  # the link to the whole of a list shown in part
+
+    @property
+    def fields_html(self) -> str:
+        """The fields as a definition list's terms and values, every text escaped; rendered here for the same
+        reason as the rows."""
+        from markupsafe import escape
+
+        return "\n".join(f"<dt>{escape(label)}</dt>{cell_html(cell, 'dd')}" for label, cell in self.fields)
 
     @property
     def rows_html(self) -> str:
@@ -69,6 +95,7 @@ class Page:
     title: str
     blocks: list[Block]
     section: str  # which item of the navigation it is under
+    crumbs: list[tuple[str, str]] = field(default_factory=list)  # the pages above it: label, link
 
 
 @dataclass(frozen=True)
@@ -115,14 +142,14 @@ class Site:
         if page is None:
             return None
         template = _environment().get_template("site/page.html.j2")
-        nav = [(self.t(f"site.nav.{r.section}"), relpath(r.href(), _folder(path)), r.section == page.section)
+        nav = [(self.t(f"site.nav.{r.section}"), _relative(r.href(), path), r.section == page.section)
                for r in routes.ROUTES if r.nav]
         page.title = self.text(page.title, one_line=True)
         for block in page.blocks:
             block.title = self.text(block.title, one_line=True)
         html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
-                                    css=relpath("style.css", _folder(path)), banner=self.banner,
-                                    problems=relpath(routes.route("problems").href(), _folder(path)),
+                                    css=_relative("style.css", path), banner=self.banner,
+                                    problems=_relative(routes.route("problems").href(), path),
                                     company=visible(self.ds.settings.company, one_line=True),
                                     today=self.today.isoformat(), incognito=self.incognito)
         return html.encode("utf-8")
@@ -142,51 +169,100 @@ class Site:
             if doc is None and route.record is not None:
                 doc = skipped_page(self.dashboard, route.record, key[0])
             if doc is not None:
-                return Page(doc.title, [self.block(s, path) for s in doc.sections], route.section)
+                return Page(doc.title, [self.block(s, path) for s in doc.sections], route.section,
+                            self.crumbs(route, doc, path))
             return None
         return None
 
+    def crumbs(self, route: routes.Route, doc: Document, here: str) -> list[tuple[str, str]]:
+        """Where a page sits (SPEC §13.1): home, its item of the navigation, the pages its view puts above it
+        (a month's fiscal year, a meeting's partner); none on the home page itself."""
+        if route.name == "home":
+            return []
+        above = [Link("home")]
+        listing = next((r for r in routes.ROUTES if r.nav and r.section == route.section), None)
+        if listing is not None and listing is not route and listing.name != "home":
+            above.append(Link(listing.name))
+        labels = [self.t("site.nav.home")] + [self.t(f"site.nav.{route.section}")] * (len(above) - 1)
+        found = [(label, self.href(link, here)) for label, link in zip(labels, above, strict=True)] + [
+            (self.text(label, one_line=True), self.href(link, here)) for label, link in doc.trail]
+        return [(label, href) for label, href in found if href is not None]
+
     # --- cells and blocks ---------------------------------------------------------------------------
 
+    def href(self, link: Link, here: str) -> str | None:
+        """The link's path relative to the page at `here`, with its part; None when no route has that name."""
+        route = routes.find(link.page)
+        if route is None:
+            return None
+        path = _relative(route.href(link.key), here)
+        return f"{path}#{link.part}" if link.part else path
+
     def cell(self, value: Value, link: Link | None, here: str) -> Cell:
-        href = relpath(routes.route(link.page).href(link.key), _folder(here)) if link else None
+        href = self.href(link, here) if link else None
         if self.incognito and isinstance(value, Money):
-            return Cell(MASK, alerting(value), href, True)
+            return Cell(MASK, alerting(value), href, True, True)
         text = shown(value, whole=True)
         one_line = isinstance(value, Text) and value.one_line
         text = visible(text, one_line=one_line) if isinstance(value, Text) and value.literal else self.text(
             text, one_line=one_line)
-        return Cell(text, alerting(value), href, isinstance(value, Money))
+        short = isinstance(value, Money | Day | Quantity) or (len(text) <= SHORT and "\n" not in text)
+        return Cell(text, alerting(value), href, isinstance(value, Money | Quantity), short)
 
     def text(self, text: str, *, one_line: bool = False) -> str:
         """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""
         return visible(mask_amounts(text) if self.incognito else text, one_line=one_line)  # masked as written
 
+    def figure(self, f: Figure, here: str) -> FigureCell:
+        value = self.cell(f.value, f.link, here)
+        return FigureCell(self.text(f.label, one_line=True), replace(value, alert=value.alert or f.alert),
+                          self.text(f.detail, one_line=True), self.t("site.figure.incomplete") if f.incomplete else "")
+
     def block(self, s: Section, here: str) -> Block:
         """A section of a page's content as the page at `here` shows it: its rows and fields linked (the first
         cell of a row to the row's page, relative to this one), its chart drawn."""
-        links, field_links = s.links, s.field_links
-        rows = [[self.cell(v, links[i] if j == 0 and i < len(links) else None, here) for j, v in enumerate(row)]
+        by_column = {0: s.links, **s.column_links}
+        field_links = s.field_links
+        rows = [[self.cell(v, _nth(by_column.get(j, []), i), here) for j, v in enumerate(row)]
                 for i, row in enumerate(s.rows)]
         fields = [(label, self.cell(v, field_links[i] if i < len(field_links) else None, here))
                   for i, (label, v) in enumerate(s.fields)]
-        block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=s.note)
+        more = Cell(self.text(s.more[0], one_line=True), href=self.href(s.more[1], here)) if s.more else None
+        block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=s.note,
+                      figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more)
         if s.chart is not None:
             if s.chart.money and self.incognito:
-                block.note = self.t("site.masked")
+                block.note = " ".join(filter(None, [self.t("site.masked"), block.note]))
             else:
                 block.svg = _drawn(s.chart)
         return block
 
 
-def _drawn(chart: Chart) -> str:
+def _nth(links: list[Link | None], i: int) -> Link | None:
+    return links[i] if i < len(links) else None
+
+
+def _drawn(chart: Chart) -> str | None:
+    """The chart as SVG; None for one with nothing to draw (its table says so, rather than empty axes)."""
+    if chart.empty:
+        return None
     if chart.targets is not None:
         return against_targets(chart.title, chart.targets)
-    return stacked_bars(chart.title, chart.columns, chart.series, chart.unit, others=chart.others)
+    return stacked_bars(chart.title, chart.columns, chart.series, chart.unit)
 
 
 def _folder(path: str) -> str:
     return path.rpartition("/")[0] or "."
+
+
+def _relative(target: str, here: str) -> str:
+    """The path of `target` from the page at `here`: `../partners/ueda.html`."""
+    return _from_folder(target, _folder(here))
+
+
+@lru_cache(maxsize=65536)
+def _from_folder(target: str, folder: str) -> str:
+    return relpath(target, folder)  # posixpath.relpath makes both absolute: a site's thousands of links add up
 
 
 @lru_cache(maxsize=1)

@@ -50,14 +50,22 @@ def _by_reading(kind: str) -> Callable[[Dashboard], list[str]]:
 ROUTES: list[Route] = [
     Route("home", "index.html", pages.home, "home", nav=True),
     Route("problems", "problems.html", pages.problems, "home"),
+    Route("upcoming", "upcoming.html", pages.upcoming_page, "home"),
     Route("partners", "partners.html", pages.partners, "partners", nav=True),
     Route("partner", "partners/{}.html", pages.partner, "partners", _by_reading("partner"), record="partner"),
+    Route("meeting", "meetings/{}.html", pages.meeting, "partners", _ids("meeting"), record="meeting"),
     Route("vendors", "vendors.html", pages.vendors, "vendors", nav=True),
     Route("vendor", "vendors/{}.html", pages.vendor, "vendors", _by_reading("vendor"), record="vendor"),
+    Route("sourcing", "sourcing/{}.html", pages.sourcing, "vendors", _ids("sourcing"), record="sourcing"),
     Route("school", "school.html", pages.school, "school", nav=True),
     Route("student", "students/{}.html", pages.student, "school", _ids("student"), record="student"),
+    Route("course", "courses/{}.html", pages.course, "school", _ids("course"), record="course"),
+    Route("certificate", "certificates/{}.html", pages.certificate, "school", _ids("certificate"),
+          record="certificate"),
     Route("pipeline", "pipeline.html", pages.pipeline, "pipeline", nav=True),
     Route("project", "projects/{}.html", pages.project, "pipeline", _ids("project"), record="project"),
+    Route("opportunity", "opportunities/{}.html", pages.opportunity, "pipeline", _ids("opportunity"),
+          record="opportunity"),
     Route("contracts", "contracts.html", pages.contracts, "contracts", nav=True),
     Route("contract", "contracts/{}.html", pages.contract, "contracts", _ids("contract"), record="contract"),
     Route("fees", "fees/index.html", lambda d: pages.fees_year(d, d.fiscal_year_of(d.today)), "fees", nav=True),
@@ -68,6 +76,8 @@ ROUTES: list[Route] = [
     Route("time", "time/index.html", lambda d: pages.time_year(d, d.fiscal_year_of(d.today)), "time", nav=True),
     Route("time_fy", "time/fy{}.html", lambda d, y: pages.time_year(d, int(y)), "time",
           lambda d: map(str, d.fiscal_years), "[0-9]{4}"),
+    Route("time_month", "time/{}.html", pages.time_month, "time", lambda d: [f"{m:%Y-%m}" for m in d.time_months],
+          "[0-9]{4}-[0-9]{2}"),
 ]
 
 
@@ -85,3 +95,8 @@ def unregister(route: Route) -> None:
 
 def route(name: str) -> Route:
     return next(r for r in ROUTES if r.name == name)
+
+
+def find(name: str) -> Route | None:
+    """The route of that name, if the site has one (a record type from outside may have no page)."""
+    return next((r for r in ROUTES if r.name == name), None)

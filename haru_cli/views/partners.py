@@ -12,10 +12,11 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Partner, Referral, Vendor, as_json
 from haru_cli.rules.activity import OpenAction
 from haru_cli.rules.calendar import BusinessDays
+from haru_cli.rules.fees import events_by_partner
 from haru_cli.rules.integrity import fees_incomplete, partner_dates_incomplete, partner_incomplete
 from haru_cli.rules.schedule import ContractDates
 from haru_cli.views.overview import Overview
-from haru_cli.views.shapes import Day, Document, Money, Quantity, Row, Section, Table, Text, Value
+from haru_cli.views.shapes import Day, Document, Link, Money, Quantity, Row, Section, Table, Text, Value
 
 
 def iso(value: date | None) -> str | None:
@@ -148,8 +149,12 @@ def referral_row(r: Referral, t: Translator) -> Row:
     ]
 
 
-def partner_document(ov: Overview, t: Translator, incomplete: list[str], dates_incomplete: list[str]) -> Document:
+def partner_document(ov: Overview, t: Translator, incomplete: list[str], dates_incomplete: list[str],
+                     fee_months: dict[str, str] | None = None) -> Document:
+    """`fee_months`: the month each referral's fees last arose in (`2026-10`), where its row leads on a page."""
     p = ov.partner
+    referrals = sorted(ov.referrals, key=lambda r: (r.status, r.referred))
+    months = fee_months or {}
     regular = ov.next_regular
     key_first = sorted(p.contacts, key=lambda c: not c.key_person)
     profile: list[tuple[str, Value]] = [
@@ -188,13 +193,18 @@ def partner_document(ov: Overview, t: Translator, incomplete: list[str], dates_i
             Section(t("contacts"), headings=[t("name"), t("title_contact"), t("email"), t("phone"), t("key_person")],
                     rows=[[c.name, c.title, c.email, c.phone, "★" if c.key_person else ""] for c in key_first]),
             Section(t("contracts"), headings=[t(h) for h in CONTRACT_HEADINGS if h != "partner"],
-                    rows=[contract_row(cd, None, t, with_partner=False) for cd in ov.contracts]),
+                    rows=[contract_row(cd, None, t, with_partner=False) for cd in ov.contracts],
+                    links=[Link("contract", cd.contract.id) for cd in ov.contracts]),
             Section(t("meetings"), headings=[t("date"), t("kind"), t("minutes"), t("summary")],
-                    rows=[meeting_row(m, t) for m in ov.recent_meetings]),
+                    rows=[meeting_row(m, t) for m in ov.recent_meetings],
+                    links=[Link("meeting", m.id) for m in ov.recent_meetings]),
             Section(t("open_actions"), headings=[t("due"), t("task"), t("owner"), t("meeting")],
-                    rows=[action_row(item, t) for item in ov.open_actions]),
+                    rows=[action_row(item, t) for item in ov.open_actions],
+                    links=[Link("meeting", item.meeting.id) for item in ov.open_actions],
+                    column_links={3: [Link("meeting", item.meeting.id) for item in ov.open_actions]}),
             Section(t("referrals"), headings=[t("id"), t("kind"), t("client"), t("referred"), t("status"), t("deal")],
-                    rows=[referral_row(r, t) for r in sorted(ov.referrals, key=lambda r: (r.status, r.referred))]),
+                    rows=[referral_row(r, t) for r in referrals],
+                    links=[Link("fees_month", months[r.id]) if r.id in months else None for r in referrals]),
         ],
     )
 
@@ -263,7 +273,9 @@ def partner_page(ds: Dataset, partner: Partner, today: date, days: BusinessDays,
     missing = fees_incomplete(ds, partner.id)
     undated = partner_dates_incomplete(ds, partner.id)
     data = partner_show_json(ov, missing, undated)
-    doc = partner_document(ov, t, missing, undated)
+    fee_months = {e.referral.id: f"{e.month:%Y-%m}" for e in events_by_partner(ds).get(partner.id, [])
+                  if e.referral is not None and e.date <= today}  # in date order: the latest stays
+    doc = partner_document(ov, t, missing, undated, fee_months)
     students = school.referred_by(ds, partner.id, today)
     data["students"] = school.status_json(ds, students, today)["students"]
     if students:

@@ -173,5 +173,6 @@ def partner_sections(ds: Dataset, partner_id: str, today: date, t: Translator) -
         rows: list[Row] = [[o.title, t.value("stage", o.stage), t.value("synergy", o.synergy), o.next,
                             Day(o.due)] for o in chances]
         sections.append(Section(t("project.opportunities"), headings=[
-            t("project.title"), t("pipeline.stage"), t("pipeline.synergy"), t("pipeline.next"), t("due")], rows=rows))
+            t("project.title"), t("pipeline.stage"), t("pipeline.synergy"), t("pipeline.next"), t("due")], rows=rows,
+            links=[Link("opportunity", o.id) for o in chances]))
     return data, sections

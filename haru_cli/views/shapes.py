@@ -73,27 +73,60 @@ class Link:
 
     page: str  # a route's name
     key: str = ""  # which of its pages: an id, a month, a year
+    part: str = ""  # a section of the page, by its anchor: `Link("upcoming", part="overdue")`
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One of the figures a page opens with: what it counts, its value and a line under it, the page that
+    lists what it adds up, whether it calls for attention, and the skipped files that may change it (SPEC §15)."""
+
+    label: str
+    value: Value
+    link: Link
+    detail: str = ""
+    alert: bool = False
+    incomplete: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Series:
-    """One stacked part of every bar of a chart: a label and a value per column."""
+    """One stacked part of every bar of a chart: a label and a value per column, and its colour — a slot of
+    the palette that is the same for the same partner, area or kind on every chart; None for その他."""
 
     label: str
     values: tuple[float, ...]
+    colour: int | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """One bar of a chart of shares against targets: an area, its share and its target (percent)."""
+
+    label: str
+    share: float
+    target: float | None
+    colour: int | None = None
 
 
 @dataclass(frozen=True)
 class Chart:
-    """A chart's data: bars per column stacked by series, or (targets) shares against their targets."""
+    """A chart's data: bars per column stacked by series (at most MAX_SERIES and その他, largest first), or
+    (targets) shares against their targets."""
 
     title: str
     columns: tuple[str, ...] = ()
     series: tuple[Series, ...] = ()
     unit: str = ""
-    others: str = ""  # the label of the series past the palette's colours
-    targets: tuple[tuple[str, float, float | None], ...] | None = None  # (label, share %, target %)
+    targets: tuple[Target, ...] | None = None
     money: bool = False  # it shows amounts: hidden when amounts are masked
+
+    @property
+    def empty(self) -> bool:
+        """Nothing to draw: no series with a value, no area with time."""
+        if self.targets is not None:
+            return not any(x.share for x in self.targets)
+        return not any(v for s in self.series for v in s.values)
 
 
 @dataclass
@@ -107,9 +140,13 @@ class Section:
     rows: list[Row] = field(default_factory=list)
     empty: str = "—"  # said when the section has nothing
     links: list[Link | None] = field(default_factory=list)  # the page each row's first cell leads to
+    column_links: dict[int, list[Link | None]] = field(default_factory=dict)  # a later column's, row by row
     field_links: list[Link | None] = field(default_factory=list)  # the page each field leads to
     note: str = ""
     chart: Chart | None = None
+    figures: list[Figure] = field(default_factory=list)
+    anchor: str = ""  # what a Link's `part` names it by
+    more: tuple[str, Link] | None = None  # where the whole of a list that shows part of it is: its text, its page
 
 
 @dataclass
@@ -118,6 +155,7 @@ class Document:
 
     title: str
     sections: list[Section]
+    trail: list[tuple[str, Link]] = field(default_factory=list)  # on a page, the pages above it, below its list
 
 
 @dataclass(frozen=True)

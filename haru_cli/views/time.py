@@ -78,7 +78,7 @@ def time_json(report: TimeReport) -> dict[str, Any]:
     }
 
 
-def _h(minutes: Decimal | None, t: Translator) -> Value:
+def hours_cell(minutes: Decimal | None, t: Translator) -> Value:
     if minutes is None:
         return Text(t("time.unknown"))
     hours = as_hours(minutes)
@@ -97,19 +97,19 @@ def area_table(report: TimeReport, t: Translator) -> Table:
     """Per area: hours, share, target, gap, and the three periods before."""
     headings = [t("time.area"), t("time.hours"), t("time.share"), t("time.target"), t("time.gap"),
                 *(_label(p, t) for p in report.previous)]
-    rows: list[Row] = [[t.value("area", a.area), _h(a.minutes, t), _p(a.share, "time.percent", t),
+    rows: list[Row] = [[t.value("area", a.area), hours_cell(a.minutes, t), _p(a.share, "time.percent", t),
                         _p(a.target, "time.percent", t),
                         Quantity(percent(a.gap), t("time.points", value=f"{percent(a.gap):+}")) if a.gap is not None
-                        else None, *(_h(m, t) for m in a.previous)] for a in report.areas]
+                        else None, *(hours_cell(m, t) for m in a.previous)] for a in report.areas]
     if report.total:
-        rows.append([t("time.total"), _h(report.total, t), None, None, None,
-                     *(_h(sum(m), t) for m in zip(*(a.previous for a in report.areas), strict=True))])
+        rows.append([t("time.total"), hours_cell(report.total, t), None, None, None,
+                     *(hours_cell(sum(m), t) for m in zip(*(a.previous for a in report.areas), strict=True))])
     return Table(headings, rows if report.total or any(any(a.previous) for a in report.areas) else [],
                  t("time.none"))
 
 
 def partner_table(report: TimeReport, t: Translator) -> Table:
-    rows: list[Row] = [[name, _h(minutes, t)] for _, name, minutes in report.partners]
+    rows: list[Row] = [[name, hours_cell(minutes, t)] for _, name, minutes in report.partners]
     return Table([t("partner"), t("time.hours")], rows, t("time.none"))
 
 
@@ -122,7 +122,7 @@ def time_document(report: TimeReport, by: str, t: Translator, incomplete: list[s
         tables.reverse()
     sections = [Section(title, headings=table.headings, rows=table.rows, empty=table.empty)
                 for title, table in tables]
-    fields: list[tuple[str, Value]] = [(t("time.ai_saved"), _h(report.ai_saved, t))]
+    fields: list[tuple[str, Value]] = [(t("time.ai_saved"), hours_cell(report.ai_saved, t))]
     if incomplete:
         fields.append((t("fees.incomplete"), Text(t.join(incomplete), alert=True)))
     sections.append(Section(t("time.ai_saved"), fields=fields))
@@ -186,8 +186,8 @@ def automations_table(ds: Dataset, month: date, today: date, t: Translator) -> T
         review = f["next_review"]
         rows.append([a.id, a.title, t.value("area", a.area), t.value("automation_status", a.status),
                      str(as_json(a.baseline.minutes)), str(as_json(m.minutes)) if m else None,
-                     str(as_json(m.per_month if m else a.baseline.per_month)), _h(f["saved_month"], t),
-                     _h(f["saved_fy"], t),
+                     str(as_json(m.per_month if m else a.baseline.per_month)), hours_cell(f["saved_month"], t),
+                     hours_cell(f["saved_fy"], t),
                      Day(review, t.days(review, today) if review else "", t("overdue") if f["overdue"] else "",
                          markable=True)])
     return Table([t(h) for h in AUTOMATION_HEADINGS], rows, t("automation.none"))
@@ -202,8 +202,8 @@ def automation_document(ds: Dataset, a: Automation, month: date, today: date, t:
         (t("automation.baseline"), t("automation.minutes_runs", minutes=as_json(a.baseline.minutes),
                                      runs=as_json(a.baseline.per_month))),
         (t("automation.review"), t.duration(a.review)),
-        (t("automation.month_total", month=f"{month:%Y-%m}"), _h(f["saved_month"], t)),
-        (t("automation.saved_fy"), _h(f["saved_fy"], t)),
+        (t("automation.month_total", month=f"{month:%Y-%m}"), hours_cell(f["saved_month"], t)),
+        (t("automation.saved_fy"), hours_cell(f["saved_fy"], t)),
         (t("automation.next_review"), Day(review, t.days(review, today) if review else "",
                                           t("overdue") if f["overdue"] else "", markable=True)),
     ]

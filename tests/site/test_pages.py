@@ -5,16 +5,21 @@ Chromium shows the pages."""
 
 from __future__ import annotations
 
+import importlib.util
 import posixpath
+import re
 import shutil
 import xml.etree.ElementTree as ET
+from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.helpers import SCENARIO, WorkspaceFactory, site_of, write_workspace
+from haru_cli.i18n import Translator
+from haru_cli.site.pages import Site
+from tests.helpers import SCENARIO, WorkspaceFactory, business_days, load_workspace, site_of, write_workspace
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -72,6 +77,7 @@ def check_site(pages: dict[str, bytes]) -> dict[str, Checked]:
             assert not parts.scheme and not parts.netloc, f"{path} links outside: {link}"  # nothing from the internet
             normal = posixpath.normpath(posixpath.join(posixpath.dirname(path), parts.path))
             assert normal in pages, f"{path}: {link} leads nowhere"
+            assert not parts.fragment or f' id="{parts.fragment}"'.encode() in pages[normal], f"{path}: {link}"
         body_text = body.decode("utf-8")
         while "<svg" in body_text:
             start = body_text.index("<svg")
@@ -100,14 +106,14 @@ def test_the_site_of_data_is_well_formed_and_its_links_resolve() -> None:
     assert {"index.html", "partners.html", "partners/ueda.html", "contracts.html", "fees/index.html",
             "fees/2026-10.html", "time/index.html", "style.css"} <= set(pages)
     home = "".join(checked["index.html"].text)
-    assert "未払いの紹介手数料" in home and "¥258,500" in home
-    assert pages["fees/index.html"] == pages["fees/fy2026.html"] or b"fy2026" in pages["fees/index.html"]
+    assert "支払う紹介手数料" in home and "¥258,500" in home
+    assert "<h1>紹介手数料 2026 年度</h1>" in pages["fees/index.html"].decode("utf-8")  # this fiscal year's
     assert b"<svg" in pages["time/index.html"] and b"<svg" in pages["index.html"]
 
 
 def test_english_pages(tmp_path: Path) -> None:
     pages = site_of(ROOT / "data", lang="en")
-    assert b"Fees unpaid" in pages["index.html"] and b'lang="en"' in pages["index.html"]
+    assert b"Fees to pay" in pages["index.html"] and b'lang="en"' in pages["index.html"]
 
 
 def test_text_from_the_data_is_text_on_every_page(tmp_path: Path) -> None:
@@ -135,7 +141,7 @@ def test_a_real_browser_shows_the_pages_offline(tmp_path: Path) -> None:
             requested: list[str] = []
             page.on("request", lambda r: requested.append(r.url))
             page.goto((out / "index.html").as_uri())
-            assert "未払いの紹介手数料" in page.inner_text("main")
+            assert "支払う紹介手数料" in page.inner_text("main")
             assert page.locator("svg").count() >= 1
             # the stylesheet applied: the header's background is white, the sections framed
             assert page.eval_on_selector("section", "e => getComputedStyle(e).borderTopStyle") == "solid"
@@ -165,6 +171,10 @@ def test_a_skipped_file_is_said_on_every_page_and_its_figures_marked(workspace: 
     assert "partners/spcom.yaml" in spcom and "bogus-status" in spcom
     home = "".join(checked["index.html"].text)
     assert "不完全" in home
+    marked = {label: bool(mark) for _, _, label, _, _, mark in FIGURE.findall(pages["index.html"].decode("utf-8"))}
+    # its regular meetings, its fees, its meetings' hours (they rest on it, and are skipped with it)
+    assert marked["期日を過ぎたもの"] and marked["支払う紹介手数料"] and marked["今月（2026-12）の時間"]
+    assert not marked["シナジー機会の見込み額（進行中）"]  # no opportunity was skipped
     whole = check_site(site_of(workspace(SCENARIO)))
     assert "問題の一覧" not in "".join(whole["index.html"].text) and "不完全" not in "".join(whole["index.html"].text)
 
@@ -184,3 +194,255 @@ def test_a_hostile_file_name_is_text_on_the_problems_page(workspace: WorkspaceFa
     problems = pages["problems.html"].decode("utf-8")
     assert "<img" not in problems and "&lt;img src=x onerror=alert(1)&gt;" in problems
     assert "\x1b" not in problems and "問題の一覧" in "".join(checked["index.html"].text)
+
+
+@pytest.fixture(scope="module")
+def data_site() -> dict[str, bytes]:
+    """The site of data/ as of 2026-12-01, built once for the tests that only read it."""
+    return site_of(ROOT / "data")
+
+
+def plain(html: bytes) -> str:
+    """A page's HTML without its classes (how a cell is styled is not what it says)."""
+    return re.sub(r' class="[^"]*"', "", html.decode("utf-8"))
+
+
+def text_of(pages: dict[str, bytes], path: str) -> str:
+    page = Checked()
+    page.feed(pages[path].decode("utf-8"))
+    return "".join(page.text)
+
+
+def test_each_month_of_time_has_its_page_reached_from_its_fiscal_year(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: time by month (`time/2026-11.html`) — what `time report --month` says, its partners linked."""
+    assert {"time/2026-04.html", "time/2026-11.html", "time/2026-12.html"} <= set(data_site)
+    assert "time/2027-01.html" not in data_site and "time/2026-03.html" not in data_site  # to come; before FY2026
+    year = plain(data_site["time/fy2026.html"])
+    assert '<a href="2026-11.html">2026-11</a></td><td>23.00 時間</td><td>12.83 時間</td>' in year
+    month = plain(data_site["time/2026-11.html"])
+    assert '<a href="../partners/manatec.html">株式会社マナテック</a></td><td>8.00 時間</td>' in month
+    assert "<td>マーケティング</td><td>1.00 時間</td><td>4.3%</td><td>10.0%</td><td>-5.7 pt</td>" in month
+    assert '<a href="2026-10.html">○</a>' in month  # the other months of the year
+
+
+FIGURE = re.compile(r'<a class="figure( alert)?" href="([^"]+)"><span class="label">([^<]+)</span>'
+                    r'<span class="value">([^<]+)</span>(?:<span class="detail">([^<]+)</span>)?'
+                    r'(<span class="incomplete">)?')
+
+
+def sections_of(html: str) -> dict[str, str]:
+    """Each section of a page by its heading."""
+    found = {}
+    for part in html.split("<section")[1:]:
+        heading = re.search(r"<h2>([^<]*)</h2>", part)
+        assert heading is not None
+        found[heading.group(1)] = part
+    return found
+
+
+def rows_of(section: str) -> int:
+    return section.count("<tr><td")
+
+
+def test_the_home_page_opens_with_the_figures_each_leading_to_what_it_adds_up(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: overdue items, decisions due within 30 days, fees payable and the next pay date, this month's
+    hours against the targets, the pipeline's open value, the hours AI saved this month — each a link."""
+    home = data_site["index.html"].decode("utf-8")
+    figures = [(label, value, detail, href, bool(alert))
+               for alert, href, label, value, detail, _ in FIGURE.findall(home)]
+    assert figures == [
+        ("期日を過ぎたもの", "11 件", "最も古い期日 2026-10-16", "upcoming.html#overdue", True),
+        ("判断が必要な契約（30 日以内）", "5 件", "うち期限切れ 1 件", "upcoming.html#decisions", True),
+        ("支払う紹介手数料", "¥308,000", "次の支払日 2026-12-30（あと 29 日）、うち支払日を過ぎたもの ¥258,500",
+         "upcoming.html#fees", True),
+        ("今月（2026-12）の時間", "0.00 時間", "", "time/2026-12.html", False),
+        ("シナジー機会の見込み額（進行中）", "¥5,500,000", "進行中の機会 4 件", "pipeline.html", False),
+        ("今月（2026-12）生成AIで削減した時間", "12.83 時間", "", "time/2026-12.html", False),
+    ]
+    upcoming = sections_of(data_site["upcoming.html"].decode("utf-8"))
+    overdue = upcoming["期日を過ぎたもの（11 件）"]
+    assert overdue.startswith(' id="overdue"') and rows_of(overdue) == 11
+    decisions = upcoming["判断が必要な契約（30 日以内と期限切れ）"]
+    assert rows_of(decisions) == 5 and '<a href="contracts/manatec-consulting-2026.html">' in decisions
+    fees = upcoming["次の支払日（2026-12-30）までに支払う紹介手数料"]
+    assert fees.count('<a href="fees/2026-10.html">') == 3 and fees.count('<a href="fees/2026-11.html">') == 1
+    assert "<td>合計</td><td></td><td>¥308,000</td>" in plain(fees.encode())  # the figure, added up
+    sections = sections_of(home)
+    assert rows_of(sections["期日を過ぎたもの（11 件）"]) == 11
+    assert '<a href="upcoming.html#overdue">すべて（11 件）を「これからの予定」で見る</a>' in home
+    assert '<a href="upcoming.html#ahead">' in sections["これから 14 日の予定"]
+
+
+def test_a_months_hours_figure_says_the_area_furthest_from_its_target(data_site: dict[str, bytes]) -> None:
+    site = site_of(ROOT / "data", today=date(2026, 11, 27))
+    hours = next(f for f in FIGURE.findall(site["index.html"].decode("utf-8")) if f[1] == "time/2026-11.html")
+    assert hours[3:5] == ("23.00 時間", "目標から最も離れた領域: マーケティング -5.7 pt")
+
+
+def _generated(tmp_path: Path, partners: int) -> dict[str, bytes]:
+    """index.html and upcoming.html of benchmarks/generate.py's workspace of that many partners."""
+    spec = importlib.util.spec_from_file_location("generate", ROOT / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    generate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generate)
+    generate.workspace(tmp_path / str(partners), partners, 1)
+    ds = load_workspace(tmp_path / str(partners))
+    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    return {path: site.render(path) or b"" for path in ("index.html", "upcoming.html")}
+
+
+def test_the_home_page_shows_20_rows_a_list_and_stays_small_however_big_the_workspace(tmp_path: Path) -> None:
+    """SPEC §13.1: at most 20 rows of each list, the whole on upcoming.html; index.html under 300 KB at 3,000
+    partners (benchmarks/run.py measures that one): its size does not grow with the workspace."""
+    small, big = _generated(tmp_path, 100), _generated(tmp_path, 300)
+    home = sections_of(big["index.html"].decode("utf-8"))
+    overdue = next(s for title, s in home.items() if title.startswith("期日を過ぎたもの"))
+    everything = sections_of(big["upcoming.html"].decode("utf-8"))
+    whole = next(s for title, s in everything.items() if title.startswith("期日を過ぎたもの"))
+    assert rows_of(overdue) == 20 and rows_of(whole) > 200
+    assert f"すべて（{rows_of(whole):,} 件）" in overdue
+    assert rows_of(home["これから 14 日の予定"]) == 20 and rows_of(home["記録の問題（haru validate）"]) <= 20
+    assert len(big["index.html"]) < 300_000 and len(big["index.html"]) < 1.1 * len(small["index.html"])
+
+
+def test_every_figure_a_skipped_file_may_change_is_marked_on_every_page(workspace: WorkspaceFactory) -> None:
+    """SPEC §13.1, §15: a skipped automation may change every figure of hours saved — each chart and table of the
+    time pages says so; a skipped opportunity, the pipeline's value — its page and its figure say so."""
+    root = workspace({**SCENARIO, "automations/broken.yaml": "id: broken\ntitle: [壊れた\n",
+                      "opportunities/broken.yaml": "id: broken\ntitle: 壊れた\nstage: bogus\n"})
+    pages = site_of(root)
+    check_site(pages)
+    for path in ("time/fy2026.html", "time/2026-11.html"):
+        sections = sections_of(pages[path].decode("utf-8"))
+        figured = {title: s for title, s in sections.items() if "<svg" in s or "<table" in s}
+        assert figured and all("automations/broken.yaml" in s for s in figured.values()), (
+            path, [title for title, s in figured.items() if "automations/broken.yaml" not in s])
+    pipeline = sections_of(pages["pipeline.html"].decode("utf-8"))["シナジー機会"]
+    assert "opportunities/broken.yaml" in pipeline
+    marked = {label: bool(mark) for _, _, label, _, _, mark in FIGURE.findall(pages["index.html"].decode("utf-8"))}
+    assert marked == {"期日を過ぎたもの": True, "判断が必要な契約（30 日以内）": False, "支払う紹介手数料": False,
+                      "今月（2026-12）の時間": True, "シナジー機会の見込み額（進行中）": True,
+                      "今月（2026-12）生成AIで削減した時間": True}
+
+
+def reachable(pages: dict[str, bytes], start: str = "index.html") -> set[str]:
+    """The pages a reader reaches from `start` by following links."""
+    seen, todo = {start}, [start]
+    while todo:
+        path = todo.pop()
+        page = Checked()
+        page.feed(pages[path].decode("utf-8"))
+        for link in page.links:
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(path), urlsplit(link).path))
+            if target.endswith(".html") and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return seen
+
+
+def test_no_page_is_an_orphan(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: every page is reached from the home page by links."""
+    assert sorted(p for p in data_site if p.endswith(".html") and p not in reachable(data_site)) == []
+
+
+def test_a_breadcrumb_shows_where_a_page_sits(data_site: dict[str, bytes]) -> None:
+    crumbs = re.compile(r'<nav class="crumbs"[^>]*>(.*?)</nav>')
+    assert crumbs.search(data_site["index.html"].decode("utf-8")) is None
+    month = crumbs.search(data_site["time/2026-11.html"].decode("utf-8"))
+    assert month is not None and month.group(1) == (
+        '<a href="../index.html">ホーム</a> › <a href="index.html">社長の時間</a> › '
+        '<a href="fy2026.html">2026 年度</a> › <span aria-current="page">社長の時間 2026-11</span>')
+    fees = crumbs.search(data_site["fees/2026-10.html"].decode("utf-8"))
+    assert fees is not None and '<a href="fy2026.html">2026 年度</a>' in fees.group(1)
+    for path, body in data_site.items():
+        if path.endswith(".html") and path != "index.html":
+            found = crumbs.search(body.decode("utf-8"))
+            assert found is not None and found.group(1).startswith('<a href="'), path
+
+
+def links_of(pages: dict[str, bytes], path: str) -> set[str]:
+    """The pages a page links to, as paths of the site."""
+    page = Checked()
+    page.feed(pages[path].decode("utf-8"))
+    return {posixpath.normpath(posixpath.join(posixpath.dirname(path), urlsplit(link).path)) for link in page.links}
+
+
+def test_every_record_a_page_names_leads_to_its_page(data_site: dict[str, bytes]) -> None:
+    """SPEC §13.1: each partner, contract, meeting, referral's fees month, vendor, sourcing, project, opportunity,
+    course, student, time by month and fiscal year, fees by month and fiscal year — and a partner's fees."""
+    opportunities = {f"opportunities/{p.stem}.html" for p in (ROOT / "data" / "opportunities").glob("*.yaml")}
+    assert opportunities and opportunities <= links_of(data_site, "pipeline.html")
+    ueda = links_of(data_site, "partners/ueda.html")
+    assert {"contracts/ueda-referral.html", "meetings/2026-11-10-ueda-regular.html", "fees/2026-09.html",
+            "opportunities/ueda-case-study.html", "students/2026-satou-hanako.html",
+            "courses/ai-practice-2026-autumn.html", "fees/2026-11.html"} <= ueda
+    assert "紹介手数料の明細" in text_of(data_site, "partners/ueda.html")  # its fees on its page
+    assert {"partners/ueda.html", "partners/spcom.html", "partners/manatec.html"} <= links_of(
+        data_site, "meetings/2026-10-21-knowledge-share.html")
+    assert "sourcing/2026-video-production.html" in links_of(data_site, "vendors.html")
+    assert {"vendors/studio-mirai.html", "vendors/eizo-works.html"} <= links_of(
+        data_site, "sourcing/2026-video-production.html")
+    assert "partners/ueda.html" in links_of(data_site, "fees/2026-10.html")
+    assert {"partners/ueda.html", "vendors/kato-dev.html"} <= links_of(data_site, "contracts.html")
+    # a dated item leads to its record, its partner's or vendor's name to theirs
+    ahead = sections_of(data_site["upcoming.html"].decode("utf-8"))["これから 30 日の予定"]
+    rows = re.findall(r"<tr><td.*?</tr>", ahead)
+    assert rows and all(row.count("<a href=") >= 2 for row in rows), [r for r in rows if r.count("<a href=") < 2]
+    assert '<a href="meetings/2026-11-10-ueda-regular.html">2026-12-04 (あと 3 日)</a>' in ahead  # an action's
+    assert '<a href="vendors/studio-mirai.html">株式会社スタジオミライ</a>' in ahead  # a deliverable's vendor
+
+
+PHONE = 390  # px: the width of a phone held upright (SPEC §13.1)
+
+# Measured in the page: how wide it is, the smallest chart text as drawn, the short cells (a date, an amount, a
+# status) that run over more than one line, and the colour of an overdue date that is a link.
+MEASURE = """() => {
+  const lines = el => { const r = document.createRange(); r.selectNodeContents(el);
+    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+  const texts = [...document.querySelectorAll('svg text')].map(
+    t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+  return {
+    width: document.documentElement.scrollWidth,
+    smallest: texts.length ? Math.min(...texts) : null,
+    broken: [...document.querySelectorAll('td.short, td.num, dd.short, dd.num')]
+      .filter(el => el.textContent.trim() && lines(el) > 1).map(el => el.textContent),
+    overdue: [...document.querySelectorAll('td.alert a')].map(a => getComputedStyle(a).color),
+  };
+}"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (CI installs Debian's chromium)")
+def test_every_kind_of_page_reads_on_a_phone(tmp_path: Path) -> None:
+    """SPEC §13.1: at 390 px no page scrolls sideways (a wide table or chart scrolls in its own box), no date,
+    amount or status breaks within itself, chart text is at least 11 px; an overdue date is red, not blue."""
+    from playwright.sync_api import sync_playwright
+
+    from haru_cli.site import routes
+
+    out = tmp_path / "site"
+    pages = site_of(ROOT / "tests" / "fixtures" / "site", today=date(2026, 11, 27))
+    for path, body in pages.items():
+        (out / path).parent.mkdir(parents=True, exist_ok=True)
+        (out / path).write_bytes(body)
+    kinds: dict[str, str] = {}  # one page of every route (the longest: the widest tables)
+    for path in pages:
+        route = next((r for r in routes.ROUTES if r.match(path) is not None), None)
+        if route is not None and len(pages[path]) > len(pages.get(kinds.get(route.name, ""), b"")):
+            kinds[route.name] = path
+    assert len(kinds) >= 20
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(viewport={"width": PHONE, "height": 800})
+            for name, path in sorted(kinds.items()):
+                page.goto((out / path).as_uri())
+                found = page.evaluate(MEASURE)
+                assert found["width"] <= PHONE, (name, path, found["width"])
+                assert found["smallest"] is None or found["smallest"] >= 11, (name, path, found["smallest"])
+                assert found["broken"] == [], (name, path, found["broken"])
+                assert set(found["overdue"]) <= {"rgb(179, 38, 30)"}, (name, path, found["overdue"])
+            page.goto((out / "index.html").as_uri())
+            assert page.evaluate(MEASURE)["overdue"]  # there are overdue dates, and they are red
+            page.screenshot(path=str(tmp_path / "phone.png"), full_page=True)
+        finally:
+            browser.close()

@@ -25,6 +25,7 @@ SNAPSHOTS = Path(__file__).resolve().parent / "__snapshots__"
 KINDS: dict[str, tuple[str, str]] = {
     "index": ("index.html", r"index\.html"),
     "problems": ("problems.html", r"problems\.html"),
+    "upcoming": ("upcoming.html", r"upcoming\.html"),
     "partners": ("partners.html", r"partners\.html"),
     "partners_ueda": ("partners/ueda.html", r"partners/[a-z0-9-]+\.html"),
     "partners_kowareta_skipped": ("partners/kowareta.html", r"partners/kowareta\.html"),
@@ -32,6 +33,11 @@ KINDS: dict[str, tuple[str, str]] = {
     "contracts_ueda-referral": ("contracts/ueda-referral.html", r"contracts/[a-z0-9-]+\.html"),
     "contracts_studio-mirai-video-2026": ("contracts/studio-mirai-video-2026.html", r"contracts/[a-z0-9-]+\.html"),
     "students_2026-satou-hanako": ("students/2026-satou-hanako.html", r"students/[a-z0-9-]+\.html"),
+    "courses_ai-practice-2026-autumn": ("courses/ai-practice-2026-autumn.html", r"courses/[a-z0-9-]+\.html"),
+    "certificates_haru-2026-0001": ("certificates/haru-2026-0001.html", r"certificates/[a-z0-9-]+\.html"),
+    "meetings_2026-10-21-knowledge-share": ("meetings/2026-10-21-knowledge-share.html", r"meetings/[a-z0-9-]+\.html"),
+    "opportunities_ueda-case-study": ("opportunities/ueda-case-study.html", r"opportunities/[a-z0-9-]+\.html"),
+    "sourcing_2026-video-production": ("sourcing/2026-video-production.html", r"sourcing/[a-z0-9-]+\.html"),
     "school": ("school.html", r"school\.html"),
     "pipeline": ("pipeline.html", r"pipeline\.html"),
     "projects_ucworld-marketing-tool": ("projects/ucworld-marketing-tool.html", r"projects/[a-z0-9-]+\.html"),
@@ -42,6 +48,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "fees_2026-10": ("fees/2026-10.html", r"fees/[0-9]{4}-[0-9]{2}\.html"),
     "time_index": ("time/index.html", r"time/index\.html"),
     "time_fy2026": ("time/fy2026.html", r"time/fy[0-9]{4}\.html"),
+    "time_2026-11": ("time/2026-11.html", r"time/[0-9]{4}-[0-9]{2}\.html"),
 }
 MODES: dict[str, list[str]] = {"ja": [], "en": ["--lang", "en"], "incognito": ["--incognito"]}
 

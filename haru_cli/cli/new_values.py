@@ -9,24 +9,20 @@ from typing import Any
 import typer
 
 from haru_cli.cli.vendored import UsageError
-from haru_cli.i18n import LANGS, text
-
-
-def _fold(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip().casefold()
+from haru_cli.i18n import text
 
 
 def criteria(values: list[str], lang: str) -> dict[str, str]:
     """--criterion expertise=40% …: each criterion once; one of the strategy's four may be named by its label
     in either language (`専門性=40%`), and a weight without `%` is a percentage all the same (`cost=20`)."""
+    from haru_cli.records.labels import code_for
     from haru_cli.records.models import DEFAULT_CRITERIA
     from haru_cli.records.values import KEY_PATTERN, Invalid, Rate
 
-    labels = {_fold(text(f"value.criterion.{code}", each)): code for code in DEFAULT_CRITERIA for each in LANGS}
     found: dict[str, str] = {}
     for value in values:
         name, sep, weight = unicodedata.normalize("NFKC", value).partition("=")
-        key = labels.get(_fold(name), name.strip())
+        key = code_for("criterion", tuple(DEFAULT_CRITERIA), name) or name.strip()
         weight = weight.strip()
         try:
             rate = Rate.parse(weight if weight.endswith("%") else f"{weight}%")

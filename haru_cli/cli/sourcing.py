@@ -21,18 +21,14 @@ VendorArgument = Annotated[str, typer.Argument(metavar="VENDOR")]
 MAX_YEN = 10**20 - 1  # the largest amount a record may hold (20 digits)
 
 
-def _fold(value: str) -> str:
-    return unicodedata.normalize("NFKC", value).strip().casefold()
-
-
 def _criterion(sourcing: Sourcing, name: str, lang: str) -> str:
     """The criterion a name means: its key (`-` and `_` alike), or its label in either language."""
-    from haru_cli.i18n import LANGS, has, text
+    from haru_cli.i18n import text
+    from haru_cli.records.labels import code_for
 
-    wanted = _fold(name)
-    for key in sourcing.criteria:
-        labels = [text(f"value.criterion.{key}", each) for each in LANGS if has(f"value.criterion.{key}")]
-        if wanted in (key, key.replace("_", "-"), key.replace("-", "_")) or wanted in map(_fold, labels):
+    keys = tuple(sourcing.criteria)
+    for spelling in (name, name.replace("-", "_"), name.replace("_", "-")):
+        if (key := code_for("criterion", keys, spelling)) is not None:
             return key
     raise typer.BadParameter(text("cli.sourcing.no_criterion", lang, name=name, criteria=", ".join(sourcing.criteria)))
 

@@ -69,7 +69,8 @@ def folded(value: str) -> str:
 
 
 def code_for(group: str, codes: tuple[str, ...], value: str) -> str | None:
-    """The code `value` is, given as the code or as its label in either language (`月次` → monthly)."""
+    """The code `value` is, given as the code or as its label in either language (`月次` → monthly; a
+    selection's criterion `専門性` → expertise)."""
     wanted = folded(value)
     for code in codes:
         if wanted == code or any(has(key := f"value.{group}.{code}") and wanted == folded(text(key, lang))

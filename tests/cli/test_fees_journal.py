@@ -243,3 +243,16 @@ def test_a_share_no_product_names_is_refused(booked: Path, haru: Haru) -> None:
     (booked / "haru.yaml").write_text(settings, "utf-8")
     result = haru("--data", booked, "--lang", "en", *TODAY, "fees", "journal", "--month", "2026-10", "--to", "mf")
     assert result.exit_code == 1 and "no tax class for a deductible share of 75% (tanaka/2026-10)" in result.stderr
+
+
+def test_a_hostile_partner_name_stays_text_in_both_files(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """SPEC §14: a name from someone else's repository that a spreadsheet would take for a formula, with a
+    comma and quotes, is one cell of text in the import file (a control character is no valid YAML at all)."""
+    hostile = '=HYPERLINK("http://x",1),"x'
+    root = workspace({**BANKED, "partners/ueda.yaml": str(BANKED["partners/ueda.yaml"]).replace(
+        "name: 株式会社ウエダ", f"name: '{hostile}'")})
+    payout(root, "u9", "partner: ueda\nmonth: 2026-09\ndate: 2026-10-30\namount: 49500\n")
+    for to, header in (("mf", MF_HEADER), ("freee", FREEE_HEADER)):
+        rows = read(journal(haru, root, "--year", "2026", "--to", to), header)
+        names = {row["借方取引先" if to == "mf" else "取引先"] for row in rows} - {"", "田中一郎"}
+        assert names == {"'" + hostile}  # one cell, behind a ': text, not a formula

@@ -46,9 +46,6 @@ class Entry:
     postings: list[Posting]
     due: date | None = None  # an accrual's pay date
 
-    def total(self, side: str) -> int:
-        return sum(p.amount for p in self.postings if p.side == side)
-
     def posting(self, role: str) -> Posting:
         return next(p for p in self.postings if p.role == role)
 

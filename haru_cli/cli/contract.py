@@ -19,7 +19,7 @@ def contract_list(
     status: Annotated[ContractStatus | None, typer.Option("--status")] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    from haru_cli.rules.schedule import contract_dates
+    from haru_cli.rules.schedule import contract_dates, contract_order
     from haru_cli.views import partners as views
 
     run = open_run(ctx, fmt=fmt)
@@ -29,7 +29,7 @@ def contract_list(
         (c for c in ds.contracts.values()
          if (only is None or c.partner == only) and (type_ is None or c.type == type_)
          and (status is None or c.status == status)),
-        key=lambda c: (c.owner, c.start, c.id),
+        key=contract_order,
     )
     dated = [(contract_dates(c, run.today), ds.owner_of(c)) for c in contracts]
     data = {"today": run.today.isoformat(), "contracts": [views.contract_json(cd, p) for cd, p in dated]}

@@ -107,8 +107,9 @@ def localize(command: TyperCommand | TyperGroup, lang: str, path: list[str]) -> 
             if has(candidate):
                 param.help = text(candidate, lang)  # type: ignore[attr-defined]
                 break
-        if isinstance(param.type, Labelled):
-            values = ", ".join(f"{code}={label}" for code, label in param.type.labels(lang))
+        if isinstance(param.type, Labelled):  # each code, with its label where it says more (not Active for active)
+            values = ", ".join(code if label.casefold() == code else f"{code}={label}"
+                               for code, label in param.type.labels(lang))
             param.help = f"{getattr(param, 'help', '') or ''} ({values})".strip()  # type: ignore[attr-defined]
         param.metavar = _metavar(param, path, lang)
     command.context_class = _context_class(lang)

@@ -9,6 +9,7 @@ from haru_cli.cli.choices import Labelled
 from haru_cli.cli.context import open_run, parse_cli_date
 from haru_cli.cli.output import DryRunOption, FormatOption, emit_document, emit_table
 from haru_cli.records.models import Stage, Synergy
+from haru_cli.records.text import natural
 
 app = typer.Typer(no_args_is_help=True)
 opportunity_app = typer.Typer(no_args_is_help=True)
@@ -19,7 +20,7 @@ def project_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     from haru_cli.views import projects as views
 
     run = open_run(ctx, fmt=fmt)
-    found = sorted(run.ds.projects.values(), key=lambda p: (p.start, p.id))
+    found = sorted(run.ds.projects.values(), key=lambda p: (p.start, natural(p.id)))
     shown = [views.project_view(run.ds, p, run.today, run.t) for p in found]
     emit_table(fmt, {"today": run.today.isoformat(), "projects": [views.project_json(v) for v in shown]},
                views.projects_table(shown, run.t), run.t)

@@ -36,13 +36,13 @@ def school_status(
     fmt: FormatOption = "table",
 ) -> None:
     from haru_cli.records.registry import COURSE
-    from haru_cli.rules.school import progress
+    from haru_cli.rules.school import progress, student_order
     from haru_cli.views import school as views
 
     run = open_run(ctx, fmt=fmt)
     only = run.partner(partner).id if partner is not None else None
     course = run.record(COURSE, course).id if course is not None else None
-    found = [progress(run.ds, s, run.today) for s in sorted(run.ds.students.values(), key=lambda s: (s.course, s.id))
+    found = [progress(run.ds, s, run.today) for s in sorted(run.ds.students.values(), key=student_order)
              if (course is None or s.course == course) and (only is None or views.partner_of(run.ds, s) == only)]
     emit_table(fmt, views.status_json(run.ds, found, run.today), views.status_table(run.ds, found, run.t), run.t)
 

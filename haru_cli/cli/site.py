@@ -119,7 +119,8 @@ def serve(
     live = Live(lambda: _reloaded(run, incognito), run.ds.root)
     typer.echo(run.t("cli.site.serving", url=f"http://127.0.0.1:{port}/"))
     try:
-        uvicorn.run(application(live), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.run(application(live, lambda query: _search(run, query)), host="127.0.0.1", port=port,
+                    log_level="warning")
     finally:
         live.stop()
 
@@ -128,4 +129,12 @@ def _reloaded(run: Run, incognito: bool) -> Any:
     from haru_cli.site.pages import Site
 
     ds = load_checked(run.ds.root, today=run.today, cache=run.state.cache)
-    return Site(ds, run.today, run.days, run.t, incognito=incognito)
+    return Site(ds, run.today, run.days, run.t, incognito=incognito, served=True)
+
+
+def _search(run: Run, query: str) -> tuple[list[Any], bool]:
+    """What `haru search QUERY` finds in the workspace as it is now."""
+    from haru_cli.load.search import search
+    from haru_cli.load.workspace import scan_workspace
+
+    return search(run.ds.root, scan_workspace(run.ds.root), query, use_cache=run.state.cache)

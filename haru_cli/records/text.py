@@ -13,3 +13,14 @@ def fold_text(text: str) -> str:
     """The form text is searched in: full- and half-width alike (NFKC), case ignored, hiragana as katakana."""
     folded = unicodedata.normalize("NFKC", text).casefold()
     return _HIRAGANA.sub(lambda m: chr(ord(m.group()) + 0x60), folded)
+
+
+_NUMBERS = re.compile(r"([0-9]+)")
+Natural = tuple[str | int, ...]  # text and numbers in turn: ("パートナー", 2, "")
+
+
+def natural(text: str) -> Natural:
+    """The order people expect of names and ids with numbers in them: パートナー2 before パートナー10,
+    haru-2026-9 before haru-2026-10. Digits of any width count as the numbers they are (NFKC)."""
+    parts = _NUMBERS.split(unicodedata.normalize("NFKC", text))
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(parts))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from haru_cli.records.text import fold_text
+from haru_cli.records.text import Natural, fold_text, natural
 
 if TYPE_CHECKING:
     from haru_cli.records.dataset import Dataset
@@ -76,9 +76,10 @@ def find_named(records: Sequence[Named], query: str) -> Match:
     return Match(None, nearest=sorted(nearest, key=sort_key))
 
 
-def sort_key(partner: Named) -> str:
-    """Partners sort by reading (kana), then name: the order of a Japanese address book."""
-    return fold(partner.kana or partner.name)
+def sort_key(partner: Named) -> tuple[Natural, str]:
+    """Partners sort by reading (kana), then name: the order of a Japanese address book, numbers in them
+    counted (パートナー2 before パートナー10); the id settles a tie."""
+    return natural(fold(partner.kana or partner.name)), partner.id
 
 
 # --- any record, by what a person types (SPEC §16) ----------------------------------------------------

@@ -11,10 +11,16 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Partner
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CONTRACT
+from haru_cli.records.text import Natural, natural
 from haru_cli.records.values import Duration, add_months
 from haru_cli.rules.dated import Item, Window, uid
 
 CADENCE = {"monthly": Duration(1, "m"), "quarterly": Duration(3, "m")}
+
+
+def contract_order(c: Contract) -> tuple[Natural, date, Natural]:
+    """Contracts as lists show them: by whose (partner or vendor id), then start, then id, numbers counted."""
+    return natural(c.owner), c.start, natural(c.id)
 
 
 def period_end(start: date, term: Duration) -> date:

@@ -14,8 +14,14 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Course, Evaluation, Student
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CERTIFICATE, COURSE, STUDENT
+from haru_cli.records.text import Natural, natural
 
 _NUMBER = re.compile(r"haru-([0-9]{4})-([0-9]{4})")
+
+
+def student_order(s: Student) -> tuple[str, Natural]:
+    """Students as lists show them: by course, then id, numbers counted (受講生2 before 受講生10)."""
+    return s.course, natural(s.id)
 
 
 def latest(student: Student, assignment_id: str, as_of: date | None = None) -> Evaluation | None:

@@ -59,9 +59,11 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> str:
             f"<title>{escape(title)}</title>" + "".join(body) + "</svg>")
 
 
-def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "") -> str:
+def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "", *,
+                 masked: bool = False) -> str:
     """Bars per column (a month), each stacked from its series in its colour (views/charts.py has ranked them
-    and put the rest in その他); a legend under the chart; the unit beside the axis."""
+    and put the rest in その他); a legend under the chart; the unit beside the axis. `masked` (amounts hidden
+    for a screen share): the shape alone — no figure on the axis or in a bar's tooltip."""
     shown = [s for s in series if any(s.values)]
     ups = [sum(max(s.values[i], 0) for s in shown) for i in range(len(columns))]
     downs = [sum(min(s.values[i], 0) for s in shown) for i in range(len(columns))]
@@ -80,8 +82,9 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
     body = []
     for tick in ticks:
         body.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(tick):.1f}" y2="{y(tick):.1f}" stroke="#ddd"/>')
-        body.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="{MUTED}">'
-                    f"{escape(_number(tick))}</text>")
+        if not masked:
+            body.append(f'<text x="{LEFT - 6}" y="{y(tick) + 4:.1f}" text-anchor="end" fill="{MUTED}">'
+                        f"{escape(_number(tick))}</text>")
     band = (WIDTH - 8 - LEFT) / max(len(columns), 1)
     bar = band * 0.7
     for i, column in enumerate(columns):
@@ -98,9 +101,9 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
             else:
                 down = end
             y0, y1 = sorted((y(start), y(end)))
+            tip = f"{column} {s.label}" if masked else f"{column} {s.label}: {_number(value)}{unit}"
             body.append(f'<rect x="{x:.1f}" y="{y0:.1f}" width="{bar:.1f}" height="{max(y1 - y0, 0.5):.1f}" '
-                        f'fill="{colour(s.colour)}"><title>{escape(f"{column} {s.label}: {_number(value)}{unit}")}'
-                        "</title></rect>")
+                        f'fill="{colour(s.colour)}"><title>{escape(tip)}</title></rect>')
         body.append(f'<text x="{x + bar / 2:.1f}" y="{HEIGHT - BOTTOM + 16}" text-anchor="middle" fill="{INK}">'
                     f"{escape(column)}</text>")
     body.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#888"/>')

@@ -1,7 +1,8 @@
 """What `--incognito` hides on the dashboard, for a screen share (SPEC §13, §14): every amount in free text,
 however people write it — ¥300,000 \\300,000 300,000円 30万 月額30万円 三百六十万円 1.2億円 ５０万円 180千円,
 USD 2,400 2400 USD US$2,400 $2.4k €1.5k, 1.8M yen ¥1.8M 1.8 million, 2,400ドル — and any number of five
-digits or more, or with thousands separators. Dates, times, percentages and small counts stay readable."""
+digits or more, or with thousands separators. Dates, times, percentages, small counts and invoice
+registration numbers (T and 13 digits) stay readable."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ _AMOUNT = re.compile(
 # A number alone is an amount when it counts in 万, 億 or 兆 (30万, 百万), in 千 after a numeral (5千),
 # or when it is long (five digits or more) or has thousands separators (300,000).
 _BARE = re.compile(rf"[万萬億兆]|.千|[{_DIGITS}]{{5,}}|[{_DIGITS}][,，_\s][{_DIGITS}]{{3}}(?![{_DIGITS}])")
+# A qualified-invoice registration number (登録番号: T and 13 digits) is public and no amount: it stays.
+_INVOICE_NUMBER = re.compile(r"(?<![A-Za-z0-9])T[0-9]{13}(?![0-9])")
 # Characters that hide a number from the patterns without showing on the screen: zero-width ones.
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
@@ -45,9 +48,11 @@ def mask_amounts(text: str) -> str:
         for plain in unicodedata.normalize("NFKC", char).translate(_INVISIBLE):
             shown.append(plain)
             where.append(i)
+    plain = "".join(shown)
+    kept = [m.span() for m in _INVOICE_NUMBER.finditer(plain)]
     out, done = [], 0
-    for match in _AMOUNT.finditer("".join(shown)):
-        if match.start() == match.end() or _masked(match) != MASK:
+    for match in _AMOUNT.finditer(plain):
+        if match.start() == match.end() or _masked(match) != MASK or any(a <= match.start() < b for a, b in kept):
             continue
         start, end = where[match.start()], where[match.end() - 1] + 1
         out += [text[done:start], MASK]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import UTC, date, datetime, time
 from functools import cached_property, lru_cache
 from importlib import resources
 from posixpath import relpath
@@ -24,7 +24,7 @@ from haru_cli.render.formats import alerting, shown
 from haru_cli.site import routes
 from haru_cli.site.charts import against_targets, stacked_bars
 from haru_cli.site.incognito import MASK, mask_amounts
-from haru_cli.views.pages import Dashboard, skipped_page
+from haru_cli.views.pages import Dashboard, not_found_page, search_page, skipped_page
 from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Quantity, Section, Text, Value
 
 
@@ -37,6 +37,7 @@ class Cell:
     short: bool = False  # a date, an amount, a status: never broken across lines (a narrow table scrolls instead)
 
 
+CALENDAR = "calendar.ics"  # the calendar feed (SPEC §13.1); a Link("calendar") leads to it
 SHORT = 12  # the characters of text that a cell keeps on one line, as it keeps a date or an amount
 
 
@@ -74,6 +75,7 @@ class Block:
     figures: list[FigureCell] = field(default_factory=list)
     anchor: str = ""
     more: Cell | None = None  # the link to the whole of a list shown in part
+    csv: str = ""  # served: the link to its table as CSV
 
     @property
     def fields_html(self) -> str:
@@ -82,6 +84,12 @@ class Block:
         from markupsafe import escape
 
         return "\n".join(f"<dt>{escape(label)}</dt>{cell_html(cell, 'dd')}" for label, cell in self.fields)
+
+    @property
+    def headings_html(self) -> str:
+        """The table's headings, those over a column of amounts or quantities right-aligned as the column is."""
+        numeric = {j for row in self.rows for j, c in enumerate(row) if c.number}
+        return "".join(cell_html(Cell(h, number=j in numeric), "th") for j, h in enumerate(self.headings))
 
     @property
     def rows_html(self) -> str:
@@ -96,6 +104,8 @@ class Page:
     blocks: list[Block]
     section: str  # which item of the navigation it is under
     crumbs: list[tuple[str, str]] = field(default_factory=list)  # the pages above it: label, link
+    printable: bool = False  # a document of its own, printed as it (the print stylesheet)
+    tab: str = ""  # the browser tab's title, when not the page's
 
 
 @dataclass(frozen=True)
@@ -116,6 +126,7 @@ class Site:
     days: Any  # the business days (rules.calendar.BusinessDays)
     t: Translator
     incognito: bool = False  # amounts masked, for a screen share
+    served: bool = False  # by `haru serve`: pages offer a search box and their tables as CSV
 
     @cached_property
     def dashboard(self) -> Dashboard:
@@ -124,7 +135,7 @@ class Site:
     def paths(self) -> list[str]:
         """Every page of the site, and its stylesheet; a record skipped for its errors still has its page,
         saying why (no link to it is a dead end)."""
-        found = ["style.css"]
+        found = ["style.css", CALENDAR]
         for route in routes.ROUTES:
             found += [route.href(key) for key in route.keys(self.dashboard)] if route.keys else [route.href()]
             if route.record is not None:
@@ -138,21 +149,59 @@ class Site:
         """The page at path (None: no such page)."""
         if path == "style.css":
             return resources.files("haru_cli.templates").joinpath("site/style.css").read_bytes()
+        if path == CALENDAR:
+            return self.calendar().encode("utf-8")
         page = self._page(path)
-        if page is None:
-            return None
+        return self.html(page, path) if page is not None else None
+
+    def html(self, page: Page, path: str) -> bytes:
+        """A page as HTML, its links relative to where it is (`path`)."""
         template = _environment().get_template("site/page.html.j2")
         nav = [(self.t(f"site.nav.{r.section}"), _relative(r.href(), path), r.section == page.section)
                for r in routes.ROUTES if r.nav]
         page.title = self.text(page.title, one_line=True)
+        page.tab = self.text(page.tab or page.title, one_line=True)
         for block in page.blocks:
             block.title = self.text(block.title, one_line=True)
         html: str = template.render(page=page, nav=nav, lang=self.t.lang, t=self.t,
                                     css=_relative("style.css", path), banner=self.banner,
                                     problems=_relative(routes.route("problems").href(), path),
                                     company=visible(self.ds.settings.company, one_line=True),
-                                    today=self.today.isoformat(), incognito=self.incognito)
+                                    today=self.today.isoformat(), incognito=self.incognito,
+                                    search=_relative("search", path) if self.served else None)
         return html.encode("utf-8")
+
+    def calendar(self) -> str:
+        """calendar.ics: what `haru upcoming --within 1y --format ics` gives, for a calendar app to subscribe
+        to (SPEC §13.1); amounts masked when the site is."""
+        from haru_cli.render.formats import ics_text
+
+        events = self.dashboard.calendar()
+        if self.incognito:
+            events = [replace(e, summary=mask_amounts(e.summary), description=mask_amounts(e.description))
+                      for e in events]
+        stamp = datetime.combine(self.today, time(0), tzinfo=UTC)  # as of the day the site is of
+        return ics_text(events, stamp, self.t("upcoming_calendar"))
+
+    def search(self, query: str, hits: list[Any], more: bool) -> bytes:
+        """`haru serve`'s /search?q=: the hits of `haru search`, each leading to its record's page."""
+        doc = search_page(self.dashboard, query, hits, more)
+        return self.html(self._of(doc, "home", "search.html"), "search.html")
+
+    def not_found(self, path: str) -> bytes:
+        """`haru serve`'s answer for a page that is not there: the navigation, and a way home (its links are
+        relative to the path asked for, where the browser resolves them)."""
+        return self.html(self._of(not_found_page(self.dashboard, path), "home", path), path)
+
+    def csv(self, path: str, table: int) -> str | None:
+        """The `table`th table of the page at path (from 1) as the CLI's CSV; None when there is none."""
+        from haru_cli.render.formats import csv_text
+
+        doc = self._document(path)
+        found = [s for s in doc.sections if s.headings] if doc is not None else []
+        if not 1 <= table <= len(found):
+            return None
+        return csv_text(found[table - 1].headings, found[table - 1].rows, mark=self.t("csv.mark"))
 
     @cached_property
     def banner(self) -> Banner | None:
@@ -160,7 +209,7 @@ class Site:
         said = self.dashboard.banner()
         return Banner(said, self.t("site.banner_link")) if said is not None else None
 
-    def _page(self, path: str) -> Page | None:
+    def _route(self, path: str) -> tuple[routes.Route, Document] | None:
         for route in routes.ROUTES:
             key = route.match(path)
             if key is None:
@@ -168,11 +217,32 @@ class Site:
             doc = route.page(self.dashboard, *key)
             if doc is None and route.record is not None:
                 doc = skipped_page(self.dashboard, route.record, key[0])
-            if doc is not None:
-                return Page(doc.title, [self.block(s, path) for s in doc.sections], route.section,
-                            self.crumbs(route, doc, path))
-            return None
+            return (route, doc) if doc is not None else None
         return None
+
+    def _document(self, path: str) -> Document | None:
+        found = self._route(path)
+        return found[1] if found else None
+
+    def _page(self, path: str) -> Page | None:
+        found = self._route(path)
+        if found is None:
+            return None
+        route, doc = found
+        return self._of(doc, route.section, path, self.crumbs(route, doc, path))
+
+    def _of(self, doc: Document, section: str, path: str, crumbs: list[tuple[str, str]] | None = None) -> Page:
+        """A document as the page at `path` shows it; served, each table offers itself as CSV (`?format=csv&table=N`,
+        N counting the page's tables from 1)."""
+        blocks, tables = [], 0
+        for s in doc.sections:
+            block = self.block(s, path)
+            if s.headings and self.served and not self.incognito:
+                tables += 1
+                block.csv = f"?format=csv&table={tables}"
+            blocks.append(block)
+        home = [(self.t("site.nav.home"), _relative(routes.route("home").href(), path))]
+        return Page(doc.title, blocks, section, home if crumbs is None else crumbs, doc.printable, doc.tab)
 
     def crumbs(self, route: routes.Route, doc: Document, here: str) -> list[tuple[str, str]]:
         """Where a page sits (SPEC §13.1): home, its item of the navigation, the pages its view puts above it
@@ -192,6 +262,12 @@ class Site:
 
     def href(self, link: Link, here: str) -> str | None:
         """The link's path relative to the page at `here`, with its part; None when no route has that name."""
+        if link.page == "calendar":
+            return _relative(CALENDAR, here)
+        if link.page == "record":  # a skipped file's record: the page saying why, if its type has pages
+            kind, _, stem = link.key.partition("/")
+            route = next((r for r in routes.ROUTES if r.record == kind and re.fullmatch(r.pattern, stem)), None)
+            return _relative(route.href(stem), here) if route else None
         route = routes.find(link.page)
         if route is None:
             return None
@@ -228,13 +304,13 @@ class Site:
         fields = [(label, self.cell(v, field_links[i] if i < len(field_links) else None, here))
                   for i, (label, v) in enumerate(s.fields)]
         more = Cell(self.text(s.more[0], one_line=True), href=self.href(s.more[1], here)) if s.more else None
-        block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=s.note,
+        block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=self.text(s.note),
                       figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more)
         if s.chart is not None:
-            if s.chart.money and self.incognito:
+            masked = s.chart.money and self.incognito
+            if masked:
                 block.note = " ".join(filter(None, [self.t("site.masked"), block.note]))
-            else:
-                block.svg = _drawn(s.chart)
+            block.svg = _drawn(s.chart, masked=masked)
         return block
 
 
@@ -242,13 +318,14 @@ def _nth(links: list[Link | None], i: int) -> Link | None:
     return links[i] if i < len(links) else None
 
 
-def _drawn(chart: Chart) -> str | None:
-    """The chart as SVG; None for one with nothing to draw (its table says so, rather than empty axes)."""
+def _drawn(chart: Chart, *, masked: bool = False) -> str | None:
+    """The chart as SVG (`masked`: its shape without its figures); None for one with nothing to draw (its
+    table says so, rather than empty axes)."""
     if chart.empty:
         return None
     if chart.targets is not None:
         return against_targets(chart.title, chart.targets)
-    return stacked_bars(chart.title, chart.columns, chart.series, chart.unit)
+    return stacked_bars(chart.title, chart.columns, chart.series, chart.unit, masked=masked)
 
 
 def _folder(path: str) -> str:

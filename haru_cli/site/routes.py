@@ -71,6 +71,8 @@ ROUTES: list[Route] = [
     Route("fees", "fees/index.html", lambda d: pages.fees_year(d, d.fiscal_year_of(d.today)), "fees", nav=True),
     Route("fees_month", "fees/{}.html", pages.fees_month, "fees",
           lambda d: [f"{m:%Y-%m}" for m in d.statement_months], "[0-9]{4}-[0-9]{2}"),
+    Route("statement", "fees/{}.html", pages.statement, "fees", lambda d: list(d.statements),
+          f"[0-9]{{4}}-[0-9]{{2}}/{SLUG}"),
     Route("fees_fy", "fees/fy{}.html", lambda d, y: pages.fees_year(d, int(y)), "fees",
           lambda d: map(str, d.fiscal_years), "[0-9]{4}"),
     Route("time", "time/index.html", lambda d: pages.time_year(d, d.fiscal_year_of(d.today)), "time", nav=True),

@@ -18,7 +18,8 @@ from starlette.routing import Route
 
 from haru_cli.site.pages import Site
 
-TYPES = {"css": "text/css; charset=utf-8", "html": "text/html; charset=utf-8"}
+TYPES = {"css": "text/css; charset=utf-8", "html": "text/html; charset=utf-8", "ics": "text/calendar; charset=utf-8"}
+CSV = "text/csv; charset=utf-8"
 HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "Cache-Control": "no-store"}
 
 
@@ -83,19 +84,42 @@ def _not_cache(change: Any, path: str) -> bool:
     return ".haru-cache" not in Path(path).parts
 
 
-def application(live: Live) -> Starlette:
+def application(live: Live, search: Callable[[str], tuple[list[Any], bool]]) -> Starlette:
+    """The pages, `/search?q=` (what `search` finds) and each page's tables as CSV (`?format=csv&table=N`)."""
+
     def page(request: Request) -> Response:
         path = request.path_params.get("path", "")
         if path == "" or path.endswith("/"):
             path += "index.html"
         elif "." not in path.rpartition("/")[2]:  # /partners: the page partners.html
             path += ".html"
-        body = live.site().render(path)
+        site = live.site()
+        if path == "search.html":
+            query = request.query_params.get("q", "").strip()
+            hits, more = search(query) if query else ([], False)
+            return Response(site.search(query, hits, more), media_type=TYPES["html"], headers=HEADERS)
+        if request.query_params.get("format") == "csv" and path.endswith(".html"):
+            return _csv(site, path, request.query_params.get("table", "1"))
+        body = site.render(path)
         if body is None:
-            return PlainTextResponse("404 Not Found", status_code=404, headers=HEADERS)
+            return Response(site.not_found(path), status_code=404, media_type=TYPES["html"], headers=HEADERS)
         return Response(body, media_type=TYPES[path.rpartition(".")[2]], headers=HEADERS)
 
     # Only requests to this machine by its own names: a page elsewhere that rebinds its domain to 127.0.0.1
     # (DNS rebinding) gets 400, not the workspace.
     return Starlette(routes=[Route("/{path:path}", page, methods=["GET", "HEAD"])],
                      middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=["127.0.0.1", "localhost"])])
+
+
+def _csv(site: Site, path: str, table: str) -> Response:
+    """A page's table as the CLI's CSV, named for the page; never while amounts are masked (a screen share must
+    not hand out a spreadsheet of them)."""
+    if site.incognito:
+        return PlainTextResponse(site.t("site.csv_masked"), status_code=403, headers=HEADERS)
+    body = site.csv(path, int(table)) if table.isascii() and table.isdigit() and len(table) < 4 else None
+    if body is None:
+        return Response(site.not_found(f"{path}?format=csv&table={table}"), status_code=404,
+                        media_type=TYPES["html"], headers=HEADERS)
+    name = path.removesuffix(".html").replace("/", "-") + (f"-{table}" if table != "1" else "") + ".csv"
+    return Response(body.encode("utf-8"), media_type=CSV,
+                    headers={**HEADERS, "Content-Disposition": f'attachment; filename="{name}"'})

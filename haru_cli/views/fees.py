@@ -125,6 +125,60 @@ def statements_table(found: list[Statement], t: Translator) -> Table:
     return Table([t(h) for h in STATEMENT_HEADINGS], rows, t("fees.none"))
 
 
+def heads(t: Translator, key: str) -> list[str]:
+    """The headings of a document's table, as its catalogue writes them for Markdown (`| 紹介先 | 日付 |`)."""
+    return [h.strip() for h in t(key).strip().strip("|").split("|")]
+
+
+def statement_document(s: Statement, settings: Settings, t: Translator, today: date,
+                       incomplete: list[str]) -> Document:
+    """The 支払明細書 as a page prints it (SPEC §13.1): what templates/fees_statement.md.j2 writes, in the
+    same words — to whom, the head, the lines, what is payable and the notes."""
+    from haru_cli.i18n.dates import date_text, month_text
+
+    to = "statement.to_individual" if s.partner.entity == "individual" else "statement.to_corporation"
+    head: list[tuple[str, Value]] = [
+        (t("statement.issued_on"), date_text(today, t.lang)), (t("statement.issuer"), Text(settings.company)),
+        (t("statement.month"), t("statement.month_closed", month=month_text(s.month, t.lang))),
+        (t("statement.pay_on"), date_text(s.pay_on, t.lang)),
+        (t("invoice_number"), s.partner.invoice_number or t("fees.not_registered"))]
+    rows: list[Row] = [[_about(line, t), date_text(line.date, t.lang), t.value("fee_event", line.event),
+                        _basis(line, t), str(line.rate) if line.rate else None, Money(line.amount)] for line in s.lines]
+    if s.carried_in:
+        rows += [[t("statement.carried_in"), None, None, None, None, Money(s.carried_in)],
+                 [t("statement.net"), None, None, None, None,
+                  Money(s.carried_in + sum(line.amount for line in s.lines))]]
+    payable: list[tuple[str, Value]] = []
+    if s.carry_forward:
+        payable += [(t("statement.net"), Money(s.subtotal + s.carry_forward)),
+                    (t("statement.carry_forward"), Money(s.carry_forward))]
+    payable += [(t("statement.subtotal"), Money(s.subtotal)),
+                (t("statement.consumption_tax", rate=str(settings.tax.rate)), Money(s.consumption_tax)),
+                (t("statement.withholding"), Money(s.withholding)), (t("statement.payable"), Money(s.payable))]
+    return Document(t("statement.title"), [
+        Section(t(to, name=s.partner.name), fields=head),
+        Section(t("statement.lines"), headings=heads(t, "statement.lines_head"), rows=rows, empty=t("fees.none")),
+        Section(t("statement.payable_heading"), fields=payable,
+                note="\n".join(statement_notes(s, settings, t, incomplete)))], printable=True)
+
+
+def statement_notes(s: Statement, settings: Settings, t: Translator, incomplete: list[str]) -> list[str]:
+    """The notes under a statement: the インボイス credit, the withholding, a negative balance, skipped files."""
+    notes = []
+    registered = s.partner.invoice_number is not None
+    if not registered and 0 < s.credit.percent < 100:
+        notes.append(t("statement.note_transitional", percent=s.credit.percent, company=settings.company))
+    elif not registered and s.credit.percent == 0:
+        notes.append(t("statement.note_no_credit", company=settings.company))
+    if s.partner.withholding_kind != "none" and s.subtotal:
+        notes.append(t(f"statement.note_withholding.{s.partner.withholding_kind}"))
+    if s.carry_forward:
+        notes.append(t("statement.note_carry_forward", amount=t.yen(-s.carry_forward)))
+    if incomplete:
+        notes.append(t("statement.note_incomplete", paths=", ".join(incomplete)))
+    return notes
+
+
 def statement_context(s: Statement, settings: Settings, t: Translator) -> dict[str, Any]:
     """What the 支払明細書 template is given: plain values only."""
     lines = [

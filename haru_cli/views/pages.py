@@ -18,7 +18,8 @@ from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Contract, Opportunity, Partner
 from haru_cli.records.registry import BY_NAME
-from haru_cli.records.values import add_months
+from haru_cli.records.text import natural
+from haru_cli.records.values import Duration, add_months
 from haru_cli.rules.activity import fiscal_year_start
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.dated import Item
@@ -35,19 +36,20 @@ from haru_cli.rules.integrity import (
 from haru_cli.rules.lookup import sort_key
 from haru_cli.rules.projects import days_in_stage, next_step_overdue, open_opportunities
 from haru_cli.rules.projects import pipeline as pipeline_rows
-from haru_cli.rules.schedule import Renewal, contract_dates, renewals_due
-from haru_cli.rules.school import Progress, certificate_of, progress
+from haru_cli.rules.schedule import Renewal, contract_dates, contract_order, renewals_due
+from haru_cli.rules.school import Progress, certificate_of, progress, student_order
 from haru_cli.rules.time import fiscal_year, minutes_by_area, month_of, percent, saved_in, spent
 from haru_cli.rules.upcoming import upcoming
 from haru_cli.rules.vendors import ranking
 from haru_cli.views import charts
 from haru_cli.views.integrity import skipped_reason
-from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Section, Table, Text
+from haru_cli.views.shapes import CalendarEvent, Chart, Day, Document, Figure, Link, Money, Section, Table, Text
 
 HOME_ROWS = 20  # the rows of each list on the home page; upcoming.html and problems.html have them all
 SOON_DAYS = 14  # the home page's list of what is ahead
 AHEAD_DAYS = 30  # upcoming.html's: `haru upcoming --within 30d`
 DECISION_DAYS = 30  # contracts needing a decision: `haru renewals --due 30d`
+CALENDAR_SPAN = "1y"  # calendar.ics: `haru upcoming --within 1y --format ics`
 
 
 @dataclass
@@ -80,11 +82,15 @@ class Dashboard:
         return sorted(months, reverse=True)
 
     @cached_property
+    def statements(self) -> dict[str, Statement]:
+        """Every partner's fee statements up to today's month, by their page's key (`2026-10/ueda`)."""
+        return {statement_key(s): s for p in self.ds.partners.values()
+                for s in partner_statements(self.ds, p, self.today, self.days)}
+
+    @cached_property
     def statement_months(self) -> list[date]:
         """The months with a fee statement, the latest first."""
-        months = {s.month for p in self.ds.partners.values()
-                  for s in partner_statements(self.ds, p, self.today, self.days)}
-        return sorted(months, reverse=True)
+        return sorted({s.month for s in self.statements.values()}, reverse=True)
 
     @cached_property
     def items(self) -> list[Item]:
@@ -106,6 +112,14 @@ class Dashboard:
         contracts expired."""
         return renewals_due(self.ds, self.today, self.today + timedelta(days=DECISION_DAYS))
 
+    def calendar(self) -> list[CalendarEvent]:
+        """calendar.ics's events: what `haru upcoming --within 1y --format ics` gives."""
+        from haru_cli.views.schedule import upcoming as upcoming_view
+
+        year = Duration.parse(CALENDAR_SPAN)
+        found = upcoming(self.ds, self.today, year.after(self.today), year.before(self.today), self.days)
+        return upcoming_view(self.ds, found, self.today, self.t).events()
+
     @cached_property
     def owed(self) -> list[Statement]:
         return owed(self.ds, self.today, self.days)
@@ -126,10 +140,15 @@ class Dashboard:
         return self.t("site.incomplete", paths=", ".join(paths)) if paths else ""
 
 
+def statement_key(s: Statement) -> str:
+    """What names a statement's page: its month and its partner (`fees/2026-10/ueda.html`)."""
+    return f"{s.month:%Y-%m}/{s.partner.id}"
+
+
 def ids(d: Dashboard, kind: str, *, by_reading: bool = False) -> list[str]:
     """The ids of a record type's records: in order, or (a partner, a vendor) by reading, as lists show them."""
     records = d.ds.of(BY_NAME[kind])
-    return [r.id for r in sorted(records.values(), key=sort_key)] if by_reading else sorted(records)
+    return [r.id for r in sorted(records.values(), key=sort_key)] if by_reading else sorted(records, key=natural)
 
 
 def listed(title: str, table: Table, links: list[Link | None] | None = None, note: str = "", *,
@@ -266,7 +285,8 @@ def upcoming_page(d: Dashboard) -> Document:
         listed(t("site.upcoming.fees", day=pay_on.isoformat()) if pay_on else t("site.home.unpaid"),
                unpaid_table(to_pay, today, t), [Link("fees_month", f"{s.month:%Y-%m}") for s in to_pay] + [None],
                d.note(fees_incomplete(ds)), anchor="fees"),
-        items_section(d, t("site.upcoming.ahead", days=AHEAD_DAYS), d.ahead, note, anchor="ahead"),
+        items_section(d, t("site.upcoming.ahead", days=AHEAD_DAYS), d.ahead, note,
+                      (t("site.upcoming.calendar"), Link("calendar")), anchor="ahead"),
     ])
 
 
@@ -288,12 +308,13 @@ def problems_section(d: Dashboard, limit: int | None = None, paths: set[str] | N
 def problems(d: Dashboard) -> Document:
     """Every file skipped or read in part, and why; then every problem of the records."""
     t, ds = d.t, d.ds
+    found = sorted(ds.skipped_files.values(), key=lambda s: s.path)
     rows: list[list[Any]] = [[Text(s.path, literal=True), Text(skipped_reason(s, t), alert=True, literal=True,
-                                                              one_line=True)]
-                             for s in sorted(ds.skipped_files.values(), key=lambda s: s.path)]
+                                                              one_line=True)] for s in found]
     rows += [[Text(path, literal=True), Text(t("site.problems.partly"), alert=True)] for path in sorted(ds.partly_read)]
     skipped = Section(t("site.problems.skipped"), headings=[t("file"), t("site.problems.why")], rows=rows,
-                      empty=t("site.problems.none_skipped"))
+                      empty=t("site.problems.none_skipped"),
+                      links=[Link("record", f"{s.kind}/{s.stem}") for s in found])
     return Document(t("site.problems.title"), [skipped, problems_section(d)])
 
 
@@ -351,13 +372,14 @@ def partner_fees(d: Dashboard, p: Partner) -> Section:
     return Section(t("site.partner.fees"), headings=[t("fees.month"), t("fees.subtotal"), t("fees.payable"),
                                                      t("fees.pay_on"), t("fees.paid")],
                    rows=rows, empty=t("fees.none"), links=[Link("fees_month", f"{s.month:%Y-%m}") for s in found],
+                   column_links={2: [Link("statement", statement_key(s)) for s in found]},
                    note=d.note(fees_incomplete(d.ds, p.id)))
 
 
 def contracts(d: Dashboard) -> Document:
     from haru_cli.views.partners import contract_table
 
-    found = sorted(d.ds.contracts.values(), key=lambda c: (c.owner, c.start, c.id))
+    found = sorted(d.ds.contracts.values(), key=contract_order)
     table = contract_table([(contract_dates(c, d.today), d.ds.owner_of(c)) for c in found], d.t)
     section = listed(d.t("site.nav.contracts"), table, [Link("contract", c.id) for c in found])
     section.column_links = {1: [owner_link(d.ds, c) for c in found]}
@@ -407,7 +429,7 @@ def _table(table: Table) -> dict[str, Any]:
 
 def school(d: Dashboard) -> Document:
     t = d.t
-    found = [progress(d.ds, s, d.today) for s in sorted(d.ds.students.values(), key=lambda s: (s.course, s.id))]
+    found = [progress(d.ds, s, d.today) for s in sorted(d.ds.students.values(), key=student_order)]
     courses = sorted(d.ds.courses.values(), key=lambda c: c.start, reverse=True)
     enrolled = Counter(s.course for s in d.ds.students.values())
     rows: list[list[Any]] = [[c.title, Day(c.start), Day(c.end), str(enrolled[c.id]), str(len(c.assignments))]
@@ -430,9 +452,9 @@ def course(d: Dashboard, course_id: str) -> Document | None:
         (t("id"), c.id), (t("start"), Day(c.start)), (t("end"), Day(c.end)),
         (t("school.levels"), t("school.levels_value", levels=c.levels, passing=c.pass_level))]
     assignments: list[list[Any]] = [[a.id, a.title, t.join(a.criteria)] for a in c.assignments]
-    found = [progress(d.ds, s, d.today) for s in sorted(d.ds.students.values(), key=lambda s: s.id)
+    found = [progress(d.ds, s, d.today) for s in sorted(d.ds.students.values(), key=lambda s: natural(s.id))
              if s.course == c.id]
-    given = sorted((x for x in d.ds.certificates.values() if x.course == c.id), key=lambda x: x.id)
+    given = sorted((x for x in d.ds.certificates.values() if x.course == c.id), key=lambda x: natural(x.id))
     certificates: list[list[Any]] = [[x.id, _student_name(d, x.student), Day(x.issued)] for x in given]
     return Document(c.title, [
         Section(t("school.course"), fields=fields),
@@ -475,7 +497,11 @@ def student(d: Dashboard, student_id: str) -> Document | None:
 
 
 def certificate(d: Dashboard, certificate_id: str) -> Document | None:
-    """A certificate issued: to whom, for which course, when, and the assignments it rests on."""
+    """A certificate as its page prints it (SPEC §13.1): what templates/certificate.md.j2 writes, in the same
+    words — to whom, what it certifies, its number, course and day, the assignments it rests on, the issuer —
+    with the student and the course linked."""
+    from haru_cli.i18n.dates import date_text
+    from haru_cli.views.fees import heads
     from haru_cli.views.school import certificate_context
 
     t, ds = d.t, d.ds
@@ -483,26 +509,32 @@ def certificate(d: Dashboard, certificate_id: str) -> Document | None:
     if c is None:
         return None
     st, course = ds.students.get(c.student), ds.courses.get(c.course)
+    name = _student_name(d, c.student)
+    title = course.title if course else c.course
     fields: list[tuple[str, Any]] = [
-        (t("school.certificate"), c.id), (t("school.student"), _student_name(d, c.student)),
-        (t("school.course"), course.title if course else c.course), (t("date"), Day(c.issued))]
-    links = [None, Link("student", c.student) if st else None, Link("course", c.course) if course else None, None]
-    sections = [Section(t("school.certificate"), fields=fields, field_links=links)]
+        (t("certificate.number"), c.id), (t("school.student"), Text(name, literal=True)),
+        *([(t("site.school.organization"), st.organization)] if st and st.organization else []),
+        (t("certificate.course"), title), (t("certificate.issued"), date_text(c.issued, t.lang)),
+        (t("statement.issuer"), Text(ds.settings.company))]
+    links = [None, Link("student", c.student) if st else None, *([None] if st and st.organization else []),
+             Link("course", c.course) if course else None]
+    sections = [Section(t("certificate.to", name=name), fields=fields, field_links=links,
+                        note=t("certificate.body", course=title))]
     if st is not None:
         context = certificate_context(ds, progress(ds, st, c.issued), c, t)
-        sections.append(Section(t("site.school.assignments"), headings=[
-            t("school.assignment"), t("date"), t("school.levels")], empty=t("none_found"), rows=[
-            [a["title"], Day(a["date"]), a["levels"]] for a in context["assignments"]]))
+        sections.append(Section(t("certificate.assignments"), headings=heads(t, "certificate.assignments_head"),
+                                empty=t("none_found"), rows=[
+            [a["title"], date_text(a["date"], t.lang), a["levels"]] for a in context["assignments"]]))
     trail = [(course.title, Link("course", course.id))] if course else []
-    return Document(t("site.school.certificate_title", id=c.id, name=_student_name(d, c.student)), sections,
-                    trail + ([(st.name, Link("student", st.id))] if st else []))
+    return Document(t("certificate.title"), sections, trail + ([(st.name, Link("student", st.id))] if st else []),
+                    printable=True, tab=t("site.school.certificate_title", id=c.id, name=name))
 
 
 def pipeline(d: Dashboard) -> Document:
     from haru_cli.views.projects import project_view, projects_table
 
     t = d.t
-    found = sorted(d.ds.projects.values(), key=lambda p: (p.start, p.id))
+    found = sorted(d.ds.projects.values(), key=lambda p: (p.start, natural(p.id)))
     return Document(t("site.nav.pipeline"), [
         listed(t("project.list_title"), projects_table([project_view(d.ds, p, d.today, t) for p in found], t),
                [Link("project", p.id) for p in found]),
@@ -613,7 +645,7 @@ def vendors(d: Dashboard) -> Document:
 
     t = d.t
     found = sorted(d.ds.vendors.values(), key=sort_key)
-    selections = sorted(d.ds.sourcings.values(), key=lambda s: (s.opened, s.id))
+    selections = sorted(d.ds.sourcings.values(), key=lambda s: (s.opened, natural(s.id)))
     rows: list[list[Any]] = [[s.title, Day(s.opened), t.value("sourcing_status", s.status), str(len(s.candidates))]
                              for s in selections]
     return Document(t("site.nav.vendors"), [
@@ -704,7 +736,23 @@ def fees_month(d: Dashboard, month: str) -> Document | None:
     for section, s in zip(doc.sections, found, strict=False):  # a section a statement, then the total
         section.fields.insert(0, (d.t("partner"), Text(s.partner.name, literal=True)))
         section.field_links = [Link("partner", s.partner.id)]
+        section.more = (d.t("site.fees.printable"), Link("statement", statement_key(s)))
     return Document(doc.title, doc.sections, year_trail(d, first, "fees_fy"))
+
+
+def statement(d: Dashboard, key: str) -> Document | None:
+    """A partner's 支払明細書 for a month, to print (SPEC §13.1), under its month's page."""
+    from haru_cli.views.fees import statement_document
+
+    s = d.statements.get(key)
+    if s is None:
+        return None
+    doc = statement_document(s, d.ds.settings, d.t, d.today, fees_incomplete(d.ds, s.partner.id))
+    month = f"{s.month:%Y-%m}"
+    doc.trail = [*year_trail(d, s.month, "fees_fy"), (month, Link("fees_month", month)),
+                 (s.partner.name, Link("partner", s.partner.id))]
+    doc.tab = d.t("site.fees.statement_title", month=month, name=s.partner.name)
+    return doc
 
 
 def year_trail(d: Dashboard, month: date, route: str) -> list[tuple[str, Link]]:
@@ -774,3 +822,48 @@ def time_month(d: Dashboard, month: str) -> Document | None:
         *doc.sections,
         listed(t("site.time.automations"), automations_table(ds, first, d.today, t), note=note)],
         year_trail(d, first, "time_fy"))
+
+
+# --- served only: search, and a page that is not there ------------------------------------------------------
+
+
+def record_link(d: Dashboard, path: str) -> Link | None:
+    """The page of the record a file holds: its own, or (a record with no page of its own) where it shows —
+    a referral on its partner's, a payout on its month of fees, a month of time on its page."""
+    ds = d.ds
+    found = next(((kind, stem) for (kind, stem), p in ds.paths.items() if p == path), None) or next(
+        ((s.kind, s.stem) for s in ds.skipped_files.values() if s.path == path), None)
+    if found is None:
+        return None
+    kind, record_id = found
+    if kind == "referral":
+        referral = ds.referrals.get(record_id)
+        return Link("partner", referral.partner) if referral and referral.partner in ds.partners else None
+    if kind == "payout":
+        payout = ds.payouts.get(record_id)
+        return Link("fees_month", f"{payout.month:%Y-%m}") if payout and payout.month in d.statement_months else None
+    if kind == "time":
+        return Link("time_month", record_id) if month_of_key(record_id) in d.time_months else None
+    if kind == "automation":
+        return Link("time")
+    return Link(kind, record_id)
+
+
+def search_page(d: Dashboard, query: str, hits: list[Any], more: bool) -> Document:
+    """What `haru search` finds (`haru serve`'s /search?q=): each line that holds the text, leading to its
+    record's page."""
+    t = d.t
+    rows: list[list[Any]] = [[Text(h.path, literal=True), str(h.line), Text(h.excerpt, one_line=True)] for h in hits]
+    note = t("cli.search.more", limit=f"{len(hits):,}") if more else ""
+    return Document(t("site.search.title", query=query), [Section(
+        t("site.search.hits", count=f"{len(hits):,}"), headings=[t("file"), t("line"), t("site.search.line")],
+        rows=rows, empty=t("cli.search.none", query=query), links=[record_link(d, h.path) for h in hits],
+        note=note)])
+
+
+def not_found_page(d: Dashboard, path: str) -> Document:
+    """What `haru serve` answers for a page that is not there: where to go instead."""
+    t = d.t
+    return Document(t("site.not_found.title"), [Section(
+        t("site.not_found.title"), fields=[(t("site.not_found.path"), Text(path, literal=True, one_line=True))],
+        note=t("site.not_found.note"), more=(t("site.nav.home"), Link("home")))])

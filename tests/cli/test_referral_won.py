@@ -47,7 +47,7 @@ def test_moving_a_referral_on_follows_its_life(ws: Path, haru: Haru) -> None:
     cancel = haru("--data", ws, *TODAY, "referral", "cancel", "2026-ueda-001", "--date", "2026-11-01")
     assert cancel.exit_code == 0
     again = haru("--data", ws, *TODAY, "--lang", "en", "referral", "won", "2026-ueda-001", "--signed", "2026-07-01")
-    assert again.exit_code == 1 and "is cancelled" in again.stderr  # a cancellation is not undone by won
+    assert again.exit_code == 1 and "is Cancelled" in again.stderr  # a cancellation is not undone by won
     paid = haru("--data", ws, *TODAY, "--lang", "en", "referral", "pay", "2026-ueda-001", "--date", "2026-11-20",
                 "--amount", "5")
-    assert paid.exit_code == 1 and "is cancelled" in paid.stderr
+    assert paid.exit_code == 1 and "is Cancelled" in paid.stderr

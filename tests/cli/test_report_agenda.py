@@ -21,7 +21,7 @@ def test_new_opportunities_are_the_partner_s_open_ones_with_stage_and_next_step(
         "| 導入事例の公開 | 提案済み | 事例原稿のレビュー依頼 | 2026年12月20日 | ¥500,000 |",
     ]
     late = haru("--data", root, "--today", "2026-12-21", "--lang", "en", "report", "agenda", "spcom").stdout
-    assert "| 導入事例の公開 | proposed | 事例原稿のレビュー依頼 | 2026-12-20 (overdue) | ¥500,000 |" in late
+    assert "| 導入事例の公開 | Proposed | 事例原稿のレビュー依頼 | 2026-12-20 (overdue) | ¥500,000 |" in late
     assert report_section(haru("--data", root, *TODAY, "report", "agenda", "ueda").stdout, "6. 新たな協業機会") == [
         "進行中の協業機会はありません。"]
 

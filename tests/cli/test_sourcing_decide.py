@@ -61,7 +61,7 @@ def test_a_vendor_not_a_candidate_a_day_before_it_opened_or_a_second_decision_is
     again = haru("--data", ws, *TODAY, "--lang", "en", "sourcing", "decide", "pick", "studio", "--date", "2026-09-21",
                  "--reason", "x")
     assert (again.exit_code, again.stderr) == (
-        1, "haru: selection pick is decided (decision: eizo, 2026-09-20); only an open one changes: to mend it, "
+        1, "haru: selection pick is Decided (decision: eizo, 2026-09-20); only an open one changes: to mend it, "
            "haru edit pick\n")
 
 

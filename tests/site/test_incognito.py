@@ -31,7 +31,7 @@ AMOUNTS = [
 
 NOT_AMOUNTS = ["2026年11月27日", "2026-11-10", "15%", "90分", "3名", "10:30", "1.5倍", "第3四半期", "千葉",
                "三十日", "十分", "一人", "万一", "百貨店", "B2B", "A4", "Q3", "ISO 9001", "PHP 8.2", "03-0000-0002",
-               "2 B2B", "（税別）"]
+               "2 B2B", "（税別）", "T5999900020002", "登録番号: T1234567890123"]
 
 
 @pytest.mark.parametrize("amount", AMOUNTS)
@@ -72,6 +72,36 @@ def test_incognito_masks_every_amount(tmp_path: Path) -> None:
     pages = {**site_of(ROOT / "data", incognito=True), **hostile}
     amount = re.compile(r"[¥￥\\][0-9]|[0-9],[0-9]{3}|[0-9]\s?[万億]?円|JPY\s?[0-9]|[0-9]{5,}")
     for path, body in pages.items():
-        text = re.sub(r"<[^>]+>", " ", body.decode("utf-8"))
+        text = re.sub(r"<[^>]+>|T[0-9]{13}", " ", body.decode("utf-8"))  # tags, and invoice numbers: they stay
+        if path.endswith(".ics"):  # the calendar's text: what its events say (their dates and ids are no amounts)
+            from icalendar import Calendar
+
+            text = "\n".join(f"{e['summary']} {e['description']}" for e in Calendar.from_ical(body).walk("VEVENT"))
+            assert "¥•••" in text or path.startswith("ws/")  # data/'s fees were there, and are masked
         assert not amount.search(text), (path, amount.search(text))
     assert "¥•••".encode() in pages["index.html"] and "ws/partners/spcom.html" in pages
+
+
+def test_an_invoice_number_stays_and_an_amount_beside_it_is_masked() -> None:
+    assert mask_amounts("T1234567890123 ¥49,500 / 1234567890123") == f"T1234567890123 {MASK} / {MASK}"
+    assert mask_amounts("XT1234567890123") == f"XT{MASK}"  # no registration number: part of a longer word
+
+
+def test_incognito_keeps_the_charts_shape_and_the_invoice_number_and_hides_the_figures() -> None:
+    import re
+
+    from tests.helpers import site_of
+
+    masked = site_of(ROOT / "data", incognito=True)
+    shown = site_of(ROOT / "data")
+    fees = masked["fees/index.html"].decode("utf-8")
+    svg = fees[fees.index("<svg"):fees.index("</svg>")]
+    bars = re.findall(r'<rect x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"', svg)
+    plain = shown["fees/index.html"].decode("utf-8")
+    assert bars and bars == re.findall(r'<rect x="[^"]+" y="([^"]+)" width="[^"]+" height="([^"]+)"',
+                                       plain[plain.index("<svg"):plain.index("</svg>")])  # the same shape
+    axis = r'<text[^>]*text-anchor="end"[^>]*>'  # the figures beside the axis
+    assert re.search(axis, plain) and not re.search(axis, svg)
+    assert not re.search(r"<title>[^<]*: [0-9]", svg)  # nor in a bar's tooltip
+    assert "T5999900020002" in masked["fees/2026-10/ueda.html"].decode("utf-8")
+    assert "T5999900020002" in masked["partners/ueda.html"].decode("utf-8")

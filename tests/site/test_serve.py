@@ -5,30 +5,40 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from haru_cli.i18n import Translator
 from haru_cli.site.pages import Site, build
+from haru_cli.site.serve import Live
 from tests.helpers import SCENARIO, WorkspaceFactory, business_days, load_workspace
 
 
-def test_the_server_serves_the_static_bytes_get_only(workspace: WorkspaceFactory) -> None:
+def served(root: Path, *, incognito: bool = False, lang: str = "ja") -> Site:
+    return Site(load_workspace(root, cache=False), date(2026, 11, 27), business_days(), Translator(lang),
+                incognito=incognito, served=True)
+
+
+def client_of(root: Path, *, incognito: bool = False) -> tuple[Any, Live]:
     from starlette.testclient import TestClient
 
+    from haru_cli.load.search import search
+    from haru_cli.load.workspace import scan_workspace
     from haru_cli.site.serve import Live, application
 
+    live = Live(lambda: served(root, incognito=incognito), root)
+    app = application(live, lambda query: search(root, scan_workspace(root), query, use_cache=False))
+    return TestClient(app, base_url="http://127.0.0.1"), live
+
+
+def test_the_server_serves_the_sites_bytes_get_only(workspace: WorkspaceFactory) -> None:
     root = workspace(SCENARIO)
-
-    def load() -> Site:
-        return Site(load_workspace(root, cache=False), date(2026, 11, 27), business_days(), Translator("ja"))
-
-    live = Live(load, root)
+    client, live = client_of(root)
     try:
-        client = TestClient(application(live), base_url="http://127.0.0.1")
-        static = dict(build(load()))
-        for path in ("index.html", "partners/ueda.html", "fees/index.html", "style.css"):
-            assert client.get(f"/{path}").content == static[path]
-        assert client.get("/").content == static["index.html"]
-        assert client.get("/partners").content == static["partners.html"]
+        pages = dict(build(served(root)))
+        for path in ("index.html", "partners/ueda.html", "fees/index.html", "style.css", "calendar.ics"):
+            assert client.get(f"/{path}").content == pages[path]
+        assert client.get("/").content == pages["index.html"]
+        assert client.get("/partners").content == pages["partners.html"]
         assert client.get("/partners/nobody.html").status_code == 404
         assert client.get("/../../etc/passwd").status_code == 404
         assert client.post("/index.html").status_code == 405
@@ -79,3 +89,81 @@ def test_the_watcher_never_watches_through_a_link(workspace: WorkspaceFactory, t
     watched = _folders(root)
     assert str(root / "partners") in watched and str(root / "meetings" / "2026") in watched
     assert not any(str(elsewhere) in w or w.endswith(("vendors", "2030")) for w in watched)
+
+
+def test_search_lists_what_haru_search_finds_each_hit_leading_to_its_records_page(
+        workspace: WorkspaceFactory, haru: Any) -> None:
+    root = workspace({**SCENARIO, "partners/evil.yaml": "id: evil\nname: \"<b>ウエダの</b> 偽物\"\n"})
+    client, live = client_of(root)
+    try:
+        found = client.get("/search", params={"q": "うえだ"})  # folded as haru search folds: kana, width, case
+        assert found.status_code == 200
+        cli = haru("--data", root, "search", "うえだ", "--format", "json")
+        lines = {(h["path"], h["line"]) for h in __import__("json").loads(cli.stdout)["hits"]}
+        assert lines and all(f"<td>{path}</td>" in found.text or f">{path}<" in found.text for path, _ in lines)
+        assert 'href="partners/ueda.html"' in found.text and 'href="partners/evil.html"' in found.text
+        assert "<b>ウエダの</b>" not in found.text and "&lt;b&gt;ウエダの&lt;/b&gt;" in found.text  # text, not markup
+        assert 'action="search"' in found.text  # the box is on every served page
+        nothing = client.get("/search", params={"q": "どこにもない言葉"})
+        assert nothing.status_code == 200 and "「どこにもない言葉」は見つかりません" in nothing.text
+    finally:
+        live.stop()
+
+
+def test_each_table_of_a_page_is_the_clis_csv(workspace: WorkspaceFactory, haru: Any) -> None:
+    root = workspace(SCENARIO)
+    client, live = client_of(root)
+    try:
+        page = client.get("/partners.html")
+        assert 'href="?format=csv&amp;table=1"' in page.text
+        got = client.get("/partners.html", params={"format": "csv"})
+        assert got.headers["content-type"] == "text/csv; charset=utf-8"
+        assert 'filename="partners.csv"' in got.headers["content-disposition"]
+        cli = haru("--data", root, "--today", "2026-11-27", "partner", "list", "--format", "csv")
+        assert got.content == cli.stdout_bytes
+        contracts = haru("--data", root, "--today", "2026-11-27", "contract", "list", "--format", "csv")
+        assert client.get("/contracts.html?format=csv&table=1").content == contracts.stdout_bytes
+        assert client.get("/partners.html?format=csv&table=9").status_code == 404
+        assert client.get("/partners.html?format=csv&table=²").status_code == 404
+    finally:
+        live.stop()
+    masked, live = client_of(root, incognito=True)
+    try:
+        assert masked.get("/partners.html?format=csv").status_code == 403  # a screen share hands out no amounts
+        assert "format=csv" not in masked.get("/partners.html").text
+    finally:
+        live.stop()
+
+
+def test_a_page_that_is_not_there_has_the_navigation_and_a_way_home(workspace: WorkspaceFactory) -> None:
+    root = workspace(SCENARIO)
+    client, live = client_of(root)
+    try:
+        gone = client.get("/partners/deep/nobody.html")
+        assert gone.status_code == 404 and gone.headers["content-type"].startswith("text/html")
+        assert "ページが見つかりません" in gone.text and "partners/deep/nobody.html" in gone.text
+        assert 'href="../../partners.html"' in gone.text  # the menu, relative to where the browser is
+        assert 'href="../../index.html"' in gone.text and 'href="../../style.css"' in gone.text
+        hostile = client.get("/<script>alert(1)</script>.html")
+        assert hostile.status_code == 404 and "<script>alert(1)" not in hostile.text
+    finally:
+        live.stop()
+
+
+def test_the_calendar_is_what_upcoming_gives_for_a_year(workspace: WorkspaceFactory, haru: Any) -> None:
+    from icalendar import Calendar
+
+    root = workspace(SCENARIO)
+    client, live = client_of(root)
+    try:
+        got = client.get("/calendar.ics")
+        assert got.headers["content-type"] == "text/calendar; charset=utf-8"
+        cli = haru("--data", root, "--today", "2026-11-27", "upcoming", "--within", "1y", "--format", "ics")
+
+        def events(text: str) -> list[tuple[str, str, str]]:
+            return [(str(e["uid"]), str(e["dtstart"].dt), str(e["summary"]))
+                    for e in Calendar.from_ical(text).walk("VEVENT")]
+
+        assert events(got.text) and events(got.text) == events(cli.stdout)
+    finally:
+        live.stop()

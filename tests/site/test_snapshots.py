@@ -46,6 +46,7 @@ KINDS: dict[str, tuple[str, str]] = {
     "fees_index": ("fees/index.html", r"fees/index\.html"),
     "fees_fy2026": ("fees/fy2026.html", r"fees/fy[0-9]{4}\.html"),
     "fees_2026-10": ("fees/2026-10.html", r"fees/[0-9]{4}-[0-9]{2}\.html"),
+    "fees_2026-10_ueda": ("fees/2026-10/ueda.html", r"fees/[0-9]{4}-[0-9]{2}/[a-z0-9-]+\.html"),
     "time_index": ("time/index.html", r"time/index\.html"),
     "time_fy2026": ("time/fy2026.html", r"time/fy[0-9]{4}\.html"),
     "time_2026-11": ("time/2026-11.html", r"time/[0-9]{4}-[0-9]{2}\.html"),

@@ -450,17 +450,21 @@ HELP: dict[str, tuple[str, str]] = {
     # meetings, actions, referrals, search, edit
     "help.site": (
         "ワークスペースを静的な Web サイト（グラフつき、オフラインで表示）としてフォルダに書き出します。フォルダは新しいか"
-        "空、または以前 haru が書いたもの。\n\n例: haru site --out /tmp/site",
+        "空、または以前 haru が書いたもの。カレンダーアプリが購読できる calendar.ics も書きます。"
+        "\n\n例: haru site --out /tmp/site",
         "Write the workspace as a static website (with charts; it reads offline) into DIR: a new or empty "
-        "folder, or one haru wrote before.\n\nExample: haru site --out /tmp/site",
+        "folder, or one haru wrote before. It writes calendar.ics too, for a calendar app to subscribe to."
+        "\n\nExample: haru site --out /tmp/site",
     ),
     "help.site.out": ("書き出すフォルダ。", "The folder to write into."),
     "help.site.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),
     "help.serve": (
         "同じページを http://127.0.0.1:<ポート>/ で表示します（読み取り専用。ファイルが変わると次の表示で読み直します）。"
+        "各ページに検索窓（/search?q=）があり、表はそれぞれ CSV で取り出せます。"
         "\n\n例: haru serve --port 8765",
         "Serve the same pages on http://127.0.0.1:PORT/ (read-only; a changed file is read again on the next "
-        "request).\n\nExample: haru serve --port 8765",
+        "request). Each page has a search box (/search?q=), and offers each of its tables as CSV (?format=csv)."
+        "\n\nExample: haru serve --port 8765",
     ),
     "help.serve.port": ("ポート番号（既定: 8765）。", "The port (default: 8765)."),
     "help.serve.incognito": ("金額を伏せます（画面共有用）。", "Mask amounts (for a screen share)."),

@@ -76,6 +76,7 @@ class Block:
     anchor: str = ""
     more: Cell | None = None  # the link to the whole of a list shown in part
     csv: str = ""  # served: the link to its table as CSV
+    one_line: bool = False  # a list of items: on a phone each row flows as one line instead of columns
 
     @property
     def fields_html(self) -> str:
@@ -305,7 +306,8 @@ class Site:
                   for i, (label, v) in enumerate(s.fields)]
         more = Cell(self.text(s.more[0], one_line=True), href=self.href(s.more[1], here)) if s.more else None
         block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=self.text(s.note),
-                      figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more)
+                      figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more,
+                      one_line=s.one_line)
         if s.chart is not None:
             masked = s.chart.money and self.incognito
             if masked:

@@ -155,7 +155,7 @@ def listed(title: str, table: Table, links: list[Link | None] | None = None, not
            more: tuple[str, Link] | None = None, anchor: str = "") -> Section:
     """A list's table as a page's section."""
     return Section(title, headings=table.headings, rows=table.rows, empty=table.empty, links=links or [],
-                   note=note, more=more, anchor=anchor)
+                   note=note, more=more, anchor=anchor, one_line=table.one_line)
 
 
 def owner_link(ds: Dataset, c: Contract) -> Link | None:

@@ -25,18 +25,27 @@ RED = "rgb(179, 38, 30)"
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no Chromium here (CI installs Debian's chromium)")
 
 # Measured in the page: how wide it is, the smallest chart text as drawn, the short cells (a date, an amount, a
-# status) that run over more than one line, the colour of an overdue date that is a link, and every link.
-MEASURE = """() => {
-  const lines = el => { const r = document.createRange(); r.selectNodeContents(el);
-    return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; };
+# status) with a word broken across lines (a date and its note may sit on two), the colour of an overdue date
+# that is a link, the fields' values that run out of their box (cut off where they end), and every link.
+MEASURE = r"""() => {
+  const words = el => {  // a range over each word of the element's text
+    const found = [], walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode())
+      for (const m of node.data.matchAll(/\S+/g)) {
+        const r = document.createRange(); r.setStart(node, m.index); r.setEnd(node, m.index + m[0].length);
+        found.push(r); }
+    return found; };
   const texts = [...document.querySelectorAll('svg text')].map(
     t => parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
   return {
     width: document.documentElement.scrollWidth,
     smallest: texts.length ? Math.min(...texts) : null,
     broken: [...document.querySelectorAll('td.short, td.num, dd.short, dd.num')]
-      .filter(el => el.textContent.trim() && lines(el) > 1).map(el => el.textContent),
+      .filter(el => words(el).some(r => new Set([...r.getClientRects()].map(x => Math.round(x.top))).size > 1))
+      .map(el => el.textContent),
     overdue: [...document.querySelectorAll('td.alert a')].map(a => getComputedStyle(a).color),
+    cut: [...document.querySelectorAll('dd')].filter(el => el.scrollWidth > el.clientWidth + 1)
+      .map(el => el.textContent),
     links: [...document.querySelectorAll('a[href], link[href]')].map(a => a.href),
   };
 }"""
@@ -103,6 +112,7 @@ def test_every_page_is_reached_from_home_and_reads_at_this_width(browser: Any, t
         assert kinds == {r.name for r in routes.ROUTES}  # a page of every kind
     for path, found in seen.items():
         assert found["width"] <= width, (path, found["width"])
+        assert found["cut"] == [], (path, found["cut"])
         assert found["overdue"] == [] or set(found["overdue"]) == {RED}, (path, found["overdue"])
         if width == PHONE:
             assert found["smallest"] is None or found["smallest"] >= 11, (path, found["smallest"])

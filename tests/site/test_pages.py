@@ -358,3 +358,18 @@ def test_every_record_a_page_names_leads_to_its_page(data_site: dict[str, bytes]
     assert rows and all(row.count("<a href=") >= 2 for row in rows), [r for r in rows if r.count("<a href=") < 2]
     assert '<a href="meetings/2026-11-10-ueda-regular.html">2026-12-04 (あと 3 日)</a>' in ahead  # an action's
     assert '<a href="vendors/studio-mirai.html">株式会社スタジオミライ</a>' in ahead  # a deliverable's vendor
+
+
+@pytest.mark.parametrize("workspace", ["data", "tests/fixtures/site"])
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_html5lib_finds_no_error_on_any_page(workspace: str, lang: str) -> None:
+    """Every page parses as HTML5 without a single parse error (html5lib, strict: the WHATWG algorithm)."""
+    import html5lib
+
+    for path, body in site_of(ROOT / workspace, lang=lang).items():
+        if path.endswith(".html"):
+            parser = html5lib.HTMLParser(strict=True)
+            try:
+                parser.parse(body, transport_encoding="utf-8")
+            except html5lib.html5parser.ParseError as exc:
+                raise AssertionError(f"{path}: {exc}") from None

@@ -294,7 +294,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "site.home.problems": ("記録の問題（haru validate）", "Problems in the records (haru validate)"),
     "site.home.no_problems": ("問題はありません。", "No problems."),
     "site.banner": ("注意: 誤りのあるファイル {skipped} 件を読み飛ばし、{partly} 件を一部だけ読みました。金額・時間・予定は不完全かもしれません。",
-                    "Note: {skipped} files with errors were skipped and {partly} read in part; amounts, hours and dates may be incomplete."),
+                    "Note: files skipped for their errors: {skipped}; read in part: {partly}. Amounts, hours and dates may be "
+                    "incomplete."),
     "site.banner_link": ("問題の一覧", "The problems"),
     "site.incomplete": ("不完全: 次のファイルを読み飛ばした（または一部だけ読んだ）ため、この数字は変わるかもしれません: {paths}",
                         "Incomplete: these figures may change, for these files were skipped (or read in part): {paths}"),

@@ -35,9 +35,11 @@ class Cell:
     href: str | None = None
     number: bool = False
     short: bool = False  # a date, an amount, a status: never broken across lines (a narrow table scrolls instead)
+    word: bool = False  # one word (an id, a reference): a table keeps it on one line, it breaks only in a field
 
 
 CALENDAR = "calendar.ics"  # the calendar feed (SPEC §13.1); a Link("calendar") leads to it
+WORD = re.compile(r"[A-Za-z0-9._/-]{1,40}")  # an id or a reference: ucworld-alliance, ueda/2026-10
 SHORT = 12  # the characters of text that a cell keeps on one line, as it keeps a date or an amount
 
 
@@ -45,7 +47,8 @@ def cell_html(cell: Cell, tag: str = "td") -> str:
     """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses)."""
     from markupsafe import escape
 
-    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number), ("short", cell.short)) if on)
+    classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number), ("short", cell.short),
+                                        ("word", cell.word)) if on)
     body = f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>' if cell.href else str(escape(cell.text))
     return f'<{tag} class="{classes}">{body}</{tag}>' if classes else f"<{tag}>{body}</{tag}>"
 
@@ -284,7 +287,8 @@ class Site:
         text = visible(text, one_line=one_line) if isinstance(value, Text) and value.literal else self.text(
             text, one_line=one_line)
         short = isinstance(value, Money | Day | Quantity) or (len(text) <= SHORT and "\n" not in text)
-        return Cell(text, alerting(value), href, isinstance(value, Money | Quantity), short)
+        word = not short and WORD.fullmatch(text) is not None
+        return Cell(text, alerting(value), href, isinstance(value, Money | Quantity), short, word)
 
     def text(self, text: str, *, one_line: bool = False) -> str:
         """Text of the data as a page shows it: control characters as escapes, amounts masked when incognito."""

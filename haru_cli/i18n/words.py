@@ -255,6 +255,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "site.search.title": ("検索: {query}", "Search: {query}"),
     "site.search.hits": ("見つかった行 {count} 件", "{count} lines found"),
     "site.search.line": ("その行", "The line"),
+    "site.search.ask": ("探す言葉を検索窓に入れてください。", "Type what to look for in the search box."),
     "site.search.box": ("記録を検索", "Search the records"),
     "site.search.button": ("検索", "Search"),
     "site.csv": ("この表を CSV で", "This table as CSV"),

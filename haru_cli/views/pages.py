@@ -841,7 +841,8 @@ def record_link(d: Dashboard, path: str) -> Link | None:
         return Link("partner", referral.partner) if referral and referral.partner in ds.partners else None
     if kind == "payout":
         payout = ds.payouts.get(record_id)
-        return Link("fees_month", f"{payout.month:%Y-%m}") if payout and payout.month in d.statement_months else None
+        month = payout.month.first if payout else None
+        return Link("fees_month", f"{month:%Y-%m}") if month in d.statement_months else None
     if kind == "time":
         return Link("time_month", record_id) if month_of_key(record_id) in d.time_months else None
     if kind == "automation":
@@ -857,7 +858,8 @@ def search_page(d: Dashboard, query: str, hits: list[Any], more: bool) -> Docume
     note = t("cli.search.more", limit=f"{len(hits):,}") if more else ""
     return Document(t("site.search.title", query=query), [Section(
         t("site.search.hits", count=f"{len(hits):,}"), headings=[t("file"), t("line"), t("site.search.line")],
-        rows=rows, empty=t("cli.search.none", query=query), links=[record_link(d, h.path) for h in hits],
+        rows=rows, empty=t("cli.search.none", query=query) if query.strip() else t("site.search.ask"),
+        links=[record_link(d, h.path) for h in hits],
         note=note)])
 
 

@@ -104,6 +104,7 @@ def test_search_lists_what_haru_search_finds_each_hit_leading_to_its_records_pag
         assert 'href="partners/ueda.html"' in found.text and 'href="partners/evil.html"' in found.text
         assert "<b>ウエダの</b>" not in found.text and "&lt;b&gt;ウエダの&lt;/b&gt;" in found.text  # text, not markup
         assert 'action="search"' in found.text  # the box is on every served page
+        assert "探す言葉を検索窓に入れてください" in client.get("/search?q=").text
         nothing = client.get("/search", params={"q": "どこにもない言葉"})
         assert nothing.status_code == 200 and "「どこにもない言葉」は見つかりません" in nothing.text
     finally:
@@ -167,3 +168,24 @@ def test_the_calendar_is_what_upcoming_gives_for_a_year(workspace: WorkspaceFact
         assert events(got.text) and events(got.text) == events(cli.stdout)
     finally:
         live.stop()
+
+
+def test_a_hit_leads_to_where_its_record_shows() -> None:
+    """A record with a page of its own leads to it; a referral to its partner's, a payout to its month of fees,
+    a month of time to its page, an automation to the time page; haru.yaml to nothing."""
+    from haru_cli.views.pages import Dashboard, record_link
+    from haru_cli.views.shapes import Link
+
+    root = Path(__file__).resolve().parent.parent / "fixtures" / "site"
+    d = Dashboard(load_workspace(root, cache=False), date(2026, 11, 27), business_days(), Translator("ja"))
+    paths = {kind: path for (kind, _), path in sorted(d.ds.paths.items())}
+    assert record_link(d, paths["partner"]) == Link("partner", Path(paths["partner"]).stem)
+    referral = d.ds.referrals[Path(paths["referral"]).stem]
+    assert record_link(d, paths["referral"]) == Link("partner", referral.partner)
+    payout = d.ds.payouts[Path(paths["payout"]).stem]
+    assert record_link(d, paths["payout"]) == Link("fees_month", f"{payout.month.first:%Y-%m}")
+    assert record_link(d, paths["time"]) == Link("time_month", Path(paths["time"]).stem)
+    assert record_link(d, paths["automation"]) == Link("time")
+    assert record_link(d, "haru.yaml") is None
+    skipped = next(iter(d.ds.skipped_files.values()))
+    assert record_link(d, skipped.path) == Link(skipped.kind, skipped.stem)  # its page says why it is skipped

@@ -3,6 +3,8 @@ that never follows a link."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,7 +20,9 @@ def served(root: Path, *, incognito: bool = False, lang: str = "ja") -> Site:
                 incognito=incognito, served=True)
 
 
-def client_of(root: Path, *, incognito: bool = False) -> tuple[Any, Live]:
+@contextmanager
+def serving(root: Path, *, incognito: bool = False) -> Iterator[tuple[Any, Live]]:
+    """A test client of `haru serve` on the workspace, and its live site; the watcher stopped at the end."""
     from starlette.testclient import TestClient
 
     from haru_cli.load.search import search
@@ -27,13 +31,15 @@ def client_of(root: Path, *, incognito: bool = False) -> tuple[Any, Live]:
 
     live = Live(lambda: served(root, incognito=incognito), root)
     app = application(live, lambda query: search(root, scan_workspace(root), query, use_cache=False))
-    return TestClient(app, base_url="http://127.0.0.1"), live
+    try:
+        yield TestClient(app, base_url="http://127.0.0.1"), live
+    finally:
+        live.stop()
 
 
 def test_the_server_serves_the_sites_bytes_get_only(workspace: WorkspaceFactory) -> None:
     root = workspace(SCENARIO)
-    client, live = client_of(root)
-    try:
+    with serving(root) as (client, live):
         pages = dict(build(served(root)))
         for path in ("index.html", "partners/ueda.html", "fees/index.html", "style.css", "calendar.ics"):
             assert client.get(f"/{path}").content == pages[path]
@@ -47,8 +53,6 @@ def test_the_server_serves_the_sites_bytes_get_only(workspace: WorkspaceFactory)
         (root / "partners" / "ueda.yaml").write_text("id: ueda\nname: 株式会社ウエダ改\n", encoding="utf-8")
         live.changed()  # what the watcher does; its own test is below
         assert "株式会社ウエダ改" in client.get("/partners/ueda.html").text
-    finally:
-        live.stop()
 
 
 def test_the_watcher_sees_an_edited_file(workspace: WorkspaceFactory) -> None:
@@ -94,8 +98,7 @@ def test_the_watcher_never_watches_through_a_link(workspace: WorkspaceFactory, t
 def test_search_lists_what_haru_search_finds_each_hit_leading_to_its_records_page(
         workspace: WorkspaceFactory, haru: Any) -> None:
     root = workspace({**SCENARIO, "partners/evil.yaml": "id: evil\nname: \"<b>ウエダの</b> 偽物\"\n"})
-    client, live = client_of(root)
-    try:
+    with serving(root) as (client, live):
         found = client.get("/search", params={"q": "うえだ"})  # folded as haru search folds: kana, width, case
         assert found.status_code == 200
         cli = haru("--data", root, "search", "うえだ", "--format", "json")
@@ -107,14 +110,11 @@ def test_search_lists_what_haru_search_finds_each_hit_leading_to_its_records_pag
         assert "探す言葉を検索窓に入れてください" in client.get("/search?q=").text
         nothing = client.get("/search", params={"q": "どこにもない言葉"})
         assert nothing.status_code == 200 and "「どこにもない言葉」は見つかりません" in nothing.text
-    finally:
-        live.stop()
 
 
 def test_each_table_of_a_page_is_the_clis_csv(workspace: WorkspaceFactory, haru: Any) -> None:
     root = workspace(SCENARIO)
-    client, live = client_of(root)
-    try:
+    with serving(root) as (client, live):
         page = client.get("/partners.html")
         assert 'href="?format=csv&amp;table=1"' in page.text
         got = client.get("/partners.html", params={"format": "csv"})
@@ -126,20 +126,14 @@ def test_each_table_of_a_page_is_the_clis_csv(workspace: WorkspaceFactory, haru:
         assert client.get("/contracts.html?format=csv&table=1").content == contracts.stdout_bytes
         assert client.get("/partners.html?format=csv&table=9").status_code == 404
         assert client.get("/partners.html?format=csv&table=²").status_code == 404
-    finally:
-        live.stop()
-    masked, live = client_of(root, incognito=True)
-    try:
+    with serving(root, incognito=True) as (masked, live):
         assert masked.get("/partners.html?format=csv").status_code == 403  # a screen share hands out no amounts
         assert "format=csv" not in masked.get("/partners.html").text
-    finally:
-        live.stop()
 
 
 def test_a_page_that_is_not_there_has_the_navigation_and_a_way_home(workspace: WorkspaceFactory) -> None:
     root = workspace(SCENARIO)
-    client, live = client_of(root)
-    try:
+    with serving(root) as (client, live):
         gone = client.get("/partners/deep/nobody.html")
         assert gone.status_code == 404 and gone.headers["content-type"].startswith("text/html")
         assert "ページが見つかりません" in gone.text and "partners/deep/nobody.html" in gone.text
@@ -147,16 +141,13 @@ def test_a_page_that_is_not_there_has_the_navigation_and_a_way_home(workspace: W
         assert 'href="../../index.html"' in gone.text and 'href="../../style.css"' in gone.text
         hostile = client.get("/<script>alert(1)</script>.html")
         assert hostile.status_code == 404 and "<script>alert(1)" not in hostile.text
-    finally:
-        live.stop()
 
 
 def test_the_calendar_is_what_upcoming_gives_for_a_year(workspace: WorkspaceFactory, haru: Any) -> None:
     from icalendar import Calendar
 
     root = workspace(SCENARIO)
-    client, live = client_of(root)
-    try:
+    with serving(root) as (client, live):
         got = client.get("/calendar.ics")
         assert got.headers["content-type"] == "text/calendar; charset=utf-8"
         cli = haru("--data", root, "--today", "2026-11-27", "upcoming", "--within", "1y", "--format", "ics")
@@ -166,8 +157,6 @@ def test_the_calendar_is_what_upcoming_gives_for_a_year(workspace: WorkspaceFact
                     for e in Calendar.from_ical(text).walk("VEVENT")]
 
         assert events(got.text) and events(got.text) == events(cli.stdout)
-    finally:
-        live.stop()
 
 
 def test_a_hit_leads_to_where_its_record_shows() -> None:

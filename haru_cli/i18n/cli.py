@@ -533,6 +533,34 @@ CLI: dict[str, tuple[str, str]] = {
         "\n  (move .pre-commit-config.yaml and .github/ to the top of {top})",
     ),
     # hook
+    # school renumber (SPEC §18)
+    "cli.school.renumber.no_file": ("ワークスペースに {path} がありません", "no file {path} in the workspace"),
+    "cli.school.renumber.not_certificate": ("{path} は修了証のファイル（certificates/<年>/<番号>.yaml）ではありません",
+                                            "{path} is not a certificate's file (certificates/<year>/<number>.yaml)"),
+    "cli.school.renumber.no_conflict": (
+        "{path} に競合マーカーがありません: 2 つのブランチで同じ番号が使われたマージの途中でのみ付け直せます",
+        "{path} holds no conflict markers: a number is settled only in a merge that found it taken on both branches",
+    ),
+    "cli.school.renumber.side_invalid": ("{path} の{side}の版が修了証として正しくありません（上記）",
+                                         "{side}'s version of {path} is not a valid certificate (above)"),
+    "cli.school.renumber.not_same": ("{path} の両側の番号が違います（{ours} と {theirs}）",
+                                     "the two sides of {path} have different numbers ({ours} and {theirs})"),
+    "cli.school.renumber.same_student": (
+        "{path}: 両方のブランチが同じ受講生 {student} を修了としていました。こちらの修了証を残しました — git add してください",
+        "{path}: both branches certified the same student, {student}; ours is kept — git add it",
+    ),
+    "cli.school.renumber.done": (
+        "{kept}（{student}）はそのまま、{other} の修了証を {moved} に付け直しました（replaces: {kept}）: {path} — "
+        "両方のファイルを git add してマージを終えてください",
+        "{kept} ({student}) kept its number; {other}'s certificate is now {moved} (replaces: {kept}): {path} — "
+        "git add both files to finish the merge",
+    ),
+    "cli.school.renumber.not_rendered": (
+        "受講生 {student} のファイルが読み飛ばされているため修了証を出力していません。直してから "
+        "haru school certify {student} --render",
+        "the certificate is not rendered: student {student}'s file is skipped; fix it, then haru school certify "
+        "{student} --render",
+    ),
     # merge-driver (SPEC §18)
     "cli.merge.side.base": ("共通の祖先", "the common ancestor"),
     "cli.merge.side.ours": ("こちら", "ours"),

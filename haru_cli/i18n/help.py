@@ -534,6 +534,15 @@ HELP: dict[str, tuple[str, str]] = {
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
     "help.school.certify.render": ("記録済みの修了証を出力し直します（何も記録しません）。",
                                    "Print the recorded certificate again (records nothing)."),
+    "help.school.renumber": (
+        "2 つのブランチで同じ修了証番号が使われたマージを片付けます: 今のブランチの修了証は番号をそのまま、"
+        "もう一方の受講生の修了証にはその年の次の空き番号を付け（replaces: に元の番号）、その修了証を出力し直します。\n\n"
+        "例: haru school renumber certificates/2026/haru-2026-0005.yaml",
+        "Settle a certificate number taken on two branches, in their merge: the current branch's certificate keeps "
+        "it, the other student's gets the year's next free number (replaces: the old one), and its certificate "
+        "is rendered again.\n\nExample: haru school renumber certificates/2026/haru-2026-0005.yaml",
+    ),
+    "help.school.renumber.path": ("競合マーカーの残った修了証のファイル。", "The certificate's file holding conflict markers."),
     "help.school.evaluate": (
         "口頭報告による評価を 1 件追記します（再評価も新しい 1 件）。\n\n"
         "例: haru school evaluate 佐藤花子 a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",

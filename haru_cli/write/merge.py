@@ -56,6 +56,7 @@ class Insert:
     path: Path
     index: int
     item: Any
+    source: int | None = None  # where theirs has it: its lines there can be taken as they are
 
 
 Edit = Set | Remove | Insert
@@ -134,15 +135,16 @@ class _Walk:
                 kept.append(o[i])
                 continue
             kept.append(self.value((*path, i), b[i], o[i], t[i]))
-        ours_new, theirs_new = o[n:], list(t[n:])
-        for item in ours_new:  # an item both sides added alike is one item
-            twin = next((j for j, other in enumerate(theirs_new) if same(item, other)), None)
+        ours_new: list[Tagged] = [(None, item) for item in o[n:]]
+        theirs_new: list[Tagged] = list(enumerate(t[n:], start=n))
+        for _, item in ours_new:  # an item both sides added alike is one item
+            twin = next((j for j, (_, other) in enumerate(theirs_new) if same(item, other)), None)
             if twin is not None:
                 del theirs_new[twin]
         added = _interleaved(ours_new, theirs_new, rule.order)
-        for at, (side, item) in enumerate(added):
-            if side == "theirs":
-                self.inserts.append(Insert(path, n + at, item))
+        for at, (source, item) in enumerate(added):
+            if source is not None:
+                self.inserts.append(Insert(path, n + at, item, source))
         return kept + [item for _, item in added]
 
     def take(self, path: Path, o: Any, t: Any) -> None:
@@ -158,7 +160,7 @@ class _Walk:
                 if key not in o or not same(o[key], value):
                     self.take((*path, key), o.get(key, MISSING), value)
         elif isinstance(o, list) and isinstance(t, list) and o and len(t) > len(o) and same(t[:len(o)], o):
-            self.inserts.extend(Insert(path, i, t[i]) for i in range(len(o), len(t)))
+            self.inserts.extend(Insert(path, i, t[i], i) for i in range(len(o), len(t)))
         else:
             self.edits.append(Set(path, t))
 
@@ -172,19 +174,22 @@ def _one_item(rule: Appended, b: Any, o: Any, t: Any) -> bool:
                for k in rule.same)
 
 
-def _interleaved(ours: list[Any], theirs: list[Any], order: str | None) -> list[tuple[str, Any]]:
+Tagged = tuple[int | None, Any]  # an item, and where theirs has it (None: ours')
+
+
+def _interleaved(ours: list[Tagged], theirs: list[Tagged], order: str | None) -> list[Tagged]:
     """Both sides' new items, each side's in its own order, interleaved by date as a merge sort does (a tie,
     or no date to go by: ours first)."""
-    out: list[tuple[str, Any]] = []
+    out: list[Tagged] = []
     i = j = 0
     while i < len(ours) and j < len(theirs):
-        if order is not None and _date(theirs[j], order) < _date(ours[i], order):
-            out.append(("theirs", theirs[j]))
+        if order is not None and _date(theirs[j][1], order) < _date(ours[i][1], order):
+            out.append(theirs[j])
             j += 1
         else:
-            out.append(("ours", ours[i]))
+            out.append(ours[i])
             i += 1
-    return out + [("ours", item) for item in ours[i:]] + [("theirs", item) for item in theirs[j:]]
+    return out + ours[i:] + theirs[j:]
 
 
 def _date(item: Any, key: str) -> str:

@@ -54,7 +54,7 @@ def merge_texts(base: str, ours: str, theirs: str, path: str, model: type[Any] |
         values[side] = doc.data
     merged = merge(values["base"], values["ours"], values["theirs"], kind.appended if kind is not None else ())
     try:
-        text = with_edits(texts["ours"], merged)
+        text = with_edits(texts["ours"], merged, texts["theirs"])
     except NotEditable as exc:
         return _whole(bom, raw, texts, "not_editable", reason=str(exc))
     if merged.conflicts:

@@ -14,12 +14,46 @@ MARKER_SIZE = 7  # git's: <<<<<<<, =======, >>>>>>>
 OURS_LABEL, THEIRS_LABEL = "ours", "theirs"
 
 
-def with_edits(ours: str, merged: Merged) -> str:
-    """Ours' text with the merge's edits made (NotEditable: an edit cannot be made in this text)."""
+def with_edits(ours: str, merged: Merged, theirs: str) -> str:
+    """Ours' text with the merge's edits made (NotEditable: an edit cannot be made in this text). An item of
+    theirs goes in as theirs writes it — its lines, comments and all — where its dash stands where ours'
+    dashes do; else written as the item beside it is."""
     text = ours
+    theirs_root = _compose(theirs)
     for edit in merged.edits:
-        text = _made(text, edit)
+        copied = _copied(text, theirs, theirs_root, edit) if isinstance(edit, Insert) else None
+        text = copied if copied is not None else _made(text, edit)
     return text
+
+
+def _copied(text: str, theirs: str, theirs_root: yaml.Node | None, edit: Insert) -> str | None:
+    """The text with theirs' own lines of the item put in, if they fit as they are (same indentation, and
+    read back as the item in its place)."""
+    from haru_cli.load.yamlio import parse_yaml
+    from haru_cli.write.merge import same
+
+    root = _compose(text)
+    ours_list = _walk(root, edit.path) if root is not None else None
+    block = _block(theirs, theirs_root, (*edit.path, edit.source)) if edit.source is not None else None
+    if block is None or not isinstance(ours_list, yaml.SequenceNode) or ours_list.flow_style or not ours_list.value:
+        return None
+    lines = theirs[block[0]:block[1]]
+    lines += "" if lines.endswith("\n") else "\n"
+    beside = ours_list.value[min(edit.index, len(ours_list.value) - 1)]
+    start = text.rfind("\n", 0, beside.start_mark.index) + 1
+    if not lines.startswith(text[start:beside.start_mark.index]):  # the same dash, at the same column
+        return None
+    at = start if edit.index < len(ours_list.value) else _line_end(text, _last(ours_list.value[-1]).end_mark.index)
+    after = text[:at] + lines + text[at:]
+    before_doc, after_doc = parse_yaml(text, "ours")[0], parse_yaml(after, "ours")[0]
+    if before_doc is None or after_doc is None:
+        return None
+    expected = before_doc.data
+    target = expected
+    for step in edit.path:
+        target = target[step]
+    target.insert(edit.index, edit.item)
+    return after if same(after_doc.data, expected) else None
 
 
 def _made(text: str, edit: Edit) -> str:
@@ -61,6 +95,38 @@ def markers(ours: str, theirs: str) -> str:
 
     return (f"{'<' * MARKER_SIZE} {OURS_LABEL}\n{lines(ours)}{'=' * MARKER_SIZE}\n{lines(theirs)}"
             f"{'>' * MARKER_SIZE} {THEIRS_LABEL}\n")
+
+
+def split_conflicts(text: str) -> tuple[str, str] | None:
+    """Ours' and theirs' texts of a file holding conflict markers (the lines outside them in both; a base
+    section of diff3 style in neither); None when it holds none, or they do not pair up."""
+    sides: tuple[list[str], list[str]] = ([], [])
+    state, found = "both", False
+    for line in text.splitlines(keepends=True):
+        bare = line.rstrip("\r\n")
+        opens, base = _is_marker(bare, "<"), _is_marker(bare, "|")
+        if state == "both" and opens:
+            state, found = "ours", True
+        elif state == "ours" and base:
+            state = "base"
+        elif state in ("ours", "base") and bare == "=" * MARKER_SIZE:
+            state = "theirs"
+        elif state == "theirs" and _is_marker(bare, ">"):
+            state = "both"
+        elif state != "both" and (opens or base or bare == "=" * MARKER_SIZE or _is_marker(bare, ">")):
+            return None  # a marker out of its place
+        else:
+            if state in ("both", "ours"):
+                sides[0].append(line)
+            if state in ("both", "theirs"):
+                sides[1].append(line)
+    if state != "both" or not found:
+        return None
+    return "".join(sides[0]), "".join(sides[1])
+
+
+def _is_marker(line: str, char: str) -> bool:
+    return line.startswith(char * MARKER_SIZE) and (len(line) == MARKER_SIZE or line[MARKER_SIZE] in " \t")
 
 
 def _compose(text: str) -> yaml.Node | None:

@@ -501,7 +501,7 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.init.driver_name": ("haru: レコードをキーと記録ごとにマージ", "haru: records merged by keys and entries"),
     "cli.init.git_config_failed": ("git config に失敗しました: {reason}", "git config failed: {reason}"),
     "cli.init.git_configured": (
-        "この clone の .git/config に merge.haru.driver を設定しました: {command}",
+        "このクローンの .git/config に merge.haru.driver を設定しました: {command}",
         "set merge.haru.driver in this clone's .git/config: {command}",
     ),
     "cli.init.no_gitattributes": (

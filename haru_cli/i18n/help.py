@@ -825,8 +825,8 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
     "help.init.git_config": (
-        "この clone の .git/config に haru のマージドライバ（merge.haru.driver）を設定します。git は共有しないため"
-        " clone ごとに 1 回。既存の clone ではこれだけを単独で実行できます。",
+        "このクローンの .git/config に haru のマージドライバ（merge.haru.driver）を設定します。git は共有しないため"
+        "クローンごとに 1 回。既存のクローンではこれだけを単独で実行できます。",
         "Set haru's merge driver (merge.haru.driver) in this clone's .git/config, which git does not share: once "
         "per clone. Run alone in an existing clone, it does only that.",
     ),
@@ -851,13 +851,13 @@ HELP: dict[str, tuple[str, str]] = {
         "マージします。片側だけが変えたキーはその側を、時間の記録・入金・評価・測定・履歴・アクションは両側の追加を"
         "1 件ずつ日付順に取り、両側が違う値に変えたキーは競合マーカーを残して終了コード 1。結果はレコードとして検査して"
         "から書きます。設定は haru init --git-config。\n\n"
-        "例: git config merge.haru.driver 'haru merge-driver %O %A %B %P'",
+        "例: haru merge-driver .merge_file_a .merge_file_b .merge_file_c time/2026/2026-12.yaml",
         "git's merge driver (git runs it with %O %A %B %P; not for use by hand): a three-way merge of one record. "
         "A key changed on one side takes that side; time entries, payments, evaluations, measurements, history "
         "and actions take both sides' new entries once each, by date; a key both sides changed differently is "
         "left between conflict markers, exit 1. The result is validated as a record before it is written. Set "
         "up with haru init --git-config.\n\n"
-        "Example: git config merge.haru.driver 'haru merge-driver %O %A %B %P'",
+        "Example: haru merge-driver .merge_file_a .merge_file_b .merge_file_c time/2026/2026-12.yaml",
     ),
     "help.merge-driver.base": ("共通の祖先の版（git の %O）。", "The common ancestor's version (git's %O)."),
     "help.merge-driver.ours": ("こちらの版（git の %A）。結果をここに書きます。",

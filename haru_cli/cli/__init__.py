@@ -52,6 +52,7 @@ COMMANDS = {
     "init": ("init", "init"),
     "schema": ("schema", "schema"),
     "hook": ("hook", "app"),
+    "merge-driver": ("merge_driver", "merge_driver"),
 }
 # Commands once built: definitions, not state, so one process (a test session) may keep them.
 _BUILT: dict[str, typer.core.TyperCommand | TyperGroup] = {}

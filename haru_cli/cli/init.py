@@ -22,6 +22,7 @@ def init(
     locale: Annotated[Literal["ja", "en"], typer.Option("--locale")] = "ja",
     source: Annotated[str | None, typer.Option("--source", metavar="URL")] = None,
     missing: Annotated[bool, typer.Option("--missing")] = False,
+    git_config: Annotated[bool, typer.Option("--git-config")] = False,
 ) -> None:
     from haru_cli.cli.output import write_file
     from haru_cli.cli.schema import write_schemas
@@ -35,6 +36,11 @@ def init(
     if folder.exists() and not folder.is_dir():
         raise Failure(t("cli.workspace.not-folder", path=str(folder)))
     existing = next((f for f in (folder / "haru.yaml", folder / "data" / "haru.yaml") if f.exists()), None)
+    if existing is not None and git_config and not missing:  # an existing clone: its merge driver, nothing else
+        typer.echo(configure_merge_driver(folder, t))
+        if not (existing.parent / ".gitattributes").exists():
+            typer.echo(t("cli.init.no_gitattributes", folder=shlex.quote(str(existing.parent))))
+        return
     if existing is not None and not missing:
         raise Failure(t("cli.init.exists", path=str(existing.parent)))
     folder.mkdir(parents=True, exist_ok=True)
@@ -48,6 +54,7 @@ def init(
     files = {
         "haru.yaml": file_text("file.haru_yaml", locale, company=_yaml_text(company), locale=locale),
         ".gitignore": init_files.GITIGNORE,
+        ".gitattributes": init_files.GITATTRIBUTES,
         ".pre-commit-config.yaml": init_files.PRE_COMMIT.format(command=_yaml_text(shlex.join([*words, "--staged"]))),
         "README.md": file_text("file.readme", locale, company=company),
         **{f"{kind.folder}/.gitkeep": "" for kind in TYPES},
@@ -68,6 +75,8 @@ def init(
     for line in write_schemas(folder / "schemas", t, keep_outdated=missing, within=folder):
         typer.echo(line)
     typer.echo(_git_init(folder, top, t))
+    if git_config:
+        typer.echo(configure_merge_driver(folder, t))
     if install is None:
         typer.echo(t("cli.init.no_workflow"))
     elif expression:
@@ -102,6 +111,34 @@ def _yaml_text(value: str) -> str:
     from haru_cli.write.yamltext import scalar_text
 
     return scalar_text(value)
+
+
+def merge_driver_command() -> str:
+    """The command git runs to merge a record: this haru's own program, by its full path where it has one
+    (a virtual environment's), so that a merge does not depend on PATH; never `python -m`, which would
+    import a `haru_cli` folder of the repository git runs it in (SPEC §14). Quoted for git's shell."""
+    import shutil
+    import sys
+
+    beside = Path(sys.executable).parent / "haru"
+    program = str(beside) if beside.is_file() else shutil.which("haru") or "haru"
+    return f"{shlex.quote(program)} merge-driver %O %A %B %P"
+
+
+def configure_merge_driver(folder: Path, t: Translator) -> str:
+    """`merge.haru.name` and `merge.haru.driver` in the .git/config of the clone the folder is in (SPEC §18)."""
+    if git_top(folder) is None:
+        raise Failure(t("cli.git.not_a_repository", path=str(folder)))
+    command = merge_driver_command()
+    for key, value in (("merge.haru.name", t("cli.init.driver_name")), ("merge.haru.driver", command)):
+        line = git_command("config", "--local", key, value)
+        if line is None:
+            raise Failure(t("cli.init.no_git"))
+        done = subprocess.run(line, cwd=folder, capture_output=True, text=True, env=git_environment(),
+                              stdin=subprocess.DEVNULL)
+        if done.returncode != 0:
+            raise Failure(t("cli.init.git_config_failed", reason=done.stderr.strip()))
+    return t("cli.init.git_configured", command=command)
 
 
 def _git_init(folder: Path, top: Path | None, t: Translator) -> str:

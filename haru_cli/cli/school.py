@@ -203,6 +203,44 @@ def _levels(values: list[str], lang: str) -> dict[str, int]:
     return found
 
 
+@app.command("renumber")
+def school_renumber(
+    ctx: typer.Context,
+    path: Annotated[str, typer.Argument(metavar="PATH")],
+    output: OutputOption = None,
+    template_file: TemplateOption = None,
+) -> None:
+    """A certificate number taken on two branches (SPEC §18): ours keeps it, theirs gets the next free number
+    with `replaces:`, and its certificate is rendered again."""
+    from haru_cli.cli.renumber import settle
+    from haru_cli.rules.school import progress
+
+    run = open_run(ctx, quiet=True)
+    check_new_output(output, run.t)
+    found = settle(run, _workspace_path(run, path))
+    if found.moved is None or found.moved_path is None:
+        typer.echo(run.t("cli.school.renumber.same_student", path=path, student=found.kept.student), err=True)
+        return
+    typer.echo(run.t("cli.school.renumber.done", kept=found.kept.id, student=found.kept.student,
+                     moved=found.moved.id, other=found.moved.student, path=found.moved_path), err=True)
+    student = run.ds.students.get(found.moved.student)
+    if student is None:  # its file is skipped (in conflict too): the record is written, the document waits
+        run.fail("cli.school.renumber.not_rendered", student=found.moved.student)
+    shown = _render(run, progress(run.ds, student, found.moved.issued), found.moved, template_file)
+    _emit_certificate(run, shown, output, found.moved_path, student.id)
+
+
+def _workspace_path(run: Run, given: str) -> str:
+    """A file's path as given (from here, or from the workspace) as its path in the workspace."""
+    import os
+
+    for base in (Path.cwd(), run.ds.root):
+        full = Path(os.path.abspath(base / given))
+        if full.is_relative_to(run.ds.root.resolve()) and os.path.lexists(full):
+            return full.relative_to(run.ds.root.resolve()).as_posix()
+    run.fail("cli.school.renumber.no_file", path=given)
+
+
 @app.command("evaluate")
 def school_evaluate(
     ctx: typer.Context,

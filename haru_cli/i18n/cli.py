@@ -498,6 +498,18 @@ CLI: dict[str, tuple[str, str]] = {
         "(or merge them into its own) for the hook and the CI check to run",
     ),
     "cli.init.git_failed": ("git init に失敗しました: {reason}", "git init failed: {reason}"),
+    "cli.init.driver_name": ("haru: レコードをキーと記録ごとにマージ", "haru: records merged by keys and entries"),
+    "cli.init.git_config_failed": ("git config に失敗しました: {reason}", "git config failed: {reason}"),
+    "cli.init.git_configured": (
+        "このクローンの .git/config に merge.haru.driver を設定しました: {command}",
+        "set merge.haru.driver in this clone's .git/config: {command}",
+    ),
+    "cli.init.no_gitattributes": (
+        "ワークスペースに .gitattributes がありません: haru init --missing {folder} で書き加えると、レコードが"
+        "このドライバでマージされます",
+        "the workspace has no .gitattributes: haru init --missing {folder} adds it, so that records are merged "
+        "with this driver",
+    ),
     "cli.init.workflow_expression": (
         "CI のワークフローは書いていません: フォルダ名か --source に '${{{{' があり、GitHub がそれを式として評価するためです",
         "no CI workflow written: the folder's name or --source holds '${{{{', which GitHub would evaluate as an expression",
@@ -521,6 +533,71 @@ CLI: dict[str, tuple[str, str]] = {
         "\n  (move .pre-commit-config.yaml and .github/ to the top of {top})",
     ),
     # hook
+    # school renumber (SPEC §18)
+    "cli.school.renumber.no_file": ("ワークスペースに {path} がありません", "no file {path} in the workspace"),
+    "cli.school.renumber.not_certificate": ("{path} は修了証のファイル（certificates/<年>/<番号>.yaml）ではありません",
+                                            "{path} is not a certificate's file (certificates/<year>/<number>.yaml)"),
+    "cli.school.renumber.no_conflict": (
+        "{path} に競合マーカーがありません: 2 つのブランチで同じ番号が使われたマージの途中でのみ付け直せます",
+        "{path} holds no conflict markers: a number is settled only in a merge that found it taken on both branches",
+    ),
+    "cli.school.renumber.side_invalid": ("{path} の{side}の版が修了証として正しくありません（上記）",
+                                         "{side}'s version of {path} is not a valid certificate (above)"),
+    "cli.school.renumber.not_same": ("{path} の両側の番号が違います（{ours} と {theirs}）",
+                                     "the two sides of {path} have different numbers ({ours} and {theirs})"),
+    "cli.school.renumber.same_student": (
+        "{path}: 両方のブランチが同じ受講生 {student} を修了としていました。こちらの修了証を残しました — git add してください",
+        "{path}: both branches certified the same student, {student}; ours is kept — git add it",
+    ),
+    "cli.school.renumber.done": (
+        "{kept}（{student}）はそのまま、{other} の修了証を {moved} に付け直しました（replaces: {kept}）: {path} — "
+        "両方のファイルを git add してマージを終えてください",
+        "{kept} ({student}) kept its number; {other}'s certificate is now {moved} (replaces: {kept}): {path} — "
+        "git add both files to finish the merge",
+    ),
+    "cli.school.renumber.not_rendered": (
+        "受講生 {student} のファイルが読み飛ばされているため修了証を出力していません。直してから "
+        "haru school certify {student} --render",
+        "the certificate is not rendered: student {student}'s file is skipped; fix it, then haru school certify "
+        "{student} --render",
+    ),
+    # merge-driver (SPEC §18)
+    "cli.merge.side.base": ("共通の祖先", "the common ancestor"),
+    "cli.merge.side.ours": ("こちら", "ours"),
+    "cli.merge.side.theirs": ("相手", "theirs"),
+    "cli.merge.whole": ("ファイル全体", "the whole file"),
+    "cli.merge.refused": (
+        "{path} をマージできません: {side}の版 {file} は{reason}。こちらの版のまま未マージで残します"
+        "（相手の版は git checkout --theirs -- {path}）",
+        "cannot merge {path}: {side}'s version {file} {reason}; left as ours, unmerged (theirs: git checkout "
+        "--theirs -- {path})",
+    ),
+    "cli.merge.reason.link": ("シンボリックリンクです", "is a symbolic link"),
+    "cli.merge.reason.not_regular": ("通常のファイルではありません", "is not a regular file"),
+    "cli.merge.reason.too_large": ("{limit} MB を超えています", "is larger than {limit} MB"),
+    "cli.merge.reason.unreadable": ("読めません（{reason}）", "cannot be read ({reason})"),
+    "cli.merge.reason.encoding": ("UTF-8 ではありません（{guess}？）", "is not UTF-8 ({guess}?)"),
+    "cli.merge.outside": ("{file} は git が実行したフォルダ {folder} の外にあります。書き込みません",
+                          "{file} is outside the folder git runs the driver in, {folder}: nothing written"),
+    "cli.merge.conflict": (
+        "{path}: 両方のブランチが違う値にしています: {keys} — 競合マーカーの間で正しい値を残し、git add してください",
+        "{path}: both branches changed it differently: {keys} — keep the right value between the conflict "
+        "markers, then git add",
+    ),
+    "cli.merge.unreadable": (
+        "{path}: {side}の版がレコードとして読めないため、キーごとにはマージできません。両方の版を競合マーカーで残しました",
+        "{path}: {side}'s version does not read as a record, so it cannot be merged by keys; both versions are "
+        "left between conflict markers",
+    ),
+    "cli.merge.not_editable": (
+        "{path}: 相手の変更をこのファイルの書き方のまま入れられません（{reason}）。両方の版を競合マーカーで残しました",
+        "{path}: theirs' change cannot be made in this file as it is written ({reason}); both versions are left "
+        "between conflict markers",
+    ),
+    "cli.merge.invalid": (
+        "{path}: 合わせた結果が正しいレコードになりません（上記）。両方の版を競合マーカーで残しました",
+        "{path}: the merged record would not be valid (above); both versions are left between conflict markers",
+    ),
     "cli.hook.installed": ("{path} を書き込みました（ワークスペース: {workspace}）",
                            "wrote {path} (workspace: {workspace})"),
     "cli.hook.which": ("リポジトリに複数のワークスペースがあります: {paths} — --data で指定してください",

@@ -538,6 +538,15 @@ HELP: dict[str, tuple[str, str]] = {
     "help.school.certify.day": ("発行日（既定: 今日）。", "The day issued (default: today)."),
     "help.school.certify.render": ("記録済みの修了証を出力し直します（何も記録しません）。",
                                    "Print the recorded certificate again (records nothing)."),
+    "help.school.renumber": (
+        "2 つのブランチで同じ修了証番号が使われたマージを片付けます: 今のブランチの修了証は番号をそのまま、"
+        "もう一方の受講生の修了証にはその年の次の空き番号を付け（replaces: に元の番号）、その修了証を出力し直します。\n\n"
+        "例: haru school renumber certificates/2026/haru-2026-0005.yaml",
+        "Settle a certificate number taken on two branches, in their merge: the current branch's certificate keeps "
+        "it, the other student's gets the year's next free number (replaces: the old one), and its certificate "
+        "is rendered again.\n\nExample: haru school renumber certificates/2026/haru-2026-0005.yaml",
+    ),
+    "help.school.renumber.path": ("競合マーカーの残った修了証のファイル。", "The certificate's file holding conflict markers."),
     "help.school.evaluate": (
         "口頭報告による評価を 1 件追記します（再評価も新しい 1 件）。\n\n"
         "例: haru school evaluate 佐藤花子 a1 --level 具体性=4 --level 効果検証=3 --level 再現性=3",
@@ -819,6 +828,12 @@ HELP: dict[str, tuple[str, str]] = {
         "Where CI installs haru from (a git URL ...; default: where this haru came from, when that was git).",
     ),
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
+    "help.init.git_config": (
+        "このクローンの .git/config に haru のマージドライバ（merge.haru.driver）を設定します。git は共有しないため"
+        "クローンごとに 1 回。既存のクローンではこれだけを単独で実行できます。",
+        "Set haru's merge driver (merge.haru.driver) in this clone's .git/config, which git does not share: once "
+        "per clone. Run alone in an existing clone, it does only that.",
+    ),
     "help.schema": (
         "すべての種類のレコードと haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"
         "--out がなければ 1 つの JSON。\n\n例: haru schema --out schemas/",
@@ -835,4 +850,23 @@ HELP: dict[str, tuple[str, str]] = {
         "is never replaced). Run from the repository's top, it finds the workspace inside it.\n\n"
         "Example: haru hook install",
     ),
+    "help.merge-driver": (
+        "git のマージドライバ（git が %O %A %B %P で呼びます。手で使うものではありません）: 1 つのレコードを 3 方向で"
+        "マージします。片側だけが変えたキーはその側を、時間の記録・入金・評価・測定・履歴・アクションは両側の追加を"
+        "1 件ずつ日付順に取り、両側が違う値に変えたキーは競合マーカーを残して終了コード 1。結果はレコードとして検査して"
+        "から書きます。設定は haru init --git-config。\n\n"
+        "例: haru merge-driver .merge_file_a .merge_file_b .merge_file_c time/2026/2026-12.yaml",
+        "git's merge driver (git runs it with %O %A %B %P; not for use by hand): a three-way merge of one record. "
+        "A key changed on one side takes that side; time entries, payments, evaluations, measurements, history "
+        "and actions take both sides' new entries once each, by date; a key both sides changed differently is "
+        "left between conflict markers, exit 1. The result is validated as a record before it is written. Set "
+        "up with haru init --git-config.\n\n"
+        "Example: haru merge-driver .merge_file_a .merge_file_b .merge_file_c time/2026/2026-12.yaml",
+    ),
+    "help.merge-driver.base": ("共通の祖先の版（git の %O）。", "The common ancestor's version (git's %O)."),
+    "help.merge-driver.ours": ("こちらの版（git の %A）。結果をここに書きます。",
+                               "Our version (git's %A); the result is written here."),
+    "help.merge-driver.theirs": ("相手の版（git の %B）。", "Their version (git's %B)."),
+    "help.merge-driver.path": ("リポジトリでのファイルのパス（git の %P）。レコードの種類をここから知ります。",
+                               "The file's path in the repository (git's %P): it says what record it is."),
 }

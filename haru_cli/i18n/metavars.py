@@ -20,6 +20,9 @@ METAVARS: dict[str, tuple[str, str]] = {
     # a metavar as the command declares it (metavar="QUERY"), in the page's language; one that is code
     # (YYYY-MM-DD, NNNN, 1-5) is shown as it is, and ID by the parameter's name (below)
     "metavar.declared.QUERY": ("パートナー", "QUERY"),
+    "metavar.declared.BASE": ("祖先", "BASE"),
+    "metavar.declared.OURS": ("こちら", "OURS"),
+    "metavar.declared.THEIRS": ("相手", "THEIRS"),
     "metavar.declared.MEETING": ("会議", "MEETING"),
     "metavar.declared.STUDENT": ("受講生", "STUDENT"),
     "metavar.declared.SOURCING": ("選定", "SOURCING"),

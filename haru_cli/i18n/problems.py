@@ -33,6 +33,12 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "ファイルが空です",
         "the file is empty",
     ),
+    "problem.merge-conflict": (
+        "git のマージの競合マーカー（<<<<<<<）が残っています。両方の内容から正しい値を残し、マーカーの行を消してから"
+        " git add でマージを終えてください",
+        "git's conflict markers (<<<<<<<) are left from a merge: keep the right values of both sides, remove the"
+        " marker lines, then finish the merge with git add",
+    ),
     "problem.yaml-syntax": (
         "YAML の構文エラー: {reason}{gloss}",
         "YAML syntax error: {reason}{gloss}",

@@ -282,6 +282,8 @@ SCHEMA: dict[str, tuple[str, str]] = {
     "schema.Certificate.student": ("受講生の ID", "The student's id"),
     "schema.Certificate.course": ("コースの ID", "The course's id"),
     "schema.Certificate.issued": ("発行日", "Issued on"),
+    "schema.Certificate.replaces": ("別のブランチで同じ番号が使われたため付け直す前の番号（haru school renumber が書く）",
+                                    "The number it had before haru school renumber gave it another (taken on two branches)"),
     "schema.Meeting.project": ("共同プロジェクトの ID（会議のパートナーのもの）", "The joint project it was a meeting of"),
     "schema.Project": ("共同プロジェクト（projects/<id>.yaml）", "A joint project (projects/<id>.yaml)"),
     "schema.Project.id": ("ID（ファイル名と同じ）", "Id: the file name"),

@@ -232,8 +232,25 @@ class _Builder:
         return result
 
 
+# git's conflict markers (SPEC §18): a line of seven <, later one of seven >, each alone or with a label.
+_CONFLICT_START = re.compile(r"^<{7}(?:[ \t][^\n]*)?\r?$", re.MULTILINE)
+_CONFLICT_END = re.compile(r"^>{7}(?:[ \t][^\n]*)?\r?$", re.MULTILINE)
+
+
+def conflict_marker(text: str) -> int | None:
+    """Where a merge left its conflict markers in the text (the index of the first `<<<<<<<` line), if it
+    did. Never a record's own line: a record is a mapping, so a line that starts at its first column starts
+    a key, and no key begins with `<<<<<<<` alone or followed by a blank."""
+    start = _CONFLICT_START.search(text)
+    if start is None or _CONFLICT_END.search(text, start.end()) is None:
+        return None
+    return start.start()
+
+
 def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. None (with the reasons) when it cannot be read at all."""
+    if "<<<<<<<" in text and (marker := conflict_marker(text)) is not None:
+        return None, [error(path, _position(text, marker), "merge-conflict")]
     bad = FORBIDDEN.search(text)
     if bad:
         return None, [error(path, _position(text, bad.start()), "control-char", char=f"U+{ord(bad.group()):04X}")]

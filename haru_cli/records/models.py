@@ -473,6 +473,7 @@ class Certificate:
     student: Slug
     course: Slug
     issued: Day
+    replaces: CertificateId | None = None  # the number it was issued under on another branch (SPEC §18)
 
 
 # --- joint projects and the synergy pipeline (§12) ---------------------------------------------------

@@ -61,6 +61,18 @@ class Ref:
         return [found for _, found in self.located(record)]
 
 
+@dataclass(frozen=True)
+class Appended:
+    """A list of a record that only grows (time entries, payments, evaluations …): two branches that each add
+    to it merge by taking both sides' new items, once each (SPEC §18). `order` is the items' date key, by
+    which the two sides' new items are interleaved (none: ours first, then theirs); `same` the keys an item
+    keeps through an edit, so that an item edited on both branches is recognised as one item."""
+
+    key: str
+    order: str | None
+    same: tuple[str, ...]
+
+
 @dataclass(frozen=True, eq=False)
 class RecordType(Generic[R]):
     """One kind of record (SPEC §3, §8–12)."""
@@ -70,6 +82,7 @@ class RecordType(Generic[R]):
     folder: str  # "partners": where its files live, <folder>/<id>.yaml
     by_year: str | None = None  # the key (a date, or a month's id) whose year names a sub-folder: meetings/2026/
     refs: tuple[Ref, ...] = ()
+    appended: tuple[Appended, ...] = ()  # its lists that only grow, for the merge driver
     module: str = "haru_cli.records.models"  # where its model is: a type registered from outside names its own
 
     @property
@@ -106,17 +119,21 @@ CONTRACT: RecordType[Contract] = RecordType("contract", "Contract", "contracts",
                                             refs=(Ref("partner", "partner"), Ref("vendor", "vendor")))
 MEETING: RecordType[Meeting] = RecordType("meeting", "Meeting", "meetings", by_year="date",
                                           refs=(Ref("partners", "partner", many=True), Ref("contract", "contract"),
-                                                Ref("project", "project")))
+                                                Ref("project", "project")),
+                                          appended=(Appended("actions", None, ("task",)),))
 REFERRAL: RecordType[Referral] = RecordType("referral", "Referral", "referrals",
-                                            refs=(Ref("partner", "partner"), Ref("contract", "contract")))
+                                            refs=(Ref("partner", "partner"), Ref("contract", "contract")),
+                                            appended=(Appended("payments", "date", ("date",)),))
 
 PAYOUT: RecordType[Payout] = RecordType("payout", "Payout", "payouts", by_year="date",
                                         refs=(Ref("partner", "partner"),))
 
 TIME: RecordType[TimeLog] = RecordType("time", "TimeLog", "time", by_year="id",
                                        refs=(Ref("partner", "partner", within="entries"),
-                                             Ref("project", "project", within="entries")))
-AUTOMATION: RecordType[Automation] = RecordType("automation", "Automation", "automations")
+                                             Ref("project", "project", within="entries")),
+                                       appended=(Appended("entries", "date", ("date",)),))
+AUTOMATION: RecordType[Automation] = RecordType("automation", "Automation", "automations",
+                                                appended=(Appended("measurements", "date", ("date",)),))
 
 VENDOR: RecordType[Vendor] = RecordType("vendor", "Vendor", "vendors")
 SOURCING: RecordType[Sourcing] = RecordType("sourcing", "Sourcing", "sourcing",
@@ -124,7 +141,8 @@ SOURCING: RecordType[Sourcing] = RecordType("sourcing", "Sourcing", "sourcing",
 
 COURSE: RecordType[Course] = RecordType("course", "Course", "courses")
 STUDENT: RecordType[Student] = RecordType("student", "Student", "students",
-                                          refs=(Ref("course", "course"), Ref("referral", "referral")))
+                                          refs=(Ref("course", "course"), Ref("referral", "referral")),
+                                          appended=(Appended("evaluations", "date", ("date", "assignment")),))
 CERTIFICATE: RecordType[Certificate] = RecordType("certificate", "Certificate", "certificates", by_year="issued",
                                                   refs=(Ref("student", "student"), Ref("course", "course")))
 
@@ -132,7 +150,8 @@ PROJECT: RecordType[Project] = RecordType("project", "Project", "projects",
                                           refs=(Ref("partners", "partner", many=True), Ref("contract", "contract")))
 OPPORTUNITY: RecordType[Opportunity] = RecordType(
     "opportunity", "Opportunity", "opportunities",
-    refs=(Ref("partners", "partner", many=True), Ref("project", "project")))
+    refs=(Ref("partners", "partner", many=True), Ref("project", "project")),
+    appended=(Appended("history", "date", ("date", "stage")),))
 
 # In the order files are read and listed. Changed only by register() and unregister(), in place: a module
 # that imported them sees every type registered since.

@@ -9,6 +9,14 @@ GITIGNORE = """\
 .haru-cache/
 """
 
+# git merges each record with haru's merge driver — once a clone defines it (`haru init --git-config`: git
+# never shares .git/config). A clone that has not is merged as git always merges text.
+GITATTRIBUTES = """\
+# Records merge by their keys and entries with haru's merge driver: run `haru init --git-config` once in
+# each clone. Without it, git merges these files as plain text (ordinary conflicts, never a wrong merge).
+*.yaml merge=haru
+"""
+
 PRE_COMMIT = """\
 # Refuses a commit whose staged records are broken (haru must be on PATH). Install with: pre-commit install
 repos:

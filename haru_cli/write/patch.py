@@ -37,6 +37,13 @@ def append(text: str, path: Path, item: Any) -> str:
     return _checked(text, lambda data: _data_append(data, path, _as_data(item)), _append(text, path, item))
 
 
+def insert(text: str, path: Path, index: int, item: Any) -> str:
+    """The text with an item put into the list at path before its item at index (at the end when there is
+    none), written as the item it goes before is (the merge driver's items of the other branch)."""
+    after = _insert_item(text, path, index, item)
+    return _checked(text, lambda data: _data_insert(data, path, index, _as_data(item)), after)
+
+
 def remove(text: str, path: Path) -> str:
     """The text without the key at path and its value (its lines, or its part of a {…}); the text as it
     was when there is no such key."""
@@ -75,23 +82,42 @@ def _set(text: str, path: Path, value: Any) -> str:
         for key, inner in value.items():
             text = _set(text, (*path, key), inner)
         return text
+    if isinstance(parent, yaml.MappingNode):  # a list, or a value of another kind: written anew
+        return _replace_entry(text, parent, next(i for i, (k, _) in enumerate(parent.value) if k.value == path[-1]),
+                              value)
     raise NotEditable(f"{_dotted(path)} holds something else")
 
 
 def _append(text: str, path: Path, item: Any) -> str:
+    return _insert_item(text, path, None, item)
+
+
+def _insert_item(text: str, path: Path, index: int | None, item: Any) -> str:
+    """An item into the list at path before its item at index (None, or past the end: appended)."""
     root = _compose(text)
     node = _walk(root, path)
     if node is None or _is_null(node):
+        if index not in (None, 0):
+            raise NotEditable(f"{_dotted(path)} has no item {index}")
         return _set(text, path, [item])
     if not isinstance(node, yaml.SequenceNode):
         raise NotEditable(f"{_dotted(path)} is not a list")
+    before = index is not None and index < len(node.value)
     if node.flow_style:
+        if before:
+            at = node.value[index].start_mark.index
+            return text[:at] + _flow(item) + ", " + text[at:]
         at = node.value[-1].end_mark.index if node.value else node.end_mark.index - 1
         return text[:at] + (", " if node.value else "") + _flow(item) + text[at:]
-    last = node.value[-1]
+    last = node.value[index] if before else node.value[-1]  # the item whose way of writing it follows
     dash = _dash_column(text, last)
-    lead = " " * dash + "-" + " " * max(1, last.start_mark.column - dash - 1)  # as the last item is written
-    at = _line_after(text, _last_leaf(last).end_mark.index)
+    lead = " " * dash + "-" + " " * max(1, last.start_mark.column - dash - 1)  # as that item is written
+    if before:
+        at = text.rfind("\n", 0, last.start_mark.index) + 1  # the start of its dash's line
+        if text[at:last.start_mark.index].strip() != "-":
+            raise NotEditable(f"{_dotted(path)}.{index} does not begin its line")
+    else:
+        at = _line_after(text, _last_leaf(last).end_mark.index)
     if isinstance(item, dict) and isinstance(last, yaml.MappingNode) and not last.flow_style:
         # A value the last item writes as {…} or […] (`scores: {expertise: 4, …}`) is written so here too.
         flows = {k.value for k, v in last.value if isinstance(v, yaml.CollectionNode) and v.flow_style}
@@ -125,6 +151,29 @@ def _remove(text: str, mapping: yaml.MappingNode, at: int) -> str:
     if text[line_start:key.start_mark.index].strip():  # `- due: …`: the key shares its line with a dash
         raise NotEditable(f"{key.value} does not begin its line")
     return text[:line_start] + text[_line_after(text, _last_leaf(value).end_mark.index):]
+
+
+def _replace_entry(text: str, mapping: yaml.MappingNode, at: int, value: Any) -> str:
+    """A key's value written anew: where the old value is a scalar or written as {…}/[…], in its place (a
+    collection as {…}/[…]); where it is a block of lines, the key's lines replaced by the key written anew at
+    its indentation."""
+    key, node = mapping.value[at]
+    if not isinstance(node, yaml.CollectionNode) or node.flow_style:
+        if not isinstance(value, dict | list):
+            return _replace_scalar(text, node, value)
+        block_scalar = isinstance(node, yaml.ScalarNode) and node.style in ("|", ">")
+        return text[:node.start_mark.index] + _flow(value) + ("\n" if block_scalar else "") + text[node.end_mark.index:]
+    line_start = text.rfind("\n", 0, key.start_mark.index) + 1
+    if text[line_start:key.start_mark.index].strip() or mapping.flow_style:
+        raise NotEditable(f"{key.value} does not begin its line")
+    end = _line_after(text, _last_leaf(node).end_mark.index)
+    pad = " " * key.start_mark.column
+    step = _step(text)
+    if isinstance(node, yaml.SequenceNode) and node.value:  # a list's items stay where its dashes were
+        step = " " * max(0, _dash_column(text, node.value[0]) - key.start_mark.column)
+    empty = isinstance(value, dict | list) and not value  # dump_yaml leaves an empty value out
+    written = f"{pad}{key.value}: {_flow(value)}\n" if empty else dump_yaml({key.value: value}, pad, step=step)
+    return text[:line_start] + written + text[end:]
 
 
 def _fill(text: str, node: yaml.Node, value: Any) -> str:
@@ -242,6 +291,8 @@ def _dotted(path: Path) -> str:
 
 def _as_data(value: Any) -> Any:
     """The value as haru reads it back from YAML (a date as its text, as the record files hold it)."""
+    if isinstance(value, dict | list) and not value:  # written as {} or [], read back as such
+        return type(value)()
     doc, _ = parse_yaml(dump_yaml({"x": value}) or "x:\n", "value")
     return doc.data.get("x") if doc is not None and isinstance(doc.data, dict) else None
 
@@ -277,6 +328,14 @@ def _data_remove(data: Any, path: Path) -> None:
     for step in path[:-1]:
         data = data[step]
     del data[path[-1]]
+
+
+def _data_insert(data: Any, path: Path, index: int, item: Any) -> None:
+    for step in path[:-1]:
+        data = data[step]
+    if data.get(path[-1]) is None:
+        data[path[-1]] = []
+    data[path[-1]].insert(index, item)
 
 
 def _data_append(data: Any, path: Path, item: Any) -> None:

@@ -252,3 +252,40 @@ def test_a_fresh_workspace_s_transfer_says_which_sections_to_fill_in(tmp_path: P
     assert transfer.exit_code == 1
     assert transfer.stderr.strip() == (
         "haru: haru.yaml に HaRu の口座（bank:）と委託者（transfer:）を書いてください")
+
+
+def test_init_writes_gitattributes_and_git_config_sets_the_merge_driver(tmp_path: Path, haru: Haru) -> None:
+    """SPEC §18: .gitattributes names the driver; --git-config defines it in this clone, alone too."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = git_env(tmp_path / "no-bin")
+    result = haru("init", tmp_path / "ws")
+    assert result.exit_code == 0
+    assert "*.yaml merge=haru" in (tmp_path / "ws" / ".gitattributes").read_text(encoding="utf-8")
+
+    def config() -> str:
+        return subprocess.run(["git", "config", "--get", "merge.haru.driver"], cwd=tmp_path / "ws", env=env,
+                              capture_output=True, text=True).stdout.strip()
+
+    assert config() == ""  # a clone without it merges as git always does
+    alone = haru("--lang", "en", "init", tmp_path / "ws", "--git-config")
+    assert alone.exit_code == 0 and "set merge.haru.driver" in alone.stdout
+    assert config().endswith(" merge-driver %O %A %B %P") and shlex.split(config())[0].endswith("haru")
+    (tmp_path / "ws" / ".gitattributes").unlink()
+    hint = haru("--lang", "en", "init", tmp_path / "ws", "--git-config")
+    assert "haru init --missing" in hint.stdout
+    fresh = haru("init", tmp_path / "new", "--git-config")
+    assert fresh.exit_code == 0 and "merge.haru.driver" in fresh.stdout
+    outside = haru("--lang", "en", "init", tmp_path / "ws2")
+    assert outside.exit_code == 0
+
+
+def test_git_config_outside_a_repository_is_refused(tmp_path: Path, haru: Haru,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    (tmp_path / "ws").mkdir()
+    (tmp_path / "ws" / "haru.yaml").write_text("", encoding="utf-8")
+    result = haru("--lang", "en", "init", tmp_path / "ws", "--git-config")
+    assert result.exit_code == 1 and "not" in result.stderr and "git" in result.stderr

@@ -152,7 +152,7 @@ def test_a_group_lists_every_command_with_its_first_sentence_whole(lang: str) ->
             assert said.replace(" ", "") == whole.replace(" ", ""), (path, name)  # wrapped, not cut
             assert not said.endswith("..."), (path, name)
     if lang == "ja":
-        assert "serve        同じページを http://127.0.0.1:<ポート>/" in pages["haru"]
+        assert "serve         同じページを http://127.0.0.1:<ポート>/" in pages["haru"]  # beside merge-driver
 
 
 def test_first_sentence_ends_at_a_full_stop_outside_parentheses() -> None:

@@ -171,3 +171,14 @@ def test_cr_line_ends_count_lines_like_lf(workspace: WorkspaceFactory) -> None:
     both = [problems(workspace({"partners/ueda.yaml": typed.replace("\n", end)})) for end in ("\n", "\r", "\r\n")]
     assert both[0] == both[1] == both[2]
     assert [p[1] for p in both[0]] == [3, 4]
+
+
+def test_conflict_markers_are_a_merge_conflict_at_the_marker_line_not_a_syntax_error() -> None:
+    text = "id: ueda\nname: x\n<<<<<<< HEAD\nowner: a\n=======\nowner: b\n>>>>>>> pm\n"
+    doc, problems = parse_yaml(text, "partners/ueda.yaml")
+    assert doc is None and [(p.code, p.line, p.column) for p in problems] == [("merge-conflict", 3, 1)]
+    crlf, found = parse_yaml(text.replace("\n", "\r\n"), "partners/ueda.yaml")
+    assert crlf is None and [(p.code, p.line) for p in found] == [("merge-conflict", 3)]
+    # a line of a text that begins so is no marker: it is indented, as every value of a record is
+    kept, none = parse_yaml("notes: |\n  <<<<<<< HEAD\n  >>>>>>> pm\n", "partners/ueda.yaml")
+    assert kept is not None and none == []

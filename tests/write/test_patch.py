@@ -10,7 +10,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from haru_cli.write.patch import NotEditable, append, remove, set_value
+from haru_cli.write.patch import NotEditable, append, insert, remove, set_value
 
 HAND_MADE = """\
 # 例示: 実際の条件に置き換えてください
@@ -175,3 +175,23 @@ def test_insertions_follow_the_file_s_indentation_and_lines() -> None:
     folded = set_value("id: m\nactions:\n  - task: a\n    note: >-\n      long\n\n  - task: b\n",
                        ("actions", 0, "done"), True)
     assert folded == "id: m\nactions:\n  - task: a\n    note: >-\n      long\n    done: true\n\n  - task: b\n"
+
+
+def test_insert_puts_an_item_before_another_as_that_one_is_written() -> None:
+
+    text = "entries:\n  - date: 2026-12-01  # 初日\n    hours: 1\n  - {date: 2026-12-05, hours: 2}\ntags: [a, b]\n"
+    assert insert(text, ("entries",), 1, {"date": "2026-12-03", "hours": 1}) == (
+        "entries:\n  - date: 2026-12-01  # 初日\n    hours: 1\n  - {date: 2026-12-03, hours: 1}\n"
+        "  - {date: 2026-12-05, hours: 2}\ntags: [a, b]\n")
+    assert insert(text, ("tags",), 0, "z").endswith("tags: [z, a, b]\n")
+    assert insert(text, ("entries",), 2, {"date": "2026-12-07", "hours": 3}).endswith(
+        "  - {date: 2026-12-05, hours: 2}\n  - {date: 2026-12-07, hours: 3}\ntags: [a, b]\n")
+
+
+def test_a_list_set_anew_replaces_its_lines_and_keeps_the_others() -> None:
+    text = "id: x\n# 連絡先\ncontacts:\n  - name: a\n    title: b\nnotes: n  # メモ\n"
+    assert set_value(text, ("contacts",), [{"name": "c"}]) == (
+        "id: x\n# 連絡先\ncontacts:\n  - name: c\nnotes: n  # メモ\n")
+    assert set_value(text, ("contacts",), []) == "id: x\n# 連絡先\ncontacts: []\nnotes: n  # メモ\n"
+    assert set_value(text, ("notes",), ["a"]) == (
+        "id: x\n# 連絡先\ncontacts:\n  - name: a\n    title: b\nnotes: [a]  # メモ\n")

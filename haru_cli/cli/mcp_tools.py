@@ -100,7 +100,7 @@ def _parameters(command: TyperCommand) -> list[Any]:
 
 
 def _is_argument(param: Any) -> bool:
-    return param.param_type_name == "argument"
+    return bool(param.param_type_name == "argument")
 
 
 def _is_flag(param: Any) -> bool:

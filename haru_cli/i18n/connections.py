@@ -104,4 +104,46 @@ CONNECTIONS: dict[str, tuple[str, str]] = {
         "tool {tool} takes no argument {name:q} (it takes: {known})",
     ),
     "mcp.bad.type": ("引数 {name:q} の型が違います（{kind} で渡してください）", "argument {name:q} must be a {kind}"),
+    # haru digest: the text, and posting it
+    "digest.title": ("HaRu ダイジェスト {today}（{until} まで）", "HaRu digest {today} (until {until})"),
+    "digest.overdue": ("■ 期限超過（{n} 件）", "■ Overdue ({n})"),
+    "digest.ahead": ("■ 今後 {days} 日（{n} 件）", "■ The next {days} days ({n})"),
+    "digest.decisions": ("■ 更新・解約の判断（{n} 件）", "■ Renew or cancel ({n})"),
+    "digest.unpaid": ("■ 未払いの紹介手数料（{n} 件、計 {total}）", "■ Referral fees unpaid ({n}, {total} in all)"),
+    "digest.unpaid_line": ("{name} {month} 分 {amount}（支払日 {day}）", "{name}, {month}: {amount} (pay date {day})"),
+    "digest.renewal_line": (
+        "{name}「{title}」 解約予告期限 {deadline}、期間満了 {end}",
+        "{name} \"{title}\": notice by {deadline}, term ends {end}",
+    ),
+    "digest.renewal_passed": (
+        "{name}「{title}」 解約予告期限 {deadline} を経過、期間満了 {end}",
+        "{name} \"{title}\": notice deadline {deadline} passed, term ends {end}",
+    ),
+    "digest.renewal_expired": ("{name}「{title}」 期間満了 {end} を過ぎています", "{name} \"{title}\": its term ended {end}"),
+    "digest.more": ("・ほか {n} 件", "・and {n} more"),
+    "digest.nothing": ("期限の来ているものはありません。", "Nothing is due."),
+    "digest.incomplete": (
+        "※ 読み飛ばしたファイルがあり、数字が欠けているかもしれません: {paths}（haru validate で確認してください）",
+        "※ Files were skipped, so figures may be missing: {paths} (run haru validate)",
+    ),
+    "digest.service.slack": ("Slack", "Slack"),
+    "digest.service.chatwork": ("Chatwork", "Chatwork"),
+    "digest.posted": ("{service} に投稿しました。", "Posted to {service}."),
+    "digest.no_secret": (
+        "{service} に投稿するには環境変数 {name} が必要です",
+        "posting to {service} needs the environment variable {name}",
+    ),
+    "digest.bad_url": (
+        "環境変数 {name} が http:// か https:// で始まる URL ではありません",
+        "the environment variable {name} is not an http:// or https:// URL",
+    ),
+    "digest.http_status": (
+        "{service} への投稿が失敗しました: HTTP {status}",
+        "posting to {service} failed: HTTP {status}",
+    ),
+    "digest.timeout": (
+        "{service} への投稿が {seconds} 秒で応答せず、打ち切りました",
+        "posting to {service} got no answer within {seconds} seconds",
+    ),
+    "digest.unreachable": ("{service} に接続できません: {reason}", "cannot reach {service}: {reason}"),
 }

@@ -848,4 +848,15 @@ HELP: dict[str, tuple[str, str]] = {
         "claude_desktop_config.json に書く mcpServers の項目を表示して終了します。",
         "Print the mcpServers entry for claude_desktop_config.json and exit.",
     ),
+    "help.digest": (
+        "チャット向けの短いダイジェスト（期限超過、今後の予定、更新・解約の判断、未払いの紹介手数料）をテキストで表示します。"
+        "--post で Slack（環境変数 HARU_SLACK_WEBHOOK）か Chatwork（HARU_CHATWORK_TOKEN、HARU_CHATWORK_ROOM）に投稿します。"
+        "\n\n例: haru digest --within 7d --post slack",
+        "A short digest for a chat room (overdue, the next days, renew-or-cancel decisions, referral fees unpaid) as "
+        "plain text; --post sends it to Slack (environment variable HARU_SLACK_WEBHOOK) or Chatwork "
+        "(HARU_CHATWORK_TOKEN, HARU_CHATWORK_ROOM).\n\nExample: haru digest --within 7d --post slack",
+    ),
+    "help.digest.within": ("今日からの期間: 7d、2w、7日 …", "Window from today: 7d, 2w, 7日 ..."),
+    "help.digest.post": ("投稿先: slack か chatwork。", "Where to post it: slack or chatwork."),
+    "help.digest.timeout": ("投稿の応答を待つ秒数（既定: 10）。", "Seconds to wait for the chat service's answer (default: 10)."),
 }

@@ -833,7 +833,7 @@ HELP: dict[str, tuple[str, str]] = {
     ),
     # connections (SPEC §17)
     "help.mcp": (
-        "AI アシスタント（Claude Desktop、Claude Code など）にワークスペースを読ませる MCP サーバーを標準入出力で動かします。"
+        "AI アシスタント（MCP クライアント）にワークスペースを読ませる MCP サーバーを標準入出力で動かします。"
         "ツールは読み取り専用で、各コマンドの --format json と同じ JSON を返します。書き込むツールは --allow-write のときだけ。"
         "\n\n例: haru mcp --config",
         "Run an MCP server on stdin and stdout through which an AI assistant (Claude Desktop, Claude Code …) reads "
@@ -841,11 +841,11 @@ HELP: dict[str, tuple[str, str]] = {
         "write are offered only with --allow-write.\n\nExample: haru mcp --config",
     ),
     "help.mcp.allow_write": (
-        "書き込むツール（new_meeting、time_log、action_done、opportunity_move）も提供します。",
+        "書き込むツール（会議の記録、時間の記録、アクションの完了、シナジー機会の段階の変更）も提供します。",
         "Offer the tools that write too (new_meeting, time_log, action_done, opportunity_move).",
     ),
     "help.mcp.config": (
-        "claude_desktop_config.json に書く mcpServers の項目を表示して終了します。",
+        "claude_desktop_config.json に書くこのサーバーの設定（起動するコマンドと引数）を表示して終了します。",
         "Print the mcpServers entry for claude_desktop_config.json and exit.",
     ),
     "help.digest": (

@@ -7,9 +7,11 @@ validated, locked and atomic write, the same error message — so nothing here d
 help texts are the catalogue's. This module imports nothing of the MCP SDK: `cli/mcp.py` does, when it serves.
 """
 
+import functools
 import gc
 import io
 import json
+import re
 import threading
 from collections.abc import Mapping
 from contextlib import redirect_stderr, redirect_stdout
@@ -107,6 +109,20 @@ def _is_flag(param: Any) -> bool:
     return not _is_argument(param) and bool(param.is_flag)
 
 
+@functools.cache
+def keys_of(words: tuple[str, ...]) -> dict[str, str]:
+    """Parameter → the name a tool takes it by, as the command's English help shows it: an option's long name
+    (`date` for --date, `dry_run` for --dry-run), an argument's word (`query` for QUERY, `meeting` for MEETING)."""
+    keys = {}
+    for param in _parameters(_command(words, "en")):
+        if not _is_argument(param):
+            keys[param.name] = _long_name(param)[2:].replace("-", "_")
+        else:
+            word = str(param.metavar or "").removesuffix("...")
+            keys[param.name] = word.lower() if re.fullmatch(r"[A-Z]+", word) else str(param.name)
+    return keys
+
+
 def _many(param: Any) -> bool:
     return bool(param.multiple) or (_is_argument(param) and param.nargs == -1)
 
@@ -129,14 +145,14 @@ def _property(param: Any) -> dict[str, Any]:
 
 def describe(name: str, lang: str) -> Tool:
     """A tool as listed: the catalogue's description, and the schema of its command's parameters."""
-    command = _command(tool_names(True)[name], lang)
+    words = tool_names(True)[name]
+    keys = keys_of(words)
     properties: dict[str, Any] = {}
     required: list[str] = []
-    for param in _parameters(command):
-        assert param.name is not None
-        properties[param.name] = _property(param)
+    for param in _parameters(_command(words, lang)):
+        properties[keys[param.name]] = _property(param)
         if param.required:
-            required.append(param.name)
+            required.append(keys[param.name])
     properties[TODAY] = {"type": "string", "description": text("mcp.param.today", lang)}
     schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
     if required:
@@ -149,7 +165,8 @@ def argv(name: str, arguments: Mapping[str, Any], globals_: list[str], lang: str
     words, its options as `--name=value` (a value that starts with '-' stays a value), the flags, `--format
     json` for a read, then `--` and the arguments, so that no text an assistant passes becomes an option."""
     words = tool_names(True)[name]
-    params = {p.name: p for p in _parameters(_command(words, lang))}
+    keys = keys_of(words)
+    params = {keys[p.name]: p for p in _parameters(_command(words, lang))}
     front = list(globals_)
     options: list[str] = []
     positional: list[str] = []

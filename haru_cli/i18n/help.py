@@ -814,6 +814,10 @@ HELP: dict[str, tuple[str, str]] = {
         "CI が haru をインストールする場所（git URL など。既定: この haru のインストール元が git なら、それ）。",
         "Where CI installs haru from (a git URL ...; default: where this haru came from, when that was git).",
     ),
+    "help.init.digest": (
+        "平日の朝にダイジェストを slack か chatwork に投稿する CI のワークフローも書きます（--source が要ります）。",
+        "Also write a CI workflow posting the digest to slack or chatwork every weekday morning (needs a --source).",
+    ),
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
     "help.schema": (
         "すべての種類のレコードと haru.yaml の JSON Schema（draft 2020-12）。エディタがホバーで表示する日英の説明付き。"

@@ -208,7 +208,9 @@ def _one(key: str, value: Any, expected: type, lang: str) -> Any:
     raise BadArguments(text("mcp.bad.type", lang, name=key, kind=kind))
 
 
-_ONE_AT_A_TIME = threading.Lock()  # stdout and stderr are the process's: one command at a time holds them
+# stdout and stderr are the process's, and building a command puts its help in the language on objects that
+# every call shares: one call at a time, from its command line to its answer.
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def run(args: list[str]) -> Answer:
@@ -219,7 +221,7 @@ def run(args: list[str]) -> Answer:
     from haru_cli.cli import app
 
     out, err = io.StringIO(), io.StringIO()
-    with _ONE_AT_A_TIME, redirect_stdout(out), redirect_stderr(err):
+    with redirect_stdout(out), redirect_stderr(err):
         try:
             code = typer.main.get_command(app).main(args=args, prog_name="haru", standalone_mode=False)
         except Exception as exc:  # a bug: one line, as `haru` itself says it (cli.main), never a traceback
@@ -242,7 +244,8 @@ def answer(name: str, arguments: Mapping[str, Any], globals_: list[str], lang: s
     values. Nothing printed, or a usage error: the command's message, as a JSON value. Record text thus
     reaches the assistant as JSON strings, never as text of its own."""
     try:
-        said = run(argv(name, arguments, globals_, lang))
+        with _ONE_AT_A_TIME:
+            said = run(argv(name, arguments, globals_, lang))
     except BadArguments as exc:
         return json_object({"error": str(exc), "exit_status": 2}), True
     if name in READ_TOOLS and said.stdout.strip() and said.code in (0, 1):

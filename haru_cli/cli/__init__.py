@@ -46,6 +46,8 @@ COMMANDS = {
     "automation": ("automation", "app"),
     "site": ("site", "site"),
     "serve": ("site", "serve"),
+    "mcp": ("mcp", "mcp"),
+    "digest": ("digest", "digest"),
     "report": ("report", "app"),
     "new": ("new", "app"),
     "edit": ("edit", "edit"),

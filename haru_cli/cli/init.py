@@ -23,6 +23,7 @@ def init(
     source: Annotated[str | None, typer.Option("--source", metavar="URL")] = None,
     missing: Annotated[bool, typer.Option("--missing")] = False,
     git_config: Annotated[bool, typer.Option("--git-config")] = False,
+    digest: Annotated[Literal["slack", "chatwork"] | None, typer.Option("--digest")] = None,
 ) -> None:
     from haru_cli.cli.output import write_file
     from haru_cli.cli.schema import write_schemas
@@ -65,6 +66,10 @@ def init(
     if install is not None and not expression:  # without a place to install haru from, it could only fail
         files[".github/workflows/haru.yml"] = init_files.WORKFLOW.format(
             source=_yaml_text(install), command=_yaml_text(ci_command))
+        if digest is not None:
+            post = shlex.join([*words[:-1], "digest", "--post", digest])  # quoted for the shell, then for YAML
+            files[".github/workflows/haru-digest.yml"] = init_files.DIGEST_WORKFLOW.format(
+                source=_yaml_text(install), command=_yaml_text(post), secrets=init_files.digest_secrets(digest))
     for name, content in files.items():
         target = folder / name
         if target.exists():
@@ -77,6 +82,9 @@ def init(
     typer.echo(_git_init(folder, top, t))
     if git_config:
         typer.echo(configure_merge_driver(folder, t))
+    if digest is not None and ".github/workflows/haru-digest.yml" in files:
+        names = ", ".join(init_files.DIGEST_SECRETS[digest])
+        typer.echo(t("cli.init.digest_secrets", names=names))
     if install is None:
         typer.echo(t("cli.init.no_workflow"))
     elif expression:

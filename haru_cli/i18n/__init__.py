@@ -31,10 +31,10 @@ LANGS: tuple[Lang, ...] = ("ja", "en")
 @functools.cache
 def catalogue() -> dict[str, tuple[str, str]]:
     """Every key → (Japanese, English), from the catalogue's parts (each key in one part only)."""
-    from haru_cli.i18n import cli, files, help, metavars, problems, reports, schema, words
+    from haru_cli.i18n import cli, connections, files, help, metavars, problems, reports, schema, words
 
     merged: dict[str, tuple[str, str]] = {}
-    for part in (words.WORDS, problems.PROBLEMS, cli.CLI, help.HELP, metavars.METAVARS, reports.REPORTS, files.FILES,
+    for part in (words.WORDS, problems.PROBLEMS, cli.CLI, connections.CONNECTIONS, help.HELP, metavars.METAVARS, reports.REPORTS, files.FILES,
                  schema.SCHEMA, _ADDED):
         twice = merged.keys() & part.keys()
         if twice:

@@ -514,6 +514,10 @@ CLI: dict[str, tuple[str, str]] = {
         "CI のワークフローは書いていません: フォルダ名か --source に '${{{{' があり、GitHub がそれを式として評価するためです",
         "no CI workflow written: the folder's name or --source holds '${{{{', which GitHub would evaluate as an expression",
     ),
+    "cli.init.digest_secrets": (
+        "ダイジェストのワークフロー（平日 8:00 に投稿）を書きました。リポジトリの Actions のシークレットに {names} を登録してください",
+        "the digest's workflow (posting at 8:00 on weekdays) is written: add {names} to the repository's Actions secrets",
+    ),
     "cli.init.no_workflow": (
         "CI のワークフローは書いていません: haru をどこからインストールするか分からないためです。"
         "haru の git URL を --source で指定して `haru init --missing --source URL` を実行すると書き加えます",

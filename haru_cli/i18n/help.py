@@ -827,6 +827,10 @@ HELP: dict[str, tuple[str, str]] = {
         "CI が haru をインストールする場所（git URL など。既定: この haru のインストール元が git なら、それ）。",
         "Where CI installs haru from (a git URL ...; default: where this haru came from, when that was git).",
     ),
+    "help.init.digest": (
+        "平日の朝にダイジェストを slack か chatwork に投稿する CI のワークフローも書きます（--source が要ります）。",
+        "Also write a CI workflow posting the digest to slack or chatwork every weekday morning (needs a --source).",
+    ),
     "help.init.missing": ("既存のワークスペースに、足りないものだけを加えます。", "In an existing workspace, add only what is missing."),
     "help.init.git_config": (
         "このクローンの .git/config に haru のマージドライバ（merge.haru.driver）を設定します。git は共有しないため"
@@ -869,4 +873,32 @@ HELP: dict[str, tuple[str, str]] = {
     "help.merge-driver.theirs": ("相手の版（git の %B）。", "Their version (git's %B)."),
     "help.merge-driver.path": ("リポジトリでのファイルのパス（git の %P）。レコードの種類をここから知ります。",
                                "The file's path in the repository (git's %P): it says what record it is."),
+    # connections (SPEC §17)
+    "help.mcp": (
+        "AI アシスタント（MCP クライアント）にワークスペースを読ませる MCP サーバーを標準入出力で動かします。"
+        "ツールは読み取り専用で、各コマンドの --format json と同じ JSON を返します。書き込むツールは --allow-write のときだけ。"
+        "\n\n例: haru mcp --config",
+        "Run an MCP server on stdin and stdout through which an AI assistant (Claude Desktop, Claude Code …) reads "
+        "the workspace. Its tools only read, returning the JSON of each command's --format json; the tools that "
+        "write are offered only with --allow-write.\n\nExample: haru mcp --config",
+    ),
+    "help.mcp.allow_write": (
+        "書き込むツール（会議の記録、時間の記録、アクションの完了、シナジー機会の段階の変更）も提供します。",
+        "Offer the tools that write too (new_meeting, time_log, action_done, opportunity_move).",
+    ),
+    "help.mcp.config": (
+        "claude_desktop_config.json に書くこのサーバーの設定（起動するコマンドと引数）を表示して終了します。",
+        "Print the mcpServers entry for claude_desktop_config.json and exit.",
+    ),
+    "help.digest": (
+        "チャット向けの短いダイジェスト（期限超過、今後の予定、更新・解約の判断、未払いの紹介手数料）をテキストで表示します。"
+        "--post で Slack（環境変数 HARU_SLACK_WEBHOOK）か Chatwork（HARU_CHATWORK_TOKEN、HARU_CHATWORK_ROOM）に投稿します。"
+        "\n\n例: haru digest --within 7d --post slack",
+        "A short digest for a chat room (overdue, the next days, renew-or-cancel decisions, referral fees unpaid) as "
+        "plain text; --post sends it to Slack (environment variable HARU_SLACK_WEBHOOK) or Chatwork "
+        "(HARU_CHATWORK_TOKEN, HARU_CHATWORK_ROOM).\n\nExample: haru digest --within 7d --post slack",
+    ),
+    "help.digest.within": ("今日からの期間: 7d、2w、7日 …", "Window from today: 7d, 2w, 7日 ..."),
+    "help.digest.post": ("投稿先: slack か chatwork。", "Where to post it: slack or chatwork."),
+    "help.digest.timeout": ("投稿の応答を待つ秒数（既定: 10）。", "Seconds to wait for the chat service's answer (default: 10)."),
 }

@@ -42,6 +42,7 @@ METAVARS: dict[str, tuple[str, str]] = {
     "metavar.declared.NOTE": ("メモ", "NOTE"),
     "metavar.declared.TOOL": ("ツール", "TOOL"),
     "metavar.declared.DIR": ("フォルダ", "DIR"),
+    "metavar.declared.SECONDS": ("秒数", "SECONDS"),
     "metavar.declared.PATH": ("パス", "PATH"),
     "metavar.declared.CRITERION=LEVEL": ("基準=レベル", "CRITERION=LEVEL"),
     "metavar.declared.CRITERION=N": ("基準=点数", "CRITERION=N"),

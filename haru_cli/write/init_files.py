@@ -50,3 +50,42 @@ jobs:
       - run: pip install "$HARU_SOURCE"
       - run: {command}
 """
+
+# `haru init --digest slack|chatwork`: the digest posted every weekday morning (SPEC §17). Cron is UTC:
+# 23:00 UTC from Sunday to Thursday is 8:00 in Japan from Monday to Friday, and TZ makes haru's today
+# Japan's. The secrets are the repository's (Settings → Secrets and variables → Actions), never the file's.
+DIGEST_WORKFLOW = """\
+# Posts `haru digest` every weekday morning at 8:00 (Japan), and when run by hand.
+name: haru digest
+
+env:
+  HARU_SOURCE: {source}  # where haru is installed from
+  TZ: Asia/Tokyo
+
+on:
+  schedule:
+    - cron: "0 23 * * 0-4"
+  workflow_dispatch:
+
+jobs:
+  digest:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install "$HARU_SOURCE"
+      - run: {command}
+        env:
+{secrets}"""
+
+# The environment variables each chat service reads, given from the repository's secrets of the same names.
+DIGEST_SECRETS = {
+    "slack": ("HARU_SLACK_WEBHOOK",),
+    "chatwork": ("HARU_CHATWORK_TOKEN", "HARU_CHATWORK_ROOM"),
+}
+
+
+def digest_secrets(service: str) -> str:
+    return "".join(f"          {name}: ${{{{ secrets.{name} }}}}\n" for name in DIGEST_SECRETS[service])

@@ -289,3 +289,46 @@ def test_git_config_outside_a_repository_is_refused(tmp_path: Path, haru: Haru,
     (tmp_path / "ws" / "haru.yaml").write_text("", encoding="utf-8")
     result = haru("--lang", "en", "init", tmp_path / "ws", "--git-config")
     assert result.exit_code == 1 and "not" in result.stderr and "git" in result.stderr
+
+@pytest.mark.parametrize(("service", "secrets"), [("slack", ["HARU_SLACK_WEBHOOK"]),
+                                                  ("chatwork", ["HARU_CHATWORK_TOKEN", "HARU_CHATWORK_ROOM"])])
+def test_init_digest_writes_a_workflow_posting_every_weekday_morning(tmp_path: Path, haru: Haru, service: str,
+                                                                      secrets: list[str]) -> None:
+    target = tmp_path / "partners-data"
+    result = haru("init", target, "--source", "git+https://example.jp/haru.git", "--digest", service)
+    assert result.exit_code == 0, result.stderr
+    workflow = yaml.safe_load((target / ".github/workflows/haru-digest.yml").read_text(encoding="utf-8"))
+    assert workflow["env"] == {"HARU_SOURCE": "git+https://example.jp/haru.git", "TZ": "Asia/Tokyo"}
+    assert workflow[True] == {"schedule": [{"cron": "0 23 * * 0-4"}], "workflow_dispatch": None}  # YAML 1.1's `on`
+    step = workflow["jobs"]["digest"]["steps"][-1]
+    assert step == {"run": f"haru digest --post {service}",
+                    "env": {name: "${{ secrets." + name + " }}" for name in secrets}}
+    assert ", ".join(secrets) in result.stdout  # where to put them is said
+    assert (target / ".github/workflows/haru.yml").exists()
+
+
+def test_without_a_source_no_digest_workflow_is_written(tmp_path: Path, haru: Haru,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("haru_cli.cli.init.installed_from", lambda: None)
+    result = haru("--lang", "en", "init", tmp_path / "w", "--digest", "slack")
+    assert result.exit_code == 0 and not (tmp_path / "w" / ".github").exists()
+    assert "no CI workflow written" in result.stdout
+
+
+@git_needed
+def test_the_digest_workflow_quotes_the_folder_name(tmp_path: Path, haru: Haru,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    result = haru("init", HOSTILE_FOLDER, "--source", "git+https://example.jp/haru.git", "--digest", "slack")
+    assert result.exit_code == 0, result.stderr
+    workflow = yaml.safe_load((repo / HOSTILE_FOLDER / ".github" / "workflows" / "haru-digest.yml").read_text("utf-8"))
+    run = workflow["jobs"]["digest"]["steps"][-1]["run"]
+    bin_folder = fake_haru(tmp_path / "bin")
+    done = subprocess.run(["bash", "-c", run], cwd=repo, env=git_env(bin_folder), timeout=60)
+    assert done.returncode == 0
+    assert pwned(repo) == []
+    assert (bin_folder / "args").read_text(encoding="utf-8").splitlines() == [
+        "--data", HOSTILE_FOLDER, "digest", "--post", "slack"]

@@ -101,7 +101,7 @@ def code_names() -> set[str]:
 # Words of no language but the trade's, written so in Japanese too (JSON, git, 生成AI): the test below finds
 # each of them on some page, and nothing else, so that the list names nothing that is not said.
 TRADE_WORDS = {"haru", "HaRu", "YAML", "JSON", "Schema", "CSV", "UTF", "BOM", "Markdown", "Jinja", "git",
-               "iCalendar", "AI", "CI", "Web", "README", "PMO", "URL"}
+               "iCalendar", "AI", "CI", "Web", "README", "PMO", "URL", "MCP", "Slack", "Chatwork"}
 _CODE_SPANS = re.compile(r"`[^`]*`")  # `haru validate`, `path:line:column: …` (written as code)
 _OPTIONS = re.compile(r"(?<![\w-])--id\s+\S+|(?<![\w-])--?[a-z][a-z0-9-]*")  # an --id's value is one too
 _URLS = re.compile(r"https?://\S+")

@@ -33,6 +33,7 @@ def site(
     incognito: IncognitoOption = False,
 ) -> None:
     """Every page written into DIR (a new or empty folder, or one haru wrote before): open DIR/index.html."""
+    from haru_cli.rules.integrity import all_incomplete
     from haru_cli.site.pages import build
 
     run = open_run(ctx)
@@ -62,6 +63,7 @@ def site(
         shutil.rmtree(staging, ignore_errors=True)
         raise
     typer.echo(run.t("cli.site.written", count=count, path=str(out / "index.html")))
+    run.say_incomplete(all_incomplete(run.ds), "cli.incomplete")  # the pages say so too: their banner
 
 
 def _ours(folder: Path) -> bool:
@@ -112,6 +114,8 @@ def serve(
 
     run = open_run(ctx)
     with socket.socket() as probe:  # said before anything claims to be serving
+        # As uvicorn binds: a port whose last connections are only waiting out TIME_WAIT is free to serve on.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", port))
         except OSError:

@@ -211,6 +211,7 @@ REPORTS: dict[str, tuple[str, str]] = {
     "statement.month": ("対象月", "Month"),
     "statement.month_closed": ("{month}分（月末締め）", "{month} (closed at month end)"),
     "statement.pay_on": ("支払予定日", "Payment date"),
+    "statement.invoice_number": ("受取人の登録番号", "Payee's registration no."),
     "statement.lines": ("明細", "Lines"),
     "statement.lines_head": ("| 紹介先 | 日付 | 区分 | 計算基準 | 料率 | 金額 |", "| Client | Date | Event | Basis | Rate | Amount |"),
     "statement.carried_in": ("前月からの繰越（マイナス残高）", "Negative balance carried in"),

@@ -80,7 +80,13 @@ def workspace_incomplete(ds: Dataset) -> list[str]:
 
 def anything_incomplete(ds: Dataset) -> bool:
     """Whether any figure may lack what a file holds: a file skipped or read only in part."""
-    return bool(ds.skipped_files or ds.partly_read or ds.settings_broken)
+    return bool(all_incomplete(ds))
+
+
+def all_incomplete(ds: Dataset) -> list[str]:
+    """Every file whose content some figure may lack: skipped, read in part, or haru.yaml when broken."""
+    return sorted({*(s.path for s in ds.skipped_files.values()), *ds.partly_read,
+                   *(["haru.yaml"] if ds.settings_broken else [])})
 
 
 # --- the same entry twice -------------------------------------------------------------------------------

@@ -62,16 +62,15 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> str:
 def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], unit: str = "", *,
                  masked: bool = False) -> str:
     """Bars per column (a month), each stacked from its series in its colour (views/charts.py has ranked them
-    and put the rest in その他); a legend under the chart; the unit beside the axis. `masked` (amounts hidden
-    for a screen share): the shape alone — no figure on the axis or in a bar's tooltip."""
+    and put the rest in その他); the unit beside the axis; its legend is the page's (`legend`), under it, where
+    a narrow screen wraps it. `masked` (amounts hidden for a screen share): the shape alone — no figure on the
+    axis or in a bar's tooltip."""
     shown = [s for s in series if any(s.values)]
     ups = [sum(max(s.values[i], 0) for s in shown) for i in range(len(columns))]
     downs = [sum(min(s.values[i], 0) for s in shown) for i in range(len(columns))]
     high, low = max([*ups, 0.0]), min([*downs, 0.0])
     if high == low:
         high = 1.0
-    legend_rows = (len(shown) + 2) // 3
-    height = HEIGHT + legend_rows * 16
     plot_h = HEIGHT - TOP - BOTTOM
     ticks = _ticks(low, high)
     top, bottom = max(ticks[-1], high), min(ticks[0], low)
@@ -109,11 +108,15 @@ def stacked_bars(title: str, columns: Sequence[str], series: Sequence[Series], u
     body.append(f'<line x1="{LEFT}" x2="{WIDTH - 8}" y1="{y(0):.1f}" y2="{y(0):.1f}" stroke="#888"/>')
     if unit.strip():
         body.append(f'<text x="4" y="{TOP - 4}" fill="{MUTED}">{escape(unit.strip())}</text>')
-    for n, s in enumerate(shown):
-        lx, ly = LEFT + (n % 3) * 220, HEIGHT - 8 + (n // 3) * 16
-        body.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour(s.colour)}"/>'
-                    f'<text x="{lx + 14}" y="{ly}" fill="{INK}">{escape(s.label[:18])}</text>')
-    return _svg(WIDTH, height, title, body)
+    return _svg(WIDTH, HEIGHT - BOTTOM + 24, title, body)
+
+
+def legend(series: Sequence[Series]) -> str:
+    """What each colour of a stacked chart stands for, as a list of the page (it wraps on a phone): a swatch
+    of SVG (an attribute, not a style the page's policy would refuse) and the series' label, escaped."""
+    items = [f'<li><svg width="10" height="10" aria-hidden="true"><rect width="10" height="10" '
+             f'fill="{colour(s.colour)}"/></svg>{escape(s.label)}</li>' for s in series if any(s.values)]
+    return f'<ul class="legend">{"".join(items)}</ul>' if items else ""
 
 
 def against_targets(title: str, rows: Sequence[Target]) -> str:

@@ -68,3 +68,15 @@ def _masked(match: re.Match[str]) -> str:
     if match.group("multiplier") and not (before.isascii() and before.isalpha()):  # 1.8M, 2.4k; not B2B
         return MASK
     return match.group()
+
+
+_DATES = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+
+
+def probes_amounts(query: str) -> bool:
+    """A search that could find an amount masked on the screen (45000, 3,600, 三百万円): a figure in the query
+    but a date or a month (2026-10-31, 2026-10), or an amount in words; its hits would say the amount is there."""
+    import unicodedata
+
+    plain = _DATES.sub("", unicodedata.normalize("NFKC", query))
+    return any(c.isdigit() for c in plain) or mask_amounts(plain) != plain

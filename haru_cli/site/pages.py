@@ -9,7 +9,7 @@ of a web host. Every text from the data reaches the page through Jinja's autoesc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from functools import cached_property, lru_cache
@@ -17,13 +17,15 @@ from importlib import resources
 from posixpath import relpath
 from typing import Any
 
+from markupsafe import Markup
+
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.render.formats import alerting, shown
 from haru_cli.site import routes
-from haru_cli.site.charts import against_targets, stacked_bars
-from haru_cli.site.incognito import MASK, mask_amounts
+from haru_cli.site.charts import against_targets, legend, stacked_bars
+from haru_cli.site.incognito import MASK, mask_amounts, probes_amounts
 from haru_cli.views.pages import Dashboard, not_found_page, search_page, skipped_page
 from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Quantity, Section, Text, Value
 
@@ -44,13 +46,31 @@ SHORT = 12  # the characters of text that a cell keeps on one line, as it keeps 
 
 
 def cell_html(cell: Cell, tag: str = "td") -> str:
-    """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses)."""
+    """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses); longer text in a box of
+    its own, so that its column keeps a readable width however narrow the table (a cell's own min-width is
+    not one a browser keeps)."""
     from markupsafe import escape
 
     classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number), ("short", cell.short),
                                         ("word", cell.word)) if on)
-    body = f'<a href="{escape(cell.href)}">{escape(cell.text)}</a>' if cell.href else str(escape(cell.text))
+    whole = cell.short or cell.number or cell.word or tag == "th"  # on one line already
+    text = escape(cell.text) if whole else unbroken(cell.text)
+    body = f'<a href="{escape(cell.href)}">{text}</a>' if cell.href else str(text)
+    if tag == "td" and not whole:
+        body = f'<div class="text">{body}</div>'
     return f'<{tag} class="{classes}">{body}</{tag}>' if classes else f"<{tag}>{body}</{tag}>"
+
+
+# A date, a month or an amount inside text: a line never breaks within one (2026-10-16, not 2026- / 10-16).
+_WHOLE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|[¥￥][0-9,]+|[0-9]{2,}-[0-9]{2}")
+
+
+def unbroken(text: str) -> Markup:
+    """Text escaped for a page, each date, month and amount in it kept on one line."""
+    from markupsafe import escape
+
+    escaped = str(escape(text))
+    return Markup(_WHOLE.sub(lambda m: f'<span class="nw">{m.group()}</span>', escaped))
 
 
 @dataclass(frozen=True)
@@ -73,6 +93,7 @@ class Block:
     headings: list[str] = field(default_factory=list)
     rows: list[list[Cell]] = field(default_factory=list)
     svg: str | None = None  # drawn by charts.py, every text in it escaped
+    legend: str = ""  # the chart's legend (charts.py), every text in it escaped
     empty: str = ""
     note: str = ""
     figures: list[FigureCell] = field(default_factory=list)
@@ -80,6 +101,7 @@ class Block:
     more: Cell | None = None  # the link to the whole of a list shown in part
     csv: str = ""  # served: the link to its table as CSV
     one_line: bool = False  # a list of items: on a phone each row flows as one line instead of columns
+    choices: list[tuple[str, str | None]] = field(default_factory=list)  # the other pages of a kind; None: this
 
     @property
     def fields_html(self) -> str:
@@ -187,22 +209,25 @@ class Site:
         stamp = datetime.combine(self.today, time(0), tzinfo=UTC)  # as of the day the site is of
         return ics_text(events, stamp, self.t("upcoming_calendar"))
 
-    def search(self, query: str, hits: list[Any], more: bool) -> bytes:
-        """`haru serve`'s /search?q=: the hits of `haru search`, each leading to its record's page."""
-        doc = search_page(self.dashboard, query, hits, more)
+    def search(self, query: str, find: Callable[[str], tuple[list[Any], bool]]) -> bytes:
+        """`haru serve`'s /search?q=: the hits of `haru search` (`find`), each leading to its record's page.
+        While amounts are masked, a query with a figure in it is not run: its hits would tell the amount."""
+        probing = self.incognito and probes_amounts(query)
+        hits, more = find(query) if query.strip() and not probing else ([], False)
+        doc = search_page(self.dashboard, query, hits, more, self.t("site.search.masked") if probing else "")
         return self.html(self._of(doc, "home", "search.html"), "search.html")
 
     def not_found(self, path: str) -> bytes:
         """`haru serve`'s answer for a page that is not there: the navigation, and a way home (its links are
         relative to the path asked for, where the browser resolves them)."""
-        return self.html(self._of(not_found_page(self.dashboard, path), "home", path), path)
+        return self.html(self._of(not_found_page(self.dashboard, path), "", path), path)
 
     def csv(self, path: str, table: int) -> str | None:
-        """The `table`th table of the page at path (from 1) as the CLI's CSV; None when there is none."""
+        """The `table`th table with rows of the page at path (from 1), as the CLI's CSV; None when there is none."""
         from haru_cli.render.formats import csv_text
 
         doc = self._document(path)
-        found = [s for s in doc.sections if s.headings] if doc is not None else []
+        found = [s for s in doc.sections if s.headings and s.rows] if doc is not None else []
         if not 1 <= table <= len(found):
             return None
         return csv_text(found[table - 1].headings, found[table - 1].rows, mark=self.t("csv.mark"))
@@ -241,7 +266,7 @@ class Site:
         blocks, tables = [], 0
         for s in doc.sections:
             block = self.block(s, path)
-            if s.headings and self.served and not self.incognito:
+            if s.headings and s.rows and self.served and not self.incognito:
                 tables += 1
                 block.csv = f"?format=csv&table={tables}"
             blocks.append(block)
@@ -311,12 +336,15 @@ class Site:
         more = Cell(self.text(s.more[0], one_line=True), href=self.href(s.more[1], here)) if s.more else None
         block = Block(s.title, fields, s.headings, rows, empty=s.empty, note=self.text(s.note),
                       figures=[self.figure(f, here) for f in s.figures], anchor=s.anchor, more=more,
-                      one_line=s.one_line)
+                      one_line=s.one_line,
+                      choices=[(self.text(label, one_line=True), self.href(link, here) if link else None)
+                               for label, link in s.choices])
         if s.chart is not None:
             masked = s.chart.money and self.incognito
             if masked:
                 block.note = " ".join(filter(None, [self.t("site.masked"), block.note]))
             block.svg = _drawn(s.chart, masked=masked)
+            block.legend = legend(s.chart.series) if block.svg and s.chart.targets is None else ""
         return block
 
 
@@ -358,8 +386,10 @@ def _environment() -> Any:
     def source(name: str) -> str:
         return resources.files("haru_cli.templates").joinpath(name).read_text(encoding="utf-8")
 
-    return ImmutableSandboxedEnvironment(loader=FunctionLoader(source), autoescape=True, trim_blocks=True,
-                                         lstrip_blocks=True)
+    env = ImmutableSandboxedEnvironment(loader=FunctionLoader(source), autoescape=True, trim_blocks=True,
+                                        lstrip_blocks=True)
+    env.filters["unbroken"] = unbroken
+    return env
 
 
 def build(site: Site) -> Iterator[tuple[str, bytes]]:

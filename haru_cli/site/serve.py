@@ -13,7 +13,7 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
 from haru_cli.site.pages import Site
@@ -95,12 +95,13 @@ def application(live: Live, search: Callable[[str], tuple[list[Any], bool]]) -> 
             path += ".html"
         site = live.site()
         if path == "search.html":
-            query = request.query_params.get("q", "").strip()
-            hits, more = search(query) if query else ([], False)
-            return Response(site.search(query, hits, more), media_type=TYPES["html"], headers=HEADERS)
+            found = site.search(request.query_params.get("q", "").strip(), search)
+            return Response(found, media_type=TYPES["html"], headers=HEADERS)
         if request.query_params.get("format") == "csv" and path.endswith(".html"):
             return _csv(site, path, request.query_params.get("table", "1"))
         body = site.render(path)
+        if body is None and path.endswith("/index.html") and site.render(listing := path[:-11] + ".html"):
+            return RedirectResponse(f"/{listing}", headers=HEADERS)  # /partners/: the list, where its links work
         if body is None:
             return Response(site.not_found(path), status_code=404, media_type=TYPES["html"], headers=HEADERS)
         return Response(body, media_type=TYPES[path.rpartition(".")[2]], headers=HEADERS)

@@ -97,7 +97,7 @@ def fees_chart(ds: Dataset, by_month: list[tuple[date, list[Statement]]], t: Tra
     slots = partner_slots(ds)
     series = [Series(ds.partners[p].name, tuple(float(sum(s.subtotal for s in found if s.partner.id == p))
                                                 for _, found in by_month), slots.get(p)) for p in partners]
-    return Chart(t("site.chart.fees"), tuple(f"{m:%m}" for m, _ in by_month),
+    return Chart(t("site.chart.fees"), tuple(f"{m:%y-%m}" for m, _ in by_month),
                  ranked(series, len(by_month), t("site.chart.others")), t("site.chart.yen_unit"), money=True)
 
 

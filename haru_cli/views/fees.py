@@ -141,7 +141,7 @@ def statement_document(s: Statement, settings: Settings, t: Translator, today: d
         (t("statement.issued_on"), date_text(today, t.lang)), (t("statement.issuer"), Text(settings.company)),
         (t("statement.month"), t("statement.month_closed", month=month_text(s.month, t.lang))),
         (t("statement.pay_on"), date_text(s.pay_on, t.lang)),
-        (t("invoice_number"), s.partner.invoice_number or t("fees.not_registered"))]
+        (t("statement.invoice_number"), s.partner.invoice_number or t("fees.not_registered"))]
     rows: list[Row] = [[_about(line, t), date_text(line.date, t.lang), t.value("fee_event", line.event),
                         _basis(line, t), str(line.rate) if line.rate else None, Money(line.amount)] for line in s.lines]
     if s.carried_in:
@@ -157,7 +157,8 @@ def statement_document(s: Statement, settings: Settings, t: Translator, today: d
                 (t("statement.withholding"), Money(s.withholding)), (t("statement.payable"), Money(s.payable))]
     return Document(t("statement.title"), [
         Section(t(to, name=s.partner.name), fields=head),
-        Section(t("statement.lines"), headings=heads(t, "statement.lines_head"), rows=rows, empty=t("fees.none")),
+        Section(t("statement.lines"), headings=heads(t, "statement.lines_head"), rows=rows, empty=t("fees.none"),
+                one_line=True),
         Section(t("statement.payable_heading"), fields=payable,
                 note="\n".join(statement_notes(s, settings, t, incomplete)))], printable=True)
 

@@ -41,7 +41,8 @@ class Overview:
 
     @property
     def active_contracts(self) -> list[Contract]:
-        return [c.contract for c in self.contracts if c.contract.status == "active"]
+        """The contracts in force: active, and their term not run out (an expired one needs a decision)."""
+        return [c.contract for c in self.contracts if c.contract.status == "active" and not c.expired]
 
 
 def overview(ds: Dataset, partner: Partner, today: date, days: BusinessDays) -> Overview:

@@ -23,7 +23,7 @@ from haru_cli.records.values import Duration, add_months
 from haru_cli.rules.activity import fiscal_year_start
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.dated import Item
-from haru_cli.rules.fees import Statement, due_next, month_statements, owed, partner_statements
+from haru_cli.rules.fees import Statement, due_next, owed, partner_statements
 from haru_cli.rules.integrity import (
     anything_incomplete,
     dated_incomplete,
@@ -90,7 +90,16 @@ class Dashboard:
     @cached_property
     def statement_months(self) -> list[date]:
         """The months with a fee statement, the latest first."""
-        return sorted({s.month for s in self.statements.values()}, reverse=True)
+        return sorted(self.by_month, reverse=True)
+
+    @cached_property
+    def by_month(self) -> dict[date, list[Statement]]:
+        """Each month's statements, in partner order (by reading): what `month_statements` gives for it, from
+        the one computation of every partner's history."""
+        found: dict[date, list[Statement]] = {}
+        for s in sorted(self.statements.values(), key=lambda s: sort_key(s.partner)):
+            found.setdefault(s.month, []).append(s)
+        return found
 
     @cached_property
     def items(self) -> list[Item]:
@@ -129,8 +138,12 @@ class Dashboard:
         ds, t = self.ds, self.t
         if not anything_incomplete(ds):
             return None
-        said = [t("site.banner", skipped=len(ds.skipped_files), partly=len(ds.partly_read))] if (
-            ds.skipped_files or ds.partly_read) else []
+        depending = sum(1 for x in ds.skipped_files.values() if x.because)
+        broken = len(ds.skipped_files) - depending
+        said = [t("site.banner.skipped", broken=broken)] if broken else []
+        said += [t("site.banner.depending", count=depending)] if depending else []
+        said += [t("site.banner.partly", count=len(ds.partly_read))] if ds.partly_read else []
+        said = [t("site.banner.note"), *said, t("site.banner.incomplete")] if said else []
         if ds.settings_broken:
             said.append(t("cli.settings_broken"))
         return " ".join(said)
@@ -166,11 +179,11 @@ def owner_link(ds: Dataset, c: Contract) -> Link | None:
 
 
 def item_link(item: Item) -> Link:
-    """The page of the record a dated item comes from: a payout's month of fees, an automation's year of time
+    """The page of the record a dated item comes from: a payout's statement, an automation's year of time
     (it has no page of its own), else its record's (a route is named as its record type)."""
     kind, record_id = item.source
-    if item.kind == "payout":
-        return Link("fees_month", item.subject or "")
+    if item.kind == "payout":  # its partner's statement of the month
+        return Link("statement", f"{item.subject}/{item.partner}")
     if kind == "automation":
         return Link("time")
     return Link(kind, record_id)
@@ -279,12 +292,15 @@ def upcoming_page(d: Dashboard) -> Document:
                      [Link("contract", r.contract.id) for r in d.decisions], d.note(renewals_incomplete(ds)),
                      anchor="decisions")
     decided.column_links = {1: [owner_link(ds, r.contract) for r in d.decisions]}
+    fees = listed(t("site.upcoming.fees", day=pay_on.isoformat()) if pay_on else t("site.home.unpaid"),
+                  unpaid_table(to_pay, today, t), [Link("fees_month", f"{s.month:%Y-%m}") for s in to_pay] + [None],
+                  d.note(fees_incomplete(ds)), anchor="fees")
+    fees.column_links = {1: [Link("partner", s.partner.id) for s in to_pay],
+                         2: [Link("statement", statement_key(s)) for s in to_pay]}
     return Document(t("site.upcoming.title"), [
         items_section(d, t("site.home.overdue", count=f"{len(d.overdue):,}"), d.overdue, note, anchor="overdue"),
         decided,
-        listed(t("site.upcoming.fees", day=pay_on.isoformat()) if pay_on else t("site.home.unpaid"),
-               unpaid_table(to_pay, today, t), [Link("fees_month", f"{s.month:%Y-%m}") for s in to_pay] + [None],
-               d.note(fees_incomplete(ds)), anchor="fees"),
+        fees,
         items_section(d, t("site.upcoming.ahead", days=AHEAD_DAYS), d.ahead, note,
                       (t("site.upcoming.calendar"), Link("calendar")), anchor="ahead"),
     ])
@@ -691,8 +707,7 @@ def sourcing(d: Dashboard, sourcing_id: str) -> Document | None:
 
 def switch(title: str, choices: list[tuple[str, Link]], current: Link) -> Section:
     """Links to the other pages of a kind (the fiscal years, a year's months), this one marked."""
-    return Section(title, empty="", fields=[(label, "●" if link == current else "○") for label, link in choices],
-                   field_links=[None if link == current else link for _, link in choices])
+    return Section(title, empty="", choices=[(label, None if link == current else link) for label, link in choices])
 
 
 def fiscal_year_switch(d: Dashboard, year: int, route: str) -> Section:
@@ -713,13 +728,13 @@ def fees_year(d: Dashboard, year: int) -> Document | None:
         return None
     t, ds = d.t, d.ds
     first = date(year, ds.settings.fiscal_year_start, 1)
-    months = [add_months(first, i) for i in range(12) if add_months(first, i) <= d.today]
-    by_month = [(m, month_statements(ds, m, d.days)) for m in months]
+    by_month = [(m, d.by_month.get(m, [])) for m in (add_months(first, i) for i in range(12))]  # the whole year
+    so_far = [(m, found) for m, found in reversed(by_month) if m <= d.today]
     rows: list[list[Any]] = [[f"{m:%Y-%m}", Money(sum(s.subtotal for s in found)), Money(sum(s.payable for s in found)),
-                              Money(sum(s.paid or 0 for s in found))] for m, found in reversed(by_month)]
+                              Money(sum(s.paid or 0 for s in found))] for m, found in so_far]
     table = Section(t("site.fees.months"), headings=[t("fees.month"), t("fees.subtotal"), t("fees.payable"),
                                                      t("fees.paid")], rows=rows, empty=t("fees.none"),
-                    links=[Link("fees_month", f"{m:%Y-%m}") if found else None for m, found in reversed(by_month)],
+                    links=[Link("fees_month", f"{m:%Y-%m}") if found else None for m, found in so_far],
                     note=d.note(fees_incomplete(ds)))
     chart = charted(t("site.chart.fees"), charts.fees_chart(ds, by_month, t), t, d.note(fees_incomplete(ds)))
     return Document(t("site.fees.title", year=year), [fiscal_year_switch(d, year, "fees_fy"), chart, table])
@@ -729,9 +744,9 @@ def fees_month(d: Dashboard, month: str) -> Document | None:
     from haru_cli.views.fees import fees_document
 
     first = month_of_key(month)
-    if first is None or first not in d.statement_months:
+    if first is None or first not in d.by_month:
         return None
-    found = month_statements(d.ds, first, d.days)
+    found = d.by_month[first]
     doc = fees_document(month, found, d.t, fees_incomplete(d.ds))
     for section, s in zip(doc.sections, found, strict=False):  # a section a statement, then the total
         section.fields.insert(0, (d.t("partner"), Text(s.partner.name, literal=True)))
@@ -850,22 +865,21 @@ def record_link(d: Dashboard, path: str) -> Link | None:
     return Link(kind, record_id)
 
 
-def search_page(d: Dashboard, query: str, hits: list[Any], more: bool) -> Document:
+def search_page(d: Dashboard, query: str, hits: list[Any], more: bool, refused: str = "") -> Document:
     """What `haru search` finds (`haru serve`'s /search?q=): each line that holds the text, leading to its
-    record's page."""
+    record's page; `refused`: why the query was not run."""
     t = d.t
     rows: list[list[Any]] = [[Text(h.path, literal=True), str(h.line), Text(h.excerpt, one_line=True)] for h in hits]
-    note = t("cli.search.more", limit=f"{len(hits):,}") if more else ""
+    note = refused or (t("cli.search.more", limit=f"{len(hits):,}") if more else "")
     return Document(t("site.search.title", query=query), [Section(
         t("site.search.hits", count=f"{len(hits):,}"), headings=[t("file"), t("line"), t("site.search.line")],
         rows=rows, empty=t("cli.search.none", query=query) if query.strip() else t("site.search.ask"),
-        links=[record_link(d, h.path) for h in hits],
-        note=note)])
+        links=[record_link(d, h.path) for h in hits], note=note, one_line=True)])
 
 
 def not_found_page(d: Dashboard, path: str) -> Document:
     """What `haru serve` answers for a page that is not there: where to go instead."""
     t = d.t
     return Document(t("site.not_found.title"), [Section(
-        t("site.not_found.title"), fields=[(t("site.not_found.path"), Text(path, literal=True, one_line=True))],
+        t("site.not_found.path"), fields=[(t("site.not_found.path"), Text(path, literal=True, one_line=True))],
         note=t("site.not_found.note"), more=(t("site.nav.home"), Link("home")))])

@@ -173,7 +173,9 @@ def partner_sections(ds: Dataset, partner_id: str, today: date, t: Translator) -
                                 links=[Link("project", p.id) for p in projects]))
     if chances:
         rows: list[Row] = [[o.title, t.value("stage", o.stage), t.value("synergy", o.synergy), o.next,
-                            Day(o.due)] for o in chances]
+                            Day(o.due, t.days(o.due, today) if o.due else "",
+                                t("overdue") if next_step_overdue(o, today) else "", markable=True)]
+                           for o in chances]
         sections.append(Section(t("project.opportunities"), headings=[
             t("project.title"), t("pipeline.stage"), t("pipeline.synergy"), t("pipeline.next"), t("due")], rows=rows,
             links=[Link("opportunity", o.id) for o in chances]))

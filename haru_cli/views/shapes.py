@@ -148,6 +148,7 @@ class Section:
     anchor: str = ""  # what a Link's `part` names it by
     more: tuple[str, Link] | None = None  # where the whole of a list that shows part of it is: its text, its page
     one_line: bool = False  # a list to run the eye down (Table.one_line): on a phone, each row one flowing line
+    choices: list[tuple[str, Link | None]] = field(default_factory=list)  # pages of a kind to go to; None: this one
 
 
 @dataclass

@@ -37,7 +37,7 @@ def test_a_statement_shows_names_and_paths_from_the_data_as_text(workspace: Work
 
 def test_statement_in_english_and_registered(ws: str, haru: Haru) -> None:
     text = haru("--data", ws, *TODAY, "--lang", "en", "fees", "statement", "ueda", "--month", "2026-10").stdout
-    assert "# Referral fee statement" in text and "| Invoice no. | T7000012050002 |" in text
+    assert "# Referral fee statement" in text and "| Payee's registration no. | T7000012050002 |" in text
     assert "transitional" not in text
 
 
@@ -108,7 +108,7 @@ def test_a_statement_with_a_carried_balance_adds_up_on_paper(workspace: Workspac
     september = haru("--data", root, *TODAY, "fees", "statement", "ueda", "--month", "2026-09").stdout
     assert "| 前月からの繰越（マイナス残高） | | | | | -¥30,000 |" in september
     assert "| **差引** | | | | | **¥0** |" in september
-    assert "| 登録番号 | T7000012050002 |" in august
+    assert "| 受取人の登録番号 | T7000012050002 |" in august
     calc = haru("--data", root, *TODAY, "fees", "calc", "--month", "2026-08").stdout
     assert "登録番号" in calc
 

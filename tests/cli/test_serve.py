@@ -47,3 +47,39 @@ def test_haru_serve_answers_on_localhost_and_reflects_an_edit(workspace: Workspa
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_a_port_in_use_is_refused_and_one_just_freed_is_served_on(workspace: WorkspaceFactory) -> None:
+    """A port another program listens on is said to be busy (exit 1); a port whose server has just stopped,
+    its connections waiting out TIME_WAIT, serves again at once (as uvicorn binds: SO_REUSEADDR)."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    root = workspace(SCENARIO)
+    command = [sys.executable, "-m", "haru_cli", "--data", str(root), *TODAY, "serve", "--port"]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        busy = subprocess.run([*command, str(port)], capture_output=True, text=True, timeout=60)
+        assert busy.returncode == 1 and f"127.0.0.1:{port}" in busy.stderr
+    for _ in range(2):  # the second server binds the port the first has just left
+        server = subprocess.Popen([*command, str(port)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            deadline = time.monotonic() + 20
+            while True:
+                try:
+                    with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+                        client.sendall(b"GET / HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")  # HTTP/1.0: the server
+                        answer = b"".join(iter(lambda: client.recv(65536), b""))  # closes first, its side of
+                    assert answer.startswith(b"HTTP/1.1 200")  # the connection waiting out TIME_WAIT
+                    break
+                except OSError:
+                    assert server.poll() is None, server.stderr.read() if server.stderr else ""
+                    assert time.monotonic() < deadline
+                    time.sleep(0.2)
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

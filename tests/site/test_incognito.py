@@ -105,3 +105,12 @@ def test_incognito_keeps_the_charts_shape_and_the_invoice_number_and_hides_the_f
     assert not re.search(r"<title>[^<]*: [0-9]", svg)  # nor in a bar's tooltip
     assert "T5999900020002" in masked["fees/2026-10/ueda.html"].decode("utf-8")
     assert "T5999900020002" in masked["partners/ueda.html"].decode("utf-8")
+
+
+@pytest.mark.parametrize(("query", "probes"), [
+    ("45000", True), ("3,600", True), ("３６００", True), ("三百六十万円", True), ("2026-10 45000", True),
+    ("ウエダ", False), ("2026-10-31", False), ("2026-10", False), ("伊藤一郎", False), ("千葉", False)])
+def test_a_search_that_would_find_a_masked_amount_is_not_run(query: str, probes: bool) -> None:
+    from haru_cli.site.incognito import probes_amounts
+
+    assert probes_amounts(query) is probes

@@ -45,6 +45,8 @@ def test_the_server_serves_the_sites_bytes_get_only(workspace: WorkspaceFactory)
             assert client.get(f"/{path}").content == pages[path]
         assert client.get("/").content == pages["index.html"]
         assert client.get("/partners").content == pages["partners.html"]
+        assert client.get("/partners/").content == pages["partners.html"]  # redirected to /partners.html
+        assert client.get("/partners/", follow_redirects=False).headers["location"] == "/partners.html"
         assert client.get("/partners/nobody.html").status_code == 404
         assert client.get("/../../etc/passwd").status_code == 404
         assert client.post("/index.html").status_code == 405
@@ -128,6 +130,9 @@ def test_each_table_of_a_page_is_the_clis_csv(workspace: WorkspaceFactory, haru:
         assert client.get("/partners.html?format=csv&table=²").status_code == 404
     with serving(root, incognito=True) as (masked, live):
         assert masked.get("/partners.html?format=csv").status_code == 403  # a screen share hands out no amounts
+        probe = masked.get("/search", params={"q": "45000"})  # nor says where an amount is
+        assert "数字を含む言葉では検索しません" in probe.text and "<tbody>" not in probe.text
+        assert "<tbody>" in masked.get("/search", params={"q": "ウエダ"}).text
         assert "format=csv" not in masked.get("/partners.html").text
 
 

@@ -43,15 +43,14 @@ def chatwork_text(text: str) -> str:
 
 
 def slack_post(text: str, t: Translator) -> Post:
-    url = _secret(SLACK_WEBHOOK, "slack", t)
+    (url,) = _secrets((SLACK_WEBHOOK,), "slack", t)
     _http_url(url, SLACK_WEBHOOK, t)
     return Post(url, {"Content-Type": "application/json; charset=utf-8"},
                 json.dumps({"text": slack_text(text)}, ensure_ascii=False).encode("utf-8"))
 
 
 def chatwork_post(text: str, t: Translator) -> Post:
-    token = _secret(CHATWORK_TOKEN, "chatwork", t)
-    room = _secret(CHATWORK_ROOM, "chatwork", t)
+    token, room = _secrets((CHATWORK_TOKEN, CHATWORK_ROOM), "chatwork", t)
     api = os.environ.get(CHATWORK_API) or CHATWORK_DEFAULT
     _http_url(api, CHATWORK_API, t)
     url = f"{api.rstrip('/')}/rooms/{urllib.parse.quote(room.strip(), safe='')}/messages"
@@ -87,11 +86,14 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
         return None
 
 
-def _secret(name: str, service: str, t: Translator) -> str:
-    value = os.environ.get(name, "")
-    if not value.strip():
-        raise Failure(t("digest.no_secret", service=t(f"digest.service.{service}"), name=name), exit_code=2)
-    return value.strip()
+def _secrets(names: tuple[str, ...], service: str, t: Translator) -> list[str]:
+    """The settings a service needs, from the environment; every one missing named at once."""
+    values = [os.environ.get(name, "").strip() for name in names]
+    missing = [name for name, value in zip(names, values, strict=True) if not value]
+    if missing:
+        raise Failure(t("digest.no_secret", service=t(f"digest.service.{service}"), name=", ".join(missing)),
+                      exit_code=2)
+    return values
 
 
 def _http_url(url: str, name: str, t: Translator) -> None:

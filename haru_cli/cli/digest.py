@@ -7,6 +7,7 @@ import typer
 from haru_cli.cli.context import open_run
 from haru_cli.cli.output import parse_span
 
+DECISIONS = "30d"  # the renewals said, at least: `haru renewals`' own window
 
 def digest(
     ctx: typer.Context,
@@ -25,8 +26,11 @@ def digest(
     until, back = span.after(run.today), span.before(run.today)
     missing = run.incomplete()
     items = upcoming(run.ds, run.today, until, back, run.days)
-    said = digest_text(run.ds, items, renewals_due(run.ds, run.today, until), unpaid(run.ds, run.today, run.days),
-                       run.today, until, run.t, missing)
+    # A renew-or-cancel decision is said as `haru renewals` says it, a month ahead at least: a notice deadline
+    # 24 days off must not wait in silence for a 7-day window (into the year-end holidays).
+    decide_by = max(until, parse_span(DECISIONS, "--within", run.lang).after(run.today))
+    said = digest_text(run.ds, items, renewals_due(run.ds, run.today, decide_by),
+                       unpaid(run.ds, run.today, run.days), run.today, until, run.t, missing, decide_by)
     # The secrets are looked for first: a missing one fails before anything is said.
     request = None if post is None else (chat.slack_post if post == "slack" else chat.chatwork_post)(said, run.t)
     typer.echo(said, nl=False)

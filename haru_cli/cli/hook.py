@@ -1,4 +1,6 @@
-"""haru hook install — a plain git pre-commit hook, for users without pre-commit."""
+"""haru hook install — plain git hooks, for users without pre-commit: pre-commit, and pre-merge-commit, which
+git runs for a merge that completes without a conflict (two lines merged as text can still make a broken
+record, or two branches each pay one statement: SPEC §18, never a wrong merge committed)."""
 
 import os
 import shlex
@@ -19,11 +21,12 @@ HOOK = """\
 # Installed by `haru hook install`: refuses a commit whose staged haru records are broken.
 exec haru --no-cache --data {workspace} validate --staged
 """
+HOOKS = ("pre-commit", "pre-merge-commit")  # a commit, and a merge git made without a conflict
 
 
 @app.command("install")
 def install(ctx: typer.Context) -> None:
-    from haru_cli.cli.output import write_file
+    from haru_cli.cli.output import check_new_output, write_file
 
     state = state_of(ctx)
     t = Translator(state.language())
@@ -40,14 +43,16 @@ def install(ctx: typer.Context) -> None:
             raise Failure(t("cli.hook.which" if found else "cli.hook.none",
                             paths=", ".join(str(p.relative_to(top)) for p in found)), exit_code=2)
         root = found[0]
-    hook = hooks / "pre-commit"
     if not root.resolve().is_relative_to(top):
         raise Failure(t("cli.hook.outside", path=str(root), top=str(top)))
     workspace = root.resolve().relative_to(top).as_posix()
-    # The folder name goes into a shell script: quoted, so that no name can run a command (SPEC §14).
-    write_file(hook, HOOK.format(workspace=shlex.quote(workspace)), t)
-    os.chmod(hook, 0o755)
-    typer.echo(t("cli.hook.installed", path=os.path.relpath(hook), workspace=workspace))
+    for name in HOOKS:  # none replaces a hook already there: refused before any is written
+        check_new_output(hooks / name, t)
+    for name in HOOKS:
+        # The folder name goes into a shell script: quoted, so that no name can run a command (SPEC §14).
+        write_file(hooks / name, HOOK.format(workspace=shlex.quote(workspace)), t)
+        os.chmod(hooks / name, 0o755)
+        typer.echo(t("cli.hook.installed", path=os.path.relpath(hooks / name), workspace=workspace))
 
 
 def _git_paths(folder: Path, t: Translator) -> tuple[Path, Path]:

@@ -2,6 +2,7 @@
 built on the official `mcp` SDK, which only this command imports (it brings Starlette, httpx and more:
 every other command starts without it)."""
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -20,12 +21,15 @@ def mcp(
 
     state = state_of(ctx)
     root = state.workspace().resolve()
-    if config:
-        typer.echo(mcp_tools.mcp_servers_entry(running_haru(), root, allow_write))
-        return
     given = ctx.find_root().params
+    if config:
+        typer.echo(mcp_tools.mcp_servers_entry(running_haru(), root, allow_write, given.get("lang")))
+        return
     lang = state.language()
     calls = mcp_tools.globals_for(root, given.get("lang"), given.get("today"), state.cache)
+    # The server lives in the workspace, wherever the client started it: a path a tool is given, and every
+    # path its answer names, is the workspace's, as in haru's JSON (`validate --path partners/ueda.yaml`).
+    os.chdir(root)
     serve(allow_write, lang, calls)
 
 
@@ -33,7 +37,7 @@ def running_haru() -> list[str]:
     """The command line that started this haru, absolute: the `haru` script, or Python running the package."""
     script = Path(sys.argv[0])
     if script.name in ("haru", "haru.exe") and script.is_file():
-        return [str(script.absolute())]
+        return [os.path.abspath(script)]  # normalized: no `docs/../` of where it was started from
     return [sys.executable, "-m", "haru_cli"]
 
 

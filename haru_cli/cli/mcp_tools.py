@@ -273,7 +273,9 @@ def globals_for(data: Path, lang: str | None, today: str | None, cache: bool) ->
     return found
 
 
-def mcp_servers_entry(command: list[str], data: Path, allow_write: bool) -> str:
-    """The `mcpServers` entry of claude_desktop_config.json that starts this server on this workspace."""
-    args = [*command[1:], "--data", str(data), "mcp", *(["--allow-write"] if allow_write else [])]
+def mcp_servers_entry(command: list[str], data: Path, allow_write: bool, lang: str | None = None) -> str:
+    """The `mcpServers` entry of claude_desktop_config.json that starts this server on this workspace (in the
+    language asked for, when one was)."""
+    args = [*command[1:], "--data", str(data), *(["--lang", lang] if lang else []), "mcp",
+            *(["--allow-write"] if allow_write else [])]
     return json.dumps({"mcpServers": {"haru": {"command": command[0], "args": args}}}, ensure_ascii=False, indent=2)

@@ -45,7 +45,10 @@ def merge_driver(
         typer.echo(problem_line(here, problem, t.lang), err=True)
     side = t(f"cli.merge.side.{outcome.side}") if outcome.side else ""
     keys = ", ".join(".".join(str(s) for s in p) or t("cli.merge.whole") for p in outcome.conflicts)
-    raise Failure(t(f"cli.merge.{outcome.why}", path=path, side=side, keys=keys, reason=outcome.reason or ""))
+    why = outcome.why
+    if why == "conflict" and kind is not None and kind.name == "certificate":  # one number, two students
+        why = "certificate"
+    raise Failure(t(f"cli.merge.{why}", path=path, side=side, keys=keys, reason=outcome.reason or ""))
 
 
 def _read(files: dict[str, str], path: str, t: Translator) -> tuple[dict[str, str], bytes]:

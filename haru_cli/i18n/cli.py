@@ -526,10 +526,12 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "cli.init.next": (
         "次のステップ:\n  cd {folder}\n  haru new partner 株式会社ウエダ --id ueda --kana ウエダ --cadence monthly\n"
-        "  haru validate\n  pre-commit install   # コミット前に haru validate が動きます\n"
+        "  haru validate\n  pre-commit install   # コミット前とマージ時に haru validate が動きます\n"
+        "  haru init --git-config   # チームで共有するなら、各クローンで一度: レコードをキーと項目ごとにマージします\n"
         "  git add -A && git commit -m \"最初のレコード\"{moved}",
         "Next steps:\n  cd {folder}\n  haru new partner \"Ueda Logistics\" --id ueda --cadence monthly\n"
-        "  haru validate\n  pre-commit install   # haru validate runs before every commit\n"
+        "  haru validate\n  pre-commit install   # haru validate runs before every commit and merge\n"
+        "  haru init --git-config   # shared by a team: once in each clone, records merge by keys and entries\n"
         "  git add -A && git commit -m \"first records\"{moved}",
     ),
     "cli.init.next_move": (
@@ -583,6 +585,12 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.merge.reason.encoding": ("UTF-8 ではありません（{guess}？）", "is not UTF-8 ({guess}?)"),
     "cli.merge.outside": ("{file} は git が実行したフォルダ {folder} の外にあります。書き込みません",
                           "{file} is outside the folder git runs the driver in, {folder}: nothing written"),
+    "cli.merge.certificate": (
+        "{path}: 同じ修了証番号を両方のブランチが発行しています（{keys}）— マーカーはそのままで、haru school renumber {path} "
+        "がこちらの番号を残し、相手の受講生に次の番号を振ります",
+        "{path}: both branches issued this certificate number ({keys}) — leave the markers, and haru school "
+        "renumber {path} keeps this branch's number and gives the other student the next one",
+    ),
     "cli.merge.conflict": (
         "{path}: 両方のブランチが違う値にしています: {keys} — 競合マーカーの間で正しい値を残し、git add してください",
         "{path}: both branches changed it differently: {keys} — keep the right value between the conflict "

@@ -108,7 +108,7 @@ CONNECTIONS: dict[str, tuple[str, str]] = {
     "digest.title": ("HaRu ダイジェスト {today}（{until} まで）", "HaRu digest {today} (until {until})"),
     "digest.overdue": ("■ 期限超過（{n} 件）", "■ Overdue ({n})"),
     "digest.ahead": ("■ 今後 {days} 日（{n} 件）", "■ The next {days} days ({n})"),
-    "digest.decisions": ("■ 更新・解約の判断（{n} 件）", "■ Renew or cancel ({n})"),
+    "digest.decisions": ("■ 更新・解約の判断（{until} まで、{n} 件）", "■ Renew or cancel (until {until}: {n})"),
     "digest.unpaid": ("■ 未払いの紹介手数料（{n} 件、計 {total}）", "■ Referral fees unpaid ({n}, {total} in all)"),
     "digest.unpaid_line": ("{name} {month} 分 {amount}（支払日 {day}）", "{name}, {month}: {amount} (pay date {day})"),
     "digest.renewal_line": (

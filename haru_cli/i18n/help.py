@@ -847,11 +847,13 @@ HELP: dict[str, tuple[str, str]] = {
     "help.schema.out": ("レコードの種類ごとの <type>.schema.json をここに書きます。", "Write one <type>.schema.json per record type here."),
     "help.hook": ("pre-commit パッケージなしの git フック。", "Git hooks without the pre-commit package."),
     "help.hook.install": (
-        ".git/hooks/pre-commit を書きます: ステージされた内容を haru validate --staged で検査します"
-        "（既存のフックは置き換えません）。リポジトリのトップからでも、その中のワークスペースを見つけます。\n\n"
+        ".git/hooks/pre-commit と pre-merge-commit（競合なく終わるマージ）を書きます: ステージされた内容を "
+        "haru validate --staged で検査します（既存のフックは置き換えません）。リポジトリのトップからでも、その中の"
+        "ワークスペースを見つけます。\n\n"
         "例: haru hook install",
-        "Write .git/hooks/pre-commit, checking what is staged with haru validate --staged (an existing hook "
-        "is never replaced). Run from the repository's top, it finds the workspace inside it.\n\n"
+        "Write .git/hooks/pre-commit and pre-merge-commit (a merge that ends without a conflict), checking what is "
+        "staged with haru validate --staged (an existing hook is never replaced). Run from the repository's top, "
+        "it finds the workspace inside it.\n\n"
         "Example: haru hook install",
     ),
     "help.merge-driver": (

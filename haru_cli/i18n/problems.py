@@ -33,6 +33,13 @@ PROBLEMS: dict[str, tuple[str, str]] = {
         "ファイルが空です",
         "the file is empty",
     ),
+    "problem.merge-conflict.certificate": (
+        "git のマージの競合マーカー（<<<<<<<）が残っています。両方のブランチが同じ修了証番号を発行したなら、マーカーは"
+        "そのままで haru school renumber {file} を実行してください（こちらの番号を残し、相手の受講生に次の番号を振ります）",
+        "git's conflict markers (<<<<<<<) are left from a merge. If both branches issued this certificate number, "
+        "leave the markers and run haru school renumber {file} (it keeps this branch's number and gives the other "
+        "student the next one)",
+    ),
     "problem.merge-conflict": (
         "git のマージの競合マーカー（<<<<<<<）が残っています。両方の内容から正しい値を残し、マーカーの行を消してから"
         " git add でマージを終えてください",

@@ -250,7 +250,9 @@ def conflict_marker(text: str) -> int | None:
 def parse_yaml(text: str, path: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. None (with the reasons) when it cannot be read at all."""
     if "<<<<<<<" in text and (marker := conflict_marker(text)) is not None:
-        return None, [error(path, _position(text, marker), "merge-conflict")]
+        certificate = path.startswith("certificates/") or "/certificates/" in path  # one number, two students
+        return None, [error(path, _position(text, marker), "merge-conflict",
+                            "merge-conflict.certificate" if certificate else "", file=path)]
     bad = FORBIDDEN.search(text)
     if bad:
         return None, [error(path, _position(text, bad.start()), "control-char", char=f"U+{ord(bad.group()):04X}")]

@@ -28,8 +28,10 @@ LINES_PER_SECTION = 10  # a chat message stays short: the rest is "and N more"
 
 
 def digest_text(ds: Dataset, items: Sequence[Item], renewals: Sequence[Renewal], unpaid: Sequence[Statement],
-                today: date, until: date, t: Translator, incomplete: Sequence[str] = ()) -> str:
-    """The digest as lines of text, each record's text on one line with invisible characters escaped."""
+                today: date, until: date, t: Translator, incomplete: Sequence[str] = (),
+                decide_by: date | None = None) -> str:
+    """The digest as lines of text, each record's text on one line with invisible characters escaped;
+    `decide_by`: how far ahead the renewals reach (the items' `until` unless given)."""
     listed = [i for i in items if i.kind not in DECIDED and not (i.kind == "payout" and i.date <= today)]
     overdue = [_item(ds, i, t) for i in listed if i.overdue]
     ahead = [_item(ds, i, t) for i in listed if not i.overdue]
@@ -39,7 +41,7 @@ def digest_text(ds: Dataset, items: Sequence[Item], renewals: Sequence[Renewal],
     lines = [t("digest.title", today=today.isoformat(), until=until.isoformat())]
     sections = [(t("digest.overdue", n=len(overdue)), overdue),
                 (t("digest.ahead", days=(until - today).days, n=len(ahead)), ahead),
-                (t("digest.decisions", n=len(decisions)), decisions),
+                (t("digest.decisions", n=len(decisions), until=(decide_by or until).isoformat()), decisions),
                 (t("digest.unpaid", n=len(owed), total=t.yen(sum(s.payable for s in unpaid))), owed)]
     for heading, found in sections:
         if found:

@@ -18,7 +18,9 @@ GITATTRIBUTES = """\
 """
 
 PRE_COMMIT = """\
-# Refuses a commit whose staged records are broken (haru must be on PATH). Install with: pre-commit install
+# Refuses a commit whose staged records are broken, and a merge git completed without a conflict whose
+# records are (haru must be on PATH). Install with: pre-commit install
+default_install_hook_types: [pre-commit, pre-merge-commit]
 repos:
   - repo: local
     hooks:
@@ -28,6 +30,7 @@ repos:
         language: system
         pass_filenames: false
         always_run: true
+        stages: [pre-commit, pre-merge-commit]
 """
 
 WORKFLOW = """\

@@ -29,7 +29,7 @@ HaRu ダイジェスト 2026-11-27（2026-12-04 まで）
 ■ 期限超過（1 件）
 ・2026-11-25 アクション 株式会社ウエダ <!channel> [toall] 見積 & 提案\\u202e (超過)
 
-■ 更新・解約の判断（1 件）
+■ 更新・解約の判断（2026-12-27 まで、1 件）
 ・株式会社ウエダ「ueda-referral」 解約予告期限 2026-11-30、期間満了 2026-12-31
 
 ■ 未払いの紹介手数料（1 件、計 ¥49,500）
@@ -50,8 +50,11 @@ def test_the_digest_says_what_is_overdue_due_to_decide_and_unpaid(haru: Haru, wo
     assert result.stdout == DIGEST
     later = haru("--data", workspace(WORKSPACE), "--today", "2026-12-05", "--lang", "en", "digest", "--within", "30d")
     assert later.stdout.splitlines()[5:9] == [
-        "■ The next 30 days (1)", "・2026-12-10 Regular meeting 株式会社ウエダ", "", "■ Renew or cancel (1)"]
+        "■ The next 30 days (1)", "・2026-12-10 Regular meeting 株式会社ウエダ", "",
+        "■ Renew or cancel (until 2027-01-04: 1)"]
     assert "notice deadline 2026-11-30 passed, term ends 2026-12-31" in later.stdout
+    early = haru("--data", workspace(WORKSPACE), "--today", "2026-11-01", "digest")  # a week's window, and
+    assert "■ 更新・解約の判断（2026-12-01 まで、1 件）" in early.stdout  # a deadline 29 days off is said
 
 
 def test_nothing_due_says_so_and_a_skipped_file_marks_the_digest_incomplete(haru: Haru,
@@ -141,7 +144,7 @@ def test_a_missing_or_strange_setting_fails_before_anything_is_said(haru: Haru, 
     missing = haru("--data", root, *TODAY, "digest", "--post", "chatwork")
     assert missing.exit_code == 2 and missing.stdout == ""
     assert missing.stderr == "haru: " + text("digest.no_secret", "ja", service="Chatwork",
-                                             name="HARU_CHATWORK_TOKEN") + "\n"
+                                             name="HARU_CHATWORK_TOKEN, HARU_CHATWORK_ROOM") + "\n"  # both, at once
     monkeypatch.setenv("HARU_SLACK_WEBHOOK", "file:///etc/passwd")
     local = haru("--data", root, *TODAY, "digest", "--post", "slack")
     assert local.exit_code == 2 and "/etc/passwd" not in local.stderr

@@ -19,11 +19,15 @@ def test_install_and_refuse_to_replace(workspace: WorkspaceFactory, haru: Haru) 
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     first = haru("--data", root, "hook", "install")
     assert first.exit_code == 0, first.stderr
-    hook = root / ".git" / "hooks" / "pre-commit"
-    assert hook.read_text(encoding="utf-8").endswith("haru --no-cache --data . validate --staged\n")
-    assert os.access(hook, os.X_OK)
+    for name in ("pre-commit", "pre-merge-commit"):
+        hook = root / ".git" / "hooks" / name
+        assert hook.read_text(encoding="utf-8").endswith("haru --no-cache --data . validate --staged\n")
+        assert os.access(hook, os.X_OK)
     second = haru("--data", root, "--lang", "en", "hook", "install")
     assert second.exit_code == 1 and "already exists" in second.stderr
+    (root / ".git" / "hooks" / "pre-commit").unlink()  # one of the two there already: neither is written
+    third = haru("--data", root, "--lang", "en", "hook", "install")
+    assert third.exit_code == 1 and not (root / ".git" / "hooks" / "pre-commit").exists()
 
 
 def test_outside_git(workspace: WorkspaceFactory, haru: Haru, tmp_path: Path) -> None:
@@ -132,3 +136,37 @@ def test_hook_install_refuses_a_workspace_laid_out_as_a_git_folder(tmp_path: Pat
     result = haru("--lang", "en", "hook", "install")
     assert result.exit_code == 1 and not outside.exists(), result.stderr
     assert "not a usual .git" in result.stderr or "not inside a git repository" in result.stderr
+
+
+def test_a_merge_git_makes_of_two_texts_is_refused_when_it_breaks_a_record(tmp_path: Path, haru: Haru) -> None:
+    """SPEC §18: without the merge driver git merges records as text; two branches that each add a `bank:` in
+    different places merge without a conflict into a record with the key twice. The pre-merge-commit hook
+    refuses that merge: nothing broken is committed."""
+    import sys
+
+    from tests.helpers import write_workspace
+
+    repo = tmp_path / "repo"
+    write_workspace(repo, {"partners/andath.yaml": "id: andath\nname: 株式会社&ath\nkana: アンドアス\n"
+                                                   "cadence: monthly\nsince: 2025-07-01\nnotes: 派遣\n"})
+    env = git_env(Path(sys.executable).parent)
+
+    def git(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+
+    git("init", "-q", "-b", "main")
+    assert haru("--data", repo, "hook", "install").exit_code == 0
+    git("add", "-A")
+    assert git("commit", "-q", "-m", "base").returncode == 0
+    partner = repo / "partners" / "andath.yaml"
+    base = partner.read_text(encoding="utf-8")
+    bank = "bank: {{bank: '0001', branch: '001', type: ordinary, number: '{}', holder: ｱﾝﾄﾞｱｽ}}\n"
+    git("switch", "-q", "-c", "pm")
+    partner.write_text(base.replace("kana:", bank.format("1111111") + "kana:"), encoding="utf-8")
+    assert git("commit", "-q", "-am", "pm").returncode == 0
+    git("switch", "-q", "main")
+    partner.write_text(base + bank.format("2222222"), encoding="utf-8")
+    assert git("commit", "-q", "-am", "boss").returncode == 0
+    merged = git("merge", "-q", "--no-edit", "pm")
+    assert merged.returncode != 0 and "duplicate-key" in merged.stdout + merged.stderr  # refused by the hook
+    assert git("rev-list", "--count", "HEAD").stdout.strip() == "2"  # no merge commit

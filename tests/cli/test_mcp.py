@@ -68,13 +68,14 @@ def cli(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           cwd=root.parent, timeout=120)
 
 
-def session(root: Path, *options: str) -> Callable[[Callable[[Any], Awaitable[Any]]], Any]:
-    """Run `talk(client)` against `haru --data ROOT mcp OPTIONS` started by the SDK's stdio client."""
+def session(root: Path, *options: str, cwd: Path | None = None) -> Callable[[Callable[[Any], Awaitable[Any]]], Any]:
+    """Run `talk(client)` against `haru --data ROOT mcp OPTIONS` started by the SDK's stdio client (in `cwd`,
+    the folder above the workspace unless given)."""
     from mcp import ClientSession
     from mcp.client.stdio import StdioServerParameters, stdio_client
 
     server = StdioServerParameters(command=HARU[0], args=[*HARU[1:], "--data", str(root), "mcp", *options],
-                                   cwd=root.parent)
+                                   cwd=cwd or root.parent)
 
     def run(talk: Callable[[Any], Awaitable[Any]]) -> Any:
         async def main() -> Any:
@@ -213,6 +214,8 @@ def test_config_prints_the_mcp_servers_entry_of_this_haru_and_workspace(ws: Path
     with_writes = cli(ws, "mcp", "--config", "--allow-write")
     assert json.loads(with_writes.stdout)["mcpServers"]["haru"] == {
         "command": sys.executable, "args": ["-m", "haru_cli", "--data", str(ws.resolve()), "mcp", "--allow-write"]}
+    english = cli(ws, "--lang", "en", "mcp", "--config")  # the language asked for is the server's
+    assert json.loads(english.stdout)["mcpServers"]["haru"]["args"][-3:] == ["--lang", "en", "mcp"]
     elsewhere = subprocess.run([*HARU, "--data", str(ws / "nothing"), "mcp", "--config"], capture_output=True,
                                text=True, timeout=60)
     assert elsewhere.returncode == 2 and "Traceback" not in elsewhere.stderr and elsewhere.stdout == ""
@@ -255,3 +258,14 @@ def test_tools_are_described_in_english_for_an_english_workspace() -> None:
     assert new["properties"]["date"]["description"] == "The meeting's date (default: today)."
     assert new["properties"]["dry_run"] == {"type": "boolean", "description": "Print the YAML instead of writing it."}
     assert "edit" not in new["properties"]
+
+
+def test_paths_are_the_workspace_s_wherever_the_client_started_the_server(ws: Path) -> None:
+    """A client may start the server in any folder (Claude Desktop: its own): a path a tool is given is the
+    workspace's, as the paths in haru's JSON are."""
+    async def talk(client: Any) -> Any:
+        found = await client.call_tool("validate", {"path": ["partners/ueda.yaml"]})
+        return found.is_error, json.loads(found.content[0].text)
+
+    failed, said = session(ws, cwd=Path("/"))(talk)
+    assert not failed and said["ok"] is True and said["errors"] == 0, said

@@ -158,7 +158,9 @@ def test_a_certificate_number_taken_on_two_branches_is_settled_by_renumber(team:
                       ["school", "certify", "2026-ito", "--date", "2026-07-02"]])
     assert done.returncode != 0
     path = "certificates/2026/haru-2026-0001.yaml"
-    assert "merge-conflict" in haru("--data", team.boss, "validate").stdout
+    assert f"haru school renumber {path}" in done.stdout + done.stderr  # the driver says what settles it
+    said = haru("--data", team.boss, "validate").stdout
+    assert "merge-conflict" in said and f"haru school renumber {path}" in said  # and so does validate
     result = haru("--data", team.boss, "--today", "2026-12-10", "school", "renumber", team.boss / path)
     assert result.exit_code == 0, result.stderr
     assert "伊藤 一郎" in result.stdout  # the other student's certificate, rendered again

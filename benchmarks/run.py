@@ -244,12 +244,12 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
     missed = False
     print(f"\nGrowth, {partners} → {args.partners} partners ({ratio:.2f}× the YAML); warm but site, median of "
           f"{runs}; start-up: the command on data/")
-    print(f"{'command':44} {'¼ s':>8} {'full s':>8} {'ratio':>7}  {'k':>5}  target")
+    print(f"{'command':44} {'¼ s':>8} {'full s':>8} {'ratio':>7}  {'k':>6}  target")
     for name, floor, small, big in found:
         k = math.log(max(big - floor, 1e-3) / max(small - floor, 1e-3)) / math.log(ratio)
         missed |= k > GROWTH_TARGET
         verdict = "ok" if k <= GROWTH_TARGET else "MISSED"
-        print(f"{padded(f'(j) {name}', 44)} {small:8.3f} {big:8.3f} {big / small:7.2f}  {k:5.2f}  "
+        print(f"{padded(f'(j) {name}', 44)} {small:8.3f} {big:8.3f} {big / small:7.2f}  {k:6.3f}  "
               f"≤ {GROWTH_TARGET} {verdict}")
     return missed
 

@@ -14,11 +14,18 @@ this machine, so ratios compare like with like:
   (g) haru search, warm (its folded index kept)                                            target ≤ 0.3 s
   (h) haru site --out DIR, every page of the synthetic workspace                           target ≤ 60 s
   (i) the size of that site's index.html                                                  target < 300 KB
+
+Then each command family's growth: the synthetic workspace is generated again at a quarter of its partners,
+and every command below is timed warm on both (and on data/, whose time stands for the command's start-up);
+the exponent k of time ∝ size^k is log((full − start-up) / (quarter − start-up)) / log(size ratio), the size
+being the bytes of the two workspaces' YAML files (≈4×). Linear is 1.0; target ≤ 1.1 for every command.
+`haru site` is timed once at each size (its full-size time is (h)). Not with --workspace.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shutil
 import statistics
@@ -37,6 +44,32 @@ BIN = Path(sys.executable).parent
 HARU = [str(BIN / "haru")] if (BIN / "haru").exists() else [sys.executable, "-m", "haru_cli"]
 
 PROBLEMS_FOUND: set[str] = set()
+
+# The command families timed for their growth: what each runs, given the id of a partner of the workspace.
+FAMILIES: list[tuple[str, Callable[[str], list[str]]]] = [
+    ("validate", lambda p: ["validate"]),
+    ("partner list", lambda p: ["partner", "list"]),
+    ("partner show", lambda p: ["partner", "show", p]),
+    ("contract list", lambda p: ["contract", "list"]),
+    ("meeting list", lambda p: ["meeting", "list"]),
+    ("referral list", lambda p: ["referral", "list"]),
+    ("renewals --due 30d", lambda p: ["renewals", "--due", "30d"]),
+    ("feedback", lambda p: ["feedback"]),
+    ("upcoming --within 14d", lambda p: ["upcoming", "--within", "14d"]),
+    ("fees calc", lambda p: ["fees", "calc", "--month", "2026-10"]),
+    ("fees unpaid", lambda p: ["fees", "unpaid"]),
+    ("fees annual", lambda p: ["fees", "annual", "--year", "2025"]),
+    ("project list", lambda p: ["project", "list"]),
+    ("pipeline", lambda p: ["pipeline"]),
+    ("vendor list", lambda p: ["vendor", "list"]),
+    ("school status", lambda p: ["school", "status"]),
+    ("time report", lambda p: ["time", "report"]),
+    ("automation list", lambda p: ["automation", "list"]),
+    ("report monthly", lambda p: ["report", "monthly", "--month", "2026-10"]),
+    ("digest", lambda p: ["digest"]),
+    ("search", lambda p: ["search", "配車"]),
+]
+GROWTH_TARGET = 1.1
 
 BARE_LOAD = """\
 import os, sys, yaml
@@ -170,11 +203,55 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"{padded(f'(h) haru site, {pages} pages', 44)} {built:8.3f} {'':17} ≤ 60 s {verdict}")
     verdict = "ok" if home_kb < 300 else "MISSED"
     print(f"{'(i) its index.html (SPEC §13.1)':44} {home_kb:6.0f} KB {'':17} < 300 KB {verdict}")
+    if args.workspace is None:
+        missed |= growth(args, scratch, env, synthetic, built, cold_runs)
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs "
           f"(cold runs: {cold_runs}).")
     if PROBLEMS_FOUND:
         print(f"Note: haru found problems (exit 1) in: {', '.join(sorted(PROBLEMS_FOUND))}.")
     return 1 if missed else 0
+
+
+def yaml_bytes(root: Path) -> int:
+    return sum(path.stat().st_size for path in root.rglob("*.yaml"))
+
+
+def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, site_full: float,
+           runs: int) -> bool:
+    """Print each command family's growth between a quarter of the synthetic workspace and all of it; True
+    if one grows faster than the target."""
+    quarter = scratch / "quarter"
+    partners = max(1, args.partners // 4)
+    subprocess.run([sys.executable, str(ROOT / "benchmarks" / "generate.py"), str(quarter),
+                    "--partners", str(partners)], check=True, stdout=subprocess.DEVNULL)
+    ratio = yaml_bytes(full) / yaml_bytes(quarter)
+    stamps = [path.stat().st_mtime for path in quarter.rglob("*.yaml")]
+    time.sleep(max(0.0, max(stamps, default=0.0) + 2.1 - time.time()))  # cached once two seconds old
+    data = ROOT / "data"
+    found: list[tuple[str, float, float, float]] = []
+
+    def warm(root: Path, command: list[str], repeat: int) -> float:
+        median([*HARU, "--data", str(root), *command], env, 1)  # fills the parse cache (and search's index)
+        return median([*HARU, "--data", str(root), *command], env, repeat)[0]
+
+    for name, command in FAMILIES:
+        floor = warm(data, command("ueda"), runs)
+        found.append((name, floor, warm(quarter, command("p00000"), runs), warm(full, command("p00000"), runs)))
+    site = [*HARU, "--data", str(quarter), "site", "--out", str(scratch / "site-quarter")]
+    site_data = median([*HARU, "--data", str(data), "site", "--out", str(scratch / "site-data")], env, 1)[0]
+    found.append((f"site ({site_data:.2f} s on data/)", site_data, median(site, env, 1)[0], site_full))
+
+    missed = False
+    print(f"\nGrowth, {partners} → {args.partners} partners ({ratio:.2f}× the YAML); warm but site, median of "
+          f"{runs}; start-up: the command on data/")
+    print(f"{'command':44} {'¼ s':>8} {'full s':>8} {'ratio':>7}  {'k':>6}  target")
+    for name, floor, small, big in found:
+        k = math.log(max(big - floor, 1e-3) / max(small - floor, 1e-3)) / math.log(ratio)
+        missed |= k > GROWTH_TARGET
+        verdict = "ok" if k <= GROWTH_TARGET else "MISSED"
+        print(f"{padded(f'(j) {name}', 44)} {small:8.3f} {big:8.3f} {big / small:7.2f}  {k:6.3f}  "
+              f"≤ {GROWTH_TARGET} {verdict}")
+    return missed
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -38,9 +38,15 @@ def open_actions(ds: Dataset, today: date, partner_id: str | None = None, *,
                  include_done: bool = False) -> list[OpenAction]:
     """Action items not done (every one with include_done), earliest due first (those without a due
     date last), of the meetings held by today."""
+    meetings = ds.meetings.values() if partner_id is None else ds.meetings_of(partner_id)
+    return actions_of(meetings, today, include_done=include_done)
+
+
+def actions_of(meetings: Iterable[Meeting], today: date, *, include_done: bool = False) -> list[OpenAction]:
+    """open_actions of these meetings only (a project's): in the same order, whatever the meetings' order."""
     found = [
         OpenAction(m, i, a, not a.done and a.due is not None and a.due < today)
-        for m in (ds.meetings.values() if partner_id is None else ds.meetings_of(partner_id))
+        for m in meetings
         if m.date <= today
         for i, a in enumerate(m.actions)
         if include_done or not a.done

@@ -13,6 +13,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Opportunity, Project, Stage
 from haru_cli.records.problems import Finding, finding
 from haru_cli.records.registry import MEETING, OPPORTUNITY, PROJECT
+from haru_cli.records.text import natural
 from haru_cli.records.values import Duration
 from haru_cli.rules.dated import Item, Window, uid
 
@@ -22,8 +23,16 @@ CADENCE = {"weekly": Duration(1, "w"), "biweekly": Duration(2, "w"), "monthly": 
 
 
 def meetings_of(ds: Dataset, project: Project) -> list[Meeting]:
-    """The project's meetings, oldest first."""
-    return sorted((m for m in ds.meetings.values() if m.project == project.id), key=lambda m: (m.date, m.id))
+    """The project's meetings, oldest first (an index of every meeting by project, built once per dataset)."""
+    return list(ds.index("meetings_of_project", lambda: sorted(ds.meetings.values(), key=lambda m: (m.date, m.id)),
+                         lambda m: [m.project] if m.project else []).get(project.id, []))
+
+
+def opportunities_of(ds: Dataset, project: Project) -> list[Opportunity]:
+    """The opportunities related to the project, by id (numbers counted)."""
+    return list(ds.index("opportunities_of_project",
+                         lambda: sorted(ds.opportunities.values(), key=lambda o: natural(o.id)),
+                         lambda o: [o.project] if o.project else []).get(project.id, []))
 
 
 def next_progress_meeting(ds: Dataset, project: Project) -> date | None:

@@ -71,9 +71,14 @@ def next_number(year: int, taken: Iterable[str]) -> str | None:
 
 
 def certificate_of(ds: Dataset, student: Student) -> str | None:
-    """The number of the certificate the student holds for its course (the first, should there be two)."""
-    return next((c.id for c in sorted(ds.certificates.values(), key=lambda c: c.id)
-                 if c.student == student.id and c.course == student.course), None)
+    """The number of the certificate the student holds for its course (the first, should there be two): from
+    an index of every certificate by student and course, sorted once per dataset, not for every student."""
+    def build() -> dict[tuple[str, str], str]:
+        found: dict[tuple[str, str], str] = {}
+        for c in sorted(ds.certificates.values(), key=lambda c: c.id):
+            found.setdefault((c.student, c.course), c.id)
+        return found
+    return ds.memo("certificate_of", build).get((student.id, student.course))
 
 
 Refusal = Literal["certified", "withdrawn", "not_passed"]

@@ -11,10 +11,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings
+from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings, TimeEntry
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import AUTOMATION, TIME
 from haru_cli.records.values import Month, add_months
@@ -33,8 +34,9 @@ class Period:
     start: date
     kind: PeriodKind
 
-    @property
+    @cached_property
     def end(self) -> date:
+        """Worked out once per period: `holds` asks it for every item a period is matched against."""
         return add_months(self.start, _LENGTH[self.kind]) - timedelta(days=1)
 
     def before(self, n: int = 1) -> Period:
@@ -96,6 +98,36 @@ def meeting_spent(m: Meeting) -> Spent:
     return Spent(m.date, m.area, tuple(m.partners), Decimal(m.minutes or 0))
 
 
+def entries_of_project(ds: Dataset, project_id: str) -> list[TimeEntry]:
+    """The time entries logged for a project, in the logs' order (an index built once per dataset)."""
+    return ds.index("time_of_project", lambda: [e for log in ds.time_logs.values() for e in log.entries],
+                    lambda e: [e.project] if e.project else []).get(project_id, [])
+
+
+def all_spent(ds: Dataset) -> list[Spent]:
+    """spent(ds) as a list, made once per dataset."""
+    return ds.memo("spent", lambda: list(spent(ds)))
+
+
+def spent_within(ds: Dataset, start: date, end: date) -> list[Spent]:
+    """The items dated within [start, end], in spent()'s order (so that every sum adds them as before): sliced
+    from an index by month built once per dataset, not every item walked for each period — the dashboard
+    has a page, and a row, for every month and year of the time log."""
+    def build() -> dict[date, list[tuple[int, Spent]]]:
+        found: dict[date, list[tuple[int, Spent]]] = {}
+        for position, item in enumerate(all_spent(ds)):
+            found.setdefault(item.date.replace(day=1), []).append((position, item))
+        return found
+    by_month = ds.memo("spent_by_month", build)
+    found: list[tuple[int, Spent]] = []
+    month = start.replace(day=1)
+    while month <= end:
+        found += (pair for pair in by_month.get(month, ()) if start <= pair[1].date <= end)
+        month = add_months(month, 1)
+    found.sort(key=lambda pair: pair[0])
+    return [item for _, item in found]
+
+
 def minutes_by_area(items: Iterable[Spent], period: Period) -> dict[Area, Decimal]:
     found = dict.fromkeys(AREAS, Decimal(0))
     for item in items:
@@ -120,7 +152,7 @@ def minutes_by_partner(items: Iterable[Spent], since: date | None = None,
 def partner_minutes(ds: Dataset, partner_id: str, since: date | None, until: date) -> Decimal:
     """The hours of a partner (SPEC §15), in minutes: its share of meetings and the time entries logged
     for it, within [since, until] — what `partner show` and `time report --by partner` both say."""
-    mine = ds.index("spent_by_partner", lambda: list(spent(ds)), lambda item: list(item.partners))
+    mine = ds.index("spent_by_partner", lambda: all_spent(ds), lambda item: list(item.partners))
     return minutes_by_partner(mine.get(partner_id, []), since, until).get(partner_id, Decimal(0))
 
 

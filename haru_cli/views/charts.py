@@ -16,7 +16,7 @@ from haru_cli.records.models import MeetingKind
 from haru_cli.records.values import add_months
 from haru_cli.rules.fees import Statement
 from haru_cli.rules.lookup import sort_key
-from haru_cli.rules.time import AREAS, in_use, meeting_spent, minutes_by_partner, saved_minutes, spent
+from haru_cli.rules.time import AREAS, in_use, meeting_spent, minutes_by_partner, saved_minutes, spent_within
 from haru_cli.views.shapes import Chart, Money, Quantity, Row, Series, Table, Target, Value
 from haru_cli.views.time import TimeReport
 
@@ -61,9 +61,9 @@ def hours_chart(ds: Dataset, months: list[date], t: Translator, *, by_partner: b
     index = {m: i for i, m in enumerate(months)}
     totals: dict[str, list[Decimal]] = {}
     if by_partner:
-        items = list(spent(ds))
         for i, first in enumerate(months):
-            for partner, minutes in minutes_by_partner(items, first, add_months(first, 1) - timedelta(1)).items():
+            last = add_months(first, 1) - timedelta(1)
+            for partner, minutes in minutes_by_partner(spent_within(ds, first, last), first, last).items():
                 totals.setdefault(partner, [Decimal(0)] * len(months))[i] += minutes
         names = {p.id: p.name for p in ds.partners.values()}
         slots = partner_slots(ds)

@@ -38,7 +38,7 @@ from haru_cli.rules.projects import days_in_stage, next_step_overdue, open_oppor
 from haru_cli.rules.projects import pipeline as pipeline_rows
 from haru_cli.rules.schedule import Renewal, contract_dates, contract_order, renewals_due
 from haru_cli.rules.school import Progress, certificate_of, progress, student_order
-from haru_cli.rules.time import fiscal_year, minutes_by_area, month_of, percent, saved_in, spent
+from haru_cli.rules.time import fiscal_year, minutes_by_area, month_of, percent, saved_in, spent_within
 from haru_cli.rules.upcoming import upcoming
 from haru_cli.rules.vendors import ranking
 from haru_cli.views import charts
@@ -805,9 +805,8 @@ def time_by_month(d: Dashboard, months: list[date]) -> Section:
     from haru_cli.views.time import hours_cell
 
     t, ds = d.t, d.ds
-    items = list(spent(ds))
-    rows: list[list[Any]] = [[f"{m:%Y-%m}",
-                              hours_cell(sum(minutes_by_area(items, month_of(m)).values(), Decimal(0)), t),
+    rows: list[list[Any]] = [[f"{m:%Y-%m}", hours_cell(sum(minutes_by_area(
+                                  spent_within(ds, m, month_of(m).end), month_of(m)).values(), Decimal(0)), t),
                               hours_cell(saved_in(ds.automations.values(), [m], d.today), t)] for m in months]
     return Section(t("site.time.months"), headings=[t("month"), t("time.hours"), t("time.ai_saved")], rows=rows,
                    empty=t("time.none"), links=[Link("time_month", f"{m:%Y-%m}") for m in months],

@@ -11,9 +11,16 @@ from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Meeting, Opportunity, Project, as_json
 from haru_cli.records.text import natural
-from haru_cli.rules.activity import OpenAction, open_actions
-from haru_cli.rules.projects import StageRow, days_in_stage, meetings_of, next_progress_meeting, next_step_overdue
-from haru_cli.rules.time import as_hours
+from haru_cli.rules.activity import OpenAction, actions_of
+from haru_cli.rules.projects import (
+    StageRow,
+    days_in_stage,
+    meetings_of,
+    next_progress_meeting,
+    next_step_overdue,
+    opportunities_of,
+)
+from haru_cli.rules.time import as_hours, entries_of_project
 from haru_cli.views.names import partner_names
 from haru_cli.views.shapes import Day, Document, Link, Money, Quantity, Row, Section, Table, Text, Value
 
@@ -22,7 +29,7 @@ def hours_of(ds: Dataset, p: Project) -> Decimal:
     """Hours spent on the project (to 2 decimals): its meetings' minutes (a joint meeting's, in full) and
     time logged for it."""
     minutes = sum((Decimal(m.minutes or 0) for m in meetings_of(ds, p)), Decimal(0))
-    minutes += sum((e.spent for log in ds.time_logs.values() for e in log.entries if e.project == p.id), Decimal(0))
+    minutes += sum((e.spent for e in entries_of_project(ds, p.id)), Decimal(0))
     return as_hours(minutes)
 
 
@@ -44,10 +51,10 @@ class ProjectView:
 
 def project_view(ds: Dataset, p: Project, today: date, t: Translator) -> ProjectView:
     due = next_progress_meeting(ds, p)
+    meetings = meetings_of(ds, p)
     return ProjectView(
         p, partner_names(ds, list(p.partners), t), due, due is not None and due < today, hours_of(ds, p),
-        tuple(meetings_of(ds, p)), tuple(o for o in open_actions(ds, today) if o.meeting.project == p.id),
-        tuple(o for o in sorted(ds.opportunities.values(), key=lambda o: natural(o.id)) if o.project == p.id), today)
+        tuple(meetings), tuple(actions_of(meetings, today)), tuple(opportunities_of(ds, p)), today)
 
 
 def project_json(v: ProjectView, *, whole: bool = False) -> dict[str, Any]:
@@ -161,9 +168,13 @@ def report_context(v: ProjectView) -> dict[str, Any]:
 
 def partner_sections(ds: Dataset, partner_id: str, today: date, t: Translator) -> tuple[dict[str, Any], list[Section]]:
     """A partner's projects and opportunities, for partner show: as JSON and as sections."""
-    projects = sorted((p for p in ds.projects.values() if partner_id in p.partners),
-                      key=lambda p: (p.start, natural(p.id)))
-    chances = sorted((o for o in ds.opportunities.values() if partner_id in o.partners), key=lambda o: natural(o.id))
+    # indexes by partner, sorted once per dataset: every partner's page asks
+    projects = ds.index("projects_of_partner",
+                        lambda: sorted(ds.projects.values(), key=lambda p: (p.start, natural(p.id))),
+                        lambda p: list(p.partners)).get(partner_id, [])
+    chances = ds.index("opportunities_of_partner",
+                       lambda: sorted(ds.opportunities.values(), key=lambda o: natural(o.id)),
+                       lambda o: list(o.partners)).get(partner_id, [])
     data = {"projects": [p.id for p in projects], "opportunities": [
         {**opportunity_json(o, today), "stage": o.stage} for o in chances]}
     sections = []

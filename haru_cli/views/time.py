@@ -16,7 +16,6 @@ from haru_cli.rules.lookup import sort_key
 from haru_cli.rules.time import (
     AreaTime,
     Period,
-    Spent,
     areas,
     as_hours,
     fiscal_months_to,
@@ -28,7 +27,7 @@ from haru_cli.rules.time import (
     percent,
     saved_in,
     saved_minutes,
-    spent,
+    spent_within,
 )
 from haru_cli.views.shapes import Day, Document, Quantity, Row, Section, Table, Text, Value
 
@@ -57,7 +56,7 @@ class TimeReport:
 
 
 def time_report(ds: Dataset, period: Period, today: date) -> TimeReport:
-    items: list[Spent] = list(spent(ds))
+    items = spent_within(ds, period.before(3).start, period.end)  # the period and the three before it
     by_partner = minutes_by_partner(items, period.start, period.end)
     partners = sorted(((p, ds.partners[p].name if p in ds.partners else p, minutes)
                        for p, minutes in by_partner.items() if minutes),

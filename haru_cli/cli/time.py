@@ -88,11 +88,13 @@ def time_log(
     again: AgainOption = False,
     dry_run: DryRunOption = False,
 ) -> None:
-    """Add one entry to the month's time log (time/<year>/<YYYY-MM>.yaml; made when there is none), in date order."""
+    """Append one entry to the month's time log (time/<year>/<YYYY-MM>.yaml; made when there is none)."""
     from haru_cli.cli.changing import change_record
     from haru_cli.cli.new import create_record
     from haru_cli.records.registry import TIME
     from haru_cli.write.atomic import workspace_lock
+    from haru_cli.write.patch import append
+
     run = open_run(ctx, quiet=True)
     amount = parse_spent(spent, run.lang)
     when = run.today if day is None else parse_cli_date(day, "--date", run.lang)
@@ -109,20 +111,7 @@ def time_log(
     path = TIME.path(month, when.year)
     with workspace_lock(run.ds.root):  # two first entries of a month at once: one makes the file, one appends
         if (run.ds.root / path).exists():
-            log = run.ds.time_logs.get(month)  # as loaded and checked: its entries' dates
-            days = [e.date.isoformat() for e in log.entries] if log is not None else []
-            change_record(run, path, lambda before: in_date_order(before, entry, days), dry_run=dry_run,
+            change_record(run, path, lambda before: append(before, ("entries",), entry), dry_run=dry_run,
                           again=again)
         else:
             create_record(run, path, {"id": month, "entries": [entry]}, edit=False, dry_run=dry_run)
-
-
-
-def in_date_order(text: str, entry: dict[str, object], days: list[str]) -> str:
-    """The time log's text with the entry put before the first entry of a later day (`days`: the entries'
-    dates as loaded; at the end when none is later): a back-dated entry sits among its days, and two
-    branches' logs merge in date order (SPEC §18)."""
-    from haru_cli.write.patch import append, insert
-
-    later = next((i for i, day in enumerate(days) if day > str(entry["date"])), None)
-    return append(text, ("entries",), entry) if later is None else insert(text, ("entries",), later, entry)

@@ -649,10 +649,9 @@ HELP: dict[str, tuple[str, str]] = {
     "help.time.report.fy": ("この年に始まる年度。", "The fiscal year that starts in this year."),
     "help.time.report.by": ("先に示す表: area（領域別）か partner（パートナー別）。", "The table shown first: area or partner."),
     "help.time.log": (
-        "その月の時間の記録（time/<年>/<YYYY-MM>.yaml、なければ作ります）に 1 件、日付順の位置に加えます。会議の時間は会議の記録に"
+        "その月の時間の記録（time/<年>/<YYYY-MM>.yaml、なければ作ります）に 1 件追記します。会議の時間は会議の記録に"
         "あるので、ここには書きません。\n\n例: haru time log 1.5h consulting --partner マナテック \"PMO定例の準備\"",
-        "Add one entry to the month's time log (time/<year>/<YYYY-MM>.yaml, made when there is none), in date "
-        "order. "
+        "Append one entry to the month's time log (time/<year>/<YYYY-MM>.yaml, made when there is none). "
         "Meetings count from their own records: do not log them here.\n\n"
         "Example: haru time log 1.5h consulting --partner マナテック \"PMO定例の準備\"",
     ),

@@ -28,18 +28,6 @@ def test_logging_time_appends_to_the_month_changing_only_its_lines(workspace: Wo
     assert report(haru, root, "--month", "2026-11")["total_hours"] == 5.5
 
 
-def test_a_back_dated_entry_goes_among_its_days(workspace: WorkspaceFactory, haru: Haru) -> None:
-    """Entries stay in date order: one of an earlier day goes before the first of a later day, so that two
-    branches' logs merge in date order too (SPEC §18)."""
-    root = workspace(TIME)
-    done = haru("--data", root, *TODAY, "time", "log", "30m", "管理業務", "--date", "2026-11-04", "請求書")
-    assert done.exit_code == 0, done.output
-    text = (root / "time/2026/2026-11.yaml").read_text(encoding="utf-8")
-    first, second = NOVEMBER.split("  - {date: 2026-11-05")
-    added = "  - {date: 2026-11-04, hours: 0.5, area: admin, note: 請求書}\n"
-    assert text == first + added + "  - {date: 2026-11-05" + second
-
-
 def test_logging_time_makes_the_month_s_file_when_there_is_none(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = workspace(TIME)
     assert haru("--data", root, "--today", "2026-12-02", "time", "log", "1時間20分", "admin").exit_code == 0

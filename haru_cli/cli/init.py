@@ -89,8 +89,9 @@ def init(
         typer.echo(t("cli.init.no_workflow"))
     elif expression:
         typer.echo(t("cli.init.workflow_expression"))
-    typer.echo(t("cli.init.next", folder=shlex.quote(str(folder)), moved="" if top is None or inner == "."
-                 else t("cli.init.next_move", top=str(top))))
+    typer.echo(t("cli.init.next", folder=shlex.quote(str(folder))))
+    if top is not None and inner != ".":  # a line of its own: a message's parameters never carry a newline
+        typer.echo(t("cli.init.next_move", top=str(top)))
 
 
 def installed_from() -> str | None:

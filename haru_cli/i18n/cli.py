@@ -528,15 +528,15 @@ CLI: dict[str, tuple[str, str]] = {
         "次のステップ:\n  cd {folder}\n  haru new partner 株式会社ウエダ --id ueda --kana ウエダ --cadence monthly\n"
         "  haru validate\n  pre-commit install   # コミット前とマージ時に haru validate が動きます\n"
         "  haru init --git-config   # チームで共有するなら、各クローンで一度: レコードをキーと項目ごとにマージします\n"
-        "  git add -A && git commit -m \"最初のレコード\"{moved}",
+        "  git add -A && git commit -m \"最初のレコード\"",
         "Next steps:\n  cd {folder}\n  haru new partner \"Ueda Logistics\" --id ueda --cadence monthly\n"
         "  haru validate\n  pre-commit install   # haru validate runs before every commit and merge\n"
         "  haru init --git-config   # shared by a team: once in each clone, records merge by keys and entries\n"
-        "  git add -A && git commit -m \"first records\"{moved}",
+        "  git add -A && git commit -m \"first records\"",
     ),
     "cli.init.next_move": (
-        "\n  （.pre-commit-config.yaml と .github/ は {top} のトップへ移してください）",
-        "\n  (move .pre-commit-config.yaml and .github/ to the top of {top})",
+        "  （.pre-commit-config.yaml と .github/ は {top} のトップへ移してください）",
+        "  (move .pre-commit-config.yaml and .github/ to the top of {top})",
     ),
     # hook
     # school renumber (SPEC §18)

@@ -332,3 +332,16 @@ def test_the_digest_workflow_quotes_the_folder_name(tmp_path: Path, haru: Haru,
     assert pwned(repo) == []
     assert (bin_folder / "args").read_text(encoding="utf-8").splitlines() == [
         "--data", HOSTILE_FOLDER, "digest", "--post", "slack"]
+
+
+@git_needed
+def test_a_workspace_inside_a_repository_is_told_where_its_ci_files_go_on_a_line_of_its_own(
+        tmp_path: Path, haru: Haru, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True, env=git_env(tmp_path))
+    monkeypatch.chdir(repo)
+    result = haru("--lang", "en", "init", "partners-data")
+    assert result.exit_code == 0, result.stderr
+    assert "\\x0a" not in result.stdout  # the line said, not its newline shown as an escape
+    assert result.stdout.rstrip("\n").endswith(f"  (move .pre-commit-config.yaml and .github/ to the top of {repo})")

@@ -40,7 +40,6 @@ class Cell:
     word: bool = False  # one word (an id, a reference): a table keeps it on one line, it breaks only in a field
 
 
-CALENDAR = "calendar.ics"  # the calendar feed (SPEC §13.1); a Link("calendar") leads to it
 WORD = re.compile(r"[A-Za-z0-9._/-]{1,40}")  # an id or a reference: ucworld-alliance, ueda/2026-10
 SHORT = 12  # the characters of text that a cell keeps on one line, as it keeps a date or an amount
 
@@ -161,12 +160,12 @@ class Site:
     def paths(self) -> list[str]:
         """Every page of the site, and its stylesheet; a record skipped for its errors still has its page,
         saying why (no link to it is a dead end)."""
-        found = ["style.css", CALENDAR]
+        found = ["style.css", routes.CALENDAR]
         for route in routes.ROUTES:
             found += [route.href(key) for key in route.keys(self.dashboard)] if route.keys else [route.href()]
             if route.record is not None:
                 found += sorted(route.href(s.stem) for s in self.ds.skipped_files.values()
-                                if s.kind == route.record and re.fullmatch(route.pattern, s.stem))
+                                if routes.record_route(s.kind, s.stem) is route)
         return found
 
     # --- rendering ----------------------------------------------------------------------------------
@@ -175,7 +174,7 @@ class Site:
         """The page at path (None: no such page)."""
         if path == "style.css":
             return resources.files("haru_cli.templates").joinpath("site/style.css").read_bytes()
-        if path == CALENDAR:
+        if path == routes.CALENDAR:
             return self.calendar().encode("utf-8")
         page = self._page(path)
         return self.html(page, path) if page is not None else None
@@ -227,7 +226,7 @@ class Site:
         from haru_cli.render.formats import csv_text
 
         doc = self._document(path)
-        found = [s for s in doc.sections if s.headings and s.rows] if doc is not None else []
+        found = [s for s in doc.sections if _is_table(s)] if doc is not None else []
         if not 1 <= table <= len(found):
             return None
         return csv_text(found[table - 1].headings, found[table - 1].rows, mark=self.t("csv.mark"))
@@ -266,7 +265,7 @@ class Site:
         blocks, tables = [], 0
         for s in doc.sections:
             block = self.block(s, path)
-            if s.headings and s.rows and self.served and not self.incognito:
+            if _is_table(s) and self.served and not self.incognito:
                 tables += 1
                 block.csv = f"?format=csv&table={tables}"
             blocks.append(block)
@@ -290,17 +289,11 @@ class Site:
     # --- cells and blocks ---------------------------------------------------------------------------
 
     def href(self, link: Link, here: str) -> str | None:
-        """The link's path relative to the page at `here`, with its part; None when no route has that name."""
-        if link.page == "calendar":
-            return _relative(CALENDAR, here)
-        if link.page == "record":  # a skipped file's record: the page saying why, if its type has pages
-            kind, _, stem = link.key.partition("/")
-            route = next((r for r in routes.ROUTES if r.record == kind and re.fullmatch(r.pattern, stem)), None)
-            return _relative(route.href(stem), here) if route else None
-        route = routes.find(link.page)
-        if route is None:
+        """The link's path relative to the page at `here`, with its part; None when the site has no such page."""
+        target = routes.path_of(link)
+        if target is None:
             return None
-        path = _relative(route.href(link.key), here)
+        path = _relative(target, here)
         return f"{path}#{link.part}" if link.part else path
 
     def cell(self, value: Value, link: Link | None, here: str) -> Cell:
@@ -346,6 +339,11 @@ class Site:
             block.svg = _drawn(s.chart, masked=masked)
             block.legend = legend(s.chart.series) if block.svg and s.chart.targets is None else ""
         return block
+
+
+def _is_table(s: Section) -> bool:
+    """A section with a table of rows: what a served page offers as CSV, counted from 1."""
+    return bool(s.headings and s.rows)
 
 
 def _nth(links: list[Link | None], i: int) -> Link | None:

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from haru_cli.records.values import SLUG_PATTERN
 from haru_cli.views import pages
 from haru_cli.views.pages import Dashboard
-from haru_cli.views.shapes import Document
+from haru_cli.views.shapes import Document, Link
 
 SLUG = SLUG_PATTERN.removeprefix("^").removesuffix("$")  # a record's id, as its file's name holds it
+CALENDAR = "calendar.ics"  # the calendar feed (SPEC §13.1): what Link("calendar") leads to
 
 
 @dataclass(frozen=True)
@@ -102,3 +103,22 @@ def route(name: str) -> Route:
 def find(name: str) -> Route | None:
     """The route of that name, if the site has one (a record type from outside may have no page)."""
     return next((r for r in ROUTES if r.name == name), None)
+
+
+def record_route(kind: str, stem: str) -> Route | None:
+    """The route that gives a file of that record type, skipped for its errors, a page saying why (when its
+    name can be one of the route's keys)."""
+    return next((r for r in ROUTES if r.record == kind and re.fullmatch(r.pattern, stem)), None)
+
+
+def path_of(link: Link) -> str | None:
+    """The site's path a link leads to (its part aside): a route's page, the calendar, or (`record`, keyed
+    `<type>/<id>`) a skipped file's page; None where the site has none."""
+    if link.page == "calendar":
+        return CALENDAR
+    if link.page == "record":
+        kind, _, stem = link.key.partition("/")
+        route = record_route(kind, stem)
+        return route.href(stem) if route else None
+    route = find(link.page)
+    return route.href(link.key) if route else None

@@ -380,3 +380,24 @@ def test_html5lib_finds_no_error_on_any_page(workspace: str, lang: str) -> None:
                 parser.parse(body, transport_encoding="utf-8")
             except html5lib.html5parser.ParseError as exc:
                 raise AssertionError(f"{path}: {exc}") from None
+
+
+def test_a_statement_page_shows_hostile_names_and_clients_as_text(tmp_path: Path) -> None:
+    """SPEC §14: a partner's name and a referral's client, written by someone else, reach the printable
+    支払明細書 (and its tab's title) as text, never as markup."""
+    from tests.helpers import FEES
+
+    evil = '<script>alert(1)</script>"\u202e'
+    root = write_workspace(tmp_path / "ws", {**FEES, "partners/tanaka.yaml": (
+        f"id: tanaka\nname: '{evil}'\nkana: タナカ\nentity: individual\nwithholding: fee\n"),
+        "referrals/2026-tanaka-001.yaml": str(FEES["referrals/2026-tanaka-001.yaml"]).replace(
+            "client: 受講生A | 株式会社[B]", "client: '<img src=x onerror=alert(2)>'")})
+    pages = site_of(root)
+    statements = [p for p in pages if p.startswith("fees/2026-10/")]
+    assert "fees/2026-10/tanaka.html" in statements
+    checked = check_site(pages)  # no script, no handler, every link resolves
+    page = pages["fees/2026-10/tanaka.html"].decode("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "<script>" not in page
+    assert "&lt;img src=x onerror=alert(2)&gt;" in page  # the client, as text
+    assert "<img src=x onerror=alert(2)>" in "".join(checked["fees/2026-10/tanaka.html"].text)
+    assert "\u202e" not in page  # a reordering character shown as an escape

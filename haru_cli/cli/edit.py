@@ -27,7 +27,7 @@ def _record_file(run: Run, wanted: str) -> str:
                 if type_of_path(path) is not None:
                     return path
         run.fail("cli.edit.not_a_record", path=wanted)
-    found = sorted({path for (_, record_id), path in run.ds.paths.items() if record_id == wanted}
+    found = sorted({path for (_, record_id), path in run.ds.every_path().items() if record_id == wanted}
                    | {s.path for s in run.ds.skipped_files.values() if s.stem == wanted})
     if len(found) > 1:
         run.fail("cli.edit.several", id=wanted, paths=", ".join(found))

@@ -20,7 +20,7 @@ def search(
     from haru_cli.i18n import Translator
     from haru_cli.load.search import MAX_HITS
     from haru_cli.load.search import search as find
-    from haru_cli.load.workspace import scan_workspace
+    from haru_cli.load.stamps import current
     from haru_cli.render.formats import json_text
 
     state = state_of(ctx)
@@ -29,7 +29,7 @@ def search(
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of stamps and paths, no cycles: a collection would only walk them
     try:
-        hits, more = find(root, scan_workspace(root), text, use_cache=state.cache)
+        hits, more = find(root, current(root, use_cache=state.cache), text, use_cache=state.cache)
     finally:
         if collecting:
             gc.enable()

@@ -139,6 +139,6 @@ def _reloaded(run: Run, incognito: bool) -> Any:
 def _search(run: Run, query: str) -> tuple[list[Any], bool]:
     """What `haru search QUERY` finds in the workspace as it is now."""
     from haru_cli.load.search import search
-    from haru_cli.load.workspace import scan_workspace
+    from haru_cli.load.stamps import current
 
-    return search(run.ds.root, scan_workspace(run.ds.root), query, use_cache=run.state.cache)
+    return search(run.ds.root, current(run.ds.root, use_cache=run.state.cache), query, use_cache=run.state.cache)

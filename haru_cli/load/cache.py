@@ -10,24 +10,17 @@ Only a file that this user's haru wrote, and signed, is ever unpickled.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import functools
 import hashlib
 import hmac
 import os
-import pickle
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from haru_cli.files import NotRegular, TooLarge, read_regular
 
-if TYPE_CHECKING:
-    from haru_cli.records.dataset import Dataset
-
 CACHE_FOLDER = ".haru-cache"
-CACHE_FILE = "dataset.pickle"
-MAGIC = b"haru-cache-2\n"
+MAGIC = b"haru-cache-3\n"
 _DIGEST = 32
 
 
@@ -137,69 +130,47 @@ def _stamp(fingerprint: str) -> bytes:
     return f"{fingerprint} {_code_version()}".encode()
 
 
-def read(root: Path, fingerprint: str, limit: int) -> Dataset | None:
-    """The cached dataset, if it is this user's, for these very files and this haru; else None."""
-    body = read_signed(root, CACHE_FILE, fingerprint, limit)
-    if body is None:
-        return None
-    try:
-        ds = pickle.loads(body)
-    except Exception:  # signed by us, yet unreadable (a haru with other classes): rebuild it
-        return None
-    ds.root = root
-    return ds if ds.__class__.__name__ == "Dataset" else None
-
-
 GITIGNORE = "# haru's parse cache: never commit it.\n*\n"
 
 
-def write_signed(root: Path, name: str, fingerprint: str, body: bytes) -> None:
+def write_signed(root: Path, name: str, fingerprint: str, body: bytes) -> bool:
     """Save a file into .haru-cache/, signed, for these files: only into a real .haru-cache/ folder of the
     workspace, never through a symbolic link, never half-written (a temporary file renamed into place),
-    never over its .gitignore."""
+    never over its .gitignore. Whether it was saved."""
     key = _key()
     if key is None:
-        return
+        return False
     payload = _stamp(fingerprint) + b"\n" + body
     signature = _signature(key, payload)
     try:
         with contextlib.suppress(FileExistsError):  # whether it is a real folder is _open_folder's to find out
             os.mkdir(root / CACHE_FOLDER)
     except OSError:
-        return  # a read-only workspace simply goes without a cache
+        return False  # a read-only workspace simply goes without a cache
     folder = _open_folder(root)
     if folder is None:
-        return
+        return False
     try:
         # like .pytest_cache: git never sees the cache, whatever the repository ignores
         _place(folder, ".gitignore", GITIGNORE.encode(), replace=False)
-        _place(folder, name, MAGIC + signature + payload, replace=True)
+        return _place(folder, name, MAGIC + signature + payload, replace=True)
     finally:
         os.close(folder)
 
 
-def write(root: Path, fingerprint: str, ds: Dataset) -> None:
-    """Save the dataset for these files (not one whose records cannot be pickled: a record type registered
-    from outside whose model is no module's top-level class)."""
-    try:
-        body = pickle.dumps(dataclasses.replace(ds, overlay={}), protocol=pickle.HIGHEST_PROTOCOL)
-    except (pickle.PicklingError, AttributeError, TypeError):
-        return
-    write_signed(root, CACHE_FILE, fingerprint, body)
-
-
-def _place(folder: int, name: str, data: bytes, *, replace: bool) -> None:
+def _place(folder: int, name: str, data: bytes, *, replace: bool) -> bool:
     """Write a file of the folder whole or not at all: a temporary file, then renamed (replace) or
-    linked (never over an existing file) into place. A full disk leaves nothing behind."""
+    linked (never over an existing file) into place. A full disk leaves nothing behind. Whether it is there."""
     import secrets
 
     if not replace and _exists(folder, name):
-        return
+        return True
     tmp = f".{name}.{secrets.token_hex(4)}.tmp"
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600, dir_fd=folder)
     except OSError:
-        return
+        return False
+    placed = False
     # A full disk, or a race with another haru, costs only this run's cache: no half-written file stays.
     with contextlib.suppress(OSError):
         with os.fdopen(fd, "wb") as handle:
@@ -208,8 +179,10 @@ def _place(folder: int, name: str, data: bytes, *, replace: bool) -> None:
             os.replace(tmp, name, src_dir_fd=folder, dst_dir_fd=folder)  # replaces a link itself, never its target
         else:
             os.link(tmp, name, src_dir_fd=folder, dst_dir_fd=folder, follow_symlinks=False)
+        placed = True
     with contextlib.suppress(FileNotFoundError):
         os.unlink(tmp, dir_fd=folder)
+    return placed
 
 
 def _exists(folder: int, name: str) -> bool:

@@ -1,5 +1,5 @@
-"""A workspace's files → its Dataset, from the parse cache while no file has changed, else read afresh
-(reading.py) and checked by the checks its caller hands in.
+"""A workspace's files → its Dataset, from the parse cache while no file has changed, else read (reading.py:
+only the changed files, where the parse cache holds the others) and checked by the checks its caller hands in.
 """
 
 from __future__ import annotations
@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from haru_cli.load.workspace import scan_workspace
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.registry import types_key
 
 if TYPE_CHECKING:
     from haru_cli.load.reading import RunChecks
+    from haru_cli.load.store import FileRead, Kept
+    from haru_cli.load.workspace import Listing
 
 
 @dataclass(frozen=True)
@@ -35,28 +36,46 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
 
     `overlay` maps workspace paths to texts read as if those files were there: `haru new` validates the
     workspace as it will be, before writing anything. With `cache`, a dataset saved by an earlier run is
-    used when no file has changed since (see cache.py). `progress(done, total)` is told as files load.
+    used when no file has changed since, and otherwise each unchanged file's record (store.py).
+    `progress(done, total)` is told as files load.
     """
-    from haru_cli.load import cache as parse_cache
+    from haru_cli.load import stamps, store
 
     # Loading builds a few million small objects and no cycles: the cyclic collector would only slow it.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        listing = scan_workspace(root)
-        use_cache = cache and not overlay
-        # What made the dataset besides the files and haru's code: the record types registered (one from
-        # outside is no file of haru's) and the checks run. A dataset made by others is never handed back.
-        made_by = f"{types_key()} checks:{'-' if checks is None else checks.key}"
-        stamp = f"{listing.fingerprint} {hashlib.sha256(made_by.encode()).hexdigest()}"
-        if use_cache and (cached := parse_cache.read(root, stamp, listing.cache_limit)) is not None:
-            return cached
+        listing = stamps.current(root, use_cache=cache)
+        # What a file's record is read by besides haru's code: the record types registered (one from outside
+        # is no file of haru's). The checks run are kept with the dataset: others mean checking it again.
+        made_by = f"dataset {hashlib.sha256(types_key().encode()).hexdigest()}"
+        checked_by = "-" if checks is None else checks.key
+        kept = store.read(root, made_by, listing.cache_limit) if cache else None
+        if kept is not None and not overlay and (kept.fingerprint, kept.checks) == (listing.fingerprint, checked_by):
+            return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, progress=progress))
         from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
 
-        ds = read_workspace(root, listing, overlay or {}, progress, checks.run if checks is not None else None)
-        if use_cache and not listing.racy():
-            parse_cache.write(root, stamp, ds)
+        ds, reads = read_workspace(root, listing, overlay or {}, progress, checks.run if checks is not None else None,
+                                   _unchanged(root, kept, listing) if kept is not None else {})
+        if cache and not overlay and not listing.racy():
+            store.write(root, made_by, listing.fingerprint, checked_by, ds, reads, listing.paths, listing.numbers,
+                        kept)
         return ds
     finally:
         if collecting:
             gc.enable()
+
+
+def _unchanged(root: Path, kept: Kept, listing: Listing) -> dict[str, FileRead]:
+    """What each file that is as it was gave when it was read, from the saved dataset: those are not read
+    again. Nothing when the saved dataset cannot be read whole."""
+    from haru_cli.load.store import STAMP_BYTES, Stale
+
+    try:
+        reads = kept.reads(root)
+    except Stale:
+        return {}
+    before = kept.stamps()
+    numbers = listing.numbers
+    return {path: reads[path] for i, path in enumerate(listing.paths)
+            if path in reads and before.get(path) == numbers[i * STAMP_BYTES:(i + 1) * STAMP_BYTES]}

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from haru_cli.load.banks import ZenginBanks
+from haru_cli.load.store import FileRead
 from haru_cli.load.validation import validate, validate_without_bad_entries
 from haru_cli.load.workspace import Listing
 from haru_cli.load.yamlio import Document, parse_yaml, read_document, read_text
@@ -29,9 +30,10 @@ RunChecks = Callable[[Dataset, ZenginBanks | None], list[Finding]]
 
 
 def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
-                   progress: Callable[[int, int], None] | None, checks: RunChecks | None) -> Dataset:
-    """Every listed file read, validated and checked (by `checks`, if any); `progress(done, total)` is told
-    as files load."""
+                   progress: Callable[[int, int], None] | None, checks: RunChecks | None,
+                   known: dict[str, FileRead]) -> tuple[Dataset, dict[str, FileRead]]:
+    """Every listed file read (but those `known`: what an unchanged file gave before), validated and checked
+    (by `checks`, if any); and what each file gave, read alone. `progress(done, total)` is told as files load."""
     ds = Dataset(root, overlay=overlay)
     ds.settings = _load_settings(root, ds.problems)
     ds.problems.extend(listing.problems)
@@ -42,14 +44,19 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
             ds.skip_file(Skipped(problem.path, kind.name, stem))
     ds.files = int((root / SETTINGS_FILE).is_file())
     total = sum(len(found) for found in listing.files.values()) + len(overlay)
-    places = Places()
+    places = Places(root, overlay)
     first_with_id: dict[tuple[str, str], str] = {}
+    reads: dict[str, FileRead] = {}
     for kind in TYPES:
-        files = {path: Path(file) for path, file in listing.files[kind.name]}
-        files |= {path: root / path for path in overlay if path.startswith(f"{kind.folder}/")}
+        files = dict(listing.files[kind.name])
+        files |= {path: str(root / path) for path in overlay if path.startswith(f"{kind.folder}/")}
         for path in sorted(files):
             ds.files += 1
-            _load_record(ds, kind, files[path], path, overlay.get(path), first_with_id, places)
+            read = known.get(path) if path not in overlay else None
+            if read is None:
+                read = _read_file(kind, Path(files[path]), path, overlay.get(path))
+            reads[path] = read
+            _admit(ds, kind, path, read, first_with_id, places)
             if progress is not None and ds.files % 500 == 0:
                 progress(ds.files, total)
     findings: list[Finding] = []
@@ -64,22 +71,24 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
     _skip_records_with_errors(ds)
     _skip_dependants(ds)
     ds.memos.clear()  # what the checks derived still counted the records since left out
-    return ds
+    return ds, reads
 
 
 class Places:
-    """Where in its file a finding is: each loaded file's text kept while the workspace loads, parsed again
-    (once) only for a file that a check found something in."""
+    """Where in its file a finding is: a file that a check found something in is read and parsed again
+    (once; an overlay's text rather than the file)."""
 
-    def __init__(self) -> None:
-        self.texts: dict[str, str] = {}
+    def __init__(self, root: Path, overlay: dict[str, str]) -> None:
+        self.root = root
+        self.overlay = overlay
         self.parsed: dict[str, Document] = {}
         # A time log read without its bad entries: where in the file's list each entry it kept is.
-        self.kept: dict[str, list[int]] = {}
+        self.kept: dict[str, tuple[int, ...]] = {}
 
     def document(self, path: str) -> Document:
         if path not in self.parsed:
-            doc, _ = parse_yaml(self.texts.get(path, ""), path)
+            text = self.overlay[path] if path in self.overlay else read_text(self.root / path, path)[0]
+            doc, _ = parse_yaml(text or "", path)
             self.parsed[path] = doc if doc is not None else Document(None)
         return self.parsed[path]
 
@@ -220,8 +229,8 @@ def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     return settings if isinstance(settings, Settings) and not found else Settings()
 
 
-def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text: str | None,
-                 first_with_id: dict[tuple[str, str], str], places: Places) -> None:
+def _read_file(kind: RecordType[Any], file: Path, path: str, text: str | None) -> FileRead:
+    """One record file read alone: parsed, validated, its id matched with its name."""
     stem = file.name.removesuffix(".yaml")
     problems: list[Problem] = []
     if text is None:
@@ -231,32 +240,46 @@ def _load_record(ds: Dataset, kind: RecordType[Any], file: Path, path: str, text
     read_before = any(p.severity == "error" for p in problems)
     record = validate(kind.model, doc, path, problems) if doc is not None else None
     schema_errors = len(problems)
-    partly = False
+    kept = None
     if record is None and kind is TIME and doc is not None and not read_before:
         # a time log loses its bad entries, not its month (SPEC §15)
         if (found_partly := validate_without_bad_entries(TimeLog, doc, "entries", TimeEntry)) is not None:
-            record, places.kept[path] = found_partly
-            partly = True
-    if record is not None and doc is not None:
-        if record.id != stem:
-            problems.append(error(path, doc.mark(("id",)), "id-filename", id=record.id, stem=stem))
-        first = first_with_id.setdefault((kind.name, record.id), path)
+            record, entries = found_partly
+            kept = tuple(entries)
+    if record is not None and doc is not None and record.id != stem:
+        problems.append(error(path, doc.mark(("id",)), "id-filename", id=record.id, stem=stem))
+    wrong = problems[schema_errors:] if kept is not None else problems
+    if record is not None and not any(p.severity == "error" for p in wrong):
+        return FileRead(record, tuple(problems), kept=kept)
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    return FileRead(record, tuple(problems), False, _names(data), _partners(data), kept)
+
+
+def _admit(ds: Dataset, kind: RecordType[Any], path: str, read: FileRead, first_with_id: dict[tuple[str, str], str],
+           places: Places) -> None:
+    """A file's record into the dataset, if it may be loaded and no other file has its id; its problems."""
+    ok = read.ok
+    ds.problems.extend(read.problems)
+    if read.record is not None:
+        record_id = read.record.id
+        first = first_with_id.setdefault((kind.name, record_id), path)
         if first != path:
             # No copy can be trusted to be the right one: each is reported, and all are skipped.
-            if (kind.name, record.id) in ds.paths:
+            if (kind.name, record_id) in ds.paths:
                 ds.problems.append(error(first, places.document(first).mark(("id",)), "duplicate-id",
-                                         id=record.id, first=path))
-                _skip(ds, kind, record.id)
-            problems.append(error(path, doc.mark(("id",)), "duplicate-id", id=record.id, first=first))
-    ds.problems.extend(problems)
-    wrong = problems[schema_errors:] if partly else problems
-    if record is None or any(p.severity == "error" for p in wrong):
-        data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
-        ds.skip_file(Skipped(path, kind.name, stem, _names(data), _partners(data)))
+                                         id=record_id, first=path))
+                _skip(ds, kind, record_id)
+            ds.problems.append(error(path, places.document(path).mark(("id",)), "duplicate-id", id=record_id,
+                                     first=first))
+            ok = False
+    stem = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+    if not ok:
+        names, partners = (read.names, read.partners) if not read.ok else (
+            _names(vars(read.record)), _partners(vars(read.record)))
+        ds.skip_file(Skipped(path, kind.name, stem, names, partners))
         return
-    assert text is not None
-    places.texts[path] = text
-    ds.of(kind)[record.id] = record
-    ds.paths[(kind.name, record.id)] = path
-    if partly:
+    ds.of(kind)[read.record.id] = read.record
+    ds.paths[(kind.name, read.record.id)] = path
+    if read.kept is not None:
+        places.kept[path] = read.kept
         ds.partly_read.append(path)

@@ -3,13 +3,14 @@ upwards), and the record files it holds now (the Listing, whose fingerprint the 
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import hashlib
 import operator
 import os
 import stat
 import time
 from array import array
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -51,16 +52,37 @@ def find_workspace(explicit: Path | None, start: Path) -> Path:
 class Listing:
     """The files a workspace holds now, and what is wrong with their names."""
 
-    files: dict[str, list[tuple[str, str]]]  # record type → (workspace path, file), sorted
+    root: str
+    paths: list[str]  # every record file, type by type in the registry's order, sorted; then haru.yaml if there
+    counts: tuple[int, ...]  # how many of the paths are of each type
+    numbers: bytes  # each path's size, mtime, ctime (ns), mode and inode, five signed 64-bit numbers (array "q")
+    folders: tuple[tuple[str, ...], bytes]  # the folders listed, and the same of each: a file added or
+    # removed changes its folder's mtime, so that while none has changed, the files are the same
     problems: list[Problem]
     fingerprint: str  # changes whenever a file is added, removed, resized, touched, moved or chmod-ed
     newest: int  # the latest modification time of them all (ns)
     size: int  # bytes of every listed file
+    taken: int  # when the stamps were taken (ns)
+
+    @functools.cached_property
+    def files(self) -> dict[str, list[tuple[str, str]]]:
+        """Record type → (workspace path, file), sorted."""
+        found: dict[str, list[tuple[str, str]]] = {}
+        at = 0
+        for kind, count in zip(TYPES, self.counts, strict=True):
+            found[kind.name] = [(path, os.path.join(self.root, path)) for path in self.paths[at:at + count]]
+            at += count
+        return found
+
+    def folders_racy(self) -> bool:
+        """The same of its folders: the listing itself is not kept (stamps.py) while one is racy."""
+        return max(_mtimes(self.folders[1]), default=0) > self.taken - 2_000_000_000
 
     def racy(self) -> bool:
-        """A file changed within the last two seconds could change again within the file system's
-        timestamp resolution, keeping its size and time (git's "racy" case): do not cache it yet."""
-        return self.newest > time.time_ns() - 2_000_000_000
+        """A file changed within two seconds before its stamps were taken could have changed again since,
+        within the file system's timestamp resolution, keeping its size and time (git's "racy" case): what
+        was read of it is not cached yet."""
+        return self.newest > self.taken - 2_000_000_000
 
     @property
     def cache_limit(self) -> int:
@@ -68,29 +90,53 @@ class Listing:
         return 32 * 2**20 + 64 * self.size
 
 
+def stamps(info: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What the listing keeps of a file or folder: size, mtime and ctime (ns), mode and inode. ctime and mode
+    too: chmod, or an edit whose old mtime was put back, leaves size and mtime as they were."""
+    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode,
+            info.st_ino & 0x7FFF_FFFF_FFFF_FFFF)  # an inode of 64 bits, within a signed one
+
+
 class _Seen:
-    """What the listing saw of each file: its path, and its size, mtime, ctime, mode and inode, in one array
-    (27,000 files are then a few arrays, not a hundred thousand objects). ctime and mode too: chmod, or an
-    edit whose old mtime was put back, leaves size and mtime as they were."""
+    """What the listing saw of each file, in one array (27,000 files are then a few arrays, not a hundred
+    thousand objects), and of each folder."""
 
     def __init__(self) -> None:
         self.paths: list[str] = []
         self.numbers = array("q")
-        self.newest = 0
+        self.folders: list[str] = []
+        self.folder_numbers = array("q")
         self.size = 0
 
     def add(self, path: str, info: os.stat_result) -> None:
         self.paths.append(path)
-        self.numbers.extend((info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode,
-                             info.st_ino & 0x7FFF_FFFF_FFFF_FFFF))  # an inode of 64 bits, within a signed one
-        self.newest = max(self.newest, info.st_mtime_ns)
+        self.numbers.extend(stamps(info))
         self.size += info.st_size
+
+    def folder(self, path: str, info: os.stat_result) -> None:
+        self.folders.append(path)
+        self.folder_numbers.extend(stamps(info))
+
+
+def _mtimes(numbers: bytes) -> array[int]:
+    """The modification times of stamps (the second of each five numbers)."""
+    found = array("q")
+    found.frombytes(numbers)
+    return found[1::5]
 
 
 def scan_workspace(root: Path) -> Listing:
+    """Every file of the workspace, each folder listed and each file's stamps taken."""
     problems: list[Problem] = []
     seen = _Seen()
-    files = {kind.name: list(_record_files(root, kind, problems, seen)) for kind in TYPES}
+    taken = time.time_ns()
+    with contextlib.suppress(OSError):  # a file of a new type's folder changes the workspace folder's mtime
+        seen.folder(".", os.lstat(root))
+    counts = []
+    for kind in TYPES:
+        before = len(seen.paths)
+        _record_files(root, kind, problems, seen)
+        counts.append(len(seen.paths) - before)
     try:
         settings = os.lstat(root / SETTINGS_FILE)
     except OSError:
@@ -102,16 +148,23 @@ def scan_workspace(root: Path) -> Listing:
             problems.append(error(SETTINGS_FILE, (1, 1), "file-name",
                                   variant="file-name.symlink" if stat.S_ISLNK(settings.st_mode)
                                   else "file-name.not-regular"))
+    return listed(str(root), seen.paths, tuple(counts), seen.numbers.tobytes(),
+                  (tuple(seen.folders), seen.folder_numbers.tobytes()), problems, seen.size, taken)
+
+
+def listed(root: str, paths: list[str], counts: tuple[int, ...], numbers: bytes,
+           folders: tuple[tuple[str, ...], bytes], problems: list[Problem], size: int, taken: int) -> Listing:
+    """The listing of these files with these stamps: its fingerprint and newest time worked out."""
     digest = hashlib.sha256()
-    digest.update("\0".join([*seen.paths, *(f"{p.path}:{p.variant}" for p in problems)]).encode(
+    digest.update("\0".join([*paths, *(f"{p.path}:{p.variant}" for p in problems)]).encode(
         "utf-8", "surrogateescape"))
-    digest.update(seen.numbers.tobytes())
-    return Listing(files, problems, digest.hexdigest(), seen.newest, seen.size)
+    digest.update(numbers)
+    newest = max(_mtimes(numbers), default=0)
+    return Listing(root, paths, counts, numbers, folders, problems, digest.hexdigest(), newest, size, taken)
 
 
-def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem],
-                  seen: _Seen) -> Iterator[tuple[str, str]]:
-    """The record files of a type's folder, sorted; one level down for types filed by year (meetings/YYYY/)."""
+def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem], seen: _Seen) -> None:
+    """The record files of a type's folder; one level down for types filed by year (meetings/YYYY/)."""
     folder = kind.folder
     base = root / folder
     try:
@@ -124,7 +177,8 @@ def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem],
     if not stat.S_ISDIR(info.st_mode):
         problems.append(error(folder, (1, 1), "file-name", variant="file-name.not-folder"))
         return
-    yield from _scan(base, f"{folder}/", kind.depth, problems, seen)
+    seen.folder(folder, info)
+    _scan(base, f"{folder}/", kind.depth, problems, seen)
 
 
 def shown_name(name: str) -> str:
@@ -141,8 +195,7 @@ def shown_name(name: str) -> str:
 _NAME = operator.attrgetter("name")
 
 
-def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
-          seen: _Seen) -> Iterator[tuple[str, str]]:
+def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem], seen: _Seen) -> None:
     try:
         with os.scandir(directory) as entries:
             listing = sorted(entries, key=_NAME)
@@ -158,9 +211,7 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
                 info = entry.stat(follow_symlinks=False)
             except OSError:  # gone since the folder was listed: as if it had never been there
                 continue
-            path = prefix + name
-            seen.add(path, info)
-            yield path, entry.path  # a str: a Path for each of 27,000 files costs a warm start 0.1 s
+            seen.add(prefix + name, info)
             continue
         path = prefix + shown_name(name)
         is_record = name.endswith(".yaml")
@@ -169,7 +220,11 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.symlink"))
             continue
         if entry.is_dir(follow_symlinks=False) and depth > 1:
-            yield from _scan(Path(entry.path), path + "/", depth - 1, problems, seen)
+            try:
+                seen.folder(path, entry.stat(follow_symlinks=False))
+            except OSError:  # gone since the folder was listed
+                continue
+            _scan(Path(entry.path), path + "/", depth - 1, problems, seen)
         elif is_record:
             if path != prefix + entry.name:  # a name from a zip made elsewhere: not UTF-8, so not an id either
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.encoding"))
@@ -178,7 +233,6 @@ def _scan(directory: Path, prefix: str, depth: int, problems: list[Problem],
                     seen.add(path, entry.stat(follow_symlinks=False))
                 except OSError:  # gone since the folder was listed: as if it had never been there
                     continue
-                yield path, entry.path  # a str: a Path for each of 27,000 files costs a warm start 0.1 s
             else:  # a FIFO or a device would hang or flood the reader
                 problems.append(error(path, (1, 1), "file-name", variant="file-name.not-regular"))
         elif entry.name.lower().endswith((".yml", ".yaml")):

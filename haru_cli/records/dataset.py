@@ -32,6 +32,7 @@ from haru_cli.records.models import (
 from haru_cli.records.problems import Problem
 from haru_cli.records.registry import (
     AUTOMATION,
+    BY_NAME,
     CERTIFICATE,
     CONTRACT,
     COURSE,
@@ -54,8 +55,25 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-def _tables() -> dict[str, dict[str, Any]]:
-    return {kind.name: {} for kind in TYPES}
+class Tables(dict[str, dict[str, Any]]):
+    """Records by type name: a type not yet loaded is loaded when first asked for (`load`), so that a
+    command answered from the parse cache unpickles only the types it uses."""
+
+    def __init__(self, load: Callable[[str], dict[str, Any]] | None = None) -> None:
+        super().__init__()
+        self.load = load
+        if load is None:
+            self.update({kind.name: {} for kind in TYPES})
+
+    def __missing__(self, name: str) -> dict[str, Any]:
+        if self.load is None or name not in BY_NAME:
+            raise KeyError(name)
+        self[name] = table = self.load(name)
+        return table
+
+    def every(self) -> dict[str, dict[str, Any]]:
+        """Every type's records, those not loaded yet loaded now."""
+        return {kind.name: self[kind.name] for kind in TYPES}
 
 
 @dataclass(frozen=True)
@@ -77,7 +95,7 @@ class Dataset:
 
     root: Path
     settings: Settings = field(default_factory=Settings)
-    tables: dict[str, dict[str, Any]] = field(default_factory=_tables)  # type name → id → record
+    tables: Tables = field(default_factory=Tables)  # type name → id → record
     paths: dict[tuple[str, str], str] = field(default_factory=dict)  # (type name, id) → file
     # Texts read as if they were files (`haru new` checks a record before writing it).
     overlay: dict[str, str] = field(default_factory=dict)
@@ -227,4 +245,15 @@ class Dataset:
         return self.partners.get(c.partner) if c.partner else self.vendors.get(c.vendor) if c.vendor else None
 
     def path_of(self, kind: RecordType[Any], record_id: str) -> str:
+        self.of(kind)  # its type loaded: its paths with it
         return self.paths[(kind.name, record_id)]
+
+    def has_path(self, kind: RecordType[Any], record_id: str) -> bool:
+        """Whether a record of that id was loaded, from a file."""
+        self.of(kind)
+        return (kind.name, record_id) in self.paths
+
+    def every_path(self) -> dict[tuple[str, str], str]:
+        """The file of every record, by (type name, id): every type loaded."""
+        self.tables.every()
+        return self.paths

@@ -845,7 +845,7 @@ def record_link(d: Dashboard, path: str) -> Link | None:
     """The page of the record a file holds: its own, or (a record with no page of its own) where it shows —
     a referral on its partner's, a payout on its month of fees, a month of time on its page."""
     ds = d.ds
-    found = next(((kind, stem) for (kind, stem), p in ds.paths.items() if p == path), None) or next(
+    found = next(((kind, stem) for (kind, stem), p in ds.every_path().items() if p == path), None) or next(
         ((s.kind, s.stem) for s in ds.skipped_files.values() if s.path == path), None)
     if found is None:
         return None

@@ -248,7 +248,7 @@ def upcoming(ds: Dataset, found: list[Item], today: date, t: Translator) -> Date
         line = item_line(ds, item, t)
         subject = line.name if item.kind == "regular_meeting" else f"{line.name} {line.subject}".strip()
         kind, record_id = item.source
-        path = ds.path_of(BY_NAME[kind], record_id) if (kind, record_id) in ds.paths else item.ref
+        path = ds.path_of(BY_NAME[kind], record_id) if ds.has_path(BY_NAME[kind], record_id) else item.ref
         return [_event(item.uid, item.date, item.kind, subject, path, t, alarm)]
 
     return _dated("items", found, t, ITEM_HEADINGS, as_json=as_json, as_row=as_row, as_events=as_events,

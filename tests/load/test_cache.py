@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from haru_cli.cli import COMMANDS
-from haru_cli.load import cache
+from haru_cli.load import cache, store
 from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
 
@@ -19,7 +19,7 @@ def own_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def cached_file(root: Path) -> Path:
-    return root / cache.CACHE_FOLDER / cache.CACHE_FILE
+    return root / cache.CACHE_FOLDER / store.HEAD
 
 
 def aged(root: Path) -> Path:
@@ -95,7 +95,7 @@ def test_a_foreign_cache_is_never_unpickled(workspace: WorkspaceFactory, tmp_pat
     def refuse(*args: object) -> None:
         raise AssertionError("a foreign cache was unpickled")
 
-    monkeypatch.setattr(cache.pickle, "loads", refuse)
+    monkeypatch.setattr(store.pickle, "loads", refuse)
     assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ"
 
 

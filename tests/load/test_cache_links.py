@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from haru_cli.load import cache
+from haru_cli.load import cache, store
 from haru_cli.load.workspace import scan_workspace
 from tests.helpers import Haru, WorkspaceFactory, load_workspace
 
@@ -42,7 +42,7 @@ def test_a_cache_file_that_is_a_link_or_pipe_is_neither_read_nor_written(
     root = aged(workspace())
     folder = root / cache.CACHE_FOLDER
     folder.mkdir()
-    pickle_file = folder / cache.CACHE_FILE
+    pickle_file = folder / store.HEAD
     if target == "fifo":
         os.mkfifo(pickle_file)
     else:
@@ -65,7 +65,7 @@ def test_the_cache_gitignore_is_not_written_through_a_link(workspace: WorkspaceF
     (root / cache.CACHE_FOLDER / ".gitignore").symlink_to(outside)
     load_workspace(aged(root), cache=True)
     assert not outside.exists()
-    assert (root / cache.CACHE_FOLDER / cache.CACHE_FILE).is_file()
+    assert (root / cache.CACHE_FOLDER / store.HEAD).is_file()
 
 
 def test_a_full_disk_never_leaves_an_empty_gitignore(workspace: WorkspaceFactory,
@@ -99,7 +99,7 @@ def test_chmod_and_a_restored_mtime_are_seen(workspace: WorkspaceFactory) -> Non
 
 def test_a_folder_named_like_the_cache_file_is_ignored(workspace: WorkspaceFactory, haru: Haru) -> None:
     root = aged(workspace())
-    (root / cache.CACHE_FOLDER / cache.CACHE_FILE).mkdir(parents=True)
-    (root / cache.CACHE_FOLDER / cache.CACHE_FILE / "x").write_text("x", encoding="utf-8")
+    (root / cache.CACHE_FOLDER / store.HEAD).mkdir(parents=True)
+    (root / cache.CACHE_FOLDER / store.HEAD / "x").write_text("x", encoding="utf-8")
     for _ in range(2):
         assert haru("--data", root, "partner", "list").exit_code == 0

@@ -34,7 +34,7 @@ def site(
 ) -> None:
     """Every page written into DIR (a new or empty folder, or one haru wrote before): open DIR/index.html."""
     from haru_cli.rules.integrity import all_incomplete
-    from haru_cli.site.pages import build
+    from haru_cli.site.written import write_pages
 
     run = open_run(ctx)
     target = Path(os.path.abspath(out))
@@ -49,12 +49,7 @@ def site(
         run.fail("cli.write.no_folder", path=str(out), folder=str(out.parent))
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.haru-", suffix=".tmp", dir=target.parent))
     try:
-        written = []
-        for path, page in build(_site(run, incognito)):
-            file = staging / path
-            file.parent.mkdir(parents=True, exist_ok=True)
-            file.write_bytes(page)
-            written.append(path)
+        written = write_pages(_site(run, incognito), staging)
         (staging / MARKER).write_text("".join(f"{path}\n" for path in written), encoding="utf-8")
         count = len(written)
         os.chmod(staging, 0o777 & ~_umask())

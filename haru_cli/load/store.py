@@ -12,6 +12,7 @@ came out the same keeps its file; the others are written anew.
 
 from __future__ import annotations
 
+import gc
 import pickle
 import secrets
 from collections.abc import Callable
@@ -116,17 +117,28 @@ def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset]) -> Dataset:
     for skipped in skipped_files:
         ds.skip_file(skipped)
     fresh: list[Dataset] = []
+    known = ds.paths  # not ds itself: no cycle, which the collector would have to find
 
     def load(name: str) -> dict[str, Any]:
+        # Unpickling makes a million objects without a cycle: the collector would only walk them, and walk
+        # them again. A command that froze what it loaded (cli/context.py) has these frozen too.
+        collecting = gc.isenabled()
+        gc.disable()
         try:
-            table, paths, _ = kept.records(root, name)
-        except Stale:
-            if not fresh:
-                fresh.append(reread())
-            kind = BY_NAME[name]
-            table = fresh[0].of(kind)
-            paths = {(name, record_id): fresh[0].path_of(kind, record_id) for record_id in table}
-        ds.paths.update(paths)
+            try:
+                table, paths, _ = kept.records(root, name)
+            except Stale:
+                if not fresh:
+                    fresh.append(reread())
+                kind = BY_NAME[name]
+                table = fresh[0].of(kind)
+                paths = {(name, record_id): fresh[0].path_of(kind, record_id) for record_id in table}
+            known.update(paths)
+        finally:
+            if gc.get_freeze_count():
+                gc.freeze()
+            if collecting:
+                gc.enable()
         return table
 
     ds.tables = Tables(load)

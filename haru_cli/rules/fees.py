@@ -294,9 +294,14 @@ def statements(settings: Settings, partner: Partner, events: list[FeeEvent], unt
 
 
 def partner_statements(ds: Dataset, partner: Partner, until: date, days: BusinessDays) -> list[Statement]:
-    """statements() of a partner of the workspace: its fee events, refunds and payments."""
-    return statements(ds.settings, partner, events_by_partner(ds).get(partner.id, []), until, days,
-                      payments_by_partner(ds).get(partner.id, {}))
+    """statements() of a partner of the workspace: its fee events, refunds and payments. Worked out once per
+    partner and month (a site's pages, the overview and the dated items each ask for them)."""
+    known: dict[tuple[str, int, int, BusinessDays], list[Statement]] = ds.memo("partner_statements", dict)
+    key = (partner.id, until.year, until.month, days)
+    if key not in known:
+        known[key] = statements(ds.settings, partner, events_by_partner(ds).get(partner.id, []), until, days,
+                                payments_by_partner(ds).get(partner.id, {}))
+    return known[key]
 
 
 def monthly_statement(ds: Dataset, partner: Partner, month: date, days: BusinessDays) -> Statement | None:

@@ -18,7 +18,7 @@ from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings, TimeEntry
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import AUTOMATION, TIME
-from haru_cli.records.values import Month, add_months
+from haru_cli.records.values import add_months
 from haru_cli.rules.activity import fiscal_year_start
 from haru_cli.rules.dated import Item, Window, uid
 
@@ -264,10 +264,11 @@ def dated_items(ds: Dataset, when: Window) -> Iterator[Item]:
 def check_time(ds: Dataset) -> Iterator[Finding]:
     """A time entry is of its file's month and says its time once (SPEC §9.1)."""
     for log in ds.time_logs.values():
+        month = log.month
         for i, entry in enumerate(log.entries):
             if (entry.hours is None) == (entry.minutes is None):
                 yield finding(TIME, log.id, ("entries", i), "time-entry", "time-entry.one-of")
-            if Month.of(entry.date) != log.month:
+            if (entry.date.year, entry.date.month) != (month.year, month.month):
                 yield finding(TIME, log.id, ("entries", i, "date"), "time-entry", "time-entry.month",
                               date=entry.date.isoformat(), month=log.id)
 

@@ -384,15 +384,25 @@ def _environment() -> Any:
     def source(name: str) -> str:
         return resources.files("haru_cli.templates").joinpath(name).read_text(encoding="utf-8")
 
-    env = ImmutableSandboxedEnvironment(loader=FunctionLoader(source), autoescape=True, trim_blocks=True,
-                                        lstrip_blocks=True)
+    plain = frozenset({Page, Block, FigureCell, Cell, Banner})
+
+    class Environment(ImmutableSandboxedEnvironment):
+        """The sandbox, which lets a page's own plain values (the dataclasses above) show their public fields
+        without its checks for each of a site's million lookups; anything else it checks as ever."""
+
+        def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            if type(obj) in plain and not attr.startswith("_"):
+                return True
+            return bool(super().is_safe_attribute(obj, attr, value))
+
+    env = Environment(loader=FunctionLoader(source), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["unbroken"] = unbroken
     return env
 
 
-def build(site: Site) -> Iterator[tuple[str, bytes]]:
-    """Every page of the site, rendered."""
-    for path in site.paths():
+def build(site: Site, paths: list[str] | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every page of the site (or those of `paths`), rendered."""
+    for path in site.paths() if paths is None else paths:
         page = site.render(path)
         if page is not None:
             yield path, page

@@ -1,0 +1,44 @@
+"""`haru site` writes its pages on every core (site/written.py): the same files, whatever the processes."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from haru_cli.i18n import Translator
+from haru_cli.site import written
+from haru_cli.site.pages import Site
+from tests.helpers import business_days, load_workspace
+
+FIXTURE = Path(__file__).parent.parent / "fixtures" / "site"
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_pages_written_by_several_processes_are_those_one_writes(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
+    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    alone = written.write_pages(site, tmp_path / "one", jobs=1)
+    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)  # a small site shared out all the same
+    shared = written.write_pages(site, tmp_path / "three", jobs=3)
+    assert shared == alone == [p for p in site.paths() if p in alone]
+    assert len(alone) > 10 and files(tmp_path / "three") == files(tmp_path / "one")
+
+
+def test_a_page_that_fails_in_another_process_fails_the_site(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
+    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
+
+    def broken(path: str) -> bytes:
+        raise RuntimeError(f"cannot render {path}")
+
+    monkeypatch.setattr(site, "render", broken)
+    with pytest.raises(RuntimeError, match="cannot render"):
+        written.write_pages(site, tmp_path / "out", jobs=2)

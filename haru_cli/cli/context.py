@@ -81,7 +81,8 @@ class State:
         gc.disable()
         try:
             with _progress(for_a_person) as progress:
-                ds = load_checked(self.workspace(), today=self.today, cache=self.cache, progress=progress)
+                ds = load_checked(self.workspace(), today=self.today, cache=self.cache, progress=progress,
+                                  frozen=True)
         finally:
             gc.freeze()
             if collecting:
@@ -102,7 +103,7 @@ class State:
 
 
 def load_checked(root: Path, overlay: dict[str, str] | None = None, *, today: date | None, cache: bool = False,
-                 progress: Callable[[int, int], None] | None = None) -> Dataset:
+                 progress: Callable[[int, int], None] | None = None, frozen: bool = False) -> Dataset:
     """The workspace loaded and checked by every registered rules module's checks (rules/registered.py):
     the loader is handed them, as load imports no rules. Given today, the calendar checks too (their
     findings are of today's month: a dataset cached in another month is not used)."""
@@ -116,7 +117,7 @@ def load_checked(root: Path, overlay: dict[str, str] | None = None, *, today: da
         days = japanese_business_days(user_cache_dir() if cache else None)
         checks = loader.Checks(functools.partial(registered.run_checks, today=today, days=days),
                                f"{registered.key()} calendar:{today:%Y-%m}")
-    return loader.load_workspace(root, overlay, checks=checks, cache=cache, progress=progress)
+    return loader.load_workspace(root, overlay, checks=checks, cache=cache, progress=progress, frozen=frozen)
 
 
 @dataclass

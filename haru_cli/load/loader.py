@@ -31,13 +31,15 @@ class Checks:
 
 
 def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks: Checks | None,
-                   cache: bool = False, progress: Callable[[int, int], None] | None = None) -> Dataset:
+                   cache: bool = False, progress: Callable[[int, int], None] | None = None,
+                   frozen: bool = False) -> Dataset:
     """Load every record under root, run the cross-file checks (none with None), and return all of it.
 
     `overlay` maps workspace paths to texts read as if those files were there: `haru new` validates the
     workspace as it will be, before writing anything. With `cache`, a dataset saved by an earlier run is
     used when no file has changed since, and otherwise each unchanged file's record (store.py).
-    `progress(done, total)` is told as files load.
+    `progress(done, total)` is told as files load. `frozen`: what is loaded lives until the process ends
+    (a command's), so the record types the cache gives later are moved out of the collector's sight too.
     """
     from haru_cli.load import stamps, store
 
@@ -52,7 +54,8 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
         checked_by = "-" if checks is None else checks.key
         kept = store.read(root, made_by, listing.cache_limit) if cache else None
         if kept is not None and not overlay and (kept.fingerprint, kept.checks) == (listing.fingerprint, checked_by):
-            return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, progress=progress))
+            return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, progress=progress),
+                                 frozen=frozen)
         from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
 
         ds, reads = read_workspace(root, listing, overlay or {}, progress, checks.run if checks is not None else None,

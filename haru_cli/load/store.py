@@ -109,9 +109,10 @@ def read(root: Path, made_by: str, limit: int) -> Kept | None:
     return kept if isinstance(kept, Kept) else None
 
 
-def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset]) -> Dataset:
-    """The dataset kept, its records unpickled type by type as they are asked for. Should a type's file
-    have gone since (another haru writing the cache), the files are read again (`reread`) for it."""
+def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset], *, frozen: bool) -> Dataset:
+    """The dataset kept, its records unpickled type by type as they are asked for (and, `frozen`, moved out
+    of the cyclic collector's sight: they live until the process ends). Should a type's file have gone
+    since (another haru writing the cache), the files are read again (`reread`) for it."""
     settings, skipped_files, partly_read, problems, files = kept.head
     ds = Dataset(root, settings=settings, partly_read=partly_read, problems=problems, files=files)
     for skipped in skipped_files:
@@ -121,7 +122,7 @@ def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset]) -> Dataset:
 
     def load(name: str) -> dict[str, Any]:
         # Unpickling makes a million objects without a cycle: the collector would only walk them, and walk
-        # them again. A command that froze what it loaded (cli/context.py) has these frozen too.
+        # them again.
         collecting = gc.isenabled()
         gc.disable()
         try:
@@ -135,7 +136,7 @@ def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset]) -> Dataset:
                 paths = {(name, record_id): fresh[0].path_of(kind, record_id) for record_id in table}
             known.update(paths)
         finally:
-            if gc.get_freeze_count():
+            if frozen:
                 gc.freeze()
             if collecting:
                 gc.enable()

@@ -193,6 +193,8 @@ class Month:
 def add_months(day: date, months: int) -> date:
     """Calendar months later (earlier when negative), clamped to the month's last day (1/31 + 1m = 2/28)."""
     year, month0 = divmod(day.year * 12 + day.month - 1 + months, 12)
+    if day.day <= 28:  # a day every month has (a statement's month is its 1st)
+        return date(year, month0 + 1, day.day)
     last = calendar.monthrange(year, month0 + 1)[1]
     return date(year, month0 + 1, min(day.day, last))
 

@@ -89,9 +89,19 @@ def _sandbox_class() -> type[Environment]:
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.range_left = MAX_RANGE_ITEMS
+            self.decided: dict[tuple[type, str, type], bool] = {}
             self.globals = {"range": self._range, "dict": dict}
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+            # Every check below, and Jinja's own, asks only what types obj and value are and what attr is
+            # called: decided once for each, rather than for each of a report's hundred thousand lookups.
+            key = (type(obj), attr, type(value))
+            safe = self.decided.get(key)
+            if safe is None:
+                safe = self.decided[key] = self._safe(obj, attr, value)
+            return safe
+
+        def _safe(self, obj: Any, attr: str, value: Any) -> bool:
             if isinstance(obj, _NEVER_REACHABLE) or isinstance(value, _NEVER_REACHABLE):
                 return False
             if type(obj).__name__ == "Dataset" or type(value).__name__ == "Dataset":  # reads files on demand

@@ -384,16 +384,18 @@ def _environment() -> Any:
     def source(name: str) -> str:
         return resources.files("haru_cli.templates").joinpath(name).read_text(encoding="utf-8")
 
-    plain = frozenset({Page, Block, FigureCell, Cell, Banner})
-
     class Environment(ImmutableSandboxedEnvironment):
-        """The sandbox, which lets a page's own plain values (the dataclasses above) show their public fields
-        without its checks for each of a site's million lookups; anything else it checks as ever."""
+        """The sandbox, its verdict on an attribute decided once for each type of object, name and type of
+        value (all its checks ask), rather than for each of a site's million lookups."""
+
+        decided: dict[tuple[type, str, type], bool] = {}
 
         def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-            if type(obj) in plain and not attr.startswith("_"):
-                return True
-            return bool(super().is_safe_attribute(obj, attr, value))
+            key = (type(obj), attr, type(value))
+            safe = self.decided.get(key)
+            if safe is None:
+                safe = self.decided[key] = bool(super().is_safe_attribute(obj, attr, value))
+            return safe
 
     env = Environment(loader=FunctionLoader(source), autoescape=True, trim_blocks=True, lstrip_blocks=True)
     env.filters["unbroken"] = unbroken

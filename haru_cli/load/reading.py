@@ -162,11 +162,14 @@ def _skip_dependants(ds: Dataset) -> None:
     while changed:
         changed = False
         for kind in TYPES:
-            for record in list(ds.of(kind).values()):
+            refs = [(ref, ds.of(BY_NAME[ref.target])) for ref in kind.refs]
+            for record in list(ds.of(kind).values()) if refs else ():
                 missing, items = None, set[tuple[str, int]]()
-                for ref in kind.refs:
+                for ref, targets in refs:
+                    if ref.all_in(record, targets):  # most records: every one it names is there
+                        continue
                     for loc, target in ref.located(record):
-                        if target in ds.of(BY_NAME[ref.target]):
+                        if target in targets:
                             continue
                         if ref.within is not None:
                             items.add((ref.within, int(loc[1])))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import typing
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -59,6 +60,19 @@ class Ref:
 
     def ids(self, record: Any) -> list[str]:
         return [found for _, found in self.located(record)]
+
+    def all_in(self, record: Any, ids: Container[str]) -> bool:
+        """Whether every id it names is one of `ids`, each named once where it names many: the quick question
+        before `located` (which says where) for the few records where the answer is no."""
+        if self.within is not None:
+            return all((found := getattr(item, self.key)) is None or found in ids
+                       for item in getattr(record, self.within))
+        value = getattr(record, self.key)
+        if value is None:
+            return True
+        if self.many:
+            return len(set(value)) == len(value) and all(v in ids for v in value)
+        return value in ids
 
 
 @dataclass(frozen=True)

@@ -83,12 +83,15 @@ class Spent:
     minutes: Decimal
 
 
-def spent(ds: Dataset) -> Iterator[Spent]:
+def spent(ds: Dataset, *, of_partners: bool = False) -> Iterator[Spent]:
     """Every time entry, and every meeting's minutes in its area: a meeting counts once, whatever the
-    number of its partners."""
+    number of its partners. With `of_partners`, only the entries logged for a partner (and the meetings)."""
     for log in ds.time_logs.values():
         for entry in log.entries:
-            yield Spent(entry.date, entry.area, (entry.partner,) if entry.partner else (), entry.spent)
+            if entry.partner:
+                yield Spent(entry.date, entry.area, (entry.partner,), entry.spent)
+            elif not of_partners:
+                yield Spent(entry.date, entry.area, (), entry.spent)
     for m in ds.meetings.values():
         if m.minutes:
             yield meeting_spent(m)
@@ -152,7 +155,7 @@ def minutes_by_partner(items: Iterable[Spent], since: date | None = None,
 def partner_minutes(ds: Dataset, partner_id: str, since: date | None, until: date) -> Decimal:
     """The hours of a partner (SPEC §15), in minutes: its share of meetings and the time entries logged
     for it, within [since, until] — what `partner show` and `time report --by partner` both say."""
-    mine = ds.index("spent_by_partner", lambda: all_spent(ds), lambda item: list(item.partners))
+    mine = ds.index("spent_by_partner", lambda: list(spent(ds, of_partners=True)), lambda item: list(item.partners))
     return minutes_by_partner(mine.get(partner_id, []), since, until).get(partner_id, Decimal(0))
 
 

@@ -54,6 +54,7 @@ def add_texts(texts: dict[str, tuple[str, str]]) -> None:
         raise KeyError(f"catalogue keys given twice: {twice}")
     _ADDED.update(texts)
     catalogue.cache_clear()
+    _constant.cache_clear()
 
 
 def remove_texts(keys: Iterable[str]) -> None:
@@ -61,6 +62,7 @@ def remove_texts(keys: Iterable[str]) -> None:
     for key in keys:
         del _ADDED[key]
     catalogue.cache_clear()
+    _constant.cache_clear()
 
 
 class _Param:
@@ -101,10 +103,18 @@ class Term:
 
 def text(key: str, lang: str, /, **params: Any) -> str:
     """The text of a key in a language (Japanese unless `en`), its placeholders filled in."""
+    if not params:  # a label, a heading: the same text every time (a site asks for them 300,000 times)
+        return _constant(key, lang)
     japanese, english = catalogue()[key]
     template = english if lang == "en" else japanese  # literal braces are written {{ and }}
     said = {name: _Said(text(v.key, lang)) if isinstance(v, Term) else _Param(v) for name, v in params.items()}
     return template.format(**said)
+
+
+@functools.cache
+def _constant(key: str, lang: str) -> str:
+    japanese, english = catalogue()[key]
+    return (english if lang == "en" else japanese).format()
 
 
 def file_text(key: str, lang: str, /, **params: str) -> str:

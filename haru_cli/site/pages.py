@@ -17,7 +17,7 @@ from importlib import resources
 from posixpath import relpath
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
@@ -48,8 +48,6 @@ def cell_html(cell: Cell, tag: str = "td") -> str:
     """A table cell, its text escaped (markupsafe: what Jinja's autoescaping uses); longer text in a box of
     its own, so that its column keeps a readable width however narrow the table (a cell's own min-width is
     not one a browser keeps)."""
-    from markupsafe import escape
-
     classes = " ".join(c for c, on in (("alert", cell.alert), ("num", cell.number), ("short", cell.short),
                                         ("word", cell.word)) if on)
     whole = cell.short or cell.number or cell.word or tag == "th"  # on one line already
@@ -66,8 +64,6 @@ _WHOLE = re.compile(r"[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?|[¥￥][0-9,]+|[0-9]{2,}-[
 
 def unbroken(text: str) -> Markup:
     """Text escaped for a page, each date, month and amount in it kept on one line."""
-    from markupsafe import escape
-
     escaped = str(escape(text))
     return Markup(_WHOLE.sub(lambda m: f'<span class="nw">{m.group()}</span>', escaped))
 
@@ -106,8 +102,6 @@ class Block:
     def fields_html(self) -> str:
         """The fields as a definition list's terms and values, every text escaped; rendered here for the same
         reason as the rows."""
-        from markupsafe import escape
-
         return "\n".join(f"<dt>{escape(label)}</dt>{cell_html(cell, 'dd')}" for label, cell in self.fields)
 
     @property

@@ -34,7 +34,7 @@ def site(
 ) -> None:
     """Every page written into DIR (a new or empty folder, or one haru wrote before): open DIR/index.html."""
     from haru_cli.rules.integrity import all_incomplete
-    from haru_cli.site.written import write_pages
+    from haru_cli.site.written import ProcessFailed, write_pages
 
     run = open_run(ctx)
     target = Path(os.path.abspath(out))
@@ -54,6 +54,9 @@ def site(
         count = len(written)
         os.chmod(staging, 0o777 & ~_umask())
         _swap(staging, target)
+    except ProcessFailed as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        run.fail("cli.site.process_failed", reason=str(exc))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -61,6 +61,8 @@ CLI: dict[str, tuple[str, str]] = {
     "cli.bad.no_such_day": ("{value:q} という日付はありません", "{value:q} is not a day of the calendar"),
     "cli.bad.years": ("{value:q} は {first}〜{last} 年の範囲外です", "{value:q} is outside the years {first}-{last}"),
     "cli.bad.month": ("{value:q} は月ではありません（YYYY-MM）", "{value:q} is not a month: use YYYY-MM"),
+    "cli.site.process_failed": ("ページを書き出していたプロセスが止まりました（{reason}）。何も書き換えていません",
+                                "A process writing the pages stopped ({reason}): nothing was replaced"),
     "cli.site.not_folder": ("{path} はフォルダではありません（リンクも使いません）", "{path} is not a folder (nor is a link used)"),
     "cli.site.not_ours": (
         "{path} は空でなく、haru が書いたサイトのファイルだけでもありません（上書きしません）: 新しいフォルダを指定してください",

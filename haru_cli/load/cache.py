@@ -158,6 +158,18 @@ def write_signed(root: Path, name: str, fingerprint: str, body: bytes) -> bool:
         os.close(folder)
 
 
+def remove(root: Path, name: str) -> None:
+    """Remove a file of .haru-cache/ (only in a real folder, never through a link), if it is there."""
+    folder = _open_folder(root)
+    if folder is None:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.unlink(name, dir_fd=folder)
+    finally:
+        os.close(folder)
+
+
 def _place(folder: int, name: str, data: bytes, *, replace: bool) -> bool:
     """Write a file of the folder whole or not at all: a temporary file, then renamed (replace) or
     linked (never over an existing file) into place. A full disk leaves nothing behind. Whether it is there."""

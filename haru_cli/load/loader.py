@@ -54,8 +54,8 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
         checked_by = "-" if checks is None else checks.key
         kept = store.read(root, made_by, listing.cache_limit) if cache else None
         if kept is not None and not overlay and (kept.fingerprint, kept.checks) == (listing.fingerprint, checked_by):
-            return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, progress=progress),
-                                 frozen=frozen)
+            # Read again without a progress bar: the command's has ended by the time a type is asked for.
+            return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, cache=True), frozen=frozen)
         from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
 
         ds, reads = read_workspace(root, listing, overlay or {}, progress, checks.run if checks is not None else None,

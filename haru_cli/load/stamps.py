@@ -19,7 +19,7 @@ from haru_cli.load.workspace import Listing, listed, scan_workspace, stamps
 from haru_cli.records.registry import types_key
 
 SNAPSHOT = "listing.pickle"
-_LIMIT = 2**30
+_LIMIT = 2**27  # ~80 bytes a file: 1.5 million files (a forged, larger one is not even read)
 
 
 def current(root: Path, *, use_cache: bool) -> Listing:

@@ -112,7 +112,8 @@ def read(root: Path, made_by: str, limit: int) -> Kept | None:
 def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset], *, frozen: bool) -> Dataset:
     """The dataset kept, its records unpickled type by type as they are asked for (and, `frozen`, moved out
     of the cyclic collector's sight: they live until the process ends). Should a type's file have gone
-    since (another haru writing the cache), the files are read again (`reread`) for it."""
+    since, or be another run's (two harus writing the cache at once), the head is forgotten and the files
+    are read again (`reread`, which caches them anew)."""
     settings, skipped_files, partly_read, problems, files = kept.head
     ds = Dataset(root, settings=settings, partly_read=partly_read, problems=problems, files=files)
     for skipped in skipped_files:
@@ -129,7 +130,8 @@ def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset], *, frozen: bo
             try:
                 table, paths, _ = kept.records(root, name)
             except Stale:
-                if not fresh:
+                if not fresh:  # the head forgotten, so that the files read now make the cache again
+                    cache.remove(root, HEAD)
                     fresh.append(reread())
                 kind = BY_NAME[name]
                 table = fresh[0].of(kind)

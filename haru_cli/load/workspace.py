@@ -93,8 +93,13 @@ class Listing:
 def stamps(info: os.stat_result) -> tuple[int, int, int, int, int]:
     """What the listing keeps of a file or folder: size, mtime and ctime (ns), mode and inode. ctime and mode
     too: chmod, or an edit whose old mtime was put back, leaves size and mtime as they were."""
-    return (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_mode,
-            info.st_ino & 0x7FFF_FFFF_FFFF_FFFF)  # an inode of 64 bits, within a signed one
+    # A time past 2262 (a file from someone else can carry one) kept as the largest a signed 64 bits holds;
+    # an inode of 64 bits, within a signed one.
+    return (info.st_size, min(info.st_mtime_ns, _LARGEST), min(info.st_ctime_ns, _LARGEST), info.st_mode,
+            info.st_ino & _LARGEST)
+
+
+_LARGEST = 2**63 - 1
 
 
 class _Seen:
@@ -131,7 +136,7 @@ def scan_workspace(root: Path) -> Listing:
     seen = _Seen()
     taken = time.time_ns()
     with contextlib.suppress(OSError):  # a file of a new type's folder changes the workspace folder's mtime
-        seen.folder(".", os.lstat(root))
+        seen.folder(".", os.stat(root))  # the folder itself, as stamps.py finds it (--data may be a link to it)
     counts = []
     for kind in TYPES:
         before = len(seen.paths)

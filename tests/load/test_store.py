@@ -169,6 +169,17 @@ def test_a_type_file_not_of_its_head_is_never_used(workspace: WorkspaceFactory) 
     assert seen(ds) == seen(load_workspace(root))
 
 
+def test_a_cache_whose_type_file_is_gone_is_made_again(workspace: WorkspaceFactory,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not read from every file on every run from then on: the files read for it make the cache again."""
+    root = aged(workspace())
+    load_workspace(root, cache=True)
+    (root / cache.CACHE_FOLDER / store.TYPE_FILE.format("partner")).unlink()
+    assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ"
+    read = reads(monkeypatch)
+    assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ" and read == []
+
+
 def test_a_copy_of_a_workspace_never_takes_its_records_from_the_original(workspace: WorkspaceFactory,
                                                                           tmp_path: Path) -> None:
     """A file's stamps hold its inode and status-change time: a copy (cache and all), whose file was then
@@ -231,3 +242,27 @@ def test_a_racy_edit_is_read_but_not_kept(workspace: WorkspaceFactory, monkeypat
     assert load_workspace(root, cache=True).partners["ueda"].name == "株式会社ウエダ物流"
     assert read == ["partners/ueda.yaml"]
     assert (root / cache.CACHE_FOLDER / store.HEAD).read_bytes() == head
+
+
+def test_a_file_dated_past_2262_is_read(workspace: WorkspaceFactory) -> None:
+    """Its time in ns passes 64 bits (a workspace from someone else can carry one): kept as the largest."""
+    root = aged(workspace())
+    far = 13_569_465_600  # 2400-01-01
+    try:
+        os.utime(root / "partners/ueda.yaml", (far, far))
+    except (OSError, OverflowError):
+        pytest.skip("this file system keeps no such time")
+    assert seen(load_workspace(root, cache=True)) == seen(load_workspace(root))
+    assert stamps.current(root, use_cache=True).racy()  # a time to come: never cached
+
+
+def test_a_workspace_named_through_a_link_keeps_its_listing(workspace: WorkspaceFactory, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    root = aged(workspace())
+    link = tmp_path / "link"
+    link.symlink_to(root)
+    stamps.current(link, use_cache=True)  # .haru-cache/ made
+    aged(root)
+    stamps.current(link, use_cache=True)  # kept
+    monkeypatch.setattr(stamps, "scan_workspace", lambda where: pytest.fail("listed again"))
+    assert "partners/ueda.yaml" in stamps.current(link, use_cache=True).paths

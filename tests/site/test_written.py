@@ -42,3 +42,46 @@ def test_a_page_that_fails_in_another_process_fails_the_site(tmp_path: Path,
     monkeypatch.setattr(site, "render", broken)
     with pytest.raises(RuntimeError, match="cannot render"):
         written.write_pages(site, tmp_path / "out", jobs=2)
+
+
+def test_a_process_that_dies_fails_the_site_instead_of_hanging(tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed (the out-of-memory killer, a file-size limit): the site fails, saying how; nothing waits."""
+    import os
+    import signal
+
+    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
+    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
+    haru = os.getpid()
+    render = site.render
+
+    def dying(path: str) -> bytes | None:
+        if os.getpid() != haru:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return render(path)
+
+    monkeypatch.setattr(site, "render", dying)
+    with pytest.raises(written.ProcessFailed, match="SIGKILL"):
+        written.write_pages(site, tmp_path / "out", jobs=2)
+
+
+class Unrebuildable(Exception):
+    """An error whose arguments are not those it was made with (pickled, it cannot be made again)."""
+
+    def __init__(self, field: str, limit: int) -> None:
+        super().__init__(f"{field} is longer than {limit}")
+
+
+def test_an_error_that_cannot_be_handed_over_is_said_in_its_words(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
+    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
+
+    def failing(path: str) -> bytes:
+        raise Unrebuildable("name", 30)
+
+    monkeypatch.setattr(site, "render", failing)
+    with pytest.raises(written.ProcessFailed, match="Unrebuildable: name is longer than 30"):
+        written.write_pages(site, tmp_path / "out", jobs=2)

@@ -30,7 +30,8 @@ def action_list(
     only = run.partner(partner).id if partner is not None else None
     found = [o for o in open_actions(run.ds, run.today, only, include_done=everything)
              if owner is None or fold(o.action.owner or "") == fold(owner)]
-    emit_table(fmt, views.actions_json(found, run.today), views.actions_table(run.ds, found, run.t), run.t)
+    emit_table(fmt, lambda: views.actions_json(found, run.today),
+               lambda: views.actions_table(run.ds, found, run.t), run.t)
 
 
 @app.command("add")

@@ -22,8 +22,8 @@ def automation_list(ctx: typer.Context, month: MonthOption = None, fmt: FormatOp
     run = open_run(ctx, fmt=fmt)
     first = parse_month(month, run.today, run.lang)
     missing = run.time_incomplete()
-    emit_table(fmt, views.automations_json(run.ds, first, run.today),
-               views.automations_table(run.ds, first, run.today, run.t), run.t, missing)
+    emit_table(fmt, lambda: views.automations_json(run.ds, first, run.today),
+               lambda: views.automations_table(run.ds, first, run.today, run.t), run.t, missing)
     run.say_incomplete(missing, "cli.time.incomplete")
 
 

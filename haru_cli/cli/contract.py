@@ -32,8 +32,9 @@ def contract_list(
         key=contract_order,
     )
     dated = [(contract_dates(c, run.today), ds.owner_of(c)) for c in contracts]
-    data = {"today": run.today.isoformat(), "contracts": [views.contract_json(cd, p) for cd, p in dated]}
-    emit_table(fmt, data, views.contract_table(dated, run.t), run.t)
+    emit_table(fmt, lambda: {"today": run.today.isoformat(),
+                             "contracts": [views.contract_json(cd, p) for cd, p in dated]},
+               lambda: views.contract_table(dated, run.t), run.t)
 
 
 @app.command("show")

@@ -125,7 +125,8 @@ def fees_unpaid(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     run = open_run(ctx, fmt=fmt)
     found = unpaid(run.ds, run.today, run.days)
     missing = run.incomplete()
-    emit_table(fmt, views.unpaid_json(found, run.today), views.unpaid_table(found, run.today, run.t), run.t, missing)
+    emit_table(fmt, lambda: views.unpaid_json(found, run.today),
+               lambda: views.unpaid_table(found, run.today, run.t), run.t, missing)
     run.say_incomplete(missing)
 
 
@@ -159,8 +160,8 @@ def fees_transfer(
     if output is not None:
         emit_text(_transfer_file(run, ours, found, on, payees, banks), output, run.t)
     if preview or (preview is None and (output is None or sys.stdout.isatty())):
-        emit_table(fmt, views.transfer_json(found, on, payees), views.transfer_table(payees, on, banks, run.t),
-                   run.t, run.incomplete())
+        emit_table(fmt, lambda: views.transfer_json(found, on, payees),
+                   lambda: views.transfer_table(payees, on, banks, run.t), run.t, run.incomplete())
     if refused is not None:  # the preview shows what the file would pay, and says it cannot be made so
         key, params = _day_refusal(run, refused, on)
         typer.echo(run.t(key, **params), err=True)
@@ -234,7 +235,8 @@ def fees_annual(
         render_report(run, "fees_annual", views.annual_context(year, found, run.ds, run.t), None, None,
                       run.incomplete(only))
         return
-    emit_table(fmt, views.annual_json(year, found), views.annual_table(found, run.t), run.t, run.incomplete(only))
+    emit_table(fmt, lambda: views.annual_json(year, found), lambda: views.annual_table(found, run.t), run.t,
+               run.incomplete(only))
     run.say_incomplete(run.incomplete(only))
 
 

@@ -30,7 +30,8 @@ def meeting_list(
              if (kind is None or m.kind == kind) and (first is None or m.date >= first)
              and (last is None or m.date <= last)]
     found.sort(key=lambda m: (m.date, m.id), reverse=True)  # the latest first, as partner show lists them
-    emit_table(fmt, views.meetings_json(found), views.meetings_table(run.ds, found, run.t), run.t)
+    emit_table(fmt, lambda: views.meetings_json(found), lambda: views.meetings_table(run.ds, found, run.t),
+               run.t)
 
 
 @app.command("show")

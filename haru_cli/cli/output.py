@@ -116,14 +116,19 @@ def _say_incomplete(fmt: str, t: "Translator", incomplete: "list[str] | None") -
         typer.echo(t("cli.incomplete_note", paths=", ".join(incomplete)))
 
 
-def emit_table(fmt: str, data: Any, table: "Table", t: "Translator", incomplete: "list[str] | None" = None) -> None:
+def emit_table(fmt: str, data: Any, table: "Table | Callable[[], Table]", t: "Translator",
+               incomplete: "list[str] | None" = None) -> None:
     """A list command's output: `data` for JSON, the table for the others (a sentence when it is empty);
-    `incomplete`: the files its figures may lack, None for a list of no figures (SPEC §15)."""
+    `incomplete`: the files its figures may lack, None for a list of no figures (SPEC §15). Either may be
+    given as a function that makes it: only the one asked for is made."""
     from haru_cli.render import formats
 
     if fmt == "json":
-        _write(formats.json_text(_marked(data, incomplete)))
-    elif fmt == "csv":
+        _write(formats.json_text(_marked(data() if callable(data) else data, incomplete)))
+        return
+    if callable(table):
+        table = table()
+    if fmt == "csv":
         _write(formats.csv_text(table.headings, table.rows, mark=t("csv.mark")))
     elif not table.rows:
         typer.echo(table.empty)
@@ -160,8 +165,8 @@ def emit_dated(run: "Run", fmt: str, until: "date", dated: "Dated[Any]", incompl
 
         sys.stdout.write(ics_text(dated.events(), run.state.now, dated.calendar))
         return
-    data = {"today": run.today.isoformat(), "until": until.isoformat(), dated.key: dated.data()}
-    emit_table(fmt, data, dated.table(), run.t, incomplete)
+    emit_table(fmt, lambda: {"today": run.today.isoformat(), "until": until.isoformat(), dated.key: dated.data()},
+               dated.table, run.t, incomplete)
 
 
 def render_report(run: "Run", name: str, context: dict[str, Any], template_file: Path | None, output: Path | None,

@@ -24,8 +24,9 @@ def partner_list(
     run = open_run(ctx, fmt=fmt)
     partners = sorted((p for p in run.ds.partners.values() if status is None or p.status == status), key=sort_key)
     overviews = [overview(run.ds, p, run.today, run.days) for p in partners]
-    data = {"today": run.today.isoformat(), "partners": [views.partner_summary_json(ov) for ov in overviews]}
-    emit_table(fmt, data, views.partner_table(overviews, run.t), run.t)
+    emit_table(fmt, lambda: {"today": run.today.isoformat(),
+                             "partners": [views.partner_summary_json(ov) for ov in overviews]},
+               lambda: views.partner_table(overviews, run.t), run.t)
 
 
 @app.command("show")

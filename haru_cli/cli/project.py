@@ -22,8 +22,8 @@ def project_list(ctx: typer.Context, fmt: FormatOption = "table") -> None:
     run = open_run(ctx, fmt=fmt)
     found = sorted(run.ds.projects.values(), key=lambda p: (p.start, natural(p.id)))
     shown = [views.project_view(run.ds, p, run.today, run.t) for p in found]
-    emit_table(fmt, {"today": run.today.isoformat(), "projects": [views.project_json(v) for v in shown]},
-               views.projects_table(shown, run.t), run.t)
+    emit_table(fmt, lambda: {"today": run.today.isoformat(), "projects": [views.project_json(v) for v in shown]},
+               lambda: views.projects_table(shown, run.t), run.t)
 
 
 @app.command("show")
@@ -51,7 +51,8 @@ def pipeline(
     run = open_run(ctx, fmt=fmt)
     only = run.partner(partner).id if partner is not None else None
     rows = by_stage(run.ds, synergy, only)
-    emit_table(fmt, views.pipeline_json(rows, run.today), views.pipeline_table(run.ds, rows, run.today, run.t), run.t)
+    emit_table(fmt, lambda: views.pipeline_json(rows, run.today),
+               lambda: views.pipeline_table(run.ds, rows, run.today, run.t), run.t)
 
 
 @opportunity_app.command("move")

@@ -34,8 +34,8 @@ def referral_list(
                     if (only is None or r.partner == only) and (status is None or r.status == status)
                     and (kind is None or r.kind == kind)), key=lambda r: (r.referred, r.id))
     so_far = earned(run.ds, run.today)
-    emit_table(fmt, views.referrals_json(found, so_far, run.today), views.referrals_table(run.ds, found, so_far, run.t),
-               run.t, run.incomplete(only))
+    emit_table(fmt, lambda: views.referrals_json(found, so_far, run.today),
+               lambda: views.referrals_table(run.ds, found, so_far, run.t), run.t, run.incomplete(only))
     run.say_incomplete(run.incomplete(only))  # what each has earned rests on its contract
 
 

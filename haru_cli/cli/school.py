@@ -44,7 +44,8 @@ def school_status(
     course = run.record(COURSE, course).id if course is not None else None
     found = [progress(run.ds, s, run.today) for s in sorted(run.ds.students.values(), key=student_order)
              if (course is None or s.course == course) and (only is None or views.partner_of(run.ds, s) == only)]
-    emit_table(fmt, views.status_json(run.ds, found, run.today), views.status_table(run.ds, found, run.t), run.t)
+    emit_table(fmt, lambda: views.status_json(run.ds, found, run.today),
+               lambda: views.status_table(run.ds, found, run.t), run.t)
 
 
 @app.command("certify")

@@ -23,8 +23,8 @@ def vendor_list(
 
     run = open_run(ctx, fmt=fmt)
     found = sorted((v for v in run.ds.vendors.values() if status is None or v.status == status), key=sort_key)
-    emit_table(fmt, views.vendors_json(run.ds, found, run.today), views.vendors_table(run.ds, found, run.today, run.t),
-               run.t)
+    emit_table(fmt, lambda: views.vendors_json(run.ds, found, run.today),
+               lambda: views.vendors_table(run.ds, found, run.today, run.t), run.t)
 
 
 @app.command("show")

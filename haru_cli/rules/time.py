@@ -88,13 +88,15 @@ def spent(ds: Dataset, *, of_partners: bool = False) -> Iterator[Spent]:
     number of its partners. With `of_partners`, only the entries logged for a partner (and the meetings)."""
     for log in ds.time_logs.values():
         for entry in log.entries:
-            if entry.partner:
-                yield Spent(entry.date, entry.area, (entry.partner,), entry.spent)
-            elif not of_partners:
-                yield Spent(entry.date, entry.area, (), entry.spent)
+            if entry.partner or not of_partners:
+                yield entry_spent(entry)
     for m in ds.meetings.values():
         if m.minutes:
             yield meeting_spent(m)
+
+
+def entry_spent(entry: TimeEntry) -> Spent:
+    return Spent(entry.date, entry.area, (entry.partner,) if entry.partner else (), entry.spent)
 
 
 def meeting_spent(m: Meeting) -> Spent:
@@ -113,22 +115,27 @@ def all_spent(ds: Dataset) -> list[Spent]:
 
 
 def spent_within(ds: Dataset, start: date, end: date) -> list[Spent]:
-    """The items dated within [start, end], in spent()'s order (so that every sum adds them as before): sliced
-    from an index by month built once per dataset, not every item walked for each period — the dashboard
-    has a page, and a row, for every month and year of the time log."""
+    """The items dated within [start, end], in spent()'s order (so that every sum adds them as before): the
+    entries of the period's monthly logs, then its meetings, sliced from an index by month built once per
+    dataset — not every item walked for each period (the dashboard has a page, and a row, for every month
+    and year of the time log), nor every entry of ten years made an item for a month's report."""
     def build() -> dict[date, list[tuple[int, Spent]]]:
         found: dict[date, list[tuple[int, Spent]]] = {}
-        for position, item in enumerate(all_spent(ds)):
-            found.setdefault(item.date.replace(day=1), []).append((position, item))
+        for position, m in enumerate(m for m in ds.meetings.values() if m.minutes):
+            found.setdefault(m.date.replace(day=1), []).append((position, meeting_spent(m)))
         return found
-    by_month = ds.memo("spent_by_month", build)
-    found: list[tuple[int, Spent]] = []
+    meetings = ds.memo("meetings_spent_by_month", build)
+    first, last = f"{start:%Y-%m}", f"{end:%Y-%m}"
+    # A loaded log holds only entries of its month (an entry of another is an error, and left out: check_time).
+    found = [entry_spent(entry) for log_id, log in ds.time_logs.items() if first <= log_id <= last
+             for entry in log.entries if start <= entry.date <= end]
+    in_period: list[tuple[int, Spent]] = []
     month = start.replace(day=1)
     while month <= end:
-        found += (pair for pair in by_month.get(month, ()) if start <= pair[1].date <= end)
+        in_period += (pair for pair in meetings.get(month, ()) if start <= pair[1].date <= end)
         month = add_months(month, 1)
-    found.sort(key=lambda pair: pair[0])
-    return [item for _, item in found]
+    in_period.sort(key=lambda pair: pair[0])
+    return found + [item for _, item in in_period]
 
 
 def minutes_by_area(items: Iterable[Spent], period: Period) -> dict[Area, Decimal]:

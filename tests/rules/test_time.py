@@ -250,3 +250,15 @@ def test_a_joint_meetings_minutes_add_up_to_the_meeting(workspace: WorkspaceFact
     }))
     shares = minutes_by_partner([s for s in spent(ds) if s.partners == ("ueda", "spcom", "andath")])
     assert abs(sum(shares.values()) - Decimal(100)) < Decimal("1e-20") and len(set(shares.values())) == 1
+
+
+@given(st.lists(entries(), max_size=40), st.lists(meetings(), max_size=20, unique_by=lambda m: m.id), days, days)
+@settings(max_examples=150, deadline=None)
+def test_a_period_s_items_are_every_item_dated_within_it_in_order(logged: list[TimeEntry], met: list[Meeting],
+                                                                  one: date, other: date) -> None:
+    """spent_within slices its logs and an index of meetings by month; the definition filters every item."""
+    from haru_cli.rules.time import spent, spent_within
+
+    start, end = min(one, other), max(one, other)
+    ds = dataset(logged, met)
+    assert spent_within(ds, start, end) == [item for item in spent(ds) if start <= item.date <= end]

@@ -19,23 +19,23 @@ def files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-def test_pages_written_by_several_processes_are_those_one_writes(tmp_path: Path,
-                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch) -> Site:
+    """The fixture's site, shared out among processes however small it is."""
+    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
     ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
-    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    return Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+
+
+def test_pages_written_by_several_processes_are_those_one_writes(tmp_path: Path, site: Site) -> None:
     alone = written.write_pages(site, tmp_path / "one", jobs=1)
-    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)  # a small site shared out all the same
     shared = written.write_pages(site, tmp_path / "three", jobs=3)
     assert shared == alone == [p for p in site.paths() if p in alone]
     assert len(alone) > 10 and files(tmp_path / "three") == files(tmp_path / "one")
 
 
-def test_a_page_that_fails_in_another_process_fails_the_site(tmp_path: Path,
+def test_a_page_that_fails_in_another_process_fails_the_site(tmp_path: Path, site: Site,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
-    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
-    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
-
     def broken(path: str) -> bytes:
         raise RuntimeError(f"cannot render {path}")
 
@@ -44,15 +44,12 @@ def test_a_page_that_fails_in_another_process_fails_the_site(tmp_path: Path,
         written.write_pages(site, tmp_path / "out", jobs=2)
 
 
-def test_a_process_that_dies_fails_the_site_instead_of_hanging(tmp_path: Path,
+def test_a_process_that_dies_fails_the_site_instead_of_hanging(tmp_path: Path, site: Site,
                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     """Killed (the out-of-memory killer, a file-size limit): the site fails, saying how; nothing waits."""
     import os
     import signal
 
-    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
-    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
-    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
     haru = os.getpid()
     render = site.render
 
@@ -73,12 +70,8 @@ class Unrebuildable(Exception):
         super().__init__(f"{field} is longer than {limit}")
 
 
-def test_an_error_that_cannot_be_handed_over_is_said_in_its_words(tmp_path: Path,
+def test_an_error_that_cannot_be_handed_over_is_said_in_its_words(tmp_path: Path, site: Site,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    ds = load_workspace(FIXTURE, today=date(2026, 11, 27))
-    site = Site(ds, date(2026, 11, 27), business_days(), Translator("ja"))
-    monkeypatch.setattr(written, "MIN_PER_PROCESS", 1)
-
     def failing(path: str) -> bytes:
         raise Unrebuildable("name", 30)
 

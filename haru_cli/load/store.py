@@ -58,6 +58,7 @@ class Kept:
     tokens: dict[str, str]  # record type → the token its file is signed with
     loaded: dict[str, tuple[dict[str, Any], dict[tuple[str, str], str], dict[str, FileRead]]] = field(
         default_factory=dict)
+    limit: int = 0  # the most a file of it may weigh (its head's bound), set when it is read
 
     def stamps(self) -> dict[str, bytes]:
         """Each file's stamps as they were."""
@@ -67,7 +68,7 @@ class Kept:
         """A record type's records by id, their files, and what the files that are not simply loaded gave."""
         if name not in self.loaded:
             token = self.tokens.get(name)
-            body = None if token is None else cache.read_signed(root, TYPE_FILE.format(name), token, 2**40)
+            body = None if token is None else cache.read_signed(root, TYPE_FILE.format(name), token, self.limit)
             found = _unpickled(body) if body is not None else None
             if found is None:
                 raise Stale(name)
@@ -106,7 +107,10 @@ def read(root: Path, made_by: str, limit: int) -> Kept | None:
         kept = pickle.loads(body)
     except Exception:  # signed by us, yet unreadable: read the files again
         return None
-    return kept if isinstance(kept, Kept) else None
+    if not isinstance(kept, Kept):
+        return None
+    kept.limit = limit
+    return kept
 
 
 def dataset(root: Path, kept: Kept, reread: Callable[[], Dataset], *, frozen: bool) -> Dataset:
@@ -165,7 +169,7 @@ def write(root: Path, made_by: str, fingerprint: str, checks: str, ds: Dataset, 
         paths = by_type[name]
         extras = {path: read for path, read in of_type.get(name, {}).items()
                   if not _simply_loaded(table, paths, name, path, read)}
-        if old is not None and _same(old, root, name, table, paths, extras):
+        if old is not None and _same(old, name, table, paths, extras):
             tokens[name] = old.tokens[name]
             continue
         try:
@@ -176,7 +180,7 @@ def write(root: Path, made_by: str, fingerprint: str, checks: str, ds: Dataset, 
         if not cache.write_signed(root, TYPE_FILE.format(name), tokens[name], body):
             return
     head = (ds.settings, list(ds.skipped_files.values()), ds.partly_read, ds.problems, ds.files)
-    kept = Kept(fingerprint, checks, head, listing_paths, numbers, tokens)
+    kept = Kept(fingerprint, checks, head, listing_paths, numbers, tokens)  # nothing loaded, no bound: as read
     cache.write_signed(root, HEAD, made_by, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -189,7 +193,7 @@ def _simply_loaded(table: dict[str, Any], paths: dict[tuple[str, str], str], nam
     return table.get(record_id) is read.record and paths.get((name, record_id)) == path
 
 
-def _same(old: Kept, root: Path, name: str, table: dict[str, Any], paths: dict[tuple[str, str], str],
+def _same(old: Kept, name: str, table: dict[str, Any], paths: dict[tuple[str, str], str],
           extras: dict[str, FileRead]) -> bool:
     """Whether a type's records, files and what its other files gave are those the old cache holds."""
     if name not in old.loaded:  # never unpickled this run: nothing of it was taken from there

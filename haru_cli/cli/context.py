@@ -7,6 +7,7 @@ import functools
 import gc
 import os
 import re
+import stat
 import sys
 import time
 import typing
@@ -96,10 +97,32 @@ class State:
                 typer.echo(problem_line(ds.root, problem, lang), err=True)
             typer.echo(text("cli.settings_broken", lang), err=True)
         cached = ds.root / CACHE_FOLDER
-        if self.cache and os.path.lexists(cached) and (cached.is_symlink() or not cached.is_dir()):
+        if self.cache and os.path.lexists(cached):
             # else every run would be slow unsaid; a link is never followed (SPEC §14)
-            typer.echo(text("cli.cache_not_folder", lang, folder=CACHE_FOLDER), err=True)
+            if cached.is_symlink() or not cached.is_dir():
+                typer.echo(text("cli.cache_not_folder", lang, folder=CACHE_FOLDER), err=True)
+            elif odd := _odd_cache_files(cached):
+                typer.echo(text("cli.cache_not_file", lang, files=", ".join(odd)), err=True)
         return ds
+
+
+def _odd_cache_files(folder: Path) -> list[str]:
+    """The files of the parse cache that are there but are not files (a folder, a link, a pipe made in their
+    place): the cache is never saved through them, so every run would read the workspace's files again."""
+    from haru_cli.load.stamps import SNAPSHOT
+    from haru_cli.load.store import HEAD, TYPE_FILE
+    from haru_cli.records.registry import TYPES
+
+    names = [SNAPSHOT, HEAD, *(TYPE_FILE.format(kind.name) for kind in TYPES)]
+    found = []
+    for name in names:
+        try:
+            info = os.lstat(folder / name)
+        except OSError:
+            continue
+        if not stat.S_ISREG(info.st_mode):
+            found.append(f"{folder.name}/{name}")
+    return found
 
 
 def load_checked(root: Path, overlay: dict[str, str] | None = None, *, today: date | None, cache: bool = False,

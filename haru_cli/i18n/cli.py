@@ -52,6 +52,10 @@ CLI: dict[str, tuple[str, str]] = {
         "{folder} がフォルダではないためキャッシュを使えません — 削除してください",
         "{folder} is not a folder, so nothing is cached: remove it",
     ),
+    "cli.cache_not_file": (
+        "{files} がファイルではないためキャッシュを保存できません — 削除してください",
+        "{files} is not a file, so the cache cannot be saved: remove it",
+    ),
     "cli.no_holidays": (
         "{year} 年の祝日が分からないため支払日を計算できません（分かるのは {first}〜{last} 年）",
         "no pay date can be computed in {year}: its public holidays are not known (only {first}-{last})",

@@ -103,3 +103,15 @@ def test_a_folder_named_like_the_cache_file_is_ignored(workspace: WorkspaceFacto
     (root / cache.CACHE_FOLDER / store.HEAD / "x").write_text("x", encoding="utf-8")
     for _ in range(2):
         assert haru("--data", root, "partner", "list").exit_code == 0
+
+
+def test_a_cache_file_that_is_a_folder_is_named(workspace: WorkspaceFactory, haru: Haru) -> None:
+    """The cache is never saved through it (nor is it removed): every run would read every file, unsaid."""
+    root = aged(workspace())
+    odd = root / cache.CACHE_FOLDER / store.TYPE_FILE.format("automation")
+    (odd / "x").mkdir(parents=True)
+    result = haru("--data", root, "--lang", "en", "partner", "list")
+    assert result.exit_code == 0 and "株式会社ウエダ" in result.stdout
+    assert result.stderr == (".haru-cache/records-automation.pickle is not a file, so the cache cannot be saved:"
+                             " remove it\n")
+    assert odd.is_dir() and haru("--data", root, "--no-cache", "partner", "list").stderr == ""

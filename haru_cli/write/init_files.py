@@ -33,6 +33,17 @@ repos:
         stages: [pre-commit, pre-merge-commit]
 """
 
+# The steps of both workflows: haru installed from HARU_SOURCE on Python 3.11, then the command run.
+_STEPS = """\
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.11"
+      - run: pip install "$HARU_SOURCE"
+      - run: {command}
+"""
+
 WORKFLOW = """\
 # Checks every push and pull request with `haru validate --strict`.
 name: haru validate
@@ -45,14 +56,7 @@ on: [push, pull_request]
 jobs:
   validate:
     runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - run: pip install "$HARU_SOURCE"
-      - run: {command}
-"""
+""" + _STEPS
 
 # `haru init --digest slack|chatwork`: the digest posted every weekday morning (SPEC §17). Cron is UTC:
 # 23:00 UTC from Sunday to Thursday is 8:00 in Japan from Monday to Friday, and TZ makes haru's today
@@ -73,13 +77,7 @@ on:
 jobs:
   digest:
     runs-on: ubuntu-latest
-    steps:
-      - uses: actions/checkout@v4
-      - uses: actions/setup-python@v5
-        with:
-          python-version: "3.11"
-      - run: pip install "$HARU_SOURCE"
-      - run: {command}
+""" + _STEPS + """\
         env:
 {secrets}"""
 

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import pickle
-import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,6 +155,7 @@ def write(root: Path, made_by: str, fingerprint: str, checks: str, ds: Dataset, 
           listing_paths: list[str], numbers: bytes, old: Kept | None) -> None:
     """Save the dataset (its records as read from `reads`' files): a type whose records, files and problems
     are those of the old cache keeps its file."""
+    import secrets  # (and random): only when the cache is written, not on every warm start
     tokens: dict[str, str] = {}
     by_type: dict[str, dict[tuple[str, str], str]] = {name: {} for name in ds.tables}
     for key, path in ds.paths.items():

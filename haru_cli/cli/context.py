@@ -84,6 +84,7 @@ class State:
             with _progress(for_a_person) as progress:
                 ds = load_checked(self.workspace(), today=self.today, cache=self.cache, progress=progress,
                                   frozen=True)
+            _kept_to_the_end(ds)
         finally:
             gc.freeze()
             if collecting:
@@ -104,6 +105,15 @@ class State:
             elif odd := _odd_cache_files(cached):
                 typer.echo(text("cli.cache_not_file", lang, files=", ".join(odd)), err=True)
         return ds
+
+
+def _kept_to_the_end(ds: Dataset) -> None:
+    """Never free the dataset: a command's dataset is millions of objects, and freeing them one by one when
+    the command returns, or when the interpreter tears its modules down, takes ~0.15 s at 48,000 files for
+    memory the process gives back whole as it ends. A list holding itself and the dataset, frozen with it
+    (gc.freeze) before any collection, is garbage no collection looks at; no reference count reaches zero."""
+    holder: list[Any] = [ds]
+    holder.append(holder)
 
 
 def _odd_cache_files(folder: Path) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings, TimeEntry
@@ -73,9 +73,10 @@ def fiscal_year_of(settings: Settings, day: date) -> Period:
 # --- where the time went ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Spent:
-    """Minutes of the 社長's, on a day, in an area, for some partners (shared evenly among them)."""
+class Spent(NamedTuple):
+    """Minutes of the 社長's, on a day, in an area, for some partners (shared evenly among them). A tuple,
+    not a dataclass: tens of thousands are made for a partner's hours or a year's report (a frozen
+    dataclass sets each field through object.__setattr__, ~5× the cost)."""
 
     date: date
     area: Area

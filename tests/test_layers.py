@@ -21,13 +21,14 @@ ARROWS: dict[str, set[str]] = {
     "records": set(),
 }
 # The leaves: escape (showing text safely) anywhere; the catalogue wherever text is shown (not rules, which
-# decide and never say); files (reading a file, bounded) where files are read.
+# decide and never say); files (reading a file, bounded) where files are read; processes (the cores, and
+# whether to fork) where work is shared out among processes.
 LEAVES = {"escape": set(ARROWS) | {"i18n", "files"}, "i18n": set(ARROWS) - {"rules"},
-          "files": {"cli", "load", "write", "render"}}
+          "files": {"cli", "load", "write", "render"}, "processes": {"load", "site"}}
 ALLOWED: dict[str, set[str]] = {
     **{layer: {layer, "records", *targets, *(leaf for leaf, users in LEAVES.items() if layer in users)}
        for layer, targets in ARROWS.items()},
-    "i18n": {"i18n", "escape"}, "escape": {"escape"}, "files": {"files"},
+    "i18n": {"i18n", "escape"}, "escape": {"escape"}, "files": {"files"}, "processes": {"processes"},
     "entry": {"cli"}, "__init__": set(), "__main__": {"entry"},
 }
 

@@ -15,6 +15,7 @@ import signal
 from collections.abc import Iterator
 from pathlib import Path
 
+from haru_cli.processes import cores
 from haru_cli.site.pages import Site, build
 
 MIN_PER_PROCESS = 500  # fewer pages than this each, and starting a process costs more than it saves
@@ -28,7 +29,7 @@ class ProcessFailed(Exception):
 def write_pages(site: Site, folder: Path, jobs: int | None = None) -> list[str]:
     """Write every page of the site into the folder; the pages written, in the site's order."""
     paths = site.paths()
-    jobs = min(jobs or _cores(), max(1, len(paths) // MIN_PER_PROCESS))
+    jobs = min(jobs or cores(), max(1, len(paths) // MIN_PER_PROCESS))
     if jobs <= 1 or not hasattr(os, "fork"):
         return _write(site, folder, paths)
     site.ds.tables.every()  # loaded once, here, rather than once in each process
@@ -137,11 +138,3 @@ def _stopped_on_sigterm() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, before)
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1

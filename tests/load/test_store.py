@@ -220,6 +220,42 @@ def test_the_listing_is_kept_while_no_folder_changes(workspace: WorkspaceFactory
     assert "partners/spcom.yaml" not in stamps.current(root, use_cache=True).paths
 
 
+def test_two_processes_take_the_stamps_one_would(workspace: WorkspaceFactory,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SHARED_FROM files a forked process takes half of the stamps: the same bytes, an edit seen in
+    either half, a file gone from either half seen too; a process that fails has its half taken here."""
+    root = aged(workspace({f"partners/p{n:02}.yaml": f"id: p{n:02}\nname: 会社{n}\n" for n in range(20)}))
+    base = str(root)
+    paths = stamps.current(root, use_cache=False).paths
+    assert stamps.taken_by_two(base, paths) == stamps._taken(base, paths)
+    for edited in (paths[0], paths[-1]):
+        write(root, edited, "id: x\nname: 変更\n", when=PAST + 60, in_place=True)
+        assert stamps.taken_by_two(base, paths) == stamps._taken(base, paths)
+    gone = "partners/gone.yaml"
+    assert stamps.taken_by_two(base, [gone, *paths]) is None  # in this process's half
+    assert stamps.taken_by_two(base, [*paths, gone]) is None  # in the forked one's
+    parent = os.getpid()
+    taken = stamps._taken
+
+    def failing(where: str, some: list[str]) -> bytes | None:
+        if os.getpid() != parent:
+            os._exit(1)  # the forked process dies without a word
+        return taken(where, some)
+
+    monkeypatch.setattr(stamps, "_taken", failing)
+    assert stamps.taken_by_two(base, paths) == taken(base, paths)
+    monkeypatch.setattr(stamps, "_taken", taken)
+    monkeypatch.setattr(stamps, "SHARED_FROM", 2)
+    monkeypatch.setattr(stamps, "may_fork", lambda: True)
+    shared: list[int] = []
+    by_two = stamps.taken_by_two
+    monkeypatch.setattr(stamps, "taken_by_two", lambda where, some: shared.append(len(some)) or by_two(where, some))
+    stamps.current(root, use_cache=True)  # .haru-cache/ made: the workspace's folder changed
+    stamps.current(aged(root), use_cache=True)
+    kept = stamps.current(root, use_cache=True)  # from the kept listing
+    assert shared == [len(paths)] and kept.numbers == stamps.current(root, use_cache=False).numbers
+
+
 def test_a_listing_whose_folder_changed_a_moment_ago_is_not_kept(workspace: WorkspaceFactory) -> None:
     """Within the file system's timestamp resolution a folder could change again unseen: not kept yet."""
     root = aged(workspace())

@@ -21,7 +21,6 @@ def search(
     from haru_cli.load.search import MAX_HITS
     from haru_cli.load.search import search as find
     from haru_cli.load.stamps import current
-    from haru_cli.render.formats import json_text
 
     state = state_of(ctx)
     root = state.workspace()
@@ -34,6 +33,8 @@ def search(
         if collecting:
             gc.enable()
     if fmt == "json":
+        from haru_cli.render.formats import json_text  # (and the views it shapes): only for JSON
+
         typer.echo(json_text({"query": text, "hits": [vars(h) for h in hits]}))
     else:
         for h in hits:

@@ -97,14 +97,15 @@ def _read_bounded(folder: int, name: str, limit: int) -> bytes | None:
         return None
 
 
-def _signature(key: bytes, payload: bytes) -> bytes:
+def _signature(key: bytes, payload: bytes | memoryview) -> bytes:
     """A keyed BLAKE2b of the payload (a MAC as strong as HMAC-SHA256, and twice as fast on megabytes)."""
     return hashlib.blake2b(payload, key=key, digest_size=_DIGEST).digest()
 
 
-def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> bytes | None:
+def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> memoryview | None:
     """What a file of .haru-cache/ holds, if this user's haru wrote it for these very files and this haru;
-    else None. Only a regular file of at most `limit` bytes in a real .haru-cache/ folder is read (SPEC §14)."""
+    else None. Only a regular file of at most `limit` bytes in a real .haru-cache/ folder is read (SPEC §14).
+    A view of the file's bytes, not a copy (the search index weighs 25 MB at 48,000 files)."""
     key = _key()
     if key is None:
         return None
@@ -117,11 +118,12 @@ def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> bytes | 
         os.close(folder)
     if blob is None or not blob.startswith(MAGIC) or len(blob) < len(MAGIC) + _DIGEST or len(blob) > limit:
         return None
-    signature, payload = blob[len(MAGIC): len(MAGIC) + _DIGEST], blob[len(MAGIC) + _DIGEST:]
-    if not hmac.compare_digest(signature, _signature(key, payload)):
+    start = len(MAGIC) + _DIGEST
+    view = memoryview(blob)
+    if not hmac.compare_digest(view[len(MAGIC):start], _signature(key, view[start:])):
         return None
-    stamp, _, body = payload.partition(b"\n")
-    return body if stamp == _stamp(fingerprint) else None
+    line = blob.find(b"\n", start)
+    return view[line + 1:] if line >= 0 and view[start:line] == _stamp(fingerprint) else None
 
 
 def _stamp(fingerprint: str) -> bytes:

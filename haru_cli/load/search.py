@@ -69,7 +69,7 @@ def _packed(index: Index) -> bytes:
     return array("q", [len(paths), *ends, len(names)]).tobytes() + names + folded
 
 
-def _unpacked(kept: bytes) -> Index | None:
+def _unpacked(kept: memoryview) -> Index | None:
     """The index _packed made, or None where it is not whole."""
     numbers = array("q")
     numbers.frombytes(kept[:8] if len(kept) >= 8 else b"\xff" * 8)
@@ -79,10 +79,10 @@ def _unpacked(kept: bytes) -> Index | None:
         return None
     numbers.frombytes(kept[8:start])
     ends, size = numbers[1:-1].tolist(), numbers[-1]
-    texts = kept[start + size:]
+    texts = bytes(kept[start + size:])  # (a copy: a view cannot be searched)
     if size < 0 or len(kept) < start + size or (ends[-1] + 1 if ends else 0) != len(texts):  # texts end on NUL
         return None
-    paths = kept[start:start + size].decode("utf-8", "surrogateescape").split("\0") if count else []
+    paths = bytes(kept[start:start + size]).decode("utf-8", "surrogateescape").split("\0") if count else []
     return (paths, ends, texts) if len(paths) == count else None
 
 

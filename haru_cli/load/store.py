@@ -89,7 +89,7 @@ class Stale(Exception):
     """A record type's file is gone or not the one its head names (another haru wrote the cache since)."""
 
 
-def _unpickled(body: bytes) -> Any:
+def _unpickled(body: bytes | memoryview) -> Any:
     try:
         found = pickle.loads(body)
     except Exception:  # signed by us, yet unreadable (a haru with other classes): read the files again

@@ -16,7 +16,7 @@ from array import array
 from pathlib import Path
 
 from haru_cli.load import cache
-from haru_cli.load.workspace import Listing, listed, scan_workspace, stamps
+from haru_cli.load.workspace import LARGEST, Listing, listed, scan_workspace, stamps
 from haru_cli.processes import may_fork
 from haru_cli.records.registry import types_key
 
@@ -82,9 +82,13 @@ def _restat(root: Path, kept: Listing) -> Listing | None:
 def _taken(base: str, paths: list[str]) -> bytes | None:
     """The files' stamps now, as one block of bytes; None when one is gone."""
     files = array("q")
+    add, lstat, largest = files.extend, os.lstat, LARGEST
     try:
-        for path in paths:
-            files.extend(stamps(os.lstat(f"{base}/{path}")))
+        for path in paths:  # workspace.stamps(), written out: 48,000 calls of it are 8% of this loop
+            info = lstat(f"{base}/{path}")
+            mtime, ctime = info.st_mtime_ns, info.st_ctime_ns
+            add((info.st_size, mtime if mtime <= largest else largest, ctime if ctime <= largest else largest,
+                 info.st_mode, info.st_ino & largest))
     except OSError:
         return None
     return files.tobytes()

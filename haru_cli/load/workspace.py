@@ -95,11 +95,11 @@ def stamps(info: os.stat_result) -> tuple[int, int, int, int, int]:
     too: chmod, or an edit whose old mtime was put back, leaves size and mtime as they were."""
     # A time past 2262 (a file from someone else can carry one) kept as the largest a signed 64 bits holds;
     # an inode of 64 bits, within a signed one.
-    return (info.st_size, min(info.st_mtime_ns, _LARGEST), min(info.st_ctime_ns, _LARGEST), info.st_mode,
-            info.st_ino & _LARGEST)
+    return (info.st_size, min(info.st_mtime_ns, LARGEST), min(info.st_ctime_ns, LARGEST), info.st_mode,
+            info.st_ino & LARGEST)
 
 
-_LARGEST = 2**63 - 1
+LARGEST = 2**63 - 1
 
 
 class _Seen:

@@ -8,6 +8,7 @@ import os
 import shutil
 import textwrap
 import time
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -227,7 +228,9 @@ def test_two_processes_take_the_stamps_one_would(workspace: WorkspaceFactory,
     root = aged(workspace({f"partners/p{n:02}.yaml": f"id: p{n:02}\nname: 会社{n}\n" for n in range(20)}))
     base = str(root)
     paths = stamps.current(root, use_cache=False).paths
-    assert stamps.taken_by_two(base, paths) == stamps._taken(base, paths)
+    one_by_one = b"".join(array("q", stamps.stamps(os.lstat(f"{base}/{path}"))).tobytes() for path in paths)
+    assert stamps._taken(base, paths) == one_by_one  # (its loop writes workspace.stamps out)
+    assert stamps.taken_by_two(base, paths) == one_by_one
     for edited in (paths[0], paths[-1]):
         write(root, edited, "id: x\nname: 変更\n", when=PAST + 60, in_place=True)
         assert stamps.taken_by_two(base, paths) == stamps._taken(base, paths)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haru_cli.records.dataset import Dataset
-from haru_cli.records.registry import types_key
+from haru_cli.records.registry import type_of_path, types_key
 
 if TYPE_CHECKING:
     from haru_cli.load.reading import RunChecks
@@ -53,13 +53,22 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
         made_by = f"dataset {hashlib.sha256(types_key().encode()).hexdigest()}"
         checked_by = "-" if checks is None else checks.key
         kept = store.read(root, made_by, listing.cache_limit) if cache else None
-        if kept is not None and not overlay and (kept.fingerprint, kept.checks) == (listing.fingerprint, checked_by):
-            # Read again without a progress bar: the command's has ended by the time a type is asked for.
-            return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, cache=True), frozen=frozen)
+        reread: dict[str, FileRead] = {}
+        if kept is not None and not overlay and kept.checks == checked_by:
+            same = kept.fingerprint == listing.fingerprint
+            if not same:
+                same, reread = _same_records(root, kept, listing)
+                if same and cache and not listing.racy():
+                    store.restamp(root, made_by, kept, listing)
+            if same:
+                # Read again without a progress bar: the command's has ended by the time a type is asked for.
+                return store.dataset(root, kept, lambda: load_workspace(root, checks=checks, cache=True),
+                                     frozen=frozen)
         from haru_cli.load.reading import read_workspace  # YAML, Pydantic and the checks: only when files changed
 
+        known = _unchanged(root, kept, listing) | reread if kept is not None else {}
         ds, reads = read_workspace(root, listing, overlay or {}, progress, checks.run if checks is not None else None,
-                                   _unchanged(root, kept, listing) if kept is not None else {})
+                                   known)
         if cache and not overlay and not listing.racy():
             store.write(root, made_by, listing.fingerprint, checked_by, ds, reads, listing.paths, listing.numbers,
                         kept)
@@ -67,6 +76,43 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
     finally:
         if collecting:
             gc.enable()
+
+
+def _same_records(root: Path, kept: Kept, listing: Listing) -> tuple[bool, dict[str, FileRead]]:
+    """Whether the files whose stamps changed give, read again, the very records they gave, each alone and
+    without a problem, and no problem of the workspace is in them: a comment or the layout edited, a file
+    saved unchanged, a branch checked out and back (git writes the files again). Then every check would
+    find what it found, and the saved dataset is the workspace's as it is; only the edited files are read.
+    And what the files read gave (not read again when they are not the same)."""
+    from haru_cli.load.reading import read_file
+    from haru_cli.load.store import STAMP_BYTES, Stale
+
+    reread: dict[str, FileRead] = {}
+    if kept.paths != listing.paths:  # a file added, removed or renamed
+        return False, reread
+    before, now = kept.numbers, listing.numbers
+    changed = {path for i, path in enumerate(listing.paths)
+               if before[i * STAMP_BYTES:(i + 1) * STAMP_BYTES] != now[i * STAMP_BYTES:(i + 1) * STAMP_BYTES]}
+    problems = kept.head[3]
+    if any(problem.concerns(changed) for problem in problems):
+        return False, reread
+    by_path: dict[str, dict[str, tuple[str, str]]] = {}
+    for path in sorted(changed):
+        kind = type_of_path(path)
+        if kind is None:  # haru.yaml
+            return False, reread
+        try:
+            table, paths, extras = kept.records(root, kind.name)
+        except Stale:
+            return False, reread
+        if kind.name not in by_path:
+            by_path[kind.name] = {file: key for key, file in paths.items()}
+        key = by_path[kind.name].get(path)
+        read = reread[path] = read_file(kind, root / path, path, None)
+        if (path in extras or key is None or read.problems or not read.ok or read.kept is not None
+                or read.record != table[key[1]]):
+            return False, reread
+    return True, reread
 
 
 def _unchanged(root: Path, kept: Kept, listing: Listing) -> dict[str, FileRead]:

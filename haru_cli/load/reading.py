@@ -54,7 +54,7 @@ def read_workspace(root: Path, listing: Listing, overlay: dict[str, str],
             ds.files += 1
             read = known.get(path) if path not in overlay else None
             if read is None:
-                read = _read_file(kind, Path(files[path]), path, overlay.get(path))
+                read = read_file(kind, Path(files[path]), path, overlay.get(path))
             reads[path] = read
             _admit(ds, kind, path, read, first_with_id, places)
             if progress is not None and ds.files % 500 == 0:
@@ -232,7 +232,7 @@ def _load_settings(root: Path, problems: list[Problem]) -> Settings:
     return settings if isinstance(settings, Settings) and not found else Settings()
 
 
-def _read_file(kind: RecordType[Any], file: Path, path: str, text: str | None) -> FileRead:
+def read_file(kind: RecordType[Any], file: Path, path: str, text: str | None) -> FileRead:
     """One record file read alone: parsed, validated, its id matched with its name."""
     stem = file.name.removesuffix(".yaml")
     problems: list[Problem] = []

@@ -17,12 +17,15 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from haru_cli.load import cache
 from haru_cli.records.dataset import Dataset, Tables
 from haru_cli.records.problems import Problem
 from haru_cli.records.registry import BY_NAME, type_of_path
+
+if TYPE_CHECKING:
+    from haru_cli.load.workspace import Listing
 
 HEAD = "dataset.pickle"
 TYPE_FILE = "records-{}.pickle"
@@ -182,6 +185,13 @@ def write(root: Path, made_by: str, fingerprint: str, checks: str, ds: Dataset, 
     head = (ds.settings, list(ds.skipped_files.values()), ds.partly_read, ds.problems, ds.files)
     kept = Kept(fingerprint, checks, head, listing_paths, numbers, tokens)  # nothing loaded, no bound: as read
     cache.write_signed(root, HEAD, made_by, pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def restamp(root: Path, made_by: str, kept: Kept, listing: Listing) -> None:
+    """Save the kept dataset again as that of these files (whose records are those it holds): its head with
+    the files' stamps now; the record types' files as they are."""
+    fresh = Kept(listing.fingerprint, kept.checks, kept.head, listing.paths, listing.numbers, kept.tokens)
+    cache.write_signed(root, HEAD, made_by, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _simply_loaded(table: dict[str, Any], paths: dict[tuple[str, str], str], name: str, path: str,

@@ -115,6 +115,23 @@ STEPS: list[dict[str, str | None]] = [
         kind: regular
         minutes: 30
         """},
+    {"partners/spcom.yaml": "# 取引先\n" + PARTNER},  # its record as it was: nothing checked again
+    {"meetings/2026/2026-11-20-ueda-regular.yaml": """\
+        id: 2026-11-20-ueda-regular
+        partners: [ueda, nobody]
+        date: 2026-11-20
+        kind: regular
+        minutes: 30
+        """},  # a partner that is not there: a problem of the checks, in this file
+    {"meetings/2026/2026-11-20-ueda-regular.yaml": """\
+        # 定例
+        # (二行)
+        id: 2026-11-20-ueda-regular
+        partners: [ueda, nobody]
+        date: 2026-11-20
+        kind: regular
+        minutes: 30
+        """},  # the same record, its problem two lines down: placed again
 ]
 
 
@@ -131,6 +148,33 @@ def test_after_every_edit_the_cache_gives_what_reading_every_file_gives(workspac
         fresh = seen(load_workspace(root))
         assert seen(load_workspace(root, cache=True)) == fresh, f"step {step}: {changes}"
         assert seen(load_workspace(root, cache=True)) == fresh, f"step {step}, kept: {changes}"
+
+
+def test_an_edit_that_leaves_the_records_as_they_were_checks_nothing_again(workspace: WorkspaceFactory,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """A comment or the layout edited, a file saved unchanged, a branch checked out and back: the files whose
+    stamps changed are read, and give the records kept, so the dataset kept is the workspace's."""
+    root = aged(workspace({"partners/spcom.yaml": PARTNER, "contracts/spcom-alliance.yaml": CONTRACT}))
+    load_workspace(root, cache=True)
+    checked: list[Path] = []
+    read_workspace = reading.read_workspace
+
+    def counting(where: Path, *args: Any) -> Any:
+        checked.append(where)
+        return read_workspace(where, *args)
+
+    monkeypatch.setattr(reading, "read_workspace", counting)
+    read = reads(monkeypatch)
+    write(root, "partners/spcom.yaml", "# 取引先\n" + PARTNER + "# 以上\n", when=PAST + 60)
+    os.utime(root / "contracts/spcom-alliance.yaml", (PAST + 60, PAST + 60))  # touched
+    ds = load_workspace(root, cache=True)
+    assert sorted(read) == ["contracts/spcom-alliance.yaml", "partners/spcom.yaml"] and checked == []
+    assert seen(load_workspace(root, cache=True)) == seen(ds) and read[2:] == [] and checked == []  # saved so
+    assert seen(ds) == seen(load_workspace(root))
+    for path, text in (("partners/spcom.yaml", "id: spcom\nname: 株式会社エスピーコム2\n"),  # another record
+                       ("haru.yaml", (root / "haru.yaml").read_text("utf-8") + "# 設定\n")):  # not a record
+        write(root, path, text, when=PAST + 120)
+        assert seen(load_workspace(root, cache=True)) == seen(load_workspace(root)) and checked
 
 
 def test_a_command_unpickles_only_the_types_it_asks_for(workspace: WorkspaceFactory,

@@ -113,6 +113,21 @@ def test_piped_text_is_laid_out_as_before_when_no_width_is_set() -> None:
         f"ID                    件名\n--------------------  {'-' * 86}\nueda-consulting-2026  {SUMMARY}\n")
 
 
+CELLS = st.one_of(st.none(), LINES, st.builds(Money, st.integers(-10**9, 10**9)),
+                  st.builds(Day, st.dates(), st.sampled_from(["", "あと 3 日"]), st.sampled_from(["", "超過"])),
+                  st.builds(Text, LINES, brief=st.one_of(st.none(), TEXTS)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(headings=st.lists(TEXTS, min_size=1, max_size=5),
+       rows=st.lists(st.lists(CELLS, min_size=0, max_size=6), min_size=0, max_size=6))
+def test_piped_text_with_no_width_is_what_a_width_no_row_reaches_gives(headings: list[str], rows: list[Row]) -> None:
+    """With no width, each cell is measured once (upcoming pipes 16,000 rows): the table any width wider than
+    every row would make — its columns' natural widths, found by table_widths — short and long rows too."""
+    rows = [row for row in rows if row]  # (a row of no cells has no line: neither layout takes one)
+    assert plain_table(headings, rows) == plain_table(headings, rows, 10**9)
+
+
 def test_a_narrow_pipe_wraps_text_columns_and_keeps_ids_whole() -> None:
     rows: list[Row] = [["ueda-consulting-2026", SUMMARY, Day(date(2027, 3, 31))]]
     out = plain_table(["ID", "件名", "期間満了"], rows, 60)

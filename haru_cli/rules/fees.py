@@ -7,6 +7,7 @@ Money is integers and Decimal only, never a float. A month is the date of its fi
 
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -295,12 +296,23 @@ def statements(settings: Settings, partner: Partner, events: list[FeeEvent], unt
 
 def partner_statements(ds: Dataset, partner: Partner, until: date, days: BusinessDays) -> list[Statement]:
     """statements() of a partner of the workspace: its fee events, refunds and payments. Worked out once per
-    partner and month (a site's pages, the overview and the dated items each ask for them)."""
+    partner, up to the latest month asked for: a month's statements never depend on those after it, so an
+    earlier month's are the first of them (a site's pages, the overview, a report of last month and the dated
+    items of the months ahead each ask)."""
     known: dict[tuple[str, int, int, BusinessDays], list[Statement]] = ds.memo("partner_statements", dict)
+    # the latest month worked out for the partner, its statements and their months
+    latest: dict[tuple[str, BusinessDays], tuple[date, list[Statement], list[date]]] = ds.memo(
+        "partner_statements_latest", dict)
     key = (partner.id, until.year, until.month, days)
     if key not in known:
-        known[key] = statements(ds.settings, partner, events_by_partner(ds).get(partner.id, []), until, days,
-                                payments_by_partner(ds).get(partner.id, {}))
+        last = until.replace(day=1)
+        worked = latest.get((partner.id, days))
+        if worked is not None and worked[0] >= last:
+            known[key] = worked[1][:bisect.bisect_right(worked[2], last)]
+        else:
+            known[key] = found = statements(ds.settings, partner, events_by_partner(ds).get(partner.id, []), until,
+                                            days, payments_by_partner(ds).get(partner.id, {}))
+            latest[(partner.id, days)] = (last, found, [s.month for s in found])
     return known[key]
 
 

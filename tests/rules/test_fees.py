@@ -18,7 +18,7 @@ from haru_cli.rules.fees import (
     statements,
     withholding_tax,
 )
-from tests.helpers import BANKED, DAYS, Haru, WorkspaceFactory, payout
+from tests.helpers import BANKED, DAYS, FEES, Haru, WorkspaceFactory, load_workspace, payout
 
 
 def referral(**fields: object) -> Referral:
@@ -183,6 +183,47 @@ def test_statements_with_refunds_agree_with_a_ledger(months: list[tuple[int, int
             assert (subtotal, debt_out, debt_in) == (0, 0, 0) and months[n] == (0, 0)
             continue
         assert (s.subtotal, -s.carry_forward, -s.carried_in) == (subtotal, debt_out, debt_in)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(-300_000, 300_000), st.integers(0, 200_000)), min_size=1, max_size=14),
+       st.integers(0, 15), st.integers(0, 15))
+def test_a_month_s_statements_are_the_first_of_a_later_month_s(months: list[tuple[int, int]], a: int,
+                                                              b: int) -> None:
+    """What partner_statements rests on when it slices a later month's statements for an earlier month: no
+    statement depends on the months after it."""
+    from haru_cli.records.models import Payout
+    from haru_cli.records.values import Month, add_months
+    from haru_cli.rules.fees import FeeEvent
+
+    partner = validated(Partner, {"id": "p", "name": "P"})
+    events: list[FeeEvent] = []
+    for n, (fees, refunds) in enumerate(months):
+        month = add_months(date(2026, 1, 1), n)
+        if fees:
+            events.append(FeeEvent(referral(id=f"r{n}"), month.replace(day=5), "fixed", None, None, fees))
+        if refunds:
+            back = Payout(id=f"b{n}", partner="p", month=Month.of(month), date=month.replace(day=20), amount=refunds,
+                          kind="refund")
+            events.append(FeeEvent(None, back.date, "refund", None, None, refunds, back))
+    events.sort(key=lambda e: (e.date, e.source))
+    earlier, later = sorted((add_months(date(2026, 1, 15), a), add_months(date(2026, 1, 15), b)))
+    first = statements(Settings(), partner, events, earlier, DAYS)
+    assert first == [s for s in statements(Settings(), partner, events, later, DAYS) if s.month <= earlier]
+
+
+def test_a_partner_s_statements_of_any_month_whatever_was_asked_before(workspace: WorkspaceFactory) -> None:
+    from haru_cli.rules.fees import partner_statements
+
+    root = workspace(FEES)
+    months = [date(2026, m, 28) for m in (12, 7, 10, 8, 11, 9)] + [date(2027, 3, 1), date(2026, 1, 1)]
+    asked = load_workspace(root)
+    for until in months:  # one dataset, asked in this order: later months' statements sliced for earlier ones
+        partner = asked.partners["ueda"]
+        fresh = load_workspace(root)
+        assert partner_statements(asked, partner, until, DAYS) == partner_statements(fresh, fresh.partners["ueda"],
+                                                                                      until, DAYS), until
+    assert len(partner_statements(asked, asked.partners["ueda"], date(2026, 12, 1), DAYS)) > 1  # (some to slice)
 
 
 def test_a_payment_checks_against_its_statement(workspace: WorkspaceFactory, haru: Haru) -> None:

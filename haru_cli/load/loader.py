@@ -86,10 +86,11 @@ def _same_records(root: Path, kept: Kept, listing: Listing) -> tuple[bool, dict[
     And what the files read gave (not read again when they are not the same)."""
     from haru_cli.load.reading import read_file
     from haru_cli.load.store import STAMP_BYTES, Stale
+    from haru_cli.load.workspace import fingerprint
 
     reread: dict[str, FileRead] = {}
-    if kept.paths != listing.paths:  # a file added, removed or renamed
-        return False, reread
+    if kept.fingerprint != fingerprint(listing.paths, listing.problems, kept.numbers):
+        return False, reread  # a file added, removed or renamed; a link or a folder in a file's place
     before, now = kept.numbers, listing.numbers
     changed = {path for i, path in enumerate(listing.paths)
                if before[i * STAMP_BYTES:(i + 1) * STAMP_BYTES] != now[i * STAMP_BYTES:(i + 1) * STAMP_BYTES]}

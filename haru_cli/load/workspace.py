@@ -160,12 +160,18 @@ def scan_workspace(root: Path) -> Listing:
 def listed(root: str, paths: list[str], counts: tuple[int, ...], numbers: bytes,
            folders: tuple[tuple[str, ...], bytes], problems: list[Problem], size: int, taken: int) -> Listing:
     """The listing of these files with these stamps: its fingerprint and newest time worked out."""
+    newest = max(_mtimes(numbers), default=0)
+    return Listing(root, paths, counts, numbers, folders, problems, fingerprint(paths, problems, numbers), newest,
+                   size, taken)
+
+
+def fingerprint(paths: list[str], problems: list[Problem], numbers: bytes) -> str:
+    """What a listing of these files, with these problems and stamps, is known by."""
     digest = hashlib.sha256()
     digest.update("\0".join([*paths, *(f"{p.path}:{p.variant}" for p in problems)]).encode(
         "utf-8", "surrogateescape"))
     digest.update(numbers)
-    newest = max(_mtimes(numbers), default=0)
-    return Listing(root, paths, counts, numbers, folders, problems, digest.hexdigest(), newest, size, taken)
+    return digest.hexdigest()
 
 
 def _record_files(root: Path, kind: RecordType[Any], problems: list[Problem], seen: _Seen) -> None:

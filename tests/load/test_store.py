@@ -91,6 +91,14 @@ def test_an_edit_reads_only_its_own_file_again(workspace: WorkspaceFactory, monk
     assert reads(monkeypatch) == [] and seen(load_workspace(root, cache=True)) == seen(ds)  # and kept so
 
 
+WITH_NOBODY = """\
+    id: 2026-11-20-ueda-regular
+    partners: [ueda, nobody]
+    date: 2026-11-20
+    kind: regular
+    minutes: 30
+    """
+
 # Each step changes the workspace; after each, the load from the cache is the load of every file afresh.
 STEPS: list[dict[str, str | None]] = [
     {"partners/spcom.yaml": "id: spcom\nname: [\n"},  # broken: its contract rests on it, and goes too
@@ -116,22 +124,10 @@ STEPS: list[dict[str, str | None]] = [
         minutes: 30
         """},
     {"partners/spcom.yaml": "# 取引先\n" + PARTNER},  # its record as it was: nothing checked again
-    {"meetings/2026/2026-11-20-ueda-regular.yaml": """\
-        id: 2026-11-20-ueda-regular
-        partners: [ueda, nobody]
-        date: 2026-11-20
-        kind: regular
-        minutes: 30
-        """},  # a partner that is not there: a problem of the checks, in this file
-    {"meetings/2026/2026-11-20-ueda-regular.yaml": """\
-        # 定例
-        # (二行)
-        id: 2026-11-20-ueda-regular
-        partners: [ueda, nobody]
-        date: 2026-11-20
-        kind: regular
-        minutes: 30
-        """},  # the same record, its problem two lines down: placed again
+    # a partner that is not there: a problem of the checks, in this file
+    {"meetings/2026/2026-11-20-ueda-regular.yaml": WITH_NOBODY},
+    # the same record, its problem two lines down: placed again
+    {"meetings/2026/2026-11-20-ueda-regular.yaml": "# 定例\n# (二行)\n" + textwrap.dedent(WITH_NOBODY)},
 ]
 
 
@@ -175,6 +171,19 @@ def test_an_edit_that_leaves_the_records_as_they_were_checks_nothing_again(works
                        ("haru.yaml", (root / "haru.yaml").read_text("utf-8") + "# 設定\n")):  # not a record
         write(root, path, text, when=PAST + 120)
         assert seen(load_workspace(root, cache=True)) == seen(load_workspace(root)) and checked
+
+
+def test_a_link_put_beside_the_files_is_seen_though_no_file_changed(workspace: WorkspaceFactory,
+                                                                   tmp_path: Path) -> None:
+    """A link (or a folder) where a record file would be is a problem of the listing, not a changed file:
+    the cached dataset, whose files are all as they were, is not the workspace's then."""
+    root = aged(workspace())
+    load_workspace(root, cache=True)
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("id: outside\nname: 外\n", encoding="utf-8")
+    (root / "partners/outside.yaml").symlink_to(outside)  # every file's stamps as they were
+    ds = load_workspace(root, cache=True)
+    assert [p.path for p in ds.problems] == ["partners/outside.yaml"] and seen(ds) == seen(load_workspace(root))
 
 
 def test_a_command_unpickles_only_the_types_it_asks_for(workspace: WorkspaceFactory,

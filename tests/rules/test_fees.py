@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from haru_cli.load.validation import validated
-from haru_cli.records.models import FeeRule, Partner, Referral, Settings
+from haru_cli.records.models import FeeRule, Partner, Payout, Referral, Settings
+from haru_cli.records.values import Month, add_months
 from haru_cli.rules.fees import (
+    FeeEvent,
     consumption_tax,
     fee_events,
     pay_date,
@@ -158,24 +160,26 @@ def test_every_pay_date_is_a_business_day(month: date, offset: int, day: object,
     assert DAYS.is_business_day(pay_date(month.replace(day=1), settings_, DAYS))
 
 
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.tuples(st.integers(-300_000, 300_000), st.integers(0, 200_000)), min_size=1, max_size=8))
-def test_statements_with_refunds_agree_with_a_ledger(months: list[tuple[int, int]]) -> None:
-    from haru_cli.records.models import Payout
-    from haru_cli.records.values import Month
-    from haru_cli.rules.fees import FeeEvent
-
-    partner = validated(Partner, {"id": "p", "name": "P"})
+def monthly_events(months: list[tuple[int, int]]) -> list[FeeEvent]:
+    """A partner's fee events, month by month from January 2026: each month's fees (a fixed fee on the 5th)
+    and refunds (paid back on the 20th), in date order."""
     events: list[FeeEvent] = []
     for n, (fees, refunds) in enumerate(months):
-        month = date(2026, 1 + n, 1) if n < 12 else date(2027, n - 11, 1)
+        month = add_months(date(2026, 1, 1), n)
         if fees:
             events.append(FeeEvent(referral(id=f"r{n}"), month.replace(day=5), "fixed", None, None, fees))
         if refunds:
             back = Payout(id=f"b{n}", partner="p", month=Month.of(month), date=month.replace(day=20), amount=refunds,
                           kind="refund")
             events.append(FeeEvent(None, back.date, "refund", None, None, refunds, back))
-    found = {s.month: s for s in statements(Settings(), partner, events, date(2026, 12, 31), DAYS)}
+    return sorted(events, key=lambda e: (e.date, e.source))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(-300_000, 300_000), st.integers(0, 200_000)), min_size=1, max_size=8))
+def test_statements_with_refunds_agree_with_a_ledger(months: list[tuple[int, int]]) -> None:
+    partner = validated(Partner, {"id": "p", "name": "P"})
+    found = {s.month: s for s in statements(Settings(), partner, monthly_events(months), date(2026, 12, 31), DAYS)}
     for n, (subtotal, debt_out, debt_in) in enumerate(_ledger(months)):
         month = date(2026, 1 + n, 1)
         s = found.get(month)
@@ -192,21 +196,8 @@ def test_a_month_s_statements_are_the_first_of_a_later_month_s(months: list[tupl
                                                               b: int) -> None:
     """What partner_statements rests on when it slices a later month's statements for an earlier month: no
     statement depends on the months after it."""
-    from haru_cli.records.models import Payout
-    from haru_cli.records.values import Month, add_months
-    from haru_cli.rules.fees import FeeEvent
-
     partner = validated(Partner, {"id": "p", "name": "P"})
-    events: list[FeeEvent] = []
-    for n, (fees, refunds) in enumerate(months):
-        month = add_months(date(2026, 1, 1), n)
-        if fees:
-            events.append(FeeEvent(referral(id=f"r{n}"), month.replace(day=5), "fixed", None, None, fees))
-        if refunds:
-            back = Payout(id=f"b{n}", partner="p", month=Month.of(month), date=month.replace(day=20), amount=refunds,
-                          kind="refund")
-            events.append(FeeEvent(None, back.date, "refund", None, None, refunds, back))
-    events.sort(key=lambda e: (e.date, e.source))
+    events = monthly_events(months)
     earlier, later = sorted((add_months(date(2026, 1, 15), a), add_months(date(2026, 1, 15), b)))
     first = statements(Settings(), partner, events, earlier, DAYS)
     assert first == [s for s in statements(Settings(), partner, events, later, DAYS) if s.month <= earlier]

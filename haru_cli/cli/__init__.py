@@ -1,6 +1,5 @@
 """The `haru` command: global options, and one module per command group."""
 
-import difflib
 import importlib
 import os
 import sys
@@ -92,6 +91,8 @@ class HaruGroup(TyperGroup):
             self, ctx: typer.Context, args: list[str]) -> tuple[str | None, object, list[str]]:
         """Typer suggests near names from the commands already built; here none is until it runs."""
         if args and args[0] not in COMMANDS and not args[0].startswith("-") and not ctx.resilient_parsing:
+            import difflib  # only for a command mistyped
+
             near = difflib.get_close_matches(args[0], list(COMMANDS))
             if near:
                 ctx.fail(text("cli.usage.no_command_near", self.lang, command=args[0],

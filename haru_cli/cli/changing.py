@@ -7,14 +7,14 @@ from __future__ import annotations
 import difflib
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import typer
 
 from haru_cli.cli.context import Run
+from haru_cli.records.frozen import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """An edit of one record's file, made in its text and not written yet."""
 

@@ -9,10 +9,10 @@ import os
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass
 
 from haru_cli.cli.context import Failure
 from haru_cli.i18n import Translator
+from haru_cli.records.frozen import frozen
 
 SLACK_WEBHOOK = "HARU_SLACK_WEBHOOK"
 CHATWORK_TOKEN = "HARU_CHATWORK_TOKEN"
@@ -21,7 +21,7 @@ CHATWORK_API = "HARU_CHATWORK_API"  # a proxy, or a test's server, may stand in 
 CHATWORK_DEFAULT = "https://api.chatwork.com/v2"
 
 
-@dataclass(frozen=True)
+@frozen
 class Post:
     """One request to make: where, its headers and its body."""
 

@@ -224,15 +224,16 @@ def _wrapped(text: str, width: int) -> list[str]:
 
     if text.isascii():
         return wrap_text(text, width, preserve_paragraphs=True).splitlines()
-    held = _PATH.findall(text)  # each held as a run of private-use characters of its width while wrapping
-    text = _PATH.sub(lambda m: chr(0xE000 + held.index(m.group())) * width_of(m.group()), text)
+    whole, pieces = _patterns()
+    held = whole.findall(text)  # each held as a run of private-use characters of its width while wrapping
+    text = whole.sub(lambda m: chr(0xE000 + held.index(m.group())) * width_of(m.group()), text)
 
     def restore(wrapped: str) -> str:
         return re.sub("[\ue000-\uf8ff]+", lambda m: held[ord(m.group()[0]) - 0xE000], wrapped)
 
     lines: list[str] = []
     line, used = "", 0
-    for piece in _PIECE.findall(re.sub(r"[ \t]*\n[ \t]*", " ", text.strip())):
+    for piece in pieces.findall(re.sub(r"[ \t]*\n[ \t]*", " ", text.strip())):
         size = width_of(piece)
         if piece[0] == " " and (not line or used + size > width):  # a break: the spaces are not shown
             if line:
@@ -254,12 +255,16 @@ def _wrapped(text: str, width: int) -> list[str]:
     return [restore(line) for line in lines]
 
 
-# Held whole: a path with Japanese in it, and a value with its label (feedback=顧客フィードバック)
-_PATH = re.compile(r"[A-Za-z0-9_.\-/*$]*(?:<[^<>\s]{1,12}>[A-Za-z0-9_.\-/*$]*)+|\b[a-z_]+=[^,\s()]+")
 _OPENING, _CLOSING = "（［｛「『〔〈《【", "、。，．・：；？！）］｝」』〕〉》】ー"
-# What a line breaks between: a space, or a word of Latin letters or one wide character, with the opening
-# marks before it and the closing marks after it.
-_PIECE = re.compile(f" +|[{_OPENING}]*(?:[!-~\ue000-\uf8ff]+|[^!-~ ])[{_CLOSING}]*")
+
+
+@functools.cache  # compiled when help is first wrapped, not by every command
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What help text keeps whole — a path with Japanese in it, and a value with its label
+    (feedback=顧客フィードバック) — and what a line breaks between: a space, or a word of Latin letters or
+    one wide character, with the opening marks before it and the closing marks after it."""
+    return (re.compile(r"[A-Za-z0-9_.\-/*$]*(?:<[^<>\s]{1,12}>[A-Za-z0-9_.\-/*$]*)+|\b[a-z_]+=[^,\s()]+"),
+            re.compile(f" +|[{_OPENING}]*(?:[!-~\ue000-\uf8ff]+|[^!-~ ])[{_CLOSING}]*"))
 
 
 def _click_words(help_text: str, lang: str) -> str:

@@ -15,7 +15,6 @@ import re
 import threading
 from collections.abc import Mapping
 from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from haru_cli.escape import visible
 from haru_cli.i18n import text
+from haru_cli.records.frozen import frozen
 
 # Tool → the words of its command. The read tools print JSON (`--format json`); the writes are only offered
 # with `haru mcp --allow-write` (SPEC §17): an assistant never even sees a tool that changes files otherwise.
@@ -55,7 +55,7 @@ LEFT_OUT = {"fmt", "output", "template_file", "template", "edit", "help"}
 TODAY = "today"
 
 
-@dataclass(frozen=True)
+@frozen
 class Tool:
     """One tool as an MCP client sees it: its name, description and input schema (JSON Schema)."""
 
@@ -64,7 +64,7 @@ class Tool:
     schema: dict[str, Any]
 
 
-@dataclass(frozen=True)
+@frozen
 class Answer:
     """What the command said: its exit status, stdout and stderr."""
 

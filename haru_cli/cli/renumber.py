@@ -6,14 +6,13 @@ written under the workspace's lock."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from haru_cli.cli.context import Failure, Run
 from haru_cli.cli.editing import problems_with, show_problems
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Certificate
 
 
-@dataclass(frozen=True)
+@frozen
 class Settled:
     kept: Certificate  # ours, under its number, in the file it was
     moved: Certificate | None  # theirs, under its new number; None when both certified the same student

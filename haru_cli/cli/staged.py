@@ -16,18 +16,18 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from haru_cli.cli.context import Failure
 from haru_cli.cli.git import git_command, git_environment
 from haru_cli.files import MAX_FILE_BYTES
 from haru_cli.i18n import Translator
+from haru_cli.records.frozen import frozen
 
 _LINK_TARGET = ".haru-staged-link"  # what a staged link points at in the copy: nothing, so nothing is followed
 
 
-@dataclass(frozen=True)
+@frozen
 class _Entry:
     mode: bytes
     oid: bytes

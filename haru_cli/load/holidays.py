@@ -11,9 +11,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import importlib.util
-import json
 import os
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -41,19 +39,25 @@ class _Table:
         # One file per installed `holidays`, so that two installations of haru (a venv and pipx) sharing
         # the user's cache folder do not overwrite each other's table on every run.
         digest = hashlib.sha256(key.encode()).hexdigest()[:16]
-        self.file = folder / f"holidays-jp-{digest}.json" if folder is not None else None
+        self.file = folder / f"holidays-jp-{digest}.txt" if folder is not None else None
         self.key = key
         self.years: dict[int, frozenset[date]] = self._kept()
 
     def _kept(self) -> dict[int, frozenset[date]]:
+        """The table as _save wrote it: its package's key on the first line, then a line a year — the year and
+        its holidays' MM-DD (lines, not JSON: json's import would be most of what reading it costs)."""
         if self.file is None:
             return {}
         try:
-            table = json.loads(self.file.read_text(encoding="utf-8"))
-            if table.get("key") != self.key:
+            key, *lines = self.file.read_text(encoding="utf-8").split("\n")
+            if key != self.key:
                 return {}
-            return {int(year): frozenset(map(date.fromisoformat, days)) for year, days in table["years"].items()}
-        except (OSError, ValueError, TypeError, AttributeError, KeyError):  # none yet, or not a table of haru's
+            years = {}
+            for line in filter(None, lines):
+                year, *days = line.split(" ")
+                years[int(year)] = frozenset(date.fromisoformat(f"{year}-{day}") for day in days)
+            return years
+        except (OSError, ValueError):  # none yet, or not a table of haru's
             return {}
 
     def holidays(self, year: int) -> frozenset[date]:
@@ -70,6 +74,8 @@ class _Table:
     def _save(self) -> None:
         if self.file is None:
             return
+        import tempfile  # (and random): only when the table is written
+
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.file.parent, prefix=".holidays-", suffix=".tmp")
@@ -77,8 +83,8 @@ class _Table:
             return  # no writable cache folder: the next run computes them again
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                years = {str(y): sorted(d.isoformat() for d in days) for y, days in sorted(self.years.items())}
-                json.dump({"key": self.key, "years": years}, handle)
+                handle.write("\n".join([self.key, *(" ".join([f"{year:04}", *sorted(f"{d:%m-%d}" for d in days)])
+                                                     for year, days in sorted(self.years.items()))]) + "\n")
             os.replace(tmp, self.file)
         except OSError:
             with contextlib.suppress(OSError):

@@ -7,11 +7,11 @@ from __future__ import annotations
 import gc
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.registry import type_of_path, types_key
 
 if TYPE_CHECKING:
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from haru_cli.load.workspace import Listing
 
 
-@dataclass(frozen=True)
+@frozen
 class Checks:
     """The cross-file checks a load runs (rules/registered.py's run_checks, handed in by the CLI: load
     imports no rules), and what they are beyond haru's own code: the parse cache keeps the problems they

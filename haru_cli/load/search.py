@@ -8,11 +8,11 @@ import bisect
 import itertools
 import re
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 
 from haru_cli.load import cache
 from haru_cli.load.workspace import Listing
+from haru_cli.records.frozen import frozen
 from haru_cli.records.text import fold_text
 
 INDEX_FILE = "search.json"
@@ -21,7 +21,7 @@ MAX_HITS = 1_000  # a search that matches more says so; the first are shown
 EXCERPT = 160  # characters of a hit's line shown
 
 
-@dataclass(frozen=True)
+@frozen
 class Hit:
     path: str  # as in the workspace
     line: int

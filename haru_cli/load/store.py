@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from haru_cli.load import cache
 from haru_cli.records.dataset import Dataset, Tables
+from haru_cli.records.frozen import frozen
 from haru_cli.records.problems import Problem
 from haru_cli.records.registry import BY_NAME, type_of_path
 
@@ -32,7 +33,7 @@ TYPE_FILE = "records-{}.pickle"
 STAMP_BYTES = 5 * 8  # the bytes of one file's stamps in a Listing's numbers
 
 
-@dataclass(frozen=True, slots=True)
+@frozen(slots=True)
 class FileRead:
     """What one record file gave, read alone: its record (if it could be read at all), the problems found
     in it, and whether it may be loaded as far as the file alone can tell."""

@@ -11,10 +11,10 @@ import os
 import stat
 import time
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.problems import Problem, error
 from haru_cli.records.registry import SETTINGS_FILE, TYPES, RecordType
 
@@ -48,7 +48,7 @@ def find_workspace(explicit: Path | None, start: Path) -> Path:
     raise WorkspaceNotFound("none-found", start)
 
 
-@dataclass(frozen=True)
+@frozen
 class Listing:
     """The files a workspace holds now, and what is wrong with their names."""
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import (
     Automation,
     Certificate,
@@ -76,7 +77,7 @@ class Tables(dict[str, dict[str, Any]]):
         return {kind.name: self[kind.name] for kind in TYPES}
 
 
-@dataclass(frozen=True)
+@frozen
 class Skipped:
     """A record file left out for its errors, and what could still be read of it: so that a command asked
     for it by name, or whose figures it would change, says so rather than answering as if it were not there."""

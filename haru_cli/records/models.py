@@ -12,11 +12,12 @@ cost otherwise (issue 8). Every declaration here is read by Pydantic at validati
 # they stay importable from here, where the records are
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import field, fields, is_dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.literals import *  # noqa: F403
 from haru_cli.records.values import (
     AccountNumber,
@@ -64,7 +65,7 @@ CONFIG: dict[str, Any] = {"extra": "forbid", "str_max_length": MAX_TEXT}
 # --- partner (§3.1) ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Contact:
     """A person at the partner (§3.1 contacts)."""
 
@@ -77,7 +78,7 @@ class Contact:
     key_person: Flag = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class BankAccount:
     """A bank account (§8.1 bank): where a partner's fees are paid, or HaRu's own."""
 
@@ -90,7 +91,7 @@ class BankAccount:
     holder: HolderName  # 口座名義, as the bank holds it (full-width kana is made half-width for the file)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Partner:
     """A partner's profile (§3.1): partners/<id>.yaml."""
 
@@ -125,7 +126,7 @@ class Partner:
 # --- contract (§3.2) and its fee rules (§3.4) --------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class FeeRule:
     """What HaRu pays for one kind of referral (§3.4): a rate or a fixed amount."""
 
@@ -139,7 +140,7 @@ class FeeRule:
     clawback: Duration | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class FeeRules:
     """A contract's fee rules, by kind of referral (§3.4)."""
 
@@ -152,7 +153,7 @@ class FeeRules:
         return self.customer if kind == "customer" else self.student
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ContractValue:
     """What a contract is worth, and per what (§3.2)."""
 
@@ -162,7 +163,7 @@ class ContractValue:
     per: Per
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Deliverable:
     """What a vendor delivers under a contract (§10.1, 成果物)."""
 
@@ -177,7 +178,7 @@ class Deliverable:
     rework: Count = 0  # times it was sent back
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Contract:
     """A contract with a partner (§3.2), or with a vendor (§10.1): contracts/<id>.yaml."""
 
@@ -223,7 +224,7 @@ class Contract:
 # --- meeting log (§3.3) ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Action:
     """A task agreed in a meeting (§3.3 actions)."""
 
@@ -235,7 +236,7 @@ class Action:
     done: Flag = False
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class MeetingFeedback:
     """The partner's feedback given in a meeting (§3.3)."""
 
@@ -245,7 +246,7 @@ class MeetingFeedback:
     comments: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Meeting:
     """A meeting log (§3.3): meetings/<year>/<id>.yaml."""
 
@@ -270,7 +271,7 @@ class Meeting:
 # --- referral (§3.5) ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Deal:
     """The deal a referral led to (§3.5)."""
 
@@ -280,7 +281,7 @@ class Deal:
     amount: Yen | None = None  # a fixed fee does not need it; a rate on the deal does (checks.py)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Payment:
     """A payment received from a referred client (§3.5)."""
 
@@ -290,7 +291,7 @@ class Payment:
     amount: Yen
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Referral:
     """A client or student a partner referred (§3.5): referrals/<id>.yaml."""
 
@@ -313,7 +314,7 @@ class Referral:
 # --- payout (§8.1) -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Payout:
     """Money that moved (§8.1): payouts/<year>/<id>.yaml. A payment settles a statement; a refund (a
     partner paying HaRu back) is a line of the statement of its month."""
@@ -332,7 +333,7 @@ class Payout:
 # --- outsourcing vendors (§10) -----------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Vendor:
     """An outsourcing vendor (§10.1, 外部委託先): vendors/<id>.yaml."""
 
@@ -359,7 +360,7 @@ DEFAULT_CRITERIA: dict[str, Rate] = {"expertise": Rate(Decimal(40)), "track_reco
                                      "cost": Rate(Decimal(20)), "communication": Rate(Decimal(15))}
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Candidate:
     """A vendor considered in a selection, scored on every criterion (§10.2)."""
 
@@ -371,7 +372,7 @@ class Candidate:
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Decision:
     """The vendor chosen, and why (§10.2)."""
 
@@ -382,7 +383,7 @@ class Decision:
     reason: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Sourcing:
     """A selection of a vendor by weighted criteria (§10.2): sourcing/<id>.yaml."""
 
@@ -401,7 +402,7 @@ class Sourcing:
 # --- the school (§11) --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Assignment:
     """A practical assignment (実践課題), judged on the student's oral report by its criteria (§11.1)."""
 
@@ -412,7 +413,7 @@ class Assignment:
     criteria: Annotated[list[Name], Constrained(min_length=1)]
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Course:
     """A course of the AI school (§11.1): courses/<id>.yaml."""
 
@@ -430,7 +431,7 @@ class Course:
         return next((a for a in self.assignments if a.id == assignment_id), None)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Evaluation:
     """One oral report on an assignment (§11.2): a retake is a new one, never an edit."""
 
@@ -445,7 +446,7 @@ class Evaluation:
     comment: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Student:
     """A student of the school (§11.2): students/<id>.yaml."""
 
@@ -463,7 +464,7 @@ class Student:
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Certificate:
     """A certificate issued (§11.3): certificates/<year>/<id>.yaml, written only by `haru school certify`."""
 
@@ -479,7 +480,7 @@ class Certificate:
 # --- joint projects and the synergy pipeline (§12) ---------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TeamMember:
     """One of a project team, of either side (§12.1)."""
 
@@ -490,7 +491,7 @@ class TeamMember:
     role: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class ProjectMilestone:
     """A milestone of a joint project (§12.1)."""
 
@@ -501,7 +502,7 @@ class ProjectMilestone:
     done: Day | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Project:
     """A joint project with partners (§12.1, 共同プロジェクト): projects/<id>.yaml."""
 
@@ -521,7 +522,7 @@ class Project:
     notes: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class StageChange:
     """An opportunity reaching a stage (§12.2)."""
 
@@ -532,7 +533,7 @@ class StageChange:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Opportunity:
     """A synergy opportunity with partners (§12.2, シナジー機会): opportunities/<id>.yaml."""
 
@@ -554,7 +555,7 @@ class Opportunity:
 # --- the 社長's time (§9) -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TimeEntry:
     """Time the 社長 spent (§9.1): hours or minutes, in an area."""
 
@@ -574,7 +575,7 @@ class TimeEntry:
         return self.hours * 60 if self.hours is not None else Decimal(self.minutes or 0)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TimeLog:
     """A month of the 社長's time (§9.1): time/<year>/<YYYY-MM>.yaml."""
 
@@ -588,7 +589,7 @@ class TimeLog:
         return Month.parse(self.id)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Usage:
     """How long a task takes and how often it runs (§9.2)."""
 
@@ -598,7 +599,7 @@ class Usage:
     per_month: Number  # runs
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Measurement:
     """The task as it runs with AI, checking and fixing included (§9.2)."""
 
@@ -610,7 +611,7 @@ class Measurement:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Automation:
     """A task done with generative AI, and the measurements that verify what it saves (§9.2):
     automations/<id>.yaml."""
@@ -632,7 +633,7 @@ class Automation:
 # --- haru.yaml (§2) ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Tax:
     """Consumption tax (§2 tax)."""
 
@@ -643,7 +644,7 @@ class Tax:
     unregistered_credit: CreditSteps | None = None  # None: the law's transitional table (rules/fees.py)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class PayoutRule:
     """When fees are paid (§2 payout)."""
 
@@ -654,7 +655,7 @@ class PayoutRule:
     shift: Literal["previous", "next"] = "previous"
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Reminders:
     """How early reminders look (§2 reminders)."""
 
@@ -664,7 +665,7 @@ class Reminders:
     alarm: Duration | None = None  # exported calendar events remind this long before (a VALARM)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Transfer:
     """The requester of a 全銀 総合振込 file (§8.1 transfer)."""
 
@@ -674,7 +675,7 @@ class Transfer:
     requester_name: BankName  # 委託者名
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Accounts:
     """The 勘定科目 `fees journal` books to (§8.2 accounts), as the company's own books name them."""
 
@@ -686,7 +687,7 @@ class Accounts:
     bank: Name = "普通預金"  # the account the money moves from (freee: its 口座's name)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class TimeSettings:
     """The priorities of the 社長's time (§9.1)."""
 
@@ -695,7 +696,7 @@ class TimeSettings:
     targets: Annotated[dict[Area, Rate], Parsed(parse_targets)] = field(default_factory=dict)  # ≤ 100% in all
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Settings:
     """haru.yaml (§2); every key is optional."""
 

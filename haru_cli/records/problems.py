@@ -7,17 +7,18 @@ and column of that key or value.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal, Protocol
 
 from haru_cli.i18n import text
+from haru_cli.records.frozen import frozen
 
 Severity = Literal["error", "warning"]
 Loc = tuple[str | int, ...]  # a key path in a record: ("payments", 0, "date")
 Mark = tuple[int, int]  # 1-based line and column
 
 
-@dataclass(frozen=True)
+@frozen
 class Problem:
     """One thing wrong with one file, at the line and column where it is."""
 
@@ -52,7 +53,7 @@ def warning(path: str, mark: Mark, code: str, variant: str = "", **params: Any) 
     return Problem(path, mark[0], mark[1], "warning", code, params, variant=variant)
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     """What a check found wrong with one record: at `loc` in it (its key, with `key`), and about which
     other files (`related`: `haru validate PATH` reports it for those too)."""

@@ -12,9 +12,10 @@ from __future__ import annotations
 import importlib
 import typing
 from collections.abc import Container
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from haru_cli.records.frozen import frozen
 
 if TYPE_CHECKING:
     from haru_cli.records.models import (
@@ -39,7 +40,7 @@ R = TypeVar("R")
 SETTINGS_FILE = "haru.yaml"
 
 
-@dataclass(frozen=True)
+@frozen
 class Ref:
     """A key of a record that names other records by id (`partner: ueda`, `partners: [ueda, spcom]`)."""
 
@@ -75,7 +76,7 @@ class Ref:
         return value in ids
 
 
-@dataclass(frozen=True)
+@frozen
 class Appended:
     """A list of a record that only grows (time entries, payments, evaluations …): two branches that each add
     to it merge by taking both sides' new items, once each (SPEC §18). `order` is the items' date key, by
@@ -87,7 +88,7 @@ class Appended:
     same: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class RecordType(Generic[R]):
     """One kind of record (SPEC §3, §8–12)."""
 

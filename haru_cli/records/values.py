@@ -21,6 +21,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
+from haru_cli.records.frozen import frozen
+
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
     from pydantic_core import CoreSchema
@@ -77,7 +79,7 @@ def _pydantic_errors(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
     return validate
 
 
-@dataclass(frozen=True, eq=False)
+@frozen(eq=False)
 class Parsed:
     """Annotated metadata: Pydantic passes the raw value through `parse` first; `json_schema`, if given,
     is what editors are told to expect."""
@@ -94,7 +96,7 @@ class Parsed:
         return dict(self.json_schema) if self.json_schema is not None else handler(schema)
 
 
-@dataclass(frozen=True)
+@frozen
 class Constrained:
     """Annotated metadata: keys added to the Pydantic core schema of a bool, int, str or list — Pydantic's
     own checks, errors and JSON Schema. Strict by default: YAML 1.2 already typed every value, so "yes" is
@@ -235,7 +237,7 @@ Yen = Annotated[int, Parsed(parse_yen, {"type": "integer", "minimum": 0, "maximu
 # --- rates -------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Rate:
     """A percentage written `15%`; kept as a Decimal so that money never touches a float."""
 
@@ -280,7 +282,7 @@ class Rate:
 # --- durations ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Duration:
     """`30d`, `2w`, `3m`, `1y` (or 30日, 2週間, 3ヶ月, 1年). Months and years clamp to the month's end."""
 
@@ -456,7 +458,7 @@ Withholding = Annotated[WithholdingKind | bool, Parsed(parse_withholding, {"anyO
     {"enum": list(WITHHOLDING_KINDS)}, {"type": "boolean", "deprecated": True}]})]
 
 
-@dataclass(frozen=True)
+@frozen
 class CreditStep:
     """From `start` on, the share of consumption tax HaRu may deduct on fees of an unregistered partner."""
 

@@ -4,6 +4,7 @@ Terminal tables and piped plain text share these rules; piped output imports no 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -13,7 +14,11 @@ LEAST = 2  # the fewest columns a wrapped text gets: one wide (CJK) character
 # Where a line may break: at spaces, and on either side of a wide (CJK) character, as Japanese text breaks.
 _WIDE = ("\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6"
          "\U00020000-\U0003fffd")
-_PIECE = re.compile(f" +|[{_WIDE}]|[^ {_WIDE}]+")
+
+
+@functools.cache  # compiled when a line is first wrapped, not by every command that imports layout (3 ms)
+def _pieces() -> re.Pattern[str]:
+    return re.compile(f" +|[{_WIDE}]|[^ {_WIDE}]+")
 
 
 @lru_cache(maxsize=4096)  # a column repeats its texts (kinds, names), and each is measured more than once
@@ -76,7 +81,7 @@ def shorten(text: str, width: int) -> str:
 def _wrapped(line: str, width: int) -> list[str]:
     lines: list[str] = []
     current, used = "", 0
-    for piece in _PIECE.findall(line):
+    for piece in _pieces().findall(line):
         size = width_of(piece)
         if used + size <= width:
             current, used = current + piece, used + size

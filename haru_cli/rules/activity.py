@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Action, Meeting, Settings
 from haru_cli.rules.dated import Item, Window, action_uid
 
@@ -19,7 +19,7 @@ def last_meeting(ds: Dataset, partner_id: str, today: date) -> Meeting | None:
     return next((m for m in ds.meetings_of(partner_id) if m.date <= today), None)
 
 
-@dataclass(frozen=True)
+@frozen
 class OpenAction:
     """An action item (not done yet, unless asked for all), with the meeting that agreed it."""
 

@@ -7,15 +7,16 @@ A leaf of rules/: the domain modules import it, and it imports none of them.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
+
+from haru_cli.records.frozen import frozen
 
 if TYPE_CHECKING:
     from haru_cli.rules.calendar import BusinessDays
 
 
-@dataclass(frozen=True)
+@frozen
 class Window:
     """What dated items are asked for: those due by `until` (and overdue ones), as of `today`."""
 
@@ -25,7 +26,7 @@ class Window:
     days: BusinessDays  # for pay dates
 
 
-@dataclass(frozen=True)
+@frozen
 class Item:
     """One dated thing to do. `source` is the (record type, id) of the record it comes from."""
 

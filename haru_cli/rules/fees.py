@@ -10,12 +10,12 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Contract, FeeRule, Partner, Payout, Referral, Settings
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CONTRACT, PARTNER, PAYOUT, REFERRAL, SETTINGS_FILE
@@ -36,7 +36,7 @@ SALESPERSON_ALLOWANCE = 120_000  # 外交員報酬: withheld on what a month's p
 _Day = date  # a FeeEvent has a field named date
 
 
-@dataclass(frozen=True)
+@frozen
 class FeeEvent:
     """One amount a referral earned (or, for a clawback, lost) on one day; or a refund a partner paid back
     (no referral: its payout, booked in the payout's month)."""
@@ -159,7 +159,7 @@ def credit_share(partner: Partner, arose: date, settings: Settings) -> Rate:
     return share
 
 
-@dataclass(frozen=True)
+@frozen
 class Totals:
     """What a month's lines come to, with the balance carried in (SPEC §4.4)."""
 
@@ -179,7 +179,7 @@ def totals(settings: Settings, partner: Partner, lines: list[FeeEvent], carried:
     return Totals(carried, subtotal, tax, withheld, subtotal + tax - withheld, carry)
 
 
-@dataclass(frozen=True, kw_only=True)
+@frozen(kw_only=True)
 class Statement(Totals):
     """One partner's fees for one calendar month (月末締め): its totals, and what was paid of it."""
 
@@ -362,7 +362,7 @@ def due_next(found: list[Statement], today: date) -> tuple[date | None, list[Sta
 REPORT_THRESHOLD: dict[WithholdingKind, int] = {"fee": 50_000, "salesperson": 500_000}
 
 
-@dataclass(frozen=True)
+@frozen
 class Annual:
     """A partner's calendar year (SPEC §8.1 `fees annual`, the 支払調書 figures): the statements of the year's
     months — a month's fees are fixed (確定) when it closes, so December's count in their year even when paid

@@ -8,13 +8,13 @@ unicodedata does NFKC; kana conversion is one fixed code-point offset, so no lib
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.text import Natural, fold_text, natural
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ def names_of(partner: Named) -> list[str]:
     return names
 
 
-@dataclass(frozen=True)
+@frozen
 class Match:
     """The one partner a query found, or the candidates (several matched) or nearest names (none did)."""
 
@@ -71,6 +71,8 @@ def find_named(records: Sequence[Named], query: str) -> Match:
             return Match(unique[0])
         if unique:
             return Match(None, candidates=sorted(unique, key=sort_key))
+    import difflib  # only when no name is found
+
     close = difflib.get_close_matches(wanted, [key for key, _ in keys], n=5, cutoff=0.4)
     nearest = list({p.id: p for key, p in keys if key in close}.values())
     return Match(None, nearest=sorted(nearest, key=sort_key))
@@ -96,7 +98,7 @@ def sort_key(partner: Named) -> tuple[Natural, str]:
 _NAMED_THROUGH = ("partner", "vendor", "student")
 
 
-@dataclass(frozen=True)
+@frozen
 class Hit:
     """One record found: its type and the record."""
 
@@ -108,7 +110,7 @@ class Hit:
         return str(self.record.id)
 
 
-@dataclass(frozen=True)
+@frozen
 class Found:
     """What a query found: the one record, or the candidates (several matched) or nearest (none did)."""
 
@@ -201,6 +203,8 @@ def find_record(ds: Dataset, kinds: Sequence[RecordType[Any]], query: str) -> Fo
                 return found
     names = {k.name for k in own} | {k.name for kind in kinds for _, target in _through(kind)
                                      for k in _own_keys(ds, target)}
+    import difflib  # only when no name is found
+
     close = difflib.get_close_matches(wanted, list(names), n=5, cutoff=0.4)  # the closest first
 
     def near(name: str) -> bool:

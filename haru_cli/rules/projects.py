@@ -6,10 +6,10 @@ from __future__ import annotations
 import hashlib
 import typing
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Meeting, Opportunity, Project, Stage
 from haru_cli.records.problems import Finding, finding
 from haru_cli.records.registry import MEETING, OPPORTUNITY, PROJECT
@@ -59,7 +59,7 @@ def next_step_overdue(o: Opportunity, today: date) -> bool:
     return o.due is not None and o.due < today and o.stage in OPEN_STAGES
 
 
-@dataclass(frozen=True)
+@frozen
 class StageRow:
     stage: Stage
     opportunities: list[Opportunity]

@@ -4,10 +4,10 @@ the loaded workspace and an explicit `today`."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Contract, Partner
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CONTRACT
@@ -114,7 +114,7 @@ def is_expired(contract: Contract, today: date) -> bool:
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class RegularMeeting:
     """When the next 定例会 with a partner is due, and whether that is already past."""
 
@@ -141,7 +141,7 @@ def next_regular_meeting(ds: Dataset, partner: Partner, today: date) -> RegularM
     return RegularMeeting(due, due < today)
 
 
-@dataclass(frozen=True)
+@frozen
 class ContractDates:
     """A contract with the dates that matter for it as of today."""
 
@@ -161,7 +161,7 @@ def contract_dates(contract: Contract, today: date) -> ContractDates:
 # --- renewals (§4.1) ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Renewal:
     """An active contract with a renewal decision ahead (or an expired one that needs it now)."""
 
@@ -200,7 +200,7 @@ def renewals_due(ds: Dataset, today: date, until: date) -> list[Renewal]:
 # --- feedback milestones (§4.2) ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class Milestone:
     """A renewal milestone of a contract with feedback hearings, and whether one was held in time."""
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Course, Evaluation, Student
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CERTIFICATE, COURSE, STUDENT
@@ -41,7 +41,7 @@ def passed(course: Course, student: Student, assignment_id: str, as_of: date | N
     return all(evaluation.levels.get(c, 0) >= course.pass_level for c in assignment.criteria)
 
 
-@dataclass(frozen=True)
+@frozen
 class Progress:
     student: Student
     course: Course | None
@@ -84,7 +84,7 @@ def certificate_of(ds: Dataset, student: Student) -> str | None:
 Refusal = Literal["certified", "withdrawn", "not_passed"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Certification:
     """Whether a student may be certified on a day: by the evaluations held by then, once per course."""
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from typing import Literal, NamedTuple
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Area, Automation, Measurement, Meeting, Settings, TimeEntry
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import AUTOMATION, TIME
@@ -27,7 +27,7 @@ PeriodKind = Literal["month", "quarter", "fy"]
 _LENGTH = {"month": 1, "quarter": 3, "fy": 12}
 
 
-@dataclass(frozen=True)
+@frozen
 class Period:
     """A month, a calendar quarter or a fiscal year: [start, end]."""
 
@@ -177,7 +177,7 @@ def percent(value: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@frozen
 class AreaTime:
     """One area's time in a period, against its target."""
 

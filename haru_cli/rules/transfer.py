@@ -4,11 +4,11 @@ of the file (its account and requester) is known, and which 振込指定日 a fi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import BankAccount, Transfer
 from haru_cli.rules.calendar import BusinessDays
 from haru_cli.rules.fees import Statement, month_statements
@@ -17,7 +17,7 @@ SenderMissing = Literal["settings_broken", "no_bank_settings"]
 DayRefused = Literal["closed", "too_soon", "too_far"]
 
 
-@dataclass(frozen=True)
+@frozen
 class MonthTransfer:
     """What a month's transfer pays, and whom it cannot."""
 
@@ -45,7 +45,7 @@ def month_transfer(ds: Dataset, month: date, days: BusinessDays) -> MonthTransfe
     return MonthTransfer(month, [s for s in month_statements(ds, month, days) if s.outstanding])
 
 
-@dataclass(frozen=True)
+@frozen
 class Sender:
     """HaRu's own side of a transfer file: the account it pays from (仕向) and the requester (委託者)."""
 

@@ -4,11 +4,11 @@ vendor's scorecard over what it delivered — pure, for an explicit today."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Candidate, Deliverable, Sourcing
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CONTRACT, SOURCING
@@ -25,7 +25,7 @@ def score(sourcing: Sourcing, candidate: Candidate) -> Decimal:
     return (total / 5).quantize(ONE, rounding=ROUND_HALF_UP)
 
 
-@dataclass(frozen=True)
+@frozen
 class Ranked:
     candidate: Candidate
     score: Decimal | None  # None: not scored yet
@@ -41,7 +41,7 @@ def ranking(sourcing: Sourcing) -> list[Ranked]:
     return [Ranked(c, s, i + 1) for i, (c, s) in enumerate(scored)] + [Ranked(c, None, None) for c in waiting]
 
 
-@dataclass(frozen=True)
+@frozen
 class Scorecard:
     """How a vendor delivers (SPEC §10.3)."""
 

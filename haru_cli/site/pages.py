@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.render.formats import alerting, shown
 from haru_cli.site import routes
 from haru_cli.site.charts import against_targets, legend, stacked_bars
@@ -30,7 +31,7 @@ from haru_cli.views.pages import Dashboard, not_found_page, search_page, skipped
 from haru_cli.views.shapes import Chart, Day, Document, Figure, Link, Money, Quantity, Section, Text, Value
 
 
-@dataclass(frozen=True)
+@frozen
 class Cell:
     text: str
     alert: bool = False
@@ -68,7 +69,7 @@ def unbroken(text: str) -> Markup:
     return Markup(_WHOLE.sub(lambda m: f'<span class="nw">{m.group()}</span>', escaped))
 
 
-@dataclass(frozen=True)
+@frozen
 class FigureCell:
     """A figure as a page shows it: its label, its value (a cell: masked, linked), the line under it, and the
     mark of a figure that skipped files may change."""
@@ -127,7 +128,7 @@ class Page:
     tab: str = ""  # the browser tab's title, when not the page's
 
 
-@dataclass(frozen=True)
+@frozen
 class Banner:
     """What every page says while files are skipped or read in part (SPEC §15): its figures may be
     incomplete, and where the problems are listed."""

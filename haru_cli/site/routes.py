@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.values import SLUG_PATTERN
 from haru_cli.views import pages
 from haru_cli.views.pages import Dashboard
@@ -20,7 +20,7 @@ SLUG = SLUG_PATTERN.removeprefix("^").removesuffix("$")  # a record's id, as its
 CALENDAR = "calendar.ics"  # the calendar feed (SPEC §13.1): what Link("calendar") leads to
 
 
-@dataclass(frozen=True)
+@frozen
 class Route:
     name: str  # what a Link names it by
     path: str  # "partners/{}.html": {} is the key of one of its pages (none: it is one page)

@@ -7,12 +7,12 @@ balances; render/journal.py writes them in a product's layout."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Payout
 from haru_cli.records.values import Rate
 from haru_cli.rules.calendar import BusinessDays, month_end
@@ -23,7 +23,7 @@ EntryKind = Literal["accrual", "payment", "refund"]
 Role = Literal["fees", "payable", "withholding", "bank"]  # which of haru.yaml's accounts a posting is
 
 
-@dataclass(frozen=True)
+@frozen
 class Posting:
     """One side of an entry: an account debited or credited. A taxable purchase carries the consumption tax
     its amount includes and the share of it HaRu may deduct (インボイス)."""
@@ -36,7 +36,7 @@ class Posting:
     credit: Rate | None = None  # the deductible share of that tax
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     day: date
     kind: EntryKind

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Contract, Meeting, Partner, Referral
 from haru_cli.rules.activity import OpenAction, fiscal_year_start, last_meeting, open_actions
 from haru_cli.rules.calendar import BusinessDays
@@ -17,7 +17,7 @@ from haru_cli.rules.time import as_hours, partner_minutes
 RECENT_MEETINGS = 5
 
 
-@dataclass(frozen=True)
+@frozen
 class Overview:
     """A partner with what list and show need: contracts and their dates, meetings, actions, hours."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Meeting, Partner, Referral, Vendor, as_json
 from haru_cli.rules.activity import OpenAction
 from haru_cli.rules.calendar import BusinessDays
@@ -253,7 +253,7 @@ def contract_document(cd: ContractDates, partner: Owner | None, t: Translator) -
     return Document(title=f"{c.title or c.id}", sections=sections)
 
 
-@dataclass(frozen=True)
+@frozen
 class PartnerPage:
     """Everything about one partner — what `partner show` prints and its page on the dashboard shows —
     built once for both."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Meeting, Opportunity, Project, as_json
 from haru_cli.records.text import natural
 from haru_cli.rules.activity import OpenAction, actions_of
@@ -33,7 +33,7 @@ def hours_of(ds: Dataset, p: Project) -> Decimal:
     return as_hours(minutes)
 
 
-@dataclass(frozen=True)
+@frozen
 class ProjectView:
     """A project with what every rendering of it shows — its JSON, its table row and document, its report's
     context — worked out once."""

@@ -5,13 +5,14 @@ the agenda of the next 定例会 — pure. Their dated items are `upcoming`'s, s
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Meeting, Partner, Referral
 from haru_cli.records.values import Duration, add_months
 from haru_cli.rules.activity import OpenAction, open_actions
@@ -29,7 +30,7 @@ LOOKAHEAD = Duration(60, "d")  # the monthly report's dates: what `haru upcoming
 AGENDA_AHEAD = Duration(90, "d")  # the agenda's contract and payment dates
 
 
-@dataclass(frozen=True)
+@frozen
 class HoursRow:
     """Hours of one partner (or one meeting kind) in the month and in each of the months before it."""
 
@@ -45,7 +46,7 @@ class HoursRow:
         return as_hours(self.minutes_before / len(self.previous))
 
 
-@dataclass(frozen=True)
+@frozen
 class Monthly:
     """What the monthly report says of one month."""
 
@@ -141,7 +142,7 @@ def monthly(ds: Dataset, month: date, today: date, days: BusinessDays, t: Transl
     )
 
 
-@dataclass(frozen=True)
+@frozen
 class Agenda:
     """What to bring to the next 定例会 with a partner."""
 

@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Generic, TypeVar
 
 from haru_cli.escape import visible
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.registry import BY_NAME, CONTRACT
 from haru_cli.records.values import Duration
 from haru_cli.rules.dated import Item, uid
@@ -21,7 +21,7 @@ from haru_cli.views.shapes import CalendarEvent, Day, Row, Table, Text
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
+@frozen
 class Dated(Generic[T]):
     """What a dated command shows: JSON `{today, until, <key>: [...]}`, a table, or calendar events — each
     built only when asked for, since a command prints one of them."""
@@ -180,7 +180,7 @@ def item_mark(item: Item, t: Translator, *, short: bool = False) -> str:
     return t("overdue")
 
 
-@dataclass(frozen=True)
+@frozen
 class ItemLine:
     """An item as `upcoming` says it — whose it is by name, what it is about, its mark — for the reports
     that list items too, so that they say the same (the item's own fields kept: date, kind, ref …)."""

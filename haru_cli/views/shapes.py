@@ -9,8 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from haru_cli.records.frozen import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Text:
     """Text in a table. `alert` marks what needs attention (shown in red on a terminal); `brief` is what a
     table shows where the whole text is long (CSV and JSON keep the whole)."""
@@ -31,14 +33,14 @@ class Text:
         return cls(whole, brief=lines[0] + "…" if len(lines) > 1 else whole)
 
 
-@dataclass(frozen=True)
+@frozen
 class Money:
     """An amount of yen."""
 
     amount: int | None
 
 
-@dataclass(frozen=True)
+@frozen
 class Quantity:
     """A number with its unit for people (`3.2 時間`); a spreadsheet gets the number alone."""
 
@@ -46,7 +48,7 @@ class Quantity:
     text: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Day:
     """A date, with a note for people (`あと 30 日`) and a mark when it needs attention (`超過`). A column
     of dates that can be marked (`markable`) has the marks in a column of its own in CSV, marked or not."""
@@ -66,7 +68,7 @@ Value = Text | Money | Quantity | Day | str | None  # None: nothing (— for peo
 Row = list[Value]
 
 
-@dataclass(frozen=True)
+@frozen
 class Link:
     """The page a cell leads to, named by what it shows: `Link("partner", "ueda")`, `Link("fees_month",
     "2026-11")`. The dashboard's route table turns it into a path; other formats have no links."""
@@ -76,7 +78,7 @@ class Link:
     part: str = ""  # a section of the page, by its anchor: `Link("upcoming", part="overdue")`
 
 
-@dataclass(frozen=True)
+@frozen
 class Figure:
     """One of the figures a page opens with: what it counts, its value and a line under it, the page that
     lists what it adds up, whether it calls for attention, and the skipped files that may change it (SPEC §15)."""
@@ -89,7 +91,7 @@ class Figure:
     incomplete: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@frozen
 class Series:
     """One stacked part of every bar of a chart: a label and a value per column, and its colour — a slot of
     the palette that is the same for the same partner, area or kind on every chart; None for その他."""
@@ -99,7 +101,7 @@ class Series:
     colour: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Target:
     """One bar of a chart of shares against targets: an area, its share and its target (percent)."""
 
@@ -109,7 +111,7 @@ class Target:
     colour: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Chart:
     """A chart's data: bars per column stacked by series (at most MAX_SERIES and その他, largest first), or
     (targets) shares against their targets."""
@@ -162,7 +164,7 @@ class Document:
     tab: str = ""  # what a browser's tab (and a PDF saved from it) calls the page, when not its title
 
 
-@dataclass(frozen=True)
+@frozen
 class Table:
     """What a list command shows: headings and rows, and the sentence to say when there are none.
     `one_line`: a list of items to run the eye down, one line each on a terminal (text shortened with `…`,
@@ -174,7 +176,7 @@ class Table:
     one_line: bool = False
 
 
-@dataclass(frozen=True)
+@frozen
 class CalendarEvent:
     """An all-day event of an .ics file; `alarm` is how long before it a reminder fires, if any."""
 
@@ -185,7 +187,7 @@ class CalendarEvent:
     alarm_days: int | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class Account:
     """A bank account as a 全銀 transfer file writes it: codes, and names already in bank kana."""
 
@@ -198,7 +200,7 @@ class Account:
     holder: str
 
 
-@dataclass(frozen=True)
+@frozen
 class Payee:
     """One data record of a transfer file: who is paid, how much."""
 

@@ -3,13 +3,13 @@ as JSON, tables and documents. Pure: the figures come from rules.time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from haru_cli.i18n import Translator
 from haru_cli.records.dataset import Dataset
+from haru_cli.records.frozen import frozen
 from haru_cli.records.models import Automation, as_json
 from haru_cli.rules.calendar import month_end
 from haru_cli.rules.lookup import sort_key
@@ -40,7 +40,7 @@ def _pct(value: Decimal | None) -> float | None:
     return None if value is None else float(percent(value))
 
 
-@dataclass(frozen=True)
+@frozen
 class TimeReport:
     """A period's time: by area against the targets, by partner, and what AI saved."""
 

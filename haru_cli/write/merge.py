@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from haru_cli.records.frozen import frozen
 from haru_cli.records.registry import Appended
 
 Path = tuple[str | int, ...]
@@ -34,7 +35,7 @@ class _Missing:
 MISSING: Any = _Missing()
 
 
-@dataclass(frozen=True)
+@frozen
 class Set:
     """The value at path becomes value (a key added when ours has none)."""
 
@@ -42,14 +43,14 @@ class Set:
     value: Any
 
 
-@dataclass(frozen=True)
+@frozen
 class Remove:
     """The key at path goes."""
 
     path: Path
 
 
-@dataclass(frozen=True)
+@frozen
 class Insert:
     """An item goes into the list at path, at index (of the list as it is when this edit is made)."""
 

@@ -6,11 +6,12 @@ between its markers. Never a merge that drops or doubles what a side wrote."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from haru_cli.load.validation import validate
 from haru_cli.load.yamlio import parse_yaml
+from haru_cli.records.frozen import frozen
 from haru_cli.records.problems import Problem
 from haru_cli.records.registry import RecordType
 from haru_cli.write.lineends import lf_text, with_line_ends
@@ -19,7 +20,7 @@ from haru_cli.write.merge_text import markers, with_conflicts, with_edits
 from haru_cli.write.patch import NotEditable
 
 
-@dataclass(frozen=True)
+@frozen
 class Outcome:
     text: str  # what the file is to hold
     clean: bool  # merged without a conflict (git's exit 0)

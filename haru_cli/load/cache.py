@@ -108,6 +108,12 @@ def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> memoryvi
     """What a file of .haru-cache/ holds, if this user's haru wrote it for these very files and this haru;
     else None. Only a regular file of at most `limit` bytes in a real .haru-cache/ folder is read (SPEC §14).
     A view of the file's bytes, not a copy (the search index weighs 25 MB at 48,000 files)."""
+    found = read_signed_at(root, name, fingerprint, limit)
+    return None if found is None else memoryview(found[0])[found[1]:]
+
+
+def read_signed_at(root: Path, name: str, fingerprint: str, limit: int) -> tuple[bytes, int] | None:
+    """read_signed's bytes as the whole file and where what it holds begins in it."""
     key = _key()
     if key is None:
         return None
@@ -125,7 +131,7 @@ def read_signed(root: Path, name: str, fingerprint: str, limit: int) -> memoryvi
     if not hmac.compare_digest(view[len(MAGIC):start], _signature(key, view[start:])):
         return None
     line = blob.find(b"\n", start)
-    return view[line + 1:] if line >= 0 and view[start:line] == _stamp(fingerprint) else None
+    return (blob, line + 1) if line >= 0 and view[start:line] == _stamp(fingerprint) else None
 
 
 def _stamp(fingerprint: str) -> bytes:

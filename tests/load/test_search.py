@@ -25,12 +25,17 @@ def test_an_index_reads_back_as_it_was_packed(names: list[str], data: st.DataObj
     for e in encoded:
         at += len(e)
         ends.append(at - 1)
-    index = (names, ends, b"".join(encoded))
+    index = (names, ends, b"".join(encoded), 0)
+
+    def seen(found: search.Index | None) -> object:
+        return None if found is None else (found[0], list(found[1]), found[2][found[3]:])
+
     packed = search._packed(index)
-    assert search._unpacked(packed) == index
+    assert seen(search._unpacked(packed)) == seen(index)
+    assert seen(search._unpacked(b"head" + packed, 4)) == seen(index)  # held further on in the file's bytes
     for cut in (0, 7, 8, len(packed) // 2):
-        truncated = search._unpacked(packed[:cut])
-        assert truncated is None or truncated[:2] == index[:2]  # never other paths or ends
+        truncated = seen(search._unpacked(packed[:cut]))
+        assert truncated is None or truncated == seen(index)  # never other paths, ends or texts
 
 
 def test_every_line_that_holds_the_query_once_each(workspace: WorkspaceFactory) -> None:

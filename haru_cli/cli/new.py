@@ -15,6 +15,7 @@ from haru_cli.cli.context import Run, open_run, parse_cli_date, resolve_named
 from haru_cli.cli.output import DryRunOption, MinutesOption
 from haru_cli.cli.vendored import UsageError
 from haru_cli.escape import visible
+from haru_cli.records.literals import WithholdingKind
 from haru_cli.records.models import (
     AccountType,
     Area,
@@ -48,7 +49,6 @@ from haru_cli.records.registry import (
     VENDOR,
     RecordType,
 )
-from haru_cli.records.values import WithholdingKind
 
 if TYPE_CHECKING:
     from haru_cli.records.models import Partner, Vendor

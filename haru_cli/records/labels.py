@@ -32,8 +32,8 @@ from haru_cli.records.literals import (
     StudentStatus,
     Synergy,
     VendorStatus,
+    WithholdingKind,
 )
-from haru_cli.records.values import WithholdingKind
 
 # Each Literal of the records and the catalogue group of its labels (`value.<group>.<code>`). Two lists of the
 # same codes would be one to an option's Choice: tests/records/test_labels.py keeps them apart.

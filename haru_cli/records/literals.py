@@ -27,6 +27,7 @@ __all__ = [
     "FeeBasis",
     "Area",
     "AutomationStatus",
+    "WithholdingKind",
 ]
 
 Synergy = Literal[
@@ -54,3 +55,6 @@ Per = Literal["month", "year", "once"]
 FeeBasis = Literal["paid", "deal"]
 Area = Literal["consulting", "school", "product", "marketing", "partners", "admin", "other"]  # of the 社長's time
 AutomationStatus = Literal["trial", "active", "retired"]
+# 源泉徴収 kinds (所得税法204条): none; 報酬・料金 (1項1号・2号); 外交員報酬 (1項4号). true and false are how files
+# written before the kinds existed said fee and none (records/values.py reads them).
+WithholdingKind = Literal["none", "fee", "salesperson"]

@@ -44,7 +44,6 @@ from haru_cli.records.values import (
     RequesterCode,
     Slug,
     Withholding,
-    WithholdingKind,
     Yen,
     parse_targets,
 )

@@ -22,6 +22,7 @@ from decimal import Decimal, localcontext
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from haru_cli.records.frozen import frozen
+from haru_cli.records.literals import WithholdingKind
 
 if TYPE_CHECKING:
     from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -442,9 +443,8 @@ def parse_corporate_number(value: object) -> str:
 CorporateNumber = Annotated[str, Parsed(parse_corporate_number, {"anyOf": [
     {"type": "string", "pattern": r"^[0-9]{13}$"}, {"type": "integer", "minimum": 10**12, "maximum": 10**13 - 1}]})]
 
-# 源泉徴収 kinds (所得税法204条): none; 報酬・料金 (1項1号・2号); 外交員報酬 (1項4号). true and false are how files
-# written before the kinds existed said fee and none.
-WithholdingKind = Literal["none", "fee", "salesperson"]
+# 源泉徴収 kinds: records/literals.py. true and false are how files written before the kinds existed said fee
+# and none.
 WITHHOLDING_KINDS: tuple[WithholdingKind, ...] = ("none", "fee", "salesperson")
 
 

@@ -16,10 +16,11 @@ from typing import Any, Literal
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.frozen import frozen
+from haru_cli.records.literals import WithholdingKind
 from haru_cli.records.models import Contract, FeeRule, Partner, Payout, Referral, Settings
 from haru_cli.records.problems import Finding, finding, warn
 from haru_cli.records.registry import CONTRACT, PARTNER, PAYOUT, REFERRAL, SETTINGS_FILE
-from haru_cli.records.values import CreditStep, Duration, Rate, WithholdingKind, add_months
+from haru_cli.records.values import CreditStep, Duration, Rate, add_months
 from haru_cli.rules.calendar import BusinessDays, month_end
 from haru_cli.rules.dated import Item, Window, uid
 from haru_cli.rules.integrity import fees_incomplete

@@ -4,11 +4,12 @@ only the changed files, where the parse cache holds the others) and checked by t
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from haru_cli.records.dataset import Dataset
 from haru_cli.records.frozen import frozen
@@ -85,8 +86,8 @@ def _same_records(root: Path, kept: Kept, listing: Listing) -> tuple[bool, dict[
     find what it found, and the saved dataset is the workspace's as it is; only the edited files are read.
     And what the files read gave (not read again when they are not the same)."""
     from haru_cli.load.reading import read_file
-    from haru_cli.load.store import STAMP_BYTES, Stale
-    from haru_cli.load.workspace import fingerprint
+    from haru_cli.load.store import Stale
+    from haru_cli.load.workspace import STAMP_BYTES, fingerprint
 
     reread: dict[str, FileRead] = {}
     if kept.fingerprint != fingerprint(listing.paths, listing.problems, kept.numbers):
@@ -111,15 +112,31 @@ def _same_records(root: Path, kept: Kept, listing: Listing) -> tuple[bool, dict[
         key = by_path[kind.name].get(path)
         read = reread[path] = read_file(kind, root / path, path, None)
         if (path in extras or key is None or read.problems or not read.ok or read.kept is not None
-                or read.record != table[key[1]]):
+                or not identical(read.record, table[key[1]])):
             return False, reread
     return True, reread
+
+
+def identical(a: Any, b: Any) -> bool:
+    """Whether two records are the same as written, not merely equal: a mapping's keys in the same order (a
+    sourcing decision's criteria are shown in the order they are written), numbers of the same type and the
+    same digits (15% is not 15.0%)."""
+    if type(a) is not type(b):
+        return False
+    if isinstance(a, dict):
+        return list(a) == list(b) and all(identical(a[k], b[k]) for k in a)
+    if isinstance(a, list | tuple):
+        return len(a) == len(b) and all(map(identical, a, b))
+    if dataclasses.is_dataclass(a):
+        return all(identical(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    return a == b and str(a) == str(b)
 
 
 def _unchanged(root: Path, kept: Kept, listing: Listing) -> dict[str, FileRead]:
     """What each file that is as it was gave when it was read, from the saved dataset: those are not read
     again. Nothing when the saved dataset cannot be read whole."""
-    from haru_cli.load.store import STAMP_BYTES, Stale
+    from haru_cli.load.store import Stale
+    from haru_cli.load.workspace import STAMP_BYTES
 
     try:
         reads = kept.reads(root)

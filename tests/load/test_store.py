@@ -173,6 +173,23 @@ def test_an_edit_that_leaves_the_records_as_they_were_checks_nothing_again(works
         assert seen(load_workspace(root, cache=True)) == seen(load_workspace(root)) and checked
 
 
+def test_keys_put_in_another_order_or_a_number_written_otherwise_are_read_again(workspace: WorkspaceFactory) -> None:
+    """Equal, yet not the same as written: a sourcing decision's criteria are shown in their order, and 15% is
+    not written 15.0% — such an edit is read, not taken for the record kept."""
+    from tests.helpers import VENDORS
+
+    root = aged(workspace(VENDORS))
+    load_workspace(root, cache=True)
+    text = str(VENDORS["sourcing/pick.yaml"])
+    for step, edited in enumerate((
+            text.replace("expertise: 40%, track_record: 25%", "track_record: 25%, expertise: 40%"),
+            text.replace("communication: 15%", "communication: 15.0%")), start=1):
+        write(root, "sourcing/pick.yaml", edited, when=PAST + 60 * step)
+        cached, fresh = load_workspace(root, cache=True).sourcings["pick"], load_workspace(root).sourcings["pick"]
+        assert list(cached.criteria.items()) == list(fresh.criteria.items())
+        assert [str(v) for v in cached.criteria.values()] == [str(v) for v in fresh.criteria.values()]
+
+
 def test_a_link_put_beside_the_files_is_seen_though_no_file_changed(workspace: WorkspaceFactory,
                                                                    tmp_path: Path) -> None:
     """A link (or a folder) where a record file would be is a problem of the listing, not a changed file:
@@ -298,8 +315,13 @@ def test_two_processes_take_the_stamps_one_would(workspace: WorkspaceFactory,
             os._exit(1)  # the forked process dies without a word
         return taken(where, some)
 
-    monkeypatch.setattr(stamps, "_taken", failing)
-    assert stamps.taken_by_two(base, paths) == taken(base, paths)
+    def cut_short(where: str, some: list[str]) -> bytes | None:
+        found = taken(where, some)
+        return found[:-8] if found is not None and os.getpid() != parent else found  # says less than its half
+
+    for broken in (failing, cut_short):
+        monkeypatch.setattr(stamps, "_taken", broken)
+        assert stamps.taken_by_two(base, paths) == taken(base, paths)
     monkeypatch.setattr(stamps, "_taken", taken)
     monkeypatch.setattr(stamps, "SHARED_FROM", 2)
     monkeypatch.setattr(stamps, "may_fork", lambda: True)

@@ -16,7 +16,7 @@ from array import array
 from pathlib import Path
 
 from haru_cli.load import cache
-from haru_cli.load.workspace import LARGEST, Listing, listed, scan_workspace, stamps
+from haru_cli.load.workspace import LARGEST, STAMP_BYTES, Listing, listed, scan_workspace, stamps
 from haru_cli.processes import may_fork
 from haru_cli.records.registry import types_key
 
@@ -97,13 +97,17 @@ def _taken(base: str, paths: list[str]) -> bytes | None:
 def taken_by_two(base: str, paths: list[str]) -> bytes | None:
     """_taken, the second half of the files by a forked process on another core: one lstat is mostly the
     system's time, but the Python around it holds the interpreter's lock, so threads would take turns
-    (git's preloaded index shares the same out among threads of C). Should the process fail, its half
-    is taken here."""
+    (git's preloaded index shares the same out among threads of C). Should the process fail — end otherwise
+    than by itself, or say less than its whole half — its half is taken here."""
     half = len(paths) // 2
+    whole = 1 + STAMP_BYTES * (len(paths) - half)  # what the process says when it took every file's stamps
     reading, writing = os.pipe()
+    # Ctrl-C held while forking: the process is not to run haru's exit, nor haru to leave it unwaited for.
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         pid = os.fork()
     except OSError:  # no process to be had: all of it here
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
         os.close(reading)
         os.close(writing)
         return _taken(base, paths)
@@ -111,16 +115,18 @@ def taken_by_two(base: str, paths: list[str]) -> bytes | None:
         try:
             os.close(reading)
             signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is haru's: it stops this process
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
             found = _taken(base, paths[half:])
             with os.fdopen(writing, "wb") as pipe:
                 pipe.write(b"G" if found is None else b"K" + found)
         finally:
             os._exit(0)
-    os.close(writing)
     done = False
+    chunks: list[bytes] = []
     try:
+        os.close(writing)
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # (a Ctrl-C during the fork arrives here)
         mine = _taken(base, paths[:half])
-        chunks = []
         while chunk := os.read(reading, 2**20):
             chunks.append(chunk)
         done = True
@@ -128,9 +134,12 @@ def taken_by_two(base: str, paths: list[str]) -> bytes | None:
         os.close(reading)
         if not done:  # haru interrupted: the process goes too
             os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        _, status = os.waitpid(pid, 0)
     said = b"".join(chunks)
-    theirs = said[1:] if said[:1] == b"K" else None if said == b"G" else _taken(base, paths[half:])
+    if os.waitstatus_to_exitcode(status) == 0 and said == b"G":
+        return None  # a file gone
+    theirs = said[1:] if os.waitstatus_to_exitcode(status) == 0 and said[:1] == b"K" and len(said) == whole \
+        else _taken(base, paths[half:])
     return None if mine is None or theirs is None else mine + theirs
 
 

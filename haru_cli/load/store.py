@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from haru_cli.load import cache
+from haru_cli.load.workspace import STAMP_BYTES
 from haru_cli.records.dataset import Dataset, Tables
 from haru_cli.records.frozen import frozen
 from haru_cli.records.problems import Problem
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
 HEAD = "dataset.pickle"
 TYPE_FILE = "records-{}.pickle"
-STAMP_BYTES = 5 * 8  # the bytes of one file's stamps in a Listing's numbers
 
 
 @frozen(slots=True)

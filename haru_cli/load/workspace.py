@@ -100,6 +100,7 @@ def stamps(info: os.stat_result) -> tuple[int, int, int, int, int]:
 
 
 LARGEST = 2**63 - 1
+STAMP_BYTES = 5 * 8  # the bytes of one file's stamps in a Listing's numbers
 
 
 class _Seen:

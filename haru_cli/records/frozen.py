@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import operator
 import reprlib
 from collections.abc import Callable
@@ -36,14 +37,24 @@ def frozen(cls: type[T] | None = None, /, *, kw_only: bool = False, slots: bool 
            eq: bool = True) -> type[T] | Callable[[type[T]], type[T]]:
     """`@dataclass(frozen=True)` (kw_only, slots and eq as there), compiled only as far as it must be."""
     def made(cls: type[T]) -> type[T]:
-        own = {name for name in ("__eq__", "__hash__", "__repr__") if name in cls.__dict__}
+        # What the class says itself, the dataclass module keeps: its __eq__ and __repr__, and its __hash__ —
+        # unless that is the None Python gives a class that defines __eq__ alone.
+        own = {name for name in ("__eq__", "__repr__") if name in cls.__dict__}
+        if "__hash__" in cls.__dict__ and not (cls.__dict__["__hash__"] is None and "__eq__" in cls.__dict__):
+            own.add("__hash__")
         if not eq:  # each one itself: equal to, and hashed as, itself alone (object's)
             own |= {"__eq__", "__hash__"}
+        for name in ("__setattr__", "__delattr__"):
+            if name in cls.__dict__:  # as the dataclass module refuses them in a frozen class
+                raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
         if slots or not _plain(cls):
             cls = dataclasses.dataclass(cls, frozen=True, eq=False, repr=False, kw_only=kw_only, slots=slots)
         else:
+            undocumented = not cls.__doc__
             cls = dataclasses.dataclass(cls, init=False, eq=False, repr=False, kw_only=kw_only)
             _frozen_and_built_later(cls)
+            if undocumented:  # as the dataclass module describes it: its name and what builds it
+                cls.__doc__ = cls.__name__ + str(_signature(cls))
         for name, method in _shared(cls).items():
             if name not in own:
                 method.__qualname__ = f"{cls.__qualname__}.{name}"
@@ -119,8 +130,25 @@ def _frozen_and_built_later(cls: type[Any]) -> None:
         init(self, *args, **kwargs)
 
     for name, method in (("__setattr__", __setattr__), ("__delattr__", __delattr__), ("__init__", __init__)):
+        if name == "__init__" and "__init__" in cls.__dict__:  # its own, as the dataclass module leaves it
+            continue
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
+
+
+def _signature(cls: type[Any]) -> inspect.Signature:
+    """The signature of the __init__ _compiled_init writes, without writing it."""
+    parameter = inspect.Parameter
+
+    def default(f: dataclasses.Field[Any]) -> Any:
+        if f.default is not dataclasses.MISSING:
+            return f.default
+        return _FACTORY_SHOWN if f.default_factory is not dataclasses.MISSING else parameter.empty
+
+    return inspect.Signature([
+        parameter(f.name, parameter.KEYWORD_ONLY if f.kw_only else parameter.POSITIONAL_OR_KEYWORD,
+                  default=default(f), annotation=f.type)
+        for f in sorted(dataclasses.fields(cls), key=lambda f: bool(f.kw_only))])
 
 
 def _compiled_init(cls: type[Any]) -> Callable[..., None]:
@@ -153,6 +181,14 @@ def _compiled_init(cls: type[Any]) -> Callable[..., None]:
 
 
 _MADE_BY_FACTORY = object()  # the default of a field made by its factory, as the dataclass module's sentinel
+
+
+class _Factory:
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY_SHOWN = _Factory()  # how the dataclass module's signatures show a factory's default
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[Any], tuple[Any, ...]]:

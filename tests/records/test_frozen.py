@@ -216,3 +216,41 @@ def test_what_only_the_dataclass_module_writes_is_left_to_it() -> None:
                 b: int  # type: ignore[misc]
         made.append(str(refused.value))
     assert made[:2] == made[2:] and made[0].endswith(".Checked(a=2, b=6)")
+
+
+def test_what_a_class_says_itself_is_kept_or_refused_as_the_dataclass_module_does() -> None:
+    made: list[object] = []
+    for decorate in (frozen, dataclass(frozen=True)):
+        @decorate
+        class Compared:
+            a: int
+
+            def __eq__(self, other: object) -> bool:
+                return True
+
+        @decorate
+        class Built:
+            a: int = 0
+
+            def __init__(self, text: str) -> None:
+                object.__setattr__(self, "a", len(text))
+
+        @decorate
+        class Undescribed:
+            a: int
+            b: list[int] = field(default_factory=list)
+            c: str = "x"
+
+        made += [Compared(1) == Compared(2), hash(Compared(1)) == hash(Compared(1)), Built("abc").a,
+                 Undescribed.__doc__]
+        with pytest.raises(TypeError) as refused:
+            @decorate
+            class Assigning:
+                a: int
+
+                def __setattr__(self, name: str, value: object) -> None:
+                    pass
+        made.append(str(refused.value))
+    assert made[:len(made) // 2] == made[len(made) // 2:]
+    assert made[3] == "Undescribed(a: 'int', b: 'list[int]' = <factory>, c: 'str' = 'x')"
+

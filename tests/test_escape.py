@@ -40,3 +40,11 @@ def test_a_colon_in_a_file_name_keeps_the_problem_line_parsable(workspace: Works
     monkeypatch.chdir(root)
     line = haru("--data", root, "validate").stdout.splitlines()[0]
     assert line.startswith('"partners/a:1:2.yaml":1:5: error[id-filename]')
+
+
+def test_a_printable_text_is_shown_as_it_is() -> None:
+    """render/formats._text returns a printable cell as it is: no character str.isprintable accepts is one
+    visible() escapes, nor a tab or newline — every code point checked."""
+    printable = "".join(c for c in map(chr, range(0x110000)) if c.isprintable())
+    assert visible(printable) == printable and visible(printable, one_line=True) == printable
+    assert "\t" not in printable and "\n" not in printable

@@ -79,6 +79,8 @@ FAMILIES: list[tuple[str, Callable[[str], list[str]]]] = [
 GROWTH_TARGET = 1.1
 SEARCHED = "紹介先42"  # a client's name: one referral of p00042, and the meetings that name it
 PEAK_MB = 300
+RACY_SECONDS = 2.1  # haru caches nothing changed less than two seconds before (workspace.Listing.racy and
+# folders_racy): a workspace, or the cache a run just made in it, is waited for that long to stay cached
 FULL_RUNS = 5  # of the growth rows' full size (3 moved a k by ±0.1 from run to run)
 SMALL_RUNS = 9  # of the measures of a tenth of a second — (a), (b), and the growth rows' start-up and quarter —
 # which a few milliseconds of the machine's own move more than a run of a few seconds
@@ -153,7 +155,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     files = len(stamps)
     cache = synthetic / ".haru-cache"
     # haru caches no file changed in the last two seconds (workspace.Listing.racy): let a fresh one age.
-    time.sleep(max(0.0, max(stamps, default=0.0) + 2.1 - time.time()))
+    time.sleep(max(0.0, max(stamps, default=0.0) + RACY_SECONDS - time.time()))
 
     def drop_cache() -> None:
         shutil.rmtree(cache, ignore_errors=True)
@@ -181,7 +183,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
 
     imports, _ = median([py, "-c", "import typer, pydantic, yaml, rich"], env, small)
     median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, 1)  # warms data/'s cache
-    time.sleep(2.1)  # and lets it settle (as (d) below)
+    time.sleep(RACY_SECONDS)  # and lets it settle (as (d) below)
     show, _ = median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, small)
     compare("(b) haru partner show ウエダ (data/)", show, imports, 1.2)
 
@@ -191,7 +193,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     compare(f"(c) haru validate, {files} files, cold", cold, bare, 2.0)
     # The cold run made .haru-cache/ a moment ago, so the workspace's folder changed then: the listing is
     # kept once that is two seconds old (workspace.Listing.folders_racy). Warm is the cache as it then stays.
-    time.sleep(2.1)
+    time.sleep(RACY_SECONDS)
     median([*HARU, "--data", str(synthetic), "validate"], env, 1)
     warm, _ = median([*HARU, "--data", str(synthetic), "validate"], env, args.repeat)
     compare("(d) haru validate, warm", warm, bare, 0.5)
@@ -231,7 +233,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     compare("(l) haru validate, one file changed, vs (d)", changed, warm, 2.0)
     rows.append(("(l) …one record changed, vs (d)", revalued, warm, revalued / warm, "(shown; no target)"))
     median([*HARU, "--data", str(synthetic), "validate"], env, 1)  # the edit undone: cached again once aged
-    time.sleep(2.1)
+    time.sleep(RACY_SECONDS)
     median([*HARU, "--data", str(synthetic), "validate"], env, 1)
     show = [*HARU, "--data", str(synthetic), "partner", "show", "p00042"]
     compare("(m) haru partner show, warm, vs the bare load", median(show, env, args.repeat)[0], bare, 0.08)
@@ -279,10 +281,10 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
                     "--partners", str(partners)], check=True, stdout=subprocess.DEVNULL)
     ratio = yaml_bytes(full) / yaml_bytes(quarter)
     stamps = [path.stat().st_mtime for path in quarter.rglob("*.yaml")]
-    time.sleep(max(0.0, max(stamps, default=0.0) + 2.1 - time.time()))  # cached once two seconds old
+    time.sleep(max(0.0, max(stamps, default=0.0) + RACY_SECONDS - time.time()))  # cached once two seconds old
     data = ROOT / "data"
     median([*HARU, "--data", str(quarter), "validate"], env, 1)  # its cache made, which changes its folder:
-    time.sleep(2.1)  # warm from then on, as (d)
+    time.sleep(RACY_SECONDS)  # warm from then on, as (d)
     found: list[tuple[str, float, float, float]] = []
 
     def warm(root: Path, command: list[str], repeat: int) -> float:

@@ -136,6 +136,11 @@ def _frozen_and_built_later(cls: type[Any]) -> None:
         setattr(cls, name, method)
 
 
+def _in_order(cls: type[Any]) -> list[dataclasses.Field[Any]]:
+    """The class's fields in the order its __init__ takes them: those keyword-only last (each as declared)."""
+    return sorted(dataclasses.fields(cls), key=lambda f: bool(f.kw_only))
+
+
 def _signature(cls: type[Any]) -> inspect.Signature:
     """The signature of the __init__ _compiled_init writes, without writing it."""
     parameter = inspect.Parameter
@@ -148,17 +153,16 @@ def _signature(cls: type[Any]) -> inspect.Signature:
     return inspect.Signature([
         parameter(f.name, parameter.KEYWORD_ONLY if f.kw_only else parameter.POSITIONAL_OR_KEYWORD,
                   default=default(f), annotation=f.type)
-        for f in sorted(dataclasses.fields(cls), key=lambda f: bool(f.kw_only))])
+        for f in _in_order(cls)])
 
 
 def _compiled_init(cls: type[Any]) -> Callable[..., None]:
     """The __init__ `@dataclass(frozen=True)` writes for the class: its fields in order (those keyword-only
     after a `*`), a default as declared, a factory called for each instance, each set past the frozen
     __setattr__ — one function compiled, where the dataclass module compiles three."""
-    fields = dataclasses.fields(cls)
     scope: dict[str, Any] = {"__set": object.__setattr__, "__made": _MADE_BY_FACTORY}
     signature, body = [], []
-    for f in sorted(fields, key=lambda f: bool(f.kw_only)):  # (stable: the declared order within each)
+    for f in _in_order(cls):
         if f.kw_only and "*" not in signature:
             signature.append("*")
         value = f.name

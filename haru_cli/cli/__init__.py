@@ -12,6 +12,7 @@ import typer
 from typer.core import TyperGroup
 
 from haru_cli import __version__
+from haru_cli.cli import answers
 from haru_cli.cli.context import Failure, State, parse_today
 from haru_cli.cli.localize import global_options_first, language_of, localize, usage_text
 from haru_cli.cli.vendored import ClickException, NoArgsIsHelpError, UsageError
@@ -190,17 +191,21 @@ def root(
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True)] = False,
 ) -> None:
     guess = ctx.command.lang if isinstance(ctx.command, HaruGroup) else "ja"
-    ctx.obj = State(data=data, today=parse_today(today, lang or guess), lang=lang, cache=not no_cache, guess=guess)
+    ctx.obj = State(data=data, today=parse_today(today, lang or guess), lang=lang, cache=not no_cache, guess=guess,
+                    argv=answers.claim())
 
 
 def main() -> None:
     """Entry point: user mistakes end as one message (see Failure); a bug ends as one line too,
     with the traceback only when HARU_DEBUG is set."""
+    answers.listen(sys.argv[1:])
     try:
         app()  # Ctrl-C ends with exit 130 and a closed pipe quietly (typer.core._main)
-    except SystemExit:
+    except SystemExit as exc:
+        answers.finish(exc.code)
         raise
     except Exception as exc:  # the one place unexpected errors are caught
+        answers.finish(70)
         if os.environ.get("HARU_DEBUG"):
             raise
         said = visible(f"{type(exc).__name__}: {exc}", one_line=True)

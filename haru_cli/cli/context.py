@@ -14,7 +14,7 @@ import typing
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -25,6 +25,7 @@ from haru_cli.i18n import Translator, text
 from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
 if TYPE_CHECKING:
+    from haru_cli.load.workspace import Listing
     from haru_cli.records.dataset import Dataset
     from haru_cli.records.models import Partner, Vendor
     from haru_cli.records.problems import Problem
@@ -56,7 +57,16 @@ class State:
     lang: str | None  # None: the workspace's locale decides
     cache: bool = True
     guess: str = "ja"  # the language before the workspace is read (its locale, found cheaply)
-    now: datetime = field(default_factory=lambda: datetime.now(UTC))
+    argv: list[str] | None = None  # the program's command line, for the command it runs (cli/answers.py)
+    listing: Listing | None = None  # the workspace's files, when listed before the load (cli/answers.py)
+
+    @functools.cached_property
+    def now(self) -> datetime:
+        """The clock's time (iCalendar's stamp): an answer that shows it is never kept again."""
+        from haru_cli.cli import answers
+
+        answers.spoil()
+        return datetime.now(UTC)
 
     def language(self, ds: Dataset | None = None) -> str:
         if self.lang:
@@ -83,7 +93,7 @@ class State:
         try:
             with _progress(for_a_person) as progress:
                 ds = load_checked(self.workspace(), today=self.today, cache=self.cache, progress=progress,
-                                  frozen=True)
+                                  frozen=True, listing=self.listing)
             _kept_to_the_end(ds)
         finally:
             gc.freeze()
@@ -136,7 +146,8 @@ def _odd_cache_files(folder: Path) -> list[str]:
 
 
 def load_checked(root: Path, overlay: dict[str, str] | None = None, *, today: date | None, cache: bool = False,
-                 progress: Callable[[int, int], None] | None = None, frozen: bool = False) -> Dataset:
+                 progress: Callable[[int, int], None] | None = None, frozen: bool = False,
+                 listing: Listing | None = None) -> Dataset:
     """The workspace loaded and checked by every registered rules module's checks (rules/registered.py):
     the loader is handed them, as load imports no rules. Given today, the calendar checks too (their
     findings are of today's month: a dataset cached in another month is not used)."""
@@ -150,7 +161,8 @@ def load_checked(root: Path, overlay: dict[str, str] | None = None, *, today: da
         days = japanese_business_days(user_cache_dir() if cache else None)
         checks = loader.Checks(functools.partial(registered.run_checks, today=today, days=days),
                                f"{registered.key()} calendar:{today:%Y-%m}")
-    return loader.load_workspace(root, overlay, checks=checks, cache=cache, progress=progress, frozen=frozen)
+    return loader.load_workspace(root, overlay, checks=checks, cache=cache, progress=progress, frozen=frozen,
+                                 listing=listing)
 
 
 @dataclass
@@ -219,7 +231,11 @@ def japanese_business_days(folder: Path | None) -> BusinessDays:
 def open_run(ctx: typer.Context, *, fmt: str = "table", quiet: bool = False) -> Run:
     """The opening every command makes: the global options, the workspace loaded (a progress bar only
     when the output, `fmt`, is for a person), its language."""
+    from haru_cli.cli import answers
+
     state = state_of(ctx)
+    if state.cache:  # this very run's answer kept: printed again, and the run ends there
+        state.listing = answers.offer(ctx, state.argv, state.workspace(), state.today)
     ds = state.load(for_a_person=fmt in ("table", "text"), quiet=quiet)
     return Run(state, ds, Translator(state.language(ds)))
 
@@ -245,6 +261,10 @@ def _progress(for_a_person: bool = True) -> Iterator[Callable[[int, int], None] 
         nonlocal bar
         if bar is None and time.monotonic() - started > 1.0:
             from rich.progress import Progress
+
+            from haru_cli.cli import answers
+
+            answers.spoil()  # a bar drawn and wiped is no part of the answer
 
             bar = Progress(transient=True, console=_stderr_console())
             bar.start()

@@ -16,6 +16,7 @@ def search(
     text: Annotated[str, typer.Argument(metavar="TEXT")],
     fmt: Annotated[Literal["text", "json"], typer.Option("--format")] = "text",
 ) -> None:
+    from haru_cli.cli import answers
     from haru_cli.escape import shown_path, visible
     from haru_cli.i18n import Translator
     from haru_cli.load.search import MAX_HITS
@@ -24,11 +25,13 @@ def search(
 
     state = state_of(ctx)
     root = state.workspace()
+    # this very search's answer kept: printed again, and the run ends there
+    listing = answers.offer(ctx, state.argv, root, state.today) if state.cache else None
     t = Translator(state.language())
     collecting = gc.isenabled()
     gc.disable()  # tens of thousands of stamps and paths, no cycles: a collection would only walk them
     try:
-        hits, more = find(root, current(root, use_cache=state.cache), text, use_cache=state.cache)
+        hits, more = find(root, listing or current(root, use_cache=state.cache), text, use_cache=state.cache)
     finally:
         if collecting:
             gc.enable()

@@ -67,17 +67,31 @@ def _key() -> bytes | None:
 
 @functools.cache  # haru's sources do not change while it runs: read once, written once
 def _code_version() -> str:
-    """haru's version and the stamps of its source files: a changed haru never reads an old cache."""
+    """haru's version and the stamps of its files (`code_files`): a changed haru never reads an old cache, nor
+    prints an answer an old one kept (cli/answers.py)."""
     from haru_cli import __version__
 
-    package = os.path.dirname(os.path.abspath(__file__))
     stamps = [__version__, sys.version]
-    for folder, _, names in sorted(os.walk(package)):
-        for name in sorted(names):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, name))
-                stamps.append(f"{os.path.relpath(folder, package)}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    for top, path in code_files():
+        stat = os.stat(os.path.join(top, path))
+        stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
+
+
+def code_files() -> list[tuple[str, str]]:
+    """haru's files — its sources, and the shipped templates wherever they are installed from (an editable
+    install takes them from the top-level templates/) — as (folder, path within it), bytecode left out."""
+    import importlib.util
+
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    spec = importlib.util.find_spec("haru_cli.templates")
+    shipped = list(spec.submodule_search_locations or []) if spec is not None else []
+    found: list[tuple[str, str]] = []
+    for top in [package, *(folder for folder in shipped if not folder.startswith(package + os.sep))]:
+        for folder, folders, names in os.walk(top):
+            folders[:] = [f for f in folders if f != "__pycache__"]  # walked after this: pruned in place
+            found.extend(sorted((top, os.path.relpath(os.path.join(folder, name), top)) for name in names))
+    return sorted(found)
 
 
 def _open_folder(root: Path) -> int | None:

@@ -33,7 +33,7 @@ class Checks:
 
 def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks: Checks | None,
                    cache: bool = False, progress: Callable[[int, int], None] | None = None,
-                   frozen: bool = False) -> Dataset:
+                   frozen: bool = False, listing: Listing | None = None) -> Dataset:
     """Load every record under root, run the cross-file checks (none with None), and return all of it.
 
     `overlay` maps workspace paths to texts read as if those files were there: `haru new` validates the
@@ -41,6 +41,7 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
     used when no file has changed since, and otherwise each unchanged file's record (store.py).
     `progress(done, total)` is told as files load. `frozen`: what is loaded lives until the process ends
     (a command's), so the record types the cache gives later are moved out of the collector's sight too.
+    `listing`: the files as listed a moment ago by the caller (stamps.current), not listed again.
     """
     from haru_cli.load import stamps, store
 
@@ -48,7 +49,8 @@ def load_workspace(root: Path, overlay: dict[str, str] | None = None, *, checks:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        listing = stamps.current(root, use_cache=cache)
+        if listing is None:
+            listing = stamps.current(root, use_cache=cache)
         # What a file's record is read by besides haru's code: the record types registered (one from outside
         # is no file of haru's). The checks run are kept with the dataset: others mean checking it again.
         made_by = f"dataset {hashlib.sha256(types_key().encode()).hexdigest()}"

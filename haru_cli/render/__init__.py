@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+TEMPLATES_FOLDER = "templates"  # a workspace's own templates (render/templates.py reads them)
+
 
 class TemplateProblem(Exception):
     """A template that cannot be read or rendered (a syntax error, an undefined name, a sandbox

@@ -21,14 +21,13 @@ from typing import TYPE_CHECKING, Any
 from haru_cli.escape import visible
 from haru_cli.i18n import yen
 from haru_cli.i18n.dates import date_text, month_text
-from haru_cli.render import TemplateProblem
+from haru_cli.render import TEMPLATES_FOLDER, TemplateProblem
 from haru_cli.render.formats import md_block, md_text
 from haru_cli.render.sandbox import apart, collect, reason, sandboxed, within_limits
 
 if TYPE_CHECKING:
     from jinja2 import Environment, Template
 
-TEMPLATES_FOLDER = "templates"
 MAX_TEMPLATE_BYTES = 128 * 2**10  # haru's own templates are a few KB; compiling a large one takes long
 
 

@@ -18,6 +18,7 @@ import yaml
 
 from haru_cli.cli import mcp_tools
 from haru_cli.i18n import text
+from tests.cli.test_answers import aged, kept
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "site"
 TODAY = "2026-11-27"
@@ -269,3 +270,17 @@ def test_paths_are_the_workspace_s_wherever_the_client_started_the_server(ws: Pa
 
     failed, said = session(ws, cwd=Path("/"))(talk)
     assert not failed and said["ok"] is True and said["errors"] == 0, said
+
+
+def test_a_tool_run_within_the_server_keeps_no_answer(ws: Path) -> None:
+    """Only the program's own command keeps its answer (cli/answers.py): the server's is `mcp`, and its tools'
+    output is the server's to send, never a terminal's."""
+    shutil.rmtree(ws / ".haru-cache", ignore_errors=True)  # the fixture's own, if a run made one there
+    aged(ws)
+
+    async def talk(client: Any) -> Any:
+        return [await client.call_tool("partner_show", {"query": "うえだ", "today": TODAY}) for _ in range(2)]
+
+    first, second = session(ws)(talk)
+    assert not first.is_error and [c.text for c in first.content] == [c.text for c in second.content]
+    assert kept(ws) == []

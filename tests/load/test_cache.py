@@ -152,3 +152,14 @@ def test_the_signing_key_is_made_whole_and_a_short_one_is_replaced(tmp_path: Pat
     assert [p.name for p in key_file.parent.iterdir() if p.name.startswith(".cache-key")] == []  # no leftovers
 
 
+
+
+def test_every_file_of_haru_is_part_of_its_code_version() -> None:
+    """Not only the folder cache.py is in: a rule, a view or a shipped template changed is another haru, whose
+    cache (and kept answers) an old one's are not."""
+    from haru_cli.load.cache import code_files
+
+    paths = {path.replace(os.sep, "/") for _, path in code_files()}
+    assert {"load/cache.py", "records/models.py", "rules/fees.py", "cli/answers.py", "report_monthly.md.j2",
+            "site/page.html.j2"} <= paths
+    assert not any("__pycache__" in path or path.endswith(".pyc") for path in paths)

@@ -211,6 +211,8 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     missed |= peak > PEAK_MB
     search = [*HARU, "--data", str(synthetic), "search", SEARCHED]
     median(search, env, 1)  # builds the folded index once
+    time.sleep(RACY_SECONDS)  # the cold runs above made .haru-cache/ anew: let the cache settle, as for (d)
+    median(search, env, 1)
     searched, _ = median(search, env, args.repeat)
     absolute = searched <= 0.3
     missed |= not absolute

@@ -109,6 +109,7 @@ class HaruGroup(TyperGroup):
             typer.echo(f"haru: {visible(str(exc), one_line=True)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except TemplateProblem as exc:  # a user's template: their mistake, named with its line
+            answers.spoil()  # or its render stopped at its time limit, on a busy machine: not kept
             typer.echo(f"haru: {visible(str(exc), one_line=True)}", err=True)
             raise typer.Exit(1) from None
         except UnknownHolidays as exc:  # no pay date is computed without the holidays of its year
@@ -202,7 +203,8 @@ def main() -> None:
     try:
         app()  # Ctrl-C ends with exit 130 and a closed pipe quietly (typer.core._main)
     except SystemExit as exc:
-        answers.finish(exc.code)
+        if answers.finish(exc.code):  # its last output could not be written (the pipe's reader gone)
+            sys.exit(1)
         raise
     except Exception as exc:  # the one place unexpected errors are caught
         answers.finish(70)

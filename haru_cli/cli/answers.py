@@ -23,6 +23,7 @@ import os
 import stat
 import struct
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -79,30 +80,29 @@ class _Recording:
 
 
 class _Tee(io.RawIOBase):
-    """A standard stream's bytes, written through to it and recorded; a failed write spoils the recording."""
+    """A standard stream's descriptor, written to and recorded: what reaches it, when it does (stdout's bytes
+    wait in a buffer, stderr's lines do not), so that an answer printed again interleaves the two as they
+    were. After a write that failed (a closed pipe), later ones are dropped, as Click drops them then."""
 
     def __init__(self, target: BinaryIO, stream: int, recording: _Recording) -> None:
         super().__init__()
         self._target, self._stream, self._recording = target, stream, recording
+        self._broken = False
 
     def writable(self) -> bool:
         return True
 
-    def write(self, data: Any) -> int:
+    def write(self, data: Any) -> int | None:
+        if self._broken:
+            return len(data)
         try:
-            self._target.write(data)
-        except BaseException:
-            self._recording.spoiled = True
+            written = self._target.write(data)
+        except OSError:
+            self._broken = self._recording.spoiled = True
             raise
-        self._recording.add(self._stream, bytes(data))
-        return len(data)
-
-    def flush(self) -> None:
-        try:
-            self._target.flush()
-        except BaseException:
-            self._recording.spoiled = True
-            raise
+        if written:
+            self._recording.add(self._stream, bytes(data[:written]))
+        return written
 
     def isatty(self) -> bool:
         return self._target.isatty()
@@ -112,10 +112,20 @@ class _Tee(io.RawIOBase):
 
 
 def _teed(stream: Any, number: int, recording: _Recording) -> io.TextIOWrapper:
-    """A text stream like `stream` (its encoding, errors, line buffering) whose bytes are recorded."""
+    """A text stream as `stream` is — its encoding, errors, line buffering and buffer (of the same size, or
+    none when it has none: PYTHONUNBUFFERED, `python -u`) — whose bytes are recorded as they reach its file."""
     stream.flush()
-    return io.TextIOWrapper(_Tee(stream.buffer, number, recording), encoding=stream.encoding,  # type: ignore[arg-type]
-                            errors=stream.errors, line_buffering=stream.line_buffering, write_through=True)
+    buffer = stream.buffer
+    raw = getattr(buffer, "raw", None)
+    if raw is None:  # unbuffered: the file itself (or a test's BytesIO)
+        below: Any = _Tee(buffer, number, recording)
+    else:
+        # CPython tells a buffer's size only as what the object weighs beyond its type's own size.
+        size = buffer.__sizeof__() - type(buffer).__basicsize__
+        size = size if size > 0 else io.DEFAULT_BUFFER_SIZE
+        below = io.BufferedWriter(_Tee(raw, number, recording), buffer_size=size)
+    return io.TextIOWrapper(below, encoding=stream.encoding, errors=stream.errors,
+                            line_buffering=stream.line_buffering, write_through=stream.write_through)
 
 
 _recording: _Recording | None = None
@@ -136,9 +146,15 @@ def claim() -> list[str] | None:
 
 
 def spoil() -> None:
-    """This run's answer depends on more than its key holds (the clock's time, a progress bar): not kept."""
+    """This run's answer depends on more than its key holds (the clock's time, a progress bar, a template's
+    render stopped, what the cache folder holds): not kept."""
     if _recording is not None:
         _recording.spoiled = True
+
+
+def reading(ctx: typer.Context) -> bool:
+    """Whether the command run only reads the workspace and prints (KEPT)."""
+    return " ".join(ctx.command_path.split()[1:]) in KEPT
 
 
 def offer(ctx: typer.Context, argv: list[str] | None, root: Path, today: date) -> Listing | None:
@@ -146,8 +162,7 @@ def offer(ctx: typer.Context, argv: list[str] | None, root: Path, today: date) -
     record what it prints, to keep it when it ends (`finish`). `argv`: the program's command line (`claim`).
     The workspace's files as listed here, for the load to use (None when they were not)."""
     global _recording
-    command = " ".join(ctx.command_path.split()[1:])
-    if argv is None or command not in KEPT or os.environ.get("HARU_ANSWERS") == "off":
+    if argv is None or not reading(ctx) or os.environ.get("HARU_ANSWERS") == "off" or not _recordable():
         return None
     from typer.models import TyperPath  # what Typer makes of an option typed pathlib.Path
 
@@ -160,7 +175,11 @@ def offer(ctx: typer.Context, argv: list[str] | None, root: Path, today: date) -
     inputs = None if listing.racy() else _inputs(root, argv, today)
     if inputs is None:
         return listing
-    key = f"{listing.fingerprint} {hashlib.sha256(inputs.encode('utf-8', 'surrogateescape')).hexdigest()}"
+    # Keyed with this user's key: the environment it is made from holds tokens too.
+    digest = cache.keyed_digest(inputs.encode("utf-8", "surrogateescape"))
+    if digest is None:
+        return listing
+    key = f"{listing.fingerprint} {digest}"
     name = PREFIX + hashlib.sha256(key.encode()).hexdigest()[:32]
     found = cache.read_signed(root, name, key, listing.cache_limit)
     if found is not None and (answer := _parsed(found)) is not None:
@@ -171,22 +190,29 @@ def offer(ctx: typer.Context, argv: list[str] | None, root: Path, today: date) -
     return listing
 
 
-def finish(code: Any) -> None:
+def _recordable() -> bool:
+    """Whether the standard streams are streams of bytes (not closed: `haru … >&-` leaves sys.stdout None)."""
+    return all(hasattr(stream, "buffer") for stream in (sys.stdout, sys.stderr))
+
+
+def finish(code: Any) -> bool:
     """The run ended with `code` (its SystemExit's): the standard streams put back, and its answer kept if
-    it may be."""
+    it may be. Whether what it printed last could not be written (a closed pipe: the run then ends with 1,
+    as Click ends it when an earlier write fails)."""
     global _recording
     recording, _recording = _recording, None
     if recording is None:
-        return
+        return False
+    lost = False
     for ours in (sys.stdout, sys.stderr):
         try:
             ours.flush()
-        except Exception:  # a closed pipe: what was printed is not whole
-            recording.spoiled = True
+        except OSError:
+            lost = recording.spoiled = True
     sys.stdout, sys.stderr = recording.streams
     code = 0 if code is None else code
     if recording.spoiled or code not in (0, 1):
-        return
+        return lost
     body = bytearray(bytes([code]))
     for stream, data in _merged(recording.chunks):
         body += _CHUNK.pack(stream, len(data)) + data
@@ -194,6 +220,7 @@ def finish(code: Any) -> None:
 
     if cache.write_signed(recording.root, recording.name, recording.key, bytes(body)):
         _prune(recording.root)
+    return False
 
 
 def _merged(chunks: list[tuple[int, bytes]]) -> list[tuple[int, bytes]]:
@@ -250,7 +277,8 @@ def _prune(root: Path) -> None:
 
 
 def _inputs(root: Path, argv: list[str], today: date) -> str | None:
-    """Everything else an answer is made from, in one text; None when that cannot be told."""
+    """Everything else an answer is made from, in one text (each part framed by its length: no two inputs
+    read alike); None when that cannot be told."""
     from haru_cli.records.registry import types_key
 
     templates = _templates(root)
@@ -260,34 +288,42 @@ def _inputs(root: Path, argv: list[str], today: date) -> str | None:
     for fd in (0, 1, 2):
         try:
             size = os.get_terminal_size(fd)
-            terminal.append(f"{fd}:{size.columns}x{size.lines}")
+            terminal.append(f"{size.columns}x{size.lines}")
         except OSError:  # not a terminal
-            terminal.append(f"{fd}:-")
+            terminal.append("-")
     installed = []
     for folder in sys.path:  # a library installed, upgraded or removed changes its folder's time
         try:
-            installed.append(f"{folder}:{os.stat(folder or '.').st_mtime_ns}")
+            installed.append(f"{os.stat(folder or '.').st_mtime_ns}")
         except OSError:
-            installed.append(f"{folder}:-")
-    return "\n".join([
-        "\0".join(argv), today.isoformat(), os.getcwd(), types_key(),
-        "\0".join(f"{k}={v}" for k, v in sorted(os.environ.items()) if k not in SHELLS_OWN),
-        " ".join(terminal), "\0".join(installed), templates,
+            installed.append("-")
+    streams = [f"{s.encoding} {s.errors}" for s in (sys.stdout, sys.stderr)]  # what the locale made of them
+    return _framed([
+        _framed(argv), today.isoformat(), os.getcwd(), types_key(), repr(sys.flags), _framed(streams),
+        _framed([f"{k}={v}" for k, v in sorted(os.environ.items()) if k not in SHELLS_OWN]),
+        _framed(terminal), _framed(sys.path), _framed(installed), _framed(templates),
     ])
 
 
-def _templates(root: Path) -> str | None:
+def _framed(parts: list[str]) -> str:
+    return "".join(f"{len(part)}:{part}" for part in parts)
+
+
+def _templates(root: Path) -> list[str] | None:
     """The workspace's own templates (a report's), as the stamps of what its templates folder holds; None
     when it holds too much to tell, or cannot be read."""
+    from haru_cli.load.workspace import RACY_NS
     from haru_cli.render import TEMPLATES_FOLDER
 
     top = os.path.join(root, TEMPLATES_FOLDER)
     try:
         info = os.lstat(top)
     except FileNotFoundError:
-        return ""
+        return []
     except OSError:
         return None
+    # A template changed in the last two seconds could change again unseen (workspace.Listing.racy).
+    racy = time.time_ns() - RACY_NS
     seen = [f"{top}:{info.st_mode}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}"]
     folders = [top] if stat.S_ISDIR(info.st_mode) else []  # a link is never followed (SPEC §14)
     while folders:
@@ -302,9 +338,11 @@ def _templates(root: Path) -> str | None:
                 info = entry.stat(follow_symlinks=False)
             except OSError:
                 return None
+            if info.st_mtime_ns > racy:
+                return None
             seen.append(f"{entry.path}:{info.st_mode}:{info.st_size}:{info.st_mtime_ns}:{info.st_ctime_ns}")
             if entry.is_dir(follow_symlinks=False):
                 folders.append(entry.path)
             if len(seen) > TEMPLATES_SEEN:
                 return None
-    return "\0".join(sorted(seen))
+    return sorted(seen)

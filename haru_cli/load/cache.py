@@ -73,7 +73,10 @@ def _code_version() -> str:
 
     stamps = [__version__, sys.version]
     for top, path in code_files():
-        stat = os.stat(os.path.join(top, path))
+        try:  # not followed: an editor's lock file is a link to nothing
+            stat = os.lstat(os.path.join(top, path))
+        except OSError:  # gone since it was listed
+            continue
         stamps.append(f"{path}:{stat.st_size}:{stat.st_mtime_ns}")
     return hashlib.sha256("\n".join(stamps).encode()).hexdigest()
 
@@ -109,6 +112,13 @@ def _read_bounded(folder: int, name: str, limit: int) -> bytes | None:
         return read_regular(name, limit, dir_fd=folder)
     except (OSError, NotRegular, TooLarge):
         return None
+
+
+def keyed_digest(payload: bytes) -> str | None:
+    """HMAC-SHA256 of the payload with this user's key (None where there is none): what a cache file may
+    name of its inputs without telling them."""
+    key = _key()
+    return None if key is None else _signature(key, payload).hex()
 
 
 def _signature(key: bytes, payload: bytes | memoryview) -> bytes:

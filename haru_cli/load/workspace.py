@@ -76,13 +76,13 @@ class Listing:
 
     def folders_racy(self) -> bool:
         """The same of its folders: the listing itself is not kept (stamps.py) while one is racy."""
-        return max(_mtimes(self.folders[1]), default=0) > self.taken - 2_000_000_000
+        return max(_mtimes(self.folders[1]), default=0) > self.taken - RACY_NS
 
     def racy(self) -> bool:
         """A file changed within two seconds before its stamps were taken could have changed again since,
         within the file system's timestamp resolution, keeping its size and time (git's "racy" case): what
         was read of it is not cached yet."""
-        return self.newest > self.taken - 2_000_000_000
+        return self.newest > self.taken - RACY_NS
 
     @property
     def cache_limit(self) -> int:
@@ -100,6 +100,7 @@ def stamps(info: os.stat_result) -> tuple[int, int, int, int, int]:
 
 
 LARGEST = 2**63 - 1
+RACY_NS = 2_000_000_000  # a file changed this recently (ns) may change again unseen (Listing.racy)
 STAMP_BYTES = 5 * 8  # the bytes of one file's stamps in a Listing's numbers
 
 

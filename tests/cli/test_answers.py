@@ -109,6 +109,21 @@ def test_a_workspace_template_changed_is_another_answer(ws: Path) -> None:
     assert "版2" in program(ws, "report", "partner", "ウエダ").stdout.decode()
 
 
+def test_a_template_changed_a_moment_ago_keeps_no_answer(ws: Path) -> None:
+    (ws / "templates").mkdir()
+    aged(ws)
+    (ws / "templates" / "report_partner.md.j2").write_text("# {{ p.name }}\n", encoding="utf-8")
+    assert program(ws, "report", "partner", "ウエダ").returncode == 0
+    assert kept(ws) == []
+
+
+def test_with_stderr_closed_the_command_runs_and_keeps_nothing(ws: Path) -> None:
+    """`haru … 2>&-` leaves sys.stderr None: nothing to record it with."""
+    done = subprocess.run(f'"{sys.executable}" -m haru_cli --data "{ws}" partner list 2>&-', shell=True,
+                          capture_output=True, env={**os.environ, "HARU_TODAY": "2026-11-27"}, timeout=60)
+    assert done.returncode == 0 and "株式会社ウエダ" in done.stdout.decode() and kept(ws) == []
+
+
 def test_a_templates_link_is_not_followed(ws: Path, tmp_path: Path) -> None:
     """Its target's changes are nothing haru reads (the report refuses a linked templates folder)."""
     outside = tmp_path / "outside"
@@ -243,3 +258,33 @@ def test_the_program_in_this_process_keeps_and_prints_its_answer(ws: Path, monke
     assert printed[0] == printed[1] and printed[0].out and len(kept(ws)) == 1
     assert [p.name for p in parse_cache(ws)] == ["listing.pickle"]  # the second run loaded nothing
     assert not isinstance(sys.stdout.buffer, answers._Tee)  # the streams put back
+
+
+@pytest.mark.parametrize("unbuffered", [None, "1"])
+def test_stdout_and_stderr_into_one_file_come_back_in_the_order_they_reached_it(
+        workspace: WorkspaceFactory, unbuffered: str | None) -> None:
+    """Piped, stdout waits in its buffer until the end while stderr's lines go at once (unless Python's
+    streams are unbuffered): the answer printed again puts them in that order, not in the order written."""
+    root = workspace({"haru.yaml": "tax:\n  rate: 8%\n  rouding: floor\n"})  # every figure incomplete (exit 1)
+    aged(root)
+    command = [sys.executable, "-m", "haru_cli", "--data", str(root), "report", "monthly", "--month", "2026-10"]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    env.update({"HARU_TODAY": "2026-11-27", **({"PYTHONUNBUFFERED": unbuffered} if unbuffered else {})})
+    runs = [subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=environment, timeout=60)
+            for environment in ({**env, "HARU_ANSWERS": "off"}, env, env)]  # as without answers, kept, printed
+    assert [run.returncode for run in runs] == [1, 1, 1] and len(kept(root)) == 1
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+
+
+def test_a_closed_pipe_ends_quietly_and_keeps_nothing(ws: Path) -> None:
+    """`haru … | head -1`: the reader gone, the command ends with 1 as Click ends it, without a word of
+    Python's about the stream, and what it printed is not whole, so not kept."""
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        done = subprocess.run([sys.executable, "-m", "haru_cli", "--data", str(ws), "partner", "list"],
+                              stdout=write, stderr=subprocess.PIPE, timeout=60,
+                              env={**os.environ, "HARU_TODAY": "2026-11-27"})
+    finally:
+        os.close(write)
+    assert done.returncode == 1 and done.stderr == b"" and kept(ws) == []

@@ -32,3 +32,13 @@ def test_collect_joins_what_a_template_makes_up_to_the_bound(monkeypatch: pytest
     monkeypatch.setattr(sandbox, "MAX_OUTPUT", 2)
     with pytest.raises(SecurityError):
         sandbox.collect(["ab", "c"])
+
+
+def test_no_filter_draws_at_random() -> None:
+    """A report is the same every time it is made from the same records (a kept answer is printed again)."""
+    from jinja2 import TemplateAssertionError
+
+    env = sandbox.sandboxed()
+    assert "random" not in env.filters and "first" in env.filters
+    with pytest.raises(TemplateAssertionError, match="random"):
+        env.from_string("{{ [1, 2] | random }}")

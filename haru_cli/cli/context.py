@@ -110,9 +110,13 @@ class State:
         cached = ds.root / CACHE_FOLDER
         if self.cache and os.path.lexists(cached):
             # else every run would be slow unsaid; a link is never followed (SPEC §14)
+            from haru_cli.cli import answers
+
             if cached.is_symlink() or not cached.is_dir():
+                answers.spoil()  # of the cache folder, not of the files an answer is kept for
                 typer.echo(text("cli.cache_not_folder", lang, folder=CACHE_FOLDER), err=True)
             elif odd := _odd_cache_files(cached):
+                answers.spoil()
                 typer.echo(text("cli.cache_not_file", lang, files=", ".join(odd)), err=True)
         return ds
 
@@ -237,6 +241,12 @@ def open_run(ctx: typer.Context, *, fmt: str = "table", quiet: bool = False) -> 
     if state.cache:  # this very run's answer kept: printed again, and the run ends there
         state.listing = answers.offer(ctx, state.argv, state.workspace(), state.today)
     ds = state.load(for_a_person=fmt in ("table", "text"), quiet=quiet)
+    if state.argv is not None and answers.reading(ctx):
+        # What a reading command makes after the load are its rows and its output, tens of thousands of
+        # objects and no cycle to speak of, that all live until it prints: collections would only walk them
+        # again and again (twice the time of each row at 48,000 files), and its memory goes back whole as the
+        # process ends. Not for a command run within another (an MCP tool's), nor one that writes.
+        gc.disable()
     return Run(state, ds, Translator(state.language(ds)))
 
 

@@ -468,9 +468,12 @@ def course(d: Dashboard, course_id: str) -> Document | None:
         (t("id"), c.id), (t("start"), Day(c.start)), (t("end"), Day(c.end)),
         (t("school.levels"), t("school.levels_value", levels=c.levels, passing=c.pass_level))]
     assignments: list[list[Any]] = [[a.id, a.title, t.join(a.criteria)] for a in c.assignments]
-    found = [progress(d.ds, s, d.today) for s in sorted(d.ds.students.values(), key=lambda s: natural(s.id))
-             if s.course == c.id]
-    given = sorted((x for x in d.ds.certificates.values() if x.course == c.id), key=lambda x: natural(x.id))
+    students = d.ds.index("students_of_course", lambda: sorted(d.ds.students.values(), key=lambda s: natural(s.id)),
+                          lambda s: [s.course])
+    found = [progress(d.ds, s, d.today) for s in students.get(c.id, [])]
+    given = d.ds.index("certificates_of_course",
+                       lambda: sorted(d.ds.certificates.values(), key=lambda x: natural(x.id)),
+                       lambda x: [x.course]).get(c.id, [])
     certificates: list[list[Any]] = [[x.id, _student_name(d, x.student), Day(x.issued)] for x in given]
     return Document(c.title, [
         Section(t("school.course"), fields=fields),
@@ -673,7 +676,7 @@ def vendors(d: Dashboard) -> Document:
 
 def vendor(d: Dashboard, vendor_id: str) -> Document | None:
     """What `vendor show` prints, its contracts and the selections it took part in linked."""
-    from haru_cli.views.vendors import vendor_document
+    from haru_cli.views.vendors import selections_of, vendor_document
 
     v = d.ds.vendors.get(vendor_id)
     if v is None:
@@ -682,8 +685,7 @@ def vendor(d: Dashboard, vendor_id: str) -> Document | None:
     contracts = d.ds.contracts_of_vendor(v.id)
     sections[2].links = [Link("contract", c.id) for c in contracts]
     sections[3].links = [Link("contract", c.id) for c in contracts for _ in c.deliverables]
-    sections[4].links = [Link("sourcing", s.id) for s in sorted(d.ds.sourcings.values(), key=lambda s: s.opened)
-                         for r in ranking(s) if r.candidate.vendor == v.id]  # vendor_document's rows, in its order
+    sections[4].links = [Link("sourcing", s.id) for s, _ in selections_of(d.ds, v.id)]  # vendor_document's rows
     return Document(v.name, sections)
 
 

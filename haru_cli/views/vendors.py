@@ -59,6 +59,16 @@ def vendors_table(ds: Dataset, found: list[Vendor], today: date, t: Translator) 
     return Table([t(h) for h in VENDOR_HEADINGS], rows, t("vendor.none"))
 
 
+def selections_of(ds: Dataset, vendor_id: str) -> list[tuple[Sourcing, Ranked]]:
+    """The selections a vendor took part in, the earliest opened first, each with its place in the ranking:
+    every selection ranked once per dataset, not once per vendor shown."""
+    ranked = ds.index("selections_of_vendor",
+                      lambda: [(s, r) for s in sorted(ds.sourcings.values(), key=lambda s: s.opened)
+                               for r in ranking(s)],
+                      lambda sr: [sr[1].candidate.vendor])
+    return ranked.get(vendor_id, [])
+
+
 def vendor_document(ds: Dataset, v: Vendor, today: date, t: Translator) -> Document:
     card = card_of(ds, v, today)
     profile: list[tuple[str, Value]] = [
@@ -82,8 +92,7 @@ def vendor_document(ds: Dataset, v: Vendor, today: date, t: Translator) -> Docum
     selections: list[Row] = [
         [s.id, s.title, t.value("sourcing_status", s.status), _unless_none(r.score), _unless_none(r.rank),
          t.yesno(s.decision is not None and s.decision.vendor == v.id)]
-        for s in sorted(ds.sourcings.values(), key=lambda s: s.opened) for r in ranking(s)
-        if r.candidate.vendor == v.id]
+        for s, r in selections_of(ds, v.id)]
     return Document(v.name, [
         Section(t("vendor.profile"), fields=profile),
         Section(t("vendor.scorecard"), fields=scores),

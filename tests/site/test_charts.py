@@ -130,3 +130,35 @@ def test_an_empty_chart_says_so_instead_of_drawing_axes(workspace: WorkspaceFact
     assert "No data." in sections_of(english["partners/spcom.html"].decode("utf-8"))[
         "Hours by kind of meeting (12 months)"]
     assert Translator("ja")("site.chart.no_data") == "データがありません。"
+
+
+def test_the_fees_chart_sums_each_partner_s_month_as_filtering_every_statement(tmp_path: Path) -> None:
+    """fees_chart groups the statements in one pass: each partner's month is what summing that month's
+    statements of the partner gives (the formulation it replaced, once per partner and month)."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from haru_cli.views.charts import fees_chart
+    from tests.helpers import load_workspace, write_workspace
+
+    ids = ["ueda", "spcom", "andath"]
+    ds = load_workspace(write_workspace(tmp_path / "ws", {"partners/spcom.yaml": "id: spcom\nname: 株式会社S.P.COM\n",
+                                                          "partners/andath.yaml": "id: andath\nname: 株式会社&ath\n"}))
+    statement = st.builds(lambda p, amount: SimpleNamespace(partner=SimpleNamespace(id=p), subtotal=amount),
+                          st.sampled_from(ids), st.integers(-10**6, 10**7))
+    months = st.lists(st.lists(statement, max_size=6), min_size=1, max_size=12)
+
+    @settings(max_examples=200, deadline=None)
+    @given(months)
+    def check(found: list[list[SimpleNamespace]]) -> None:
+        by_month = [(date(2026, 4 + n % 9, 1), statements) for n, statements in enumerate(found)]
+        chart = fees_chart(ds, by_month, Translator("ja"))  # type: ignore[arg-type]
+        partners = sorted({s.partner.id for _, month in by_month for s in month})
+        expected = {ds.partners[p].name: tuple(float(sum(s.subtotal for s in month if s.partner.id == p))
+                                               for _, month in by_month) for p in partners}
+        assert {s.label: s.values for s in chart.series} == {k: v for k, v in expected.items() if any(v)}
+
+    check()

@@ -18,7 +18,16 @@ import pytest
 
 from haru_cli.i18n import Translator
 from haru_cli.site.pages import Site
-from tests.helpers import SCENARIO, WorkspaceFactory, business_days, load_workspace, site_of, write_workspace
+from tests.helpers import (
+    SCENARIO,
+    SCHOOL,
+    VENDORS,
+    WorkspaceFactory,
+    business_days,
+    load_workspace,
+    site_of,
+    write_workspace,
+)
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
@@ -401,3 +410,37 @@ def test_a_statement_page_shows_hostile_names_and_clients_as_text(tmp_path: Path
     assert "&lt;img src=x onerror=alert(2)&gt;" in page  # the client, as text
     assert "<img src=x onerror=alert(2)>" in "".join(checked["fees/2026-10/tanaka.html"].text)
     assert "\u202e" not in page  # a reordering character shown as an escape
+
+
+def test_a_course_page_and_a_vendor_page_hold_their_own_records_only(workspace: WorkspaceFactory) -> None:
+    """From the indexes built once per dataset (views/pages.course, views/vendors.selections_of): each page
+    what filtering every student, certificate and selection would give, in the same order."""
+    from haru_cli.records.text import natural
+    from haru_cli.rules.vendors import ranking
+    from haru_cli.views.pages import Dashboard, course, vendor
+    from haru_cli.views.vendors import selections_of
+
+    other = {
+        "courses/basic.yaml": "id: basic\ntitle: 基礎コース\nstart: 2026-05-01\n"
+                              "assignments:\n  - {id: b1, title: 基礎, criteria: [理解]}\n",
+        "students/2026-ueno.yaml": "id: 2026-ueno\nname: 上野 三郎\ncourse: basic\nenrolled: 2026-05-10\n",
+        "students/2026-abe-10.yaml": "id: 2026-abe-10\nname: 阿部 十\ncourse: practice\nenrolled: 2026-04-10\n",
+        "students/2026-abe-9.yaml": "id: 2026-abe-9\nname: 阿部 九\ncourse: practice\nenrolled: 2026-04-10\n",
+        "sourcing/second.yaml": (
+            "id: second\ntitle: 二件目\nopened: 2026-08-01\nstatus: open\ncriteria: {expertise: 100%}\ncandidates:\n"
+            "  - {vendor: eizo, scores: {expertise: 4}}\n  - {vendor: studio}\n"),
+    }
+    ds = load_workspace(workspace({**SCHOOL, **VENDORS, **other}))
+    d = Dashboard(ds, date(2026, 11, 27), business_days(), Translator("ja"))
+    for course_id in ("practice", "basic"):
+        page = course(d, course_id)
+        assert page is not None
+        expected = [s.name for s in sorted(ds.students.values(), key=lambda s: natural(s.id)) if s.course == course_id]
+        shown = [row[0] for row in page.sections[2].rows]
+        assert [str(getattr(cell, "text", cell)) for cell in shown] == expected
+    for vendor_id in ("studio", "eizo"):
+        expected_ids = [s.id for s in sorted(ds.sourcings.values(), key=lambda s: s.opened) for r in ranking(s)
+                        if r.candidate.vendor == vendor_id]
+        assert [s.id for s, _ in selections_of(ds, vendor_id)] == expected_ids == ["second", "pick"]
+        page = vendor(d, vendor_id)
+        assert page is not None and [link.key for link in page.sections[4].links] == expected_ids

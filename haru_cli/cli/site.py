@@ -4,6 +4,7 @@ reloads) is imported only by `serve`."""
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import tempfile
@@ -37,6 +38,11 @@ def site(
     from haru_cli.site.written import ProcessFailed, write_pages
 
     run = open_run(ctx)
+    if run.state.argv is not None:
+        # As a reading command (open_run): the pages are made and written, and what lives on — the indexes
+        # the pages share — is only walked again by each collection (a tenth of the time of 50,000 pages;
+        # the peak memory the same without it). `serve` keeps its collector: it runs on.
+        gc.disable()
     target = Path(os.path.abspath(out))
     if target.is_symlink() or (target.exists() and not target.is_dir()):
         run.fail("cli.site.not_folder", path=str(out))

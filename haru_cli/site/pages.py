@@ -14,7 +14,6 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time
 from functools import cached_property, lru_cache
 from importlib import resources
-from posixpath import relpath
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -364,9 +363,18 @@ def _relative(target: str, here: str) -> str:
     return _from_folder(target, _folder(here))
 
 
-@lru_cache(maxsize=65536)
 def _from_folder(target: str, folder: str) -> str:
-    return relpath(target, folder)  # posixpath.relpath makes both absolute: a site's thousands of links add up
+    """posixpath.relpath(target, folder) of two paths of the site (relative, normalized: no `.`, `..` or `//`
+    in them), worked out on their parts alone — relpath makes both absolute, asking the system for the
+    current folder, and a site of 50,000 pages has millions of links (a test holds the two to each other)."""
+    into = target.split("/")
+    above = [] if folder == "." else folder.split("/")
+    common = 0
+    for a, b in zip(into, above, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(above) - common) + into[common:]) or "."
 
 
 @lru_cache(maxsize=1)

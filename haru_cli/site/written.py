@@ -41,11 +41,14 @@ def write_pages(site: Site, folder: Path, jobs: int | None = None) -> list[str]:
 
 def _write(site: Site, folder: Path, paths: list[str], parent: int | None = None) -> list[str]:
     written = []
+    made: set[Path] = set()  # the folders made (or found) already: not asked for again for every page
     for path, page in build(site, paths):
         if parent is not None and os.getppid() != parent:  # haru is gone: nobody waits for these pages
             os._exit(1)
         file = folder / path
-        file.parent.mkdir(parents=True, exist_ok=True)
+        if file.parent not in made:
+            file.parent.mkdir(parents=True, exist_ok=True)
+            made.add(file.parent)
         file.write_bytes(page)
         written.append(path)
     return written

@@ -444,3 +444,24 @@ def test_a_course_page_and_a_vendor_page_hold_their_own_records_only(workspace: 
         assert [s.id for s, _ in selections_of(ds, vendor_id)] == expected_ids == ["second", "pick"]
         page = vendor(d, vendor_id)
         assert page is not None and [link.key for link in page.sections[4].links] == expected_ids
+
+
+def test_a_link_s_path_from_a_folder_is_posixpath_s_relpath() -> None:
+    """site/pages._from_folder works a link out on the parts of two site paths; posixpath.relpath, which
+    asks the system for the current folder, is the second formulation."""
+    import posixpath
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from haru_cli.site.pages import _from_folder
+
+    parts = st.lists(st.sampled_from(["a", "b", "fees", "index.html", "x.html", "2026"]), min_size=1, max_size=4)
+
+    @settings(max_examples=500, deadline=None)
+    @given(parts, st.one_of(st.just(["."]), parts))
+    def check(target: list[str], folder: list[str]) -> None:
+        t, f = "/".join(target), "/".join(folder)
+        assert _from_folder(t, f) == posixpath.relpath(t, f)
+
+    check()

@@ -31,7 +31,8 @@ the command does, not the answer it kept), and on data/, whose time stands for t
 (the start-up and the quarter are timed at least 9 times, their differences being small; the full size 5);
 the exponent k of time ∝ size^k is log((full − start-up) / (quarter − start-up)) / log(size ratio), the size
 being the bytes of the two workspaces' YAML files (≈4×). Linear is 1.0; target ≤ 1.1 for every command.
-`haru site` is timed as often as the cold runs at each size (its full-size time is (h)). Not with --workspace.
+Each command is timed at the three sizes in turns, round after round, so that a slow spell of the machine
+falls on all of them alike; `haru site` too, as often as the cold runs. Not with --workspace.
 """
 
 from __future__ import annotations
@@ -277,7 +278,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"{'(i) its index.html (SPEC §13.1)':44} {home_kb:6.0f} KB {'':17} < 300 KB {verdict}")
     listed(rows[first:])
     if args.workspace is None:
-        missed |= growth(args, scratch, env, synthetic, built, cold_runs)
+        missed |= growth(args, scratch, env, synthetic, cold_runs)
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs "
           f"((a) and (b): {max(args.repeat, SMALL_RUNS)}; cold runs: {cold_runs}).")
     if PROBLEMS_FOUND:
@@ -289,8 +290,7 @@ def yaml_bytes(root: Path) -> int:
     return sum(path.stat().st_size for path in root.rglob("*.yaml"))
 
 
-def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, site_full: float,
-           runs: int) -> bool:
+def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, runs: int) -> bool:
     """Print each command family's growth between a quarter of the synthetic workspace and all of it; True
     if one grows faster than the target."""
     quarter = scratch / "quarter"
@@ -307,19 +307,33 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
 
     computing = {**env, "HARU_ANSWERS": "off"}  # what a command does, not the answer it kept
 
-    def warm(root: Path, command: list[str], repeat: int) -> float:
-        median([*HARU, "--data", str(root), *command], computing, 1)  # fills the parse cache (and search's index)
-        return median([*HARU, "--data", str(root), *command], computing, repeat)[0]
+    def in_turns(commands: list[list[str]], repeats: list[int], environment: dict[str, str]) -> list[float]:
+        """The median time of each command, run in turns — the start-up's, the quarter's and the full size's
+        one after the other, round after round — so that a slow spell of the machine (one run of this
+        benchmark measured the bare load at 11.5 s, another at 7.5 s) falls on every size alike, and does
+        not pass for growth."""
+        times: list[list[float]] = [[] for _ in commands]
+        for round_ in range(max(repeats)):
+            for n, command in enumerate(commands):
+                if round_ < repeats[n]:
+                    times[n].append(run(command, environment)[0])
+        return [statistics.median(found) for found in times]
 
+    sizes = [(data, "ueda"), (quarter, "p00000"), (full, "p00000")]
     for name, command in FAMILIES:
+        commands = [[*HARU, "--data", str(root), *command(partner)] for root, partner in sizes]
+        for each in commands:
+            run(each, computing)  # fills the parse cache (and search's index)
         # k rests on the small differences of the start-up and the quarter: a jitter of 10 ms in either moves
         # a command of 30 ms of its own by 0.2, so both are timed more often (they are quick).
-        floor = warm(data, command("ueda"), max(runs, SMALL_RUNS))
-        found.append((name, floor, warm(quarter, command("p00000"), max(runs, SMALL_RUNS)),
-                      warm(full, command("p00000"), max(runs, FULL_RUNS))))
-    site = [*HARU, "--data", str(quarter), "site", "--out", str(scratch / "site-quarter")]
-    site_data = median([*HARU, "--data", str(data), "site", "--out", str(scratch / "site-data")], env, runs)[0]
-    found.append((f"site ({site_data:.2f} s on data/)", site_data, median(site, env, runs)[0], site_full))
+        floor, small, big = in_turns(commands, [max(runs, SMALL_RUNS)] * 2 + [max(runs, FULL_RUNS)], computing)
+        found.append((name, floor, small, big))
+    # The site too, at each size in turns: its full size measured again rather than taken from (h), minutes
+    # before, maybe in another spell of the machine.
+    sites = [[*HARU, "--data", str(root), "site", "--out", str(scratch / f"site-{n}")] for n, (root, _) in
+             enumerate(sizes)]
+    site_data, site_quarter, site_full = in_turns(sites, [runs] * 3, env)
+    found.append((f"site ({site_data:.2f} s on data/)", site_data, site_quarter, site_full))
 
     missed = False
     print(f"\nGrowth, {partners} → {args.partners} partners ({ratio:.2f}× the YAML); warm but site, median of "

@@ -12,7 +12,7 @@ options (a template read, a file written: `-o`, `--template`), the clock not rea
 stamp reads it: `State.now`), no progress bar drawn, every write to the terminal or pipe whole, and exit
 status 0 or 1. Files changed in the last two seconds make no answer (as they make no parse cache:
 workspace.Listing.racy). At most KEEP answers stay, the oldest removed. `HARU_ANSWERS=off` computes every
-answer anew (the parse cache still used); `--no-cache` keeps none.
+answer anew (the parse cache still used); `--no-cache` keeps none and prints none.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import select
 import stat
 import struct
 import sys
@@ -152,6 +153,11 @@ def spoil() -> None:
         _recording.spoiled = True
 
 
+def switched_off() -> bool:
+    """HARU_ANSWERS=off (or 0, no, false, in any case): every answer made anew."""
+    return os.environ.get("HARU_ANSWERS", "").strip().lower() in ("off", "0", "no", "false")
+
+
 def reading(ctx: typer.Context) -> bool:
     """Whether the command run only reads the workspace and prints (KEPT)."""
     return " ".join(ctx.command_path.split()[1:]) in KEPT
@@ -162,7 +168,7 @@ def offer(ctx: typer.Context, argv: list[str] | None, root: Path, today: date) -
     record what it prints, to keep it when it ends (`finish`). `argv`: the program's command line (`claim`).
     The workspace's files as listed here, for the load to use (None when they were not)."""
     global _recording
-    if argv is None or not reading(ctx) or os.environ.get("HARU_ANSWERS") == "off" or not _recordable():
+    if argv is None or not reading(ctx) or switched_off() or not _recordable():
         return None
     from typer.models import TyperPath  # what Typer makes of an option typed pathlib.Path
 
@@ -256,9 +262,14 @@ def _replay(code: int, chunks: list[tuple[int, memoryview]]) -> None:
     sys.stdout.flush()
     sys.stderr.flush()
     for stream, data in chunks:
-        target = sys.stdout if stream == 1 else sys.stderr
-        target.buffer.write(data)
-        target.buffer.flush()
+        target = (sys.stdout if stream == 1 else sys.stderr).buffer
+        while data:  # an unbuffered stream's file may take part of it (a pipe's reader gone: then it raises)
+            written = target.write(data)
+            if written is None:  # a descriptor that does not block, full: wait until it takes more
+                select.select([], [target.fileno()], [])
+                continue
+            data = data[written:]
+        target.flush()
     raise typer.Exit(code)
 
 

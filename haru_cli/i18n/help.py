@@ -44,8 +44,9 @@ HELP: dict[str, tuple[str, str]] = {
                        "Workspace folder (default: nearest haru.yaml upwards)."),
     "help.haru.today": ("この日を今日として扱います。", "Treat this date as today."),
     "help.haru.lang": ("出力の言語（既定: ワークスペースの locale）。", "Language of output (default: the workspace's locale)."),
-    "help.haru.no_cache": ("パースキャッシュ（.haru-cache/）を使わずにすべて読み直します。",
-                           "Read every file again instead of the parse cache in .haru-cache/."),
+    "help.haru.no_cache": ("パースキャッシュ（.haru-cache/）を使わずにすべて読み直します。保存した答えも使いません。",
+                           "Read every file again instead of the parse cache in .haru-cache/, and print no "
+                           "answer kept there."),
     "help.haru.version": ("バージョンを表示して終了します。", "Show the version and exit."),
     # validate
     "help.validate": (

@@ -288,3 +288,36 @@ def test_a_closed_pipe_ends_quietly_and_keeps_nothing(ws: Path) -> None:
     finally:
         os.close(write)
     assert done.returncode == 1 and done.stderr == b"" and kept(ws) == []
+
+
+def test_an_answer_printed_again_is_written_whole_where_a_file_takes_part_of_it(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unbuffered stream (PYTHONUNBUFFERED) writes to its file, which may take part of what it is given:
+    the rest is written after it, not dropped."""
+    import typer
+
+    class Sip:
+        def __init__(self) -> None:
+            self.got = bytearray()
+
+        def write(self, data: bytes) -> int:
+            self.got += bytes(data[:3])
+            return min(3, len(data))
+
+        def flush(self) -> None:
+            pass
+
+    out, err = Sip(), Sip()
+    monkeypatch.setattr(sys, "stdout", type("Out", (), {"buffer": out, "flush": lambda self: None})())
+    monkeypatch.setattr(sys, "stderr", type("Err", (), {"buffer": err, "flush": lambda self: None})())
+    with pytest.raises(typer.Exit) as ended:
+        answers._replay(1, [(1, memoryview(b"0123456789")), (2, memoryview(b"note\n")), (1, memoryview(b"ab"))])
+    assert ended.value.exit_code == 1 and bytes(out.got) == b"0123456789ab" and bytes(err.got) == b"note\n"
+
+
+def test_answers_switched_off_in_any_spelling(monkeypatch: pytest.MonkeyPatch) -> None:
+    for value in ("off", "OFF", "0", "no", "False"):
+        monkeypatch.setenv("HARU_ANSWERS", value)
+        assert answers.switched_off()
+    monkeypatch.setenv("HARU_ANSWERS", "on")
+    assert not answers.switched_off()

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import typer
 
+from haru_cli.cli import answers
 from haru_cli.i18n import Translator, text
 from haru_cli.load.workspace import WorkspaceNotFound, find_workspace
 
@@ -63,8 +64,6 @@ class State:
     @functools.cached_property
     def now(self) -> datetime:
         """The clock's time (iCalendar's stamp): an answer that shows it is never kept again."""
-        from haru_cli.cli import answers
-
         answers.spoil()
         return datetime.now(UTC)
 
@@ -110,8 +109,6 @@ class State:
         cached = ds.root / CACHE_FOLDER
         if self.cache and os.path.lexists(cached):
             # else every run would be slow unsaid; a link is never followed (SPEC §14)
-            from haru_cli.cli import answers
-
             if cached.is_symlink() or not cached.is_dir():
                 answers.spoil()  # of the cache folder, not of the files an answer is kept for
                 typer.echo(text("cli.cache_not_folder", lang, folder=CACHE_FOLDER), err=True)
@@ -235,8 +232,6 @@ def japanese_business_days(folder: Path | None) -> BusinessDays:
 def open_run(ctx: typer.Context, *, fmt: str = "table", quiet: bool = False) -> Run:
     """The opening every command makes: the global options, the workspace loaded (a progress bar only
     when the output, `fmt`, is for a person), its language."""
-    from haru_cli.cli import answers
-
     state = state_of(ctx)
     if state.cache:  # this very run's answer kept: printed again, and the run ends there
         state.listing = answers.offer(ctx, state.argv, state.workspace(), state.today)
@@ -271,8 +266,6 @@ def _progress(for_a_person: bool = True) -> Iterator[Callable[[int, int], None] 
         nonlocal bar
         if bar is None and time.monotonic() - started > 1.0:
             from rich.progress import Progress
-
-            from haru_cli.cli import answers
 
             answers.spoil()  # a bar drawn and wiped is no part of the answer
 

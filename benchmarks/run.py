@@ -28,7 +28,7 @@ is shown again as its answer is made anew from the parse cache (HARU_ANSWERS=off
 Then each command family's growth: the synthetic workspace is generated again at a quarter of its partners,
 and every command below is timed warm on both, its answer made anew each time (HARU_ANSWERS=off: what
 the command does, not the answer it kept), and on data/, whose time stands for the command's start-up
-(the start-up and the quarter are timed at least 9 times, their differences being small; the full size 5);
+(the start-up and the quarter are timed at least 15 times, their differences being small; the full size 7);
 the exponent k of time ∝ size^k is log((full − start-up) / (quarter − start-up)) / log(size ratio), the size
 being the bytes of the two workspaces' YAML files (≈4×). Linear is 1.0; target ≤ 1.1 for every command.
 Each command is timed at the three sizes in turns, round after round, so that a slow spell of the machine
@@ -87,8 +87,8 @@ SEARCHED = "紹介先42"  # a client's name: one referral of p00042, and the mee
 PEAK_MB = 300
 RACY_SECONDS = 2.1  # haru caches nothing changed less than two seconds before (workspace.Listing.racy and
 # folders_racy): a workspace, or the cache a run just made in it, is waited for that long to stay cached
-FULL_RUNS = 5  # of the growth rows' full size (3 moved a k by ±0.1 from run to run)
-SMALL_RUNS = 9  # of the measures of a tenth of a second — (a), (b), and the growth rows' start-up and quarter —
+FULL_RUNS = 7  # of the growth rows' full size (3 moved a k by ±0.1 from run to run)
+SMALL_RUNS = 15  # of the measures of a tenth of a second — (a), (b), and the growth rows' start-up and quarter —
 # which a few milliseconds of the machine's own move more than a run of a few seconds
 
 BARE_LOAD = """\

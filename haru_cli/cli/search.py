@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from haru_cli.cli import answers
 from haru_cli.cli.context import relative_to_cwd, state_of
 
 
@@ -16,7 +17,6 @@ def search(
     text: Annotated[str, typer.Argument(metavar="TEXT")],
     fmt: Annotated[Literal["text", "json"], typer.Option("--format")] = "text",
 ) -> None:
-    from haru_cli.cli import answers
     from haru_cli.escape import shown_path, visible
     from haru_cli.i18n import Translator
     from haru_cli.load.search import MAX_HITS

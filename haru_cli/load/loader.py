@@ -97,8 +97,7 @@ def _same_records(root: Path, kept: Kept, listing: Listing) -> tuple[bool, dict[
     before, now = kept.numbers, listing.numbers
     changed = {path for i, path in enumerate(listing.paths)
                if before[i * STAMP_BYTES:(i + 1) * STAMP_BYTES] != now[i * STAMP_BYTES:(i + 1) * STAMP_BYTES]}
-    # Each problem's files looked up among those changed (a branch checked out changes thousands of them).
-    if any(p.path in changed or not changed.isdisjoint(p.related) for p in kept.head[3]):
+    if any(p.in_files(changed) for p in kept.head[3]):
         return False, reread
     by_path: dict[str, dict[str, tuple[str, str]]] = {}
     for path in sorted(changed):

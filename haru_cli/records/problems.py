@@ -39,6 +39,11 @@ class Problem:
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
+    def in_files(self, files: set[str]) -> bool:
+        """Whether the problem is in, or is about, one of these files (concerns() for files only: each of the
+        problem's paths looked up in the set, which a branch checked out fills with thousands)."""
+        return self.path in files or not files.isdisjoint(self.related)
+
     def concerns(self, paths: set[str]) -> bool:
         """Whether the problem is in, or is about, one of these workspace paths (or folders: "" is all)."""
         files = (self.path, *self.related)

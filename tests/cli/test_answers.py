@@ -321,3 +321,19 @@ def test_answers_switched_off_in_any_spelling(monkeypatch: pytest.MonkeyPatch) -
         assert answers.switched_off()
     monkeypatch.setenv("HARU_ANSWERS", "on")
     assert not answers.switched_off()
+
+
+def test_hostile_names_and_contents_come_back_as_text_and_as_they_were_made(workspace: WorkspaceFactory) -> None:
+    """A workspace from someone else (SPEC §14): a file named with an escape sequence, a record whose text
+    holds one and a newline; the answer printed again is what a fresh run prints, escapes shown as text."""
+    root = workspace({
+        "partners/evil\x1b[31m.yaml": "id: evil\nname: 悪い\n",
+        "partners/ueda.yaml": "id: ueda\nname: \"株式会社ウエダ\\x1b]0;pwned\\x07\"\nkana: ウエダ\n",
+    })
+    aged(root)
+    fresh = program(root, "partner", "list", env={"HARU_ANSWERS": "off"})
+    first, again = program(root, "partner", "list"), program(root, "partner", "list")
+    assert len(kept(root)) == 1
+    assert (fresh.returncode, fresh.stdout, fresh.stderr) == (first.returncode, first.stdout, first.stderr) \
+        == (again.returncode, again.stdout, again.stderr)
+    assert b"\x1b" not in again.stdout + again.stderr and b"\x07" not in again.stdout

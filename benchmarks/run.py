@@ -3,7 +3,8 @@
     python benchmarks/run.py [--partners 3000] [--repeat 5] [--workspace DIR]
 
 Every figure is the median wall time of whole processes (start-up included), run one after another on
-this machine, so ratios compare like with like:
+this machine, so ratios compare like with like; a quick measure (tenths of a second: (a), (b), the warm ones)
+of 15 runs, a cold one of half --repeat (at least 3):
 
   (a) haru --version                    vs  python -c "import typer"                       target ≤ 1.3×
   (b) haru partner show ウエダ on data/   vs  python -c "import typer, pydantic, yaml, rich"  target ≤ 1.2×
@@ -31,10 +32,11 @@ the command does, not the answer it kept), and on data/, whose time stands for t
 the exponent k of time ∝ size^k is log((full − start-up) / (quarter − start-up)) / log(size ratio), the size
 being the bytes of the two workspaces' YAML files (≈4×). Linear is 1.0; target ≤ 1.1 for every command.
 Each command is timed at the three sizes in turns, 30 rounds, so that a slow spell of the machine falls on
-all of them alike; `haru site` too, as often as the cold runs. A size's time is the mean of its faster half
-of runs: this machine's noise only ever adds time (a run of 0.10 s takes up to 0.16 s, never less than
-0.095 s), and the median of 15 moved k by ±0.1 from run to run. k of the medians is shown beside it. Not
-with --workspace.
+all of them alike; `haru site` too, 5 rounds, its pages written in memory (/dev/shm, where there is room:
+this machine's disk took 20 to 530 µs to create a file, from one minute to the next). A size's time is the
+mean of its faster half of runs: this machine's noise only ever adds time (a run of 0.10 s takes up to
+0.16 s, never less than 0.095 s), and the median of 15 moved k by ±0.1 from run to run. k of the medians is
+shown beside it. Not with --workspace.
 """
 
 from __future__ import annotations
@@ -89,8 +91,9 @@ SEARCHED = "紹介先42"  # a client's name: one referral of p00042, and the mee
 PEAK_MB = 300
 RACY_SECONDS = 2.1  # haru caches nothing changed less than two seconds before (workspace.Listing.racy and
 # folders_racy): a workspace, or the cache a run just made in it, is waited for that long to stay cached
-SMALL_RUNS = 15  # of the measures of a tenth of a second — (a) and (b) —, which a few milliseconds of the
-# machine's own move more than a run of a few seconds
+QUICK_RUNS = 15  # of the measures of tenths of a second — (a), (b), and the warm ones —, which a few milliseconds of
+# the machine's own move more than a run of a few seconds: 3 runs gave (n) 0.026× in one run and 0.034× in another
+SITE_ROUNDS = 5  # of the site's growth row: a site of 50,000 pages took 30 to 40 s from one run to the next
 GROWTH_ROUNDS = 30  # of each growth row's three sizes: k rests on the small differences of the start-up and the
 # quarter, and a command of 0.1 s of its own at the quarter moves by 0.07 for 10 ms of either
 
@@ -153,7 +156,9 @@ def padded(text: str, width: int) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--partners", type=at_least_one, default=3000, help="of the generated workspace (3000)")
-    parser.add_argument("--repeat", type=at_least_one, default=5, help="runs of each measure; the median counts (5)")
+    parser.add_argument("--repeat", type=at_least_one, default=5,
+                        help="runs of each measure (at least 15 of a quick one; half as many, at least 3, of a "
+                        "cold one); the median counts (5)")
     parser.add_argument("--workspace", type=Path, help="an existing workspace to time (default: generate one)")
     args = parser.parse_args()
     if args.workspace is not None and not (args.workspace / "haru.yaml").is_file():
@@ -198,15 +203,15 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
         missed |= ratio > target
         rows.append((name, ours, floor, ratio, f"≤ {target}× {'ok' if ratio <= target else 'MISSED'}"))
 
-    small = max(args.repeat, SMALL_RUNS)
-    typer_only, _ = median([py, "-c", "import typer"], env, small)
-    version, _ = median([*HARU, "--version"], env, small)
+    quick = max(args.repeat, QUICK_RUNS)
+    typer_only, _ = median([py, "-c", "import typer"], env, quick)
+    version, _ = median([*HARU, "--version"], env, quick)
     compare("(a) haru --version", version, typer_only, 1.3)
 
-    imports, _ = median([py, "-c", "import typer, pydantic, yaml, rich"], env, small)
+    imports, _ = median([py, "-c", "import typer, pydantic, yaml, rich"], env, quick)
     median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, 1)  # warms data/'s cache
     time.sleep(RACY_SECONDS)  # and lets it settle (as (d) below)
-    show, _ = median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, small)
+    show, _ = median([*HARU, "--data", str(ROOT / "data"), "partner", "show", "ウエダ"], env, quick)
     compare("(b) haru partner show ウエダ (data/)", show, imports, 1.2)
 
     cold_runs = max(3, args.repeat // 2)
@@ -217,7 +222,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     # kept once that is two seconds old (workspace.Listing.folders_racy). Warm is the cache as it then stays.
     time.sleep(RACY_SECONDS)
     median([*HARU, "--data", str(synthetic), "validate"], env, 1)
-    warm, _ = median([*HARU, "--data", str(synthetic), "validate"], env, args.repeat)
+    warm, _ = median([*HARU, "--data", str(synthetic), "validate"], env, quick)
     compare("(d) haru validate, warm", warm, bare, 0.5)
     for name, command in (("renewals --due 30d", ["renewals", "--due", "30d"]),
                           ("fees calc", ["fees", "calc", "--month", "2026-10"]),
@@ -230,7 +235,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     median(search, env, 1)  # builds the folded index once
     time.sleep(RACY_SECONDS)  # the cold runs above made .haru-cache/ anew: let the cache settle, as for (d)
     median(search, env, 1)
-    searched, _ = median(search, env, args.repeat)
+    searched, _ = median(search, env, quick)
     absolute = searched <= 0.3
     missed |= not absolute
     site_dir = scratch / "site"
@@ -251,8 +256,8 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
         edited.write_bytes(original.replace(b"\nname: ", f"\nname: {next(edits)}".encode(), 1))
 
     try:
-        changed, _ = median([*HARU, "--data", str(synthetic), "validate"], env, args.repeat, edit)
-        revalued, _ = median([*HARU, "--data", str(synthetic), "validate"], env, args.repeat, change)
+        changed, _ = median([*HARU, "--data", str(synthetic), "validate"], env, quick, edit)
+        revalued, _ = median([*HARU, "--data", str(synthetic), "validate"], env, quick, change)
     finally:
         edited.write_bytes(original)
     compare("(l) haru validate, one file changed, vs (d)", changed, warm, 2.0)
@@ -266,7 +271,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
         """A reading command's time as it is run again (its answer kept), and as it is made from the parse
         cache (each answer anew)."""
         median(command, env, 1)  # keeps its answer
-        return median(command, env, args.repeat)[0], median(command, computing, args.repeat)[0]
+        return median(command, env, quick)[0], median(command, computing, quick)[0]
 
     kept, made = answered([*HARU, "--data", str(synthetic), "partner", "show", "p00042"])
     compare("(m) haru partner show, warm, vs the bare load", kept, bare, 0.08)
@@ -294,9 +299,9 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"{'(i) its index.html (SPEC §13.1)':44} {home_kb:6.0f} KB {'':17} < 300 KB {verdict}")
     listed(rows[first:])
     if args.workspace is None:
-        missed |= growth(args, scratch, env, synthetic, cold_runs)
-    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {args.repeat} runs "
-          f"((a) and (b): {max(args.repeat, SMALL_RUNS)}; cold runs: {cold_runs}).")
+        missed |= growth(args, scratch, env, synthetic, cold_runs, folder_bytes(site_dir))
+    print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {quick} runs (cold runs and (h): "
+          f"{cold_runs}).")
     if PROBLEMS_FOUND:
         print(f"Note: haru found problems (exit 1) in: {', '.join(sorted(PROBLEMS_FOUND))}.")
     return 1 if missed else 0
@@ -306,7 +311,26 @@ def yaml_bytes(root: Path) -> int:
     return sum(path.stat().st_size for path in root.rglob("*.yaml"))
 
 
-def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, runs: int) -> bool:
+def folder_bytes(root: Path) -> int:
+    return sum(path.stat().st_size for path in root.rglob("*") if path.is_file())
+
+
+def in_memory(scratch: Path, needed: int) -> Path:
+    """A folder for the sites of the growth row: in memory (/dev/shm) where there is room, else the scratch
+    folder. Creating a file on this machine's disk took 20 µs to 530 µs from one minute to the next (in
+    memory 20 µs, always), which moved a site of 50,000 pages by 25 s: the row would time the disk, not haru."""
+    shm = Path("/dev/shm")
+    try:
+        room = os.statvfs(shm)
+    except OSError:  # no /dev/shm: on disk, as the growth rows' header then says
+        return scratch
+    if room.f_bavail * room.f_frsize > needed and os.access(shm, os.W_OK):
+        return Path(tempfile.mkdtemp(prefix="haru-bench-", dir=shm))
+    return scratch
+
+
+def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, runs: int,
+           site_bytes: int) -> bool:
     """Print each command family's growth between a quarter of the synthetic workspace and all of it; True
     if one grows faster than the target."""
     quarter = scratch / "quarter"
@@ -342,15 +366,23 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
             run(each, computing)  # fills the parse cache (and search's index)
         found.append((name, in_turns(commands, rounds, computing)))
     # The site too, at each size in turns: its full size measured again rather than taken from (h), minutes
-    # before, maybe in another spell of the machine.
-    sites = [[*HARU, "--data", str(root), "site", "--out", str(scratch / f"site-{n}")] for n, (root, _) in
-             enumerate(sizes)]
-    site_times = in_turns(sites, runs, env)
+    # before, maybe in another spell of the machine; written in memory (each size's site, and the one it
+    # replaces, 3 times (h)'s bytes at most).
+    pages = in_memory(scratch, 3 * site_bytes)
+    try:
+        sites = [[*HARU, "--data", str(root), "site", "--out", str(pages / f"site-{n}")] for n, (root, _) in
+                 enumerate(sizes)]
+        site_times = in_turns(sites, max(runs, SITE_ROUNDS), env)
+    finally:
+        if pages != scratch:
+            shutil.rmtree(pages, ignore_errors=True)
     found.append((f"site ({faster_half(site_times[0]):.2f} s on data/)", site_times))
 
     missed = False
+    where = "on disk" if pages == scratch else "in memory"
     print(f"\nGrowth, {partners} → {args.partners} partners ({ratio:.2f}× the YAML); warm but site, {rounds} "
-          f"rounds ({runs} for site), each size the mean of its faster half; start-up: the command on data/")
+          f"rounds ({max(runs, SITE_ROUNDS)} for site, written {where}), each size the mean of its faster half; "
+          "start-up: the command on data/")
     print(f"{'command':44} {'¼ s':>8} {'full s':>8} {'ratio':>7}  {'k':>6}  {'k, medians':>10}  target")
     for name, times in found:
         floor, small, big = (faster_half(each) for each in times)
@@ -361,6 +393,7 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
         print(f"{padded(f'(j) {name}', 44)} {small:8.3f} {big:8.3f} {big / small:7.2f}  {k:6.3f}  {k_medians:10.3f}"
               f"  ≤ {GROWTH_TARGET} {verdict}")
     return missed
+
 
 if __name__ == "__main__":
     sys.exit(main())

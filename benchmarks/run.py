@@ -2,9 +2,10 @@
 
     python benchmarks/run.py [--partners 3000] [--repeat 5] [--workspace DIR]
 
-Every figure is the median wall time of whole processes (start-up included), run one after another on
-this machine, so ratios compare like with like; a quick measure (tenths of a second: (a), (b), the warm ones)
-of 15 runs, a cold one of half --repeat (at least 3):
+Every figure is the wall time of whole processes (start-up included), run one after another on this
+machine, so ratios compare like with like: the median of 15 runs for a quick measure (tenths of a second:
+(a), (b), the warm ones), of half --repeat (at least 3) for a cold one; the growth rows below are timed
+otherwise:
 
   (a) haru --version                    vs  python -c "import typer"                       target ≤ 1.3×
   (b) haru partner show ウエダ on data/   vs  python -c "import typer, pydantic, yaml, rich"  target ≤ 1.2×
@@ -45,6 +46,7 @@ import argparse
 import math
 import os
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -138,7 +140,7 @@ def median(command: list[str], env: dict[str, str], repeat: int,
 def faster_half(times: list[float]) -> float:
     """The mean of the faster half of a command's times (rounded up: the fastest two of three). The noise of
     a shared machine only adds time — another process, a slow spell —, so the slower runs measure it, and
-    the faster half the command: at 15 rounds it moved a command's k by half as much as the median did."""
+    the faster half the command (docs/performance.md, "Growth", has what recorded rounds showed)."""
     fastest = sorted(times)[:(len(times) + 1) // 2]
     return sum(fastest) / len(fastest)
 
@@ -157,13 +159,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--partners", type=at_least_one, default=3000, help="of the generated workspace (3000)")
     parser.add_argument("--repeat", type=at_least_one, default=5,
-                        help="runs of each measure (at least 15 of a quick one; half as many, at least 3, of a "
-                        "cold one); the median counts (5)")
+                        help="N: a quick measure is the median of max(N, 15) runs, a cold one of max(N // 2, 3) (5)")
     parser.add_argument("--workspace", type=Path, help="an existing workspace to time (default: generate one)")
     args = parser.parse_args()
     if args.workspace is not None and not (args.workspace / "haru.yaml").is_file():
         parser.error(f"{args.workspace} is not a haru workspace (no haru.yaml)")
     scratch = Path(tempfile.mkdtemp(prefix="haru-bench-"))
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))  # its folders removed, as on ^C
     try:
         return measure(args, scratch)
     finally:
@@ -300,7 +302,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"{'(i) its index.html (SPEC §13.1)':44} {home_kb:6.0f} KB {'':17} < 300 KB {verdict}")
     listed(rows[first:])
     if args.workspace is None:
-        missed |= growth(args, scratch, env, synthetic, cold_runs, folder_bytes(site_dir))
+        missed |= growth(args, scratch, env, synthetic, cold_runs, footprint(site_dir))
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {quick} runs (cold runs and (h): "
           f"{cold_runs}).")
     if PROBLEMS_FOUND:
@@ -312,26 +314,32 @@ def yaml_bytes(root: Path) -> int:
     return sum(path.stat().st_size for path in root.rglob("*.yaml"))
 
 
-def folder_bytes(root: Path) -> int:
-    return sum(path.stat().st_size for path in root.rglob("*") if path.is_file())
+def footprint(root: Path) -> tuple[int, int]:
+    """The bytes a folder's files take (whole blocks, as in memory) and how many files and folders it holds."""
+    found = [path.lstat() for path in root.rglob("*")]
+    return sum(stat.st_blocks * 512 for stat in found), len(found)
 
 
-def in_memory(scratch: Path, needed: int) -> Path:
-    """A folder for the sites of the growth row: in memory (/dev/shm) where there is room, else the scratch
-    folder. Creating a file on this machine's disk took 20 µs to 530 µs from one minute to the next (in
-    memory 20 µs, always), which moved a site of 50,000 pages by 25 s: the row would time the disk, not haru."""
+def in_memory(scratch: Path, needed: tuple[int, int]) -> Path:
+    """A folder for the sites of the growth row: in memory (/dev/shm) where it has room for `needed` (bytes,
+    files) and so has the machine's free memory, else the scratch folder. Creating a file on this machine's
+    disk took 25 µs to 530 µs from one minute to the next (in memory 20 µs, always), which moved a site of
+    50,000 pages by up to 25 s: the row would time the disk, not haru ((h) times the site on disk)."""
     shm = Path("/dev/shm")
     try:
         room = os.statvfs(shm)
-    except OSError:  # no /dev/shm: on disk, as the growth rows' header then says
+        free_memory = os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError):  # no /dev/shm, or no way to know the free memory: on disk, as the header says
         return scratch
-    if room.f_bavail * room.f_frsize > needed and os.access(shm, os.W_OK):
+    size, files = needed
+    if min(room.f_bavail * room.f_frsize, free_memory // 2) > size and room.f_favail > files and os.access(
+            shm, os.W_OK):
         return Path(tempfile.mkdtemp(prefix="haru-bench-", dir=shm))
     return scratch
 
 
 def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, runs: int,
-           site_bytes: int) -> bool:
+           site: tuple[int, int]) -> bool:
     """Print each command family's growth between a quarter of the synthetic workspace and all of it; True
     if one grows faster than the target."""
     quarter = scratch / "quarter"
@@ -354,9 +362,10 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
         measured the bare load at 11.5 s, another at 7.5 s) falls on every size alike, and does not pass for
         growth."""
         times: list[list[float]] = [[] for _ in commands]
-        for _ in range(rounds):
-            for n, command in enumerate(commands):
-                times[n].append(run(command, environment)[0])
+        for round_ in range(rounds):  # each round begins one size further on: no size always follows another
+            for step in range(len(commands)):
+                n = (round_ + step) % len(commands)
+                times[n].append(run(commands[n], environment)[0])
         return times
 
     sizes = [(data, "ueda"), (quarter, "p00000"), (full, "p00000")]
@@ -368,31 +377,36 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
         found.append((name, in_turns(commands, rounds, computing)))
     # The site too, at each size in turns: its full size measured again rather than taken from (h), minutes
     # before, maybe in another spell of the machine; written in memory (each size's site, and the one it
-    # replaces, 3 times (h)'s bytes at most).
-    pages = in_memory(scratch, 3 * site_bytes)
+    # replaces, 3 times (h)'s at most). Each size's site is written once before it is timed, so that every
+    # timed run replaces one, as (h)'s does.
+    site_root = in_memory(scratch, (3 * site[0], 3 * site[1]))
     try:
-        sites = [[*HARU, "--data", str(root), "site", "--out", str(pages / f"site-{n}")] for n, (root, _) in
+        sites = [[*HARU, "--data", str(root), "site", "--out", str(site_root / f"site-{n}")] for n, (root, _) in
                  enumerate(sizes)]
+        for each in sites:
+            run(each, env)
         site_times = in_turns(sites, max(runs, SITE_ROUNDS), env)
     finally:
-        if pages != scratch:
-            shutil.rmtree(pages, ignore_errors=True)
+        if site_root != scratch:
+            shutil.rmtree(site_root, ignore_errors=True)
+            if site_root.exists():
+                print(f"Could not remove {site_root} (in memory): remove it.", file=sys.stderr)
     found.append((f"site ({faster_half(site_times[0]):.2f} s on data/)", site_times))
 
     missed = False
-    where = "on disk" if pages == scratch else "in memory"
+    where = "on disk" if site_root == scratch else "in memory"
     print(f"\nGrowth, {partners} → {args.partners} partners ({ratio:.2f}× the YAML); warm but site, {rounds} "
           f"rounds ({max(runs, SITE_ROUNDS)} for site, written {where}), each size the mean of its faster half; "
           "start-up: the command on data/")
-    print(f"{'command':44} {'¼ s':>8} {'full s':>8} {'ratio':>7}  {'k':>6}  {'k, medians':>10}  target")
+    print(f"{'command':44} {'start s':>8} {'¼ s':>8} {'full s':>8} {'ratio':>7}  {'k':>6}  {'k, medians':>10}  target")
     for name, times in found:
         floor, small, big = (faster_half(each) for each in times)
         k = growth_exponent(floor, small, big, ratio)
         k_medians = growth_exponent(*(statistics.median(each) for each in times), ratio)
         missed |= k > GROWTH_TARGET
         verdict = "ok" if k <= GROWTH_TARGET else "MISSED"
-        print(f"{padded(f'(j) {name}', 44)} {small:8.3f} {big:8.3f} {big / small:7.2f}  {k:6.3f}  {k_medians:10.3f}"
-              f"  ≤ {GROWTH_TARGET} {verdict}")
+        print(f"{padded(f'(j) {name}', 44)} {floor:8.3f} {small:8.3f} {big:8.3f} {big / small:7.2f}  {k:6.3f}  "
+              f"{k_medians:10.3f}  ≤ {GROWTH_TARGET} {verdict}")
     return missed
 
 

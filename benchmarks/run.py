@@ -34,7 +34,7 @@ the exponent k of time ∝ size^k is log((full − start-up) / (quarter − star
 being the bytes of the two workspaces' YAML files (≈4×). Linear is 1.0; target ≤ 1.1 for every command.
 Each command is timed at the three sizes in turns, 30 rounds, so that a slow spell of the machine falls on
 all of them alike; `haru site` too, 5 rounds, its pages written in memory (/dev/shm, where there is room:
-this machine's disk took 20 to 530 µs to create a file, from one minute to the next). A size's time is the
+this machine's disk took 25 to 530 µs to create a file, from one minute to the next). A size's time is the
 mean of its faster half of runs: this machine's noise only ever adds time (a run of 0.10 s takes up to
 0.16 s, never less than 0.095 s), and the median of 15 moved k by ±0.1 from run to run. k of the medians is
 shown beside it. Not with --workspace.

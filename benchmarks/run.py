@@ -27,7 +27,7 @@ A reading command run again on an unchanged workspace prints the answer it kept 
 validate prints the findings it kept: (m), (n) and (o) are timed so, after one run that keeps it, and each
 is shown again as its answer is made anew from the parse cache (HARU_ANSWERS=off), with no target.
 
-Then each command family's growth: the synthetic workspace is generated again at a quarter of its partners,
+Then (j), each command family's growth: the synthetic workspace is generated again at a quarter of its partners,
 and every command below is timed warm on both, its answer made anew each time (HARU_ANSWERS=off: what
 the command does, not the answer it kept), and on data/, whose time stands for the command's start-up;
 the exponent k of time ∝ size^k is log((full − start-up) / (quarter − start-up)) / log(size ratio), the size
@@ -306,7 +306,7 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {quick} runs (cold runs and (h): "
           f"{cold_runs}).")
     if PROBLEMS_FOUND:
-        print(f"Note: haru found problems (exit 1) in: {', '.join(sorted(PROBLEMS_FOUND))}.")
+        print(f"Note: exit 1 (problems found; for search, nothing found) in: {', '.join(sorted(PROBLEMS_FOUND))}.")
     return 1 if missed else 0
 
 

@@ -302,7 +302,8 @@ def measure(args: argparse.Namespace, scratch: Path) -> int:
     print(f"{'(i) its index.html (SPEC §13.1)':44} {home_kb:6.0f} KB {'':17} < 300 KB {verdict}")
     listed(rows[first:])
     if args.workspace is None:
-        missed |= growth(args, scratch, env, synthetic, cold_runs, footprint(site_dir))
+        site_bytes, site_files = footprint(site_dir)  # each size's site in memory, and the one it replaces
+        missed |= growth(args, scratch, env, synthetic, cold_runs, (3 * site_bytes, 3 * site_files))
     print(f"\nPython {sys.version.split()[0]}, {os.cpu_count()} cores; median of {quick} runs (cold runs and (h): "
           f"{cold_runs}).")
     if PROBLEMS_FOUND:
@@ -322,9 +323,8 @@ def footprint(root: Path) -> tuple[int, int]:
 
 def in_memory(scratch: Path, needed: tuple[int, int]) -> Path:
     """A folder for the sites of the growth row: in memory (/dev/shm) where it has room for `needed` (bytes,
-    files) and so has the machine's free memory, else the scratch folder. Creating a file on this machine's
-    disk took 25 µs to 530 µs from one minute to the next (in memory 20 µs, always), which moved a site of
-    50,000 pages by up to 25 s: the row would time the disk, not haru ((h) times the site on disk)."""
+    files) and so has the machine's free memory, else the scratch folder — so that the row times haru, not
+    the disk (why: this module's docstring; (h) times the site on disk)."""
     shm = Path("/dev/shm")
     try:
         room = os.statvfs(shm)
@@ -332,14 +332,12 @@ def in_memory(scratch: Path, needed: tuple[int, int]) -> Path:
     except (OSError, ValueError):  # no /dev/shm, or no way to know the free memory: on disk, as the header says
         return scratch
     size, files = needed
-    if min(room.f_bavail * room.f_frsize, free_memory // 2) > size and room.f_favail > files and os.access(
-            shm, os.W_OK):
-        return Path(tempfile.mkdtemp(prefix="haru-bench-", dir=shm))
-    return scratch
+    roomy = min(room.f_bavail * room.f_frsize, free_memory // 2) > size and room.f_favail > files
+    return Path(tempfile.mkdtemp(prefix="haru-bench-", dir=shm)) if roomy and os.access(shm, os.W_OK) else scratch
 
 
 def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: Path, runs: int,
-           site: tuple[int, int]) -> bool:
+           sites_need: tuple[int, int]) -> bool:
     """Print each command family's growth between a quarter of the synthetic workspace and all of it; True
     if one grows faster than the target."""
     quarter = scratch / "quarter"
@@ -376,10 +374,9 @@ def growth(args: argparse.Namespace, scratch: Path, env: dict[str, str], full: P
             run(each, computing)  # fills the parse cache (and search's index)
         found.append((name, in_turns(commands, rounds, computing)))
     # The site too, at each size in turns: its full size measured again rather than taken from (h), minutes
-    # before, maybe in another spell of the machine; written in memory (each size's site, and the one it
-    # replaces, 3 times (h)'s at most). Each size's site is written once before it is timed, so that every
-    # timed run replaces one, as (h)'s does.
-    site_root = in_memory(scratch, (3 * site[0], 3 * site[1]))
+    # before, maybe in another spell of the machine; written in memory. Each size's site is written once
+    # before it is timed, so that every timed run replaces one, as (h)'s does.
+    site_root = in_memory(scratch, sites_need)
     try:
         sites = [[*HARU, "--data", str(root), "site", "--out", str(site_root / f"site-{n}")] for n, (root, _) in
                  enumerate(sizes)]
